@@ -1,0 +1,92 @@
+"""``crm-desktop``: start the GUI, or run one job from the command line.
+
+Exit codes: 0 ok, 1 error (one human line on stderr, never a traceback), 2 usage.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import logging
+import sys
+from collections.abc import Sequence
+
+from crm_desktop import __version__
+from crm_desktop.cli.context import CliContext
+from crm_desktop.errors import CrmError
+
+# Each module has ``register(subparsers)`` and sets ``func(ctx, args) -> int`` on its parsers.
+COMMAND_MODULES = [
+    "crm_desktop.cli.cmd_store",
+    "crm_desktop.cli.cmd_contacts",
+    "crm_desktop.cli.cmd_interop",
+    "crm_desktop.cli.cmd_sales",
+    "crm_desktop.cli.cmd_calendar",
+    "crm_desktop.cli.cmd_reports",
+    "crm_desktop.cli.cmd_privacy",
+]
+
+log = logging.getLogger("crm_desktop.cli")
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.print_usage(sys.stderr)
+        sys.stderr.write(f"{self.prog}: error: {message}\n")
+        raise SystemExit(2)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="crm-desktop",
+        description="An offline desktop CRM. Without a sub-command the window opens.",
+    )
+    parser.add_argument("--version", action="version", version=f"crm-desktop {__version__}")
+    parser.add_argument("--data-dir", metavar="DIR", help="data folder (default: the user data dir; env CRM_DESKTOP_DATA_DIR)")
+    parser.add_argument("--database-url", metavar="URL", help="PostgreSQL URL for a shared team store")
+    parser.add_argument("--selftest", action="store_true", help="open a temp store, write, read, render, export; exit 0 when all works")
+    parser.add_argument("--lang", choices=["de", "en"], help="language of the window (default: the system's)")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    for name in COMMAND_MODULES:
+        try:
+            module = importlib.import_module(name)
+        except ModuleNotFoundError as exc:
+            if exc.name == name:
+                continue
+            raise
+        module.register(sub)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    ctx = CliContext(args=args)
+    try:
+        if args.selftest:
+            from crm_desktop.selftest import run_selftest
+
+            return run_selftest()
+        if args.command is None:
+            from crm_desktop.app import run_gui
+
+            return run_gui(ctx)
+        result: int = args.func(ctx, args)
+        return result
+    except CrmError as exc:
+        sys.stderr.write(f"crm-desktop: {exc.text()}\n")
+        return 1
+    except KeyboardInterrupt:
+        sys.stderr.write("crm-desktop: interrupted\n")
+        return 1
+    except BrokenPipeError:
+        return 1
+    except OSError as exc:
+        sys.stderr.write(f"crm-desktop: {exc.strerror or exc}: {getattr(exc, 'filename', '') or ''}\n")
+        return 1
+    finally:
+        ctx.close()
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

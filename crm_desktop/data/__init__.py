@@ -1,0 +1,1 @@
+"""Data layer: models, engine, migrations. Imports no Qt."""

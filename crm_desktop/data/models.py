@@ -1,0 +1,823 @@
+"""The data model: every table of the CRM as SQLAlchemy 2.x typed ORM classes.
+
+Conventions
+- Every datetime column is a :class:`UTCDateTime` (aware, stored in UTC).
+- Records that users can delete carry ``deleted_at``: a delete moves them to the
+  trash, history stays, and a restore brings them back. Purging the trash is the
+  only hard delete, and it keeps activities (their person link is cleared).
+- Money is ``Numeric(14, 2)``; phone numbers are E.164 strings.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import decimal
+import enum
+from typing import Any
+
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    Column,
+    Date,
+    Enum,
+    ForeignKey,
+    Index,
+    Integer,
+    Numeric,
+    String,
+    Table,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from crm_desktop.data.base import Base, UTCDateTime, utcnow
+
+
+def _enum(cls: type[enum.Enum], name: str) -> Enum:
+    # Store the value (lower-case word), not the Python name; portable CHECK-less
+    # VARCHAR so that adding a member needs no type migration on PostgreSQL.
+    return Enum(
+        cls,
+        name=name,
+        native_enum=False,
+        create_constraint=False,
+        length=20,
+        values_callable=lambda e: [m.value for m in e],
+        validate_strings=True,
+    )
+
+
+class CompanyStatus(enum.StrEnum):
+    PROSPECT = "prospect"
+    CUSTOMER = "customer"
+    FORMER = "former"
+
+
+class Priority(enum.StrEnum):
+    A = "A"
+    B = "B"
+    C = "C"
+
+
+class PhoneKind(enum.StrEnum):
+    WORK = "work"
+    MOBILE = "mobile"
+    HOME = "home"
+    FAX = "fax"
+    OTHER = "other"
+
+
+class EmailKind(enum.StrEnum):
+    WORK = "work"
+    HOME = "home"
+    OTHER = "other"
+
+
+class AddressKind(enum.StrEnum):
+    MAIN = "main"
+    DELIVERY = "delivery"
+    BILLING = "billing"
+    HOME = "home"
+    OTHER = "other"
+
+
+class ActivityKind(enum.StrEnum):
+    CALL = "call"
+    MEETING = "meeting"
+    EMAIL = "email"
+    LETTER = "letter"
+    VISIT = "visit"
+    COMPLAINT = "complaint"
+    SERVICE_CALL = "service_call"
+    NOTE = "note"
+
+
+class Direction(enum.StrEnum):
+    INBOUND = "inbound"
+    OUTBOUND = "outbound"
+    INTERNAL = "internal"
+
+
+class TicketStatus(enum.StrEnum):
+    OPEN = "open"
+    WAITING = "waiting"
+    SOLVED = "solved"
+    CLOSED = "closed"
+    REOPENED = "reopened"
+
+
+class ProjectStatus(enum.StrEnum):
+    PLANNED = "planned"
+    ACTIVE = "active"
+    ON_HOLD = "on_hold"
+    DONE = "done"
+    CANCELLED = "cancelled"
+
+
+class OpportunityStatus(enum.StrEnum):
+    OPEN = "open"
+    WON = "won"
+    LOST = "lost"
+
+
+class AppointmentStatus(enum.StrEnum):
+    CONFIRMED = "confirmed"
+    TENTATIVE = "tentative"
+    CANCELLED = "cancelled"
+
+
+# ---------------------------------------------------------------- association tables
+
+company_tags = Table(
+    "company_tags",
+    Base.metadata,
+    Column("company_id", ForeignKey("companies.id", ondelete="CASCADE"), primary_key=True),
+    Column("tag_id", ForeignKey("tags.id", ondelete="CASCADE"), primary_key=True),
+)
+
+person_tags = Table(
+    "person_tags",
+    Base.metadata,
+    Column("person_id", ForeignKey("people.id", ondelete="CASCADE"), primary_key=True),
+    Column("tag_id", ForeignKey("tags.id", ondelete="CASCADE"), primary_key=True),
+)
+
+
+class TimestampMixin:
+    created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
+    updated_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
+
+
+class Tag(Base):
+    __tablename__ = "tags"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(80), unique=True)
+
+
+class ImportBatch(Base):
+    """One import run: which file, when, and what it did (the "last import" set)."""
+
+    __tablename__ = "import_batches"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    source: Mapped[str] = mapped_column(String(500))
+    file_format: Mapped[str] = mapped_column(String(20))
+    started_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
+    summary: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+
+
+# ---------------------------------------------------------------- companies and people
+
+
+class Company(TimestampMixin, Base):
+    __tablename__ = "companies"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(200), index=True)
+    legal_form: Mapped[str | None] = mapped_column(String(60))
+    parent_id: Mapped[int | None] = mapped_column(
+        ForeignKey("companies.id", ondelete="SET NULL"), index=True
+    )
+    status: Mapped[CompanyStatus] = mapped_column(
+        _enum(CompanyStatus, "company_status"), default=CompanyStatus.PROSPECT
+    )
+    status_reason: Mapped[str | None] = mapped_column(String(200))
+    customer_since: Mapped[dt.date | None] = mapped_column(Date)
+    priority: Mapped[Priority | None] = mapped_column(_enum(Priority, "priority"))
+    website: Mapped[str | None] = mapped_column(String(300))
+    vat_id: Mapped[str | None] = mapped_column(String(20))
+    register_court: Mapped[str | None] = mapped_column(String(120))
+    register_number: Mapped[str | None] = mapped_column(String(60))
+    managing_directors: Mapped[str | None] = mapped_column(String(300))
+    payment_terms: Mapped[str | None] = mapped_column(String(200))
+    owner: Mapped[str | None] = mapped_column(String(80))
+    notes: Mapped[str] = mapped_column(Text, default="")
+    needs_review: Mapped[bool] = mapped_column(Boolean, default=False)
+    import_batch_id: Mapped[int | None] = mapped_column(
+        ForeignKey("import_batches.id", ondelete="SET NULL"), index=True
+    )
+    deleted_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime, index=True)
+
+    parent: Mapped[Company | None] = relationship(
+        remote_side="Company.id", back_populates="branches"
+    )
+    branches: Mapped[list[Company]] = relationship(back_populates="parent")
+    departments: Mapped[list[Department]] = relationship(
+        back_populates="company", cascade="all, delete-orphan"
+    )
+    people: Mapped[list[Person]] = relationship(back_populates="company")
+    phones: Mapped[list[Phone]] = relationship(
+        back_populates="company", cascade="all, delete-orphan", order_by="Phone.id"
+    )
+    emails: Mapped[list[Email]] = relationship(
+        back_populates="company", cascade="all, delete-orphan", order_by="Email.id"
+    )
+    addresses: Mapped[list[Address]] = relationship(
+        back_populates="company", cascade="all, delete-orphan", order_by="Address.id"
+    )
+    bank_accounts: Mapped[list[BankAccount]] = relationship(
+        back_populates="company", cascade="all, delete-orphan"
+    )
+    tags: Mapped[list[Tag]] = relationship(secondary=company_tags, order_by="Tag.name")
+    priority_history: Mapped[list[PriorityChange]] = relationship(
+        back_populates="company", cascade="all, delete-orphan", order_by="PriorityChange.changed_at"
+    )
+
+
+class Department(Base):
+    __tablename__ = "departments"
+    __table_args__ = (UniqueConstraint("company_id", "name"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    company_id: Mapped[int] = mapped_column(ForeignKey("companies.id", ondelete="CASCADE"))
+    name: Mapped[str] = mapped_column(String(120))
+
+    company: Mapped[Company] = relationship(back_populates="departments")
+    people: Mapped[list[Person]] = relationship(back_populates="department")
+
+
+class Person(TimestampMixin, Base):
+    __tablename__ = "people"
+    __table_args__ = (Index("ix_people_family_given", "family_name", "given_name"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    salutation: Mapped[str | None] = mapped_column(String(30))
+    title: Mapped[str | None] = mapped_column(String(60))
+    given_name: Mapped[str] = mapped_column(String(100), default="")
+    family_name: Mapped[str] = mapped_column(String(100), default="")
+    nickname: Mapped[str | None] = mapped_column(String(100))
+    birth_date: Mapped[dt.date | None] = mapped_column(Date)
+    position: Mapped[str | None] = mapped_column(String(120))
+    company_id: Mapped[int | None] = mapped_column(
+        ForeignKey("companies.id", ondelete="SET NULL"), index=True
+    )
+    department_id: Mapped[int | None] = mapped_column(
+        ForeignKey("departments.id", ondelete="SET NULL"), index=True
+    )
+    reports_to_id: Mapped[int | None] = mapped_column(
+        ForeignKey("people.id", ondelete="SET NULL"), index=True
+    )
+    # profile
+    occupation: Mapped[str | None] = mapped_column(String(120))
+    marital_status: Mapped[str | None] = mapped_column(String(40))
+    hobbies: Mapped[str | None] = mapped_column(String(300))
+    profile_fields: Mapped[dict[str, str]] = mapped_column(JSON, default=dict)
+    # marketing consent (GDPR)
+    consent_marketing: Mapped[bool] = mapped_column(Boolean, default=False)
+    consent_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
+    consent_source: Mapped[str | None] = mapped_column(String(200))
+    consent_withdrawn_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
+    # contact rhythm
+    contact_interval_days: Mapped[int | None] = mapped_column(Integer)
+    contact_interval_kind: Mapped[ActivityKind | None] = mapped_column(
+        _enum(ActivityKind, "activity_kind")
+    )
+    priority: Mapped[Priority | None] = mapped_column(_enum(Priority, "priority"))
+    payment_terms: Mapped[str | None] = mapped_column(String(200))
+    owner: Mapped[str | None] = mapped_column(String(80))
+    notes: Mapped[str] = mapped_column(Text, default="")
+    vcard_uid: Mapped[str | None] = mapped_column(String(200), index=True)
+    photo: Mapped[bytes | None] = mapped_column(deferred=True)
+    needs_review: Mapped[bool] = mapped_column(Boolean, default=False)
+    review_reason: Mapped[str | None] = mapped_column(String(300))
+    import_batch_id: Mapped[int | None] = mapped_column(
+        ForeignKey("import_batches.id", ondelete="SET NULL"), index=True
+    )
+    anonymized_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
+    deleted_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime, index=True)
+
+    company: Mapped[Company | None] = relationship(back_populates="people")
+    department: Mapped[Department | None] = relationship(back_populates="people")
+    reports_to: Mapped[Person | None] = relationship(
+        remote_side="Person.id", back_populates="subordinates"
+    )
+    subordinates: Mapped[list[Person]] = relationship(back_populates="reports_to")
+    phones: Mapped[list[Phone]] = relationship(
+        back_populates="person", cascade="all, delete-orphan", order_by="Phone.id"
+    )
+    emails: Mapped[list[Email]] = relationship(
+        back_populates="person", cascade="all, delete-orphan", order_by="Email.id"
+    )
+    addresses: Mapped[list[Address]] = relationship(
+        back_populates="person", cascade="all, delete-orphan", order_by="Address.id"
+    )
+    bank_accounts: Mapped[list[BankAccount]] = relationship(
+        back_populates="person", cascade="all, delete-orphan"
+    )
+    tags: Mapped[list[Tag]] = relationship(secondary=person_tags, order_by="Tag.name")
+
+    @property
+    def full_name(self) -> str:
+        parts = [self.title or "", self.given_name, self.family_name]
+        name = " ".join(p for p in parts if p).strip()
+        return name or (self.nickname or "")
+
+
+class Phone(Base):
+    __tablename__ = "phones"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    company_id: Mapped[int | None] = mapped_column(
+        ForeignKey("companies.id", ondelete="CASCADE"), index=True
+    )
+    person_id: Mapped[int | None] = mapped_column(
+        ForeignKey("people.id", ondelete="CASCADE"), index=True
+    )
+    kind: Mapped[PhoneKind] = mapped_column(_enum(PhoneKind, "phone_kind"), default=PhoneKind.WORK)
+    number: Mapped[str] = mapped_column(String(40), index=True)  # E.164
+    label: Mapped[str | None] = mapped_column(String(60))
+    company: Mapped[Company | None] = relationship(back_populates="phones")
+    person: Mapped[Person | None] = relationship(back_populates="phones")
+
+
+class Email(Base):
+    __tablename__ = "emails"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    company_id: Mapped[int | None] = mapped_column(
+        ForeignKey("companies.id", ondelete="CASCADE"), index=True
+    )
+    person_id: Mapped[int | None] = mapped_column(
+        ForeignKey("people.id", ondelete="CASCADE"), index=True
+    )
+    kind: Mapped[EmailKind] = mapped_column(_enum(EmailKind, "email_kind"), default=EmailKind.WORK)
+    address: Mapped[str] = mapped_column(String(254), index=True)
+    company: Mapped[Company | None] = relationship(back_populates="emails")
+    person: Mapped[Person | None] = relationship(back_populates="emails")
+
+
+class Address(Base):
+    __tablename__ = "addresses"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    company_id: Mapped[int | None] = mapped_column(
+        ForeignKey("companies.id", ondelete="CASCADE"), index=True
+    )
+    person_id: Mapped[int | None] = mapped_column(
+        ForeignKey("people.id", ondelete="CASCADE"), index=True
+    )
+    kind: Mapped[AddressKind] = mapped_column(
+        _enum(AddressKind, "address_kind"), default=AddressKind.MAIN
+    )
+    street: Mapped[str] = mapped_column(String(200), default="")
+    extra: Mapped[str | None] = mapped_column(String(200))
+    postcode: Mapped[str] = mapped_column(String(20), default="", index=True)
+    city: Mapped[str] = mapped_column(String(120), default="")
+    region: Mapped[str | None] = mapped_column(String(120))
+    country: Mapped[str] = mapped_column(String(2), default="DE")  # ISO 3166-1 alpha-2
+    company: Mapped[Company | None] = relationship(back_populates="addresses")
+    person: Mapped[Person | None] = relationship(back_populates="addresses")
+
+    def one_line(self) -> str:
+        place = " ".join(p for p in (self.postcode, self.city) if p)
+        return ", ".join(p for p in (self.street, self.extra or "", place) if p)
+
+
+class BankAccount(Base):
+    __tablename__ = "bank_accounts"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    company_id: Mapped[int | None] = mapped_column(
+        ForeignKey("companies.id", ondelete="CASCADE"), index=True
+    )
+    person_id: Mapped[int | None] = mapped_column(
+        ForeignKey("people.id", ondelete="CASCADE"), index=True
+    )
+    iban: Mapped[str] = mapped_column(String(34))
+    bic: Mapped[str | None] = mapped_column(String(11))
+    holder: Mapped[str] = mapped_column(String(200), default="")
+    bank_name: Mapped[str | None] = mapped_column(String(200))
+    company: Mapped[Company | None] = relationship(back_populates="bank_accounts")
+    person: Mapped[Person | None] = relationship(back_populates="bank_accounts")
+
+
+class PriorityChange(Base):
+    __tablename__ = "priority_changes"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    company_id: Mapped[int | None] = mapped_column(
+        ForeignKey("companies.id", ondelete="CASCADE"), index=True
+    )
+    person_id: Mapped[int | None] = mapped_column(
+        ForeignKey("people.id", ondelete="CASCADE"), index=True
+    )
+    old: Mapped[Priority | None] = mapped_column(_enum(Priority, "priority"))
+    new: Mapped[Priority | None] = mapped_column(_enum(Priority, "priority"))
+    changed_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
+    reason: Mapped[str] = mapped_column(String(300), default="")
+    company: Mapped[Company | None] = relationship(back_populates="priority_history")
+
+
+# ---------------------------------------------------------------- pipeline, projects, tickets
+
+
+class PipelineStage(Base):
+    __tablename__ = "pipeline_stages"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(80), unique=True)
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    probability: Mapped[int] = mapped_column(Integer, default=10)  # percent
+    is_closed: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+class LossReason(Base):
+    __tablename__ = "loss_reasons"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(120), unique=True)
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+
+
+class Opportunity(TimestampMixin, Base):
+    __tablename__ = "opportunities"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    title: Mapped[str] = mapped_column(String(200))
+    company_id: Mapped[int | None] = mapped_column(
+        ForeignKey("companies.id", ondelete="SET NULL"), index=True
+    )
+    person_id: Mapped[int | None] = mapped_column(
+        ForeignKey("people.id", ondelete="SET NULL"), index=True
+    )
+    stage_id: Mapped[int | None] = mapped_column(
+        ForeignKey("pipeline_stages.id", ondelete="SET NULL"), index=True
+    )
+    status: Mapped[OpportunityStatus] = mapped_column(
+        _enum(OpportunityStatus, "opportunity_status"), default=OpportunityStatus.OPEN
+    )
+    value: Mapped[decimal.Decimal] = mapped_column(Numeric(14, 2), default=decimal.Decimal(0))
+    currency: Mapped[str] = mapped_column(String(3), default="EUR")
+    probability: Mapped[int] = mapped_column(Integer, default=10)
+    expected_close: Mapped[dt.date | None] = mapped_column(Date, index=True)
+    owner: Mapped[str | None] = mapped_column(String(80))
+    source: Mapped[str | None] = mapped_column(String(120))
+    loss_reason_id: Mapped[int | None] = mapped_column(
+        ForeignKey("loss_reasons.id", ondelete="SET NULL")
+    )
+    loss_note: Mapped[str | None] = mapped_column(Text)
+    quote_sent_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
+    quote_stage: Mapped[int] = mapped_column(Integer, default=0)
+    closed_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
+    project_id: Mapped[int | None] = mapped_column(
+        ForeignKey("projects.id", ondelete="SET NULL", use_alter=True)
+    )
+    deleted_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime, index=True)
+
+    company: Mapped[Company | None] = relationship()
+    person: Mapped[Person | None] = relationship()
+    stage: Mapped[PipelineStage | None] = relationship()
+    loss_reason: Mapped[LossReason | None] = relationship()
+
+
+project_members = Table(
+    "project_members",
+    Base.metadata,
+    Column("project_id", ForeignKey("projects.id", ondelete="CASCADE"), primary_key=True),
+    Column("person_id", ForeignKey("people.id", ondelete="CASCADE"), primary_key=True),
+)
+
+
+class Project(TimestampMixin, Base):
+    __tablename__ = "projects"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(200), index=True)
+    status: Mapped[ProjectStatus] = mapped_column(
+        _enum(ProjectStatus, "project_status"), default=ProjectStatus.ACTIVE
+    )
+    company_id: Mapped[int | None] = mapped_column(
+        ForeignKey("companies.id", ondelete="SET NULL"), index=True
+    )
+    opportunity_id: Mapped[int | None] = mapped_column(
+        ForeignKey("opportunities.id", ondelete="SET NULL")
+    )
+    start_date: Mapped[dt.date | None] = mapped_column(Date)
+    end_date: Mapped[dt.date | None] = mapped_column(Date)
+    description: Mapped[str] = mapped_column(Text, default="")
+    deleted_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime, index=True)
+
+    company: Mapped[Company | None] = relationship()
+    members: Mapped[list[Person]] = relationship(secondary=project_members)
+
+
+class Ticket(TimestampMixin, Base):
+    __tablename__ = "tickets"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    number: Mapped[str] = mapped_column(String(40), unique=True)
+    title: Mapped[str] = mapped_column(String(200))
+    status: Mapped[TicketStatus] = mapped_column(
+        _enum(TicketStatus, "ticket_status"), default=TicketStatus.OPEN
+    )
+    kind: Mapped[ActivityKind] = mapped_column(
+        _enum(ActivityKind, "activity_kind"), default=ActivityKind.COMPLAINT
+    )
+    person_id: Mapped[int | None] = mapped_column(
+        ForeignKey("people.id", ondelete="SET NULL"), index=True
+    )
+    company_id: Mapped[int | None] = mapped_column(
+        ForeignKey("companies.id", ondelete="SET NULL"), index=True
+    )
+    priority: Mapped[Priority | None] = mapped_column(_enum(Priority, "priority"))
+    description: Mapped[str] = mapped_column(Text, default="")
+    opened_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
+    closed_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
+    deleted_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime, index=True)
+
+    person: Mapped[Person | None] = relationship()
+    company: Mapped[Company | None] = relationship()
+    status_changes: Mapped[list[TicketStatusChange]] = relationship(
+        back_populates="ticket", cascade="all, delete-orphan", order_by="TicketStatusChange.id"
+    )
+
+
+class TicketStatusChange(Base):
+    __tablename__ = "ticket_status_changes"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    ticket_id: Mapped[int] = mapped_column(ForeignKey("tickets.id", ondelete="CASCADE"), index=True)
+    old_status: Mapped[TicketStatus | None] = mapped_column(_enum(TicketStatus, "ticket_status"))
+    new_status: Mapped[TicketStatus] = mapped_column(_enum(TicketStatus, "ticket_status"))
+    changed_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
+    changed_by: Mapped[str] = mapped_column(String(80), default="")
+    note: Mapped[str] = mapped_column(Text, default="")
+    ticket: Mapped[Ticket] = relationship(back_populates="status_changes")
+
+
+class NumberSequence(Base):
+    """Counters for human numbers (tickets, orders). A number once drawn is never reused."""
+
+    __tablename__ = "number_sequences"
+    name: Mapped[str] = mapped_column(String(40), primary_key=True)
+    period: Mapped[str] = mapped_column(String(10), primary_key=True)
+    last_value: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class Campaign(TimestampMixin, Base):
+    __tablename__ = "campaigns"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(200))
+    description: Mapped[str] = mapped_column(Text, default="")
+    criteria: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+
+
+campaign_members = Table(
+    "campaign_members",
+    Base.metadata,
+    Column("campaign_id", ForeignKey("campaigns.id", ondelete="CASCADE"), primary_key=True),
+    Column("person_id", ForeignKey("people.id", ondelete="CASCADE"), primary_key=True),
+)
+
+
+# ---------------------------------------------------------------- timeline
+
+
+class Activity(TimestampMixin, Base):
+    __tablename__ = "activities"
+    __table_args__ = (
+        Index("ix_activities_person_time", "person_id", "occurred_at"),
+        Index("ix_activities_company_time", "company_id", "occurred_at"),
+    )
+    id: Mapped[int] = mapped_column(primary_key=True)
+    kind: Mapped[ActivityKind] = mapped_column(_enum(ActivityKind, "activity_kind"), index=True)
+    direction: Mapped[Direction] = mapped_column(
+        _enum(Direction, "direction"), default=Direction.OUTBOUND
+    )
+    channel: Mapped[str | None] = mapped_column(String(40))
+    occurred_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, index=True)
+    duration_minutes: Mapped[int | None] = mapped_column(Integer)
+    subject: Mapped[str] = mapped_column(String(300), default="")
+    text: Mapped[str] = mapped_column(Text, default="")
+    location: Mapped[str | None] = mapped_column(String(300))
+    owner: Mapped[str | None] = mapped_column(String(80))
+    person_id: Mapped[int | None] = mapped_column(ForeignKey("people.id", ondelete="SET NULL"))
+    company_id: Mapped[int | None] = mapped_column(ForeignKey("companies.id", ondelete="SET NULL"))
+    ticket_id: Mapped[int | None] = mapped_column(
+        ForeignKey("tickets.id", ondelete="SET NULL"), index=True
+    )
+    project_id: Mapped[int | None] = mapped_column(
+        ForeignKey("projects.id", ondelete="SET NULL"), index=True
+    )
+    opportunity_id: Mapped[int | None] = mapped_column(
+        ForeignKey("opportunities.id", ondelete="SET NULL"), index=True
+    )
+    campaign_id: Mapped[int | None] = mapped_column(
+        ForeignKey("campaigns.id", ondelete="SET NULL"), index=True
+    )
+    deleted_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime, index=True)
+
+    person: Mapped[Person | None] = relationship()
+    company: Mapped[Company | None] = relationship()
+    ticket: Mapped[Ticket | None] = relationship()
+    project: Mapped[Project | None] = relationship()
+    opportunity: Mapped[Opportunity | None] = relationship()
+
+
+class FollowUp(TimestampMixin, Base):
+    __tablename__ = "followups"
+    __table_args__ = (Index("ix_followups_open_due", "done_at", "due_at"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    uid: Mapped[str] = mapped_column(String(80), unique=True)  # stable iCalendar UID
+    due_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, index=True)
+    kind: Mapped[ActivityKind] = mapped_column(
+        _enum(ActivityKind, "activity_kind"), default=ActivityKind.CALL
+    )
+    note: Mapped[str] = mapped_column(Text, default="")
+    owner: Mapped[str | None] = mapped_column(String(80), index=True)
+    person_id: Mapped[int | None] = mapped_column(
+        ForeignKey("people.id", ondelete="SET NULL"), index=True
+    )
+    company_id: Mapped[int | None] = mapped_column(
+        ForeignKey("companies.id", ondelete="SET NULL"), index=True
+    )
+    activity_id: Mapped[int | None] = mapped_column(
+        ForeignKey("activities.id", ondelete="SET NULL")
+    )
+    ticket_id: Mapped[int | None] = mapped_column(ForeignKey("tickets.id", ondelete="SET NULL"))
+    opportunity_id: Mapped[int | None] = mapped_column(
+        ForeignKey("opportunities.id", ondelete="SET NULL")
+    )
+    project_id: Mapped[int | None] = mapped_column(ForeignKey("projects.id", ondelete="SET NULL"))
+    done_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
+    cancelled_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
+    snoozed_until: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
+    notified_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
+    auto_reason: Mapped[str | None] = mapped_column(String(40))  # "interval", "quote-stage-1"...
+    sequence: Mapped[int] = mapped_column(Integer, default=0)
+
+    person: Mapped[Person | None] = relationship()
+    company: Mapped[Company | None] = relationship()
+    activity: Mapped[Activity | None] = relationship()
+
+    @property
+    def effective_due(self) -> dt.datetime:
+        return self.snoozed_until or self.due_at
+
+
+appointment_attendees = Table(
+    "appointment_attendees",
+    Base.metadata,
+    Column("id", Integer, primary_key=True),
+    Column("appointment_id", ForeignKey("appointments.id", ondelete="CASCADE"), index=True),
+    Column("person_id", ForeignKey("people.id", ondelete="SET NULL")),
+    Column("email", String(254), nullable=False),
+    Column("name", String(200), nullable=False, default=""),
+    Column("partstat", String(20), nullable=False, default="NEEDS-ACTION"),
+)
+
+
+class Appointment(TimestampMixin, Base):
+    __tablename__ = "appointments"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    uid: Mapped[str] = mapped_column(String(300), unique=True)
+    title: Mapped[str] = mapped_column(String(300))
+    start_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, index=True)
+    end_at: Mapped[dt.datetime] = mapped_column(UTCDateTime)
+    all_day: Mapped[bool] = mapped_column(Boolean, default=False)
+    location: Mapped[str | None] = mapped_column(String(300))
+    description: Mapped[str] = mapped_column(Text, default="")
+    kind: Mapped[ActivityKind] = mapped_column(
+        _enum(ActivityKind, "activity_kind"), default=ActivityKind.MEETING
+    )
+    status: Mapped[AppointmentStatus] = mapped_column(
+        _enum(AppointmentStatus, "appointment_status"), default=AppointmentStatus.CONFIRMED
+    )
+    organizer_email: Mapped[str | None] = mapped_column(String(254))
+    organizer_name: Mapped[str | None] = mapped_column(String(200))
+    owner: Mapped[str | None] = mapped_column(String(80), index=True)
+    person_id: Mapped[int | None] = mapped_column(
+        ForeignKey("people.id", ondelete="SET NULL"), index=True
+    )
+    company_id: Mapped[int | None] = mapped_column(ForeignKey("companies.id", ondelete="SET NULL"))
+    project_id: Mapped[int | None] = mapped_column(ForeignKey("projects.id", ondelete="SET NULL"))
+    opportunity_id: Mapped[int | None] = mapped_column(
+        ForeignKey("opportunities.id", ondelete="SET NULL")
+    )
+    sequence: Mapped[int] = mapped_column(Integer, default=0)
+    notified_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
+    source: Mapped[str | None] = mapped_column(String(40))  # "local", "import"
+
+    person: Mapped[Person | None] = relationship()
+    company: Mapped[Company | None] = relationship()
+
+
+class Document(TimestampMixin, Base):
+    """A file reference (quote, order confirmation, contract) on a record."""
+
+    __tablename__ = "documents"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    title: Mapped[str] = mapped_column(String(300))
+    kind: Mapped[str] = mapped_column(String(40), default="document")  # quote, order, contract
+    path: Mapped[str | None] = mapped_column(String(1000))
+    opportunity_id: Mapped[int | None] = mapped_column(
+        ForeignKey("opportunities.id", ondelete="CASCADE"), index=True
+    )
+    project_id: Mapped[int | None] = mapped_column(
+        ForeignKey("projects.id", ondelete="CASCADE"), index=True
+    )
+    person_id: Mapped[int | None] = mapped_column(ForeignKey("people.id", ondelete="SET NULL"))
+    company_id: Mapped[int | None] = mapped_column(ForeignKey("companies.id", ondelete="SET NULL"))
+    status: Mapped[str] = mapped_column(String(20), default="open")  # open, accepted, closed
+
+
+# ---------------------------------------------------------------- orders and targets
+
+
+class Order(TimestampMixin, Base):
+    __tablename__ = "orders"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    number: Mapped[str] = mapped_column(String(40), unique=True)
+    company_id: Mapped[int | None] = mapped_column(
+        ForeignKey("companies.id", ondelete="SET NULL"), index=True
+    )
+    person_id: Mapped[int | None] = mapped_column(
+        ForeignKey("people.id", ondelete="SET NULL"), index=True
+    )
+    opportunity_id: Mapped[int | None] = mapped_column(
+        ForeignKey("opportunities.id", ondelete="SET NULL")
+    )
+    order_date: Mapped[dt.date] = mapped_column(Date, index=True)
+    status: Mapped[str] = mapped_column(String(20), default="open")  # open, delivered, invoiced
+    currency: Mapped[str] = mapped_column(String(3), default="EUR")
+    notes: Mapped[str] = mapped_column(Text, default="")
+    is_new_customer: Mapped[bool] = mapped_column(Boolean, default=False)
+    total_net: Mapped[decimal.Decimal] = mapped_column(Numeric(14, 2), default=decimal.Decimal(0))
+    deleted_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime, index=True)
+
+    company: Mapped[Company | None] = relationship()
+    person: Mapped[Person | None] = relationship()
+    lines: Mapped[list[OrderLine]] = relationship(
+        back_populates="order", cascade="all, delete-orphan", order_by="OrderLine.position"
+    )
+
+
+class OrderLine(Base):
+    __tablename__ = "order_lines"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    order_id: Mapped[int] = mapped_column(ForeignKey("orders.id", ondelete="CASCADE"), index=True)
+    position: Mapped[int] = mapped_column(Integer, default=1)
+    sku: Mapped[str | None] = mapped_column(String(60))
+    description: Mapped[str] = mapped_column(String(300))
+    quantity: Mapped[decimal.Decimal] = mapped_column(Numeric(12, 3), default=decimal.Decimal(1))
+    unit: Mapped[str] = mapped_column(String(20), default="Stk")
+    unit_price: Mapped[decimal.Decimal] = mapped_column(Numeric(14, 2), default=decimal.Decimal(0))
+    vat_rate: Mapped[decimal.Decimal] = mapped_column(Numeric(5, 2), default=decimal.Decimal(19))
+    order: Mapped[Order] = relationship(back_populates="lines")
+
+    @property
+    def net(self) -> decimal.Decimal:
+        return (self.quantity * self.unit_price).quantize(decimal.Decimal("0.01"))
+
+
+class RevenueTarget(Base):
+    __tablename__ = "revenue_targets"
+    __table_args__ = (UniqueConstraint("year", "month"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    year: Mapped[int] = mapped_column(Integer)
+    month: Mapped[int] = mapped_column(Integer)  # 1..12
+    existing_customers: Mapped[decimal.Decimal] = mapped_column(
+        Numeric(14, 2), default=decimal.Decimal(0)
+    )
+    new_customers: Mapped[decimal.Decimal] = mapped_column(
+        Numeric(14, 2), default=decimal.Decimal(0)
+    )
+
+
+# ---------------------------------------------------------------- settings, audit, undo, search
+
+
+class Setting(Base):
+    """Configurable rules kept with the data (ticket scheme, quote stages, priority criteria)."""
+
+    __tablename__ = "settings"
+    key: Mapped[str] = mapped_column(String(80), primary_key=True)
+    value: Mapped[Any] = mapped_column(JSON)
+
+
+class AuditEvent(Base):
+    """What happened, to which record id, never personal data (GDPR erasure log lives here)."""
+
+    __tablename__ = "audit_events"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow, index=True)
+    event: Mapped[str] = mapped_column(String(60))
+    entity: Mapped[str] = mapped_column(String(40))
+    entity_id: Mapped[int | None] = mapped_column(Integer)
+    actor: Mapped[str] = mapped_column(String(80), default="")
+    details: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+
+
+class UndoEntry(Base):
+    """One undoable user action, persisted so that undo survives a restart."""
+
+    __tablename__ = "undo_entries"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow, index=True)
+    label: Mapped[str] = mapped_column(String(200))
+    action: Mapped[str] = mapped_column(String(40))
+    payload: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    undone_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
+
+
+class SearchDocument(Base):
+    """One searchable text per record, kept in sync by the ORM (see data/search_sync.py).
+
+    On SQLite an FTS5 table mirrors it through triggers; on PostgreSQL a GIN index on
+    its tsvector does the same job.
+    """
+
+    __tablename__ = "search_documents"
+    __table_args__ = (UniqueConstraint("kind", "ref_id"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    kind: Mapped[str] = mapped_column(String(20))  # person, company, activity, ticket, project
+    ref_id: Mapped[int] = mapped_column(Integer)
+    title: Mapped[str] = mapped_column(String(400), default="")
+    body: Mapped[str] = mapped_column(Text, default="")

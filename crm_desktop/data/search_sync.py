@@ -1,0 +1,124 @@
+"""Keep ``search_documents`` in step with the records it describes.
+
+The ORM writes one row per person, company, activity, ticket and project whenever
+such a record is added, changed or deleted (soft delete removes the row). SQLite's
+FTS5 table follows ``search_documents`` through triggers created in the migration;
+PostgreSQL indexes it with a GIN index on its tsvector.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import delete, event, insert, select
+from sqlalchemy.orm import Session, object_session, sessionmaker
+
+from crm_desktop.data.models import (
+    Activity,
+    Company,
+    Email,
+    Person,
+    Phone,
+    Project,
+    SearchDocument,
+    Ticket,
+)
+
+INDEXED = (Person, Company, Activity, Ticket, Project)
+
+
+def document_for(obj: Any) -> tuple[str, int, str, str] | None:
+    """(kind, id, title, body) for an indexed record, or None when it should not be found."""
+    if getattr(obj, "deleted_at", None) is not None or obj.id is None:
+        return None
+    if isinstance(obj, Person):
+        comp = obj.company
+        if comp is None and obj.company_id is not None:
+            sess = object_session(obj)
+            comp = sess.get(Company, obj.company_id) if sess is not None else None
+        company = comp.name if comp is not None else ""
+        extras = [e.address for e in obj.emails] + [p.number for p in obj.phones]
+        body = " ".join(x for x in [company, obj.position or "", *extras] if x)
+        return ("person", obj.id, obj.full_name, body)
+    if isinstance(obj, Company):
+        extras = [e.address for e in obj.emails] + [p.number for p in obj.phones]
+        body = " ".join(x for x in [obj.legal_form or "", obj.website or "", *extras] if x)
+        return ("company", obj.id, obj.name, body)
+    if isinstance(obj, Activity):
+        return ("activity", obj.id, obj.subject or "", obj.text or "")
+    if isinstance(obj, Ticket):
+        return ("ticket", obj.id, f"{obj.number} {obj.title}", obj.description or "")
+    if isinstance(obj, Project):
+        return ("project", obj.id, obj.name, obj.description or "")
+    return None
+
+
+def _kind_of(obj: Any) -> str:
+    return type(obj).__name__.lower()
+
+
+def _owner_of(obj: Any) -> Any:
+    if isinstance(obj, (Email, Phone)):
+        return obj.person or obj.company
+    return obj
+
+
+def _replace(
+    session: Session, kind: str, ref_id: int, doc: tuple[str, int, str, str] | None
+) -> None:
+    conn = session.connection()
+    conn.execute(
+        delete(SearchDocument).where(SearchDocument.kind == kind, SearchDocument.ref_id == ref_id)
+    )
+    if doc is not None:
+        conn.execute(
+            insert(SearchDocument).values(kind=doc[0], ref_id=doc[1], title=doc[2], body=doc[3])
+        )
+
+
+def sync_objects(session: Session, objects: list[Any], removed: list[Any]) -> None:
+    for obj in removed:
+        if obj.id is not None:
+            _replace(session, _kind_of(obj), obj.id, None)
+    for obj in objects:
+        if obj.id is not None:
+            _replace(session, _kind_of(obj), obj.id, document_for(obj))
+
+
+def _after_flush(session: Session, _ctx: Any) -> None:
+    if session.info.get("search_sync_disabled"):
+        return
+    changed: dict[int, Any] = {}
+    for obj in list(session.new) + list(session.dirty):
+        owner = _owner_of(obj)
+        if owner is not None and isinstance(owner, INDEXED):
+            changed[id(owner)] = owner
+    removed = [o for o in session.deleted if isinstance(o, INDEXED)]
+    for obj in session.deleted:
+        if isinstance(obj, (Email, Phone)):
+            owner = _owner_of(obj)
+            if owner is not None and owner not in session.deleted:
+                changed[id(owner)] = owner
+    if not changed and not removed:
+        return
+    with session.no_autoflush:
+        sync_objects(session, [o for o in changed.values() if o not in removed], removed)
+
+
+def install(factory: sessionmaker[Session]) -> None:
+    event.listen(factory, "after_flush", _after_flush)
+
+
+def rebuild(session: Session) -> int:
+    """Rebuild the whole index (after bulk loads that bypassed the ORM)."""
+    conn = session.connection()
+    conn.execute(delete(SearchDocument))
+    rows: list[dict[str, Any]] = []
+    for model in INDEXED:
+        for obj in session.execute(select(model)).scalars():
+            doc = document_for(obj)
+            if doc is not None:
+                rows.append({"kind": doc[0], "ref_id": doc[1], "title": doc[2], "body": doc[3]})
+    if rows:
+        conn.execute(insert(SearchDocument), rows)
+    return len(rows)

@@ -1,0 +1,144 @@
+"""A store: one database (SQLite file or PostgreSQL server) with its session factory."""
+
+from __future__ import annotations
+
+import getpass
+import os
+import sqlite3
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from sqlalchemy import Engine, text
+from sqlalchemy.exc import OperationalError
+from sqlalchemy.orm import Session, sessionmaker
+
+from crm_desktop.data import migrate
+from crm_desktop.data.engine import make_engine, make_session_factory, sqlite_url
+from crm_desktop.errors import StoreError
+
+
+def current_user() -> str:
+    try:
+        return os.environ.get("CRM_DESKTOP_USER") or getpass.getuser()
+    except Exception:  # pragma: no cover - no user name on this system
+        return "user"
+
+
+@dataclass
+class Store:
+    url: str
+    engine: Engine
+    factory: sessionmaker[Session]
+    path: Path | None = None  # the SQLite file, None for a server
+    owner: str = field(default_factory=current_user)
+    read_only: bool = False
+
+    @property
+    def is_sqlite(self) -> bool:
+        return self.engine.dialect.name == "sqlite"
+
+    @property
+    def kind_label(self) -> str:
+        return "SQLite" if self.is_sqlite else "PostgreSQL"
+
+    @contextmanager
+    def session(self) -> Iterator[Session]:
+        """One unit of work: commits when the block ends, rolls back on error."""
+        if self.read_only:
+            raise StoreError("This store is open read-only; changes are not possible.")
+        try:
+            with self.factory.begin() as session:
+                yield session
+        except OperationalError as exc:
+            raise _store_error(exc) from exc
+
+    @contextmanager
+    def reader(self) -> Iterator[Session]:
+        """A session for reading only; never commits."""
+        session = self.factory()
+        try:
+            yield session
+        finally:
+            session.rollback()
+            session.close()
+
+    def dispose(self) -> None:
+        self.engine.dispose()
+
+
+def _store_error(exc: OperationalError) -> StoreError:
+    msg = str(exc.orig) if exc.orig is not None else str(exc)
+    low = msg.lower()
+    if ("disk" in low and "full" in low) or "no space" in low:
+        return StoreError("The disk is full. Nothing was changed; free some space and try again.")
+    if "readonly" in low or "read-only" in low:
+        return StoreError("The data folder is read-only. Nothing was changed.")
+    if "locked" in low:
+        return StoreError("The store is busy (locked by another program). Try again in a moment.")
+    return StoreError("The store could not be written: {detail}", detail=msg)
+
+
+def open_store(
+    *,
+    data_dir: Path | None = None,
+    database_url: str | None = None,
+    migrate_schema: bool = True,
+    before_upgrade: Callable[[str | None], None] | None = None,
+    read_only: bool = False,
+) -> Store:
+    """Open (and create or upgrade) the store in ``data_dir`` or at ``database_url``."""
+    path: Path | None = None
+    if database_url:
+        url = database_url
+    else:
+        if data_dir is None:
+            raise ValueError("data_dir or database_url is required")
+        try:
+            data_dir.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise StoreError(
+                "The data folder {path} cannot be created: {detail}",
+                path=str(data_dir),
+                detail=exc.strerror or str(exc),
+            ) from exc
+        path = data_dir / "crm.sqlite3"
+        url = sqlite_url(path)
+        if read_only:
+            url = f"sqlite:///file:{path}?mode=ro&uri=true"
+    engine = make_engine(url)
+    try:
+        with engine.connect() as conn:
+            conn.execute(text("SELECT 1"))
+    except OperationalError as exc:
+        engine.dispose()
+        raise StoreError(
+            "The store cannot be opened: {detail}", detail=str(exc.orig or exc)
+        ) from exc
+    if migrate_schema and not read_only:
+        try:
+            migrate.upgrade(engine, before_upgrade=before_upgrade)
+        except OperationalError as exc:
+            engine.dispose()
+            raise _store_error(exc) from exc
+    return Store(
+        url=url,
+        engine=engine,
+        factory=make_session_factory(engine),
+        path=path,
+        read_only=read_only,
+    )
+
+
+def quick_check(path: Path) -> str:
+    """``PRAGMA quick_check`` on a SQLite file; returns "ok" or the first problem."""
+    try:
+        con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            row = con.execute("PRAGMA quick_check").fetchone()
+        finally:
+            con.close()
+    except sqlite3.DatabaseError as exc:
+        return str(exc)
+    return str(row[0]) if row else "no answer"

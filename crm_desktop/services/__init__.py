@@ -1,0 +1,1 @@
+"""Use cases over the data layer. No Qt imports here."""

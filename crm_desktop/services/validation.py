@@ -1,0 +1,231 @@
+"""Validation and normalisation of what users type or import.
+
+Libraries do the checking where one exists: phonenumbers (phone numbers, E.164),
+email-validator (e-mail syntax), python-stdnum (IBAN, BIC, VAT ids, postcodes).
+Each function returns the normalised value or raises :class:`ValidationError`
+with a human message.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+import phonenumbers
+from email_validator import EmailNotValidError, validate_email
+from stdnum import bic as stdnum_bic
+from stdnum import iban as stdnum_iban
+from stdnum.eu import vat as stdnum_vat
+from stdnum.exceptions import ValidationError as StdnumError
+
+from crm_desktop.errors import ValidationError
+
+DEFAULT_REGION = "DE"
+OLDEST_PLAUSIBLE_AGE = 120
+
+# postcode formats by country (ISO 3166-1 alpha-2)
+_POSTCODES: dict[str, tuple[str, str]] = {
+    "DE": (r"\d{5}", "five digits"),
+    "AT": (r"\d{4}", "four digits"),
+    "CH": (r"\d{4}", "four digits"),
+    "LI": (r"\d{4}", "four digits"),
+    "LU": (r"(L-)?\d{4}", "four digits"),
+    "BE": (r"\d{4}", "four digits"),
+    "DK": (r"\d{4}", "four digits"),
+    "NL": (r"\d{4} ?[A-Z]{2}", "four digits and two letters"),
+    "FR": (r"\d{5}", "five digits"),
+    "IT": (r"\d{5}", "five digits"),
+    "ES": (r"\d{5}", "five digits"),
+    "PL": (r"\d{2}-\d{3}", "the form 12-345"),
+    "CZ": (r"\d{3} ?\d{2}", "five digits"),
+    "SE": (r"\d{3} ?\d{2}", "five digits"),
+    "US": (r"\d{5}(-\d{4})?", "five digits (ZIP) or ZIP+4"),
+    "GB": (r"[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2}", "a UK postcode such as SW1A 1AA"),
+}
+
+COUNTRY_NAMES = {
+    "deutschland": "DE",
+    "germany": "DE",
+    "österreich": "AT",
+    "oesterreich": "AT",
+    "austria": "AT",
+    "schweiz": "CH",
+    "switzerland": "CH",
+    "suisse": "CH",
+    "liechtenstein": "LI",
+    "luxemburg": "LU",
+    "luxembourg": "LU",
+    "belgien": "BE",
+    "belgium": "BE",
+    "dänemark": "DK",
+    "denmark": "DK",
+    "niederlande": "NL",
+    "netherlands": "NL",
+    "the netherlands": "NL",
+    "frankreich": "FR",
+    "france": "FR",
+    "italien": "IT",
+    "italy": "IT",
+    "spanien": "ES",
+    "spain": "ES",
+    "polen": "PL",
+    "poland": "PL",
+    "tschechien": "CZ",
+    "czech republic": "CZ",
+    "schweden": "SE",
+    "sweden": "SE",
+    "usa": "US",
+    "united states": "US",
+    "united states of america": "US",
+    "vereinigte staaten": "US",
+    "us": "US",
+    "u.s.a.": "US",
+    "großbritannien": "GB",
+    "united kingdom": "GB",
+    "uk": "GB",
+    "england": "GB",
+}
+
+
+def required(value: str | None, field: str, label: str) -> str:
+    cleaned = (value or "").strip()
+    if not cleaned:
+        raise ValidationError("{label} is required.", field=field, label=label)
+    return cleaned
+
+
+def normalize_phone(raw: str, region: str = DEFAULT_REGION, field: str = "phone") -> str:
+    """A phone number in E.164 (+4971112345), or a ValidationError."""
+    text = (raw or "").strip()
+    if not text:
+        raise ValidationError("The phone number is empty.", field=field)
+    text = re.sub(r"^00", "+", text)
+    try:
+        number = phonenumbers.parse(text, region)
+    except phonenumbers.NumberParseException as exc:
+        raise ValidationError("“{value}” is not a phone number.", field=field, value=raw) from exc
+    if not phonenumbers.is_possible_number(number) or not phonenumbers.is_valid_number(number):
+        raise ValidationError(
+            "“{value}” is not a valid phone number (check the area code and length).",
+            field=field,
+            value=raw,
+        )
+    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+
+
+def format_phone(e164: str, region: str = DEFAULT_REGION) -> str:
+    """Human form: national for the home region, international otherwise."""
+    try:
+        number = phonenumbers.parse(e164, region)
+    except phonenumbers.NumberParseException:
+        return e164
+    if phonenumbers.region_code_for_number(number) == region:
+        return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.NATIONAL)
+    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.INTERNATIONAL)
+
+
+def normalize_email(raw: str, field: str = "email") -> str:
+    text = (raw or "").strip()
+    if text.lower().startswith("mailto:"):
+        text = text[7:]
+    try:
+        info = validate_email(text, check_deliverability=False)
+    except EmailNotValidError as exc:
+        raise ValidationError(
+            "“{value}” is not a valid e-mail address.", field=field, value=raw
+        ) from exc
+    return info.normalized
+
+
+def normalize_iban(raw: str, field: str = "iban") -> str:
+    try:
+        return str(stdnum_iban.validate(raw))
+    except StdnumError as exc:
+        raise ValidationError(
+            "“{value}” is not a valid IBAN (check digits or length do not match).",
+            field=field,
+            value=raw,
+        ) from exc
+
+
+def normalize_bic(raw: str, field: str = "bic") -> str:
+    try:
+        return str(stdnum_bic.validate(raw))
+    except StdnumError as exc:
+        raise ValidationError(
+            "“{value}” is not a valid BIC (8 or 11 characters, e.g. COBADEFFXXX).",
+            field=field,
+            value=raw,
+        ) from exc
+
+
+def normalize_vat_id(raw: str, field: str = "vat_id") -> str:
+    try:
+        return str(stdnum_vat.validate(raw))
+    except StdnumError as exc:
+        raise ValidationError(
+            "“{value}” is not a valid EU VAT id (e.g. DE123456789).", field=field, value=raw
+        ) from exc
+
+
+def check_birth_date(value: dt.date, today: dt.date, field: str = "birth_date") -> dt.date:
+    if value > today:
+        raise ValidationError(
+            "The birth date {value} lies in the future.", field=field, value=value.isoformat()
+        )
+    if today.year - value.year > OLDEST_PLAUSIBLE_AGE:
+        raise ValidationError(
+            "The birth date {value} would make this person older than {age} years.",
+            field=field,
+            value=value.isoformat(),
+            age=OLDEST_PLAUSIBLE_AGE,
+        )
+    return value
+
+
+def parse_date(raw: str, field: str = "date") -> dt.date:
+    """ISO (2026-03-01) or German (01.03.2026) dates; impossible dates are refused."""
+    text = (raw or "").strip()
+    m = re.fullmatch(r"(\d{1,2})\.(\d{1,2})\.(\d{4})", text)
+    try:
+        if m:
+            return dt.date(int(m.group(3)), int(m.group(2)), int(m.group(1)))
+        return dt.date.fromisoformat(text)
+    except ValueError as exc:
+        raise ValidationError("“{value}” is not a valid date.", field=field, value=raw) from exc
+
+
+def country_code(raw: str | None, default: str = DEFAULT_REGION) -> str:
+    """ISO 3166-1 alpha-2 code from a code or a common name ("Deutschland")."""
+    text = (raw or "").strip()
+    if not text:
+        return default
+    if len(text) == 2 and text.isalpha():
+        return text.upper()
+    return COUNTRY_NAMES.get(text.lower(), default)
+
+
+def normalize_postcode(raw: str, country: str, field: str = "postcode") -> str:
+    text = (raw or "").strip().upper()
+    rule = _POSTCODES.get(country.upper())
+    if rule is None or not text:
+        return text
+    pattern, description = rule
+    if not re.fullmatch(pattern, text):
+        raise ValidationError(
+            "“{value}” is not a valid postcode for {country} ({description}).",
+            field=field,
+            value=raw,
+            country=country.upper(),
+            description=description,
+        )
+    return text
+
+
+def normalize_website(raw: str | None) -> str | None:
+    text = (raw or "").strip()
+    if not text:
+        return None
+    if " " in text or "." not in text:
+        raise ValidationError("“{value}” is not a web address.", field="website", value=raw)
+    return text

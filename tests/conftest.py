@@ -1,0 +1,76 @@
+"""Shared fixtures: clocks, real SQLite stores in temp dirs, a real PostgreSQL server."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.setdefault("CRM_DESKTOP_TZ", "Europe/Berlin")
+
+from sqlalchemy import create_engine, text  # noqa: E402
+
+from crm_desktop.clock import FixedClock  # noqa: E402
+from crm_desktop.data.store import Store, open_store  # noqa: E402
+
+SAMPLES = Path(__file__).resolve().parents[2] / "shared" / "samples"
+if not SAMPLES.exists():  # a clone placed elsewhere: look beside the checkout too
+    SAMPLES = Path(__file__).resolve().parents[1].parent / "shared" / "samples"
+
+
+@pytest.fixture
+def clock() -> FixedClock:
+    return FixedClock(dt.datetime(2026, 11, 23, 9, 0, tzinfo=dt.UTC))
+
+
+@pytest.fixture
+def sqlite_store(tmp_path: Path) -> Iterator[Store]:
+    store = open_store(data_dir=tmp_path / "data")
+    yield store
+    store.dispose()
+
+
+@pytest.fixture(scope="session")
+def pg_server_url() -> Iterator[str]:
+    url = os.environ.get("CRM_TEST_PG_URL")
+    if url:
+        yield url
+        return
+    from tests.pgserver import PgServer
+
+    server = PgServer()
+    try:
+        yield server.start()
+    finally:
+        server.stop()
+
+
+@pytest.fixture
+def pg_store(pg_server_url: str) -> Iterator[Store]:
+    """A fresh database on the test server for each test."""
+    name = "crm_" + uuid.uuid4().hex[:12]
+    admin = create_engine(pg_server_url, isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.execute(text(f'CREATE DATABASE "{name}"'))
+    base = pg_server_url.rsplit("/", 1)[0]
+    store = open_store(database_url=f"{base}/{name}")
+    try:
+        yield store
+    finally:
+        store.dispose()
+        with admin.connect() as conn:
+            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        admin.dispose()
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.pg)])
+def store(request: pytest.FixtureRequest) -> Store:
+    """Store tests run against both backends."""
+    if request.param == "sqlite":
+        return request.getfixturevalue("sqlite_store")  # type: ignore[no-any-return]
+    return request.getfixturevalue("pg_store")  # type: ignore[no-any-return]
