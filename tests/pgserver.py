@@ -53,13 +53,27 @@ class PgServer:
     def start(self) -> str:
         self._run(
             str(self.bindir / "initdb"),
-            "-D", str(self.datadir), "-U", "postgres", "-A", "trust", "-E", "UTF8",
+            "-D",
+            str(self.datadir),
+            "-U",
+            "postgres",
+            "-A",
+            "trust",
+            "-E",
+            "UTF8",
             "--locale=C.UTF-8",
         )
         opts = f"-h 127.0.0.1 -p {self.port} -k {self.root} -c fsync=off -c full_page_writes=off"
         self._run(
-            str(self.bindir / "pg_ctl"), "-D", str(self.datadir), "-l",
-            str(self.root / "log"), "-o", opts, "-w", "start",
+            str(self.bindir / "pg_ctl"),
+            "-D",
+            str(self.datadir),
+            "-l",
+            str(self.root / "log"),
+            "-o",
+            opts,
+            "-w",
+            "start",
         )
         deadline = time.time() + 30
         while time.time() < deadline:

@@ -17,13 +17,15 @@ from crm_desktop.errors import CrmError
 
 # Each module has ``register(subparsers)`` and sets ``func(ctx, args) -> int`` on its parsers.
 COMMAND_MODULES = [
-    "crm_desktop.cli.cmd_store",
-    "crm_desktop.cli.cmd_contacts",
-    "crm_desktop.cli.cmd_interop",
-    "crm_desktop.cli.cmd_sales",
-    "crm_desktop.cli.cmd_calendar",
-    "crm_desktop.cli.cmd_reports",
-    "crm_desktop.cli.cmd_privacy",
+    "crm_desktop.cli.cmd_store",  # check, backup, restore
+    "crm_desktop.cli.cmd_demo",  # demo-data, search
+    "crm_desktop.cli.cmd_interop",  # import, export
+    "crm_desktop.cli.cmd_dedup",  # duplicates
+    "crm_desktop.cli.cmd_sales",  # ticket, orders
+    "crm_desktop.cli.cmd_calendar",  # due, calendar
+    "crm_desktop.cli.cmd_reports",  # report
+    "crm_desktop.cli.cmd_privacy",  # privacy
+    "crm_desktop.cli.cmd_ui",  # screenshot
 ]
 
 log = logging.getLogger("crm_desktop.cli")
@@ -42,10 +44,22 @@ def build_parser() -> argparse.ArgumentParser:
         description="An offline desktop CRM. Without a sub-command the window opens.",
     )
     parser.add_argument("--version", action="version", version=f"crm-desktop {__version__}")
-    parser.add_argument("--data-dir", metavar="DIR", help="data folder (default: the user data dir; env CRM_DESKTOP_DATA_DIR)")
-    parser.add_argument("--database-url", metavar="URL", help="PostgreSQL URL for a shared team store")
-    parser.add_argument("--selftest", action="store_true", help="open a temp store, write, read, render, export; exit 0 when all works")
-    parser.add_argument("--lang", choices=["de", "en"], help="language of the window (default: the system's)")
+    parser.add_argument(
+        "--data-dir",
+        metavar="DIR",
+        help="data folder (default: the user data dir; env CRM_DESKTOP_DATA_DIR)",
+    )
+    parser.add_argument(
+        "--database-url", metavar="URL", help="PostgreSQL URL for a shared team store"
+    )
+    parser.add_argument(
+        "--selftest",
+        action="store_true",
+        help="open a temp store, write, read, render, export; exit 0 when all works",
+    )
+    parser.add_argument(
+        "--lang", choices=["de", "en"], help="language of the window (default: the system's)"
+    )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     for name in COMMAND_MODULES:
         try:
@@ -66,11 +80,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.selftest:
             from crm_desktop.selftest import run_selftest
 
-            return run_selftest()
+            return int(run_selftest())
         if args.command is None:
             from crm_desktop.app import run_gui
 
-            return run_gui(ctx)
+            return int(run_gui(ctx))
         result: int = args.func(ctx, args)
         return result
     except CrmError as exc:
@@ -82,7 +96,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:
         return 1
     except OSError as exc:
-        sys.stderr.write(f"crm-desktop: {exc.strerror or exc}: {getattr(exc, 'filename', '') or ''}\n")
+        sys.stderr.write(
+            f"crm-desktop: {exc.strerror or exc}: {getattr(exc, 'filename', '') or ''}\n"
+        )
         return 1
     finally:
         ctx.close()

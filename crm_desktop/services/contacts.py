@@ -595,9 +595,7 @@ def update_person(
             department_id = None
             changes["department_id"] = None
     if any(k in changes for k in ("company_id", "department_id", "reports_to_id")):
-        _check_links(
-            c, session, company_id, department_id, changes.get("reports_to_id"), person.id
-        )
+        _check_links(c, session, company_id, department_id, changes.get("reports_to_id"), person.id)
     c.raise_if_any()
     for key, value in changes.items():
         if isinstance(value, str) and key in {"given_name", "family_name"}:

@@ -1,0 +1,1 @@
+"""Pure functions between files and domain records (vCard, CSV, iCalendar, text)."""
