@@ -180,3 +180,14 @@ def test_impossible_dates_do_not_crash() -> None:
     entry = parse("31.2. Müller anrufen", TODAY)
     assert entry.date is None and entry.notes
     assert parse("", TODAY).target == ""
+
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=120))
+def test_never_crashes(text: str) -> None:
+    entry = parse(text, TODAY)
+    assert isinstance(entry.target, str)

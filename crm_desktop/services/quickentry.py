@@ -1,0 +1,196 @@
+"""Quick entry (Ctrl+L): turn one typed line into a proposed activity or follow-up.
+
+:func:`interpret` parses the line (interop.quickentry), finds the person or company the
+name part means (exact, prefix and fuzzy matching with rapidfuzz, umlaut spellings
+folded), and returns a :class:`Proposal` the UI shows before anything is saved.
+:func:`commit` then writes it: a follow-up for a future moment, an activity otherwise.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from rapidfuzz import fuzz
+from sqlalchemy import or_, select
+from sqlalchemy.orm import Session
+
+from crm_desktop.clock import Clock, local_zone
+from crm_desktop.data.models import Activity, ActivityKind, Company, FollowUp, Person
+from crm_desktop.errors import ValidationError
+from crm_desktop.interop.quickentry import QuickEntry, parse
+from crm_desktop.services import cardguard
+from crm_desktop.services.activities import ActivityInput, log_activity, new_followup_uid
+
+FOLD = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss", "é": "e", "è": "e"})
+
+
+def fold(text: str) -> str:
+    return text.lower().translate(FOLD)
+
+
+@dataclass
+class Match:
+    kind: str  # "person" | "company"
+    id: int
+    label: str
+    score: float
+    company_id: int | None = None
+
+
+@dataclass
+class Proposal:
+    entry: QuickEntry
+    kind: ActivityKind
+    when: dt.datetime  # aware, UTC
+    is_followup: bool
+    match: Match | None
+    alternatives: list[Match] = field(default_factory=list)
+    subject: str = ""
+
+    @property
+    def person_id(self) -> int | None:
+        return self.match.id if self.match and self.match.kind == "person" else None
+
+    @property
+    def company_id(self) -> int | None:
+        if self.match is None:
+            return None
+        return self.match.id if self.match.kind == "company" else self.match.company_id
+
+
+def _candidates(session: Session, target: str, limit: int = 400) -> list[Match]:
+    words = [w for w in target.replace(",", " ").split() if len(w) >= 2]
+    if not words:
+        return []
+    # rough prefilter in SQL (indexed name columns), fine ranking in Python
+    stems = {w[:3] for w in words} | {fold(w)[:3] for w in words}
+    stems |= {w[:2] + "e" for w in words if len(w) > 2}  # Mueller → "Mue" vs "Mü"
+    person_conds = []
+    company_conds = []
+    for stem in stems:
+        for variant in {stem, stem.capitalize()}:
+            person_conds += [
+                Person.family_name.like(f"{variant}%"),
+                Person.given_name.like(f"{variant}%"),
+            ]
+            company_conds.append(Company.name.like(f"%{variant}%"))
+    umlaut = {"ae": "ä", "oe": "ö", "ue": "ü"}
+    for w in words:
+        low = w.lower()
+        for a, b in umlaut.items():
+            if a in low:
+                alt = low.replace(a, b)
+                person_conds.append(Person.family_name.like(f"{alt[:3].capitalize()}%"))
+                company_conds.append(Company.name.like(f"%{alt[:3]}%"))
+    people = session.execute(
+        select(Person.id, Person.title, Person.given_name, Person.family_name, Person.company_id)
+        .where(Person.deleted_at.is_(None), or_(*person_conds))
+        .limit(limit)
+    ).all()
+    companies = session.execute(
+        select(Company.id, Company.name)
+        .where(Company.deleted_at.is_(None), or_(*company_conds))
+        .limit(limit)
+    ).all()
+    out: list[Match] = []
+    for pid, title, given, family, company_id in people:
+        label = " ".join(x for x in (title, given, family) if x)
+        out.append(Match("person", pid, label, 0.0, company_id))
+    for cid, name in companies:
+        out.append(Match("company", cid, name, 0.0, cid))
+    return out
+
+
+def _score(target: str, match: Match) -> float:
+    t = fold(target)
+    label = fold(match.label)
+    best = max(
+        fuzz.token_set_ratio(t, label),
+        fuzz.WRatio(t, label),
+    )
+    if match.kind == "person":
+        family = fold(match.label.split()[-1]) if match.label.split() else ""
+        if t == family:
+            best = max(best, 95.0)
+    if label.startswith(t):
+        best = max(best, 92.0)
+    return float(best)
+
+
+def find_target(session: Session, target: str, limit: int = 5) -> list[Match]:
+    """People and companies the name part may mean, best first."""
+    if not target.strip():
+        return []
+    scored = []
+    for cand in _candidates(session, target):
+        cand.score = _score(target, cand)
+        if cand.score >= 70:
+            scored.append(cand)
+    scored.sort(key=lambda m: (-m.score, m.kind != "person", m.label))
+    return scored[:limit]
+
+
+def interpret(session: Session, text: str, clock: Clock, zone_name: str | None = None) -> Proposal:
+    zone = local_zone(zone_name)
+    now_local = clock.now().astimezone(zone)
+    entry = parse(text, now_local.date())
+    matches = find_target(session, entry.target)
+    # a match that covers only part of the name: try the longest leading part
+    if not matches and " " in entry.target:
+        words = entry.target.split()
+        for n in range(len(words) - 1, 0, -1):
+            matches = find_target(session, " ".join(words[:n]))
+            if matches:
+                rest = " ".join(words[n:]).strip(" :,-")
+                if rest and not entry.subject:
+                    entry.subject = rest
+                break
+    moment = entry.when(now_local) or now_local
+    kind = entry.kind or ActivityKind.CALL
+    return Proposal(
+        entry=entry,
+        kind=kind,
+        when=moment.astimezone(dt.UTC),
+        is_followup=entry.is_followup(now_local),
+        match=matches[0] if matches else None,
+        alternatives=matches[1:],
+        subject=entry.subject,
+    )
+
+
+def commit(
+    session: Session, proposal: Proposal, clock: Clock, owner: str | None = None
+) -> Activity | FollowUp:
+    """Save the proposal: a follow-up when it lies ahead, else a logged activity."""
+    if proposal.match is None:
+        raise ValidationError(
+            "No person or company matches “{name}”.", field="target", name=proposal.entry.target
+        )
+    cardguard.guard(proposal.entry.text, "text")
+    if proposal.is_followup:
+        follow = FollowUp(
+            uid=new_followup_uid(),
+            due_at=proposal.when,
+            kind=proposal.kind,
+            note=proposal.subject or proposal.entry.text,
+            person_id=proposal.person_id,
+            company_id=proposal.company_id,
+            owner=owner,
+        )
+        session.add(follow)
+        session.flush()
+        return follow
+    return log_activity(
+        session,
+        ActivityInput(
+            kind=proposal.kind,
+            occurred_at=min(proposal.when, clock.now()),
+            subject=proposal.subject,
+            text=proposal.entry.text,
+            person_id=proposal.person_id,
+            company_id=proposal.company_id,
+            owner=owner,
+        ),
+        clock=clock,
+    )
