@@ -1,0 +1,472 @@
+"""Figures for the dashboard and the reports, all computed by SQL aggregates.
+
+No function here loops over every row in Python: each is one or a few GROUP BY
+queries, so a dashboard on 100,000 people and 1,000,000 activities opens quickly.
+Months are calendar months of the stored UTC timestamps (a call at 00:30 local time
+on the 1st counts for the previous month; fine for a monthly chart).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import decimal
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import Date, and_, case, cast, func, select
+from sqlalchemy.orm import Session
+from sqlalchemy.sql.elements import ColumnElement
+
+from crm_desktop.clock import Clock
+from crm_desktop.data.models import (
+    Activity,
+    ActivityKind,
+    Company,
+    CompanyStatus,
+    LossReason,
+    Opportunity,
+    OpportunityStatus,
+    Order,
+    Person,
+    PipelineStage,
+    RevenueTarget,
+    Ticket,
+)
+
+ZERO = decimal.Decimal(0)
+
+
+def _month(session: Session, column: Any) -> ColumnElement[str]:
+    if session.get_bind().dialect.name == "postgresql":
+        return func.to_char(column, "YYYY-MM")
+    return func.strftime("%Y-%m", column)
+
+
+def _dec(value: Any) -> decimal.Decimal:
+    if value is None:
+        return ZERO
+    return decimal.Decimal(str(value)).quantize(decimal.Decimal("0.01"))
+
+
+@dataclass
+class Period:
+    start: dt.date
+    end: dt.date  # inclusive
+
+    @classmethod
+    def year(cls, year: int) -> Period:
+        return cls(dt.date(year, 1, 1), dt.date(year, 12, 31))
+
+    def months(self) -> list[str]:
+        out = []
+        y, m = self.start.year, self.start.month
+        while (y, m) <= (self.end.year, self.end.month):
+            out.append(f"{y:04d}-{m:02d}")
+            m += 1
+            if m == 13:
+                y, m = y + 1, 1
+        return out
+
+    @property
+    def start_utc(self) -> dt.datetime:
+        return dt.datetime.combine(self.start, dt.time(), tzinfo=dt.UTC)
+
+    @property
+    def end_utc(self) -> dt.datetime:
+        return dt.datetime.combine(self.end + dt.timedelta(days=1), dt.time(), tzinfo=dt.UTC)
+
+
+@dataclass
+class MonthRevenue:
+    month: str
+    existing: decimal.Decimal
+    new: decimal.Decimal
+    target_existing: decimal.Decimal
+    target_new: decimal.Decimal
+
+    @property
+    def total(self) -> decimal.Decimal:
+        return self.existing + self.new
+
+    @property
+    def target(self) -> decimal.Decimal:
+        return self.target_existing + self.target_new
+
+
+def revenue_vs_target(
+    session: Session, period: Period, owner: str | None = None
+) -> list[MonthRevenue]:
+    month = _month(session, Order.order_date)
+    query = (
+        select(
+            month.label("m"),
+            func.sum(case((Order.is_new_customer, 0), else_=Order.total_net)),
+            func.sum(case((Order.is_new_customer, Order.total_net), else_=0)),
+        )
+        .where(
+            Order.deleted_at.is_(None),
+            Order.order_date >= period.start,
+            Order.order_date <= period.end,
+        )
+        .group_by(month)
+    )
+    if owner:
+        query = query.join(Company, Company.id == Order.company_id).where(Company.owner == owner)
+    actual = {row[0]: (row[1], row[2]) for row in session.execute(query)}
+    targets = {
+        f"{t.year:04d}-{t.month:02d}": (t.existing_customers, t.new_customers)
+        for t in session.execute(
+            select(RevenueTarget).where(
+                RevenueTarget.year >= period.start.year, RevenueTarget.year <= period.end.year
+            )
+        ).scalars()
+    }
+    out = []
+    for m in period.months():
+        existing, new = actual.get(m, (None, None))
+        t_existing, t_new = targets.get(m, (None, None))
+        out.append(MonthRevenue(m, _dec(existing), _dec(new), _dec(t_existing), _dec(t_new)))
+    return out
+
+
+@dataclass
+class StageFigure:
+    stage_id: int | None
+    stage: str
+    count: int
+    value: decimal.Decimal
+    weighted: decimal.Decimal
+
+
+def pipeline_by_stage(session: Session, owner: str | None = None) -> list[StageFigure]:
+    query = (
+        select(
+            PipelineStage.id,
+            PipelineStage.name,
+            func.count(Opportunity.id),
+            func.coalesce(func.sum(Opportunity.value), 0),
+            func.coalesce(func.sum(Opportunity.value * Opportunity.probability / 100.0), 0),
+        )
+        .select_from(PipelineStage)
+        .outerjoin(
+            Opportunity,
+            and_(
+                Opportunity.stage_id == PipelineStage.id,
+                Opportunity.status == OpportunityStatus.OPEN,
+                Opportunity.deleted_at.is_(None),
+                *([Opportunity.owner == owner] if owner else []),
+            ),
+        )
+        .group_by(PipelineStage.id, PipelineStage.name, PipelineStage.position)
+        .order_by(PipelineStage.position)
+    )
+    return [
+        StageFigure(r[0], r[1], int(r[2]), _dec(r[3]), _dec(r[4])) for r in session.execute(query)
+    ]
+
+
+def pipeline_by_month(
+    session: Session, owner: str | None = None
+) -> list[tuple[str, decimal.Decimal, int]]:
+    month = _month(session, Opportunity.expected_close)
+    query = (
+        select(month, func.sum(Opportunity.value), func.count(Opportunity.id))
+        .where(
+            Opportunity.status == OpportunityStatus.OPEN,
+            Opportunity.deleted_at.is_(None),
+            Opportunity.expected_close.is_not(None),
+        )
+        .group_by(month)
+        .order_by(month)
+    )
+    if owner:
+        query = query.where(Opportunity.owner == owner)
+    return [(r[0], _dec(r[1]), int(r[2])) for r in session.execute(query)]
+
+
+@dataclass
+class WonLost:
+    won: int
+    lost: int
+    won_value: decimal.Decimal
+    lost_value: decimal.Decimal
+    reasons: list[tuple[str, int]]
+
+    @property
+    def win_rate(self) -> float:
+        total = self.won + self.lost
+        return self.won / total if total else 0.0
+
+
+def won_lost(session: Session, period: Period, owner: str | None = None) -> WonLost:
+    cond = [
+        Opportunity.closed_at >= period.start_utc,
+        Opportunity.closed_at < period.end_utc,
+        Opportunity.deleted_at.is_(None),
+    ]
+    if owner:
+        cond.append(Opportunity.owner == owner)
+    row = session.execute(
+        select(
+            func.sum(case((Opportunity.status == OpportunityStatus.WON, 1), else_=0)),
+            func.sum(case((Opportunity.status == OpportunityStatus.LOST, 1), else_=0)),
+            func.sum(
+                case((Opportunity.status == OpportunityStatus.WON, Opportunity.value), else_=0)
+            ),
+            func.sum(
+                case((Opportunity.status == OpportunityStatus.LOST, Opportunity.value), else_=0)
+            ),
+        ).where(*cond)
+    ).one()
+    reasons = session.execute(
+        select(func.coalesce(LossReason.name, "—"), func.count(Opportunity.id))
+        .select_from(Opportunity)
+        .outerjoin(LossReason, LossReason.id == Opportunity.loss_reason_id)
+        .where(Opportunity.status == OpportunityStatus.LOST, *cond)
+        .group_by(LossReason.name)
+        .order_by(func.count(Opportunity.id).desc())
+    ).all()
+    return WonLost(
+        int(row[0] or 0),
+        int(row[1] or 0),
+        _dec(row[2]),
+        _dec(row[3]),
+        [(r[0], int(r[1])) for r in reasons],
+    )
+
+
+CHANNEL_KINDS = {
+    "phone": (ActivityKind.CALL, ActivityKind.SERVICE_CALL),
+    "email": (ActivityKind.EMAIL,),
+    "visit": (ActivityKind.VISIT, ActivityKind.MEETING),
+    "letter": (ActivityKind.LETTER,),
+}
+
+
+def _channel_expr() -> ColumnElement[str]:
+    whens = [(Activity.kind.in_(kinds), name) for name, kinds in CHANNEL_KINDS.items()]
+    return case(*whens, else_="other")
+
+
+def activities_by_month(
+    session: Session, period: Period, owner: str | None = None
+) -> dict[str, dict[str, int]]:
+    """month → channel (phone, email, visit, letter, other) → count."""
+    month = _month(session, Activity.occurred_at)
+    channel = _channel_expr()
+    query = (
+        select(month, channel, func.count(Activity.id))
+        .where(
+            Activity.deleted_at.is_(None),
+            Activity.occurred_at >= period.start_utc,
+            Activity.occurred_at < period.end_utc,
+        )
+        .group_by(month, channel)
+    )
+    if owner:
+        query = query.where(Activity.owner == owner)
+    out: dict[str, dict[str, int]] = {m: {} for m in period.months()}
+    for m, ch, n in session.execute(query):
+        out.setdefault(m, {})[ch] = int(n)
+    return out
+
+
+def channels_leading_to_orders(
+    session: Session, period: Period, window_days: int = 90
+) -> list[tuple[str, int, int]]:
+    """Per channel: (channel, orders preceded by such a contact within the window,
+    contacts of that channel in the period). An order counts for every channel used
+    with its company in the ``window_days`` before the order date."""
+    channel = _channel_expr()
+    order_day = Order.order_date
+    act_day = cast(Activity.occurred_at, Date)
+    if session.get_bind().dialect.name == "sqlite":
+        within = and_(
+            func.julianday(order_day) - func.julianday(Activity.occurred_at) >= 0,
+            func.julianday(order_day) - func.julianday(Activity.occurred_at) <= window_days,
+        )
+    else:
+        within = and_(act_day <= order_day, act_day >= order_day - window_days)
+    led = dict(
+        session.execute(
+            select(channel, func.count(func.distinct(Order.id)))
+            .select_from(Order)
+            .join(Activity, Activity.company_id == Order.company_id)
+            .where(
+                Order.deleted_at.is_(None),
+                Activity.deleted_at.is_(None),
+                Order.order_date >= period.start,
+                Order.order_date <= period.end,
+                within,
+            )
+            .group_by(channel)
+        ).all()
+    )
+    used = dict(
+        session.execute(
+            select(channel, func.count(Activity.id))
+            .where(
+                Activity.deleted_at.is_(None),
+                Activity.occurred_at >= period.start_utc,
+                Activity.occurred_at < period.end_utc,
+            )
+            .group_by(channel)
+        ).all()
+    )
+    names = [*CHANNEL_KINDS, "other"]
+    return [(n, int(led.get(n, 0)), int(used.get(n, 0))) for n in names if n in led or n in used]
+
+
+@dataclass
+class TicketMonth:
+    month: str
+    opened: int
+    closed: int
+    avg_days_to_close: float | None
+
+
+def tickets_by_month(session: Session, period: Period) -> list[TicketMonth]:
+    opened_m = _month(session, Ticket.opened_at)
+    closed_m = _month(session, Ticket.closed_at)
+    opened = dict(
+        session.execute(
+            select(opened_m, func.count(Ticket.id))
+            .where(
+                Ticket.deleted_at.is_(None),
+                Ticket.opened_at >= period.start_utc,
+                Ticket.opened_at < period.end_utc,
+            )
+            .group_by(opened_m)
+        ).all()
+    )
+    if session.get_bind().dialect.name == "sqlite":
+        duration = func.julianday(Ticket.closed_at) - func.julianday(Ticket.opened_at)
+    else:
+        duration = func.extract("epoch", Ticket.closed_at - Ticket.opened_at) / 86400.0
+    closed = {
+        r[0]: (int(r[1]), float(r[2]) if r[2] is not None else None)
+        for r in session.execute(
+            select(closed_m, func.count(Ticket.id), func.avg(duration))
+            .where(
+                Ticket.deleted_at.is_(None),
+                Ticket.closed_at.is_not(None),
+                Ticket.closed_at >= period.start_utc,
+                Ticket.closed_at < period.end_utc,
+            )
+            .group_by(closed_m)
+        )
+    }
+    out = []
+    for m in period.months():
+        n_closed, avg = closed.get(m, (0, None))
+        out.append(TicketMonth(m, int(opened.get(m, 0)), n_closed, avg))
+    return out
+
+
+@dataclass
+class OverdueContact:
+    person_id: int
+    name: str
+    company: str
+    interval_days: int
+    days_since: int | None  # None: never contacted
+
+    @property
+    def overdue_by(self) -> int:
+        if self.days_since is None:
+            return self.interval_days
+        return self.days_since - self.interval_days
+
+
+def overdue_contacts(
+    session: Session, clock: Clock, owner: str | None = None, limit: int = 200
+) -> list[OverdueContact]:
+    """People whose contact interval has run out (target vs actual), most overdue first."""
+    last = (
+        select(Activity.person_id.label("pid"), func.max(Activity.occurred_at).label("last"))
+        .where(Activity.deleted_at.is_(None), Activity.person_id.is_not(None))
+        .group_by(Activity.person_id)
+        .subquery()
+    )
+    now = clock.now()
+    query = (
+        select(
+            Person.id,
+            Person.given_name,
+            Person.family_name,
+            Company.name,
+            Person.contact_interval_days,
+            last.c.last,
+            Person.created_at,
+        )
+        .outerjoin(last, last.c.pid == Person.id)
+        .outerjoin(Company, Company.id == Person.company_id)
+        .where(Person.deleted_at.is_(None), Person.contact_interval_days.is_not(None))
+    )
+    if owner:
+        query = query.where(Person.owner == owner)
+    if session.get_bind().dialect.name == "sqlite":
+        since = func.julianday(now.replace(tzinfo=None)) - func.julianday(last.c.last)
+        query = query.where(
+            (last.c.last.is_(None)) | (since > Person.contact_interval_days)
+        ).order_by((since - Person.contact_interval_days).desc().nulls_first())
+    else:
+        since = func.extract("epoch", now - last.c.last) / 86400.0
+        query = query.where(
+            (last.c.last.is_(None)) | (since > Person.contact_interval_days)
+        ).order_by((since - Person.contact_interval_days).desc().nulls_first())
+    out = []
+    for pid, given, family, company, interval, last_at, _created in session.execute(
+        query.limit(limit)
+    ):
+        if last_at is not None and last_at.tzinfo is None:
+            last_at = last_at.replace(tzinfo=dt.UTC)
+        days = (now - last_at).days if last_at is not None else None
+        out.append(
+            OverdueContact(pid, f"{given} {family}".strip(), company or "", int(interval), days)
+        )
+    return out
+
+
+def former_customer_reasons(session: Session) -> list[tuple[str, int]]:
+    reason = func.coalesce(Company.status_reason, "—")
+    return [
+        (r[0], int(r[1]))
+        for r in session.execute(
+            select(reason, func.count(Company.id))
+            .where(Company.status == CompanyStatus.FORMER, Company.deleted_at.is_(None))
+            .group_by(reason)
+            .order_by(func.count(Company.id).desc())
+        )
+    ]
+
+
+@dataclass
+class Dashboard:
+    period: Period
+    revenue: list[MonthRevenue]
+    pipeline: list[StageFigure]
+    pipeline_months: list[tuple[str, decimal.Decimal, int]]
+    won_lost: WonLost
+    activities: dict[str, dict[str, int]]
+    channels: list[tuple[str, int, int]]
+    tickets: list[TicketMonth]
+    overdue: list[OverdueContact]
+    former_reasons: list[tuple[str, int]]
+
+
+def dashboard(
+    session: Session, period: Period, clock: Clock, owner: str | None = None
+) -> Dashboard:
+    return Dashboard(
+        period=period,
+        revenue=revenue_vs_target(session, period, owner),
+        pipeline=pipeline_by_stage(session, owner),
+        pipeline_months=pipeline_by_month(session, owner),
+        won_lost=won_lost(session, period, owner),
+        activities=activities_by_month(session, period, owner),
+        channels=channels_leading_to_orders(session, period),
+        tickets=tickets_by_month(session, period),
+        overdue=overdue_contacts(session, clock, owner, limit=50),
+        former_reasons=former_customer_reasons(session),
+    )
