@@ -35,6 +35,11 @@ def at(y: int, m: int, d: int, h: int = 10) -> dt.datetime:
 
 @pytest.fixture
 def data(store: Store) -> Store:
+    return build_fixture(store)
+
+
+def build_fixture(store: Store) -> Store:
+    """A small hand-countable data set (used by the dashboard UI tests too)."""
     with store.session() as s:
         acme = Company(name="Acme GmbH", status=CompanyStatus.CUSTOMER, owner="anna")
         beta = Company(name="Beta AG", status=CompanyStatus.CUSTOMER, owner="ben")
