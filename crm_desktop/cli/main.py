@@ -26,6 +26,7 @@ COMMAND_MODULES = [
     "crm_desktop.cli.cmd_reports",  # report
     "crm_desktop.cli.cmd_privacy",  # privacy
     "crm_desktop.cli.cmd_ui",  # screenshot
+    "crm_desktop.cli.cmd_campaigns",  # campaign
 ]
 
 log = logging.getLogger("crm_desktop.cli")
