@@ -13,7 +13,7 @@ import decimal
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Date, and_, case, cast, func, select
+from sqlalchemy import Date, and_, case, cast, func, or_, select
 from sqlalchemy.orm import Session
 from sqlalchemy.sql.elements import ColumnElement
 
@@ -403,8 +403,8 @@ def overdue_contacts(
         .outerjoin(Company, Company.id == Person.company_id)
         .where(Person.deleted_at.is_(None), Person.contact_interval_days.is_not(None))
     )
-    if owner:
-        query = query.where(Person.owner == owner)
+    if owner:  # people nobody owns are everyone's
+        query = query.where(or_(Person.owner.is_(None), Person.owner == owner))
     if session.get_bind().dialect.name == "sqlite":
         since = func.julianday(now.replace(tzinfo=None)) - func.julianday(last.c.last)
         query = query.where(

@@ -1,0 +1,388 @@
+"""The Today view (home, shown on start): what is due, who has a birthday, what waits.
+
+Every line opens its record (double-click or Enter); follow-ups can be marked done
+or snoozed right there.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import QPoint, Qt, Signal
+from PySide6.QtGui import QFont, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMenu,
+    QPushButton,
+    QScrollArea,
+    QToolButton,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from crm_desktop.clock import Clock, SystemClock, local_zone
+from crm_desktop.data.store import Store
+from crm_desktop.errors import CrmError
+from crm_desktop.services import followups
+from crm_desktop.services.today import Today, today_overview
+
+ROLE = Qt.ItemDataRole.UserRole
+
+WEEKDAYS_DE = ["Mo", "Di", "Mi", "Do", "Fr", "Sa", "So"]
+
+
+class Section(QFrame):
+    """A titled list with an explanation when it is empty."""
+
+    def __init__(
+        self, title: str, headers: list[str], empty_text: str, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 6, 8, 8)
+        self.title = QLabel()
+        font = self.title.font()
+        font.setBold(True)
+        font.setPointSizeF(font.pointSizeF() * 1.1)
+        self.title.setFont(font)
+        self._title_text = title
+        layout.addWidget(self.title)
+        self.tree = QTreeWidget()
+        self.tree.setHeaderLabels(headers)
+        self.tree.setRootIsDecorated(False)
+        self.tree.setUniformRowHeights(True)
+        self.tree.setAlternatingRowColors(True)
+        self.tree.header().setStretchLastSection(True)
+        self.tree.header().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.tree.setMinimumHeight(140)
+        layout.addWidget(self.tree, 1)
+        self.empty = QLabel(empty_text)
+        self.empty.setWordWrap(True)
+        self.empty.setStyleSheet("color: palette(mid); padding: 12px;")
+        layout.addWidget(self.empty)
+
+    def set_count(self, n: int) -> None:
+        self.title.setText(f"{self._title_text} ({n})" if n else self._title_text)
+        self.tree.setVisible(n > 0)
+        self.empty.setVisible(n == 0)
+
+
+class TodayView(QWidget):
+    personActivated = Signal(int)
+    companyActivated = Signal(int)
+    ticketActivated = Signal(str)
+    opportunityActivated = Signal(int)
+    changed = Signal()
+
+    def __init__(
+        self, store: Store, clock: Clock | None = None, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.store = store
+        self.clock = clock or SystemClock()
+        self.data: Today | None = None
+        outer = QVBoxLayout(self)
+        head = QHBoxLayout()
+        self.heading = QLabel()
+        font = QFont(self.heading.font())
+        font.setPointSizeF(font.pointSizeF() * 1.6)
+        font.setBold(True)
+        self.heading.setFont(font)
+        head.addWidget(self.heading)
+        head.addStretch(1)
+        refresh = QPushButton(self.tr("Refresh"))
+        refresh.clicked.connect(self.refresh)
+        head.addWidget(refresh)
+        outer.addLayout(head)
+        self.summary = QLabel()
+        outer.addWidget(self.summary)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        inner = QWidget()
+        grid = QGridLayout(inner)
+        grid.setSpacing(10)
+        scroll.setWidget(inner)
+        outer.addWidget(scroll, 1)
+        self.due = Section(
+            self.tr("Follow-ups due today and overdue"),
+            [
+                self.tr("When"),
+                self.tr("What"),
+                self.tr("Person"),
+                self.tr("Company"),
+                self.tr("Phone"),
+                "",
+            ],
+            self.tr("Nothing is due today. Follow-ups you schedule with an activity appear here."),
+        )
+        self.appointments = Section(
+            self.tr("Appointments today"),
+            [self.tr("Time"), self.tr("Title"), self.tr("With"), self.tr("Where")],
+            self.tr("No appointments today."),
+        )
+        self.occasions = Section(
+            self.tr("Birthdays and anniversaries this week"),
+            [self.tr("Day"), self.tr("Occasion"), self.tr("Name"), self.tr("Company")],
+            self.tr("No birthdays or customer anniversaries in the next seven days."),
+        )
+        self.contacts = Section(
+            self.tr("Overdue for contact"),
+            [self.tr("Person"), self.tr("Company"), self.tr("Every"), self.tr("Last contact")],
+            self.tr("Everyone with a contact interval has been contacted in time."),
+        )
+        self.tickets = Section(
+            self.tr("Open tickets by age"),
+            [
+                self.tr("Ticket"),
+                self.tr("Title"),
+                self.tr("Age"),
+                self.tr("Status"),
+                self.tr("Customer"),
+            ],
+            self.tr("No open tickets."),
+        )
+        self.closing = Section(
+            self.tr("Opportunities closing this month"),
+            [
+                self.tr("Opportunity"),
+                self.tr("Company"),
+                self.tr("Value"),
+                self.tr("Probability"),
+                self.tr("Expected"),
+            ],
+            self.tr("No opportunity is expected to close this month."),
+        )
+        grid.addWidget(self.due, 0, 0, 1, 2)
+        grid.addWidget(self.appointments, 1, 0)
+        grid.addWidget(self.occasions, 1, 1)
+        grid.addWidget(self.contacts, 2, 0)
+        grid.addWidget(self.tickets, 2, 1)
+        grid.addWidget(self.closing, 3, 0, 1, 2)
+        for section in (
+            self.due,
+            self.appointments,
+            self.occasions,
+            self.contacts,
+            self.tickets,
+            self.closing,
+        ):
+            section.tree.itemActivated.connect(self._activate)
+        self.due.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.due.tree.customContextMenuRequested.connect(self._due_menu)
+        done_shortcut = QShortcut(QKeySequence("Ctrl+D"), self.due.tree)
+        done_shortcut.activated.connect(self._done_current)
+
+    # -- loading
+    def refresh(self) -> None:
+        try:
+            with self.store.reader() as s:
+                self.data = today_overview(s, self.clock, self.store.owner)
+        except CrmError as exc:
+            self.summary.setText(exc.text())
+            return
+        self._fill(self.data)
+
+    def _fill(self, data: Today) -> None:
+        zone = local_zone()
+        day = data.day
+        self.heading.setText(
+            self.tr("Today, {weekday} {date}").format(
+                weekday=[
+                    self.tr("Monday"),
+                    self.tr("Tuesday"),
+                    self.tr("Wednesday"),
+                    self.tr("Thursday"),
+                    self.tr("Friday"),
+                    self.tr("Saturday"),
+                    self.tr("Sunday"),
+                ][day.weekday()],
+                date=day.strftime("%d.%m.%Y"),
+            )
+        )
+        overdue = sum(1 for f in data.followups if f.overdue)
+        self.summary.setText(
+            self.tr(
+                "{due} follow-ups ({overdue} overdue) · {appts} appointments · {tickets} open tickets"
+            ).format(
+                due=len(data.followups),
+                overdue=overdue,
+                appts=len(data.appointments),
+                tickets=len(data.open_tickets),
+            )
+        )
+        # follow-ups
+        tree = self.due.tree
+        tree.clear()
+        for entry in data.followups:
+            local = entry.at.astimezone(zone)
+            when = (
+                local.strftime("%H:%M") if local.date() == day else local.strftime("%d.%m. %H:%M")
+            )
+            item = QTreeWidgetItem(
+                [
+                    when,
+                    entry.note or entry.kind.value,
+                    entry.person,
+                    entry.company,
+                    entry.phone or "",
+                    "",
+                ]
+            )
+            item.setData(0, ROLE, ("followup", entry.id, entry.person_id, entry.company_id))
+            if entry.overdue:
+                for col in range(5):
+                    item.setForeground(col, Qt.GlobalColor.darkRed)
+                item.setToolTip(0, self.tr("Overdue"))
+            tree.addTopLevelItem(item)
+            tree.setItemWidget(item, 5, self._actions(entry.id))
+        self.due.set_count(len(data.followups))
+        # appointments
+        tree = self.appointments.tree
+        tree.clear()
+        for entry in data.appointments:
+            start = entry.at.astimezone(zone).strftime("%H:%M")
+            item = QTreeWidgetItem([start, entry.note, entry.person, entry.location or ""])
+            item.setData(0, ROLE, ("person", entry.person_id, entry.person_id, entry.company_id))
+            tree.addTopLevelItem(item)
+        self.appointments.set_count(len(data.appointments))
+        # occasions
+        tree = self.occasions.tree
+        tree.clear()
+        for occ in data.occasions:
+            label = (
+                self.tr("{n}. birthday").format(n=occ.years)
+                if occ.kind == "birthday"
+                else self.tr("{n} years a customer").format(n=occ.years)
+            )
+            when = (
+                self.tr("today")
+                if occ.day == day
+                else f"{WEEKDAYS_DE[occ.day.weekday()]} {occ.day.strftime('%d.%m.')}"
+            )
+            item = QTreeWidgetItem([when, label, occ.name, occ.company])
+            kind = "person" if occ.person_id else "company"
+            item.setData(
+                0, ROLE, (kind, occ.person_id or occ.company_id, occ.person_id, occ.company_id)
+            )
+            tree.addTopLevelItem(item)
+        self.occasions.set_count(len(data.occasions))
+        # overdue contacts
+        tree = self.contacts.tree
+        tree.clear()
+        for c in data.overdue_contacts:
+            last = (
+                self.tr("never")
+                if c.days_since is None
+                else self.tr("{n} days ago").format(n=c.days_since)
+            )
+            item = QTreeWidgetItem(
+                [c.name, c.company, self.tr("{n} days").format(n=c.interval_days), last]
+            )
+            item.setData(0, ROLE, ("person", c.person_id, c.person_id, None))
+            tree.addTopLevelItem(item)
+        self.contacts.set_count(len(data.overdue_contacts))
+        # tickets
+        tree = self.tickets.tree
+        tree.clear()
+        for t in data.open_tickets:
+            who = t.company or t.person
+            item = QTreeWidgetItem(
+                [t.number, t.title, self.tr("{n} days").format(n=t.age_days), t.status.value, who]
+            )
+            item.setData(0, ROLE, ("ticket", t.number, t.person_id, t.company_id))
+            tree.addTopLevelItem(item)
+        self.tickets.set_count(len(data.open_tickets))
+        # closing opportunities
+        tree = self.closing.tree
+        tree.clear()
+        for o in data.closing:
+            value = f"{o.value:,.0f} €".replace(",", ".")
+            item = QTreeWidgetItem(
+                [
+                    o.title,
+                    o.company,
+                    value,
+                    f"{o.probability} %",
+                    o.expected_close.strftime("%d.%m.%Y"),
+                ]
+            )
+            item.setData(0, ROLE, ("opportunity", o.id, None, o.company_id))
+            tree.addTopLevelItem(item)
+        self.closing.set_count(len(data.closing))
+
+    def _actions(self, followup_id: int) -> QWidget:
+        box = QWidget()
+        layout = QHBoxLayout(box)
+        layout.setContentsMargins(0, 0, 0, 0)
+        done = QToolButton()
+        done.setText(self.tr("Done"))
+        done.setToolTip(self.tr("Mark as done (Ctrl+D)"))
+        done.clicked.connect(lambda: self.mark_done(followup_id))
+        snooze = QToolButton()
+        snooze.setText(self.tr("Snooze"))
+        snooze.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        menu = QMenu(snooze)
+        menu.addAction(self.tr("10 minutes"), lambda: self.snooze(followup_id, "10min"))
+        menu.addAction(self.tr("1 hour"), lambda: self.snooze(followup_id, "1h"))
+        menu.addAction(self.tr("Tomorrow 9:00"), lambda: self.snooze(followup_id, "tomorrow"))
+        snooze.setMenu(menu)
+        layout.addWidget(done)
+        layout.addWidget(snooze)
+        layout.addStretch(1)
+        return box
+
+    # -- actions
+    def mark_done(self, followup_id: int) -> None:
+        with self.store.session() as s:
+            followups.mark_done(s, followup_id, self.clock)
+        self.refresh()
+        self.changed.emit()
+
+    def snooze(self, followup_id: int, preset: str) -> None:
+        until = followups.snooze_target(preset, self.clock.now())
+        with self.store.session() as s:
+            followups.snooze(s, followup_id, until)
+        self.refresh()
+        self.changed.emit()
+
+    def _done_current(self) -> None:
+        item = self.due.tree.currentItem()
+        if item is not None:
+            self.mark_done(item.data(0, ROLE)[1])
+
+    def _due_menu(self, pos: QPoint) -> None:
+        item = self.due.tree.currentItem()
+        if item is None:
+            return
+        fid = item.data(0, ROLE)[1]
+        menu = QMenu(self)
+        menu.addAction(self.tr("Done"), lambda: self.mark_done(fid))
+        menu.addAction(self.tr("Snooze 10 minutes"), lambda: self.snooze(fid, "10min"))
+        menu.addAction(self.tr("Snooze 1 hour"), lambda: self.snooze(fid, "1h"))
+        menu.addAction(self.tr("Snooze until tomorrow 9:00"), lambda: self.snooze(fid, "tomorrow"))
+        menu.exec(self.due.tree.viewport().mapToGlobal(pos))
+
+    def _activate(self, item: QTreeWidgetItem, _col: int) -> None:
+        kind, ref, person_id, company_id = item.data(0, ROLE)
+        if kind == "ticket":
+            self.ticketActivated.emit(str(ref))
+        elif kind == "opportunity":
+            self.opportunityActivated.emit(int(ref))
+        elif kind == "company" and ref is not None:
+            self.companyActivated.emit(int(ref))
+        elif person_id is not None:
+            self.personActivated.emit(int(person_id))
+        elif company_id is not None:
+            self.companyActivated.emit(int(company_id))
+
+
+def local_today(clock: Clock) -> dt.date:
+    return clock.now().astimezone(local_zone()).date()
