@@ -1,0 +1,352 @@
+"""Bulk changes on many people or companies: tag, untag, set a field, delete.
+
+Each bulk change is one transaction and writes one :class:`UndoEntry` holding exactly
+what it changed (old values per record), so Edit ▸ Undo can take it back — several
+steps back, and across restarts. Deleted records go to the trash
+(``deleted_at``), which can be restored or emptied.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import delete, func, insert, select, update
+from sqlalchemy.orm import Session
+
+from crm_desktop.clock import Clock
+from crm_desktop.data.models import (
+    Company,
+    CompanyStatus,
+    ImportBatch,
+    Person,
+    Priority,
+    Tag,
+    UndoEntry,
+    company_tags,
+    person_tags,
+)
+from crm_desktop.errors import ConflictError, NotFoundError, ValidationError
+from crm_desktop.services.contacts import audit, get_tags
+
+ENTITIES: dict[str, type[Person] | type[Company]] = {"person": Person, "company": Company}
+TAG_TABLES = {
+    "person": (person_tags, person_tags.c.person_id),
+    "company": (company_tags, company_tags.c.company_id),
+}
+
+# field → (entities it applies to, converter)
+SETTABLE: dict[str, tuple[tuple[str, ...], Any]] = {
+    "status": (("company",), CompanyStatus),
+    "priority": (("person", "company"), lambda v: Priority(v) if v else None),
+    "owner": (("person", "company"), lambda v: (str(v).strip() or None) if v is not None else None),
+    "consent_marketing": (("person",), bool),
+    "contact_interval_days": (("person",), lambda v: int(v) if v not in (None, "") else None),
+    "needs_review": (("person", "company"), bool),
+}
+
+
+@dataclass
+class BulkResult:
+    changed: int
+    undo_id: int | None
+    label: str
+
+
+def _check(entity: str, ids: list[int]) -> type[Person] | type[Company]:
+    if entity not in ENTITIES:
+        raise ValueError(entity)
+    if not ids:
+        raise ValidationError("Nothing is selected.", field="selection")
+    return ENTITIES[entity]
+
+
+def _record(
+    session: Session, clock: Clock, label: str, action: str, payload: dict[str, Any]
+) -> int:
+    entry = UndoEntry(at=clock.now(), label=label[:200], action=action, payload=payload)
+    session.add(entry)
+    session.flush()
+    return int(entry.id)
+
+
+def _live_ids(session: Session, model: type[Person] | type[Company], ids: list[int]) -> list[int]:
+    out: list[int] = []
+    for start in range(0, len(ids), 900):
+        chunk = ids[start : start + 900]
+        out += (
+            session.execute(select(model.id).where(model.id.in_(chunk), model.deleted_at.is_(None)))
+            .scalars()
+            .all()
+        )
+    return out
+
+
+def tag(session: Session, entity: str, ids: list[int], name: str, clock: Clock) -> BulkResult:
+    _check(entity, ids)
+    if not name.strip():
+        raise ValidationError("The tag needs a name.", field="tag")
+    the_tag = get_tags(session, [name])[0]
+    session.flush()
+    table, col = TAG_TABLES[entity]
+    live = _live_ids(session, ENTITIES[entity], ids)
+    have = set(
+        session.execute(select(col).where(table.c.tag_id == the_tag.id, col.in_(live))).scalars()
+    )
+    new = [i for i in live if i not in have]
+    if new:
+        key = col.name
+        session.execute(insert(table), [{key: i, "tag_id": the_tag.id} for i in new])
+    label = f"Tag “{the_tag.name}” added to {len(new)}"
+    undo = _record(
+        session, clock, label, "bulk-tag", {"entity": entity, "tag_id": the_tag.id, "ids": new}
+    )
+    audit(session, "bulk-tag", entity, None, count=len(new))
+    return BulkResult(len(new), undo, label)
+
+
+def untag(session: Session, entity: str, ids: list[int], name: str, clock: Clock) -> BulkResult:
+    _check(entity, ids)
+    the_tag = session.execute(select(Tag).where(Tag.name == name.strip())).scalar_one_or_none()
+    if the_tag is None:
+        raise NotFoundError("There is no tag “{name}”.", name=name)
+    table, col = TAG_TABLES[entity]
+    had = list(
+        session.execute(select(col).where(table.c.tag_id == the_tag.id, col.in_(ids))).scalars()
+    )
+    if had:
+        session.execute(delete(table).where(table.c.tag_id == the_tag.id, col.in_(had)))
+    label = f"Tag “{the_tag.name}” removed from {len(had)}"
+    undo = _record(
+        session, clock, label, "bulk-untag", {"entity": entity, "tag_id": the_tag.id, "ids": had}
+    )
+    return BulkResult(len(had), undo, label)
+
+
+def set_field(
+    session: Session, entity: str, ids: list[int], field: str, value: Any, clock: Clock
+) -> BulkResult:
+    model = _check(entity, ids)
+    if field not in SETTABLE or entity not in SETTABLE[field][0]:
+        raise ValidationError("“{name}” cannot be changed in bulk here.", field="field", name=field)
+    try:
+        new_value = SETTABLE[field][1](value)
+    except (ValueError, TypeError) as exc:
+        raise ValidationError("“{value}” is not a valid value.", field=field, value=value) from exc
+    column = getattr(model, field)
+    live = _live_ids(session, model, ids)
+    old: dict[str, Any] = {}
+    for start in range(0, len(live), 900):
+        chunk = live[start : start + 900]
+        for rid, val in session.execute(select(model.id, column).where(model.id.in_(chunk))):
+            old[str(rid)] = val.value if hasattr(val, "value") else val
+    stored = new_value.value if hasattr(new_value, "value") else new_value
+    changed_ids = [int(k) for k, v in old.items() if v != stored]
+    for start in range(0, len(changed_ids), 900):
+        chunk = changed_ids[start : start + 900]
+        values: dict[str, Any] = {field: new_value}
+        if field == "consent_marketing":
+            values["consent_at" if new_value else "consent_withdrawn_at"] = clock.now()
+        session.execute(update(model).where(model.id.in_(chunk)).values(**values))
+    label = f"{field} set to {stored} for {len(changed_ids)}"
+    undo = _record(
+        session,
+        clock,
+        label,
+        "bulk-set",
+        {
+            "entity": entity,
+            "field": field,
+            "old": {k: v for k, v in old.items() if int(k) in set(changed_ids)},
+        },
+    )
+    audit(session, "bulk-set", entity, None, field=field, count=len(changed_ids))
+    return BulkResult(len(changed_ids), undo, label)
+
+
+def delete_many(session: Session, entity: str, ids: list[int], clock: Clock) -> BulkResult:
+    model = _check(entity, ids)
+    live = _live_ids(session, model, ids)
+    stamp = clock.now()
+    for start in range(0, len(live), 900):
+        chunk = live[start : start + 900]
+        session.execute(update(model).where(model.id.in_(chunk)).values(deleted_at=stamp))
+        # keep the search index in step (Core updates bypass the ORM listener)
+        from crm_desktop.data.models import SearchDocument
+
+        session.execute(
+            delete(SearchDocument).where(
+                SearchDocument.kind == entity, SearchDocument.ref_id.in_(chunk)
+            )
+        )
+    label = f"{len(live)} moved to the trash"
+    undo = _record(
+        session,
+        clock,
+        label,
+        "bulk-delete",
+        {"entity": entity, "ids": live, "at": stamp.isoformat()},
+    )
+    audit(session, "bulk-delete", entity, None, count=len(live))
+    return BulkResult(len(live), undo, label)
+
+
+def _reindex(session: Session, entity: str, ids: list[int]) -> None:
+    from crm_desktop.data import search_sync
+
+    model = ENTITIES[entity]
+    for start in range(0, len(ids), 500):
+        objs = (
+            session.execute(select(model).where(model.id.in_(ids[start : start + 500])))
+            .scalars()
+            .all()
+        )
+        search_sync.sync_objects(session, list(objs), [])
+
+
+def undo(session: Session, entry_id: int, clock: Clock) -> str:
+    """Take back one bulk change (or a merge). Returns its label."""
+    entry = session.get(UndoEntry, entry_id)
+    if entry is None:
+        raise NotFoundError("There is nothing to undo with id {id}.", id=entry_id)
+    if entry.undone_at is not None:
+        raise ConflictError("This change has already been undone.")
+    p = entry.payload or {}
+    action = entry.action
+    if action in ("merge-people", "merge-companies"):
+        from crm_desktop.services.merge import undo_merge
+
+        undo_merge(session, entry_id, clock)
+        return entry.label
+    if action == "delete":  # a single delete from the window's undo manager
+        from crm_desktop.services import contacts
+
+        kind, ref = p.get("kind"), int(p.get("id", 0))
+        if kind == "person":
+            contacts.restore_person(session, ref)
+        elif kind == "company":
+            stamp = p.get("deleted_at")
+            contacts.restore_company(
+                session, ref, dt.datetime.fromisoformat(stamp) if stamp else None
+            )
+        elif kind == "activity":
+            from crm_desktop.services.activities import restore_activity
+
+            restore_activity(session, ref)
+        entry.undone_at = clock.now()
+        session.flush()
+        return entry.label
+    entity = p.get("entity", "person")
+    model = ENTITIES[entity]
+    if action == "bulk-tag":
+        table, col = TAG_TABLES[entity]
+        ids = [int(i) for i in p.get("ids", [])]
+        for start in range(0, len(ids), 900):
+            session.execute(
+                delete(table).where(
+                    table.c.tag_id == p["tag_id"], col.in_(ids[start : start + 900])
+                )
+            )
+    elif action == "bulk-untag":
+        table, col = TAG_TABLES[entity]
+        rows = [{col.name: int(i), "tag_id": p["tag_id"]} for i in p.get("ids", [])]
+        if rows:
+            session.execute(insert(table), rows)
+    elif action == "bulk-set":
+        field = p["field"]
+        conv = SETTABLE[field][1]
+        for rid, old in p.get("old", {}).items():
+            value = conv(old) if old is not None else None
+            session.execute(update(model).where(model.id == int(rid)).values({field: value}))
+    elif action == "bulk-delete":
+        ids = [int(i) for i in p.get("ids", [])]
+        for start in range(0, len(ids), 900):
+            session.execute(
+                update(model).where(model.id.in_(ids[start : start + 900])).values(deleted_at=None)
+            )
+        _reindex(session, entity, ids)
+    else:
+        raise ConflictError("This change cannot be undone.")
+    entry.undone_at = clock.now()
+    session.flush()
+    return entry.label
+
+
+def undo_stack(session: Session, limit: int = 20) -> list[UndoEntry]:
+    """Undoable changes, newest first."""
+    return list(
+        session.execute(
+            select(UndoEntry)
+            .where(UndoEntry.undone_at.is_(None))
+            .order_by(UndoEntry.at.desc(), UndoEntry.id.desc())
+            .limit(limit)
+        ).scalars()
+    )
+
+
+def undo_last(session: Session, clock: Clock) -> str | None:
+    stack = undo_stack(session, 1)
+    if not stack:
+        return None
+    return undo(session, stack[0].id, clock)
+
+
+# ---------------------------------------------------------------- trash and last import
+
+
+@dataclass
+class TrashItem:
+    entity: str
+    id: int
+    label: str
+    deleted_at: dt.datetime
+
+
+def trash(session: Session, limit: int = 1000) -> list[TrashItem]:
+    people = session.execute(
+        select(Person.id, Person.given_name, Person.family_name, Person.deleted_at)
+        .where(Person.deleted_at.is_not(None))
+        .order_by(Person.deleted_at.desc())
+        .limit(limit)
+    ).all()
+    companies = session.execute(
+        select(Company.id, Company.name, Company.deleted_at)
+        .where(Company.deleted_at.is_not(None))
+        .order_by(Company.deleted_at.desc())
+        .limit(limit)
+    ).all()
+    items = [TrashItem("person", r[0], f"{r[1]} {r[2]}".strip(), r[3]) for r in people if r[3]]
+    items += [TrashItem("company", r[0], r[1], r[2]) for r in companies if r[2]]
+    items.sort(key=lambda t: t.deleted_at, reverse=True)
+    return items
+
+
+def restore(session: Session, entity: str, ids: list[int]) -> int:
+    model = ENTITIES[entity]
+    session.execute(update(model).where(model.id.in_(ids)).values(deleted_at=None))
+    _reindex(session, entity, ids)
+    return len(ids)
+
+
+def last_import(session: Session) -> tuple[ImportBatch | None, list[int]]:
+    """The most recent import and the people it created (the "last import" set)."""
+    batch = session.execute(
+        select(ImportBatch).order_by(ImportBatch.id.desc()).limit(1)
+    ).scalar_one_or_none()
+    if batch is None:
+        return None, []
+    ids = list(
+        session.execute(
+            select(Person.id).where(Person.import_batch_id == batch.id, Person.deleted_at.is_(None))
+        ).scalars()
+    )
+    return batch, ids
+
+
+def count_live(session: Session, entity: str) -> int:
+    model = ENTITIES[entity]
+    return int(
+        session.scalar(select(func.count()).select_from(model).where(model.deleted_at.is_(None)))
+        or 0
+    )
