@@ -170,3 +170,15 @@ def test_card_numbers_found(text: str) -> None:
 def test_not_card_numbers(text: str) -> None:
     assert cardguard.find_card_number(text) is None
     cardguard.guard(text, "notes")
+
+
+def test_card_number_next_to_other_numbers() -> None:
+    assert cardguard.find_card_number("Weg 1 4111 1111 1111 1111") is not None
+    assert cardguard.find_card_number("Betrag 250 4111-1111-1111-1111 bis 12 2027") is not None
+    # two phone numbers side by side are not a card number
+    for text in [
+        "0711 123456 0160 9876543",
+        "Tel 0711 1234567 Fax 0711 1234568",
+        "Kundennr 12345 Auftrag 67890 Menge 1000 Stück",
+    ]:
+        assert cardguard.find_card_number(text) is None, text
