@@ -1,0 +1,329 @@
+"""Benchmarks: `make bench` (or `python bench/run_bench.py --sizes 10000 100000`).
+
+Builds demo stores of the given sizes (kept in bench/.stores/ between runs) and prints,
+each beside its floor measured in the same run:
+- start to first painted main window vs a bare PySide6 window process (target ≤ 4×);
+- search-as-you-type latency for 1–3 letters and a full name (target p95 ≤ 30 ms);
+- expanding a company with 5,000 people, opening a timeline of 10,000 activities (≤ 100 ms);
+- bulk duplicate search (target ≤ 10 s at 100k) vs a plain rapidfuzz cdist over the names;
+- vCard import of 10,000 cards (target ≥ 5,000 cards/s) and .ics export of 10,000 events;
+- peak memory of the app with the store open (target ≤ 250 MiB).
+These are measurements, not tests: they print figures and never fail on a slow machine.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import os
+import platform
+import random
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from sqlalchemy import func, insert, select  # noqa: E402
+
+from crm_desktop.clock import FixedClock  # noqa: E402
+from crm_desktop.data.models import Activity, ActivityKind, Company, FollowUp, Person  # noqa: E402
+from crm_desktop.data.store import Store, open_store  # noqa: E402
+
+STORES = ROOT / "bench" / ".stores"
+CLOCK = FixedClock(dt.datetime(2026, 11, 23, 9, 0, tzinfo=dt.UTC))
+
+
+def line(name: str, value: str, floor: str = "", target: str = "") -> None:
+    print(f"  {name:<52} {value:>14}  {floor:>22}  {target}")
+
+
+def p95(samples: list[float]) -> float:
+    return statistics.quantiles(samples, n=20)[18] if len(samples) >= 20 else max(samples)
+
+
+def timed(fn: Callable[[], object], repeat: int = 1) -> float:
+    best = float("inf")
+    for _ in range(repeat):
+        t0 = time.perf_counter()
+        fn()
+        best = min(best, time.perf_counter() - t0)
+    return best
+
+
+def build_store(people: int) -> Path:
+    from crm_desktop.services import demo
+
+    folder = STORES / f"demo{people}"
+    if (folder / "crm.sqlite3").exists():
+        return folder
+    folder.mkdir(parents=True, exist_ok=True)
+    store = open_store(data_dir=folder)
+    t0 = time.perf_counter()
+    demo.generate(store, people, seed=1, clock=CLOCK)
+    took = time.perf_counter() - t0
+    store.dispose()
+    size = (folder / "crm.sqlite3").stat().st_size / 2**20
+    print(f"  built demo store with {people:,} people in {took:.1f} s ({size:.0f} MiB)")
+    return folder
+
+
+def bench_start(folder: Path) -> None:
+    bare = (
+        "import sys,time;t0=time.perf_counter();"
+        "from PySide6.QtWidgets import QApplication,QMainWindow;from PySide6.QtCore import QTimer;"
+        "app=QApplication(sys.argv);w=QMainWindow();w.resize(1400,900);w.show();"
+        "QTimer.singleShot(0,lambda:(print('PAINTED',flush=True),app.quit()));app.exec()"
+    )
+    env = dict(os.environ, CRM_DESKTOP_EXIT_AFTER_PAINT="1", CRM_DESKTOP_NO_BACKUP="1")
+
+    def run(cmd: list[str]) -> tuple[float, int]:
+        t0 = time.perf_counter()
+        out = subprocess.run(cmd, capture_output=True, text=True, env=env, timeout=300)
+        took = time.perf_counter() - t0
+        rss = 0
+        for row in out.stdout.splitlines():
+            if row.startswith("MAXRSS_KB"):
+                rss = int(row.split()[1])
+        if "PAINTED" not in out.stdout:
+            print("    (no first-paint signal)", out.stderr[-500:])
+        return took, rss
+
+    bare_t = min(run([sys.executable, "-c", bare])[0] for _ in range(3))
+    app_runs = [
+        run([sys.executable, "-m", "crm_desktop", "--data-dir", str(folder)]) for _ in range(3)
+    ]
+    app_t = min(t for t, _ in app_runs)
+    rss = max(r for _, r in app_runs)
+    line(
+        "start → first painted window",
+        f"{app_t * 1000:.0f} ms",
+        f"bare Qt {bare_t * 1000:.0f} ms",
+        f"ratio {app_t / bare_t:.1f}× (target ≤ 4×)",
+    )
+    if rss:
+        line("peak memory of the app (max RSS)", f"{rss / 1024:.0f} MiB", "", "target ≤ 250 MiB")
+
+
+def bench_search(store: Store) -> None:
+    from crm_desktop.services.search import search
+
+    with store.reader() as s:
+        names = [
+            f"{g} {f}"
+            for g, f in s.execute(select(Person.given_name, Person.family_name).limit(2000))
+        ]
+    rng = random.Random(3)
+    queries: dict[str, list[str]] = {
+        "1 letter": [],
+        "2 letters": [],
+        "3 letters": [],
+        "full name": [],
+    }
+    for _ in range(60):
+        name = rng.choice(names)
+        family = name.split()[-1]
+        queries["1 letter"].append(family[:1])
+        queries["2 letters"].append(family[:2])
+        queries["3 letters"].append(family[:3])
+        queries["full name"].append(name)
+    with store.reader() as s:
+        search(s, "warm", limit=20)
+        for label, qs in queries.items():
+            samples = []
+            for q in qs:
+                t0 = time.perf_counter()
+                search(s, q, limit=20)
+                samples.append((time.perf_counter() - t0) * 1000)
+            line(
+                f"search as you type, {label} (p95)",
+                f"{p95(samples):.1f} ms",
+                f"median {statistics.median(samples):.1f} ms",
+                "target p95 ≤ 30 ms",
+            )
+
+
+def bench_tree_timeline(store: Store) -> None:
+    from crm_desktop.services import timeline, tree
+
+    with store.session() as s:
+        # a company with 5,000 people and a person with 10,000 activities, added for the bench
+        big = s.execute(
+            select(Company).where(Company.name == "Bench Großkunde AG")
+        ).scalar_one_or_none()
+        if big is None:
+            big = Company(name="Bench Großkunde AG")
+            s.add(big)
+            s.flush()
+            s.execute(
+                insert(Person),
+                [
+                    {
+                        "given_name": f"Person{i}",
+                        "family_name": f"Bench{i:05d}",
+                        "company_id": big.id,
+                    }
+                    for i in range(5000)
+                ],
+            )
+            first = s.execute(
+                select(Person.id).where(Person.company_id == big.id).limit(1)
+            ).scalar_one()
+            base = CLOCK.now()
+            s.execute(
+                insert(Activity),
+                [
+                    {
+                        "kind": ActivityKind.CALL,
+                        "occurred_at": base - dt.timedelta(hours=i),
+                        "subject": f"Gespräch {i}",
+                        "text": "Notiz",
+                        "person_id": first,
+                        "company_id": big.id,
+                    }
+                    for i in range(10000)
+                ],
+            )
+        big_id = big.id
+        heavy = s.execute(
+            select(Activity.person_id).where(Activity.company_id == big_id).limit(1)
+        ).scalar_one()
+    from crm_desktop.services.tree import NodeKind, NodeRef
+
+    with store.reader() as s:
+        ref = NodeRef(NodeKind.COMPANY, big_id)
+        took = timed(lambda: tree.children_page(s, ref), repeat=5)
+        line(
+            "expand a company with 5,000 people (first page)",
+            f"{took * 1000:.1f} ms",
+            "",
+            "target ≤ 100 ms",
+        )
+        took = timed(lambda: timeline.timeline_page(s, timeline.Scope(person_id=heavy)), repeat=5)
+        line(
+            "open a timeline of 10,000 activities (first page)",
+            f"{took * 1000:.1f} ms",
+            "",
+            "target ≤ 100 ms",
+        )
+        took = timed(
+            lambda: timeline.count_activities(s, timeline.Scope(person_id=heavy)), repeat=3
+        )
+        line("  … and count them for the header", f"{took * 1000:.1f} ms")
+
+
+def bench_duplicates(store: Store) -> None:
+    from rapidfuzz import process
+    from rapidfuzz.distance import JaroWinkler
+
+    from crm_desktop.services.dedup import find_duplicates
+
+    with store.reader() as s:
+        n = s.scalar(select(func.count()).select_from(Person)) or 0
+        t0 = time.perf_counter()
+        pairs = find_duplicates(s, entity="people")
+        took = time.perf_counter() - t0
+        names = [f"{g} {f}" for g, f in s.execute(select(Person.given_name, Person.family_name))]
+    sample = names[:5000]
+    t1 = time.perf_counter()
+    process.cdist(
+        sample, sample, scorer=JaroWinkler.normalized_similarity, workers=-1, dtype="float32"
+    )
+    cd = time.perf_counter() - t1
+    full_est = cd * (len(names) / len(sample)) ** 2
+    line(
+        f"bulk duplicate search over {n:,} people",
+        f"{took:.1f} s",
+        f"cdist all pairs ≈ {full_est:.0f} s",
+        f"{len(pairs)} pairs; target ≤ 10 s at 100k",
+    )
+
+
+def bench_interop(tmp: Path) -> None:
+    from crm_desktop.services import calendar as cal
+    from crm_desktop.services import importer
+
+    cards = []
+    rng = random.Random(5)
+    givens = ["Jürgen", "Anna", "Petra", "Özlem", "Klaus", "Marie", "Lukas", "Sophie"]
+    families = ["Müller", "Schäfer", "Weiß", "Köhler", "Becker", "Hoffmann", "Krüger", "Wagner"]
+    for i in range(10000):
+        g, f = rng.choice(givens), rng.choice(families)
+        cards.append(
+            "BEGIN:VCARD\r\nVERSION:3.0\r\n"
+            f"UID:bench-{i}\r\nN:{f};{g};;;\r\nFN:{g} {f}\r\nORG:Firma {i % 500} GmbH;Vertrieb\r\n"
+            f"EMAIL;TYPE=INTERNET,WORK:{g.lower()}.{i}@example.com\r\n"
+            f"TEL;TYPE=WORK:+49 711 {100000 + i}\r\n"
+            f"ADR;TYPE=WORK:;;Hauptstraße {i % 200 + 1};Stuttgart;;{70173 + i % 50};Deutschland\r\n"
+            "END:VCARD\r\n"
+        )
+    vcf = tmp / "bench.vcf"
+    vcf.write_text("".join(cards), encoding="utf-8")
+    store = open_store(data_dir=tmp / "import")
+    t0 = time.perf_counter()
+    importer.import_file(store, vcf)
+    took = time.perf_counter() - t0
+    line(
+        "vCard import of 10,000 cards",
+        f"{10000 / took:,.0f} cards/s",
+        f"{took:.1f} s",
+        "target ≥ 5,000 cards/s",
+    )
+    with store.session() as s:
+        pids = list(s.execute(select(Person.id).limit(10000)).scalars())
+        s.execute(
+            insert(FollowUp),
+            [
+                {
+                    "uid": f"bench-fu-{i}",
+                    "due_at": CLOCK.now() + dt.timedelta(hours=i),
+                    "kind": ActivityKind.CALL,
+                    "note": f"Rückruf {i}",
+                    "person_id": pids[i % len(pids)],
+                }
+                for i in range(10000)
+            ],
+        )
+    out = tmp / "bench.ics"
+    with store.reader() as s:
+        t0 = time.perf_counter()
+        cal.export_calendar(s, out)
+        took = time.perf_counter() - t0
+    line("iCalendar export of 10,000 events", f"{took:.2f} s", f"{10000 / took:,.0f} events/s")
+    store.dispose()
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--sizes", type=int, nargs="+", default=[10000, 100000])
+    parser.add_argument("--skip-start", action="store_true")
+    args = parser.parse_args()
+    print(
+        f"CRM Desktop benchmarks — {platform.node()} · {platform.processor() or platform.machine()} · {os.cpu_count()} cores · Python {platform.python_version()} · {dt.datetime.now():%Y-%m-%d %H:%M}"
+    )
+    with tempfile.TemporaryDirectory() as tmp:
+        print("\n[interop]")
+        bench_interop(Path(tmp))
+    for size in args.sizes:
+        print(f"\n[{size:,} people]")
+        folder = build_store(size)
+        store = open_store(data_dir=folder)
+        try:
+            bench_search(store)
+            bench_tree_timeline(store)
+            bench_duplicates(store)
+        finally:
+            store.dispose()
+        if not args.skip_start:
+            bench_start(folder)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
