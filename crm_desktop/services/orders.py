@@ -1,0 +1,395 @@
+"""Orders with lines, numbered ``A-YYYY-NNNNN``, and their export for invoicing,
+warehouse and production.
+
+The export formats are documented by ``resources/order-export.schema.json`` (a JSON
+Schema): JSON is ``{"format": ..., "orders": [...]}`` with the lines nested; CSV has
+one row per order line, the order's columns repeated on each row.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import decimal
+import json
+import os
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Literal
+
+from sqlalchemy import exists, select
+from sqlalchemy.orm import Session, selectinload
+
+from crm_desktop.clock import Clock, to_local
+from crm_desktop.data.models import Company, Opportunity, Order, OrderLine, Person
+from crm_desktop.errors import ConflictError, NotFoundError, ValidationError
+from crm_desktop.services import cardguard
+from crm_desktop.services import settings as cfg
+from crm_desktop.services.tickets import next_number
+
+ORDER_SEQUENCE = "order"
+ORDER_STATUSES = ("open", "delivered", "invoiced", "cancelled")
+EXPORT_FORMAT = "crm-desktop/orders"
+EXPORT_VERSION = 1
+CENT = decimal.Decimal("0.01")
+
+CSV_COLUMNS = [
+    "order_number",
+    "order_date",
+    "status",
+    "currency",
+    "customer_type",
+    "company_id",
+    "company_name",
+    "company_vat_id",
+    "person_id",
+    "person_name",
+    "is_new_customer",
+    "order_total_net",
+    "order_notes",
+    "line_position",
+    "sku",
+    "description",
+    "quantity",
+    "unit",
+    "unit_price",
+    "vat_rate",
+    "line_net",
+]
+
+
+@dataclass
+class OrderLineInput:
+    description: str
+    quantity: decimal.Decimal = decimal.Decimal(1)
+    unit_price: decimal.Decimal = decimal.Decimal(0)
+    unit: str = "Stk"
+    sku: str | None = None
+    vat_rate: decimal.Decimal = decimal.Decimal(19)
+
+
+@dataclass
+class OrderInput:
+    company_id: int | None = None
+    person_id: int | None = None
+    lines: list[OrderLineInput] = field(default_factory=list)
+    order_date: dt.date | None = None  # None: today
+    status: str = "open"
+    currency: str = "EUR"
+    notes: str = ""
+    opportunity_id: int | None = None
+    is_new_customer: bool | None = None  # None: true when the customer has no earlier order
+
+
+def _dec(value: Any, field_name: str) -> decimal.Decimal:
+    try:
+        return decimal.Decimal(str(value))
+    except decimal.InvalidOperation as exc:
+        raise ValidationError("“{value}” is not a number.", field=field_name, value=value) from exc
+
+
+def _lines(items: list[OrderLineInput]) -> list[OrderLine]:
+    if not items:
+        raise ValidationError("An order needs at least one line.", field="lines")
+    out = []
+    for i, item in enumerate(items):
+        desc = (item.description or "").strip()
+        if not desc:
+            raise ValidationError("Line {pos} needs a description.", field=f"lines.{i}", pos=i + 1)
+        cardguard.guard_all({f"lines.{i}.description": desc, f"lines.{i}.sku": item.sku})
+        qty = _dec(item.quantity, f"lines.{i}.quantity")
+        price = _dec(item.unit_price, f"lines.{i}.unit_price")
+        vat = _dec(item.vat_rate, f"lines.{i}.vat_rate")
+        if qty <= 0:
+            raise ValidationError(
+                "The quantity of line {pos} must be above zero.", field=f"lines.{i}", pos=i + 1
+            )
+        if price < 0:
+            raise ValidationError(
+                "The price of line {pos} must not be negative.", field=f"lines.{i}", pos=i + 1
+            )
+        if not 0 <= vat <= 100:
+            raise ValidationError(
+                "The VAT rate of line {pos} is not plausible.", field=f"lines.{i}", pos=i + 1
+            )
+        out.append(
+            OrderLine(
+                position=i + 1,
+                sku=(item.sku or "").strip() or None,
+                description=desc[:300],
+                quantity=qty.quantize(decimal.Decimal("0.001")),
+                unit=(item.unit or "Stk").strip()[:20],
+                unit_price=price.quantize(CENT),
+                vat_rate=vat.quantize(CENT),
+            )
+        )
+    return out
+
+
+def has_earlier_order(
+    session: Session, company_id: int | None, person_id: int | None, before: dt.date
+) -> bool:
+    cond = [Order.deleted_at.is_(None), Order.order_date < before]
+    if company_id is not None:
+        cond.append(Order.company_id == company_id)
+    else:
+        cond.append(Order.person_id == person_id)
+        cond.append(Order.company_id.is_(None))
+    return bool(session.scalar(select(exists().where(*cond))))
+
+
+def create_order(session: Session, data: OrderInput, *, clock: Clock) -> Order:
+    """Create an order with its lines; the number is drawn from the order sequence."""
+    if data.company_id is None and data.person_id is None:
+        raise ValidationError("An order needs a customer (company or person).", field="company_id")
+    if data.status not in ORDER_STATUSES:
+        raise ValidationError(
+            "Unknown order status “{status}”.", field="status", status=data.status
+        )
+    cardguard.guard(data.notes, "notes")
+    company_id = data.company_id
+    if data.person_id is not None:
+        person = session.get(Person, data.person_id)
+        if person is None or person.deleted_at is not None:
+            raise NotFoundError("Person {id} does not exist.", id=data.person_id)
+        if company_id is None:
+            company_id = person.company_id
+    if company_id is not None:
+        company = session.get(Company, company_id)
+        if company is None or company.deleted_at is not None:
+            raise NotFoundError("Company {id} does not exist.", id=company_id)
+    if data.opportunity_id is not None and session.get(Opportunity, data.opportunity_id) is None:
+        raise NotFoundError("Opportunity {id} does not exist.", id=data.opportunity_id)
+    lines = _lines(data.lines)
+    now = clock.now()
+    order_date = data.order_date or to_local(now).date()
+    is_new = data.is_new_customer
+    if is_new is None:
+        is_new = not has_earlier_order(session, company_id, data.person_id, order_date)
+    number = next_number(session, ORDER_SEQUENCE, cfg.order_scheme(session), now, Order)
+    order = Order(
+        number=number,
+        company_id=company_id,
+        person_id=data.person_id,
+        opportunity_id=data.opportunity_id,
+        order_date=order_date,
+        status=data.status,
+        currency=(data.currency or "EUR").upper()[:3],
+        notes=data.notes or "",
+        is_new_customer=is_new,
+        lines=lines,
+        total_net=sum((ln.net for ln in lines), decimal.Decimal(0)).quantize(CENT),
+    )
+    session.add(order)
+    session.flush()
+    return order
+
+
+def get_order(session: Session, order_id: int) -> Order:
+    order = session.get(Order, order_id)
+    if order is None or order.deleted_at is not None:
+        raise NotFoundError("Order {id} does not exist.", id=order_id)
+    return order
+
+
+def order_by_number(session: Session, number: str) -> Order:
+    wanted = "".join((number or "").split()).upper()
+    order = session.execute(
+        select(Order).where(Order.number == wanted, Order.deleted_at.is_(None))
+    ).scalar_one_or_none()
+    if order is None:
+        raise NotFoundError("There is no order {number}.", number=(number or "").strip())
+    return order
+
+
+def set_lines(session: Session, order_id: int, items: list[OrderLineInput]) -> Order:
+    order = get_order(session, order_id)
+    if order.status == "invoiced":
+        raise ConflictError(
+            "Order {number} is invoiced and can no longer change.", number=order.number
+        )
+    lines = _lines(items)
+    order.lines = lines
+    order.total_net = sum((ln.net for ln in lines), decimal.Decimal(0)).quantize(CENT)
+    session.flush()
+    return order
+
+
+def set_status(session: Session, order_id: int, status: str) -> Order:
+    if status not in ORDER_STATUSES:
+        raise ValidationError("Unknown order status “{status}”.", field="status", status=status)
+    order = get_order(session, order_id)
+    order.status = status
+    session.flush()
+    return order
+
+
+def delete_order(session: Session, order_id: int, *, clock: Clock) -> None:
+    """Move an order to the trash; its number stays used."""
+    order = get_order(session, order_id)
+    order.deleted_at = clock.now()
+    session.flush()
+
+
+# ---------------------------------------------------------------- export
+
+
+def _orders_between(
+    session: Session, from_date: dt.date | None, to_date: dt.date | None
+) -> list[Order]:
+    query = (
+        select(Order)
+        .where(Order.deleted_at.is_(None))
+        .options(selectinload(Order.lines), selectinload(Order.company), selectinload(Order.person))
+        .order_by(Order.order_date, Order.number)
+    )
+    if from_date is not None:
+        query = query.where(Order.order_date >= from_date)
+    if to_date is not None:
+        query = query.where(Order.order_date <= to_date)
+    return list(session.execute(query).scalars())
+
+
+def _money(value: decimal.Decimal) -> str:
+    return str(decimal.Decimal(value).quantize(CENT))
+
+
+def _qty(value: decimal.Decimal) -> str:
+    text = format(decimal.Decimal(value).normalize(), "f")
+    return text
+
+
+def order_record(order: Order) -> dict[str, Any]:
+    """One order as the export schema describes it (amounts as decimal strings)."""
+    company = order.company
+    person = order.person
+    return {
+        "number": order.number,
+        "order_date": order.order_date.isoformat(),
+        "status": order.status,
+        "currency": order.currency,
+        "customer": {
+            "type": "company" if company is not None else "person",
+            "company_id": order.company_id,
+            "company_name": company.name if company is not None else None,
+            "vat_id": company.vat_id if company is not None else None,
+            "person_id": order.person_id,
+            "person_name": person.full_name if person is not None else None,
+        },
+        "is_new_customer": bool(order.is_new_customer),
+        "total_net": _money(order.total_net),
+        "notes": order.notes or "",
+        "lines": [
+            {
+                "position": ln.position,
+                "sku": ln.sku,
+                "description": ln.description,
+                "quantity": _qty(ln.quantity),
+                "unit": ln.unit,
+                "unit_price": _money(ln.unit_price),
+                "vat_rate": _money(ln.vat_rate),
+                "net": _money(ln.net),
+            }
+            for ln in order.lines
+        ],
+    }
+
+
+def _csv_rows(records: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    rows = []
+    for rec in records:
+        cust = rec["customer"]
+        head = {
+            "order_number": rec["number"],
+            "order_date": rec["order_date"],
+            "status": rec["status"],
+            "currency": rec["currency"],
+            "customer_type": cust["type"],
+            "company_id": cust["company_id"] or "",
+            "company_name": cust["company_name"] or "",
+            "company_vat_id": cust["vat_id"] or "",
+            "person_id": cust["person_id"] or "",
+            "person_name": cust["person_name"] or "",
+            "is_new_customer": "true" if rec["is_new_customer"] else "false",
+            "order_total_net": rec["total_net"],
+            "order_notes": rec["notes"],
+        }
+        for line in rec["lines"]:
+            rows.append(
+                {
+                    **head,
+                    "line_position": line["position"],
+                    "sku": line["sku"] or "",
+                    "description": line["description"],
+                    "quantity": line["quantity"],
+                    "unit": line["unit"],
+                    "unit_price": line["unit_price"],
+                    "vat_rate": line["vat_rate"],
+                    "line_net": line["net"],
+                }
+            )
+    return rows
+
+
+def _write_atomic(out_path: Path, write: Any, newline: str | None = None) -> None:
+    out_path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=".orders-", dir=out_path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline=newline) as fh:
+            write(fh)
+        os.replace(tmp, out_path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def export_orders(
+    session: Session,
+    fmt: Literal["csv", "json"],
+    out_path: str | os.PathLike[str],
+    from_date: dt.date | None = None,
+    to_date: dt.date | None = None,
+    *,
+    clock: Clock | None = None,
+) -> int:
+    """Write the orders dated in [from_date, to_date] to ``out_path``; returns how many.
+
+    CSV: UTF-8 with BOM (Excel), ``;`` as separator, one row per line, dot decimals.
+    JSON: ``{"format", "version", "exported_at", "from", "to", "orders": [...]}``.
+    """
+    if fmt not in ("csv", "json"):
+        raise ValidationError(
+            "Unknown export format “{fmt}” (csv or json).", field="format", fmt=fmt
+        )
+    if from_date is not None and to_date is not None and to_date < from_date:
+        raise ValidationError("The end date lies before the start date.", field="to_date")
+    path = Path(out_path)
+    records = [order_record(o) for o in _orders_between(session, from_date, to_date)]
+    if fmt == "json":
+        stamp = clock.now() if clock is not None else dt.datetime.now(dt.UTC)
+        doc = {
+            "format": EXPORT_FORMAT,
+            "version": EXPORT_VERSION,
+            "exported_at": stamp.isoformat(),
+            "from": from_date.isoformat() if from_date else None,
+            "to": to_date.isoformat() if to_date else None,
+            "orders": records,
+        }
+
+        def write_json(fh: Any) -> None:
+            json.dump(doc, fh, ensure_ascii=False, indent=2)
+            fh.write("\n")
+
+        _write_atomic(path, write_json)
+    else:
+        rows = _csv_rows(records)
+
+        def write_csv(fh: Any) -> None:
+            fh.write("\ufeff")
+            writer = csv.DictWriter(fh, fieldnames=CSV_COLUMNS, delimiter=";")
+            writer.writeheader()
+            writer.writerows(rows)
+
+        _write_atomic(path, write_csv, newline="")
+    return len(records)

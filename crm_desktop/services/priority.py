@@ -1,0 +1,241 @@
+"""Automatic A/B/C priorities from configurable criteria.
+
+Customers are companies with an order or with status "customer", and private
+customers (people without a company who ordered). Their revenue and number of
+orders in the last months and the date of their last order and activity come
+from SQL aggregates (GROUP BY); the class follows :class:`PriorityCriteria`.
+Only changed priorities are written, each with a :class:`PriorityChange` — running
+it twice changes nothing the second time. :func:`nightly` runs it once a day.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import decimal
+from dataclasses import dataclass
+
+from sqlalchemy import and_, case, func, or_, select
+from sqlalchemy.orm import Session
+
+from crm_desktop.clock import Clock, to_local
+from crm_desktop.data.models import (
+    Activity,
+    Company,
+    CompanyStatus,
+    Order,
+    Person,
+    Priority,
+    PriorityChange,
+)
+from crm_desktop.services import settings as cfg
+from crm_desktop.services.settings import PriorityCriteria
+
+_DOWN = {Priority.A: Priority.B, Priority.B: Priority.C, Priority.C: Priority.C}
+
+
+@dataclass(frozen=True)
+class Figures:
+    revenue: decimal.Decimal  # net, within the period
+    orders: int  # within the period
+    last_order: dt.date | None  # ever
+    last_activity: dt.datetime | None  # ever
+
+
+@dataclass(frozen=True)
+class PriorityUpdate:
+    entity: str  # "company" or "person"
+    id: int
+    name: str
+    old: Priority | None
+    new: Priority
+    reason: str
+
+
+def classify(fig: Figures, crit: PriorityCriteria, today: dt.date) -> Priority:
+    if fig.revenue >= crit.a_revenue or fig.orders >= crit.a_orders:
+        cls = Priority.A
+    elif fig.revenue >= crit.b_revenue or fig.orders >= crit.b_orders:
+        cls = Priority.B
+    else:
+        cls = Priority.C
+    recent = [d for d in (fig.last_order, _day(fig.last_activity)) if d is not None]
+    last = max(recent) if recent else None
+    if last is None or (today - last).days > crit.stale_after_days:
+        cls = _DOWN[cls]
+    return cls
+
+
+def _day(moment: dt.datetime | None) -> dt.date | None:
+    if moment is None:
+        return None
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=dt.UTC)
+    return to_local(moment).date()
+
+
+def _months_back(day: dt.date, months: int) -> dt.date:
+    total = day.year * 12 + day.month - 1 - months
+    year, month = divmod(total, 12)
+    month += 1
+    return dt.date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
+
+
+def _reason(fig: Figures, crit: PriorityCriteria) -> str:
+    return (
+        f"auto: revenue {crit.months} months {fig.revenue.quantize(decimal.Decimal('0.01'))}, "
+        f"orders {fig.orders}, last order {fig.last_order or '-'}, "
+        f"last activity {_day(fig.last_activity) or '-'}"
+    )
+
+
+def company_figures(session: Session, since: dt.date) -> dict[int, Figures]:
+    """Figures per company (only companies with an order or status customer)."""
+    in_period = Order.order_date >= since
+    orders = (
+        select(
+            Order.company_id.label("cid"),
+            func.coalesce(func.sum(case((in_period, Order.total_net), else_=0)), 0).label("rev"),
+            func.count(case((in_period, Order.id))).label("n"),
+            func.max(Order.order_date).label("last_order"),
+        )
+        .where(Order.deleted_at.is_(None), Order.company_id.is_not(None))
+        .group_by(Order.company_id)
+        .subquery()
+    )
+    acts = (
+        select(Activity.company_id.label("cid"), func.max(Activity.occurred_at).label("last_act"))
+        .where(Activity.deleted_at.is_(None), Activity.company_id.is_not(None))
+        .group_by(Activity.company_id)
+        .subquery()
+    )
+    rows = session.execute(
+        select(Company.id, orders.c.rev, orders.c.n, orders.c.last_order, acts.c.last_act)
+        .outerjoin(orders, orders.c.cid == Company.id)
+        .outerjoin(acts, acts.c.cid == Company.id)
+        .where(
+            Company.deleted_at.is_(None),
+            or_(orders.c.cid.is_not(None), Company.status == CompanyStatus.CUSTOMER),
+        )
+    ).all()
+    return {
+        cid: _figures(rev, n, last_order, last_act) for cid, rev, n, last_order, last_act in rows
+    }
+
+
+def person_figures(session: Session, since: dt.date) -> dict[int, Figures]:
+    """Figures per private customer: a person without a company who ordered."""
+    in_period = Order.order_date >= since
+    orders = (
+        select(
+            Order.person_id.label("pid"),
+            func.coalesce(func.sum(case((in_period, Order.total_net), else_=0)), 0).label("rev"),
+            func.count(case((in_period, Order.id))).label("n"),
+            func.max(Order.order_date).label("last_order"),
+        )
+        .where(Order.deleted_at.is_(None), Order.company_id.is_(None), Order.person_id.is_not(None))
+        .group_by(Order.person_id)
+        .subquery()
+    )
+    acts = (
+        select(Activity.person_id.label("pid"), func.max(Activity.occurred_at).label("last_act"))
+        .where(Activity.deleted_at.is_(None), Activity.person_id.is_not(None))
+        .group_by(Activity.person_id)
+        .subquery()
+    )
+    rows = session.execute(
+        select(Person.id, orders.c.rev, orders.c.n, orders.c.last_order, acts.c.last_act)
+        .join(orders, orders.c.pid == Person.id)
+        .outerjoin(acts, acts.c.pid == Person.id)
+        .where(and_(Person.deleted_at.is_(None), Person.company_id.is_(None)))
+    ).all()
+    return {
+        pid: _figures(rev, n, last_order, last_act) for pid, rev, n, last_order, last_act in rows
+    }
+
+
+def _figures(rev: object, n: object, last_order: object, last_act: object) -> Figures:
+    if isinstance(last_order, str):  # SQLite may hand back text for an aggregate
+        last_order = dt.date.fromisoformat(last_order)
+    if isinstance(last_act, str):
+        last_act = dt.datetime.fromisoformat(last_act)
+    return Figures(
+        revenue=decimal.Decimal(str(rev or 0)).quantize(decimal.Decimal("0.01")),
+        orders=int(n or 0),  # type: ignore[call-overload]
+        last_order=last_order if isinstance(last_order, dt.date) else None,
+        last_activity=last_act if isinstance(last_act, dt.datetime) else None,
+    )
+
+
+def compute_priorities(
+    session: Session, clock: Clock
+) -> tuple[dict[int, tuple[Priority, Figures]], dict[int, tuple[Priority, Figures]]]:
+    """(companies, people): id → (class, figures) under the configured criteria."""
+    crit = cfg.priority_criteria(session)
+    today = to_local(clock.now()).date()
+    since = _months_back(today, crit.months)
+    comps = {
+        cid: (classify(fig, crit, today), fig)
+        for cid, fig in company_figures(session, since).items()
+    }
+    people = {
+        pid: (classify(fig, crit, today), fig)
+        for pid, fig in person_figures(session, since).items()
+    }
+    return comps, people
+
+
+def recompute_priorities(session: Session, clock: Clock) -> list[PriorityUpdate]:
+    """Set every customer's A/B/C; write history only for those that changed."""
+    crit = cfg.priority_criteria(session)
+    now = clock.now()
+    comps, people = compute_priorities(session, clock)
+    changes: list[PriorityUpdate] = []
+    if comps:
+        for company in session.execute(select(Company).where(Company.id.in_(comps))).scalars():
+            new, fig = comps[company.id]
+            if company.priority == new:
+                continue
+            reason = _reason(fig, crit)
+            session.add(
+                PriorityChange(
+                    company_id=company.id,
+                    old=company.priority,
+                    new=new,
+                    changed_at=now,
+                    reason=reason,
+                )
+            )
+            changes.append(
+                PriorityUpdate("company", company.id, company.name, company.priority, new, reason)
+            )
+            company.priority = new
+    if people:
+        for person in session.execute(select(Person).where(Person.id.in_(people))).scalars():
+            new, fig = people[person.id]
+            if person.priority == new:
+                continue
+            reason = _reason(fig, crit)
+            session.add(
+                PriorityChange(
+                    person_id=person.id, old=person.priority, new=new, changed_at=now, reason=reason
+                )
+            )
+            changes.append(
+                PriorityUpdate("person", person.id, person.full_name, person.priority, new, reason)
+            )
+            person.priority = new
+    session.flush()
+    return sorted(changes, key=lambda c: (c.entity, c.id))
+
+
+def nightly(session: Session, clock: Clock) -> list[PriorityUpdate] | None:
+    """The once-a-day hook: recompute when it has not run today (local date) yet.
+    Returns the changes, or None when it already ran today."""
+    today = to_local(clock.now()).date()
+    last = cfg.priority_last_run(session)
+    if last is not None and last >= today:
+        return None
+    changes = recompute_priorities(session, clock)
+    cfg.set_priority_last_run(session, today)
+    return changes
