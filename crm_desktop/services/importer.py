@@ -1,0 +1,1598 @@
+"""Import contacts from vCard and CSV files: one transaction per file, re-import safe.
+
+``import_file`` reads the whole file first (an unreadable file raises
+:class:`ImportFileError` before anything is written), then imports every record in
+ONE transaction: all lands or nothing. A dry run does everything and rolls back; a
+cancelled run (``progress`` returned False) rolls back too.
+
+Per record:
+
+- rejected: unreadable cards/rows and forbidden content (payment card numbers in
+  any field or note, see :mod:`cardguard`), and records with nothing to import;
+- flagged (``needs_review`` + reason): invalid phone numbers, e-mail addresses and
+  postcodes (kept as written), impossible or implausible birthdays (dropped), a
+  missing name, shortened values, unknown countries;
+- matched to people already stored (or created earlier in the same file) by vCard
+  UID, then e-mail, then phone (E.164), then name + birth date. ``on_duplicate``:
+  ``"merge"`` updates the fields the record changes (empty values never erase),
+  adds new e-mails/phones/addresses/tags; ``"skip"`` leaves matches untouched;
+  ``"create"`` makes a new person even when a match exists, except for the very
+  same record (same vCard UID, or nothing new in it), which is never copied.
+
+New people and companies are written with bulk INSERTs (ids drawn up front), updates
+of stored people go through the ORM. Every created person and company carries the
+``import_batch_id`` of the run's :class:`ImportBatch`.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import re
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Literal
+
+from sqlalchemy import Table, func, insert, select, text
+from sqlalchemy.orm import Session, selectinload
+
+from crm_desktop.clock import Clock, SystemClock
+from crm_desktop.data.models import (
+    Address,
+    AuditEvent,
+    Company,
+    Department,
+    Email,
+    EmailKind,
+    ImportBatch,
+    Person,
+    Phone,
+    PhoneKind,
+    SearchDocument,
+    Tag,
+    person_tags,
+)
+from crm_desktop.data.store import Store
+from crm_desktop.errors import CardNumberError, CrmError, ImportFileError, ValidationError
+from crm_desktop.interop.records import ContactRecord, RowError, has_year
+from crm_desktop.services import cardguard
+from crm_desktop.services import validation as v
+
+OnDuplicate = Literal["create", "skip", "merge"]
+Progress = Callable[[int, int], bool]
+ON_DUPLICATE = ("create", "skip", "merge")
+
+# column sizes of the model: longer values are shortened (and flagged)
+_LIMITS = {
+    "salutation": 30,
+    "title": 60,
+    "given_name": 100,
+    "family_name": 100,
+    "nickname": 100,
+    "position": 120,
+    "occupation": 120,
+    "vcard_uid": 200,
+    "company": 200,
+    "department": 120,
+}
+_SCALARS = (
+    "salutation",
+    "title",
+    "given_name",
+    "family_name",
+    "nickname",
+    "position",
+    "occupation",
+    "notes",
+    "vcard_uid",
+)
+_PROFILE = ("additional_names", "name_suffix", "website")
+_MAX_REPORT_ITEMS = 1000
+
+EXTRA_COUNTRIES = {
+    "kanada": "CA",
+    "canada": "CA",
+    "irland": "IE",
+    "ireland": "IE",
+    "norwegen": "NO",
+    "norway": "NO",
+    "finnland": "FI",
+    "finland": "FI",
+    "portugal": "PT",
+    "griechenland": "GR",
+    "greece": "GR",
+    "ungarn": "HU",
+    "hungary": "HU",
+    "slowakei": "SK",
+    "slovakia": "SK",
+    "slowenien": "SI",
+    "slovenia": "SI",
+    "kroatien": "HR",
+    "croatia": "HR",
+    "rumänien": "RO",
+    "romania": "RO",
+    "bulgarien": "BG",
+    "bulgaria": "BG",
+    "türkei": "TR",
+    "turkey": "TR",
+    "türkiye": "TR",
+    "russland": "RU",
+    "russia": "RU",
+    "ukraine": "UA",
+    "china": "CN",
+    "japan": "JP",
+    "indien": "IN",
+    "india": "IN",
+    "australien": "AU",
+    "australia": "AU",
+    "neuseeland": "NZ",
+    "new zealand": "NZ",
+    "brasilien": "BR",
+    "brazil": "BR",
+    "mexiko": "MX",
+    "mexico": "MX",
+    "israel": "IL",
+    "südafrika": "ZA",
+    "south africa": "ZA",
+    "great britain": "GB",
+    "vereinigtes königreich": "GB",
+    "schottland": "GB",
+    "scotland": "GB",
+    "wales": "GB",
+    "estland": "EE",
+    "estonia": "EE",
+    "lettland": "LV",
+    "latvia": "LV",
+    "litauen": "LT",
+    "lithuania": "LT",
+    "island": "IS",
+    "iceland": "IS",
+    "deu": "DE",
+    "aut": "AT",
+    "che": "CH",
+    "fra": "FR",
+    "ita": "IT",
+    "esp": "ES",
+    "nld": "NL",
+    "bel": "BE",
+    "lux": "LU",
+    "pol": "PL",
+    "cze": "CZ",
+    "dnk": "DK",
+    "swe": "SE",
+    "nor": "NO",
+    "fin": "FI",
+    "gbr": "GB",
+    "irl": "IE",
+    "prt": "PT",
+    "can": "CA",
+}
+
+
+class ImportCancelled(CrmError):
+    """The user cancelled the import; nothing of it is kept."""
+
+    def __init__(self, report: ImportReport) -> None:
+        self.report = report
+        super().__init__("The import was cancelled; nothing was changed.")
+
+
+# ---------------------------------------------------------------- report
+
+
+@dataclass
+class PersonChange:
+    """What a re-import changed on one stored person."""
+
+    person_id: int | None
+    label: str
+    fields: list[str]
+
+
+@dataclass
+class ImportReport:
+    source: str
+    file_format: str
+    total: int = 0
+    imported: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    skipped: int = 0
+    rejected: list[tuple[str, str]] = field(default_factory=list)  # (record, reason)
+    flagged: list[tuple[str, str]] = field(default_factory=list)  # (record, reason)
+    created_ids: list[int] = field(default_factory=list)  # people
+    created_company_ids: list[int] = field(default_factory=list)
+    changes: list[PersonChange] = field(default_factory=list)
+    batch_id: int | None = None
+    dry_run: bool = False
+    cancelled: bool = False
+    on_duplicate: str = "create"
+
+    @property
+    def merged(self) -> int:
+        return self.updated
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "source": self.source,
+            "format": self.file_format,
+            "total": self.total,
+            "imported": self.imported,
+            "updated": self.updated,
+            "unchanged": self.unchanged,
+            "skipped": self.skipped,
+            "rejected": [{"record": r, "reason": why} for r, why in self.rejected],
+            "flagged": [{"record": r, "reason": why} for r, why in self.flagged],
+            "created_ids": list(self.created_ids),
+            "created_company_ids": list(self.created_company_ids),
+            "changes": [
+                {"person_id": c.person_id, "record": c.label, "fields": c.fields}
+                for c in self.changes
+            ],
+            "batch_id": self.batch_id,
+            "dry_run": self.dry_run,
+            "cancelled": self.cancelled,
+            "on_duplicate": self.on_duplicate,
+        }
+
+    def summary_text(self) -> str:
+        head = f"{self.source}: " + ", ".join(
+            [
+                f"{self.imported} imported",
+                f"{self.updated} updated",
+                f"{self.unchanged} unchanged",
+                f"{self.skipped} skipped",
+                f"{len(self.rejected)} rejected",
+                f"{len(self.flagged)} flagged for review",
+            ]
+        )
+        if self.dry_run:
+            head += " (dry run: nothing was stored)"
+        if self.cancelled:
+            head += " (cancelled: nothing was stored)"
+        lines = [head]
+        lines += [f"  rejected {rec}: {why}" for rec, why in self.rejected]
+        lines += [f"  review {rec}: {why}" for rec, why in self.flagged]
+        lines += [f"  changed {c.label}: {', '.join(c.fields)}" for c in self.changes]
+        return "\n".join(lines)
+
+
+# ---------------------------------------------------------------- normalisation
+
+
+@dataclass
+class _Norm:
+    """A record checked and normalised into the values the store keeps."""
+
+    label: str
+    scalars: dict[str, str]
+    profile: dict[str, str]
+    birth_date: dt.date | None
+    company: str
+    department: str
+    emails: list[tuple[EmailKind, str]]
+    phones: list[tuple[PhoneKind, str]]
+    addresses: list[dict[str, Any]]
+    tags: list[str]
+    photo: bytes | None
+    review: list[str]
+    company_only: bool
+
+    def email_keys(self) -> list[str]:
+        return [e.lower() for _k, e in self.emails]
+
+    def name_key(self) -> tuple[str, str, dt.date] | None:
+        given = self.scalars.get("given_name", "").casefold()
+        family = self.scalars.get("family_name", "").casefold()
+        if self.birth_date is None or not (given or family):
+            return None
+        return (given, family, self.birth_date)
+
+
+_MAYBE_CARD = re.compile(r"\d(?:[ \-]?\d){12}")
+_EMAIL_FAST = re.compile(
+    r"([A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*)@"
+    r"((?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,63})"
+)
+
+
+class _Normalizer:
+    def __init__(self, region: str, today: dt.date) -> None:
+        self.region = region
+        self.today = today
+        self._domains: dict[str, bool] = {}
+        self._phones: dict[tuple[str, str], str | None] = {}
+
+    def phone(self, raw: str, region: str) -> str | None:
+        """E.164, or None when the number is not valid (cached: offices share numbers)."""
+        key = (raw, region)
+        if key in self._phones:
+            return self._phones[key]
+        try:
+            number: str | None = v.normalize_phone(raw, region)
+        except ValidationError:
+            number = None
+        if len(self._phones) < 100_000:
+            self._phones[key] = number
+        return number
+
+    def email(self, raw: str) -> str:
+        """Normalised address (email-validator's rules; a fast path for plain ASCII)."""
+        text = raw.strip()
+        if text.lower().startswith("mailto:"):
+            text = text[7:].strip()
+        m = _EMAIL_FAST.fullmatch(text)
+        if m and len(m.group(1)) <= 64 and len(text) <= 254:
+            domain = m.group(2).lower()
+            ok = self._domains.get(domain)
+            if ok is None:
+                try:
+                    v.normalize_email(f"a@{domain}")
+                    ok = True
+                except ValidationError:
+                    ok = False
+                self._domains[domain] = ok
+            if ok:
+                return f"{m.group(1)}@{domain}"
+        return v.normalize_email(text)
+
+    def country(self, raw: str) -> tuple[str, str | None]:
+        """(ISO code, problem or None)."""
+        text = " ".join(raw.split())
+        if not text:
+            return self.region, None
+        if len(text) == 2 and text.isalpha():
+            return text.upper(), None
+        low = text.lower()
+        code = v.COUNTRY_NAMES.get(low) or EXTRA_COUNTRIES.get(low)
+        if code:
+            return code, None
+        return self.region, f"country “{text[:40]}” unknown"
+
+    def __call__(self, rec: ContactRecord) -> _Norm | str:
+        """The normalised record, or the reason why it is rejected."""
+        try:
+            self._guard(rec)
+        except CardNumberError as exc:
+            return exc.text()
+        review = list(rec.problems)
+        scalars: dict[str, str] = {}
+        raw_scalars = {
+            "salutation": rec.salutation,
+            "title": rec.title,
+            "given_name": rec.given_name,
+            "family_name": rec.family_name,
+            "nickname": rec.nickname,
+            "position": rec.position,
+            "occupation": rec.occupation,
+            "notes": rec.notes.strip(),
+            "vcard_uid": rec.vcard_uid,
+        }
+        for key, value in raw_scalars.items():
+            value = value.strip() if key != "notes" else value
+            limit = _LIMITS.get(key)
+            if limit and len(value) > limit:
+                review.append(f"{key} shortened to {limit} characters")
+                value = value[:limit].rstrip()
+            scalars[key] = value
+        company = " ".join(rec.company.split())
+        department = " ".join(rec.department.split())
+        if len(company) > _LIMITS["company"]:
+            review.append("company name shortened")
+            company = company[: _LIMITS["company"]]
+        if len(department) > _LIMITS["department"]:
+            review.append("department shortened")
+            department = department[: _LIMITS["department"]]
+        if not company:
+            department = ""
+        has_name = bool(scalars["given_name"] or scalars["family_name"])
+        company_only = not has_name and not scalars["nickname"] and bool(company)
+        if not has_name and not company_only:
+            if not (rec.emails or rec.phones or scalars["nickname"]):
+                return "the record has no name, company, e-mail address or phone number"
+            review.append("no name")
+        birth = rec.birth_date
+        if birth is not None and has_year(birth):
+            try:
+                v.check_birth_date(birth, self.today)
+            except ValidationError as exc:
+                review.append(exc.text())
+                birth = None
+        # addresses first: their country tells how to read phone numbers without +
+        addresses: list[dict[str, Any]] = []
+        seen_adr: set[tuple[str, str, str]] = set()
+        for a in rec.addresses:
+            country, problem = self.country(a.country)
+            if problem:
+                review.append(problem)
+            postcode = " ".join(a.postcode.split())
+            try:
+                postcode = v.normalize_postcode(postcode, country)
+            except ValidationError:
+                review.append(f"postcode “{postcode[:20]}” is not valid for {country}")
+            item = {
+                "kind": a.kind,
+                "street": a.street.strip()[:200],
+                "extra": a.extra.strip()[:200] or None,
+                "postcode": postcode[:20],
+                "city": a.city.strip()[:120],
+                "region": a.region.strip()[:120] or None,
+                "country": country,
+            }
+            adr_key = _address_key(item)
+            if adr_key not in seen_adr:
+                seen_adr.add(adr_key)
+                addresses.append(item)
+        phone_region = addresses[0]["country"] if addresses else self.region
+        phones: list[tuple[PhoneKind, str]] = []
+        for kind, raw in rec.phones:
+            number = self.phone(raw, phone_region)
+            if number is None and phone_region != self.region:
+                number = self.phone(raw, self.region)
+            if number is None:
+                number = " ".join(raw.split())[:40]
+                review.append(f"phone number “{number}” is not valid")
+            if number and (kind, number) not in phones:
+                phones.append((kind, number))
+        emails: list[tuple[EmailKind, str]] = []
+        seen_mail: set[str] = set()
+        for ekind, raw in rec.emails:
+            try:
+                address = self.email(raw)
+            except ValidationError:
+                address = raw.strip()[:254]
+                review.append(f"e-mail address “{address[:60]}” is not valid")
+            if address and address.lower() not in seen_mail:
+                seen_mail.add(address.lower())
+                emails.append((ekind, address))
+        tags: list[str] = []
+        for tag in rec.tags:
+            name = " ".join(tag.split())[:80]
+            if name and name.casefold() not in {t.casefold() for t in tags}:
+                tags.append(name)
+        profile = {
+            "additional_names": " ".join(rec.additional_names.split()),
+            "name_suffix": " ".join(rec.name_suffix.split()),
+            "website": rec.website.strip(),
+        }
+        return _Norm(
+            label=rec.label(),
+            scalars=scalars,
+            profile=profile,
+            birth_date=birth,
+            company=company,
+            department=department,
+            emails=emails,
+            phones=phones,
+            addresses=addresses,
+            tags=tags,
+            photo=rec.photo or None,
+            review=review,
+            company_only=company_only,
+        )
+
+    @staticmethod
+    def _guard(rec: ContactRecord) -> None:
+        values: dict[str, str | None] = {
+            "given_name": rec.given_name,
+            "family_name": rec.family_name,
+            "additional_names": rec.additional_names,
+            "nickname": rec.nickname,
+            "formatted_name": rec.formatted_name,
+            "salutation": rec.salutation,
+            "title": rec.title,
+            "company": rec.company,
+            "department": rec.department,
+            "position": rec.position,
+            "occupation": rec.occupation,
+            "notes": rec.notes,
+            "website": rec.website,
+        }
+        for i, phone in enumerate(rec.phones):
+            values[f"phones.{i}"] = phone[1]
+        for i, email in enumerate(rec.emails):
+            values[f"emails.{i}"] = email[1]
+        for i, a in enumerate(rec.addresses):
+            values[f"addresses.{i}"] = " ".join(
+                (a.street, a.extra, a.postcode, a.city, a.region, a.country)
+            )
+        for i, tag in enumerate(rec.tags):
+            values[f"tags.{i}"] = tag
+        # quick look first: without 13 digits in a row (spaces/dashes between) no field
+        # can hold a card number, and most records have none
+        if _MAYBE_CARD.search("\n".join(val for val in values.values() if val)):
+            cardguard.guard_all(values)
+
+
+def _address_key(a: dict[str, Any]) -> tuple[str, str, str]:
+    return (
+        " ".join(str(a["street"]).split()).casefold(),
+        str(a["postcode"]).replace(" ", "").casefold(),
+        " ".join(str(a["city"]).split()).casefold(),
+    )
+
+
+def _company_key(name: str) -> str:
+    return " ".join(name.split()).casefold()
+
+
+# ---------------------------------------------------------------- targets of a match
+
+
+@dataclass
+class _Data:
+    """A person's comparable data: stored (``person_id``) or created in this run."""
+
+    person_id: int | None
+    scalars: dict[str, str]
+    profile: dict[str, str]
+    birth_date: dt.date | None
+    company_key: str
+    department_key: str
+    email_keys: set[str]
+    phone_keys: set[str]
+    address_keys: set[tuple[str, str, str]]
+    tag_keys: set[str]
+    has_photo: bool
+    photo: bytes | None = None
+    new: _NewPerson | None = None
+
+
+@dataclass(eq=False)
+class _NewPerson:
+    norm: _Norm
+    data: _Data
+    id: int = 0
+
+
+_Target = int | _NewPerson  # a stored person's id, or a person made in this run
+
+
+def _add(index: dict[Any, list[_Target]], key: Any, target: _Target) -> None:
+    targets = index.setdefault(key, [])
+    if not any(t is target or t == target for t in targets):
+        targets.append(target)
+
+
+def _data_of_norm(norm: _Norm) -> _Data:
+    return _Data(
+        person_id=None,
+        scalars=dict(norm.scalars),
+        profile={k: val for k, val in norm.profile.items() if val},
+        birth_date=norm.birth_date,
+        company_key=_company_key(norm.company),
+        department_key=norm.department.casefold(),
+        email_keys=set(norm.email_keys()),
+        phone_keys={n for _k, n in norm.phones},
+        address_keys={_address_key(a) for a in norm.addresses},
+        tag_keys={t.casefold() for t in norm.tags},
+        has_photo=norm.photo is not None,
+        photo=norm.photo,
+    )
+
+
+def _diff(norm: _Norm, data: _Data) -> dict[str, Any]:
+    """What ``norm`` would change on ``data`` (empty: nothing new in the record)."""
+    out: dict[str, Any] = {}
+    for key in _SCALARS:
+        new = norm.scalars.get(key, "")
+        if not new:
+            continue
+        old = data.scalars.get(key) or ""
+        if key == "vcard_uid":
+            if not old:
+                out[key] = new
+        elif new != old:
+            out[key] = new
+    for key in _PROFILE:
+        new = norm.profile.get(key, "")
+        if new and new != data.profile.get(key, ""):
+            out[f"profile.{key}"] = new
+    if norm.birth_date is not None and norm.birth_date != data.birth_date:
+        old_bd = data.birth_date
+        same_day = old_bd is not None and (old_bd.month, old_bd.day) == (
+            norm.birth_date.month,
+            norm.birth_date.day,
+        )
+        if not (same_day and not has_year(norm.birth_date)):
+            out["birth_date"] = norm.birth_date
+    if norm.company and _company_key(norm.company) != data.company_key:
+        out["company"] = norm.company
+        if norm.department:
+            out["department"] = norm.department
+    elif norm.department and norm.department.casefold() != data.department_key:
+        out["department"] = norm.department
+    emails = [(k, e) for k, e in norm.emails if e.lower() not in data.email_keys]
+    if emails:
+        out["emails"] = emails
+    phones = [(k, n) for k, n in norm.phones if n not in data.phone_keys]
+    if phones:
+        out["phones"] = phones
+    addresses = [a for a in norm.addresses if _address_key(a) not in data.address_keys]
+    if addresses:
+        out["addresses"] = addresses
+    tags = [t for t in norm.tags if t.casefold() not in data.tag_keys]
+    if tags:
+        out["tags"] = tags
+    if norm.photo is not None and norm.photo != data.photo:
+        out["photo"] = norm.photo
+    return out
+
+
+def _field_names(changes: dict[str, Any]) -> list[str]:
+    return [k.removeprefix("profile.") for k in changes]
+
+
+# ---------------------------------------------------------------- the run
+
+
+class _Run:
+    def __init__(
+        self,
+        session: Session,
+        report: ImportReport,
+        *,
+        on_duplicate: str,
+        clock: Clock,
+        region: str,
+        batch: ImportBatch,
+    ) -> None:
+        if on_duplicate not in ON_DUPLICATE:
+            raise ValueError(f"on_duplicate must be one of {ON_DUPLICATE}")
+        self.s = session
+        self.report = report
+        self.policy = on_duplicate
+        self.clock = clock
+        self.now = clock.now()
+        self.batch = batch
+        self.normalize = _Normalizer(region, clock.now().astimezone(dt.UTC).date())
+        # matching indexes: key → stored person id or a person created in this run
+        # (several people may share a key: an office phone, a family e-mail)
+        self.by_uid: dict[str, list[_Target]] = {}
+        self.by_email: dict[str, list[_Target]] = {}
+        self.by_phone: dict[str, list[_Target]] = {}
+        self.by_name: dict[tuple[str, str, dt.date], list[_Target]] = {}
+        self.companies: dict[str, int] = {}  # key → stored company id
+        self.company_names: dict[int, str] = {}
+        self.departments: dict[tuple[str, str], int] = {}  # (company key, dept key) → id
+        self.department_names: dict[int, tuple[str, str]] = {}
+        self.tags: dict[str, int] = {}  # casefolded name → id
+        self.stored: dict[int, _Data] = {}
+        # what this run writes
+        self.new_people: list[_NewPerson] = []
+        self.new_companies: dict[str, dict[str, Any]] = {}  # key → row + children
+        self.new_departments: dict[tuple[str, str], str] = {}
+        self.new_tags: dict[str, str] = {}
+        self.person_updates: dict[int, dict[str, Any]] = {}
+        self.person_reviews: dict[int, list[str]] = {}
+        self.company_updates: dict[int, dict[str, Any]] = {}
+        self.change_targets: list[tuple[PersonChange, _NewPerson]] = []
+
+    # ------------------------------------------------------------ preload
+
+    def preload(self) -> None:
+        s = self.s
+        alive = Person.deleted_at.is_(None)
+        for pid, uid in s.execute(
+            select(Person.id, Person.vcard_uid).where(alive, Person.vcard_uid.is_not(None))
+        ):
+            if uid:
+                self.by_uid.setdefault(uid, []).append(pid)
+        for address, email_pid in s.execute(
+            select(Email.address, Email.person_id)
+            .join(Person, Person.id == Email.person_id)
+            .where(alive)
+            .order_by(Email.id)
+        ):
+            if email_pid is not None:
+                _add(self.by_email, address.lower(), email_pid)
+        for number, phone_pid in s.execute(
+            select(Phone.number, Phone.person_id)
+            .join(Person, Person.id == Phone.person_id)
+            .where(alive)
+            .order_by(Phone.id)
+        ):
+            if phone_pid is not None:
+                _add(self.by_phone, number, phone_pid)
+        for pid, given, family, birth in s.execute(
+            select(Person.id, Person.given_name, Person.family_name, Person.birth_date).where(
+                alive, Person.birth_date.is_not(None)
+            )
+        ):
+            if birth is not None:
+                _add(self.by_name, (given.casefold(), family.casefold(), birth), pid)
+        for cid, name in s.execute(
+            select(Company.id, Company.name)
+            .where(Company.deleted_at.is_(None))
+            .order_by(Company.id)
+        ):
+            self.company_names[cid] = name
+            self.companies.setdefault(_company_key(name), cid)
+        for did, cid, dname in s.execute(
+            select(Department.id, Department.company_id, Department.name)
+        ):
+            ckey = _company_key(self.company_names.get(cid, ""))
+            self.department_names[did] = (ckey, dname)
+            if self.companies.get(ckey) == cid:
+                self.departments.setdefault((ckey, dname.casefold()), did)
+        for tid, tname in s.execute(select(Tag.id, Tag.name)):
+            self.tags.setdefault(tname.casefold(), tid)
+
+    def _candidates(self, norm: _Norm) -> set[int]:
+        return {t for t in self._matches(norm)[0] if isinstance(t, int)}
+
+    def load_stored(self, ids: set[int], with_photo: set[int]) -> None:
+        """Comparable data of the stored people that records may match (bulk reads)."""
+        id_list = sorted(ids)
+        for start in range(0, len(id_list), 500):
+            chunk = id_list[start : start + 500]
+            cols = [getattr(Person, k) for k in _SCALARS]
+            for row in self.s.execute(
+                select(
+                    Person.id,
+                    Person.birth_date,
+                    Person.company_id,
+                    Person.department_id,
+                    Person.profile_fields,
+                    *cols,
+                ).where(Person.id.in_(chunk))
+            ):
+                pid, birth, cid, did, prof = row[:5]
+                scalars = {k: (row[5 + i] or "") for i, k in enumerate(_SCALARS)}
+                company_key = _company_key(self.company_names.get(cid, "")) if cid else ""
+                dept = self.department_names.get(did, ("", ""))[1] if did else ""
+                self.stored[pid] = _Data(
+                    person_id=pid,
+                    scalars=scalars,
+                    profile={k: str(val) for k, val in (prof or {}).items()},
+                    birth_date=birth,
+                    company_key=company_key,
+                    department_key=dept.casefold(),
+                    email_keys=set(),
+                    phone_keys=set(),
+                    address_keys=set(),
+                    tag_keys=set(),
+                    has_photo=False,
+                )
+            for pid, address in self.s.execute(
+                select(Email.person_id, Email.address).where(Email.person_id.in_(chunk))
+            ):
+                if pid is not None:
+                    self.stored[pid].email_keys.add(address.lower())
+            for pid, number in self.s.execute(
+                select(Phone.person_id, Phone.number).where(Phone.person_id.in_(chunk))
+            ):
+                if pid is not None:
+                    self.stored[pid].phone_keys.add(number)
+            for pid, street, postcode, city in self.s.execute(
+                select(Address.person_id, Address.street, Address.postcode, Address.city).where(
+                    Address.person_id.in_(chunk)
+                )
+            ):
+                if pid is None:
+                    continue
+                self.stored[pid].address_keys.add(
+                    _address_key({"street": street, "postcode": postcode, "city": city})
+                )
+            for pid, tname in self.s.execute(
+                select(person_tags.c.person_id, Tag.name)
+                .join(Tag, Tag.id == person_tags.c.tag_id)
+                .where(person_tags.c.person_id.in_(chunk))
+            ):
+                self.stored[pid].tag_keys.add(tname.casefold())
+        photo_ids = sorted(with_photo & ids)
+        for start in range(0, len(photo_ids), 500):
+            chunk = photo_ids[start : start + 500]
+            for pid, photo in self.s.execute(
+                select(Person.id, Person.photo).where(Person.id.in_(chunk))
+            ):
+                self.stored[pid].photo = photo
+                self.stored[pid].has_photo = photo is not None
+
+    # ------------------------------------------------------------ deciding
+
+    def _matches(self, norm: _Norm) -> tuple[list[_Target], bool]:
+        """Every person the record may be, best first (UID, e-mail, phone, name + birth
+        date), and whether the first one matched by vCard UID."""
+        found: list[_Target] = []
+        uid = norm.scalars.get("vcard_uid")
+        by_uid = bool(uid and uid in self.by_uid)
+        lists: list[list[_Target]] = [self.by_uid[uid]] if uid and by_uid else []
+        lists += [self.by_email[e] for e in norm.email_keys() if e in self.by_email]
+        lists += [self.by_phone[n] for _k, n in norm.phones if n in self.by_phone]
+        name = norm.name_key()
+        if name and name in self.by_name:
+            lists.append(self.by_name[name])
+        stored: set[int] = set()
+        created: set[int] = set()  # id() of people made in this run
+        for targets in lists:
+            for target in targets:
+                if isinstance(target, int):
+                    if target not in stored:
+                        stored.add(target)
+                        found.append(target)
+                elif id(target) not in created:
+                    created.add(id(target))
+                    found.append(target)
+        return found, by_uid
+
+    def _index(self, target: _Target, norm: _Norm) -> None:
+        uid = norm.scalars.get("vcard_uid")
+        if uid:
+            _add(self.by_uid, uid, target)
+        for key in norm.email_keys():
+            _add(self.by_email, key, target)
+        for _k, number in norm.phones:
+            _add(self.by_phone, number, target)
+        name = norm.name_key()
+        if name:
+            _add(self.by_name, name, target)
+
+    def _data(self, target: _Target) -> _Data | None:
+        return target.data if isinstance(target, _NewPerson) else self.stored.get(target)
+
+    def _flag(self, norm: _Norm, reasons: list[str] | None = None) -> None:
+        reasons = norm.review if reasons is None else reasons
+        if reasons and len(self.report.flagged) < _MAX_REPORT_ITEMS:
+            self.report.flagged.append((norm.label, "; ".join(dict.fromkeys(reasons))))
+
+    def _company_ref(self, name: str) -> str:
+        """The key of the company ``name``: stored, or created by this run."""
+        key = _company_key(name)
+        if key not in self.companies and key not in self.new_companies:
+            self.new_companies[key] = {
+                "name": name,
+                "emails": [],
+                "phones": [],
+                "addresses": [],
+                "review": False,
+            }
+        return key
+
+    def _department_ref(self, company_key: str, name: str) -> None:
+        key = (company_key, name.casefold())
+        if key not in self.departments and key not in self.new_departments:
+            self.new_departments[key] = name
+
+    def _tag_refs(self, names: list[str]) -> None:
+        for name in names:
+            key = name.casefold()
+            if key not in self.tags and key not in self.new_tags:
+                self.new_tags[key] = name
+
+    def handle(self, norm: _Norm) -> None:
+        if norm.company_only:
+            self._handle_company(norm)
+            return
+        targets, by_uid = self._matches(norm)
+        if not targets:
+            self._create(norm)
+            return
+        diffs: list[tuple[_Target, _Data, dict[str, Any]]] = []
+        for candidate in targets:
+            cand_data = self._data(candidate)
+            if cand_data is None:  # pragma: no cover - every candidate was preloaded
+                continue
+            cand_changes = _diff(norm, cand_data)
+            if not cand_changes:  # the very same record again: never a second copy
+                self.report.unchanged += 1
+                return
+            diffs.append((candidate, cand_data, cand_changes))
+        if not diffs:  # pragma: no cover
+            self._create(norm)
+            return
+        target, data, changes = diffs[0]
+        if self.policy == "skip":
+            self.report.skipped += 1
+            return
+        if self.policy == "create" and not by_uid:
+            self._create(norm)
+            return
+        self._update(target, data, norm, changes)
+
+    def _create(self, norm: _Norm) -> None:
+        new = _NewPerson(norm=norm, data=_data_of_norm(norm))
+        new.data.new = new
+        self.new_people.append(new)
+        if norm.company:
+            ckey = self._company_ref(norm.company)
+            if norm.department:
+                self._department_ref(ckey, norm.department)
+        self._tag_refs(norm.tags)
+        self._index(new, norm)
+        self.report.imported += 1
+        self._flag(norm)
+
+    def _update(
+        self, target: int | _NewPerson, data: _Data, norm: _Norm, changes: dict[str, Any]
+    ) -> None:
+        self.report.updated += 1
+        label = norm.label
+        if len(self.report.changes) < _MAX_REPORT_ITEMS:
+            change = PersonChange(
+                person_id=target if isinstance(target, int) else None,
+                label=label,
+                fields=_field_names(changes),
+            )
+            self.report.changes.append(change)
+            if isinstance(target, _NewPerson):
+                self.change_targets.append((change, target))
+        if "company" in changes:
+            ckey = self._company_ref(changes["company"])
+            data.company_key = ckey
+            if "department" not in changes:
+                data.department_key = ""
+        if "department" in changes:
+            self._department_ref(data.company_key, changes["department"])
+            data.department_key = changes["department"].casefold()
+        if "tags" in changes:
+            self._tag_refs(changes["tags"])
+        # fold the change into the comparable data (later records compare against it)
+        for key, value in changes.items():
+            if key in _SCALARS:
+                data.scalars[key] = value
+            elif key.startswith("profile."):
+                data.profile[key[8:]] = value
+        if "birth_date" in changes:
+            data.birth_date = changes["birth_date"]
+        data.email_keys.update(e.lower() for _k, e in changes.get("emails", []))
+        data.phone_keys.update(n for _k, n in changes.get("phones", []))
+        data.address_keys.update(_address_key(a) for a in changes.get("addresses", []))
+        data.tag_keys.update(t.casefold() for t in changes.get("tags", []))
+        if "photo" in changes:
+            data.photo = changes["photo"]
+        named = data.scalars.get("family_name") or data.scalars.get("given_name")
+        review = [r for r in norm.review if r != "no name" or not named]
+        self._flag(norm, review)
+        if isinstance(target, _NewPerson):
+            self._merge_into_new(target, changes, review)
+        else:
+            pending = self.person_updates.setdefault(target, {})
+            for key, value in changes.items():
+                if key in ("emails", "phones", "addresses", "tags"):
+                    pending.setdefault(key, []).extend(value)
+                else:
+                    pending[key] = value
+            if review:
+                self.person_reviews.setdefault(target, []).extend(review)
+        self._index(target, norm)
+
+    @staticmethod
+    def _merge_into_new(new: _NewPerson, changes: dict[str, Any], review: list[str]) -> None:
+        norm = new.norm
+        for key, value in changes.items():
+            if key in _SCALARS:
+                norm.scalars[key] = value
+            elif key.startswith("profile."):
+                norm.profile[key[8:]] = value
+        if "birth_date" in changes:
+            norm.birth_date = changes["birth_date"]
+        if "company" in changes:
+            norm.company = changes["company"]
+            norm.department = changes.get("department", "")
+        elif "department" in changes:
+            norm.department = changes["department"]
+        norm.emails.extend(changes.get("emails", []))
+        norm.phones.extend(changes.get("phones", []))
+        norm.addresses.extend(changes.get("addresses", []))
+        norm.tags.extend(changes.get("tags", []))
+        if "photo" in changes:
+            norm.photo = changes["photo"]
+        norm.review.extend(r for r in review if r not in norm.review)
+
+    def _handle_company(self, norm: _Norm) -> None:
+        key = _company_key(norm.company)
+        if key in self.new_companies:
+            entry = self.new_companies[key]
+        elif key in self.companies:
+            entry = self.company_updates.setdefault(
+                self.companies[key], {"emails": [], "phones": [], "addresses": [], "_loaded": False}
+            )
+            if not entry["_loaded"]:
+                self._load_company(self.companies[key], entry)
+        else:
+            self._company_ref(norm.company)
+            entry = self.new_companies[key]
+            entry["created_by_row"] = True
+        have_mail = {e.lower() for _k, e in entry.get("known_emails", [])} | {
+            e.lower() for _k, e in entry["emails"]
+        }
+        have_phone = {n for _k, n in entry.get("known_phones", [])} | {
+            n for _k, n in entry["phones"]
+        }
+        have_adr = set(entry.get("known_addresses", set())) | {
+            _address_key(a) for a in entry["addresses"]
+        }
+        emails = [(k, e) for k, e in norm.emails if e.lower() not in have_mail]
+        phones = [(k, n) for k, n in norm.phones if n not in have_phone]
+        addresses = [a for a in norm.addresses if _address_key(a) not in have_adr]
+        website = norm.profile.get("website", "")
+        notes = norm.scalars.get("notes", "")
+        new_company = key in self.new_companies
+        if new_company and entry.get("counted"):
+            changed = bool(emails or phones or addresses)
+        elif new_company:
+            changed = True
+        else:
+            changed = bool(emails or phones or addresses)
+            changed = changed or bool(website and not entry.get("website_known"))
+            changed = changed or bool(notes and notes not in entry.get("notes_known", ""))
+        if not changed:
+            self.report.unchanged += 1
+            return
+        if not new_company and self.policy == "skip":
+            self.report.skipped += 1
+            return
+        entry["emails"].extend(emails)
+        entry["phones"].extend(phones)
+        entry["addresses"].extend(addresses)
+        if website:
+            entry.setdefault("website", website)
+        if notes:
+            entry.setdefault("notes", notes)
+        if norm.review:
+            entry["review"] = True
+            self._flag(norm)
+        if new_company and not entry.get("counted"):
+            entry["counted"] = True
+            self.report.imported += 1
+        else:
+            self.report.updated += 1
+            if len(self.report.changes) < _MAX_REPORT_ITEMS:
+                fields = [
+                    name
+                    for name, val in (
+                        ("emails", emails),
+                        ("phones", phones),
+                        ("addresses", addresses),
+                    )
+                    if val
+                ]
+                self.report.changes.append(PersonChange(None, norm.label, fields or ["notes"]))
+
+    def _load_company(self, cid: int, entry: dict[str, Any]) -> None:
+        entry["_loaded"] = True
+        entry["known_emails"] = [
+            (k, a)
+            for k, a in self.s.execute(
+                select(Email.kind, Email.address).where(Email.company_id == cid)
+            )
+        ]
+        entry["known_phones"] = [
+            (k, n)
+            for k, n in self.s.execute(
+                select(Phone.kind, Phone.number).where(Phone.company_id == cid)
+            )
+        ]
+        entry["known_addresses"] = {
+            _address_key({"street": st, "postcode": pc, "city": ci})
+            for st, pc, ci in self.s.execute(
+                select(Address.street, Address.postcode, Address.city).where(
+                    Address.company_id == cid
+                )
+            )
+        }
+        website, notes = self.s.execute(
+            select(Company.website, Company.notes).where(Company.id == cid)
+        ).one()
+        entry["website_known"] = bool(website)
+        entry["notes_known"] = notes or ""
+
+    # ------------------------------------------------------------ writing
+
+    def _allocate(self, table: Table, count: int) -> list[int]:
+        """``count`` fresh primary keys of ``table`` (bulk INSERT without RETURNING)."""
+        if count == 0:
+            return []
+        if self.s.get_bind().dialect.name == "postgresql":
+            seq = self.s.execute(
+                text("SELECT pg_get_serial_sequence(:t, 'id')"), {"t": table.name}
+            ).scalar_one()
+            ids = self.s.execute(
+                text("SELECT nextval(CAST(:s AS regclass)) FROM generate_series(1, :n)"),
+                {"s": seq, "n": count},
+            ).scalars()
+            return [int(i) for i in ids]
+        start = self.s.execute(select(func.max(table.c.id))).scalar() or 0
+        return list(range(int(start) + 1, int(start) + count + 1))
+
+    def write(self) -> None:
+        s = self.s
+        now = self.now
+        batch_id = self.batch.id
+        # companies
+        company_rows = []
+        new_company_keys = list(self.new_companies)
+        for key, cid in zip(
+            new_company_keys,
+            self._allocate(_table(Company), len(new_company_keys)),
+            strict=True,
+        ):
+            entry = self.new_companies[key]
+            entry["id"] = cid
+            self.companies[key] = cid
+            website = entry.get("website")
+            try:
+                website = v.normalize_website(website) if website else None
+            except ValidationError:
+                website = None
+            company_rows.append(
+                {
+                    "id": cid,
+                    "name": entry["name"],
+                    "website": (website or None) and website[:300],
+                    "notes": entry.get("notes", ""),
+                    "needs_review": bool(entry["review"]),
+                    "import_batch_id": batch_id,
+                    "created_at": now,
+                    "updated_at": now,
+                }
+            )
+            self.report.created_company_ids.append(cid)
+        if company_rows:
+            s.execute(insert(_table(Company)), company_rows)
+        # departments
+        dept_keys = list(self.new_departments)
+        dept_rows = []
+        for dkey, did in zip(
+            dept_keys,
+            self._allocate(_table(Department), len(dept_keys)),
+            strict=True,
+        ):
+            self.departments[dkey] = did
+            dept_rows.append(
+                {
+                    "id": did,
+                    "company_id": self.companies[dkey[0]],
+                    "name": self.new_departments[dkey],
+                }
+            )
+        if dept_rows:
+            s.execute(insert(_table(Department)), dept_rows)
+        # tags
+        tag_keys = list(self.new_tags)
+        tag_rows = []
+        for key, tid in zip(
+            tag_keys,
+            self._allocate(_table(Tag), len(tag_keys)),
+            strict=True,
+        ):
+            self.tags[key] = tid
+            tag_rows.append({"id": tid, "name": self.new_tags[key]})
+        if tag_rows:
+            s.execute(insert(_table(Tag)), tag_rows)
+        # people
+        person_rows: list[dict[str, Any]] = []
+        email_rows: list[dict[str, Any]] = []
+        phone_rows: list[dict[str, Any]] = []
+        address_rows: list[dict[str, Any]] = []
+        tag_links: list[dict[str, Any]] = []
+        docs: list[dict[str, Any]] = []
+        ids = self._allocate(_table(Person), len(self.new_people))
+        for new, pid in zip(self.new_people, ids, strict=True):
+            new.id = pid
+            n = new.norm
+            company_id = self.companies[_company_key(n.company)] if n.company else None
+            department_id = (
+                self.departments[(_company_key(n.company), n.department.casefold())]
+                if n.company and n.department
+                else None
+            )
+            profile = {k: val for k, val in n.profile.items() if val}
+            person_rows.append(
+                {
+                    "id": pid,
+                    "salutation": n.scalars["salutation"] or None,
+                    "title": n.scalars["title"] or None,
+                    "given_name": n.scalars["given_name"],
+                    "family_name": n.scalars["family_name"],
+                    "nickname": n.scalars["nickname"] or None,
+                    "birth_date": n.birth_date,
+                    "position": n.scalars["position"] or None,
+                    "occupation": n.scalars["occupation"] or None,
+                    "company_id": company_id,
+                    "department_id": department_id,
+                    "profile_fields": profile,
+                    "notes": n.scalars["notes"],
+                    "vcard_uid": n.scalars["vcard_uid"] or None,
+                    "photo": n.photo,
+                    "needs_review": bool(n.review),
+                    "review_reason": _reason(n.review),
+                    "import_batch_id": batch_id,
+                    "created_at": now,
+                    "updated_at": now,
+                }
+            )
+            for kind, address in n.emails:
+                email_rows.append(
+                    {"person_id": pid, "company_id": None, "kind": kind, "address": address}
+                )
+            for pkind, number in n.phones:
+                phone_rows.append(
+                    {
+                        "person_id": pid,
+                        "company_id": None,
+                        "kind": pkind,
+                        "number": number,
+                        "label": None,
+                    }
+                )
+            for a in n.addresses:
+                address_rows.append({"person_id": pid, "company_id": None, **a})
+            for tag in n.tags:
+                tag_links.append({"person_id": pid, "tag_id": self.tags[tag.casefold()]})
+            docs.append(
+                {
+                    "kind": "person",
+                    "ref_id": pid,
+                    "title": _person_title(n)[:400],
+                    "body": " ".join(
+                        x
+                        for x in [
+                            n.company,
+                            n.scalars["position"],
+                            *(e for _k, e in n.emails),
+                            *(p for _k, p in n.phones),
+                        ]
+                        if x
+                    ),
+                }
+            )
+            self.report.created_ids.append(pid)
+        for key in new_company_keys:
+            entry = self.new_companies[key]
+            cid = entry["id"]
+            self._company_children(cid, entry, email_rows, phone_rows, address_rows)
+            docs.append(
+                {
+                    "kind": "company",
+                    "ref_id": cid,
+                    "title": entry["name"][:400],
+                    "body": " ".join(
+                        x
+                        for x in [
+                            entry.get("website") or "",
+                            *(e for _k, e in entry["emails"]),
+                            *(p for _k, p in entry["phones"]),
+                        ]
+                        if x
+                    ),
+                }
+            )
+        for cid, entry in self.company_updates.items():
+            self._company_children(cid, entry, email_rows, phone_rows, address_rows)
+        if person_rows:
+            s.execute(insert(_table(Person)), person_rows)
+        for table, rows in (
+            (_table(Email), email_rows),
+            (_table(Phone), phone_rows),
+            (_table(Address), address_rows),
+            (person_tags, tag_links),
+            (_table(SearchDocument), docs),
+        ):
+            if rows:
+                s.execute(insert(table), rows)
+        self._write_updates()
+        self._touch_companies()
+
+    @staticmethod
+    def _company_children(
+        cid: int,
+        entry: dict[str, Any],
+        email_rows: list[dict[str, Any]],
+        phone_rows: list[dict[str, Any]],
+        address_rows: list[dict[str, Any]],
+    ) -> None:
+        for kind, address in entry["emails"]:
+            email_rows.append(
+                {"person_id": None, "company_id": cid, "kind": kind, "address": address}
+            )
+        for pkind, number in entry["phones"]:
+            phone_rows.append(
+                {
+                    "person_id": None,
+                    "company_id": cid,
+                    "kind": pkind,
+                    "number": number,
+                    "label": None,
+                }
+            )
+        for a in entry["addresses"]:
+            address_rows.append({"person_id": None, "company_id": cid, **a})
+
+    def _touch_companies(self) -> None:
+        """Stored companies that got e-mails/phones, a website or notes: ORM update so
+        that their search entry follows."""
+        touched: list[Company] = []
+        for cid, entry in self.company_updates.items():
+            if not (
+                entry["emails"] or entry["phones"] or entry.get("website") or entry.get("notes")
+            ):
+                continue
+            company = self.s.get(Company, cid)
+            if company is None:  # pragma: no cover
+                continue
+            if entry.get("website") and not company.website:
+                with contextlib.suppress(ValidationError):
+                    company.website = v.normalize_website(entry["website"])
+            if entry.get("notes") and entry["notes"] not in (company.notes or ""):
+                company.notes = (
+                    f"{company.notes}\n{entry['notes']}" if company.notes else entry["notes"]
+                )
+            if entry.get("review"):
+                company.needs_review = True
+            company.updated_at = self.now
+            touched.append(company)
+        if not touched:
+            return
+        self.s.flush()
+        # the children went in by bulk INSERT: reload them and refresh the search entries
+        from crm_desktop.data import search_sync
+
+        for company in touched:
+            self.s.refresh(company)
+        search_sync.sync_objects(self.s, touched, [])
+
+    def _write_updates(self) -> None:
+        if not self.person_updates:
+            return
+        ids = sorted(self.person_updates)
+        people: dict[int, Person] = {}
+        for start in range(0, len(ids), 500):
+            chunk = ids[start : start + 500]
+            for person in self.s.execute(
+                select(Person)
+                .where(Person.id.in_(chunk))
+                .options(
+                    selectinload(Person.emails),
+                    selectinload(Person.phones),
+                    selectinload(Person.addresses),
+                    selectinload(Person.tags),
+                )
+            ).scalars():
+                people[person.id] = person
+        for pid, changes in self.person_updates.items():
+            person = people[pid]
+            for key, value in changes.items():
+                if key in _SCALARS:
+                    setattr(person, key, value)
+                elif key.startswith("profile."):
+                    profile = dict(person.profile_fields or {})
+                    profile[key[8:]] = value
+                    person.profile_fields = profile
+                elif key == "birth_date":
+                    person.birth_date = value
+                elif key == "photo":
+                    person.photo = value
+                elif key == "company":
+                    person.company_id = self.companies[_company_key(value)]
+                    if "department" not in changes:
+                        person.department_id = None
+                elif key == "department":
+                    ckey = _company_key(changes.get("company") or "") or (
+                        _company_key(person.company.name) if person.company else ""
+                    )
+                    did = self.departments.get((ckey, value.casefold()))
+                    if did is not None:
+                        person.department_id = did
+                elif key == "emails":
+                    for kind, address in value:
+                        person.emails.append(Email(kind=kind, address=address))
+                elif key == "phones":
+                    for pkind, number in value:
+                        person.phones.append(Phone(kind=pkind, number=number))
+                elif key == "addresses":
+                    for a in value:
+                        person.addresses.append(Address(**a))
+                elif key == "tags":
+                    for name in value:
+                        tag = self.s.get(Tag, self.tags[name.casefold()])
+                        if tag is not None and tag not in person.tags:
+                            person.tags.append(tag)
+            reasons = self.person_reviews.get(pid)
+            if reasons:
+                old = [r for r in (person.review_reason or "").split("; ") if r]
+                person.needs_review = True
+                person.review_reason = _reason(old + [r for r in reasons if r not in old])
+            person.updated_at = self.now
+        self.s.flush()
+
+
+def _table(model: type[Any]) -> Table:
+    table = model.__table__
+    assert isinstance(table, Table)
+    return table
+
+
+def _reason(reasons: list[str]) -> str | None:
+    if not reasons:
+        return None
+    text_ = "; ".join(dict.fromkeys(reasons))
+    return text_ if len(text_) <= 300 else text_[:299] + "…"
+
+
+def _person_title(n: _Norm) -> str:
+    parts = [n.scalars["title"], n.scalars["given_name"], n.scalars["family_name"]]
+    name = " ".join(p for p in parts if p).strip()
+    return name or n.scalars["nickname"]
+
+
+# ---------------------------------------------------------------- public API
+
+
+def import_records(
+    session: Session,
+    records: Iterable[ContactRecord | RowError],
+    *,
+    source: str = "records",
+    file_format: str = "records",
+    on_duplicate: OnDuplicate | str = "create",
+    clock: Clock | None = None,
+    progress: Progress | None = None,
+    region: str = v.DEFAULT_REGION,
+) -> ImportReport:
+    """Import parsed records inside the caller's transaction (``session``).
+
+    Raises :class:`ImportCancelled` when ``progress`` returns False: the caller's
+    unit of work must roll back (``with store.session()`` does so by itself).
+    """
+    clock = clock or SystemClock()
+    items: Sequence[ContactRecord | RowError] = (
+        records if isinstance(records, Sequence) else list(records)
+    )
+    report = ImportReport(source=source, file_format=file_format, on_duplicate=on_duplicate)
+    report.total = len(items)
+    batch = ImportBatch(source=source[:500], file_format=file_format[:20], started_at=clock.now())
+    session.add(batch)
+    session.flush()
+    report.batch_id = batch.id
+    run = _Run(session, report, on_duplicate=on_duplicate, clock=clock, region=region, batch=batch)
+    run.preload()
+    norms: list[_Norm | None] = []
+    candidates: set[int] = set()
+    want_photo: set[int] = set()
+    for item in items:
+        if isinstance(item, RowError):
+            report.rejected.append((item.label(), item.reason))
+            norms.append(None)
+            continue
+        result = run.normalize(item)
+        if isinstance(result, str):
+            report.rejected.append((item.label(), result))
+            norms.append(None)
+            continue
+        norms.append(result)
+        if not result.company_only:
+            found = run._candidates(result)
+            candidates |= found
+            if result.photo is not None:
+                want_photo |= found
+    run.load_stored(candidates, want_photo)
+    total = len(items)
+    for done, norm in enumerate(norms, 1):
+        if norm is not None:
+            run.handle(norm)
+        if progress is not None and (done % 50 == 0 or done == total) and not progress(done, total):
+            report.cancelled = True
+            raise ImportCancelled(report)
+    run.write()
+    for change, new in run.change_targets:  # merged into a person made earlier in this run
+        change.person_id = new.id
+    batch.summary = {
+        "imported": report.imported,
+        "updated": report.updated,
+        "unchanged": report.unchanged,
+        "skipped": report.skipped,
+        "rejected": [[r, why] for r, why in report.rejected[:200]],
+        "flagged": len(report.flagged),
+        "created_people": len(report.created_ids),
+        "created_companies": len(report.created_company_ids),
+        "on_duplicate": on_duplicate,
+    }
+    session.add(
+        AuditEvent(
+            event="imported",
+            entity="import_batch",
+            entity_id=batch.id,
+            details={
+                "format": file_format,
+                "imported": report.imported,
+                "updated": report.updated,
+                "rejected": len(report.rejected),
+            },
+        )
+    )
+    session.flush()
+    return report
+
+
+def detect_format(path: Path) -> str:
+    """ "vcard" or "csv", by the file name, else by the first bytes."""
+    suffix = path.suffix.lower()
+    if suffix in {".vcf", ".vcard"}:
+        return "vcard"
+    if suffix in {".csv", ".tsv"}:
+        return "csv"
+    try:
+        with path.open("rb") as fh:
+            head = fh.read(4096)
+    except OSError as exc:
+        raise ImportFileError(
+            "The file {path} cannot be read: {detail}", path=str(path), detail=exc.strerror
+        ) from exc
+    from crm_desktop.interop.vcard import looks_like_vcard
+
+    return "vcard" if looks_like_vcard(head) else "csv"
+
+
+def read_records(
+    path: str | Path, *, mapping: dict[str, str] | None = None, file_format: str | None = None
+) -> tuple[str, list[ContactRecord | RowError]]:
+    """(format, records) of a contact file; raises ImportFileError when unreadable."""
+    p = Path(path)
+    if not p.is_file():
+        raise ImportFileError("The file {path} does not exist.", path=str(p))
+    fmt = file_format or detect_format(p)
+    if fmt == "vcard":
+        from crm_desktop.interop.vcard import read_vcards
+
+        return fmt, read_vcards(p)
+    from crm_desktop.interop.csv_contacts import read_csv
+
+    return "csv", list(read_csv(p, mapping))
+
+
+class _Rollback(Exception):
+    pass
+
+
+def import_file(
+    store: Store,
+    path: str | Path,
+    *,
+    dry_run: bool = False,
+    on_duplicate: OnDuplicate | str = "create",
+    mapping: dict[str, str] | None = None,
+    clock: Clock | None = None,
+    progress: Progress | None = None,
+    region: str = v.DEFAULT_REGION,
+) -> ImportReport:
+    """Import one vCard or CSV file in ONE transaction (see the module docstring).
+
+    Raises :class:`ImportFileError` when the file cannot be read at all; nothing is
+    stored then. A dry run or a cancel returns the report and stores nothing.
+    """
+    if on_duplicate not in ON_DUPLICATE:
+        raise ValueError(f"on_duplicate must be one of {ON_DUPLICATE}")
+    p = Path(path)
+    fmt, records = read_records(p, mapping=mapping)
+    report: ImportReport | None = None
+    try:
+        with store.session() as session:
+            report = import_records(
+                session,
+                records,
+                source=str(p.name),
+                file_format=fmt,
+                on_duplicate=on_duplicate,
+                clock=clock,
+                progress=progress,
+                region=region,
+            )
+            if dry_run:
+                raise _Rollback
+    except _Rollback:
+        assert report is not None
+        report.dry_run = True
+        report.batch_id = None
+        report.created_ids = []
+        report.created_company_ids = []
+    except ImportCancelled as exc:
+        report = exc.report
+        report.cancelled = True
+        report.batch_id = None
+        report.created_ids = []
+        report.created_company_ids = []
+    assert report is not None
+    return report
