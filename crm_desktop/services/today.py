@@ -20,6 +20,7 @@ from crm_desktop.data.models import (
     OpportunityStatus,
     Person,
 )
+from crm_desktop.interop.records import has_year
 from crm_desktop.services import analytics, followups, tickets
 from crm_desktop.services.followups import AgendaEntry
 from crm_desktop.services.tickets import OpenTicketRow

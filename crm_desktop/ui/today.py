@@ -257,11 +257,14 @@ class TodayView(QWidget):
         tree = self.occasions.tree
         tree.clear()
         for occ in data.occasions:
-            label = (
-                self.tr("{n}. birthday").format(n=occ.years)
-                if occ.kind == "birthday"
-                else self.tr("{n} years a customer").format(n=occ.years)
-            )
+            if occ.kind == "birthday":
+                label = (
+                    self.tr("{n}. birthday").format(n=occ.years)
+                    if occ.years
+                    else self.tr("Birthday")
+                )
+            else:
+                label = self.tr("{n} years a customer").format(n=occ.years)
             when = (
                 self.tr("today")
                 if occ.day == day
