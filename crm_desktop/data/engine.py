@@ -35,9 +35,13 @@ def _sqlite_on_connect(dbapi_conn: sqlite3.Connection, _record: Any) -> None:
 
 
 def _sqlite_on_begin(conn: Any) -> None:
-    # IMMEDIATE takes the write lock at the start: a unit of work never fails half-way
-    # because another process wrote in between.
-    conn.exec_driver_sql("BEGIN IMMEDIATE")
+    # A unit of work takes the write lock at the start (IMMEDIATE): it never fails
+    # half-way because another process wrote in between. Readers (Store.reader) use a
+    # deferred BEGIN so that they never block a writer.
+    if conn.get_execution_options().get("crm_read_only"):
+        conn.exec_driver_sql("BEGIN")
+    else:
+        conn.exec_driver_sql("BEGIN IMMEDIATE")
 
 
 def make_engine(url: str, *, echo: bool = False) -> Engine:

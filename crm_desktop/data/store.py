@@ -56,8 +56,8 @@ class Store:
 
     @contextmanager
     def reader(self) -> Iterator[Session]:
-        """A session for reading only; never commits."""
-        session = self.factory()
+        """A session for reading only; never commits and never takes the write lock."""
+        session = self.factory(bind=self.engine.execution_options(crm_read_only=True))
         try:
             yield session
         finally:
@@ -122,6 +122,8 @@ def open_store(
         except OperationalError as exc:
             engine.dispose()
             raise _store_error(exc) from exc
+    if path is not None and not read_only:
+        _refresh_statistics(engine, path)
     return Store(
         url=url,
         engine=engine,
@@ -129,6 +131,23 @@ def open_store(
         path=path,
         read_only=read_only,
     )
+
+
+def _refresh_statistics(engine: Engine, path: Path) -> None:
+    """Give SQLite's planner table statistics once the store has grown (ANALYZE), and
+    let it refresh them when needed (PRAGMA optimize). Without statistics it may pick
+    an index that filters nothing (e.g. ``deleted_at``) on a large store."""
+    try:
+        with engine.begin() as conn:
+            has_stats = conn.execute(
+                text("SELECT 1 FROM sqlite_master WHERE name = 'sqlite_stat1'")
+            ).first()
+            if has_stats is None and path.stat().st_size > 4 * 2**20:
+                conn.exec_driver_sql("ANALYZE")
+            else:
+                conn.exec_driver_sql("PRAGMA optimize")
+    except (OperationalError, OSError):  # a busy or read-only store works without
+        pass
 
 
 def quick_check(path: Path) -> str:

@@ -249,3 +249,12 @@ def test_consent_recorded(store: Store, clock: FixedClock) -> None:
         assert p.consent_at is not None and p.consent_withdrawn_at is not None
         assert p.consent_withdrawn_at - p.consent_at == dt.timedelta(days=3)
         assert p.consent_source == "Messe 2026"
+
+
+def test_reader_does_not_block_a_writer(sqlite_store: Store) -> None:
+    with sqlite_store.reader() as r:
+        r.execute(select(func.count()).select_from(Person)).scalar()
+        with sqlite_store.session() as s:  # would wait for the lock if the reader held it
+            c.create_company(s, c.CompanyInput(name="Parallel GmbH"))
+    with sqlite_store.reader() as r:
+        assert r.execute(select(func.count()).select_from(Company)).scalar() == 1

@@ -1,0 +1,256 @@
+"""Start the window: logging, crash dialog, QApplication, translations, store, main window.
+
+Importing this module has no side effects; :func:`run_gui` does the work. The pieces
+(:func:`create_application`, :func:`install_translators`, :func:`install_excepthook`)
+are reused by the screenshot command and the self-test.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+import traceback
+from collections.abc import Callable
+from pathlib import Path
+from types import TracebackType
+from typing import TYPE_CHECKING, Any
+
+from crm_desktop import APP_ID, APP_NAME, ORG_NAME, __version__
+
+if TYPE_CHECKING:
+    from PySide6.QtCore import QTranslator
+    from PySide6.QtWidgets import QApplication
+
+    from crm_desktop.cli.context import CliContext
+    from crm_desktop.ui.main_window import MainWindow
+    from crm_desktop.ui.settings_dialog import AppSettings
+
+log = logging.getLogger("crm_desktop.app")
+
+SUPPORTED_LANGUAGES = ("de", "en")
+
+
+def choose_language(requested: str | None, saved: str | None = None) -> str:
+    """``--lang`` wins, then the saved preference, then the system language (German
+    for German systems, else English)."""
+    for candidate in (requested, saved):
+        if candidate in SUPPORTED_LANGUAGES:
+            return str(candidate)
+    from PySide6.QtCore import QLocale
+
+    system = QLocale.system().name()[:2]
+    return system if system in SUPPORTED_LANGUAGES else "en"
+
+
+def install_translators(app: QApplication, lang: str) -> list[QTranslator]:
+    """Load this program's and Qt's own translations for ``lang``; set the locale.
+
+    Returns the installed translators (kept alive by the caller and the app).
+    """
+    from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
+
+    from crm_desktop.resources import translation_path
+
+    system = QLocale.system()
+    if system.name()[:2] == lang:
+        locale = system
+    elif lang == "de":
+        locale = QLocale(QLocale.Language.German, QLocale.Country.Germany)
+    else:
+        locale = QLocale(QLocale.Language.English, QLocale.Country.UnitedStates)
+    QLocale.setDefault(locale)
+    installed: list[QTranslator] = []
+    if lang == "en":
+        return installed
+    qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    for path in (translation_path(lang), Path(qt_dir) / f"qtbase_{lang}.qm"):
+        if not path.is_file():
+            log.info("no translation file %s", path.name)
+            continue
+        translator = QTranslator(app)
+        if translator.load(str(path)) and app.installTranslator(translator):
+            installed.append(translator)
+    return installed
+
+
+def create_application(argv: list[str] | None = None) -> QApplication:
+    """The QApplication with name, organisation and icon (reused when one exists)."""
+    from PySide6.QtWidgets import QApplication
+
+    from crm_desktop.ui.icons import app_icon
+
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(argv or [APP_ID])
+    app.setApplicationName(APP_ID)
+    app.setApplicationDisplayName(APP_NAME)
+    app.setApplicationVersion(__version__)
+    app.setOrganizationName(ORG_NAME)
+    app.setWindowIcon(app_icon())
+    app.setDesktopFileName(APP_ID)
+    return app
+
+
+def _crash_text(exc: BaseException, log_file: Path | None) -> str:
+    from PySide6.QtCore import QCoreApplication
+
+    text = QCoreApplication.translate(
+        "app",
+        "Something went wrong inside CRM Desktop. Your data is safe: every change is "
+        "saved in one step or not at all. Please restart the program if it behaves oddly.",
+    )
+    if log_file is not None:
+        text += "\n\n" + QCoreApplication.translate(
+            "app", "Details were written to the log file:\n{path}"
+        ).format(path=str(log_file))
+    return text
+
+
+def install_excepthook(log_file: Path | None = None) -> Callable[..., Any]:
+    """Bugs (not expected errors) end in the log and in a crash dialog; returns the
+    previous hook."""
+    previous = sys.excepthook
+    showing = {"now": False}
+
+    def hook(exc_type: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:
+        if issubclass(exc_type, KeyboardInterrupt):
+            previous(exc_type, exc, tb)
+            return
+        log.error("unhandled %s", exc_type.__name__, exc_info=(exc_type, exc, tb))
+        from PySide6.QtWidgets import QApplication, QMessageBox
+
+        from crm_desktop.errors import CrmError
+
+        app = QApplication.instance()
+        if app is None or showing["now"]:
+            previous(exc_type, exc, tb)
+            return
+        showing["now"] = True
+        try:
+            if isinstance(exc, CrmError):  # an expected error that nobody caught
+                from crm_desktop.ui.main_window import error_text
+
+                QMessageBox.warning(None, APP_NAME, error_text(exc))
+                return
+            box = QMessageBox(QMessageBox.Icon.Critical, APP_NAME, _crash_text(exc, log_file))
+            box.setDetailedText("".join(traceback.format_exception(exc_type, exc, tb)))
+            box.exec()
+        finally:
+            showing["now"] = False
+
+    sys.excepthook = hook
+    return previous
+
+
+def app_settings(data_dir: Path) -> AppSettings:
+    from crm_desktop.ui.settings_dialog import AppSettings
+
+    data_dir.mkdir(parents=True, exist_ok=True)
+    return AppSettings(data_dir / "settings.ini")
+
+
+def _hand_over(server: str) -> bool:
+    """Ask the running instance to show its window; True when it answered."""
+    from PySide6.QtNetwork import QLocalSocket
+
+    sock = QLocalSocket()
+    sock.connectToServer(server)
+    if not sock.waitForConnected(1000):
+        return False
+    sock.write(b"activate\n")
+    sock.flush()
+    sock.waitForBytesWritten(1000)
+    sock.disconnectFromServer()
+    return True
+
+
+def _listen(server_name: str, window: MainWindow) -> Any:
+    from PySide6.QtCore import Qt
+    from PySide6.QtNetwork import QLocalServer
+
+    server = QLocalServer(window)
+    QLocalServer.removeServer(server_name)
+    if not server.listen(server_name):
+        return None
+
+    def activate() -> None:
+        conn = server.nextPendingConnection()
+        if conn is not None:
+            conn.disconnected.connect(conn.deleteLater)
+        window.setWindowState(window.windowState() & ~Qt.WindowState.WindowMinimized)
+        window.show()
+        window.raise_()
+        window.activateWindow()
+
+    server.newConnection.connect(activate)
+    return server
+
+
+def run_gui(ctx: CliContext) -> int:
+    """Open the main window on the store of ``ctx``; returns the exit code."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from crm_desktop.errors import CrmError
+    from crm_desktop.ui.main_window import MainWindow, error_text
+
+    paths = ctx.paths
+    log_file: Path | None = None
+    try:
+        from crm_desktop.logging_setup import setup_logging
+
+        log_file = setup_logging(paths)
+    except ImportError:  # pragma: no cover - logging setup not installed
+        logging.basicConfig(level=logging.INFO)
+    log.info("starting %s %s", APP_ID, __version__)
+    app = create_application(sys.argv[:1])
+    settings = app_settings(paths.data_dir)
+    settings.apply_time_zone()
+    translators = install_translators(app, choose_language(ctx.args.lang, settings.language))
+    install_excepthook(log_file)
+
+    lock = None
+    if not ctx.database_url:
+        from crm_desktop.services import instance
+
+        try:
+            lock = instance.acquire(paths)
+        except instance.AlreadyRunning as exc:
+            if _hand_over(instance.server_name(paths)):
+                log.info("handed over to the running instance")
+                return 0
+            QMessageBox.warning(None, APP_NAME, error_text(exc))
+            return 1
+    try:
+        if not ctx.database_url:
+            _auto_backup(paths, ctx, settings, "start")
+        try:
+            store = ctx.store()
+        except CrmError as exc:
+            QMessageBox.critical(None, APP_NAME, error_text(exc))
+            return 1
+        window = MainWindow(store, settings, clock=ctx.clock, data_dir=paths.data_dir)
+        if lock is not None:
+            from crm_desktop.services import instance
+
+            window.setProperty("localServer", _listen(instance.server_name(paths), window))
+        window.show()
+        code = int(app.exec())
+        if not ctx.database_url:
+            ctx.close()
+            _auto_backup(paths, ctx, settings, "quit")
+        log.info("quit with %s", code)
+        del translators
+        return code
+    finally:
+        if lock is not None:
+            lock.release()
+
+
+def _auto_backup(paths: Any, ctx: CliContext, settings: AppSettings, when: str) -> None:
+    try:
+        from crm_desktop.services.backup import auto_backup
+
+        auto_backup(paths, ctx.clock, when, policy=settings.retention_policy())  # type: ignore[arg-type]
+    except ImportError:  # pragma: no cover
+        return
+    except Exception:  # a failed backup must not stop the program; it is logged
+        log.exception("automatic backup (%s) failed", when)

@@ -1,0 +1,1425 @@
+"""The main window: company tree | detail | timeline, menus, toolbar, search, status bar.
+
+Parts built by other modules (detail panes, dialogs, agenda, tickets, pipeline,
+importer, demo data) are imported lazily where they are used, so the window still
+opens — with an explained placeholder — when one of them is missing.
+"""
+
+from __future__ import annotations
+
+import html
+import importlib
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QByteArray, QCoreApplication, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShowEvent
+from PySide6.QtWidgets import (
+    QApplication,
+    QFileDialog,
+    QInputDialog,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMenu,
+    QMessageBox,
+    QSizePolicy,
+    QSplitter,
+    QStackedWidget,
+    QToolBar,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from crm_desktop import APP_NAME, __version__
+from crm_desktop.clock import Clock, SystemClock, local_zone, to_local
+from crm_desktop.data.models import ActivityKind, Company, Department, Person, Project, Ticket
+from crm_desktop.data.store import Store
+from crm_desktop.errors import CrmError
+from crm_desktop.services import tree
+from crm_desktop.services.timeline import Scope
+from crm_desktop.services.tree import NO_COMPANY, NodeKind, NodeRef
+from crm_desktop.ui.icons import app_icon, icon
+from crm_desktop.ui.search import SearchField
+from crm_desktop.ui.settings_dialog import AppSettings, SettingsDialog
+from crm_desktop.ui.tasks import TaskRunner
+from crm_desktop.ui.timeline import TimelinePanel
+from crm_desktop.ui.tree_model import CompanyTreePanel
+from crm_desktop.ui.undo import UndoManager
+from crm_desktop.ui.welcome import WelcomeWidget
+
+log = logging.getLogger("crm_desktop.ui.main")
+
+STATUS_REFRESH_MS = 60_000
+HISTORY_LIMIT = 100
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("MainWindow", text)
+
+
+def optional(module: str, attr: str | None = None) -> Any:
+    """A module (or one of its attributes) that another part of the program provides;
+    None while it is not installed."""
+    try:
+        mod = importlib.import_module(module)
+    except ModuleNotFoundError as exc:
+        if exc.name == module:
+            return None
+        raise
+    return getattr(mod, attr, None) if attr else mod
+
+
+def _construct(cls: Any, store: Store, parent: QWidget, clock: Clock) -> Any:
+    """Build a widget from another module, whichever common signature it has."""
+    makers: list[Callable[[], Any]] = [
+        lambda: cls(store, parent, clock=clock),
+        lambda: cls(store, clock=clock),
+        lambda: cls(store, parent),
+        lambda: cls(store),
+    ]
+    for make in makers:
+        try:
+            return make()
+        except TypeError:
+            continue
+    return None
+
+
+def error_text(exc: CrmError) -> str:
+    translate = optional("crm_desktop.ui.i18n", "translate_error")
+    if translate is not None:
+        return str(translate(exc))
+    return exc.text(lambda t: QCoreApplication.translate("errors", t))
+
+
+@dataclass(frozen=True)
+class Location:
+    """A place the user looked at (for back/forward)."""
+
+    kind: str  # company, person, department, no_company, ticket, project
+    ref_id: int | None
+
+
+class PlaceholderPage(QWidget):
+    """An explained empty page for a part of the program not present in this build."""
+
+    def __init__(self, title: str, text: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.title = QLabel(self)
+        self.title.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.text = QLabel(self)
+        self.text.setTextFormat(Qt.TextFormat.PlainText)
+        for label in (self.title, self.text):
+            label.setWordWrap(True)
+            # long names wrap instead of widening the centre pane
+            label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+            label.setContentsMargins(24, 0, 24, 0)
+        self.set_content(title, text)
+        layout = QVBoxLayout(self)
+        layout.addStretch(1)
+        layout.addWidget(self.title)
+        layout.addWidget(self.text)
+        layout.addStretch(2)
+
+    def set_content(self, title: str, text: str) -> None:
+        self.title.setText(f"<h2>{html.escape(title)}</h2>" if title else "")
+        self.text.setText(text)
+
+
+class TodayFallback(QWidget):
+    """Today's follow-ups and appointments (until ui/agenda.py's AgendaWidget exists)."""
+
+    personActivated = Signal(int)
+    companyActivated = Signal(int)
+
+    def __init__(self, store: Store, clock: Clock, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.store = store
+        self.clock = clock
+        self.heading = QLabel(self)
+        self.list = QListWidget(self)
+        self.list.setObjectName("todayList")
+        self.list.itemActivated.connect(self._activated)
+        self.empty = QLabel(
+            self.tr("Nothing due today. Plan a follow-up from the quick entry line of a contact."),
+            self,
+        )
+        self.empty.setWordWrap(True)
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.list, 1)
+        layout.addWidget(self.empty)
+        self.refresh()
+
+    def refresh(self) -> None:
+        from crm_desktop.services import followups
+
+        today = to_local(self.clock.now(), local_zone()).date()
+        with self.store.reader() as s:
+            entries = followups.agenda(s, today, today, now=self.clock.now())
+        self.heading.setText(
+            "<h2>" + self.tr("Today") + "</h2>" + self.tr("%n due", "", len(entries))
+        )
+        self.list.clear()
+        from crm_desktop.ui.timeline import format_datetime, kind_label
+
+        for e in entries:
+            who = e.person or e.company
+            text = f"{format_datetime(e.at)}  {kind_label(e.kind)}  {who}"
+            if e.note:
+                text += f" — {e.note}"
+            if e.overdue:
+                text = self.tr("Overdue:") + " " + text
+            item = QListWidgetItem(icon(e.kind.value), text)
+            item.setData(Qt.ItemDataRole.UserRole, (e.person_id, e.company_id))
+            self.list.addItem(item)
+        self.empty.setVisible(not entries)
+        self.list.setVisible(bool(entries))
+
+    def _activated(self, item: QListWidgetItem) -> None:
+        person_id, company_id = item.data(Qt.ItemDataRole.UserRole)
+        if person_id is not None:
+            self.personActivated.emit(int(person_id))
+        elif company_id is not None:
+            self.companyActivated.emit(int(company_id))
+
+
+class MainWindow(QMainWindow):
+    """The window the user lives in."""
+
+    recordShown = Signal(str, int)  # kind, id
+
+    def __init__(
+        self,
+        store: Store,
+        settings: AppSettings,
+        *,
+        clock: Clock | None = None,
+        data_dir: Path | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.store = store
+        self.settings = settings
+        self.clock: Clock = clock or SystemClock()
+        self.data_dir = data_dir
+        self.setObjectName("mainWindow")
+        self.setWindowTitle(APP_NAME)
+        self.setWindowIcon(app_icon())
+        self.actions_by_name: dict[str, QAction] = {}
+        self.history: list[Location] = []
+        self.history_pos = -1
+        self.current: Location | None = None
+        # asks a yes/no question; replaceable (tests, scripted use)
+        self.confirm: Callable[[str, str], bool] = self._confirm_dialog
+
+        self.tasks = TaskRunner(store, self)
+        self.undo = UndoManager(store, self.clock, self)
+        self.undo.changed.connect(self._after_undo)
+        self.undo.failed.connect(lambda exc: self.show_error(exc))
+
+        # panes
+        self.tree_panel = CompanyTreePanel(store, self, clock=self.clock)
+        self.tree_panel.recordSelected.connect(self._tree_selected)
+        self.tree_panel.actionRequested.connect(self._tree_action)
+        self.tree_panel.todayRequested.connect(lambda: self.show_view("today"))
+        self.tree_panel.model.personMoved.connect(lambda _pid: self.refresh_status())
+
+        self.center = QStackedWidget(self)
+        self.center.setObjectName("center")
+        self.welcome = WelcomeWidget(self)
+        self.welcome.importRequested.connect(self.import_file)
+        self.welcome.demoRequested.connect(self.create_demo_data)
+        self.welcome.newCompanyRequested.connect(self.new_company)
+        self.welcome.newPersonRequested.connect(lambda: self.new_person(None, None))
+        self.center.addWidget(self.welcome)
+        self.detail = self._make_detail()
+        self.center.addWidget(self.detail)
+        self.pages: dict[str, QWidget] = {}
+        self.record_page = PlaceholderPage("", "", self)
+        self.center.addWidget(self.record_page)
+
+        self.timeline = TimelinePanel(store, self, clock=self.clock)
+        self.timeline.activityLogged.connect(self._activity_logged)
+        self.timeline.openRequested.connect(self.open_record)
+
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.setObjectName("mainSplitter")
+        self.splitter.addWidget(self.tree_panel)
+        self.splitter.addWidget(self.center)
+        self.splitter.addWidget(self.timeline)
+        self.splitter.setStretchFactor(0, 0)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setStretchFactor(2, 0)
+        self.splitter.setSizes([300, 640, 460])
+        self.splitter.setChildrenCollapsible(False)
+        self.setCentralWidget(self.splitter)
+
+        self.search = SearchField(store, self)
+        self.search.openRequested.connect(self.open_record)
+        self._build_actions()
+        self._build_menus()
+        self._build_toolbar()
+        self._build_status_bar()
+
+        self._status_timer = QTimer(self)
+        self._status_timer.setInterval(STATUS_REFRESH_MS)
+        self._status_timer.timeout.connect(self.refresh_status)
+        self._status_timer.start()
+        self.undo.load_persisted()
+        self._start_reminders()
+        self.refresh_status()
+        self._show_start_page()
+        self.restore_layout()
+
+    # ------------------------------------------------------------ building
+
+    def _make_detail(self) -> QWidget:
+        stack_cls = optional("crm_desktop.ui.detail", "DetailStack")
+        widget = _construct(stack_cls, self.store, self, self.clock) if stack_cls else None
+        if widget is None:
+            return PlaceholderPage(
+                self.tr("Details"),
+                self.tr("Select a company or a person on the left."),
+                self,
+            )
+        for signal, kind in (
+            ("personActivated", "person"),
+            ("companyActivated", "company"),
+            ("ticketActivated", "ticket"),
+            ("projectActivated", "project"),
+        ):
+            sig = getattr(widget, signal, None)
+            if sig is not None:
+                sig.connect(lambda ref_id, k=kind: self.open_record(k, ref_id))
+        changed = getattr(widget, "changed", None)
+        if changed is not None:
+            changed.connect(self._detail_changed)
+        return widget  # type: ignore[no-any-return]
+
+    def _action(
+        self,
+        name: str,
+        text: str,
+        slot: Callable[[], Any],
+        shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None,
+        icon_name: str | None = None,
+        tip: str | None = None,
+    ) -> QAction:
+        act = QAction(text, self)
+        act.setObjectName(f"action_{name}")
+        if icon_name:
+            act.setIcon(icon(icon_name))
+        if shortcut is not None:
+            act.setShortcut(QKeySequence(shortcut))
+            act.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        if tip:
+            act.setToolTip(tip)
+            act.setStatusTip(tip)
+        act.triggered.connect(lambda _checked=False: slot())
+        self.addAction(act)
+        self.actions_by_name[name] = act
+        return act
+
+    def _build_actions(self) -> None:
+        a = self._action
+        # File
+        a(
+            "import",
+            self.tr("&Import…"),
+            self.import_file,
+            "Ctrl+I",
+            "import",
+            self.tr("Import contacts from a vCard or CSV file"),
+        )
+        a(
+            "export",
+            self.tr("&Export…"),
+            self.export_file,
+            None,
+            "export",
+            self.tr("Export contacts to a vCard or CSV file"),
+        )
+        a("backup", self.tr("&Back up now"), self.backup_now)
+        a(
+            "settings",
+            self.tr("&Settings…"),
+            self.open_settings,
+            QKeySequence.StandardKey.Preferences,
+        )
+        a("quit", self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
+        # Edit
+        undo = self.undo.stack.createUndoAction(self, self.tr("&Undo"))
+        undo.setShortcut(QKeySequence(QKeySequence.StandardKey.Undo))
+        undo.setObjectName("action_undo")
+        self.addAction(undo)
+        self.actions_by_name["undo"] = undo
+        redo = self.undo.stack.createRedoAction(self, self.tr("&Redo"))
+        redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+        redo.setObjectName("action_redo")
+        self.addAction(redo)
+        self.actions_by_name["redo"] = redo
+        a("edit", self.tr("&Edit…"), self.edit_current, "Ctrl+E")
+        a("delete", self.tr("&Delete…"), self.delete_current, QKeySequence.StandardKey.Delete)
+        a("find", self.tr("&Find…"), self.focus_search, QKeySequence.StandardKey.Find, "search")
+        # View
+        a("today", self.tr("&Today"), lambda: self.show_view("today"), "Ctrl+T", "today")
+        a("pipeline", self.tr("&Pipeline"), lambda: self.show_view("pipeline"), None, "pipeline")
+        a("focus_tree", self.tr("Go to the &tree"), self.tree_panel.focus_tree, "Ctrl+1")
+        a("focus_detail", self.tr("Go to the &details"), self._focus_detail, "Ctrl+2")
+        a("focus_timeline", self.tr("Go to the t&imeline"), self._focus_timeline, "Ctrl+3")
+        a("back", self.tr("&Back"), self.go_back, "Alt+Left")
+        a("forward", self.tr("&Forward"), self.go_forward, "Alt+Right")
+        a("refresh", self.tr("&Refresh"), self.refresh_all, QKeySequence.StandardKey.Refresh)
+        self.actions_by_name["refresh"].setShortcuts([QKeySequence("F5")])
+        # Contacts
+        a(
+            "new",
+            self.tr("&New…"),
+            self.new_contextual,
+            QKeySequence.StandardKey.New,
+            "new",
+            self.tr("New record in the current place"),
+        )
+        a("new_company", self.tr("New &company…"), self.new_company, None, "company")
+        a("new_branch", self.tr("New &branch…"), self._new_branch_current, None, "branch")
+        a(
+            "new_department",
+            self.tr("New &department…"),
+            self._new_department_current,
+            None,
+            "department",
+        )
+        a("new_person", self.tr("New &person…"), self._new_person_current, None, "person")
+        a("duplicates", self.tr("Find &duplicates…"), lambda: self.show_view("duplicates"))
+        # Activities
+        a(
+            "log_call",
+            self.tr("Log a &call…"),
+            lambda: self.log_activity(ActivityKind.CALL),
+            "Ctrl+Shift+A",
+            "call",
+            self.tr("Log a phone call with the selected contact"),
+        )
+        a("new_activity", self.tr("New &activity…"), lambda: self.log_activity(None), None, "note")
+        a("quick_entry", self.tr("&Quick entry"), self.focus_quick_entry, "Ctrl+L")
+        a(
+            "followup",
+            self.tr("Plan a &follow-up"),
+            self.plan_followup,
+            None,
+            "followup",
+            self.tr("Plan a follow-up for the selected contact"),
+        )
+        a("tickets", self.tr("&Tickets"), lambda: self.show_view("tickets"), None, "ticket")
+        # Sales
+        a(
+            "sales_pipeline",
+            self.tr("&Pipeline"),
+            lambda: self.show_view("pipeline"),
+            None,
+            "pipeline",
+        )
+        # Reports
+        a("reports", self.tr("&Reports"), lambda: self.show_view("reports"))
+        # Tools
+        a("demo", self.tr("Create &demo data…"), self.create_demo_data)
+        a("rebuild_search", self.tr("Rebuild the &search index"), self.rebuild_search_index)
+        # Help
+        a("shortcuts", self.tr("&Keyboard shortcuts"), self.show_shortcuts, "F1")
+        a("about", self.tr("&About CRM Desktop"), self.show_about)
+        self.actions_by_name["back"].setEnabled(False)
+        self.actions_by_name["forward"].setEnabled(False)
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        n = self.actions_by_name
+
+        def menu(title: str, names: list[str | None]) -> QMenu:
+            m = bar.addMenu(title)
+            for name in names:
+                if name is None:
+                    m.addSeparator()
+                else:
+                    m.addAction(n[name])
+            return m
+
+        menu(self.tr("&File"), ["import", "export", None, "backup", None, "settings", None, "quit"])
+        menu(self.tr("&Edit"), ["undo", "redo", None, "edit", "delete", None, "find"])
+        menu(
+            self.tr("&View"),
+            [
+                "today",
+                "pipeline",
+                None,
+                "focus_tree",
+                "focus_detail",
+                "focus_timeline",
+                None,
+                "back",
+                "forward",
+                None,
+                "refresh",
+            ],
+        )
+        menu(
+            self.tr("&Contacts"),
+            [
+                "new",
+                None,
+                "new_company",
+                "new_branch",
+                "new_department",
+                "new_person",
+                None,
+                "duplicates",
+            ],
+        )
+        menu(
+            self.tr("&Activities"),
+            ["log_call", "new_activity", "quick_entry", "followup", None, "tickets"],
+        )
+        menu(self.tr("&Sales"), ["sales_pipeline"])
+        menu(self.tr("&Reports"), ["reports"])
+        menu(self.tr("&Tools"), ["demo", "rebuild_search", None, "settings"])
+        menu(self.tr("&Help"), ["shortcuts", None, "about"])
+
+    def _build_toolbar(self) -> None:
+        tb = QToolBar(self.tr("Main toolbar"), self)
+        tb.setObjectName("mainToolbar")
+        tb.setMovable(False)
+        tb.setIconSize(QSize(20, 20))
+        tb.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        n = self.actions_by_name
+        new_button = QToolButton(self)
+        new_button.setObjectName("newButton")
+        new_button.setDefaultAction(n["new"])
+        new_button.setText(self.tr("New"))
+        new_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        new_button.setPopupMode(QToolButton.ToolButtonPopupMode.MenuButtonPopup)
+        new_menu = QMenu(new_button)
+        for name in ("new_company", "new_branch", "new_department", "new_person", "new_activity"):
+            new_menu.addAction(n[name])
+        new_button.setMenu(new_menu)
+        tb.addWidget(new_button)
+        tb.addAction(n["log_call"])
+        tb.addAction(n["followup"])
+        tb.addSeparator()
+        tb.addAction(n["import"])
+        tb.addAction(n["export"])
+        spacer = QWidget(self)
+        spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        tb.addWidget(spacer)
+        tb.addWidget(self.search)
+        self.addToolBar(tb)
+        self.toolbar = tb
+
+    def _build_status_bar(self) -> None:
+        self.status_label = QLabel(self)
+        self.status_label.setObjectName("statusCounts")
+        self.statusBar().addPermanentWidget(self.status_label, 1)
+        self.busy_label = QLabel(self)
+        self.statusBar().addPermanentWidget(self.busy_label)
+        self.tasks.busyChanged.connect(
+            lambda busy: self.busy_label.setText(self.tr("Working…") if busy else "")
+        )
+
+    def _start_reminders(self) -> None:
+        ticker_cls = optional("crm_desktop.ui.reminders", "ReminderTicker")
+        self.reminders = None
+        if ticker_cls is None:
+            return
+        try:
+            self.reminders = ticker_cls(self.store, self.clock, self)
+        except TypeError:
+            self.reminders = _construct(ticker_cls, self.store, self, self.clock)
+        start = getattr(self.reminders, "start", None)
+        if callable(start):
+            start()
+
+    # ------------------------------------------------------------ start, layout
+
+    def _show_start_page(self) -> None:
+        with self.store.reader() as s:
+            empty = tree.is_empty(s)
+        if empty:
+            self.center.setCurrentWidget(self.welcome)
+        else:
+            self.center.setCurrentWidget(self.detail)
+
+    def restore_layout(self) -> None:
+        q = self.settings.qsettings
+        geometry = q.value("window/geometry")
+        if isinstance(geometry, QByteArray) and not geometry.isEmpty():
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1400, 900)
+        state = q.value("window/state")
+        if isinstance(state, QByteArray) and not state.isEmpty():
+            self.restoreState(state)
+        split = q.value("window/splitter")
+        if isinstance(split, QByteArray) and not split.isEmpty():
+            # applied once the window has its real size (see showEvent)
+            self._pending_splitter: QByteArray | None = split
+            if self.isVisible():
+                self._apply_pending_splitter()
+        kind = q.value("window/last_kind")
+        ref = q.value("window/last_id")
+        if isinstance(kind, str) and kind in ("company", "person"):
+            try:
+                ref_id = int(str(ref))
+            except ValueError:
+                return
+            if self._exists(kind, ref_id):
+                self.open_record(kind, ref_id)
+
+    def _apply_pending_splitter(self) -> None:
+        state = getattr(self, "_pending_splitter", None)
+        if state is not None:
+            self._pending_splitter = None
+            self.splitter.restoreState(state)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self._apply_pending_splitter()
+
+    def save_layout(self) -> None:
+        q = self.settings.qsettings
+        q.setValue("window/geometry", self.saveGeometry())
+        q.setValue("window/state", self.saveState())
+        q.setValue("window/splitter", self.splitter.saveState())
+        if self.current is not None and self.current.kind in ("company", "person"):
+            q.setValue("window/last_kind", self.current.kind)
+            q.setValue("window/last_id", self.current.ref_id)
+        q.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.save_layout()
+        self.tasks.cancel_all()
+        self.tasks.wait(10_000)
+        super().closeEvent(event)
+
+    # ------------------------------------------------------------ status bar
+
+    def refresh_status(self) -> None:
+        try:
+            with self.store.reader() as s:
+                counts = tree.tree_counts(s, now=self.clock.now())
+        except CrmError:
+            return
+        where = (
+            self.tr("Local (SQLite)") if self.store.is_sqlite else self.tr("Server (PostgreSQL)")
+        )
+        # singular spelled out: English has no plural forms without a translation file
+        n_people, n_companies, n_due = counts.people, counts.companies, counts.due_followups
+        parts = [
+            self.tr("1 person") if n_people == 1 else self.tr("%Ln people", "", n_people),
+            self.tr("1 company") if n_companies == 1 else self.tr("%Ln companies", "", n_companies),
+            self.tr("1 follow-up due") if n_due == 1 else self.tr("%Ln follow-ups due", "", n_due),
+            self.tr("Database: {where}").format(where=where),
+        ]
+        self.status_label.setText(" · ".join(parts))
+        self.tree_panel.set_due_count(counts.due_followups)
+
+    # ------------------------------------------------------------ navigation
+
+    def _exists(self, kind: str, ref_id: int) -> bool:
+        model = {"person": Person, "company": Company, "ticket": Ticket, "project": Project}
+        cls = model.get(kind)
+        if cls is None:
+            return kind == "department"
+        with self.store.reader() as s:
+            obj = s.get(cls, ref_id)
+            return obj is not None and getattr(obj, "deleted_at", None) is None
+
+    def open_record(self, kind: str, ref_id: int, *, push: bool = True) -> bool:
+        """Show a record: detail, tree selection and timeline follow."""
+        if kind == "activity":
+            return self._open_activity(ref_id)
+        if kind not in ("company", "person", "department", "ticket", "project"):
+            return False
+        if not self._exists(kind, ref_id):
+            self.statusBar().showMessage(self.tr("This record no longer exists."), 5000)
+            return False
+        location = Location(kind, ref_id)
+        self._show_location(location)
+        if push:
+            self._push(location)
+        self.recordShown.emit(kind, ref_id)
+        return True
+
+    def _show_location(self, loc: Location) -> None:
+        self.current = loc
+        kind, ref_id = loc.kind, loc.ref_id
+        if kind == "no_company":
+            self.timeline.set_scope(None)
+            self.center.setCurrentWidget(self.detail)
+            return
+        assert ref_id is not None
+        if kind in ("company", "person", "department"):
+            ref = {
+                "company": NodeRef.company,
+                "person": NodeRef.person,
+                "department": NodeRef.department,
+            }[kind](ref_id)
+            self.tree_panel.select(ref)
+        if kind == "company":
+            self._detail_call("show_company", ref_id)
+            self.timeline.set_scope(Scope(company_id=ref_id))
+        elif kind == "person":
+            self._detail_call("show_person", ref_id)
+            self.timeline.set_scope(Scope(person_id=ref_id))
+        elif kind == "department":
+            with self.store.reader() as s:
+                dept = s.get(Department, ref_id)
+                company_id = dept.company_id if dept is not None else None
+            if company_id is not None:
+                self._detail_call("show_company", company_id)
+            self.timeline.set_scope(Scope(department_id=ref_id))
+        elif kind == "ticket":
+            self._show_ticket(ref_id)
+        elif kind == "project":
+            self._show_project(ref_id)
+
+    def _detail_call(self, method: str, ref_id: int) -> None:
+        fn = getattr(self.detail, method, None)
+        if callable(fn):
+            try:
+                fn(ref_id)
+            except CrmError as exc:
+                self.show_error(exc)
+        self.center.setCurrentWidget(self.detail)
+
+    def _show_ticket(self, ticket_id: int) -> None:
+        view_cls = optional("crm_desktop.ui.tickets", "TicketView")
+        self.timeline.set_scope(Scope(ticket_id=ticket_id))
+        if view_cls is not None:
+            page = self._page("ticket", lambda: _construct(view_cls, self.store, self, self.clock))
+            show = getattr(page, "show_ticket", None)
+            if page is not None and callable(show):
+                show(ticket_id)
+                self.center.setCurrentWidget(page)
+                return
+        with self.store.reader() as s:
+            ticket = s.get(Ticket, ticket_id)
+            if ticket is None:
+                return
+            title = f"{ticket.number} {ticket.title}"
+            label = optional("crm_desktop.ui.i18n", "ticket_status_label")
+            status = str(label(ticket.status)) if label is not None else ticket.status.value
+            description = ticket.description or ""
+        self.record_page.set_content(
+            title,
+            self.tr("Status: {status}").format(status=status)
+            + ("\n\n" + description if description else "")
+            + "\n\n"
+            + self.tr("The conversations of this ticket are in the timeline on the right."),
+        )
+        self.center.setCurrentWidget(self.record_page)
+
+    def _show_project(self, project_id: int) -> None:
+        self.timeline.set_scope(Scope(project_id=project_id))
+        with self.store.reader() as s:
+            project = s.get(Project, project_id)
+            if project is None:
+                return
+            name, description = project.name, project.description or ""
+        self.record_page.set_content(
+            self.tr("Project: {name}").format(name=name),
+            (description + "\n\n" if description else "")
+            + self.tr("All conversations of this project, across all people, are in the timeline."),
+        )
+        self.center.setCurrentWidget(self.record_page)
+
+    def _open_activity(self, activity_id: int) -> bool:
+        from crm_desktop.services.timeline import entry
+
+        try:
+            with self.store.reader() as s:
+                e = entry(s, activity_id)
+        except CrmError:
+            return False
+        if (e.person_id is not None and self.open_record("person", e.person_id)) or (
+            e.company_id is not None and self.open_record("company", e.company_id)
+        ):
+            pass
+        else:
+            return False
+        self.timeline.select_activity(activity_id)
+        return True
+
+    def _push(self, loc: Location) -> None:
+        if self.history_pos >= 0 and self.history[self.history_pos] == loc:
+            return
+        del self.history[self.history_pos + 1 :]
+        self.history.append(loc)
+        if len(self.history) > HISTORY_LIMIT:
+            del self.history[0]
+        self.history_pos = len(self.history) - 1
+        self._update_history_actions()
+
+    def _update_history_actions(self) -> None:
+        self.actions_by_name["back"].setEnabled(self.history_pos > 0)
+        self.actions_by_name["forward"].setEnabled(self.history_pos < len(self.history) - 1)
+
+    def go_back(self) -> None:
+        self._go(-1)
+
+    def go_forward(self) -> None:
+        self._go(1)
+
+    def _go(self, step: int) -> None:
+        pos = self.history_pos + step
+        while 0 <= pos < len(self.history):
+            loc = self.history[pos]
+            if loc.ref_id is None or self._exists(loc.kind, loc.ref_id):
+                self.history_pos = pos
+                self._show_location(loc)
+                break
+            del self.history[pos]
+            if step < 0:
+                pos -= 1
+                self.history_pos -= 1
+        self._update_history_actions()
+
+    def _tree_selected(self, ref: NodeRef) -> None:
+        if ref.kind is NodeKind.NO_COMPANY:
+            loc = Location("no_company", None)
+            self._show_location(loc)
+            self._push(loc)
+            return
+        assert ref.ref_id is not None
+        self.open_record(ref.kind.value, ref.ref_id)
+
+    def show_view(self, name: str) -> None:
+        """Today, pipeline, tickets, duplicates or reports in the centre area."""
+        specs = {
+            "today": ("crm_desktop.ui.agenda", "AgendaWidget", self.tr("Today")),
+            "pipeline": ("crm_desktop.ui.pipeline", "PipelineBoard", self.tr("Pipeline")),
+            "tickets": ("crm_desktop.ui.tickets", "TicketView", self.tr("Tickets")),
+            "duplicates": ("crm_desktop.ui.duplicates", "DuplicatesView", self.tr("Duplicates")),
+            "reports": ("crm_desktop.ui.dashboard", "DashboardWidget", self.tr("Reports")),
+        }
+        module, attr, title = specs[name]
+        cls = optional(module, attr)
+        if name == "duplicates" and cls is None:
+            cls = optional(module, "DuplicatesWidget")
+
+        def make() -> QWidget | None:
+            if cls is not None:
+                widget = _construct(cls, self.store, self, self.clock)
+                if widget is not None:
+                    self._connect_navigation(widget)
+                    return widget  # type: ignore[no-any-return]
+            if name == "today":
+                today = TodayFallback(self.store, self.clock, self)
+                self._connect_navigation(today)
+                return today
+            return PlaceholderPage(
+                title, self.tr("This part of the program is not installed in this version."), self
+            )
+
+        page = self._page(name, make)
+        if page is None:
+            return
+        refresh = getattr(page, "refresh", None) or getattr(page, "reload", None)
+        if callable(refresh):
+            refresh()
+        self.center.setCurrentWidget(page)
+        self.current = None
+
+    def _connect_navigation(self, widget: QWidget) -> None:
+        for signal, kind in (
+            ("personActivated", "person"),
+            ("companyActivated", "company"),
+            ("ticketActivated", "ticket"),
+            ("projectActivated", "project"),
+            ("activityActivated", "activity"),
+        ):
+            sig = getattr(widget, signal, None)
+            if sig is not None:
+                sig.connect(lambda ref_id, k=kind: self.open_record(k, int(ref_id)))
+        open_requested = getattr(widget, "openRequested", None)
+        if open_requested is not None:
+            open_requested.connect(lambda k, ref_id: self.open_record(str(k), int(ref_id)))
+        changed = getattr(widget, "changed", None)
+        if changed is not None:
+            changed.connect(self._detail_changed)
+
+    def _page(self, name: str, make: Callable[[], QWidget | None]) -> QWidget | None:
+        page = self.pages.get(name)
+        if page is None:
+            page = make()
+            if page is None:
+                return None
+            self.pages[name] = page
+            self.center.addWidget(page)
+        return page
+
+    def _focus_detail(self) -> None:
+        widget = self.center.currentWidget()
+        if widget is not None:
+            widget.setFocus(Qt.FocusReason.ShortcutFocusReason)
+            nxt = widget.nextInFocusChain()
+            if nxt is not None and widget.isAncestorOf(nxt):
+                nxt.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    def _focus_timeline(self) -> None:
+        self.timeline.view.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    def focus_search(self) -> None:
+        self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search.selectAll()
+
+    def focus_quick_entry(self) -> None:
+        self.timeline.focus_quick_entry()
+
+    def plan_followup(self) -> None:
+        self.timeline.quick.follow.setChecked(True)
+        self.timeline.focus_quick_entry()
+
+    # ------------------------------------------------------------ refresh
+
+    def refresh_all(self) -> None:
+        self.tree_panel.reload()
+        if self.current is not None:
+            self._show_location(self.current)
+        else:
+            page = self.center.currentWidget()
+            refresh = getattr(page, "refresh", None)
+            if callable(refresh):
+                refresh()
+        self.timeline.reload()
+        self.refresh_status()
+        self._refresh_start_page()
+
+    def _refresh_start_page(self) -> None:
+        with self.store.reader() as s:
+            empty = tree.is_empty(s)
+        if empty:
+            self.center.setCurrentWidget(self.welcome)
+        elif self.center.currentWidget() is self.welcome:
+            self.center.setCurrentWidget(self.detail)
+            clear = getattr(self.detail, "clear", None)
+            if callable(clear):
+                clear()
+
+    def _detail_changed(self) -> None:
+        ref = self._current_ref()
+        self.tree_panel.model.refresh_records([ref] if ref is not None else [])
+        self.timeline.reload()
+        self.refresh_status()
+
+    def _activity_logged(self, _activity_id: int) -> None:
+        self.refresh_status()
+        if self.current is not None and self.current.kind in ("company", "person"):
+            fn = getattr(self.detail, "refresh", None)
+            if callable(fn):
+                fn()
+
+    def _after_undo(self, kind: str, ref_id: int) -> None:
+        self.tree_panel.reload()
+        self.timeline.reload()
+        self.refresh_status()
+        self._refresh_start_page()
+        if kind in ("person", "company") and self._exists(kind, ref_id):
+            self.open_record(kind, ref_id)
+
+    def _current_ref(self) -> NodeRef | None:
+        loc = self.current
+        if loc is None or loc.ref_id is None:
+            return NO_COMPANY if loc is not None and loc.kind == "no_company" else None
+        if loc.kind == "company":
+            return NodeRef.company(loc.ref_id)
+        if loc.kind == "person":
+            return NodeRef.person(loc.ref_id)
+        if loc.kind == "department":
+            return NodeRef.department(loc.ref_id)
+        return None
+
+    # ------------------------------------------------------------ records: new, edit, delete
+
+    def _company_and_department(self) -> tuple[int | None, int | None]:
+        """The company and department the user is "in" right now."""
+        loc = self.current
+        if loc is None or loc.ref_id is None:
+            return None, None
+        with self.store.reader() as s:
+            if loc.kind == "company":
+                return loc.ref_id, None
+            if loc.kind == "department":
+                dept = s.get(Department, loc.ref_id)
+                return (dept.company_id, dept.id) if dept is not None else (None, None)
+            if loc.kind == "person":
+                person = s.get(Person, loc.ref_id)
+                if person is not None:
+                    return person.company_id, person.department_id
+        return None, None
+
+    def new_contextual(self) -> None:
+        """Ctrl+N: a person where a company or person is selected, else a company."""
+        company_id, department_id = self._company_and_department()
+        if company_id is not None:
+            self.new_person(company_id, department_id)
+        else:
+            self.new_company()
+
+    def _run_dialog(self, dialog: Any) -> int | None:
+        if dialog.exec():
+            rid = getattr(dialog, "result_id", None)
+            return int(rid) if isinstance(rid, int) else None
+        return None
+
+    def new_company(self, parent_id: int | None = None) -> int | None:
+        dialog_cls = optional("crm_desktop.ui.dialogs", "CompanyDialog")
+        if dialog_cls is not None:
+            new_id = self._run_dialog(
+                dialog_cls(self.store, parent_id=parent_id, parent=self, clock=self.clock)
+            )
+        else:
+            name, ok = QInputDialog.getText(self, self.tr("New company"), self.tr("Name:"))
+            new_id = self._create_company(name, parent_id) if ok and name.strip() else None
+        if new_id is not None:
+            self._created("company", new_id)
+        return new_id
+
+    def _create_company(self, name: str, parent_id: int | None) -> int | None:
+        from crm_desktop.services.contacts import CompanyInput, create_company
+
+        try:
+            with self.store.session() as s:
+                return int(create_company(s, CompanyInput(name=name, parent_id=parent_id)).id)
+        except CrmError as exc:
+            self.show_error(exc)
+            return None
+
+    def new_person(self, company_id: int | None, department_id: int | None = None) -> int | None:
+        dialog_cls = optional("crm_desktop.ui.dialogs", "PersonDialog")
+        if dialog_cls is not None:
+            dialog = dialog_cls(
+                self.store,
+                company_id=company_id,
+                department_id=department_id,
+                parent=self,
+                clock=self.clock,
+            )
+            opened = getattr(dialog, "openExisting", None)
+            if opened is not None:
+                opened.connect(
+                    lambda pid: QTimer.singleShot(0, lambda: self.open_record("person", int(pid)))
+                )
+            new_id = self._run_dialog(dialog)
+        else:
+            name, ok = QInputDialog.getText(
+                self, self.tr("New person"), self.tr("Given and family name:")
+            )
+            new_id = None
+            if ok and name.strip():
+                from crm_desktop.services.contacts import PersonInput, create_person
+
+                given, _, family = name.strip().rpartition(" ")
+                try:
+                    with self.store.session() as s:
+                        new_id = create_person(
+                            s,
+                            PersonInput(
+                                given_name=given,
+                                family_name=family,
+                                company_id=company_id,
+                                department_id=department_id,
+                            ),
+                            clock=self.clock,
+                        ).id
+                except CrmError as exc:
+                    self.show_error(exc)
+        if new_id is not None:
+            self._created("person", new_id)
+        return new_id
+
+    def new_department(self, company_id: int) -> int | None:
+        dialog_cls = optional("crm_desktop.ui.dialogs", "DepartmentDialog")
+        new_id: int | None = None
+        if dialog_cls is not None:
+            new_id = self._run_dialog(dialog_cls(self.store, company_id, parent=self))
+        else:
+            name, ok = QInputDialog.getText(self, self.tr("New department"), self.tr("Name:"))
+            if ok and name.strip():
+                from crm_desktop.services.contacts import add_department
+
+                try:
+                    with self.store.session() as s:
+                        new_id = add_department(s, company_id, name).id
+                except CrmError as exc:
+                    self.show_error(exc)
+        if new_id is not None:
+            self.tree_panel.model.refresh_records([NodeRef.company(company_id)])
+            self.tree_panel.select(NodeRef.department(new_id))
+            self.refresh_status()
+        return new_id
+
+    def _created(self, kind: str, ref_id: int) -> None:
+        self.tree_panel.reload()
+        self.refresh_status()
+        self._refresh_start_page()
+        self.open_record(kind, ref_id)
+
+    def _new_branch_current(self) -> None:
+        company_id, _ = self._company_and_department()
+        self.new_company(parent_id=company_id)
+
+    def _new_department_current(self) -> None:
+        company_id, _ = self._company_and_department()
+        if company_id is None:
+            self.statusBar().showMessage(self.tr("Select a company first."), 5000)
+            return
+        self.new_department(company_id)
+
+    def _new_person_current(self) -> None:
+        company_id, department_id = self._company_and_department()
+        self.new_person(company_id, department_id)
+
+    def log_activity(self, kind: ActivityKind | None) -> None:
+        loc = self.current
+        person_id = loc.ref_id if loc is not None and loc.kind == "person" else None
+        company_id, _ = self._company_and_department()
+        dialog_cls = optional("crm_desktop.ui.dialogs", "ActivityDialog")
+        if dialog_cls is None:
+            self.timeline.focus_quick_entry(kind)
+            return
+        kwargs: dict[str, Any] = {"person_id": person_id, "company_id": company_id}
+        if kind is not None:
+            kwargs["kind"] = kind
+        if loc is not None and loc.kind == "project":
+            kwargs["project_id"] = loc.ref_id
+        dialog = dialog_cls(self.store, parent=self, clock=self.clock, **kwargs)
+        if self._run_dialog(dialog) is not None:
+            self.timeline.reload()
+            self._activity_logged(0)
+
+    def edit_current(self) -> None:
+        loc = self.current
+        if loc is None or loc.ref_id is None:
+            self.statusBar().showMessage(self.tr("Select a company or a person first."), 5000)
+            return
+        if loc.kind == "company":
+            cls = optional("crm_desktop.ui.dialogs", "CompanyDialog")
+            if cls is not None and self._run_dialog(
+                cls(self.store, company_id=loc.ref_id, parent=self, clock=self.clock)
+            ):
+                self._edited()
+        elif loc.kind == "person":
+            cls = optional("crm_desktop.ui.dialogs", "PersonDialog")
+            if cls is not None and self._run_dialog(
+                cls(self.store, person_id=loc.ref_id, parent=self, clock=self.clock)
+            ):
+                self._edited()
+
+    def _edited(self) -> None:
+        ref = self._current_ref()
+        if ref is not None:
+            self.tree_panel.model.refresh_records([ref])
+        if self.current is not None:
+            self._show_location(self.current)
+        self.refresh_status()
+
+    def delete_current(self) -> None:
+        """Del: the selected activity when the timeline has the focus, else the record."""
+        focus = QApplication.focusWidget()
+        entry = self.timeline.current_entry()
+        if entry is not None and focus is not None and self.timeline.isAncestorOf(focus):
+            label = self.tr("the {kind} of {when}").format(
+                kind=self.timeline_kind_label(entry.kind),
+                when=self.timeline_when(entry.occurred_at),
+            )
+            if self.confirm(
+                self.tr("Delete activity?"),
+                self.tr("Delete {what}? It goes to the trash; Ctrl+Z brings it back.").format(
+                    what=label
+                ),
+            ):
+                self._delete("activity", entry.activity_id, self.tr("Delete activity"))
+            return
+        loc = self.current
+        if loc is None or loc.ref_id is None or loc.kind not in ("company", "person"):
+            self.statusBar().showMessage(self.tr("Select a company or a person to delete."), 5000)
+            return
+        self.delete_record(loc.kind, loc.ref_id)
+
+    @staticmethod
+    def timeline_kind_label(kind: ActivityKind) -> str:
+        from crm_desktop.ui.timeline import kind_label
+
+        return kind_label(kind)
+
+    @staticmethod
+    def timeline_when(moment: Any) -> str:
+        from crm_desktop.ui.timeline import format_datetime
+
+        return format_datetime(moment)
+
+    def delete_record(self, kind: str, ref_id: int) -> bool:
+        with self.store.reader() as s:
+            node = tree.node_for(
+                s, NodeRef.person(ref_id) if kind == "person" else NodeRef.company(ref_id)
+            )
+        if kind == "person":
+            question = self.tr(
+                "Delete {name}? The person goes to the trash; activities stay. "
+                "Ctrl+Z brings them back."
+            ).format(name=node.label)
+            title = self.tr("Delete person?")
+            label = self.tr("Delete {name}").format(name=node.label)
+        else:
+            question = self.tr(
+                "Delete {name} with its branches and their {count} people? Everything goes "
+                "to the trash; Ctrl+Z brings it back."
+            ).format(name=node.label, count=node.count or 0)
+            title = self.tr("Delete company?")
+            label = self.tr("Delete {name}").format(name=node.label)
+        if not self.confirm(title, question):
+            return False
+        return self._delete(kind, ref_id, label)
+
+    def _delete(self, kind: str, ref_id: int, label: str) -> bool:
+        parent_ref: NodeRef | None = None
+        if kind in ("person", "company"):
+            with self.store.reader() as s:
+                path = tree.path_to(s, NodeRef(NodeKind(kind), ref_id))
+            parent_ref = path[-2] if len(path) > 1 else None
+        try:
+            self.undo.delete(kind, ref_id, label)
+        except CrmError as exc:
+            self.show_error(exc)
+            return False
+        self.statusBar().showMessage(self.tr("Deleted. Ctrl+Z brings it back."), 8000)
+        if kind == "activity":
+            return True
+        self.current = None
+        if parent_ref is not None and parent_ref.kind is not NodeKind.NO_COMPANY:
+            assert parent_ref.ref_id is not None
+            self.open_record(parent_ref.kind.value, parent_ref.ref_id)
+        else:
+            self.timeline.set_scope(None)
+            clear = getattr(self.detail, "clear", None)
+            if callable(clear):
+                clear()
+        return True
+
+    def _tree_action(self, action: str, ref: NodeRef | None) -> None:
+        if ref is not None and ref.ref_id is not None and ref.kind is not NodeKind.NO_COMPANY:
+            if self.current is None or self.current != Location(ref.kind.value, ref.ref_id):
+                self.open_record(ref.kind.value, ref.ref_id)
+        elif ref is not None and ref.kind is NodeKind.NO_COMPANY:
+            self.current = Location("no_company", None)
+        if action == "new_company":
+            self.new_company()
+        elif action == "new_branch" and ref is not None:
+            self.new_company(parent_id=ref.ref_id)
+        elif action == "new_department" and ref is not None and ref.ref_id is not None:
+            self.new_department(ref.ref_id)
+        elif action == "new_person":
+            if ref is not None and ref.kind is NodeKind.NO_COMPANY:
+                self.new_person(None, None)
+            else:
+                self._new_person_current()
+        elif action == "new_activity":
+            self.log_activity(None)
+        elif action == "edit":
+            if ref is not None and ref.kind is NodeKind.DEPARTMENT:
+                self.statusBar().showMessage(
+                    self.tr("Departments are renamed in the company's details."), 5000
+                )
+            else:
+                self.edit_current()
+        elif action == "delete" and ref is not None and ref.ref_id is not None:
+            self.delete_record(ref.kind.value, ref.ref_id)
+
+    # ------------------------------------------------------------ import, export, demo
+
+    def import_file(self) -> None:
+        import_fn = optional("crm_desktop.services.importer", "import_file")
+        if import_fn is None:
+            self.show_message(
+                self.tr("Import"), self.tr("Importing is not available in this version.")
+            )
+            return
+        path, _ = QFileDialog.getOpenFileName(
+            self,
+            self.tr("Import contacts"),
+            str(Path.home()),
+            self.tr(
+                "Contacts (*.vcf *.vcard *.csv);;vCard (*.vcf *.vcard);;CSV (*.csv);;All files (*)"
+            ),
+        )
+        if not path:
+            return
+        self.welcome.set_busy(self.tr("Importing {file}…").format(file=Path(path).name))
+
+        def work(session: Any, progress: Any) -> Any:
+            try:
+                return import_fn(session, Path(path), clock=self.clock)
+            except TypeError:
+                return import_fn(session, Path(path))
+
+        self.tasks.run(work, on_done=self._imported, on_error=self._background_failed)
+
+    def _imported(self, result: Any) -> None:
+        self.welcome.set_busy("")
+        summary = getattr(result, "summary", None) or result
+        self.statusBar().showMessage(self.tr("Import finished."), 8000)
+        log.info("import finished: %s", type(summary).__name__)
+        self.refresh_all()
+
+    def export_file(self) -> None:
+        export_fn = optional("crm_desktop.services.exporter", "export_file")
+        if export_fn is None:
+            self.show_message(
+                self.tr("Export"), self.tr("Exporting is not available in this version.")
+            )
+            return
+        path, _ = QFileDialog.getSaveFileName(
+            self,
+            self.tr("Export contacts"),
+            str(Path.home() / "kontakte.vcf"),
+            self.tr("vCard (*.vcf);;CSV (*.csv)"),
+        )
+        if not path:
+            return
+        self.tasks.run(
+            lambda s, p: export_fn(s, Path(path)),
+            write=False,
+            on_done=lambda _r: self.statusBar().showMessage(self.tr("Export finished."), 8000),
+            on_error=self._background_failed,
+        )
+
+    def create_demo_data(self) -> None:
+        generate = optional("crm_desktop.services.demo", "generate")
+        if generate is None:
+            self.show_message(
+                self.tr("Demo data"), self.tr("Demo data is not available in this version.")
+            )
+            return
+        people, ok = QInputDialog.getInt(
+            self,
+            self.tr("Create demo data"),
+            self.tr("How many people? (Demo data is only written into an empty store.)"),
+            500,
+            10,
+            100_000,
+            100,
+        )
+        if not ok:
+            return
+        self.welcome.set_busy(self.tr("Writing demo data…"))
+        self.tasks.run_with_store(
+            lambda store, progress: generate(store, people, clock=self.clock, progress=progress),
+            on_done=self._demo_done,
+            on_error=self._background_failed,
+            on_progress=lambda done, total, _t: self.welcome.set_progress(done, total),
+        )
+
+    def _demo_done(self, _summary: Any) -> None:
+        self.welcome.set_busy("")
+        self.statusBar().showMessage(self.tr("Demo data created."), 8000)
+        self.refresh_all()
+
+    def _background_failed(self, exc: BaseException) -> None:
+        self.welcome.set_busy("")
+        if isinstance(exc, CrmError):
+            self.show_error(exc)
+        else:
+            import sys
+
+            sys.excepthook(type(exc), exc, exc.__traceback__)
+
+    def backup_now(self) -> None:
+        backup = optional("crm_desktop.services.backup")
+        if backup is None or self.data_dir is None or not self.store.is_sqlite:
+            self.show_message(
+                self.tr("Backup"),
+                self.tr("Backups of a server database are made on the server (pg_dump)."),
+            )
+            return
+        from crm_desktop.config import resolve_paths
+
+        paths = resolve_paths(self.data_dir)
+        try:
+            made = backup.make_backup(paths, "manual", clock=self.clock)
+        except CrmError as exc:
+            self.show_error(exc)
+            return
+        self.statusBar().showMessage(
+            self.tr("Backup written: {file}").format(file=Path(str(made)).name), 8000
+        )
+
+    def rebuild_search_index(self) -> None:
+        from crm_desktop.data import search_sync
+
+        self.tasks.run(
+            lambda s, _p: search_sync.rebuild(s),
+            on_done=lambda n: self.statusBar().showMessage(
+                self.tr("Search index rebuilt (%n entries).", "", int(n)), 8000
+            ),
+            on_error=self._background_failed,
+        )
+
+    # ------------------------------------------------------------ settings, help
+
+    def open_settings(self) -> None:
+        dialog = SettingsDialog(self.settings, self)
+        if dialog.exec() and getattr(dialog, "restart_needed", False):
+            self.show_message(
+                self.tr("Settings"),
+                self.tr("The new language applies after the program is restarted."),
+            )
+
+    def show_shortcuts(self) -> None:
+        rows = [
+            ("Ctrl+F", self.tr("Search")),
+            ("Ctrl+N", self.tr("New (person in the selected company, else a company)")),
+            ("Ctrl+L", self.tr("Quick entry in the timeline")),
+            ("Ctrl+Shift+A", self.tr("Log a call")),
+            ("Ctrl+E", self.tr("Edit the selected record")),
+            (self.tr("Del"), self.tr("Delete (asks first; Ctrl+Z brings it back)")),
+            ("Ctrl+Z", self.tr("Undo")),
+            ("F5", self.tr("Refresh")),
+            ("Ctrl+1 / 2 / 3", self.tr("Go to tree / details / timeline")),
+            ("Alt+← / Alt+→", self.tr("Back / forward through viewed records")),
+        ]
+        table = "".join(f"<tr><td><b>{k}</b>&nbsp;&nbsp;</td><td>{v}</td></tr>" for k, v in rows)
+        self.show_message(self.tr("Keyboard shortcuts"), f"<table>{table}</table>")
+
+    def show_about(self) -> None:
+        QMessageBox.about(
+            self,
+            self.tr("About CRM Desktop"),
+            self.tr("<b>CRM Desktop</b> {version}<br>An offline CRM for sole traders.").format(
+                version=__version__
+            ),
+        )
+
+    # ------------------------------------------------------------ messages
+
+    def _confirm_dialog(self, title: str, text: str) -> bool:
+        answer = QMessageBox.question(
+            self,
+            title,
+            text,
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        return answer == QMessageBox.StandardButton.Yes
+
+    def show_error(self, exc: CrmError) -> None:
+        log.info("shown error: %s", exc.message)
+        QMessageBox.warning(self, self.tr("Not possible"), error_text(exc))
+
+    def show_message(self, title: str, text: str) -> None:
+        QMessageBox.information(self, title, text)

@@ -1,0 +1,309 @@
+"""Global search in the toolbar: results appear as you type (debounced), Enter opens.
+
+Searches people, companies, activity texts, tickets and projects through
+``services.search.search``; a ticket number (T-2026-00042) opens that ticket at once.
+"""
+
+from __future__ import annotations
+
+import importlib
+import logging
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QEvent, QPoint, Qt, QTimer, Signal
+from PySide6.QtGui import QFocusEvent, QKeyEvent
+from PySide6.QtWidgets import QFrame, QLineEdit, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
+from sqlalchemy import or_, select
+from sqlalchemy.orm import Session
+
+from crm_desktop.data.models import SearchDocument, Ticket
+from crm_desktop.data.store import Store
+from crm_desktop.ui.icons import icon
+
+log = logging.getLogger("crm_desktop.ui.search")
+
+DEBOUNCE_MS = 150
+RESULT_LIMIT = 50
+HitRole = int(Qt.ItemDataRole.UserRole) + 1
+TICKET_NUMBER = re.compile(r"\b[A-Z]{1,4}-\d{4}-\d{1,6}\b", re.IGNORECASE)
+KIND_ICONS = {
+    "person": "person",
+    "company": "company",
+    "activity": "note",
+    "ticket": "ticket",
+    "project": "project",
+}
+
+
+@dataclass
+class Hit:
+    """One result (the shape of ``services.search.SearchHit``)."""
+
+    kind: str
+    ref_id: int
+    title: str
+    subtitle: str = ""
+    score: float = 0.0
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("Search", text)
+
+
+def _search_service() -> Any:
+    """``crm_desktop.services.search`` when installed, else None."""
+    try:
+        return importlib.import_module("crm_desktop.services.search")
+    except ModuleNotFoundError as exc:
+        if exc.name == "crm_desktop.services.search":
+            return None
+        raise
+
+
+def run_search(session: Session, text: str, limit: int = RESULT_LIMIT) -> list[Hit]:
+    """Search through ``services.search`` when it exists, else a simple LIKE over the
+    search documents (fallback until the search service is installed)."""
+    search_service = _search_service()
+    if search_service is not None:
+        hits: list[Any] = search_service.search(session, text, limit=limit)
+        return [
+            Hit(
+                str(h.kind),
+                int(h.ref_id),
+                str(h.title),
+                str(getattr(h, "subtitle", "") or ""),
+                float(getattr(h, "score", 0) or 0),
+            )
+            for h in hits
+        ]
+    # ---- fallback: substring match on the search documents (no FTS ranking)
+    needle = text.strip()
+    if not needle:
+        return []
+    from crm_desktop.services.tree import text_matches
+
+    rows = session.execute(
+        select(
+            SearchDocument.kind, SearchDocument.ref_id, SearchDocument.title, SearchDocument.body
+        )
+        .where(
+            or_(
+                text_matches(SearchDocument.title, needle),
+                text_matches(SearchDocument.body, needle),
+            )
+        )
+        .order_by(SearchDocument.kind, SearchDocument.title)
+        .limit(limit)
+    ).all()
+    return [
+        Hit(r.kind, r.ref_id, r.title or r.body[:80], r.body[:120] if r.title else "") for r in rows
+    ]
+
+
+def find_ticket_id(session: Session, text: str) -> int | None:
+    """The id of the ticket whose number is in ``text`` (exactly as stored or typed)."""
+    number: str | None = None
+    service = _search_service()
+    finder = getattr(service, "find_ticket_number", None) if service is not None else None
+    if finder is not None:
+        number = finder(text)
+    else:
+        match = TICKET_NUMBER.search(text)
+        number = match.group(0) if match else None
+    if not number:
+        return None
+    try:
+        from crm_desktop.services.tickets import find_ticket
+
+        ticket = find_ticket(session, number)
+        return int(ticket.id) if ticket is not None else None
+    except ImportError:  # pragma: no cover - the tickets service is always there
+        found = session.execute(select(Ticket.id).where(Ticket.number == number.upper())).first()
+        return int(found[0]) if found else None
+
+
+class SearchPopup(QFrame):
+    """The results list under the search field; it never takes the keyboard focus."""
+
+    def __init__(self, parent: QWidget) -> None:
+        super().__init__(parent, Qt.WindowType.ToolTip)
+        self.setObjectName("searchPopup")
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.setAttribute(Qt.WidgetAttribute.WA_ShowWithoutActivating)
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.list = QListWidget(self)
+        self.list.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.list.setUniformItemSizes(True)
+        self.list.setObjectName("searchResults")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(1, 1, 1, 1)
+        layout.addWidget(self.list)
+
+    def move_selection(self, step: int) -> None:
+        count = self.list.count()
+        if not count:
+            return
+        row = self.list.currentRow()
+        for _ in range(count):
+            row = (row + step) % count
+            item = self.list.item(row)
+            if item.flags() & Qt.ItemFlag.ItemIsSelectable:
+                self.list.setCurrentRow(row)
+                return
+
+
+class SearchField(QLineEdit):
+    """The toolbar search field. Emits ``openRequested(kind, id)`` for the chosen hit."""
+
+    openRequested = Signal(str, int)
+    searched = Signal(int)  # number of hits, after each search (tests, status)
+
+    def __init__(self, store: Store, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.store = store
+        self.setObjectName("globalSearch")
+        self.setPlaceholderText(self.tr("Search… (Ctrl+F)"))
+        self.setClearButtonEnabled(True)
+        self.addAction(icon("search"), QLineEdit.ActionPosition.LeadingPosition)
+        self.setMinimumWidth(260)
+        self.setAccessibleName(self.tr("Search people, companies, activities and tickets"))
+        self.hits: list[Hit] = []
+        self.popup = SearchPopup(self)
+        self.popup.list.itemClicked.connect(self._item_clicked)
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(DEBOUNCE_MS)
+        self._timer.timeout.connect(self.search_now)
+        self.textEdited.connect(self._edited)
+        self.returnPressed.connect(self.open_current)
+
+    # ------------------------------------------------------------ searching
+
+    def _edited(self, _text: str) -> None:
+        if self.text().strip():
+            self._timer.start()
+        else:
+            self._timer.stop()
+            self.hits = []
+            self.popup.hide()
+
+    def search_now(self) -> list[Hit]:
+        self._timer.stop()
+        text = self.text().strip()
+        if not text:
+            self.hits = []
+            self.popup.hide()
+            return []
+        try:
+            with self.store.reader() as s:
+                hits = run_search(s, text)
+                ticket_id = find_ticket_id(s, text)
+                if ticket_id is not None and not any(
+                    h.kind == "ticket" and h.ref_id == ticket_id for h in hits
+                ):
+                    ticket = s.get(Ticket, ticket_id)
+                    if ticket is not None:
+                        hits.insert(0, Hit("ticket", ticket_id, f"{ticket.number} {ticket.title}"))
+        except Exception:  # a broken query must never break typing
+            log.exception("search failed")
+            hits = []
+        self.hits = hits
+        self._show(hits)
+        self.searched.emit(len(hits))
+        return hits
+
+    def _kind_label(self, kind: str) -> str:
+        return {
+            "person": self.tr("Person"),
+            "company": self.tr("Company"),
+            "activity": self.tr("Activity"),
+            "ticket": self.tr("Ticket"),
+            "project": self.tr("Project"),
+        }.get(kind, kind)
+
+    def _show(self, hits: list[Hit]) -> None:
+        lst = self.popup.list
+        lst.clear()
+        if not hits:
+            item = QListWidgetItem(self.tr("No matches. Try fewer letters or another word."))
+            item.setFlags(Qt.ItemFlag.NoItemFlags)
+            lst.addItem(item)
+        for hit in hits:
+            text = hit.title or self._kind_label(hit.kind)
+            if hit.subtitle:
+                text = f"{text} — {hit.subtitle}"
+            item = QListWidgetItem(icon(KIND_ICONS.get(hit.kind, "note")), text)
+            item.setToolTip(f"{self._kind_label(hit.kind)}: {text}")
+            item.setData(HitRole, hit)
+            lst.addItem(item)
+        if hits:
+            lst.setCurrentRow(0)
+        self._place_popup()
+        self.popup.show()
+
+    def _place_popup(self) -> None:
+        width = max(self.width(), 420)
+        rows = min(max(self.popup.list.count(), 1), 12)
+        height = rows * (self.fontMetrics().height() + 8) + 6
+        pos = self.mapToGlobal(QPoint(0, self.height()))
+        self.popup.setGeometry(pos.x() + self.width() - width, pos.y(), width, height)
+
+    # ------------------------------------------------------------ opening
+
+    def current_hit(self) -> Hit | None:
+        item = self.popup.list.currentItem()
+        hit = item.data(HitRole) if item is not None else None
+        if isinstance(hit, Hit):
+            return hit
+        return self.hits[0] if self.hits else None
+
+    def open_current(self) -> None:
+        if self._timer.isActive() or not self.popup.isVisible():
+            self.search_now()
+        hit = self.current_hit()
+        if hit is not None:
+            self.open_hit(hit)
+
+    def open_hit(self, hit: Hit) -> None:
+        self.popup.hide()
+        log.info("search opens %s %s", hit.kind, hit.ref_id)
+        self.openRequested.emit(hit.kind, hit.ref_id)
+
+    def _item_clicked(self, item: QListWidgetItem) -> None:
+        hit = item.data(HitRole)
+        if isinstance(hit, Hit):
+            self.open_hit(hit)
+
+    # ------------------------------------------------------------ keys
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        key = event.key()
+        if self.popup.isVisible():
+            if key == Qt.Key.Key_Down:
+                self.popup.move_selection(1)
+                return
+            if key == Qt.Key.Key_Up:
+                self.popup.move_selection(-1)
+                return
+            if key == Qt.Key.Key_Escape:
+                self.popup.hide()
+                return
+        elif key == Qt.Key.Key_Escape and self.text():
+            self.clear()
+            return
+        super().keyPressEvent(event)
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:
+        QTimer.singleShot(200, self._hide_if_unfocused)
+        super().focusOutEvent(event)
+
+    def _hide_if_unfocused(self) -> None:
+        if not self.hasFocus():
+            self.popup.hide()
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() in (QEvent.Type.Move, QEvent.Type.Resize) and self.popup.isVisible():
+            self._place_popup()
+        return super().event(event)
