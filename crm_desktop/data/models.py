@@ -244,7 +244,7 @@ class Person(TimestampMixin, Base):
     given_name: Mapped[str] = mapped_column(String(100), default="")
     family_name: Mapped[str] = mapped_column(String(100), default="")
     nickname: Mapped[str | None] = mapped_column(String(100))
-    birth_date: Mapped[dt.date | None] = mapped_column(Date)
+    birth_date: Mapped[dt.date | None] = mapped_column(Date, index=True)  # duplicate check
     position: Mapped[str | None] = mapped_column(String(120))
     company_id: Mapped[int | None] = mapped_column(
         ForeignKey("companies.id", ondelete="SET NULL"), index=True
