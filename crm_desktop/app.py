@@ -8,6 +8,7 @@ are reused by the screenshot command and the self-test.
 from __future__ import annotations
 
 import logging
+import os
 import sys
 import traceback
 from collections.abc import Callable
@@ -233,6 +234,8 @@ def run_gui(ctx: CliContext) -> int:
 
             window.setProperty("localServer", _listen(instance.server_name(paths), window))
         window.show()
+        if os.environ.get("CRM_DESKTOP_EXIT_AFTER_PAINT"):  # bench/run_bench.py
+            _exit_after_first_paint(app)
         code = int(app.exec())
         if not ctx.database_url:
             ctx.close()
@@ -243,6 +246,20 @@ def run_gui(ctx: CliContext) -> int:
     finally:
         if lock is not None:
             lock.release()
+
+
+def _exit_after_first_paint(app: QApplication) -> None:
+    """For the start-time benchmark: report the first painted frame and memory, quit."""
+    from PySide6.QtCore import QTimer
+
+    def done() -> None:
+        import resource
+
+        print("PAINTED", flush=True)
+        print("MAXRSS_KB", resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, flush=True)
+        app.quit()
+
+    QTimer.singleShot(0, done)
 
 
 def _auto_backup(paths: Any, ctx: CliContext, settings: AppSettings, when: str) -> None:
