@@ -22,7 +22,14 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 PKG = ROOT / "crm_desktop"
 TS = ROOT / "resources" / "translations" / "crm_desktop_de.ts"
+# messages lupdate cannot see (the domain's errors, printout labels) live in their own
+# file, so that lupdate never marks them obsolete
+TS_DOMAIN = ROOT / "resources" / "translations" / "crm_desktop_domain_de.ts"
 QM = TS.with_suffix(".qm")
+EMPTY_TS = (
+    '<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE TS>\n'
+    '<TS version="2.1" language="de_DE" sourcelanguage="en"></TS>\n'
+)
 
 
 def _tool(name: str) -> str:
@@ -52,13 +59,39 @@ def error_messages() -> list[str]:
     return found
 
 
-def add_error_context(ts: Path, messages: list[str]) -> int:
+def sheet_labels() -> list[str]:
+    """Labels of the printouts (services/sheets.py passes them through ``tr``)."""
+    from crm_desktop.data import models
+
+    path = PKG / "services" / "sheets.py"
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    found: list[str] = []
+    for node in ast.walk(tree):
+        if (
+            isinstance(node, ast.Call)
+            and isinstance(node.func, ast.Name)
+            and node.func.id == "tr"
+            and node.args
+            and isinstance(node.args[0], ast.Constant)
+            and isinstance(node.args[0].value, str)
+        ):
+            found.append(node.args[0].value)
+    from crm_desktop.services.sheets import KIND_LABELS
+
+    found += list(KIND_LABELS.values())
+    for enum_cls in (models.CompanyStatus, models.TicketStatus, models.ProjectStatus):
+        found += [m.value for m in enum_cls]
+    found += ["Contact sheet", "Agenda", "Dashboard {start} – {end}"]
+    return list(dict.fromkeys(found))
+
+
+def add_error_context(ts: Path, messages: list[str], context: str = "errors") -> int:
     tree = ET.parse(ts)
     root = tree.getroot()
-    ctx = next((c for c in root.findall("context") if c.findtext("name") == "errors"), None)
+    ctx = next((c for c in root.findall("context") if c.findtext("name") == context), None)
     if ctx is None:
         ctx = ET.SubElement(root, "context")
-        ET.SubElement(ctx, "name").text = "errors"
+        ET.SubElement(ctx, "name").text = context
     have = {m.findtext("source") for m in ctx.findall("message")}
     added = 0
     for text in messages:
@@ -79,10 +112,16 @@ def main() -> int:
         [_tool("pyside6-lupdate"), "-no-obsolete", "-locations", "none", *sources, "-ts", str(TS)],
         check=True,
     )
-    added = add_error_context(TS, error_messages())
-    subprocess.run([_tool("pyside6-lrelease"), str(TS), "-qm", str(QM)], check=True)
-    unfinished = ET.parse(TS).getroot().iter("translation")
-    missing = sum(1 for t in unfinished if t.get("type") == "unfinished")
+    sys.path.insert(0, str(ROOT))
+    if not TS_DOMAIN.exists():
+        TS_DOMAIN.write_text(EMPTY_TS, encoding="utf-8")
+    added = add_error_context(TS_DOMAIN, error_messages())
+    added += add_error_context(TS_DOMAIN, sheet_labels(), "Sheets")
+    subprocess.run([_tool("pyside6-lrelease"), str(TS), str(TS_DOMAIN), "-qm", str(QM)], check=True)
+    missing = 0
+    for ts in (TS, TS_DOMAIN):
+        for t in ET.parse(ts).getroot().iter("translation"):
+            missing += t.get("type") == "unfinished"
     print(f"{TS.name}: {added} error messages added, {missing} strings still untranslated")
     return 0
 
