@@ -1,0 +1,826 @@
+"""iCalendar (RFC 5545 / iTIP RFC 5546): export follow-ups and appointments, invite,
+and import invitations received from Outlook/Exchange, Google and Apple.
+
+Built on the ``icalendar`` library. Export writes local times with a TZID and a
+matching VTIMEZONE generated from zoneinfo (Outlook and Apple both want one),
+a stable UID per item, DTSTAMP, SEQUENCE, STATUS and a DISPLAY alarm 15 minutes
+before. Import resolves Windows zone names ("W. Europe Standard Time") and custom
+VTIMEZONE definitions through icalendar's zone provider, stores times in UTC and
+links each appointment to the person whose e-mail address is the organizer's or
+an attendee's.
+
+Human texts here (summary prefixes, description labels, skip reasons) are English
+source strings; pass ``translate`` to localise them (the GUI passes Qt's).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import re
+import urllib.parse
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Literal
+from zoneinfo import ZoneInfo
+
+import icalendar
+from sqlalchemy import delete, func, insert, select
+from sqlalchemy.orm import Session
+
+from crm_desktop import __version__
+from crm_desktop.clock import local_zone
+from crm_desktop.data.models import (
+    ActivityKind,
+    Appointment,
+    AppointmentStatus,
+    Email,
+    FollowUp,
+    Person,
+    appointment_attendees,
+)
+from crm_desktop.errors import CardNumberError, ImportFileError, ValidationError
+from crm_desktop.services import cardguard
+from crm_desktop.services.followups import APPOINTMENT_LEAD, AgendaEntry
+
+PRODID = f"-//CRM Desktop//crm-desktop {__version__}//EN"
+FOLLOWUP_DURATION = dt.timedelta(minutes=15)
+
+Translate = Callable[[str], str]
+Method = Literal["REQUEST", "CANCEL"]
+
+
+def _identity(text: str) -> str:
+    return text
+
+
+# English source texts for kinds; the GUI's translate() localises them.
+KIND_LABELS: dict[ActivityKind, str] = {
+    ActivityKind.CALL: "Call",
+    ActivityKind.MEETING: "Meeting",
+    ActivityKind.EMAIL: "E-mail",
+    ActivityKind.LETTER: "Letter",
+    ActivityKind.VISIT: "Visit",
+    ActivityKind.COMPLAINT: "Complaint",
+    ActivityKind.SERVICE_CALL: "Service call",
+    ActivityKind.NOTE: "Note",
+}
+
+
+# ---------------------------------------------------------------- export
+
+
+@dataclass(frozen=True)
+class CalendarItem:
+    """One VEVENT to write, independent of where it came from."""
+
+    uid: str
+    summary: str
+    start: dt.datetime
+    end: dt.datetime
+    all_day: bool = False
+    description: str = ""
+    location: str | None = None
+    sequence: int = 0
+    status: Literal["CONFIRMED", "TENTATIVE", "CANCELLED"] = "CONFIRMED"
+    alarm_before: dt.timedelta | None = APPOINTMENT_LEAD
+    categories: tuple[str, ...] = ()
+    created: dt.datetime | None = None
+    last_modified: dt.datetime | None = None
+
+
+@dataclass(frozen=True)
+class Participant:
+    email: str
+    name: str = ""
+    role: str = "REQ-PARTICIPANT"  # or OPT-PARTICIPANT, CHAIR
+
+    @classmethod
+    def of(cls, value: Participant | str) -> Participant:
+        return value if isinstance(value, Participant) else cls(email=value)
+
+
+def _who(entry: AgendaEntry) -> str:
+    if entry.person and entry.company:
+        return f"{entry.person} ({entry.company})"
+    return entry.person or entry.company
+
+
+def _description(entry: AgendaEntry, context: Sequence[str], translate: Translate) -> str:
+    lines: list[str] = []
+    if entry.type == "followup" and entry.note:
+        lines += [entry.note, ""]
+    if entry.type == "appointment" and entry.note:
+        pass  # the title is the summary already
+    if entry.person:
+        lines.append(f"{translate('Person')}: {entry.person}")
+    if entry.company:
+        lines.append(f"{translate('Company')}: {entry.company}")
+    if entry.phone:
+        lines.append(f"{translate('Phone')}: {entry.phone}")
+    lines += list(context)
+    if entry.last_activity:
+        lines.append(f"{translate('Last contact')}: {entry.last_activity}")
+    return "\n".join(lines).strip()
+
+
+def followup_item(
+    fu: FollowUp,
+    entry: AgendaEntry,
+    *,
+    context: Sequence[str] = (),
+    translate: Translate = _identity,
+) -> CalendarItem:
+    """A follow-up as a short event at its (effective) due time."""
+    label = translate(KIND_LABELS.get(fu.kind, "Follow-up"))
+    who = _who(entry)
+    note = fu.note or (
+        translate("Contact interval reached") if fu.auto_reason == "interval" else ""
+    )
+    summary = " ".join(x for x in (label, who) if x)
+    if note:
+        summary = f"{summary}: {note}"
+    start = fu.effective_due
+    return CalendarItem(
+        uid=fu.uid,
+        summary=summary,
+        start=start,
+        end=start + FOLLOWUP_DURATION,
+        description=_description(entry, context, translate),
+        sequence=fu.sequence or 0,
+        status="CANCELLED" if fu.cancelled_at is not None else "CONFIRMED",
+        alarm_before=APPOINTMENT_LEAD,
+        categories=(translate("Follow-up"),),
+        created=fu.created_at,
+        last_modified=fu.updated_at,
+    )
+
+
+def appointment_item(
+    ap: Appointment,
+    entry: AgendaEntry | None = None,
+    *,
+    context: Sequence[str] = (),
+    translate: Translate = _identity,
+) -> CalendarItem:
+    desc = ap.description or ""
+    if entry is not None:
+        extra = _description(entry, context, translate)
+        desc = "\n\n".join(x for x in (desc.strip(), extra) if x)
+    status: Literal["CONFIRMED", "TENTATIVE", "CANCELLED"] = {
+        AppointmentStatus.CONFIRMED: "CONFIRMED",
+        AppointmentStatus.TENTATIVE: "TENTATIVE",
+        AppointmentStatus.CANCELLED: "CANCELLED",
+    }[ap.status]  # type: ignore[assignment]
+    return CalendarItem(
+        uid=ap.uid,
+        summary=ap.title,
+        start=ap.start_at,
+        end=max(ap.end_at, ap.start_at),
+        all_day=ap.all_day,
+        description=desc,
+        location=ap.location,
+        sequence=ap.sequence or 0,
+        status=status,
+        alarm_before=None if ap.all_day else APPOINTMENT_LEAD,
+        created=ap.created_at,
+        last_modified=ap.updated_at,
+    )
+
+
+_WEEKDAYS = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
+
+
+@dataclass(frozen=True)
+class _Transition:
+    local: dt.datetime  # naive wall-clock time under the offset before the change
+    before: dt.timedelta
+    after: dt.timedelta
+    name: str
+    dst: bool
+
+
+def _transitions(zone: ZoneInfo, year: int) -> list[_Transition]:
+    """The offset changes of ``zone`` in ``year`` (found by scanning, to the minute)."""
+    out: list[_Transition] = []
+    moment = dt.datetime(year, 1, 1, tzinfo=dt.UTC)
+    end = dt.datetime(year + 1, 1, 1, tzinfo=dt.UTC)
+    before = moment.astimezone(zone).utcoffset()
+    day = dt.timedelta(days=1)
+    while moment < end:
+        nxt = moment + day
+        after = nxt.astimezone(zone).utcoffset()
+        if after != before:
+            lo, hi = moment, nxt  # offset(lo) == before, offset(hi) != before
+            while hi - lo > dt.timedelta(minutes=1):
+                mid = (lo + (hi - lo) / 2).replace(second=0, microsecond=0)
+                if mid <= lo:
+                    mid = lo + dt.timedelta(minutes=1)
+                if mid.astimezone(zone).utcoffset() == before:
+                    lo = mid
+                else:
+                    hi = mid
+            local = hi.astimezone(zone)
+            assert before is not None and after is not None
+            out.append(
+                _Transition(
+                    local=(hi + before).replace(tzinfo=None),
+                    before=before,
+                    after=after,
+                    name=local.tzname() or "",
+                    dst=bool(local.dst()),
+                )
+            )
+            before = after
+        moment = nxt
+    return out
+
+
+def _byday(day: dt.datetime) -> set[str]:
+    wd = _WEEKDAYS[day.weekday()]
+    found = {f"{(day.day - 1) // 7 + 1}{wd}"}
+    if (day + dt.timedelta(days=7)).month != day.month:
+        found.add(f"-1{wd}")
+    return found
+
+
+def _rrule_vtimezone(zone: ZoneInfo, first: int, last: int) -> icalendar.Timezone | None:
+    """A compact VTIMEZONE with yearly RRULEs (the form Outlook, Apple and Google write),
+    or None when the zone's rules changed within the years needed."""
+    years = range(first, last + 1)
+    per_year = [_transitions(zone, y) for y in years]
+    tz = icalendar.Timezone()
+    tz.add("TZID", zone.key)
+    if all(not t for t in per_year):
+        moment = dt.datetime(first, 1, 1, 12, tzinfo=zone)
+        offset = moment.utcoffset()
+        std = icalendar.TimezoneStandard()
+        std.add("DTSTART", dt.datetime(1970, 1, 1))
+        std.add("TZOFFSETFROM", offset)
+        std.add("TZOFFSETTO", offset)
+        std.add("TZNAME", moment.tzname() or zone.key)
+        tz.add_component(std)
+        return tz
+    if any(len(t) != 2 for t in per_year):
+        return None
+    for index in (0, 1):
+        changes = [t[index] for t in per_year]
+        head = changes[0]
+        same = all(
+            (c.local.month, c.local.time(), c.before, c.after, c.dst)
+            == (head.local.month, head.local.time(), head.before, head.after, head.dst)
+            for c in changes
+        )
+        if not same:
+            return None
+        common = set.intersection(*(_byday(c.local) for c in changes))
+        if not common:
+            return None
+        byday = sorted(common)[0]  # "-1SU" sorts before "5SU"
+        sub = icalendar.TimezoneDaylight() if head.dst else icalendar.TimezoneStandard()
+        sub.add("DTSTART", head.local)
+        sub.add("RRULE", {"FREQ": "YEARLY", "BYMONTH": head.local.month, "BYDAY": byday})
+        sub.add("TZOFFSETFROM", head.before)
+        sub.add("TZOFFSETTO", head.after)
+        sub.add("TZNAME", head.name)
+        tz.add_component(sub)
+    return tz
+
+
+def _vtimezone(zone: ZoneInfo, items: Sequence[CalendarItem]) -> icalendar.Timezone:
+    years = [i.start.astimezone(zone).year for i in items] or [dt.date.today().year]
+    first, last = max(1971, min(years) - 1), min(2037, max(years) + 1)
+    if last < first:
+        last = first
+    compact = _rrule_vtimezone(zone, first, last)
+    if compact is not None:
+        return compact
+    # the rules changed in between: list every transition (RDATE form)
+    return icalendar.Timezone.from_tzinfo(
+        zone, zone.key, dt.date(first, 1, 1), dt.date(last + 1, 1, 1)
+    )
+
+
+def _event(
+    item: CalendarItem, zone: ZoneInfo, stamp: dt.datetime, translate: Translate
+) -> icalendar.Event:
+    ev = icalendar.Event()
+    ev.add("UID", item.uid)
+    ev.add("DTSTAMP", stamp.astimezone(dt.UTC))
+    if item.all_day:
+        start_day = item.start.astimezone(zone).date()
+        end_day = item.end.astimezone(zone).date()
+        if end_day <= start_day:
+            end_day = start_day + dt.timedelta(days=1)
+        ev.add("DTSTART", start_day)
+        ev.add("DTEND", end_day)
+        ev.add("TRANSP", "TRANSPARENT")
+    else:
+        ev.add("DTSTART", item.start.astimezone(zone))
+        ev.add("DTEND", item.end.astimezone(zone))
+    ev.add("SUMMARY", item.summary)
+    if item.description:
+        ev.add("DESCRIPTION", item.description)
+    if item.location:
+        ev.add("LOCATION", item.location)
+    ev.add("SEQUENCE", item.sequence)
+    ev.add("STATUS", item.status)
+    if item.categories:
+        ev.add("CATEGORIES", list(item.categories))
+    if item.created is not None:
+        ev.add("CREATED", item.created.astimezone(dt.UTC))
+    if item.last_modified is not None:
+        ev.add("LAST-MODIFIED", item.last_modified.astimezone(dt.UTC))
+    if item.alarm_before is not None and item.status != "CANCELLED":
+        alarm = icalendar.Alarm()
+        alarm.add("ACTION", "DISPLAY")
+        alarm.add("DESCRIPTION", item.summary or translate("Reminder"))
+        alarm.add("TRIGGER", -item.alarm_before)
+        ev.add_component(alarm)
+    return ev
+
+
+def build_calendar(
+    items: Iterable[CalendarItem],
+    *,
+    zone: ZoneInfo | None = None,
+    stamp: dt.datetime | None = None,
+    method: str | None = "PUBLISH",
+    name: str | None = None,
+    translate: Translate = _identity,
+) -> icalendar.Calendar:
+    """A VCALENDAR holding ``items``, with the VTIMEZONE of ``zone`` (the user's zone)."""
+    zone = zone or local_zone()
+    stamp = stamp or dt.datetime.now(dt.UTC)
+    items = list(items)
+    cal = icalendar.Calendar()
+    cal.add("PRODID", PRODID)
+    cal.add("VERSION", "2.0")
+    cal.add("CALSCALE", "GREGORIAN")
+    if method:
+        cal.add("METHOD", method)
+    if name:
+        cal.add("X-WR-CALNAME", name)
+        cal.add("X-WR-TIMEZONE", zone.key)
+    if any(not i.all_day for i in items):
+        cal.add_component(_vtimezone(zone, items))
+    for item in items:
+        cal.add_component(_event(item, zone, stamp, translate))
+    return cal
+
+
+def to_ics(
+    items: Iterable[CalendarItem],
+    *,
+    zone: ZoneInfo | None = None,
+    stamp: dt.datetime | None = None,
+    method: str | None = "PUBLISH",
+    name: str | None = None,
+    translate: Translate = _identity,
+) -> bytes:
+    cal = build_calendar(
+        items, zone=zone, stamp=stamp, method=method, name=name, translate=translate
+    )
+    data: bytes = cal.to_ical()
+    return data
+
+
+def _address(p: Participant, *, organizer: bool) -> icalendar.vCalAddress:
+    addr = icalendar.vCalAddress(f"mailto:{p.email}")
+    if p.name:
+        addr.params["CN"] = icalendar.vText(p.name)
+    if not organizer:
+        addr.params["ROLE"] = icalendar.vText(p.role)
+        addr.params["PARTSTAT"] = icalendar.vText("NEEDS-ACTION")
+        addr.params["RSVP"] = icalendar.vText("TRUE")
+        addr.params["CUTYPE"] = icalendar.vText("INDIVIDUAL")
+    return addr
+
+
+def invitation(
+    appointment: Appointment,
+    organizer: Participant | str,
+    attendees: Sequence[Participant | str],
+    method: Method = "REQUEST",
+    *,
+    zone: ZoneInfo | None = None,
+    stamp: dt.datetime | None = None,
+    translate: Translate = _identity,
+) -> bytes:
+    """An iTIP invitation (METHOD:REQUEST) or cancellation (METHOD:CANCEL).
+
+    A moved meeting is sent again as REQUEST with the same UID and the higher
+    SEQUENCE the service gave it; a cancellation carries STATUS:CANCELLED.
+    """
+    if method not in ("REQUEST", "CANCEL"):
+        raise ValidationError("Unknown invitation method: {method}", method=method)
+    org = Participant.of(organizer)
+    people = [Participant.of(a) for a in attendees]
+    if not people:
+        raise ValidationError("An invitation needs at least one attendee.", field="attendees")
+    item = appointment_item(appointment, translate=translate)
+    if method == "CANCEL":
+        item = CalendarItem(**{**item.__dict__, "status": "CANCELLED"})
+    cal = build_calendar([item], zone=zone, stamp=stamp, method=method, translate=translate)
+    ev = cal.walk("VEVENT")[0]
+    ev.add("ORGANIZER", _address(org, organizer=True))
+    for person in people:
+        ev.add("ATTENDEE", _address(person, organizer=False))
+    data: bytes = cal.to_ical()
+    return data
+
+
+def mailto_url(attendees: Sequence[Participant | str], subject: str, body: str = "") -> str:
+    """A ``mailto:`` URL (RFC 6068) for "Send invitation" in the user's mail program."""
+    to = ",".join(urllib.parse.quote(Participant.of(a).email, safe="@") for a in attendees)
+    query: list[str] = []
+    if subject:
+        query.append("subject=" + urllib.parse.quote(subject, safe=""))
+    if body:
+        crlf = body.replace("\r\n", "\n").replace("\n", "\r\n")
+        query.append("body=" + urllib.parse.quote(crlf, safe=""))
+    return f"mailto:{to}" + (("?" + "&".join(query)) if query else "")
+
+
+# ---------------------------------------------------------------- import
+
+
+@dataclass(frozen=True)
+class SkippedEvent:
+    uid: str
+    title: str
+    reason: str  # English source text, translated by the GUI
+
+
+@dataclass
+class ImportIcsReport:
+    created: list[int] = field(default_factory=list)
+    updated: list[int] = field(default_factory=list)
+    cancelled: list[int] = field(default_factory=list)
+    skipped: list[SkippedEvent] = field(default_factory=list)
+    recurring: list[int] = field(default_factory=list)  # series stored as their first date
+    linked: dict[int, int] = field(default_factory=dict)  # appointment id -> person id
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "created": len(self.created),
+            "updated": len(self.updated),
+            "cancelled": len(self.cancelled),
+            "skipped": [s.__dict__ for s in self.skipped],
+            "recurring": len(self.recurring),
+            "linked": len(self.linked),
+            "appointment_ids": self.created + self.updated + self.cancelled,
+        }
+
+
+@dataclass
+class _Parsed:
+    uid: str
+    title: str
+    start: dt.datetime | None = None
+    end: dt.datetime | None = None
+    all_day: bool = False
+    location: str | None = None
+    description: str = ""
+    sequence: int = 0
+    status: AppointmentStatus = AppointmentStatus.CONFIRMED
+    organizer: tuple[str, str] | None = None  # (email, name)
+    attendees: list[tuple[str, str, str]] = field(default_factory=list)  # email, name, partstat
+    recurring: bool = False
+    problem: str | None = None
+
+
+_BEGIN_END = re.compile(r"^(BEGIN|END):([A-Za-z0-9-]+)\s*$", re.IGNORECASE)
+
+
+def _read(path_or_bytes: str | Path | bytes) -> str:
+    if isinstance(path_or_bytes, bytes):
+        raw = path_or_bytes
+    else:
+        path = Path(path_or_bytes)
+        try:
+            raw = path.read_bytes()
+        except OSError as exc:
+            raise ImportFileError(
+                "The file {path} cannot be read: {detail}",
+                path=str(path),
+                detail=exc.strerror or str(exc),
+            ) from exc
+    for encoding in ("utf-8-sig", "cp1252"):
+        try:
+            return raw.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    raise ImportFileError("The calendar file has an unknown text encoding.")  # pragma: no cover
+
+
+def _check_structure(text: str) -> None:
+    """Refuse what is not iCalendar, and files cut off in the middle."""
+    lines = [ln for ln in text.replace("\r\n", "\n").replace("\r", "\n").split("\n") if ln.strip()]
+    if not lines:
+        raise ImportFileError("The calendar file is empty.")
+    first = lines[0].strip().upper()
+    if first not in ("BEGIN:VCALENDAR", "BEGIN:VEVENT"):
+        raise ImportFileError("This is not an iCalendar (.ics) file.")
+    stack: list[str] = []
+    for ln in lines:
+        m = _BEGIN_END.match(ln.strip())
+        if not m:
+            continue
+        word, name = m.group(1).upper(), m.group(2).upper()
+        if word == "BEGIN":
+            stack.append(name)
+        elif not stack or stack.pop() != name:
+            raise ImportFileError(
+                "The calendar file is damaged: END:{name} does not match.", name=name
+            )
+    if stack:
+        raise ImportFileError(
+            "The calendar file is incomplete (it ends inside {name}).", name=stack[-1]
+        )
+
+
+def _email_of(value: Any) -> str:
+    text = str(value or "").strip()
+    if text.lower().startswith("mailto:"):
+        text = text[7:]
+    return text.strip().lower()
+
+
+def _param(value: Any, name: str) -> str:
+    params = getattr(value, "params", None)
+    if not params:
+        return ""
+    return str(params.get(name, "") or "")
+
+
+def _to_utc(value: dt.date | dt.datetime, zone: ZoneInfo) -> tuple[dt.datetime, bool]:
+    """(UTC moment, is all-day). Floating times are read in the user's zone."""
+    if isinstance(value, dt.datetime):
+        if value.tzinfo is None or value.tzinfo.utcoffset(value) is None:
+            value = value.replace(tzinfo=zone)
+        return value.astimezone(dt.UTC), False
+    return dt.datetime.combine(value, dt.time(0), tzinfo=zone).astimezone(dt.UTC), True
+
+
+def _synthetic_uid(start: dt.datetime | None, title: str, organizer: str) -> str:
+    basis = f"{start.isoformat() if start else ''}|{title}|{organizer}"
+    return "import-" + hashlib.sha1(basis.encode("utf-8")).hexdigest()[:32] + "@crm-desktop"
+
+
+def _parse_event(ev: icalendar.Component, method: str, zone: ZoneInfo) -> _Parsed:
+    title = str(ev.get("SUMMARY", "") or "").strip()
+    parsed = _Parsed(uid="", title=title[:300])
+    org = ev.get("ORGANIZER")
+    if org is not None and _email_of(org):
+        parsed.organizer = (_email_of(org), _param(org, "CN"))
+    raw_att = ev.get("ATTENDEE")
+    for att in raw_att if isinstance(raw_att, list) else [raw_att] if raw_att else []:
+        email = _email_of(att)
+        if email:
+            parsed.attendees.append(
+                (email, _param(att, "CN"), _param(att, "PARTSTAT").upper() or "NEEDS-ACTION")
+            )
+    start_prop = ev.get("DTSTART")
+    if start_prop is None:
+        parsed.problem = "The event has no start time."
+    else:
+        try:
+            parsed.start, parsed.all_day = _to_utc(start_prop.dt, zone)
+        except (AttributeError, TypeError, ValueError, OverflowError):
+            parsed.problem = "The start time cannot be read."
+    if parsed.start is not None:
+        end: dt.datetime | None = None
+        try:
+            if ev.get("DTEND") is not None:
+                end, _ = _to_utc(ev.get("DTEND").dt, zone)
+            elif ev.get("DURATION") is not None:
+                end = parsed.start + ev.get("DURATION").dt
+        except (AttributeError, TypeError, ValueError, OverflowError):
+            end = None
+        if end is None or end < parsed.start:
+            end = parsed.start + (dt.timedelta(days=1) if parsed.all_day else dt.timedelta(0))
+        parsed.end = end
+    uid = str(ev.get("UID", "") or "").strip()
+    if not uid:
+        uid = _synthetic_uid(parsed.start, title, parsed.organizer[0] if parsed.organizer else "")
+    recid = ev.get("RECURRENCE-ID")
+    if recid is not None:
+        try:
+            rec_at, _ = _to_utc(recid.dt, zone)
+            uid = f"{uid}/{rec_at:%Y%m%dT%H%M%SZ}"
+        except (AttributeError, TypeError, ValueError):
+            uid = f"{uid}/{recid}"
+    parsed.uid = uid[:300]
+    loc = str(ev.get("LOCATION", "") or "").strip()
+    parsed.location = loc[:300] or None
+    parsed.description = str(ev.get("DESCRIPTION", "") or "").strip()
+    try:
+        parsed.sequence = int(ev.get("SEQUENCE", 0) or 0)
+    except (TypeError, ValueError):
+        parsed.sequence = 0
+    status = str(ev.get("STATUS", "") or "").upper()
+    if method == "CANCEL" or status == "CANCELLED":
+        parsed.status = AppointmentStatus.CANCELLED
+    elif status == "TENTATIVE":
+        parsed.status = AppointmentStatus.TENTATIVE
+    parsed.recurring = ev.get("RRULE") is not None or ev.get("RDATE") is not None
+    return parsed
+
+
+def parse_ics(
+    path_or_bytes: str | Path | bytes, zone: ZoneInfo | None = None
+) -> tuple[str, list[_Parsed]]:
+    """(METHOD, events) of a calendar file; raises ImportFileError when unreadable."""
+    zone = zone or local_zone()
+    text = _read(path_or_bytes)
+    _check_structure(text)
+    try:
+        components = icalendar.Calendar.from_ical(text, multiple=True)
+    except (ValueError, KeyError, IndexError, TypeError) as exc:
+        raise ImportFileError("The calendar file is damaged: {detail}", detail=str(exc)) from exc
+    events: list[_Parsed] = []
+    method = ""
+    for comp in components:
+        if comp.name == "VCALENDAR":
+            method = str(comp.get("METHOD", "") or "").upper() or method
+        elif comp.name != "VEVENT":
+            raise ImportFileError("This is not an iCalendar (.ics) file.")
+    for comp in components:
+        comp_method = str(comp.get("METHOD", "") or "").upper() if comp.name == "VCALENDAR" else ""
+        for ev in comp.walk("VEVENT"):
+            events.append(_parse_event(ev, comp_method or method, zone))
+    return method, events
+
+
+def _people_by_email(session: Session, emails: set[str]) -> dict[str, Person]:
+    if not emails:
+        return {}
+    rows = session.execute(
+        select(func.lower(Email.address), Person)
+        .join(Person, Email.person_id == Person.id)
+        .where(func.lower(Email.address).in_(emails), Person.deleted_at.is_(None))
+        .order_by(Email.id)
+    )
+    out: dict[str, Person] = {}
+    for addr, person in rows:
+        out.setdefault(addr, person)
+    return out
+
+
+def _apply(ap: Appointment, p: _Parsed, person: Person | None, issues: list[SkippedEvent]) -> None:
+    assert p.start is not None and p.end is not None
+    description = p.description
+    try:
+        cardguard.guard_all({"title": p.title, "description": description, "location": p.location})
+    except CardNumberError:
+        issues.append(
+            SkippedEvent(
+                p.uid,
+                p.title,
+                "The description held a payment card number and was left out.",
+            )
+        )
+        description = ""
+        if cardguard.find_card_number(p.title) or cardguard.find_card_number(p.location or ""):
+            raise
+    ap.title = p.title
+    ap.start_at = p.start
+    ap.end_at = p.end
+    ap.all_day = p.all_day
+    ap.location = p.location
+    ap.description = description
+    ap.sequence = p.sequence
+    ap.status = p.status
+    ap.organizer_email = p.organizer[0] if p.organizer else None
+    ap.organizer_name = (p.organizer[1] or None) if p.organizer else None
+    if person is not None:
+        ap.person_id = person.id
+        ap.company_id = person.company_id
+
+
+def _replace_attendees(
+    session: Session, appointment_id: int, p: _Parsed, people: dict[str, Person]
+) -> None:
+    session.execute(
+        delete(appointment_attendees).where(
+            appointment_attendees.c.appointment_id == appointment_id
+        )
+    )
+    seen: set[str] = set()
+    rows = []
+    for email, name, partstat in p.attendees:
+        if email in seen:
+            continue
+        seen.add(email)
+        person = people.get(email)
+        rows.append(
+            {
+                "appointment_id": appointment_id,
+                "person_id": person.id if person is not None else None,
+                "email": email[:254],
+                "name": (name or (person.full_name if person is not None else ""))[:200],
+                "partstat": (partstat or "NEEDS-ACTION")[:20],
+            }
+        )
+    if rows:
+        session.execute(insert(appointment_attendees), rows)
+
+
+def _apply_reply(session: Session, p: _Parsed, report: ImportIcsReport) -> None:
+    """METHOD:REPLY: an attendee answered our invitation; store the answer."""
+    ap = session.scalar(select(Appointment).where(Appointment.uid == p.uid))
+    if ap is None:
+        report.skipped.append(SkippedEvent(p.uid, p.title, "A reply to an unknown appointment."))
+        return
+    changed = False
+    for email, _name, partstat in p.attendees:
+        result = session.execute(
+            appointment_attendees.update()
+            .where(
+                appointment_attendees.c.appointment_id == ap.id,
+                func.lower(appointment_attendees.c.email) == email,
+            )
+            .values(partstat=partstat[:20])
+        )
+        changed = changed or bool(getattr(result, "rowcount", 0))
+    if changed:
+        report.updated.append(ap.id)
+    else:
+        report.skipped.append(SkippedEvent(p.uid, p.title, "The reply names no attendee of ours."))
+
+
+def import_ics(
+    session: Session,
+    path_or_bytes: str | Path | bytes,
+    owner: str | None = None,
+    *,
+    zone: ZoneInfo | None = None,
+) -> ImportIcsReport:
+    """Import the events of an .ics file as appointments.
+
+    An event is matched by UID: a higher SEQUENCE updates the stored appointment,
+    a cancellation (METHOD:CANCEL or STATUS:CANCELLED) cancels it, the same or an
+    older version is skipped. A file that cannot be read raises ImportFileError
+    before anything is written.
+    """
+    zone = zone or local_zone()
+    method, events = parse_ics(path_or_bytes, zone)
+    report = ImportIcsReport()
+    emails = {e for p in events for e, _n, _s in p.attendees}
+    emails |= {p.organizer[0] for p in events if p.organizer}
+    people = _people_by_email(session, emails)
+    for p in events:
+        if method == "REPLY":
+            _apply_reply(session, p, report)
+            continue
+        if p.problem is not None or p.start is None:
+            report.skipped.append(SkippedEvent(p.uid, p.title, p.problem or "No start time."))
+            continue
+        person: Person | None = None
+        for email in ([p.organizer[0]] if p.organizer else []) + [a[0] for a in p.attendees]:
+            if email in people:
+                person = people[email]
+                break
+        existing = session.scalar(select(Appointment).where(Appointment.uid == p.uid))
+        cancelled = p.status == AppointmentStatus.CANCELLED
+        if existing is None:
+            if cancelled:
+                report.skipped.append(
+                    SkippedEvent(
+                        p.uid, p.title, "A cancellation of an appointment not stored here."
+                    )
+                )
+                continue
+            ap = Appointment(uid=p.uid, owner=owner, source="import", kind=ActivityKind.MEETING)
+            _apply(ap, p, person, report.skipped)
+            session.add(ap)
+            session.flush()
+            report.created.append(ap.id)
+        else:
+            ap = existing
+            if p.sequence < (ap.sequence or 0) or (
+                p.sequence == (ap.sequence or 0) and not cancelled
+            ):
+                reason = (
+                    "An older version of an appointment stored here."
+                    if p.sequence < (ap.sequence or 0)
+                    else "Already imported (same version)."
+                )
+                report.skipped.append(SkippedEvent(p.uid, p.title, reason))
+                continue
+            if cancelled and ap.status == AppointmentStatus.CANCELLED:
+                report.skipped.append(SkippedEvent(p.uid, p.title, "Already cancelled."))
+                continue
+            _apply(ap, p, person or ap.person, report.skipped)
+            session.flush()
+            (report.cancelled if cancelled else report.updated).append(ap.id)
+        if p.attendees or existing is None:
+            _replace_attendees(session, ap.id, p, people)
+        if ap.person_id is not None:
+            report.linked[ap.id] = ap.person_id
+        if p.recurring:
+            report.recurring.append(ap.id)
+    session.flush()
+    return report

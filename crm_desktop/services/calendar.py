@@ -1,0 +1,380 @@
+"""Appointments, calendar export and the calendar subscription file.
+
+``export_calendar`` writes follow-ups and appointments as one .ics file. The
+subscription file (``AppPaths.calendar_path``) is the same export of everything
+open, rewritten atomically (temp file + ``os.replace``) so that a calendar
+program subscribed to it never reads half a file; :func:`install_subscription`
+keeps it current after every commit that touched follow-ups or appointments.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import logging
+import os
+import tempfile
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import event, func, insert, or_, select
+from sqlalchemy.orm import Session
+
+from crm_desktop.clock import Clock, SystemClock, local_zone
+from crm_desktop.data.models import (
+    ActivityKind,
+    Appointment,
+    AppointmentStatus,
+    Company,
+    FollowUp,
+    Opportunity,
+    Person,
+    Project,
+    Ticket,
+    appointment_attendees,
+)
+from crm_desktop.data.store import Store
+from crm_desktop.errors import ConflictError, NotFoundError, ValidationError
+from crm_desktop.interop import ical
+from crm_desktop.services import cardguard
+from crm_desktop.services import followups as fus
+
+log = logging.getLogger(__name__)
+
+Translate = Callable[[str], str]
+
+
+def _identity(text: str) -> str:
+    return text
+
+
+# ---------------------------------------------------------------- appointments
+
+
+def _aware(value: dt.datetime, field: str) -> dt.datetime:
+    if value.tzinfo is None or value.tzinfo.utcoffset(value) is None:
+        raise ValidationError("The time needs a time zone.", field=field)
+    return value.astimezone(dt.UTC)
+
+
+def get_appointment(session: Session, appointment_id: int) -> Appointment:
+    ap = session.get(Appointment, appointment_id)
+    if ap is None:
+        raise NotFoundError("Appointment {id} does not exist.", id=appointment_id)
+    return ap
+
+
+def create_appointment(
+    session: Session,
+    *,
+    title: str,
+    start_at: dt.datetime,
+    end_at: dt.datetime,
+    kind: ActivityKind = ActivityKind.MEETING,
+    location: str | None = None,
+    description: str = "",
+    person_id: int | None = None,
+    company_id: int | None = None,
+    owner: str | None = None,
+    all_day: bool = False,
+    attendees: Sequence[ical.Participant] = (),
+) -> Appointment:
+    title = (title or "").strip()
+    if not title:
+        raise ValidationError("An appointment needs a title.", field="title")
+    start, end = _aware(start_at, "start_at"), _aware(end_at, "end_at")
+    if end < start:
+        raise ValidationError("The end lies before the start.", field="end_at")
+    cardguard.guard_all({"title": title, "description": description, "location": location})
+    if person_id is not None:
+        person = session.get(Person, person_id)
+        if person is None or person.deleted_at is not None:
+            raise ValidationError("The person does not exist.", field="person_id")
+        company_id = company_id if company_id is not None else person.company_id
+    ap = Appointment(
+        uid=fus.new_uid(),
+        title=title[:300],
+        start_at=start,
+        end_at=end,
+        all_day=all_day,
+        kind=kind,
+        location=(location or "").strip() or None,
+        description=description or "",
+        person_id=person_id,
+        company_id=company_id,
+        owner=owner,
+        sequence=0,
+        source="local",
+        status=AppointmentStatus.CONFIRMED,
+    )
+    session.add(ap)
+    session.flush()
+    if attendees:
+        session.execute(
+            insert(appointment_attendees),
+            [
+                {
+                    "appointment_id": ap.id,
+                    "person_id": None,
+                    "email": a.email,
+                    "name": a.name,
+                    "partstat": "NEEDS-ACTION",
+                }
+                for a in attendees
+            ],
+        )
+    return ap
+
+
+def move_appointment(
+    session: Session, appointment_id: int, start_at: dt.datetime, end_at: dt.datetime
+) -> Appointment:
+    """Move an appointment; the new SEQUENCE makes invitations an update, not a copy."""
+    ap = get_appointment(session, appointment_id)
+    if ap.status == AppointmentStatus.CANCELLED:
+        raise ConflictError("This appointment was cancelled.")
+    start, end = _aware(start_at, "start_at"), _aware(end_at, "end_at")
+    if end < start:
+        raise ValidationError("The end lies before the start.", field="end_at")
+    ap.start_at, ap.end_at = start, end
+    ap.sequence = (ap.sequence or 0) + 1
+    ap.notified_at = None
+    session.flush()
+    return ap
+
+
+def cancel_appointment(session: Session, appointment_id: int) -> Appointment:
+    ap = get_appointment(session, appointment_id)
+    if ap.status != AppointmentStatus.CANCELLED:
+        ap.status = AppointmentStatus.CANCELLED
+        ap.sequence = (ap.sequence or 0) + 1
+        session.flush()
+    return ap
+
+
+def attendees_of(session: Session, appointment_id: int) -> list[ical.Participant]:
+    rows = session.execute(
+        select(appointment_attendees.c.email, appointment_attendees.c.name)
+        .where(appointment_attendees.c.appointment_id == appointment_id)
+        .order_by(appointment_attendees.c.id)
+    )
+    return [ical.Participant(email=e, name=n or "") for e, n in rows]
+
+
+# ---------------------------------------------------------------- export
+
+
+def _context_lines(session: Session, fu: FollowUp, translate: Translate) -> list[str]:
+    lines: list[str] = []
+    if fu.ticket_id is not None and (t := session.get(Ticket, fu.ticket_id)) is not None:
+        lines.append(f"{translate('Ticket')}: {t.number} {t.title}")
+    if fu.opportunity_id is not None and (o := session.get(Opportunity, fu.opportunity_id)):
+        lines.append(f"{translate('Opportunity')}: {o.title}")
+    if fu.project_id is not None and (p := session.get(Project, fu.project_id)) is not None:
+        lines.append(f"{translate('Project')}: {p.name}")
+    return lines
+
+
+def calendar_items(
+    session: Session,
+    *,
+    from_date: dt.date | None = None,
+    to_date: dt.date | None = None,
+    owner: str | None = None,
+    zone: ZoneInfo | None = None,
+    include_cancelled: bool = False,
+    translate: Translate = _identity,
+) -> list[ical.CalendarItem]:
+    """Open follow-ups and appointments (in the local-day window, when given)."""
+    zone = zone or local_zone()
+    start = end = None
+    if from_date is not None:
+        start = fus.day_bounds(from_date, from_date, zone)[0]
+    if to_date is not None:
+        end = fus.day_bounds(to_date, to_date, zone)[1]
+    if start is not None and end is not None and end <= start:
+        raise ValidationError("The end date lies before the start date.", field="to")
+
+    eff = func.coalesce(FollowUp.snoozed_until, FollowUp.due_at)
+    fq = (
+        select(FollowUp)
+        .outerjoin(Person, FollowUp.person_id == Person.id)
+        .where(
+            FollowUp.done_at.is_(None),
+            or_(FollowUp.person_id.is_(None), Person.deleted_at.is_(None)),
+        )
+        .order_by(eff, FollowUp.id)
+    )
+    if not include_cancelled:
+        fq = fq.where(FollowUp.cancelled_at.is_(None))
+    aq = (
+        select(Appointment)
+        .outerjoin(Person, Appointment.person_id == Person.id)
+        .where(or_(Appointment.person_id.is_(None), Person.deleted_at.is_(None)))
+        .order_by(Appointment.start_at, Appointment.id)
+    )
+    if not include_cancelled:
+        aq = aq.where(Appointment.status != AppointmentStatus.CANCELLED)
+    if owner is not None:
+        fq = fq.where(or_(FollowUp.owner.is_(None), FollowUp.owner == owner))
+        aq = aq.where(or_(Appointment.owner.is_(None), Appointment.owner == owner))
+    if start is not None:
+        fq = fq.where(eff >= start)
+        aq = aq.where(Appointment.end_at >= start)
+    if end is not None:
+        fq = fq.where(eff < end)
+        aq = aq.where(Appointment.start_at < end)
+    followups = list(session.scalars(fq))
+    appointments = list(session.scalars(aq))
+    entries = {e.key: e for e in fus.entries_for(session, followups, appointments)}
+    items: list[ical.CalendarItem] = []
+    for fu in followups:
+        items.append(
+            ical.followup_item(
+                fu,
+                entries[("followup", fu.id)],
+                context=_context_lines(session, fu, translate),
+                translate=translate,
+            )
+        )
+    for ap in appointments:
+        items.append(
+            ical.appointment_item(ap, entries[("appointment", ap.id)], translate=translate)
+        )
+    items.sort(key=lambda i: (i.start, i.uid))
+    return items
+
+
+def _atomic_write(path: Path, data: bytes) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(tmp)
+        raise
+
+
+def export_calendar(
+    session: Session,
+    out_path: str | os.PathLike[str],
+    from_date: dt.date | None = None,
+    to_date: dt.date | None = None,
+    owner: str | None = None,
+    zone: ZoneInfo | None = None,
+    *,
+    stamp: dt.datetime | None = None,
+    translate: Translate = _identity,
+) -> int:
+    """Write open follow-ups and appointments to ``out_path``; returns the event count."""
+    zone = zone or local_zone()
+    items = calendar_items(
+        session,
+        from_date=from_date,
+        to_date=to_date,
+        owner=owner,
+        zone=zone,
+        translate=translate,
+    )
+    data = ical.to_ics(items, zone=zone, stamp=stamp, translate=translate)
+    _atomic_write(Path(out_path), data)
+    return len(items)
+
+
+def write_subscription(
+    store: Store,
+    path: str | os.PathLike[str],
+    *,
+    owner: str | None = None,
+    zone: ZoneInfo | None = None,
+    clock: Clock | None = None,
+    translate: Translate = _identity,
+) -> int:
+    """Rewrite the subscription file atomically: everything open, cancellations included
+    (so that subscribed calendars drop them). ``owner`` defaults to the store's owner."""
+    zone = zone or local_zone()
+    owner = owner if owner is not None else store.owner
+    stamp = (clock or SystemClock()).now()
+    with store.reader() as session:
+        items = calendar_items(
+            session, owner=owner, zone=zone, include_cancelled=True, translate=translate
+        )
+    data = ical.to_ics(items, zone=zone, stamp=stamp, name="CRM Desktop", translate=translate)
+    _atomic_write(Path(path), data)
+    return len(items)
+
+
+class SubscriptionWriter:
+    """Keeps the subscription file current: after every commit that added, changed or
+    removed a follow-up or appointment (or their people and companies), the file is
+    rewritten. Call :meth:`close` to stop."""
+
+    WATCHED = (FollowUp, Appointment, Person, Company)
+
+    def __init__(
+        self,
+        store: Store,
+        path: str | os.PathLike[str],
+        *,
+        owner: str | None = None,
+        zone: ZoneInfo | None = None,
+        clock: Clock | None = None,
+        translate: Translate = _identity,
+    ) -> None:
+        self.store = store
+        self.path = Path(path)
+        self.owner = owner
+        self.zone = zone
+        self.clock = clock
+        self.translate = translate
+        self.writes = 0
+        self.last_error: Exception | None = None
+        event.listen(store.factory, "after_flush", self._after_flush)
+        event.listen(store.factory, "after_commit", self._after_commit)
+
+    def _after_flush(self, session: Session, _ctx: Any) -> None:
+        for obj in [*session.new, *session.dirty, *session.deleted]:
+            if isinstance(obj, self.WATCHED):
+                session.info["calendar_dirty"] = True
+                return
+
+    def _after_commit(self, session: Session) -> None:
+        if not session.info.pop("calendar_dirty", False):
+            return
+        self.write()
+
+    def write(self) -> None:
+        try:
+            write_subscription(
+                self.store,
+                self.path,
+                owner=self.owner,
+                zone=self.zone,
+                clock=self.clock,
+                translate=self.translate,
+            )
+            self.writes += 1
+            self.last_error = None
+        except Exception as exc:  # never let a calendar file break a save
+            self.last_error = exc
+            log.warning("calendar subscription not written: %s", exc)
+
+    def close(self) -> None:
+        event.remove(self.store.factory, "after_flush", self._after_flush)
+        event.remove(self.store.factory, "after_commit", self._after_commit)
+
+
+def install_subscription(
+    store: Store, path: str | os.PathLike[str], **kwargs: Any
+) -> SubscriptionWriter:
+    """Write the subscription file now and after every relevant change."""
+    writer = SubscriptionWriter(store, path, **kwargs)
+    writer.write()
+    return writer
