@@ -236,6 +236,9 @@ def run_gui(ctx: CliContext) -> int:
         window.show()
         if os.environ.get("CRM_DESKTOP_EXIT_AFTER_PAINT"):  # bench/run_bench.py
             _exit_after_first_paint(app)
+        else:
+            _daily_jobs(store, ctx)
+            _start_extras(store, window, paths, ctx)
         code = int(app.exec())
         if not ctx.database_url:
             ctx.close()
@@ -246,6 +249,38 @@ def run_gui(ctx: CliContext) -> int:
     finally:
         if lock is not None:
             lock.release()
+
+
+def _daily_jobs(store: Any, ctx: CliContext) -> None:
+    """Rules that run on every start: quote follow-up stages, contact-interval
+    follow-ups, and the nightly priority recomputation (once a day)."""
+    from crm_desktop.errors import CrmError
+
+    jobs: list[tuple[str, Callable[[Any], Any]]] = []
+    from crm_desktop.services import followups, pipeline, priority
+
+    jobs.append(("quote stages", lambda s: pipeline.run_quote_stages(s, ctx.clock)))
+    jobs.append(("interval follow-ups", lambda s: followups.ensure_interval_followups(s, ctx.clock)))
+    jobs.append(("priorities", lambda s: priority.nightly(s, ctx.clock)))
+    for name, job in jobs:
+        try:
+            with store.session() as s:
+                job(s)
+        except CrmError as exc:
+            log.warning("start job %s failed: %s", name, exc.message)
+
+
+def _start_extras(store: Any, window: Any, paths: Any, ctx: CliContext) -> None:
+    """The calendar subscription file and the startup agenda."""
+    try:
+        from crm_desktop.services.calendar import install_subscription
+
+        window.setProperty("calendarWriter", install_subscription(store, paths.calendar_path))
+    except Exception:  # a calendar file must never keep the window from opening
+        log.exception("calendar subscription not written")
+    from crm_desktop.ui.agenda import show_startup_agenda
+
+    window.setProperty("startupAgenda", show_startup_agenda(store, window, clock=ctx.clock))
 
 
 def _exit_after_first_paint(app: QApplication) -> None:

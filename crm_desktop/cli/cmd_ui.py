@@ -151,7 +151,7 @@ def render(
         if record is not None:
             window.open_record(*record)
         elif view in ("agenda", "today"):
-            window.show_view("today")
+            window.show_view(view)
         elif view == "pipeline":
             window.show_view("pipeline")
         QTest.qWait(150)

@@ -371,6 +371,7 @@ class MainWindow(QMainWindow):
         a("find", self.tr("&Find…"), self.focus_search, QKeySequence.StandardKey.Find, "search")
         # View
         a("today", self.tr("&Today"), lambda: self.show_view("today"), "Ctrl+T", "today")
+        a("agenda", self.tr("&Agenda (this week)"), lambda: self.show_view("agenda"), "Ctrl+Shift+T")
         a("pipeline", self.tr("&Pipeline"), lambda: self.show_view("pipeline"), None, "pipeline")
         a("focus_tree", self.tr("Go to the &tree"), self.tree_panel.focus_tree, "Ctrl+1")
         a("focus_detail", self.tr("Go to the &details"), self._focus_detail, "Ctrl+2")
@@ -552,7 +553,7 @@ class MainWindow(QMainWindow):
         if empty:
             self.center.setCurrentWidget(self.welcome)
         else:
-            self.center.setCurrentWidget(self.detail)
+            self.show_view("today")  # the home view: what is due, who waits
 
     def restore_layout(self) -> None:
         q = self.settings.qsettings
@@ -801,7 +802,8 @@ class MainWindow(QMainWindow):
     def show_view(self, name: str) -> None:
         """Today, pipeline, tickets, duplicates or reports in the centre area."""
         specs = {
-            "today": ("crm_desktop.ui.agenda", "AgendaWidget", self.tr("Today")),
+            "today": ("crm_desktop.ui.today", "TodayView", self.tr("Today")),
+            "agenda": ("crm_desktop.ui.agenda", "AgendaWidget", self.tr("Agenda")),
             "pipeline": ("crm_desktop.ui.pipeline", "PipelineBoard", self.tr("Pipeline")),
             "tickets": ("crm_desktop.ui.tickets", "TicketView", self.tr("Tickets")),
             "duplicates": ("crm_desktop.ui.duplicates", "DuplicatesView", self.tr("Duplicates")),
@@ -845,13 +847,31 @@ class MainWindow(QMainWindow):
         ):
             sig = getattr(widget, signal, None)
             if sig is not None:
-                sig.connect(lambda ref_id, k=kind: self.open_record(k, int(ref_id)))
+                sig.connect(lambda ref, k=kind: self._open_ref(k, ref))
+        opportunity = getattr(widget, "opportunityActivated", None)
+        if opportunity is not None:
+            opportunity.connect(lambda _id: self.show_view("pipeline"))
         open_requested = getattr(widget, "openRequested", None)
         if open_requested is not None:
             open_requested.connect(lambda k, ref_id: self.open_record(str(k), int(ref_id)))
         changed = getattr(widget, "changed", None)
         if changed is not None:
             changed.connect(self._detail_changed)
+
+    def _open_ref(self, kind: str, ref: object) -> None:
+        """Open a record named by id, or a ticket named by its number."""
+        if kind == "ticket" and isinstance(ref, str) and not ref.isdigit():
+            from crm_desktop.services.tickets import find_ticket
+
+            with self.store.reader() as s:
+                ticket = find_ticket(s, ref)
+                ticket_id = ticket.id if ticket is not None else None
+            if ticket_id is None:
+                self.statusBar().showMessage(self.tr("This record no longer exists."), 5000)
+                return
+            self.open_record("ticket", ticket_id)
+            return
+        self.open_record(kind, int(str(ref)))
 
     def _page(self, name: str, make: Callable[[], QWidget | None]) -> QWidget | None:
         page = self.pages.get(name)
