@@ -278,6 +278,18 @@ def _start_extras(store: Any, window: Any, paths: Any, ctx: CliContext) -> None:
         window.setProperty("calendarWriter", install_subscription(store, paths.calendar_path))
     except Exception:  # a calendar file must never keep the window from opening
         log.exception("calendar subscription not written")
+    import threading
+
+    def warm_search() -> None:  # the name index of the search, built off the GUI thread
+        from crm_desktop.services.search import warm_up
+
+        try:
+            with store.reader() as s:
+                warm_up(s)
+        except Exception:
+            log.exception("search warm-up failed")
+
+    threading.Thread(target=warm_search, name="search-warm-up", daemon=True).start()
     from crm_desktop.ui.agenda import show_startup_agenda
 
     window.setProperty("startupAgenda", show_startup_agenda(store, window, clock=ctx.clock))

@@ -567,7 +567,7 @@ class Activity(TimestampMixin, Base):
         Index("ix_activities_company_time", "company_id", "occurred_at"),
     )
     id: Mapped[int] = mapped_column(primary_key=True)
-    kind: Mapped[ActivityKind] = mapped_column(_enum(ActivityKind, "activity_kind"), index=True)
+    kind: Mapped[ActivityKind] = mapped_column(_enum(ActivityKind, "activity_kind"))
     direction: Mapped[Direction] = mapped_column(
         _enum(Direction, "direction"), default=Direction.OUTBOUND
     )
@@ -592,7 +592,8 @@ class Activity(TimestampMixin, Base):
     campaign_id: Mapped[int | None] = mapped_column(
         ForeignKey("campaigns.id", ondelete="SET NULL"), index=True
     )
-    deleted_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime, index=True)
+    # no index: nearly every row is live, an index on it only misleads the planner
+    deleted_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
 
     person: Mapped[Person | None] = relationship()
     company: Mapped[Company | None] = relationship()

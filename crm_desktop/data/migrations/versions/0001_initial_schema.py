@@ -298,6 +298,7 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("id", name=op.f("pk_people")),
     )
     with op.batch_alter_table("people", schema=None) as batch_op:
+        batch_op.create_index(batch_op.f("ix_people_birth_date"), ["birth_date"], unique=False)
         batch_op.create_index(batch_op.f("ix_people_company_id"), ["company_id"], unique=False)
         batch_op.create_index(batch_op.f("ix_people_deleted_at"), ["deleted_at"], unique=False)
         batch_op.create_index(
@@ -886,8 +887,6 @@ def upgrade() -> None:
         batch_op.create_index(
             "ix_activities_company_time", ["company_id", "occurred_at"], unique=False
         )
-        batch_op.create_index(batch_op.f("ix_activities_deleted_at"), ["deleted_at"], unique=False)
-        batch_op.create_index(batch_op.f("ix_activities_kind"), ["kind"], unique=False)
         batch_op.create_index(
             batch_op.f("ix_activities_occurred_at"), ["occurred_at"], unique=False
         )
@@ -1230,8 +1229,6 @@ def downgrade() -> None:
         batch_op.drop_index("ix_activities_person_time")
         batch_op.drop_index(batch_op.f("ix_activities_opportunity_id"))
         batch_op.drop_index(batch_op.f("ix_activities_occurred_at"))
-        batch_op.drop_index(batch_op.f("ix_activities_kind"))
-        batch_op.drop_index(batch_op.f("ix_activities_deleted_at"))
         batch_op.drop_index("ix_activities_company_time")
         batch_op.drop_index(batch_op.f("ix_activities_campaign_id"))
 
@@ -1305,6 +1302,7 @@ def downgrade() -> None:
         batch_op.drop_index(batch_op.f("ix_people_department_id"))
         batch_op.drop_index(batch_op.f("ix_people_deleted_at"))
         batch_op.drop_index(batch_op.f("ix_people_company_id"))
+        batch_op.drop_index(batch_op.f("ix_people_birth_date"))
 
     op.drop_table("people")
     op.drop_table("departments")
