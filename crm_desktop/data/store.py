@@ -35,6 +35,9 @@ class Store:
     owner: str = field(default_factory=current_user)
     read_only: bool = False
 
+    def __post_init__(self) -> None:
+        self._read_engine = self.engine.execution_options(crm_read_only=True)
+
     @property
     def is_sqlite(self) -> bool:
         return self.engine.dialect.name == "sqlite"
@@ -57,7 +60,7 @@ class Store:
     @contextmanager
     def reader(self) -> Iterator[Session]:
         """A session for reading only; never commits and never takes the write lock."""
-        session = self.factory(bind=self.engine.execution_options(crm_read_only=True))
+        session = self.factory(bind=self._read_engine)
         try:
             yield session
         finally:

@@ -203,7 +203,9 @@ class _Vocabulary:
         return out
 
 
-_VOCABULARIES: weakref.WeakKeyDictionary[Engine, _Vocabulary] = weakref.WeakKeyDictionary()
+# keyed by the connection pool: every engine view of one database (the writer and the
+# read-only option engine of Store.reader) shares it
+_VOCABULARIES: weakref.WeakKeyDictionary[Any, _Vocabulary] = weakref.WeakKeyDictionary()
 _VOCAB_GUARD = threading.Lock()
 _REREAD = 64  # SQLite hands out a deleted top id again: reread the last few rows
 
@@ -211,10 +213,11 @@ _REREAD = 64  # SQLite hands out a deleted top id again: reread the last few row
 def _vocabulary(session: Session) -> _Vocabulary:
     bind = session.get_bind()
     engine = bind if isinstance(bind, Engine) else bind.engine
+    key = engine.pool
     with _VOCAB_GUARD:
-        vocab = _VOCABULARIES.get(engine)
+        vocab = _VOCABULARIES.get(key)
         if vocab is None:
-            vocab = _VOCABULARIES[engine] = _Vocabulary()
+            vocab = _VOCABULARIES[key] = _Vocabulary()
     with vocab.lock:
         doc = SearchDocument.__table__.c
         top = int(session.execute(select(func.max(doc.id))).scalar() or 0)
