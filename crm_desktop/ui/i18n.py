@@ -1,0 +1,305 @@
+"""Translated texts that do not belong to one widget: error messages and enum labels.
+
+Errors carry an English source text with ``{named}`` placeholders (see
+:mod:`crm_desktop.errors`); :func:`translate_error` runs it through Qt's
+translation (context ``"errors"``) and then fills in the parameters. Field names
+that appear inside messages (the card guard names the field) become human labels.
+
+Enum members are shown through the ``*_label`` helpers (context ``"enums"``);
+``QT_TRANSLATE_NOOP`` marks the English source texts for ``lupdate``.
+"""
+
+from __future__ import annotations
+
+import enum
+import re
+from collections.abc import Iterable
+from typing import TypeVar
+
+from PySide6.QtCore import QCoreApplication
+
+from crm_desktop.data.models import (
+    ActivityKind,
+    AddressKind,
+    AppointmentStatus,
+    CompanyStatus,
+    Direction,
+    EmailKind,
+    OpportunityStatus,
+    PhoneKind,
+    Priority,
+    ProjectStatus,
+    TicketStatus,
+)
+from crm_desktop.errors import CrmError, MultipleErrors, ValidationError
+
+E = TypeVar("E", bound=enum.Enum)
+
+
+def _translate(context: str, text: str) -> str:
+    return QCoreApplication.translate(context, text)
+
+
+def QT_TRANSLATE_NOOP(context: str, text: str) -> str:
+    """Marks ``text`` for ``lupdate`` (same name as Qt's macro) and returns it unchanged."""
+    return text
+
+
+# ---------------------------------------------------------------- errors
+
+# parameters whose value is itself an English text from the program (not user data)
+_TRANSLATED_PARAMS = ("label", "description")
+
+# such parameter texts, marked here so that lupdate puts them into the "errors" context
+_PARAM_TEXTS = (
+    QT_TRANSLATE_NOOP("errors", "Company name"),
+    QT_TRANSLATE_NOOP("errors", "Department name"),
+    QT_TRANSLATE_NOOP("errors", "Street"),
+    QT_TRANSLATE_NOOP("errors", "City"),
+    QT_TRANSLATE_NOOP("errors", "Postcode"),
+    QT_TRANSLATE_NOOP("errors", "five digits"),
+    QT_TRANSLATE_NOOP("errors", "four digits"),
+    QT_TRANSLATE_NOOP("errors", "four digits and two letters"),
+    QT_TRANSLATE_NOOP("errors", "the form 12-345"),
+    QT_TRANSLATE_NOOP("errors", "five digits (ZIP) or ZIP+4"),
+    QT_TRANSLATE_NOOP("errors", "a UK postcode such as SW1A 1AA"),
+)
+
+
+def flatten_errors(exc: CrmError) -> list[CrmError]:
+    """The single errors inside ``exc`` (a MultipleErrors holds several)."""
+    if isinstance(exc, MultipleErrors) and getattr(exc, "errors", None):
+        out: list[CrmError] = []
+        for err in exc.errors:
+            out.extend(flatten_errors(err))
+        return out
+    return [exc]
+
+
+def translate_error(exc: CrmError) -> str:
+    """The human message of ``exc`` in the user's language (several lines for
+    :class:`MultipleErrors`)."""
+    parts = flatten_errors(exc)
+    if len(parts) > 1 or parts[0] is not exc:
+        return "\n".join(translate_error(p) for p in parts)
+    params = dict(exc.params)
+    if "field_label" in params:
+        params["field_label"] = field_label(str(params["field_label"]))
+    for key in _TRANSLATED_PARAMS:
+        if isinstance(params.get(key), str):
+            params[key] = _translate("errors", params[key])
+    try:
+        return _translate("errors", exc.message).format(**params)
+    except (KeyError, IndexError, ValueError):
+        return exc.text()
+
+
+def is_validation(exc: CrmError) -> bool:
+    return isinstance(exc, ValidationError)
+
+
+# ---------------------------------------------------------------- field labels
+
+_FIELD_LABELS: dict[str, str] = {
+    "name": QT_TRANSLATE_NOOP("fields", "Name"),
+    "salutation": QT_TRANSLATE_NOOP("fields", "Salutation"),
+    "title": QT_TRANSLATE_NOOP("fields", "Title"),
+    "given_name": QT_TRANSLATE_NOOP("fields", "Given name"),
+    "family_name": QT_TRANSLATE_NOOP("fields", "Family name"),
+    "nickname": QT_TRANSLATE_NOOP("fields", "Nickname"),
+    "birth_date": QT_TRANSLATE_NOOP("fields", "Birth date"),
+    "position": QT_TRANSLATE_NOOP("fields", "Position"),
+    "company_id": QT_TRANSLATE_NOOP("fields", "Company"),
+    "department_id": QT_TRANSLATE_NOOP("fields", "Department"),
+    "reports_to_id": QT_TRANSLATE_NOOP("fields", "Reports to"),
+    "parent_id": QT_TRANSLATE_NOOP("fields", "Parent company"),
+    "occupation": QT_TRANSLATE_NOOP("fields", "Occupation"),
+    "marital_status": QT_TRANSLATE_NOOP("fields", "Marital status"),
+    "hobbies": QT_TRANSLATE_NOOP("fields", "Hobbies"),
+    "notes": QT_TRANSLATE_NOOP("fields", "Notes"),
+    "payment_terms": QT_TRANSLATE_NOOP("fields", "Payment terms"),
+    "owner": QT_TRANSLATE_NOOP("fields", "Owner"),
+    "legal_form": QT_TRANSLATE_NOOP("fields", "Legal form"),
+    "status_reason": QT_TRANSLATE_NOOP("fields", "Status reason"),
+    "managing_directors": QT_TRANSLATE_NOOP("fields", "Managing directors"),
+    "website": QT_TRANSLATE_NOOP("fields", "Website"),
+    "vat_id": QT_TRANSLATE_NOOP("fields", "VAT id"),
+    "register_court": QT_TRANSLATE_NOOP("fields", "Register court"),
+    "register_number": QT_TRANSLATE_NOOP("fields", "Register number"),
+    "customer_since": QT_TRANSLATE_NOOP("fields", "Customer since"),
+    "contact_interval_days": QT_TRANSLATE_NOOP("fields", "Contact interval"),
+    "consent_source": QT_TRANSLATE_NOOP("fields", "Consent source"),
+    "tags": QT_TRANSLATE_NOOP("fields", "Tags"),
+    "street": QT_TRANSLATE_NOOP("fields", "Street"),
+    "extra": QT_TRANSLATE_NOOP("fields", "Address line 2"),
+    "postcode": QT_TRANSLATE_NOOP("fields", "Postcode"),
+    "city": QT_TRANSLATE_NOOP("fields", "City"),
+    "country": QT_TRANSLATE_NOOP("fields", "Country"),
+    "iban": QT_TRANSLATE_NOOP("fields", "IBAN"),
+    "bic": QT_TRANSLATE_NOOP("fields", "BIC"),
+    "holder": QT_TRANSLATE_NOOP("fields", "Account holder"),
+    "bank_name": QT_TRANSLATE_NOOP("fields", "Bank"),
+    "label": QT_TRANSLATE_NOOP("fields", "Label"),
+    "subject": QT_TRANSLATE_NOOP("fields", "Subject"),
+    "text": QT_TRANSLATE_NOOP("fields", "Text"),
+    "location": QT_TRANSLATE_NOOP("fields", "Location"),
+    "occurred_at": QT_TRANSLATE_NOOP("fields", "Date and time"),
+    "duration_minutes": QT_TRANSLATE_NOOP("fields", "Duration"),
+    "person_id": QT_TRANSLATE_NOOP("fields", "Person"),
+    "ticket_number": QT_TRANSLATE_NOOP("fields", "Ticket number"),
+    "project_id": QT_TRANSLATE_NOOP("fields", "Project"),
+    "opportunity_id": QT_TRANSLATE_NOOP("fields", "Opportunity"),
+    "followup_due_at": QT_TRANSLATE_NOOP("fields", "Follow-up"),
+    "followup_note": QT_TRANSLATE_NOOP("fields", "Follow-up note"),
+}
+
+_LIST_LABELS: dict[str, str] = {
+    "phones": QT_TRANSLATE_NOOP("fields", "Phone {n}"),
+    "emails": QT_TRANSLATE_NOOP("fields", "E-mail {n}"),
+    "addresses": QT_TRANSLATE_NOOP("fields", "Address {n}"),
+    "bank_accounts": QT_TRANSLATE_NOOP("fields", "Bank account {n}"),
+}
+
+_LIST_KEY = re.compile(r"^(phones|emails|addresses|bank_accounts)\.(\d+)(?:\.(\w+))?$")
+
+
+def field_label(key: str) -> str:
+    """A human label for a field key as used in errors ("phones.0" → "Phone 1")."""
+    m = _LIST_KEY.match(key)
+    if m:
+        head = _translate("fields", _LIST_LABELS[m.group(1)]).format(n=int(m.group(2)) + 1)
+        if m.group(3):
+            return f"{head}, {field_label(m.group(3))}"
+        return head
+    if key.startswith("profile."):
+        return key.split(".", 1)[1]
+    source = _FIELD_LABELS.get(key)
+    return _translate("fields", source) if source else key
+
+
+# ---------------------------------------------------------------- enum labels
+
+_ENUM_SOURCES: list[tuple[enum.Enum, str]] = [
+    (CompanyStatus.PROSPECT, QT_TRANSLATE_NOOP("enums", "Prospect")),
+    (CompanyStatus.CUSTOMER, QT_TRANSLATE_NOOP("enums", "Customer")),
+    (CompanyStatus.FORMER, QT_TRANSLATE_NOOP("enums", "Former customer")),
+    (Priority.A, QT_TRANSLATE_NOOP("enums", "A (key account)")),
+    (Priority.B, QT_TRANSLATE_NOOP("enums", "B (regular)")),
+    (Priority.C, QT_TRANSLATE_NOOP("enums", "C (occasional)")),
+    (PhoneKind.WORK, QT_TRANSLATE_NOOP("enums", "Work")),
+    (PhoneKind.MOBILE, QT_TRANSLATE_NOOP("enums", "Mobile")),
+    (PhoneKind.HOME, QT_TRANSLATE_NOOP("enums", "Home")),
+    (PhoneKind.FAX, QT_TRANSLATE_NOOP("enums", "Fax")),
+    (PhoneKind.OTHER, QT_TRANSLATE_NOOP("enums", "Other")),
+    (EmailKind.WORK, QT_TRANSLATE_NOOP("enums", "Work")),
+    (EmailKind.HOME, QT_TRANSLATE_NOOP("enums", "Private")),
+    (EmailKind.OTHER, QT_TRANSLATE_NOOP("enums", "Other")),
+    (AddressKind.MAIN, QT_TRANSLATE_NOOP("enums", "Main address")),
+    (AddressKind.DELIVERY, QT_TRANSLATE_NOOP("enums", "Delivery address")),
+    (AddressKind.BILLING, QT_TRANSLATE_NOOP("enums", "Billing address")),
+    (AddressKind.HOME, QT_TRANSLATE_NOOP("enums", "Home address")),
+    (AddressKind.OTHER, QT_TRANSLATE_NOOP("enums", "Other address")),
+    (ActivityKind.CALL, QT_TRANSLATE_NOOP("enums", "Call")),
+    (ActivityKind.MEETING, QT_TRANSLATE_NOOP("enums", "Meeting")),
+    (ActivityKind.EMAIL, QT_TRANSLATE_NOOP("enums", "E-mail")),
+    (ActivityKind.LETTER, QT_TRANSLATE_NOOP("enums", "Letter")),
+    (ActivityKind.VISIT, QT_TRANSLATE_NOOP("enums", "Visit")),
+    (ActivityKind.COMPLAINT, QT_TRANSLATE_NOOP("enums", "Complaint")),
+    (ActivityKind.SERVICE_CALL, QT_TRANSLATE_NOOP("enums", "Service call")),
+    (ActivityKind.NOTE, QT_TRANSLATE_NOOP("enums", "Note")),
+    (Direction.INBOUND, QT_TRANSLATE_NOOP("enums", "Inbound")),
+    (Direction.OUTBOUND, QT_TRANSLATE_NOOP("enums", "Outbound")),
+    (Direction.INTERNAL, QT_TRANSLATE_NOOP("enums", "Internal")),
+    (TicketStatus.OPEN, QT_TRANSLATE_NOOP("enums", "Open")),
+    (TicketStatus.WAITING, QT_TRANSLATE_NOOP("enums", "Waiting")),
+    (TicketStatus.SOLVED, QT_TRANSLATE_NOOP("enums", "Solved")),
+    (TicketStatus.CLOSED, QT_TRANSLATE_NOOP("enums", "Closed")),
+    (TicketStatus.REOPENED, QT_TRANSLATE_NOOP("enums", "Reopened")),
+    (ProjectStatus.PLANNED, QT_TRANSLATE_NOOP("enums", "Planned")),
+    (ProjectStatus.ACTIVE, QT_TRANSLATE_NOOP("enums", "Active")),
+    (ProjectStatus.ON_HOLD, QT_TRANSLATE_NOOP("enums", "On hold")),
+    (ProjectStatus.DONE, QT_TRANSLATE_NOOP("enums", "Done")),
+    (ProjectStatus.CANCELLED, QT_TRANSLATE_NOOP("enums", "Cancelled")),
+    (OpportunityStatus.OPEN, QT_TRANSLATE_NOOP("enums", "Open")),
+    (OpportunityStatus.WON, QT_TRANSLATE_NOOP("enums", "Won")),
+    (OpportunityStatus.LOST, QT_TRANSLATE_NOOP("enums", "Lost")),
+    (AppointmentStatus.CONFIRMED, QT_TRANSLATE_NOOP("enums", "Confirmed")),
+    (AppointmentStatus.TENTATIVE, QT_TRANSLATE_NOOP("enums", "Tentative")),
+    (AppointmentStatus.CANCELLED, QT_TRANSLATE_NOOP("enums", "Cancelled")),
+]
+# StrEnum members of different enums compare equal ("home" == "home"): key by type too
+_ENUM_LABELS: dict[tuple[type[enum.Enum], object], str] = {
+    (type(m), m.value): text for m, text in _ENUM_SOURCES
+}
+
+_PRIORITY_SHORT: dict[Priority, str] = {
+    Priority.A: QT_TRANSLATE_NOOP("enums", "Priority A"),
+    Priority.B: QT_TRANSLATE_NOOP("enums", "Priority B"),
+    Priority.C: QT_TRANSLATE_NOOP("enums", "Priority C"),
+}
+
+
+def enum_label(member: enum.Enum | None) -> str:
+    """The translated human label of any enum member used by the model ("" for None)."""
+    if member is None:
+        return ""
+    source = _ENUM_LABELS.get((type(member), member.value))
+    if source is None:
+        return str(member.value).replace("_", " ").capitalize()
+    return _translate("enums", source)
+
+
+def enum_items(cls: type[E], members: Iterable[E] | None = None) -> list[tuple[str, E]]:
+    """(label, member) pairs in declaration order, for combo boxes."""
+    return [(enum_label(m), m) for m in (members if members is not None else list(cls))]
+
+
+def company_status_label(status: CompanyStatus | None) -> str:
+    return enum_label(status)
+
+
+def priority_label(priority: Priority | None) -> str:
+    return enum_label(priority)
+
+
+def priority_short_label(priority: Priority | None) -> str:
+    """ "Priority A" – for badges."""
+    if priority is None:
+        return ""
+    return _translate("enums", _PRIORITY_SHORT[priority])
+
+
+def phone_kind_label(kind: PhoneKind | None) -> str:
+    return enum_label(kind)
+
+
+def email_kind_label(kind: EmailKind | None) -> str:
+    return enum_label(kind)
+
+
+def address_kind_label(kind: AddressKind | None) -> str:
+    return enum_label(kind)
+
+
+def activity_kind_label(kind: ActivityKind | None) -> str:
+    return enum_label(kind)
+
+
+def direction_label(direction: Direction | None) -> str:
+    return enum_label(direction)
+
+
+def ticket_status_label(status: TicketStatus | None) -> str:
+    return enum_label(status)
+
+
+def project_status_label(status: ProjectStatus | None) -> str:
+    return enum_label(status)
+
+
+def opportunity_status_label(status: OpportunityStatus | None) -> str:
+    return enum_label(status)
+
+
+def appointment_status_label(status: AppointmentStatus | None) -> str:
+    return enum_label(status)
