@@ -290,18 +290,7 @@ class MainWindow(QMainWindow):
                 self.tr("Select a company or a person on the left."),
                 self,
             )
-        for signal, kind in (
-            ("personActivated", "person"),
-            ("companyActivated", "company"),
-            ("ticketActivated", "ticket"),
-            ("projectActivated", "project"),
-        ):
-            sig = getattr(widget, signal, None)
-            if sig is not None:
-                sig.connect(lambda ref_id, k=kind: self.open_record(k, ref_id))
-        changed = getattr(widget, "changed", None)
-        if changed is not None:
-            changed.connect(self._detail_changed)
+        self._connect_navigation(widget)
         return widget  # type: ignore[no-any-return]
 
     def _action(
