@@ -235,7 +235,7 @@ class MainWindow(QMainWindow):
         self.center = QStackedWidget(self)
         self.center.setObjectName("center")
         self.welcome = WelcomeWidget(self)
-        self.welcome.importRequested.connect(self.import_file)
+        self.welcome.importRequested.connect(self.open_import_wizard)
         self.welcome.demoRequested.connect(self.create_demo_data)
         self.welcome.newCompanyRequested.connect(self.new_company)
         self.welcome.newPersonRequested.connect(lambda: self.new_person(None, None))
@@ -323,7 +323,7 @@ class MainWindow(QMainWindow):
         a(
             "import",
             self.tr("&Import…"),
-            self.import_file,
+            self.open_import_wizard,
             "Ctrl+I",
             "import",
             self.tr("Import contacts from a vCard or CSV file"),
@@ -345,7 +345,10 @@ class MainWindow(QMainWindow):
         )
         a("quit", self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
         # Edit
-        undo = self.undo.stack.createUndoAction(self, self.tr("&Undo"))
+        # one Undo for everything: deletes of this session (the undo stack), bulk changes
+        # and merges, and deletes of earlier sessions (undo entries in the database)
+        undo = QAction(self.tr("&Undo"), self)
+        undo.triggered.connect(self.undo_last_change)
         undo.setShortcut(QKeySequence(QKeySequence.StandardKey.Undo))
         undo.setObjectName("action_undo")
         self.addAction(undo)
@@ -360,7 +363,12 @@ class MainWindow(QMainWindow):
         a("find", self.tr("&Find…"), self.focus_search, QKeySequence.StandardKey.Find, "search")
         # View
         a("today", self.tr("&Today"), lambda: self.show_view("today"), "Ctrl+T", "today")
-        a("agenda", self.tr("&Agenda (this week)"), lambda: self.show_view("agenda"), "Ctrl+Shift+T")
+        a(
+            "agenda",
+            self.tr("&Agenda (this week)"),
+            lambda: self.show_view("agenda"),
+            "Ctrl+Shift+T",
+        )
         a("pipeline", self.tr("&Pipeline"), lambda: self.show_view("pipeline"), None, "pipeline")
         a("focus_tree", self.tr("Go to the &tree"), self.tree_panel.focus_tree, "Ctrl+1")
         a("focus_detail", self.tr("Go to the &details"), self._focus_detail, "Ctrl+2")
@@ -422,6 +430,29 @@ class MainWindow(QMainWindow):
         # Tools
         a("demo", self.tr("Create &demo data…"), self.create_demo_data)
         a("rebuild_search", self.tr("Rebuild the &search index"), self.rebuild_search_index)
+        a("backups", self.tr("Backups and &restore…"), self.open_backups)
+        a("trash", self.tr("&Trash…"), self.open_trash)
+        a(
+            "people_list",
+            self.tr("&People list (select, tag, edit in bulk)"),
+            lambda: self.show_view("people"),
+            "Ctrl+Shift+L",
+        )
+        a("dashboard", self.tr("&Dashboard"), lambda: self.show_view("reports"), "Ctrl+Shift+D")
+        a(
+            "print_sheet",
+            self.tr("Print &contact sheet…"),
+            self.print_contact_sheet,
+            QKeySequence.StandardKey.Print,
+        )
+        a("print_agenda", self.tr("Print today's &agenda…"), self.print_agenda)
+        a("print_dashboard", self.tr("Print the dash&board…"), self.print_dashboard)
+        a("privacy", self.tr("&Privacy (GDPR)…"), self.open_privacy)
+        a("duplicates_review", self.tr("Review &duplicates…"), self.open_duplicates)
+        a("signature", self.tr("New contact from a &signature…"), self.open_signature)
+        a("campaign", self.tr("&Campaign export…"), self.open_campaign)
+        a("calendar_export", self.tr("Export &calendar (.ics)…"), self.export_calendar)
+        a("calendar_import", self.tr("Import an &invitation (.ics)…"), self.import_calendar)
         # Help
         a("shortcuts", self.tr("&Keyboard shortcuts"), self.show_shortcuts, "F1")
         a("about", self.tr("&About CRM Desktop"), self.show_about)
@@ -441,13 +472,37 @@ class MainWindow(QMainWindow):
                     m.addAction(n[name])
             return m
 
-        menu(self.tr("&File"), ["import", "export", None, "backup", None, "settings", None, "quit"])
-        menu(self.tr("&Edit"), ["undo", "redo", None, "edit", "delete", None, "find"])
+        menu(
+            self.tr("&File"),
+            [
+                "import",
+                "export",
+                None,
+                "calendar_import",
+                "calendar_export",
+                None,
+                "print_sheet",
+                "print_agenda",
+                None,
+                "backup",
+                "backups",
+                None,
+                "settings",
+                None,
+                "quit",
+            ],
+        )
+        menu(
+            self.tr("&Edit"), ["undo", "redo", None, "edit", "delete", None, "trash", None, "find"]
+        )
         menu(
             self.tr("&View"),
             [
                 "today",
+                "agenda",
+                "people_list",
                 "pipeline",
+                "dashboard",
                 None,
                 "focus_tree",
                 "focus_detail",
@@ -468,16 +523,21 @@ class MainWindow(QMainWindow):
                 "new_branch",
                 "new_department",
                 "new_person",
+                "signature",
                 None,
-                "duplicates",
+                "duplicates_review",
+                "privacy",
             ],
         )
         menu(
             self.tr("&Activities"),
             ["log_call", "new_activity", "quick_entry", "followup", None, "tickets"],
         )
-        menu(self.tr("&Sales"), ["sales_pipeline"])
-        menu(self.tr("&Reports"), ["reports"])
+        menu(self.tr("&Sales"), ["sales_pipeline", None, "campaign"])
+        menu(
+            self.tr("&Reports"),
+            ["dashboard", None, "print_dashboard", "print_sheet", "print_agenda"],
+        )
         menu(self.tr("&Tools"), ["demo", "rebuild_search", None, "settings"])
         menu(self.tr("&Help"), ["shortcuts", None, "about"])
 
@@ -796,6 +856,7 @@ class MainWindow(QMainWindow):
             "pipeline": ("crm_desktop.ui.pipeline", "PipelineBoard", self.tr("Pipeline")),
             "tickets": ("crm_desktop.ui.tickets", "TicketView", self.tr("Tickets")),
             "duplicates": ("crm_desktop.ui.duplicates", "DuplicatesView", self.tr("Duplicates")),
+            "people": ("crm_desktop.ui.people_list", "PeopleListView", self.tr("People")),
             "reports": ("crm_desktop.ui.dashboard", "DashboardWidget", self.tr("Reports")),
         }
         module, attr, title = specs[name]
@@ -1287,26 +1348,265 @@ class MainWindow(QMainWindow):
         self.refresh_all()
 
     def export_file(self) -> None:
-        export_fn = optional("crm_desktop.services.exporter", "export_file")
-        if export_fn is None:
-            self.show_message(
-                self.tr("Export"), self.tr("Exporting is not available in this version.")
-            )
-            return
-        path, _ = QFileDialog.getSaveFileName(
+        from crm_desktop.services import exporter
+
+        path, chosen = QFileDialog.getSaveFileName(
             self,
-            self.tr("Export contacts"),
+            self.tr("Export"),
             str(Path.home() / "kontakte.vcf"),
-            self.tr("vCard (*.vcf);;CSV (*.csv)"),
+            self.tr(
+                "vCard 3.0 (*.vcf);;vCard 4.0 (*.vcf);;CSV people (*.csv);;CSV companies (*.csv);;CSV activities (*.csv);;JSON, everything (*.json)"
+            ),
         )
         if not path:
             return
+        out = Path(path)
+
+        def work(s: Any, _p: Any) -> None:
+            if "JSON" in chosen:
+                import json
+
+                data = exporter.export_json(s)
+                out.write_text(
+                    json.dumps(data, ensure_ascii=False, indent=2, default=str), encoding="utf-8"
+                )
+            elif "CSV" in chosen:
+                entity = (
+                    "companies"
+                    if "compan" in chosen
+                    else "activities"
+                    if "activit" in chosen
+                    else "people"
+                )
+                exporter.export_csv(s, entity, out)
+            else:
+                exporter.export_vcard(s, out, version="4.0" if "4.0" in chosen else "3.0")
+
         self.tasks.run(
-            lambda s, p: export_fn(s, Path(path)),
+            work,
             write=False,
-            on_done=lambda _r: self.statusBar().showMessage(self.tr("Export finished."), 8000),
+            on_done=lambda _r: self.statusBar().showMessage(
+                self.tr("Exported to {file}.").format(file=out.name), 8000
+            ),
             on_error=self._background_failed,
         )
+
+    # ------------------------------------------------------------ dialogs of other areas
+
+    def undo_last_change(self) -> None:
+        """Undo the newest change, whichever part of the program made it."""
+        from crm_desktop.services import bulk
+
+        stack = self.undo.stack
+        with self.store.reader() as s:
+            newest = bulk.undo_stack(s, 1)
+            newest_id = newest[0].id if newest else None
+        top = stack.command(stack.index() - 1) if stack.canUndo() else None
+        if top is not None and (newest_id is None or getattr(top, "entry_id", None) == newest_id):
+            stack.undo()
+            return
+        if newest_id is None:
+            self.statusBar().showMessage(self.tr("There is nothing to undo."), 5000)
+            return
+        try:
+            with self.store.session() as s:
+                label = bulk.undo(s, newest_id, self.clock)
+        except CrmError as exc:
+            self.show_error(exc)
+            return
+        stack.clear()
+        self.refresh_all()
+        self.statusBar().showMessage(self.tr("Undone: {what}").format(what=label), 8000)
+
+    def _run_tool(self, dialog: Any) -> None:
+        """Run a dialog of another area; its navigation signals open records here."""
+        if isinstance(dialog, QWidget):
+            self._connect_navigation(dialog)
+        dialog.exec()
+        self.refresh_all()
+
+    def open_import_wizard(self) -> None:
+        cls = optional("crm_desktop.ui.import_wizard", "ImportWizard")
+        if cls is None:
+            self.import_file()
+            return
+        wizard = _construct(cls, self.store, self, self.clock)
+        show = getattr(wizard, "showLastImport", None)
+        if show is not None:
+            show.connect(self._show_last_import)
+        self._run_tool(wizard)
+
+    def _show_last_import(self) -> None:
+        self.show_view("people")
+        page = self.pages.get("people")
+        show = getattr(page, "show_last_import", None)
+        if callable(show):
+            show()
+
+    def open_trash(self) -> None:
+        cls = optional("crm_desktop.ui.trash", "TrashDialog")
+        if cls is None:
+            self.show_message(
+                self.tr("Trash"), self.tr("The trash is not available in this version.")
+            )
+            return
+        self._run_tool(_construct(cls, self.store, self, self.clock))
+
+    def open_backups(self) -> None:
+        from crm_desktop.config import resolve_paths
+        from crm_desktop.ui.backup_dialog import BackupDialog
+
+        if self.data_dir is None or not self.store.is_sqlite:
+            self.show_message(
+                self.tr("Backup"),
+                self.tr("Backups of a server database are made on the server (pg_dump)."),
+            )
+            return
+
+        def reopen() -> None:
+            from crm_desktop.services.search import forget_vocabulary
+
+            self.store.dispose()
+            forget_vocabulary()
+            self.refresh_all()
+
+        dialog = BackupDialog(
+            resolve_paths(self.data_dir),
+            clock=self.clock,
+            close_store=self.store.dispose,
+            reopen_store=reopen,
+            parent=self,
+        )
+        dialog.exec()
+
+    def open_privacy(self) -> None:
+        from crm_desktop.ui.privacy_dialog import PrivacyDialog
+
+        person_id = self.current.ref_id if self.current and self.current.kind == "person" else None
+        dialog = PrivacyDialog(
+            self.store, person_id, clock=self.clock, runner=self.tasks, parent=self
+        )
+        self._run_tool(dialog)
+
+    def open_duplicates(self) -> None:
+        from crm_desktop.ui.duplicates import DuplicateReviewDialog
+
+        self._run_tool(DuplicateReviewDialog(self.store, self, clock=self.clock))
+
+    def open_signature(self) -> None:
+        cls = optional("crm_desktop.ui.signature_dialog", "SignatureDialog")
+        if cls is not None:
+            self._run_tool(_construct(cls, self.store, self, self.clock))
+
+    def open_campaign(self) -> None:
+        cls = optional("crm_desktop.ui.campaign_dialog", "CampaignDialog")
+        if cls is not None:
+            self._run_tool(_construct(cls, self.store, self, self.clock))
+
+    def _ask_pdf(self, name: str) -> Path | None:
+        path, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Save as PDF"), str(Path.home() / name), self.tr("PDF (*.pdf)")
+        )
+        return Path(path) if path else None
+
+    def _open_file(self, path: Path) -> None:
+        from PySide6.QtCore import QUrl
+        from PySide6.QtGui import QDesktopServices
+
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+
+    def print_contact_sheet(self) -> None:
+        from crm_desktop.ui.reports import contact_sheet_pdf
+
+        loc = self.current
+        if (
+            loc is None
+            or loc.ref_id is None
+            or loc.kind not in ("person", "company", "ticket", "project")
+        ):
+            self.show_message(
+                self.tr("Contact sheet"),
+                self.tr("Select a person, a company, a ticket or a project first."),
+            )
+            return
+        out = self._ask_pdf(f"{loc.kind}-{loc.ref_id}.pdf")
+        if out is None:
+            return
+        kwargs: dict[str, Any] = {}
+        if loc.kind == "ticket":
+            from crm_desktop.data.models import Ticket
+
+            with self.store.reader() as s:
+                ticket = s.get(Ticket, loc.ref_id)
+                kwargs["ticket"] = ticket.number if ticket is not None else ""
+        else:
+            kwargs[
+                {"person": "person_id", "company": "company_id", "project": "project_id"}[loc.kind]
+            ] = loc.ref_id
+        try:
+            contact_sheet_pdf(self.store, out, clock=self.clock, **kwargs)
+        except CrmError as exc:
+            self.show_error(exc)
+            return
+        self._open_file(out)
+
+    def print_agenda(self) -> None:
+        from crm_desktop.ui.reports import agenda_pdf
+
+        out = self._ask_pdf("agenda.pdf")
+        if out is not None:
+            agenda_pdf(self.store, out, to_local(self.clock.now(), local_zone()).date(), self.clock)
+            self._open_file(out)
+
+    def print_dashboard(self) -> None:
+        from crm_desktop.ui.reports import dashboard_pdf
+
+        out = self._ask_pdf("dashboard.pdf")
+        if out is not None:
+            dashboard_pdf(self.store, out, self.clock)
+            self._open_file(out)
+
+    def export_calendar(self) -> None:
+        from crm_desktop.services.calendar import export_calendar
+
+        path, _ = QFileDialog.getSaveFileName(
+            self,
+            self.tr("Export calendar"),
+            str(Path.home() / "crm.ics"),
+            self.tr("iCalendar (*.ics)"),
+        )
+        if not path:
+            return
+        with self.store.reader() as s:
+            n = export_calendar(s, Path(path), owner=self.store.owner)
+        self.statusBar().showMessage(self.tr("{n} entries exported.").format(n=n), 8000)
+
+    def import_calendar(self) -> None:
+        from crm_desktop.interop.ical import import_ics
+
+        path, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Import an invitation"), str(Path.home()), self.tr("iCalendar (*.ics)")
+        )
+        if not path:
+            return
+        try:
+            with self.store.session() as s:
+                report = import_ics(s, Path(path), self.store.owner)
+        except CrmError as exc:
+            self.show_error(exc)
+            return
+        self.show_message(
+            self.tr("Invitation imported"),
+            self.tr(
+                "{created} new, {updated} updated, {cancelled} cancelled, {skipped} skipped."
+            ).format(
+                created=len(report.created),
+                updated=len(report.updated),
+                cancelled=len(report.cancelled),
+                skipped=len(report.skipped),
+            ),
+        )
+        self.refresh_all()
 
     def create_demo_data(self) -> None:
         generate = optional("crm_desktop.services.demo", "generate")
