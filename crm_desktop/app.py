@@ -260,7 +260,9 @@ def _daily_jobs(store: Any, ctx: CliContext) -> None:
     from crm_desktop.services import followups, pipeline, priority
 
     jobs.append(("quote stages", lambda s: pipeline.run_quote_stages(s, ctx.clock)))
-    jobs.append(("interval follow-ups", lambda s: followups.ensure_interval_followups(s, ctx.clock)))
+    jobs.append(
+        ("interval follow-ups", lambda s: followups.ensure_interval_followups(s, ctx.clock))
+    )
     jobs.append(("priorities", lambda s: priority.nightly(s, ctx.clock)))
     for name, job in jobs:
         try:

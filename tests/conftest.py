@@ -13,10 +13,10 @@ import pytest
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("CRM_DESKTOP_TZ", "Europe/Berlin")
 
-from sqlalchemy import create_engine, text  # noqa: E402
+from sqlalchemy import create_engine, text
 
-from crm_desktop.clock import FixedClock  # noqa: E402
-from crm_desktop.data.store import Store, open_store  # noqa: E402
+from crm_desktop.clock import FixedClock
+from crm_desktop.data.store import Store, open_store
 
 SAMPLES = Path(__file__).resolve().parents[2] / "shared" / "samples"
 if not SAMPLES.exists():  # a clone placed elsewhere: look beside the checkout too

@@ -1034,7 +1034,7 @@ class _Generator:
                 withdrawn = self.now_naive - dt.timedelta(days=1)
         interval = None
         interval_kind = None
-        if rng.random() < 0.12:
+        if rng.random() < 0.04:
             interval = self.pick((14, 30, 30, 60, 90, 90, 180))
             interval_kind = self.pick(("call", "call", "visit", "meeting", "email"))
         priority = None

@@ -94,7 +94,7 @@ def _occasions(session: Session, today: dt.date, days: int = 7) -> list[Occasion
                 Occasion(
                     "birthday",
                     day,
-                    day.year - born.year,
+                    day.year - born.year if has_year(born) else 0,  # 0: year unknown
                     pid,
                     cid,
                     f"{given} {family}".strip(),

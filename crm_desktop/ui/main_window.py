@@ -757,6 +757,14 @@ class MainWindow(QMainWindow):
                 show(ticket_id)
                 self.center.setCurrentWidget(page)
                 return
+            by_number = getattr(page, "show_number", None)
+            if page is not None and callable(by_number):
+                with self.store.reader() as s:
+                    found = s.get(Ticket, ticket_id)
+                    number = found.number if found is not None else None
+                if number is not None and by_number(number):
+                    self.center.setCurrentWidget(page)
+                    return
         with self.store.reader() as s:
             ticket = s.get(Ticket, ticket_id)
             if ticket is None:
@@ -776,14 +784,37 @@ class MainWindow(QMainWindow):
 
     def _show_project(self, project_id: int) -> None:
         self.timeline.set_scope(Scope(project_id=project_id))
+        fmt = optional("crm_desktop.ui.format", "format_date")
+        label = optional("crm_desktop.ui.i18n", "enum_label")
         with self.store.reader() as s:
             project = s.get(Project, project_id)
             if project is None:
                 return
             name, description = project.name, project.description or ""
+            status = str(label(project.status)) if label is not None else project.status.value
+
+            def day(value: Any) -> str:
+                if value is None:
+                    return "—"
+                return str(fmt(value)) if fmt is not None else value.isoformat()
+
+            facts = [
+                self.tr("Status: {status}").format(status=status),
+                self.tr("Company: {name}").format(
+                    name=project.company.name if project.company else "—"
+                ),
+                self.tr("From {start} to {end}").format(
+                    start=day(project.start_date), end=day(project.end_date)
+                ),
+                self.tr("Members: {names}").format(
+                    names=", ".join(m.full_name for m in project.members) or "—"
+                ),
+            ]
         self.record_page.set_content(
             self.tr("Project: {name}").format(name=name),
-            (description + "\n\n" if description else "")
+            "\n".join(facts)
+            + "\n\n"
+            + (description + "\n\n" if description else "")
             + self.tr("All conversations of this project, across all people, are in the timeline."),
         )
         self.center.setCurrentWidget(self.record_page)
@@ -854,7 +885,7 @@ class MainWindow(QMainWindow):
             "today": ("crm_desktop.ui.today", "TodayView", self.tr("Today")),
             "agenda": ("crm_desktop.ui.agenda", "AgendaWidget", self.tr("Agenda")),
             "pipeline": ("crm_desktop.ui.pipeline", "PipelineBoard", self.tr("Pipeline")),
-            "tickets": ("crm_desktop.ui.tickets", "TicketView", self.tr("Tickets")),
+            "tickets": ("crm_desktop.ui.tickets", "TicketsPage", self.tr("Tickets")),
             "duplicates": ("crm_desktop.ui.duplicates", "DuplicatesView", self.tr("Duplicates")),
             "people": ("crm_desktop.ui.people_list", "PeopleListView", self.tr("People")),
             "reports": ("crm_desktop.ui.dashboard", "DashboardWidget", self.tr("Reports")),

@@ -32,6 +32,20 @@ from crm_desktop.errors import CrmError
 from crm_desktop.services import followups
 from crm_desktop.services.today import Today, today_overview
 
+
+def kind_label(kind: object) -> str:
+    label = optional_label(kind)
+    return label if label else str(getattr(kind, "value", kind))
+
+
+def optional_label(kind: object) -> str | None:
+    try:
+        from crm_desktop.ui.i18n import enum_label
+    except ImportError:  # pragma: no cover
+        return None
+    return str(enum_label(kind))  # type: ignore[arg-type]
+
+
 ROLE = Qt.ItemDataRole.UserRole
 
 WEEKDAYS_DE = ["Mo", "Di", "Mi", "Do", "Fr", "Sa", "So"]
@@ -160,12 +174,11 @@ class TodayView(QWidget):
             ],
             self.tr("No opportunity is expected to close this month."),
         )
-        grid.addWidget(self.due, 0, 0, 1, 2)
-        grid.addWidget(self.appointments, 1, 0)
-        grid.addWidget(self.occasions, 1, 1)
-        grid.addWidget(self.contacts, 2, 0)
-        grid.addWidget(self.tickets, 2, 1)
-        grid.addWidget(self.closing, 3, 0, 1, 2)
+        # one column: the centre pane is narrow beside the tree and the timeline
+        for row, section in enumerate(
+            (self.due, self.appointments, self.occasions, self.contacts, self.tickets, self.closing)
+        ):
+            grid.addWidget(section, row, 0)
         for section in (
             self.due,
             self.appointments,
@@ -226,10 +239,15 @@ class TodayView(QWidget):
             when = (
                 local.strftime("%H:%M") if local.date() == day else local.strftime("%d.%m. %H:%M")
             )
+            what = kind_label(entry.kind)
+            if entry.note:
+                what = f"{what}: {entry.note}"
+            elif entry.auto_reason == "interval":
+                what = self.tr("{kind}: contact interval reached").format(kind=what)
             item = QTreeWidgetItem(
                 [
                     when,
-                    entry.note or entry.kind.value,
+                    what,
                     entry.person,
                     entry.company,
                     entry.phone or "",
@@ -264,7 +282,7 @@ class TodayView(QWidget):
                     else self.tr("Birthday")
                 )
             else:
-                label = self.tr("{n} years a customer").format(n=occ.years)
+                label = self.tr("customer since {year}").format(year=occ.day.year - occ.years)
             when = (
                 self.tr("today")
                 if occ.day == day

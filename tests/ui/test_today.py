@@ -101,14 +101,14 @@ def test_sections(qtbot: QtBot, sqlite_store: Store, filled: dict[str, int]) -> 
     assert "23.11.2026" in view.heading.text()
     due = view.due.tree
     assert due.topLevelItemCount() == 2
-    assert due.topLevelItem(0).text(1) == "Angebot nachfassen"  # overdue first
+    assert due.topLevelItem(0).text(1) == "Call: Angebot nachfassen"  # overdue first
     assert due.topLevelItem(1).text(0) == "14:00"
     assert due.topLevelItem(0).text(4)  # phone shown
     occ = [
         view.occasions.tree.topLevelItem(i).text(1)
         for i in range(view.occasions.tree.topLevelItemCount())
     ]
-    assert "46. birthday" in occ and "10 years a customer" in occ
+    assert "46. birthday" in occ and "customer since 2016" in occ
     assert view.contacts.tree.topLevelItem(0).text(0) == "Bert Brandt"
     assert view.tickets.tree.topLevelItem(0).text(2) == "12 days"
     assert view.closing.tree.topLevelItem(0).text(0) == "Wartungsvertrag 2027"
