@@ -681,6 +681,7 @@ class _Generator:
         self.next_id: dict[str, int] = {}
         self.sql_cache: dict[tuple[str, tuple[str, ...]], str] = {}
         self.pending_activities: list[tuple[Any, ...]] = []
+        self.interval_of: dict[int, int] = {}  # person id → contact interval (days)
         self.next_activity_id = 0
         # expanded weighted lists for fast uniform picks
         self.family_pool = [name for name, w in FAMILY_NAMES for _ in range(w)]
@@ -1087,6 +1088,8 @@ class _Generator:
             "updated_at": lt.ts(created),
         }
         self.add(t, row)
+        if interval:
+            self.interval_of[pid] = interval
         emails: list[str] = []
         phones: list[tuple[str, str]] = []
         local = _slug(given) + "." + _slug(family)
@@ -1269,6 +1272,12 @@ class _Generator:
                 # more recent days are a little more likely
                 i = min(int(n_days * (rnd() ** 0.75)), n_days - 1)
                 moment = day_base[i] + slots[int(rnd() * 126)]
+                batch.append(self.activity_row(kinds[int(rnd() * n_kinds)], moment, pid, cid))
+            interval = self.interval_of.get(pid)
+            if interval and rnd() < 0.9:
+                # people with a contact rhythm were mostly contacted within it
+                back = int(rnd() * max(1, interval * 5 // 7 - 1))  # working days
+                moment = day_base[max(0, n_days - 1 - back)] + slots[int(rnd() * 126)]
                 batch.append(self.activity_row(kinds[int(rnd() * n_kinds)], moment, pid, cid))
             if len(batch) >= BATCH:
                 yield batch

@@ -223,7 +223,7 @@ class TodayView(QWidget):
         overdue = sum(1 for f in data.followups if f.overdue)
         self.summary.setText(
             self.tr(
-                "{due} follow-ups ({overdue} overdue) · {appts} appointments · {tickets} open tickets"
+                "Follow-ups: {due} (overdue: {overdue}) · Appointments: {appts} · Open tickets: {tickets}"
             ).format(
                 due=len(data.followups),
                 overdue=overdue,
