@@ -1,0 +1,5535 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="de_DE">
+<context>
+    <name></name>
+    <message>
+        <source>Printed on {date}</source>
+        <translation>Gedruckt am {date}</translation>
+    </message>
+    <message>
+        <source>Company</source>
+        <translation>Firma</translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation>Abteilung</translation>
+    </message>
+    <message>
+        <source>Position</source>
+        <translation>Position</translation>
+    </message>
+    <message>
+        <source>Reports to</source>
+        <translation>Vorgesetzte(r)</translation>
+    </message>
+    <message>
+        <source>Birth date</source>
+        <translation>Geburtsdatum</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Telefon</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>E-Mail</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Adresse</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Notizen</translation>
+    </message>
+    <message>
+        <source>Legal form</source>
+        <translation>Rechtsform</translation>
+    </message>
+    <message>
+        <source>Parent company</source>
+        <translation>Muttergesellschaft</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation>Priorität</translation>
+    </message>
+    <message>
+        <source>Website</source>
+        <translation>Website</translation>
+    </message>
+    <message>
+        <source>VAT id</source>
+        <translation>USt-IdNr.</translation>
+    </message>
+    <message>
+        <source>Contacts</source>
+        <translation>Ansprechpartner</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Titel</translation>
+    </message>
+    <message>
+        <source>Opened</source>
+        <translation>Eröffnet</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>Geschlossen</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>Person</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Beschreibung</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>Beginn</translation>
+    </message>
+    <message>
+        <source>End</source>
+        <translation>Ende</translation>
+    </message>
+    <message>
+        <source>Members</source>
+        <translation>Mitglieder</translation>
+    </message>
+    <message>
+        <source>Agenda for {date}</source>
+        <translation>Agenda für {date}</translation>
+    </message>
+</context>
+<context>
+    <name>ActivityDialog</name>
+    <message>
+        <source>Log activity</source>
+        <translation>Aktivität erfassen</translation>
+    </message>
+    <message>
+        <source>&amp;Kind:</source>
+        <translation>&amp;Art:</translation>
+    </message>
+    <message>
+        <source>Di&amp;rection:</source>
+        <translation>&amp;Richtung:</translation>
+    </message>
+    <message>
+        <source>&amp;When:</source>
+        <translation>&amp;Zeitpunkt:</translation>
+    </message>
+    <message>
+        <source>not recorded</source>
+        <translation>nicht erfasst</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> Min.</translation>
+    </message>
+    <message>
+        <source>D&amp;uration:</source>
+        <translation>&amp;Dauer:</translation>
+    </message>
+    <message>
+        <source>Type a name…</source>
+        <translation>Namen eingeben…</translation>
+    </message>
+    <message>
+        <source>&amp;Person:</source>
+        <translation>&amp;Person:</translation>
+    </message>
+    <message>
+        <source>The person&apos;s company</source>
+        <translation>Firma der Person</translation>
+    </message>
+    <message>
+        <source>Co&amp;mpany:</source>
+        <translation>Fir&amp;ma:</translation>
+    </message>
+    <message>
+        <source>Su&amp;bject:</source>
+        <translation>&amp;Betreff:</translation>
+    </message>
+    <message>
+        <source>&amp;Text:</source>
+        <translation>&amp;Text:</translation>
+    </message>
+    <message>
+        <source>&amp;Location:</source>
+        <translation>&amp;Ort:</translation>
+    </message>
+    <message>
+        <source>e.g. T-2026-0042</source>
+        <translation>z. B. T-2026-0042</translation>
+    </message>
+    <message>
+        <source>T&amp;icket number:</source>
+        <translation>Vor&amp;gangsnummer:</translation>
+    </message>
+    <message>
+        <source>No project</source>
+        <translation>Kein Projekt</translation>
+    </message>
+    <message>
+        <source>Pro&amp;ject:</source>
+        <translation>Pro&amp;jekt:</translation>
+    </message>
+    <message>
+        <source>No opportunity</source>
+        <translation>Keine Verkaufschance</translation>
+    </message>
+    <message>
+        <source>&amp;Opportunity:</source>
+        <translation>&amp;Verkaufschance:</translation>
+    </message>
+    <message>
+        <source>Plan a &amp;follow-up</source>
+        <translation>&amp;Wiedervorlage planen</translation>
+    </message>
+    <message>
+        <source>&amp;Due:</source>
+        <translation>&amp;Fällig:</translation>
+    </message>
+    <message>
+        <source>&amp;As:</source>
+        <translation>A&amp;ls:</translation>
+    </message>
+    <message>
+        <source>Not&amp;e:</source>
+        <translation>&amp;Notiz:</translation>
+    </message>
+    <message>
+        <source>A new ticket is opened when you save.</source>
+        <translation>Beim Speichern wird ein neues Ticket eröffnet.</translation>
+    </message>
+    <message>
+        <source>Optional: links this activity to a ticket.</source>
+        <translation>Optional: verknüpft diese Aktivität mit einem Ticket.</translation>
+    </message>
+    <message>
+        <source>There is no ticket with this number yet.</source>
+        <translation>Es gibt noch kein Ticket mit dieser Nummer.</translation>
+    </message>
+    <message>
+        <source>Linked to ticket {number} “{title}” ({status}).</source>
+        <translation>Verknüpft mit Ticket {number} „{title}“ ({status}).</translation>
+    </message>
+    <message>
+        <source>Logging activities is not available in this version.</source>
+        <translation>Das Erfassen von Aktivitäten ist in dieser Version nicht verfügbar.</translation>
+    </message>
+</context>
+<context>
+    <name>AgendaDialog</name>
+    <message>
+        <source>Your agenda</source>
+        <translation>Ihre Agenda</translation>
+    </message>
+</context>
+<context>
+    <name>AgendaWidget</name>
+    <message>
+        <source>Today</source>
+        <translation>Heute</translation>
+    </message>
+    <message>
+        <source>This week</source>
+        <translation>Diese Woche</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Aktualisieren</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Uhrzeit</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>Person</translation>
+    </message>
+    <message>
+        <source>Company</source>
+        <translation>Firma</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Telefon</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Notiz</translation>
+    </message>
+    <message>
+        <source>Last activity</source>
+        <translation>Letzte Aktivität</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>Überfällig</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n item(s)</source>
+        <translation>
+            <numerusform>%n Eintrag</numerusform>
+            <numerusform>%n Einträge</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n overdue</source>
+        <translation>
+            <numerusform>%n überfällig</numerusform>
+            <numerusform>%n überfällig</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Nothing is due this week. Follow-ups and appointments appear here when they come up; plan one from the quick entry line of a contact.</source>
+        <translation>Diese Woche ist nichts fällig. Wiedervorlagen und Termine erscheinen hier, sobald sie anstehen; planen Sie eine über die Schnellerfassung eines Kontakts.</translation>
+    </message>
+    <message>
+        <source>Nothing is due today. Follow-ups and appointments appear here when they come up; plan one from the quick entry line of a contact.</source>
+        <translation>Heute ist nichts fällig. Wiedervorlagen und Termine erscheinen hier, sobald sie anstehen; planen Sie eine über die Schnellerfassung eines Kontakts.</translation>
+    </message>
+    <message>
+        <source>all day</source>
+        <translation>ganztägig</translation>
+    </message>
+    <message>
+        <source>Call {number}</source>
+        <translation>{number} anrufen</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Erledigt</translation>
+    </message>
+    <message>
+        <source>Snooze</source>
+        <translation>Später</translation>
+    </message>
+    <message>
+        <source>10 minutes</source>
+        <translation>10 Minuten</translation>
+    </message>
+    <message>
+        <source>1 hour</source>
+        <translation>1 Stunde</translation>
+    </message>
+    <message>
+        <source>Tomorrow 9:00</source>
+        <translation>Morgen 9:00</translation>
+    </message>
+    <message>
+        <source>Agenda</source>
+        <translation>Agenda</translation>
+    </message>
+</context>
+<context>
+    <name>AnonymiseConfirmDialog</name>
+    <message>
+        <source>Anonymise person</source>
+        <translation>Person anonymisieren</translation>
+    </message>
+    <message>
+        <source>ANONYMISE</source>
+        <translation>ANONYMISIEREN</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Erase the personal data of {0}?&lt;/b&gt;&lt;br&gt;&lt;br&gt;Names, birth date, phone numbers, e-mail addresses, addresses, bank accounts, notes, photo and profile are removed; texts of activities, follow-ups and tickets are blanked. Kinds and dates stay, so statistics remain right.&lt;br&gt;&lt;br&gt;&lt;b&gt;This cannot be undone.&lt;/b&gt; Backups made earlier still hold the data until they are rotated out.</source>
+        <translation>&lt;b&gt;Die personenbezogenen Daten von {0} löschen?&lt;/b&gt;&lt;br&gt;&lt;br&gt;Namen, Geburtsdatum, Telefonnummern, E-Mail-Adressen, Adressen, Bankverbindungen, Notizen, Foto und Profil werden entfernt; die Texte von Aktivitäten, Wiedervorlagen und Tickets werden geleert. Art und Datum bleiben erhalten, damit die Statistiken stimmen.&lt;br&gt;&lt;br&gt;&lt;b&gt;Dies kann nicht rückgängig gemacht werden.&lt;/b&gt; Ältere Sicherungen enthalten die Daten noch, bis sie turnusmäßig gelöscht werden.</translation>
+    </message>
+    <message>
+        <source>Type {0} to confirm:</source>
+        <translation>Zur Bestätigung {0} eingeben:</translation>
+    </message>
+    <message>
+        <source>Anonymise</source>
+        <translation>Anonymisieren</translation>
+    </message>
+</context>
+<context>
+    <name>BackupDialog</name>
+    <message>
+        <source>Daily</source>
+        <translation>Täglich</translation>
+    </message>
+    <message>
+        <source>Weekly</source>
+        <translation>Wöchentlich</translation>
+    </message>
+    <message>
+        <source>Monthly</source>
+        <translation>Monatlich</translation>
+    </message>
+    <message>
+        <source>Manual</source>
+        <translation>Manuell</translation>
+    </message>
+    <message>
+        <source>Before upgrade</source>
+        <translation>Vor Update</translation>
+    </message>
+    <message>
+        <source>Before restore</source>
+        <translation>Vor Wiederherstellung</translation>
+    </message>
+    <message>
+        <source>Backups</source>
+        <translation>Sicherungen</translation>
+    </message>
+    <message>
+        <source>A backup is made automatically at the first start of each day and when you quit. Seven daily, four weekly and twelve monthly backups are kept.</source>
+        <translation>Eine Sicherung wird automatisch beim ersten Start jedes Tages und beim Beenden angelegt. Aufbewahrt werden sieben tägliche, vier wöchentliche und zwölf monatliche Sicherungen.</translation>
+    </message>
+    <message>
+        <source>Back up now</source>
+        <translation>Jetzt sichern</translation>
+    </message>
+    <message>
+        <source>Restore…</source>
+        <translation>Wiederherstellen…</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Löschen</translation>
+    </message>
+    <message>
+        <source>Unexpected error: {0}</source>
+        <translation>Unerwarteter Fehler: {0}</translation>
+    </message>
+    <message>
+        <source>No backups yet.</source>
+        <translation>Noch keine Sicherungen.</translation>
+    </message>
+    <message>
+        <source>Writing the backup…</source>
+        <translation>Sicherung wird geschrieben…</translation>
+    </message>
+    <message>
+        <source>Backup written and checked: {0}</source>
+        <translation>Sicherung geschrieben und geprüft: {0}</translation>
+    </message>
+    <message>
+        <source>This backup cannot be read (damaged or encrypted).</source>
+        <translation>Diese Sicherung kann nicht gelesen werden (beschädigt oder verschlüsselt).</translation>
+    </message>
+    <message>
+        <source>This backup holds {people} people, {companies} companies and {activities} activities.</source>
+        <translation>Diese Sicherung enthält {people} Personen, {companies} Firmen und {activities} Aktivitäten.</translation>
+    </message>
+    <message>
+        <source>Restore backup</source>
+        <translation>Sicherung wiederherstellen</translation>
+    </message>
+    <message>
+        <source>Replace all current data with the backup of {0}?</source>
+        <translation>Alle aktuellen Daten durch die Sicherung vom {0} ersetzen?</translation>
+    </message>
+    <message>
+        <source>Changes made since then are lost. The current data is kept as a “before restore” backup, so this can be undone.</source>
+        <translation>Seitdem vorgenommene Änderungen gehen verloren. Die aktuellen Daten werden als Sicherung „Vor Wiederherstellung“ aufbewahrt, sodass sich dieser Schritt rückgängig machen lässt.</translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation>Wiederherstellen</translation>
+    </message>
+    <message>
+        <source>Restored. The previous data was kept as {0}</source>
+        <translation>Wiederhergestellt. Die bisherigen Daten wurden aufbewahrt als {0}</translation>
+    </message>
+    <message>
+        <source>Restoring…</source>
+        <translation>Wird wiederhergestellt…</translation>
+    </message>
+    <message>
+        <source>Delete backup</source>
+        <translation>Sicherung löschen</translation>
+    </message>
+    <message>
+        <source>Delete this backup for good?</source>
+        <translation>Diese Sicherung endgültig löschen?</translation>
+    </message>
+</context>
+<context>
+    <name>BackupListModel</name>
+    <message>
+        <source>Created</source>
+        <translation>Erstellt</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Art</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Größe</translation>
+    </message>
+    <message>
+        <source>People</source>
+        <translation>Personen</translation>
+    </message>
+    <message>
+        <source>Companies</source>
+        <translation>Firmen</translation>
+    </message>
+    <message>
+        <source>Activities</source>
+        <translation>Aktivitäten</translation>
+    </message>
+</context>
+<context>
+    <name>CampaignDialog</name>
+    <message>
+        <source>Campaign</source>
+        <translation>Kampagne</translation>
+    </message>
+    <message>
+        <source>from, e.g. 70000</source>
+        <translation>von, z. B. 70000</translation>
+    </message>
+    <message>
+        <source>to, e.g. 79999</source>
+        <translation>bis, z. B. 79999</translation>
+    </message>
+    <message>
+        <source>Not contacted since</source>
+        <translation>Nicht kontaktiert seit</translation>
+    </message>
+    <message>
+        <source>Only people with a recorded opt-in</source>
+        <translation>Nur Personen mit erfasster Einwilligung</translation>
+    </message>
+    <message>
+        <source>Required for e-mail marketing; letters may also go to customers without it.</source>
+        <translation>Für E-Mail-Werbung erforderlich; Briefe dürfen auch an Kunden ohne Einwilligung gehen.</translation>
+    </message>
+    <message>
+        <source>Only people with an e-mail address</source>
+        <translation>Nur Personen mit E-Mail-Adresse</translation>
+    </message>
+    <message>
+        <source>Only the selected person</source>
+        <translation>Nur die ausgewählte Person</translation>
+    </message>
+    <message numerus="yes">
+        <source>Only the %Ln selected people</source>
+        <translation>
+            <numerusform>Nur die %Ln ausgewählte Person</numerusform>
+            <numerusform>Nur die %Ln ausgewählten Personen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>Wer</translation>
+    </message>
+    <message>
+        <source>Tags (any of):</source>
+        <translation>Tags (eines davon):</translation>
+    </message>
+    <message>
+        <source>Company status:</source>
+        <translation>Firmenstatus:</translation>
+    </message>
+    <message>
+        <source>Priority:</source>
+        <translation>Priorität:</translation>
+    </message>
+    <message>
+        <source>Postcode:</source>
+        <translation>PLZ:</translation>
+    </message>
+    <message>
+        <source>e.g. Einladung Hausmesse 2026</source>
+        <translation>z. B. Einladung Hausmesse 2026</translation>
+    </message>
+    <message>
+        <source>Logged as the text of each letter (optional)</source>
+        <translation>Wird als Text jedes Briefs erfasst (optional)</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <source>&amp;Description:</source>
+        <translation>&amp;Beschreibung:</translation>
+    </message>
+    <message>
+        <source>Export &amp;CSV (mail merge)…</source>
+        <translation>&amp;CSV exportieren (Serienbrief)…</translation>
+    </message>
+    <message>
+        <source>Export &amp;vCards…</source>
+        <translation>&amp;vCards exportieren…</translation>
+    </message>
+    <message>
+        <source>&amp;Log on each person</source>
+        <translation>Bei jeder Person &amp;erfassen</translation>
+    </message>
+    <message>
+        <source>Record the campaign and a letter activity on every selected person</source>
+        <translation>Die Kampagne und einen Brief als Aktivität bei jeder ausgewählten Person erfassen</translation>
+    </message>
+    <message>
+        <source>1 person</source>
+        <translation>1 Person</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln people</source>
+        <translation>
+            <numerusform>%Ln Person</numerusform>
+            <numerusform>%Ln Personen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>1 left out because they withdrew consent</source>
+        <translation>1 ausgelassen wegen widerrufener Einwilligung</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln left out because they withdrew consent</source>
+        <translation>
+            <numerusform>%Ln ausgelassen wegen widerrufener Einwilligung</numerusform>
+            <numerusform>%Ln ausgelassen wegen widerrufener Einwilligung</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>1 left out without opt-in</source>
+        <translation>1 ausgelassen ohne Einwilligung</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln left out without opt-in</source>
+        <translation>
+            <numerusform>%Ln ausgelassen ohne Einwilligung</numerusform>
+            <numerusform>%Ln ausgelassen ohne Einwilligung</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>campaign</source>
+        <translation>kampagne</translation>
+    </message>
+    <message>
+        <source>Export vCards</source>
+        <translation>vCards exportieren</translation>
+    </message>
+    <message>
+        <source>vCard (*.vcf)</source>
+        <translation>vCard (*.vcf)</translation>
+    </message>
+    <message>
+        <source>Export for a mail merge</source>
+        <translation>Für Serienbrief exportieren</translation>
+    </message>
+    <message>
+        <source>CSV (*.csv)</source>
+        <translation>CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>1 person exported to {file}.</source>
+        <translation>1 Person nach {file} exportiert.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln people exported to {file}.</source>
+        <translation>
+            <numerusform>%Ln Person nach {file} exportiert.</numerusform>
+            <numerusform>%Ln Personen nach {file} exportiert.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Give the campaign a name first.</source>
+        <translation>Geben Sie der Kampagne zuerst einen Namen.</translation>
+    </message>
+    <message>
+        <source>Log “{name}” as a letter on 1 person?</source>
+        <translation>„{name}“ als Brief bei 1 Person erfassen?</translation>
+    </message>
+    <message numerus="yes">
+        <source>Log “{name}” as a letter on %Ln people?</source>
+        <translation>
+            <numerusform>„{name}“ als Brief bei %Ln Person erfassen?</numerusform>
+            <numerusform>„{name}“ als Brief bei %Ln Personen erfassen?</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Log campaign</source>
+        <translation>Kampagne erfassen</translation>
+    </message>
+    <message>
+        <source>“{name}” logged on 1 person.</source>
+        <translation>„{name}“ bei 1 Person erfasst.</translation>
+    </message>
+    <message numerus="yes">
+        <source>“{name}” logged on %Ln people.</source>
+        <translation>
+            <numerusform>„{name}“ bei %Ln Person erfasst.</numerusform>
+            <numerusform>„{name}“ bei %Ln Personen erfasst.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>CardDelegate</name>
+    <message>
+        <source>no expected close</source>
+        <translation>kein Abschlussdatum</translation>
+    </message>
+</context>
+<context>
+    <name>ChartCard</name>
+    <message>
+        <source>Export</source>
+        <translation>Export</translation>
+    </message>
+    <message>
+        <source>Save as PNG…</source>
+        <translation>Als PNG speichern…</translation>
+    </message>
+    <message>
+        <source>Save as PDF…</source>
+        <translation>Als PDF speichern…</translation>
+    </message>
+    <message>
+        <source>Save as CSV…</source>
+        <translation>Als CSV speichern…</translation>
+    </message>
+    <message>
+        <source>Save chart as PNG</source>
+        <translation>Diagramm als PNG speichern</translation>
+    </message>
+    <message>
+        <source>Save chart as PDF</source>
+        <translation>Diagramm als PDF speichern</translation>
+    </message>
+    <message>
+        <source>Save data as CSV</source>
+        <translation>Daten als CSV speichern</translation>
+    </message>
+</context>
+<context>
+    <name>CompanyDetailPane</name>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Legal form</source>
+        <translation>Rechtsform</translation>
+    </message>
+    <message>
+        <source>Branch of</source>
+        <translation>Niederlassung von</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Customer since</source>
+        <translation>Kunde seit</translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation>Priorität</translation>
+    </message>
+    <message>
+        <source>Last contact</source>
+        <translation>Letzter Kontakt</translation>
+    </message>
+    <message>
+        <source>Next follow-up</source>
+        <translation>Nächste Wiedervorlage</translation>
+    </message>
+    <message>
+        <source>VAT id</source>
+        <translation>USt-IdNr.</translation>
+    </message>
+    <message>
+        <source>Commercial register</source>
+        <translation>Handelsregister</translation>
+    </message>
+    <message>
+        <source>Managing directors</source>
+        <translation>Geschäftsführer</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>Betreuer</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>Tags</translation>
+    </message>
+    <message>
+        <source>Last change</source>
+        <translation>Letzte Änderung</translation>
+    </message>
+    <message>
+        <source>Position</source>
+        <translation>Position</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Telefon</translation>
+    </message>
+    <message>
+        <source>No contact people yet – add one on the Relations tab.</source>
+        <translation>Noch keine Ansprechpartner – legen Sie einen im Reiter „Beziehungen“ an.</translation>
+    </message>
+    <message>
+        <source>Contact people</source>
+        <translation>Ansprechpartner</translation>
+    </message>
+    <message>
+        <source>Branches</source>
+        <translation>Niederlassungen</translation>
+    </message>
+    <message>
+        <source>Branch</source>
+        <translation>Niederlassung</translation>
+    </message>
+    <message>
+        <source>City</source>
+        <translation>Ort</translation>
+    </message>
+    <message>
+        <source>No branches.</source>
+        <translation>Keine Niederlassungen.</translation>
+    </message>
+    <message>
+        <source>Departments and people</source>
+        <translation>Abteilungen und Personen</translation>
+    </message>
+    <message>
+        <source>Nobody works here yet – add a person with “New person…”.</source>
+        <translation>Hier arbeitet noch niemand – legen Sie eine Person mit „Neue Person…“ an.</translation>
+    </message>
+    <message>
+        <source>New person…</source>
+        <translation>Neue Person…</translation>
+    </message>
+    <message>
+        <source>New department…</source>
+        <translation>Neue Abteilung…</translation>
+    </message>
+    <message>
+        <source>New branch…</source>
+        <translation>Neue Niederlassung…</translation>
+    </message>
+    <message>
+        <source>Relations</source>
+        <translation>Beziehungen</translation>
+    </message>
+    <message>
+        <source>Tickets</source>
+        <translation>Tickets</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Titel</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>Nummer</translation>
+    </message>
+    <message>
+        <source>Opened</source>
+        <translation>Eröffnet</translation>
+    </message>
+    <message>
+        <source>No tickets for this company.</source>
+        <translation>Keine Tickets für diese Firma.</translation>
+    </message>
+    <message>
+        <source>Projects</source>
+        <translation>Projekte</translation>
+    </message>
+    <message>
+        <source>Project</source>
+        <translation>Projekt</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>Beginn</translation>
+    </message>
+    <message>
+        <source>End</source>
+        <translation>Ende</translation>
+    </message>
+    <message>
+        <source>No projects for this company.</source>
+        <translation>Keine Projekte für diese Firma.</translation>
+    </message>
+    <message>
+        <source>Opportunities</source>
+        <translation>Verkaufschancen</translation>
+    </message>
+    <message>
+        <source>Opportunity</source>
+        <translation>Verkaufschance</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>Phase</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Wert</translation>
+    </message>
+    <message>
+        <source>Expected close</source>
+        <translation>Erwarteter Abschluss</translation>
+    </message>
+    <message>
+        <source>No opportunities for this company.</source>
+        <translation>Keine Verkaufschancen für diese Firma.</translation>
+    </message>
+    <message>
+        <source>Branch of {company}</source>
+        <translation>Niederlassung von {company}</translation>
+    </message>
+    <message>
+        <source>Head office (not a branch of another company).</source>
+        <translation>Hauptsitz (keine Niederlassung einer anderen Firma).</translation>
+    </message>
+    <message>
+        <source>Without department</source>
+        <translation>Ohne Abteilung</translation>
+    </message>
+</context>
+<context>
+    <name>CompanyDialog</name>
+    <message>
+        <source>New company</source>
+        <translation>Neue Firma</translation>
+    </message>
+    <message>
+        <source>Edit company</source>
+        <translation>Firma bearbeiten</translation>
+    </message>
+</context>
+<context>
+    <name>CompanyForm</name>
+    <message>
+        <source>Overview</source>
+        <translation>Übersicht</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <source>&amp;Legal form:</source>
+        <translation>&amp;Rechtsform:</translation>
+    </message>
+    <message>
+        <source>None (not a branch)</source>
+        <translation>Keine (keine Niederlassung)</translation>
+    </message>
+    <message>
+        <source>&amp;Branch of:</source>
+        <translation>Niederlassung &amp;von:</translation>
+    </message>
+    <message>
+        <source>S&amp;tatus:</source>
+        <translation>S&amp;tatus:</translation>
+    </message>
+    <message>
+        <source>e.g. moved to a competitor</source>
+        <translation>z. B. zur Konkurrenz gewechselt</translation>
+    </message>
+    <message>
+        <source>Status &amp;reason:</source>
+        <translation>Statusgr&amp;und:</translation>
+    </message>
+    <message>
+        <source>Customer s&amp;ince:</source>
+        <translation>Kunde s&amp;eit:</translation>
+    </message>
+    <message>
+        <source>No priority</source>
+        <translation>Keine Priorität</translation>
+    </message>
+    <message>
+        <source>Priorit&amp;y:</source>
+        <translation>&amp;Priorität:</translation>
+    </message>
+    <message>
+        <source>&amp;Website:</source>
+        <translation>&amp;Website:</translation>
+    </message>
+    <message>
+        <source>e.g. DE123456789</source>
+        <translation>z. B. DE123456789</translation>
+    </message>
+    <message>
+        <source>&amp;VAT id:</source>
+        <translation>USt-&amp;IdNr.:</translation>
+    </message>
+    <message>
+        <source>e.g. Amtsgericht Stuttgart</source>
+        <translation>z. B. Amtsgericht Stuttgart</translation>
+    </message>
+    <message>
+        <source>Register &amp;court:</source>
+        <translation>Register&amp;gericht:</translation>
+    </message>
+    <message>
+        <source>e.g. HRB 123456</source>
+        <translation>z. B. HRB 123456</translation>
+    </message>
+    <message>
+        <source>Register n&amp;umber:</source>
+        <translation>Registernu&amp;mmer:</translation>
+    </message>
+    <message>
+        <source>Managing &amp;directors:</source>
+        <translation>Geschäfts&amp;führer:</translation>
+    </message>
+    <message>
+        <source>Own&amp;er:</source>
+        <translation>&amp;Betreuer:</translation>
+    </message>
+    <message>
+        <source>comma-separated, e.g. Messe 2026, Newsletter</source>
+        <translation>durch Komma getrennt, z. B. Messe 2026, Newsletter</translation>
+    </message>
+    <message>
+        <source>T&amp;ags:</source>
+        <translation>T&amp;ags:</translation>
+    </message>
+    <message>
+        <source>Notes:</source>
+        <translation>Notizen:</translation>
+    </message>
+    <message>
+        <source>Communication</source>
+        <translation>Kommunikation</translation>
+    </message>
+    <message>
+        <source>Phone numbers</source>
+        <translation>Telefonnummern</translation>
+    </message>
+    <message>
+        <source>E-mail addresses</source>
+        <translation>E-Mail-Adressen</translation>
+    </message>
+    <message>
+        <source>Addresses</source>
+        <translation>Adressen</translation>
+    </message>
+    <message>
+        <source>Bank &amp;&amp; payment</source>
+        <translation>Bank &amp;&amp; Zahlung</translation>
+    </message>
+    <message>
+        <source>Bank accounts</source>
+        <translation>Bankverbindungen</translation>
+    </message>
+    <message>
+        <source>Payment</source>
+        <translation>Zahlung</translation>
+    </message>
+    <message>
+        <source>e.g. 14 days net, 2 % discount within 7 days</source>
+        <translation>z. B. 14 Tage netto, 2 % Skonto innerhalb 7 Tagen</translation>
+    </message>
+    <message>
+        <source>Payment &amp;terms:</source>
+        <translation>&amp;Zahlungsbedingungen:</translation>
+    </message>
+</context>
+<context>
+    <name>CompanyTreePanel</name>
+    <message>
+        <source>Today</source>
+        <translation>Heute</translation>
+    </message>
+    <message>
+        <source>Companies and people</source>
+        <translation>Firmen und Personen</translation>
+    </message>
+    <message>
+        <source>Filter companies and people…</source>
+        <translation>Firmen und Personen filtern…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Today (%n due)</source>
+        <translation>
+            <numerusform>Heute (%n fällig)</numerusform>
+            <numerusform>Heute (%n fällig)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Nothing matches “{text}”.</source>
+        <translation>Keine Treffer für „{text}“.</translation>
+    </message>
+    <message>
+        <source>No contacts yet. Create a company or a person, or import a file.</source>
+        <translation>Noch keine Kontakte. Legen Sie eine Firma oder Person an, oder importieren Sie eine Datei.</translation>
+    </message>
+    <message>
+        <source>New branch…</source>
+        <translation>Neue Niederlassung…</translation>
+    </message>
+    <message>
+        <source>New department…</source>
+        <translation>Neue Abteilung…</translation>
+    </message>
+    <message>
+        <source>New person…</source>
+        <translation>Neue Person…</translation>
+    </message>
+    <message>
+        <source>New activity…</source>
+        <translation>Neue Aktivität…</translation>
+    </message>
+    <message>
+        <source>Edit company…</source>
+        <translation>Firma bearbeiten…</translation>
+    </message>
+    <message>
+        <source>Delete company…</source>
+        <translation>Firma löschen…</translation>
+    </message>
+    <message>
+        <source>New person in this department…</source>
+        <translation>Neue Person in dieser Abteilung…</translation>
+    </message>
+    <message>
+        <source>Rename department…</source>
+        <translation>Abteilung umbenennen…</translation>
+    </message>
+    <message>
+        <source>Edit person…</source>
+        <translation>Person bearbeiten…</translation>
+    </message>
+    <message>
+        <source>Delete person…</source>
+        <translation>Person löschen…</translation>
+    </message>
+    <message>
+        <source>New company…</source>
+        <translation>Neue Firma…</translation>
+    </message>
+    <message>
+        <source>Move to another company?</source>
+        <translation>In eine andere Firma verschieben?</translation>
+    </message>
+    <message>
+        <source>{person} belongs to {source}. Move them to {target}? Their supervisor link is removed when the supervisor stays behind.</source>
+        <translation>{person} gehört zu {source}. Nach {target} verschieben? Die Zuordnung zur/zum Vorgesetzten wird entfernt, wenn diese(r) nicht mit wechselt.</translation>
+    </message>
+</context>
+<context>
+    <name>ComparisonWidget</name>
+    <message>
+        <source>Select a pair above to compare the two records.</source>
+        <translation>Wählen Sie oben ein Paar aus, um die beiden Datensätze zu vergleichen.</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>Feld</translation>
+    </message>
+    <message>
+        <source>(empty)</source>
+        <translation>(leer)</translation>
+    </message>
+    <message>
+        <source>Phones, e-mails, addresses, bank accounts and tags of both records are kept; activities, tickets, opportunities and orders move to record A.</source>
+        <translation>Telefonnummern, E-Mail-Adressen, Adressen, Bankverbindungen und Tags beider Datensätze bleiben erhalten; Aktivitäten, Tickets, Verkaufschancen und Aufträge gehen auf Datensatz A über.</translation>
+    </message>
+</context>
+<context>
+    <name>DashboardWidget</name>
+    <message>
+        <source>Period:</source>
+        <translation>Zeitraum:</translation>
+    </message>
+    <message>
+        <source>This year ({year})</source>
+        <translation>Dieses Jahr ({year})</translation>
+    </message>
+    <message>
+        <source>Last year ({year})</source>
+        <translation>Letztes Jahr ({year})</translation>
+    </message>
+    <message>
+        <source>Last 12 months</source>
+        <translation>Letzte 12 Monate</translation>
+    </message>
+    <message>
+        <source>Owner:</source>
+        <translation>Betreuer:</translation>
+    </message>
+    <message>
+        <source>Everyone</source>
+        <translation>Alle</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Aktualisieren</translation>
+    </message>
+    <message>
+        <source>Revenue vs target per month</source>
+        <translation>Umsatz und Umsatzziel pro Monat</translation>
+    </message>
+    <message>
+        <source>Pipeline value by stage</source>
+        <translation>Pipeline-Wert nach Phase</translation>
+    </message>
+    <message>
+        <source>Pipeline by expected closing month</source>
+        <translation>Pipeline nach erwartetem Abschlussmonat</translation>
+    </message>
+    <message>
+        <source>Won and lost</source>
+        <translation>Gewonnen und verloren</translation>
+    </message>
+    <message>
+        <source>Why opportunities were lost</source>
+        <translation>Absagegründe</translation>
+    </message>
+    <message>
+        <source>Activities per month by channel</source>
+        <translation>Aktivitäten pro Monat nach Kanal</translation>
+    </message>
+    <message>
+        <source>Which channels lead to orders</source>
+        <translation>Welche Kanäle zu Aufträgen führen</translation>
+    </message>
+    <message>
+        <source>Tickets opened and closed</source>
+        <translation>Eröffnete und geschlossene Tickets</translation>
+    </message>
+    <message>
+        <source>Why customers left</source>
+        <translation>Warum Kunden gegangen sind</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>Person</translation>
+    </message>
+    <message>
+        <source>Company</source>
+        <translation>Firma</translation>
+    </message>
+    <message>
+        <source>Interval (days)</source>
+        <translation>Intervall (Tage)</translation>
+    </message>
+    <message>
+        <source>Days since contact</source>
+        <translation>Tage seit Kontakt</translation>
+    </message>
+    <message>
+        <source>People overdue for contact</source>
+        <translation>Überfällige Kontakte</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Wird geladen…</translation>
+    </message>
+    <message>
+        <source>Could not load the figures: {msg}</source>
+        <translation>Die Zahlen konnten nicht geladen werden: {msg}</translation>
+    </message>
+    <message>
+        <source>{n} months · as of {time}</source>
+        <translation>{n} Monate · Stand {time}</translation>
+    </message>
+    <message>
+        <source>Existing customers</source>
+        <translation>Bestandskunden</translation>
+    </message>
+    <message>
+        <source>New customers</source>
+        <translation>Neukunden</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>Umsatzziel</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>Monat</translation>
+    </message>
+    <message>
+        <source>{actual} of {target}</source>
+        <translation>{actual} von {target}</translation>
+    </message>
+    <message>
+        <source>No open opportunities. Create one under Sales ▸ New opportunity.</source>
+        <translation>Keine offenen Verkaufschancen. Legen Sie eine unter Vertrieb ▸ Neue Verkaufschance an.</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Wert</translation>
+    </message>
+    <message>
+        <source>Weighted</source>
+        <translation>Gewichtet</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>Phase</translation>
+    </message>
+    <message>
+        <source>Count</source>
+        <translation>Anzahl</translation>
+    </message>
+    <message>
+        <source>No open opportunity has an expected closing month yet.</source>
+        <translation>Noch keine offene Verkaufschance hat einen erwarteten Abschlussmonat.</translation>
+    </message>
+    <message>
+        <source>No opportunity was won or lost in this period.</source>
+        <translation>In diesem Zeitraum wurde keine Verkaufschance gewonnen oder verloren.</translation>
+    </message>
+    <message>
+        <source>Won: {n} ({value})</source>
+        <translation>Gewonnen: {n} ({value})</translation>
+    </message>
+    <message>
+        <source>Lost: {n} ({value})</source>
+        <translation>Verloren: {n} ({value})</translation>
+    </message>
+    <message>
+        <source>Win rate {rate:.0f} %</source>
+        <translation>Abschlussquote {rate:.0f} %</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Ergebnis</translation>
+    </message>
+    <message>
+        <source>No lost opportunities in this period.</source>
+        <translation>Keine verlorenen Verkaufschancen in diesem Zeitraum.</translation>
+    </message>
+    <message>
+        <source>Lost</source>
+        <translation>Verloren</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Grund</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Telefon</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>E-Mail</translation>
+    </message>
+    <message>
+        <source>Visit</source>
+        <translation>Besuch</translation>
+    </message>
+    <message>
+        <source>Letter</source>
+        <translation>Brief</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>Sonstige</translation>
+    </message>
+    <message>
+        <source>No activities in this period.</source>
+        <translation>Keine Aktivitäten in diesem Zeitraum.</translation>
+    </message>
+    <message>
+        <source>No contacts or orders in this period.</source>
+        <translation>Keine Kontakte oder Aufträge in diesem Zeitraum.</translation>
+    </message>
+    <message>
+        <source>Orders after such a contact</source>
+        <translation>Aufträge nach einem solchen Kontakt</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>Kanal</translation>
+    </message>
+    <message>
+        <source>Orders within 90 days</source>
+        <translation>Aufträge innerhalb von 90 Tagen</translation>
+    </message>
+    <message>
+        <source>Contacts</source>
+        <translation>Kontakte</translation>
+    </message>
+    <message>
+        <source>Opened</source>
+        <translation>Eröffnet</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>Geschlossen</translation>
+    </message>
+    <message>
+        <source>Average time to close: {days:.1f} days</source>
+        <translation>Durchschnittliche Bearbeitungsdauer: {days:.1f} Tage</translation>
+    </message>
+    <message>
+        <source>Average days to close</source>
+        <translation>Ø Bearbeitungsdauer (Tage)</translation>
+    </message>
+    <message>
+        <source>No tickets in this period.</source>
+        <translation>Keine Tickets in diesem Zeitraum.</translation>
+    </message>
+    <message>
+        <source>No former customers — nobody has left.</source>
+        <translation>Keine ehemaligen Kunden – niemand ist gegangen.</translation>
+    </message>
+    <message>
+        <source>Companies</source>
+        <translation>Firmen</translation>
+    </message>
+    <message>
+        <source>Order</source>
+        <translation>Auftrag</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Datum</translation>
+    </message>
+    <message>
+        <source>Net</source>
+        <translation>Netto</translation>
+    </message>
+    <message>
+        <source>Opportunity</source>
+        <translation>Verkaufschance</translation>
+    </message>
+    <message>
+        <source>Expected close</source>
+        <translation>Erwarteter Abschluss</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Wann</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Art</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>Betreff</translation>
+    </message>
+    <message>
+        <source>Details: {what}</source>
+        <translation>Details: {what}</translation>
+    </message>
+    <message>
+        <source>{n} records</source>
+        <translation>Datensätze: {n}</translation>
+    </message>
+</context>
+<context>
+    <name>DepartmentDialog</name>
+    <message>
+        <source>New department</source>
+        <translation>Neue Abteilung</translation>
+    </message>
+    <message>
+        <source>Company:</source>
+        <translation>Firma:</translation>
+    </message>
+    <message>
+        <source>e.g. Einkauf, Buchhaltung, Werkstatt</source>
+        <translation>z. B. Einkauf, Buchhaltung, Werkstatt</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+</context>
+<context>
+    <name>DetailPane</name>
+    <message>
+        <source>Phone numbers</source>
+        <translation>Telefonnummern</translation>
+    </message>
+    <message>
+        <source>No phone number yet. Press F2 (Edit) to add one.</source>
+        <translation>Noch keine Telefonnummer. Mit F2 (Bearbeiten) hinzufügen.</translation>
+    </message>
+    <message>
+        <source>E-mail addresses</source>
+        <translation>E-Mail-Adressen</translation>
+    </message>
+    <message>
+        <source>No e-mail address yet. Press F2 (Edit) to add one.</source>
+        <translation>Noch keine E-Mail-Adresse. Mit F2 (Bearbeiten) hinzufügen.</translation>
+    </message>
+    <message>
+        <source>Website</source>
+        <translation>Website</translation>
+    </message>
+    <message>
+        <source>Web</source>
+        <translation>Web</translation>
+    </message>
+    <message>
+        <source>No phone, e-mail or address yet. Press F2 (Edit).</source>
+        <translation>Noch keine Telefonnummer, E-Mail oder Adresse. Mit F2 (Bearbeiten) hinzufügen.</translation>
+    </message>
+    <message>
+        <source>No address yet. Press F2 (Edit) to add one.</source>
+        <translation>Noch keine Adresse. Mit F2 (Bearbeiten) hinzufügen.</translation>
+    </message>
+    <message>
+        <source>Bank accounts</source>
+        <translation>Bankverbindungen</translation>
+    </message>
+    <message>
+        <source>No bank account yet. Press F2 (Edit) to add one.</source>
+        <translation>Noch keine Bankverbindung. Mit F2 (Bearbeiten) hinzufügen.</translation>
+    </message>
+    <message>
+        <source>IBAN</source>
+        <translation>IBAN</translation>
+    </message>
+    <message>
+        <source>BIC</source>
+        <translation>BIC</translation>
+    </message>
+    <message>
+        <source>Account holder</source>
+        <translation>Kontoinhaber</translation>
+    </message>
+    <message>
+        <source>Bank</source>
+        <translation>Bank</translation>
+    </message>
+    <message>
+        <source>Payment terms</source>
+        <translation>Zahlungsbedingungen</translation>
+    </message>
+    <message>
+        <source>Not agreed yet.</source>
+        <translation>Noch nicht vereinbart.</translation>
+    </message>
+</context>
+<context>
+    <name>DetailStack</name>
+    <message>
+        <source>Create your first company or person in the Contacts menu (“New company…”, “New person…”), or import your contacts from vCard (.vcf) or CSV files with File ▸ Import… (Ctrl+I).</source>
+        <translation>Legen Sie Ihre erste Firma oder Person im Menü „Kontakte“ an („Neue Firma…“, „Neue Person…“) oder importieren Sie Ihre Kontakte aus vCard- (.vcf) oder CSV-Dateien mit Datei ▸ Importieren… (Strg+I).</translation>
+    </message>
+    <message>
+        <source>To try the program first, fill it with demo data: Tools ▸ Create demo data… (or “crm-desktop demo-data” on the command line).</source>
+        <translation>Um das Programm erst auszuprobieren, füllen Sie es mit Demodaten: Extras ▸ Demodaten anlegen… (oder „crm-desktop demo-data“ auf der Kommandozeile).</translation>
+    </message>
+</context>
+<context>
+    <name>DuplicateBar</name>
+    <message>
+        <source>Open e&amp;xisting</source>
+        <translation>Vorhandene &amp;öffnen</translation>
+    </message>
+    <message>
+        <source>M&amp;erge</source>
+        <translation>Zusa&amp;mmenführen</translation>
+    </message>
+    <message>
+        <source>Save the new data into the existing person (one record instead of two)</source>
+        <translation>Die neuen Daten in die vorhandene Person übernehmen (ein Datensatz statt zwei)</translation>
+    </message>
+    <message>
+        <source>&amp;Create anyway</source>
+        <translation>Trotzdem an&amp;legen</translation>
+    </message>
+</context>
+<context>
+    <name>DuplicateReviewDialog</name>
+    <message>
+        <source>Duplicates</source>
+        <translation>Dubletten</translation>
+    </message>
+    <message>
+        <source>People</source>
+        <translation>Personen</translation>
+    </message>
+    <message>
+        <source>Companies</source>
+        <translation>Firmen</translation>
+    </message>
+    <message>
+        <source>People and companies</source>
+        <translation>Personen und Firmen</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>Suchen</translation>
+    </message>
+    <message>
+        <source>Look for:</source>
+        <translation>Suchen nach:</translation>
+    </message>
+    <message>
+        <source>Minimum score:</source>
+        <translation>Mindestpunktzahl:</translation>
+    </message>
+    <message>
+        <source>Merge</source>
+        <translation>Zusammenführen</translation>
+    </message>
+    <message>
+        <source>Merge record B into record A; record B goes to the trash.</source>
+        <translation>Datensatz B in Datensatz A zusammenführen; Datensatz B kommt in den Papierkorb.</translation>
+    </message>
+    <message>
+        <source>Not a duplicate</source>
+        <translation>Keine Dublette</translation>
+    </message>
+    <message>
+        <source>Skip</source>
+        <translation>Überspringen</translation>
+    </message>
+    <message>
+        <source>Undo merge</source>
+        <translation>Zusammenführung rückgängig</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Schließen</translation>
+    </message>
+    <message>
+        <source>Searching…</source>
+        <translation>Suche läuft…</translation>
+    </message>
+    <message>
+        <source>Searching for duplicates…</source>
+        <translation>Dubletten werden gesucht…</translation>
+    </message>
+    <message>
+        <source>Comparing %p%</source>
+        <translation>Vergleich läuft: %p %</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n possible duplicate(s) found.</source>
+        <translation>
+            <numerusform>%n mögliche Dublette gefunden.</numerusform>
+            <numerusform>%n mögliche Dubletten gefunden.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No duplicates found.</source>
+        <translation>Keine Dubletten gefunden.</translation>
+    </message>
+    <message>
+        <source>A (kept): %1</source>
+        <translation>A (bleibt): %1</translation>
+    </message>
+    <message>
+        <source>B: %1</source>
+        <translation>B: %1</translation>
+    </message>
+    <message>
+        <source>Merged “%1” into “%2”.</source>
+        <translation>„%1“ mit „%2“ zusammengeführt.</translation>
+    </message>
+    <message>
+        <source>The pair will not be suggested again.</source>
+        <translation>Dieses Paar wird nicht mehr vorgeschlagen.</translation>
+    </message>
+    <message>
+        <source>The merge was undone.</source>
+        <translation>Die Zusammenführung wurde rückgängig gemacht.</translation>
+    </message>
+    <message>
+        <source>The search failed: %1</source>
+        <translation>Die Suche ist fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>Salutation</source>
+        <translation>Anrede</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Titel</translation>
+    </message>
+    <message>
+        <source>Given name</source>
+        <translation>Vorname</translation>
+    </message>
+    <message>
+        <source>Family name</source>
+        <translation>Nachname</translation>
+    </message>
+    <message>
+        <source>Nickname</source>
+        <translation>Spitzname</translation>
+    </message>
+    <message>
+        <source>Birth date</source>
+        <translation>Geburtsdatum</translation>
+    </message>
+    <message>
+        <source>Position</source>
+        <translation>Position</translation>
+    </message>
+    <message>
+        <source>Company</source>
+        <translation>Firma</translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation>Abteilung</translation>
+    </message>
+    <message>
+        <source>Reports to</source>
+        <translation>Vorgesetzte(r)</translation>
+    </message>
+    <message>
+        <source>Occupation</source>
+        <translation>Beruf</translation>
+    </message>
+    <message>
+        <source>Marital status</source>
+        <translation>Familienstand</translation>
+    </message>
+    <message>
+        <source>Hobbies</source>
+        <translation>Hobbys</translation>
+    </message>
+    <message>
+        <source>Profile</source>
+        <translation>Profil</translation>
+    </message>
+    <message>
+        <source>Marketing consent</source>
+        <translation>Werbeeinwilligung</translation>
+    </message>
+    <message>
+        <source>Contact every … days</source>
+        <translation>Kontakt alle … Tage</translation>
+    </message>
+    <message>
+        <source>Contact by</source>
+        <translation>Kontakt per</translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation>Priorität</translation>
+    </message>
+    <message>
+        <source>Payment terms</source>
+        <translation>Zahlungsbedingungen</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>Betreuer</translation>
+    </message>
+    <message>
+        <source>vCard UID</source>
+        <translation>vCard-UID</translation>
+    </message>
+    <message>
+        <source>Photo</source>
+        <translation>Foto</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Notizen</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Legal form</source>
+        <translation>Rechtsform</translation>
+    </message>
+    <message>
+        <source>Parent company</source>
+        <translation>Muttergesellschaft</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Status reason</source>
+        <translation>Statusgrund</translation>
+    </message>
+    <message>
+        <source>Customer since</source>
+        <translation>Kunde seit</translation>
+    </message>
+    <message>
+        <source>Website</source>
+        <translation>Website</translation>
+    </message>
+    <message>
+        <source>VAT id</source>
+        <translation>USt-IdNr.</translation>
+    </message>
+    <message>
+        <source>Register court</source>
+        <translation>Registergericht</translation>
+    </message>
+    <message>
+        <source>Register number</source>
+        <translation>Registernummer</translation>
+    </message>
+    <message>
+        <source>Managing directors</source>
+        <translation>Geschäftsführer</translation>
+    </message>
+    <message>
+        <source>photo (%1 KB)</source>
+        <translation>Foto (%1 KB)</translation>
+    </message>
+    <message>
+        <source>yes, since %1</source>
+        <translation>ja, seit %1</translation>
+    </message>
+    <message>
+        <source>withdrawn on %1</source>
+        <translation>widerrufen am %1</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>nein</translation>
+    </message>
+    <message>
+        <source>Phones</source>
+        <translation>Telefonnummern</translation>
+    </message>
+    <message>
+        <source>E-mails</source>
+        <translation>E-Mail-Adressen</translation>
+    </message>
+    <message>
+        <source>Addresses</source>
+        <translation>Adressen</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>Tags</translation>
+    </message>
+</context>
+<context>
+    <name>GanttChart</name>
+    <message>
+        <source>No open opportunities. New ones appear here as bars from their start to the expected close.</source>
+        <translation>Keine offenen Verkaufschancen. Neue erscheinen hier als Balken vom Beginn bis zum erwarteten Abschluss.</translation>
+    </message>
+    <message>
+        <source>no expected close</source>
+        <translation>kein Abschlussdatum</translation>
+    </message>
+    <message>
+        <source>overdue</source>
+        <translation>überfällig</translation>
+    </message>
+    <message>
+        <source>today</source>
+        <translation>heute</translation>
+    </message>
+    <message>
+        <source>Each bar runs from the day the opportunity was opened to the end of its expected month; pale bars have no expected close yet. Hover a row for details.</source>
+        <translation>Jeder Balken reicht vom Eröffnungstag der Verkaufschance bis zum Ende ihres erwarteten Abschlussmonats; blasse Balken haben noch kein Abschlussdatum. Details erscheinen, wenn Sie mit der Maus auf eine Zeile zeigen.</translation>
+    </message>
+    <message>
+        <source>Opened {start}, expected close {end}</source>
+        <translation>Eröffnet {start}, erwarteter Abschluss {end}</translation>
+    </message>
+</context>
+<context>
+    <name>LostDialog</name>
+    <message>
+        <source>Opportunity lost</source>
+        <translation>Verkaufschance verloren</translation>
+    </message>
+    <message>
+        <source>Why was “{title}” lost?</source>
+        <translation>Warum wurde „{title}“ verloren?</translation>
+    </message>
+    <message>
+        <source>Choose a reason…</source>
+        <translation>Absagegrund wählen…</translation>
+    </message>
+    <message>
+        <source>Reason:</source>
+        <translation>Absagegrund:</translation>
+    </message>
+    <message>
+        <source>What happened? (optional)</source>
+        <translation>Was ist passiert? (optional)</translation>
+    </message>
+    <message>
+        <source>Note:</source>
+        <translation>Notiz:</translation>
+    </message>
+    <message>
+        <source>Mark as lost</source>
+        <translation>Als verloren markieren</translation>
+    </message>
+    <message>
+        <source>Please choose a reason; it is needed for the statistics.</source>
+        <translation>Bitte wählen Sie einen Absagegrund; er wird für die Statistik benötigt.</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Details</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <source>Select a company or a person on the left.</source>
+        <translation>Wählen Sie links eine Firma oder eine Person aus.</translation>
+    </message>
+    <message>
+        <source>&amp;Import…</source>
+        <translation>&amp;Importieren…</translation>
+    </message>
+    <message>
+        <source>Import contacts from a vCard or CSV file</source>
+        <translation>Kontakte aus einer vCard- oder CSV-Datei importieren</translation>
+    </message>
+    <message>
+        <source>&amp;Export…</source>
+        <translation>E&amp;xportieren…</translation>
+    </message>
+    <message>
+        <source>Export contacts to a vCard or CSV file</source>
+        <translation>Kontakte in eine vCard- oder CSV-Datei exportieren</translation>
+    </message>
+    <message>
+        <source>&amp;Back up now</source>
+        <translation>Jetzt &amp;sichern</translation>
+    </message>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation>&amp;Einstellungen…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Beenden</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>&amp;Rückgängig</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>&amp;Wiederholen</translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation>&amp;Bearbeiten…</translation>
+    </message>
+    <message>
+        <source>&amp;Delete…</source>
+        <translation>&amp;Löschen…</translation>
+    </message>
+    <message>
+        <source>&amp;Find…</source>
+        <translation>&amp;Suchen…</translation>
+    </message>
+    <message>
+        <source>&amp;Today</source>
+        <translation>&amp;Heute</translation>
+    </message>
+    <message>
+        <source>&amp;Agenda (this week)</source>
+        <translation>A&amp;genda (diese Woche)</translation>
+    </message>
+    <message>
+        <source>&amp;Pipeline</source>
+        <translation>P&amp;ipeline</translation>
+    </message>
+    <message>
+        <source>Go to the &amp;tree</source>
+        <translation>Zur &amp;Baumansicht</translation>
+    </message>
+    <message>
+        <source>Go to the &amp;details</source>
+        <translation>Zu den De&amp;tails</translation>
+    </message>
+    <message>
+        <source>Go to the t&amp;imeline</source>
+        <translation>Zum &amp;Verlauf</translation>
+    </message>
+    <message>
+        <source>&amp;Back</source>
+        <translation>&amp;Zurück</translation>
+    </message>
+    <message>
+        <source>&amp;Forward</source>
+        <translation>Vo&amp;rwärts</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>&amp;Aktualisieren</translation>
+    </message>
+    <message>
+        <source>&amp;New…</source>
+        <translation>&amp;Neu…</translation>
+    </message>
+    <message>
+        <source>New record in the current place</source>
+        <translation>Neuer Eintrag an der aktuellen Stelle</translation>
+    </message>
+    <message>
+        <source>New &amp;company…</source>
+        <translation>Neue &amp;Firma…</translation>
+    </message>
+    <message>
+        <source>New &amp;branch…</source>
+        <translation>Neue Nieder&amp;lassung…</translation>
+    </message>
+    <message>
+        <source>New &amp;department…</source>
+        <translation>Neue &amp;Abteilung…</translation>
+    </message>
+    <message>
+        <source>New &amp;person…</source>
+        <translation>Neue &amp;Person…</translation>
+    </message>
+    <message>
+        <source>Find &amp;duplicates…</source>
+        <translation>&amp;Dubletten suchen…</translation>
+    </message>
+    <message>
+        <source>Log a &amp;call…</source>
+        <translation>&amp;Anruf erfassen…</translation>
+    </message>
+    <message>
+        <source>Log a phone call with the selected contact</source>
+        <translation>Ein Telefonat mit dem ausgewählten Kontakt erfassen</translation>
+    </message>
+    <message>
+        <source>New &amp;activity…</source>
+        <translation>Neue Akti&amp;vität…</translation>
+    </message>
+    <message>
+        <source>&amp;Quick entry</source>
+        <translation>&amp;Schnellerfassung</translation>
+    </message>
+    <message>
+        <source>Plan a &amp;follow-up</source>
+        <translation>&amp;Wiedervorlage planen</translation>
+    </message>
+    <message>
+        <source>Plan a follow-up for the selected contact</source>
+        <translation>Eine Wiedervorlage für den ausgewählten Kontakt planen</translation>
+    </message>
+    <message>
+        <source>&amp;Tickets</source>
+        <translation>&amp;Tickets</translation>
+    </message>
+    <message>
+        <source>&amp;Reports</source>
+        <translation>Be&amp;richte</translation>
+    </message>
+    <message>
+        <source>Create &amp;demo data…</source>
+        <translation>&amp;Demodaten anlegen…</translation>
+    </message>
+    <message>
+        <source>Rebuild the &amp;search index</source>
+        <translation>&amp;Suchindex neu aufbauen</translation>
+    </message>
+    <message>
+        <source>Backups and &amp;restore…</source>
+        <translation>Sicherungen und &amp;Wiederherstellung…</translation>
+    </message>
+    <message>
+        <source>&amp;Trash…</source>
+        <translation>&amp;Papierkorb…</translation>
+    </message>
+    <message>
+        <source>&amp;People list (select, tag, edit in bulk)</source>
+        <translation>&amp;Personenliste (auswählen, Tags, Sammeländerung)</translation>
+    </message>
+    <message>
+        <source>&amp;Dashboard</source>
+        <translation>&amp;Dashboard</translation>
+    </message>
+    <message>
+        <source>Print &amp;contact sheet…</source>
+        <translation>&amp;Kontaktblatt drucken…</translation>
+    </message>
+    <message>
+        <source>Print today&apos;s &amp;agenda…</source>
+        <translation>Heutige &amp;Agenda drucken…</translation>
+    </message>
+    <message>
+        <source>Print the dash&amp;board…</source>
+        <translation>Dashboard d&amp;rucken…</translation>
+    </message>
+    <message>
+        <source>&amp;Privacy (GDPR)…</source>
+        <translation>Datenschut&amp;z (DSGVO)…</translation>
+    </message>
+    <message>
+        <source>Review &amp;duplicates…</source>
+        <translation>&amp;Dubletten prüfen…</translation>
+    </message>
+    <message>
+        <source>New contact from a &amp;signature…</source>
+        <translation>Neuer Kontakt aus &amp;Signatur…</translation>
+    </message>
+    <message>
+        <source>&amp;Campaign export…</source>
+        <translation>&amp;Kampagnenexport…</translation>
+    </message>
+    <message>
+        <source>Export &amp;calendar (.ics)…</source>
+        <translation>Ka&amp;lender exportieren (.ics)…</translation>
+    </message>
+    <message>
+        <source>Import an &amp;invitation (.ics)…</source>
+        <translation>Einla&amp;dung importieren (.ics)…</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>&amp;Tastenkürzel</translation>
+    </message>
+    <message>
+        <source>&amp;About CRM Desktop</source>
+        <translation>&amp;Über CRM Desktop</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Datei</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>&amp;Bearbeiten</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Ansicht</translation>
+    </message>
+    <message>
+        <source>&amp;Contacts</source>
+        <translation>&amp;Kontakte</translation>
+    </message>
+    <message>
+        <source>&amp;Activities</source>
+        <translation>Ak&amp;tivitäten</translation>
+    </message>
+    <message>
+        <source>&amp;Sales</source>
+        <translation>&amp;Vertrieb</translation>
+    </message>
+    <message>
+        <source>&amp;Tools</source>
+        <translation>E&amp;xtras</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Hilfe</translation>
+    </message>
+    <message>
+        <source>Main toolbar</source>
+        <translation>Hauptsymbolleiste</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>Neu</translation>
+    </message>
+    <message>
+        <source>Working…</source>
+        <translation>Bitte warten…</translation>
+    </message>
+    <message>
+        <source>Local (SQLite)</source>
+        <translation>Lokal (SQLite)</translation>
+    </message>
+    <message>
+        <source>Server (PostgreSQL)</source>
+        <translation>Server (PostgreSQL)</translation>
+    </message>
+    <message>
+        <source>1 person</source>
+        <translation>1 Person</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln people</source>
+        <translation>
+            <numerusform>%Ln Person</numerusform>
+            <numerusform>%Ln Personen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>1 company</source>
+        <translation>1 Firma</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln companies</source>
+        <translation>
+            <numerusform>%Ln Firma</numerusform>
+            <numerusform>%Ln Firmen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>1 follow-up due</source>
+        <translation>1 fällige Wiedervorlage</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln follow-ups due</source>
+        <translation>
+            <numerusform>%Ln fällige Wiedervorlage</numerusform>
+            <numerusform>%Ln fällige Wiedervorlagen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Database: {where}</source>
+        <translation>Datenbank: {where}</translation>
+    </message>
+    <message>
+        <source>This record no longer exists.</source>
+        <translation>Dieser Datensatz existiert nicht mehr.</translation>
+    </message>
+    <message>
+        <source>Status: {status}</source>
+        <translation>Status: {status}</translation>
+    </message>
+    <message>
+        <source>The conversations of this ticket are in the timeline on the right.</source>
+        <translation>Die Gespräche zu diesem Ticket stehen rechts im Verlauf.</translation>
+    </message>
+    <message>
+        <source>Company: {name}</source>
+        <translation>Firma: {name}</translation>
+    </message>
+    <message>
+        <source>From {start} to {end}</source>
+        <translation>Von {start} bis {end}</translation>
+    </message>
+    <message>
+        <source>Members: {names}</source>
+        <translation>Mitglieder: {names}</translation>
+    </message>
+    <message>
+        <source>Project: {name}</source>
+        <translation>Projekt: {name}</translation>
+    </message>
+    <message>
+        <source>All conversations of this project, across all people, are in the timeline.</source>
+        <translation>Alle Gespräche zu diesem Projekt, über alle Personen hinweg, stehen im Verlauf.</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>Heute</translation>
+    </message>
+    <message>
+        <source>Agenda</source>
+        <translation>Agenda</translation>
+    </message>
+    <message>
+        <source>Pipeline</source>
+        <translation>Pipeline</translation>
+    </message>
+    <message>
+        <source>Tickets</source>
+        <translation>Tickets</translation>
+    </message>
+    <message>
+        <source>Duplicates</source>
+        <translation>Dubletten</translation>
+    </message>
+    <message>
+        <source>People</source>
+        <translation>Personen</translation>
+    </message>
+    <message>
+        <source>Reports</source>
+        <translation>Berichte</translation>
+    </message>
+    <message>
+        <source>This part of the program is not installed in this version.</source>
+        <translation>Dieser Programmteil ist in dieser Version nicht installiert.</translation>
+    </message>
+    <message>
+        <source>New company</source>
+        <translation>Neue Firma</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>Name:</translation>
+    </message>
+    <message>
+        <source>New person</source>
+        <translation>Neue Person</translation>
+    </message>
+    <message>
+        <source>Given and family name:</source>
+        <translation>Vor- und Nachname:</translation>
+    </message>
+    <message>
+        <source>New department</source>
+        <translation>Neue Abteilung</translation>
+    </message>
+    <message>
+        <source>Select a company first.</source>
+        <translation>Wählen Sie zuerst eine Firma aus.</translation>
+    </message>
+    <message>
+        <source>Select a company or a person first.</source>
+        <translation>Wählen Sie zuerst eine Firma oder eine Person aus.</translation>
+    </message>
+    <message>
+        <source>the {kind} of {when}</source>
+        <translation>{kind} vom {when}</translation>
+    </message>
+    <message>
+        <source>Delete activity?</source>
+        <translation>Aktivität löschen?</translation>
+    </message>
+    <message>
+        <source>Delete {what}? It goes to the trash; Ctrl+Z brings it back.</source>
+        <translation>{what} löschen? Der Eintrag kommt in den Papierkorb; Strg+Z holt ihn zurück.</translation>
+    </message>
+    <message>
+        <source>Delete activity</source>
+        <translation>Aktivität löschen</translation>
+    </message>
+    <message>
+        <source>Select a company or a person to delete.</source>
+        <translation>Wählen Sie die Firma oder Person aus, die gelöscht werden soll.</translation>
+    </message>
+    <message>
+        <source>Delete {name}? The person goes to the trash; activities stay. Ctrl+Z brings them back.</source>
+        <translation>{name} löschen? Die Person kommt in den Papierkorb; Aktivitäten bleiben erhalten. Strg+Z holt sie zurück.</translation>
+    </message>
+    <message>
+        <source>Delete person?</source>
+        <translation>Person löschen?</translation>
+    </message>
+    <message>
+        <source>Delete {name}</source>
+        <translation>{name} löschen</translation>
+    </message>
+    <message>
+        <source>Delete {name} with its branches and their {count} people? Everything goes to the trash; Ctrl+Z brings it back.</source>
+        <translation>{name} mit Niederlassungen und deren {count} Personen löschen? Alles kommt in den Papierkorb; Strg+Z holt es zurück.</translation>
+    </message>
+    <message>
+        <source>Delete company?</source>
+        <translation>Firma löschen?</translation>
+    </message>
+    <message>
+        <source>Deleted. Ctrl+Z brings it back.</source>
+        <translation>Gelöscht. Strg+Z holt es zurück.</translation>
+    </message>
+    <message>
+        <source>Departments are renamed in the company&apos;s details.</source>
+        <translation>Abteilungen werden in den Details der Firma umbenannt.</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>Import</translation>
+    </message>
+    <message>
+        <source>Importing is not available in this version.</source>
+        <translation>Der Import ist in dieser Version nicht verfügbar.</translation>
+    </message>
+    <message>
+        <source>Import contacts</source>
+        <translation>Kontakte importieren</translation>
+    </message>
+    <message>
+        <source>Contacts (*.vcf *.vcard *.csv);;vCard (*.vcf *.vcard);;CSV (*.csv);;All files (*)</source>
+        <translation>Kontakte (*.vcf *.vcard *.csv);;vCard (*.vcf *.vcard);;CSV (*.csv);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Importing {file}…</source>
+        <translation>{file} wird importiert…</translation>
+    </message>
+    <message>
+        <source>Import finished.</source>
+        <translation>Import abgeschlossen.</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Export</translation>
+    </message>
+    <message>
+        <source>Demo data</source>
+        <translation>Demodaten</translation>
+    </message>
+    <message>
+        <source>Demo data is not available in this version.</source>
+        <translation>Demodaten sind in dieser Version nicht verfügbar.</translation>
+    </message>
+    <message>
+        <source>Create demo data</source>
+        <translation>Demodaten anlegen</translation>
+    </message>
+    <message>
+        <source>How many people? (Demo data is only written into an empty store.)</source>
+        <translation>Wie viele Personen? (Demodaten werden nur in eine leere Datenbank geschrieben.)</translation>
+    </message>
+    <message>
+        <source>Writing demo data…</source>
+        <translation>Demodaten werden geschrieben…</translation>
+    </message>
+    <message>
+        <source>Demo data created.</source>
+        <translation>Demodaten angelegt.</translation>
+    </message>
+    <message>
+        <source>Backup</source>
+        <translation>Sicherung</translation>
+    </message>
+    <message>
+        <source>vCard 3.0 (*.vcf);;vCard 4.0 (*.vcf);;CSV people (*.csv);;CSV companies (*.csv);;CSV activities (*.csv);;JSON, everything (*.json)</source>
+        <translation>vCard 3.0 (*.vcf);;vCard 4.0 (*.vcf);;CSV people (*.csv);;CSV companies (*.csv);;CSV activities (*.csv);;JSON, everything (*.json)</translation>
+    </message>
+    <message>
+        <source>Exported to {file}.</source>
+        <translation>Exportiert nach {file}.</translation>
+    </message>
+    <message>
+        <source>There is nothing to undo.</source>
+        <translation>Es gibt nichts rückgängig zu machen.</translation>
+    </message>
+    <message>
+        <source>Undone: {what}</source>
+        <translation>Rückgängig gemacht: {what}</translation>
+    </message>
+    <message>
+        <source>Trash</source>
+        <translation>Papierkorb</translation>
+    </message>
+    <message>
+        <source>The trash is not available in this version.</source>
+        <translation>Der Papierkorb ist in dieser Version nicht verfügbar.</translation>
+    </message>
+    <message>
+        <source>Backups of a server database are made on the server (pg_dump).</source>
+        <translation>Sicherungen einer Server-Datenbank werden auf dem Server erstellt (pg_dump).</translation>
+    </message>
+    <message>
+        <source>Save as PDF</source>
+        <translation>Als PDF speichern</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Contact sheet</source>
+        <translation>Kontaktblatt</translation>
+    </message>
+    <message>
+        <source>Select a person, a company, a ticket or a project first.</source>
+        <translation>Wählen Sie zuerst eine Person, eine Firma, ein Ticket oder ein Projekt aus.</translation>
+    </message>
+    <message>
+        <source>Export calendar</source>
+        <translation>Kalender exportieren</translation>
+    </message>
+    <message>
+        <source>iCalendar (*.ics)</source>
+        <translation>iCalendar (*.ics)</translation>
+    </message>
+    <message>
+        <source>{n} entries exported.</source>
+        <translation>Exportierte Einträge: {n}.</translation>
+    </message>
+    <message>
+        <source>Import an invitation</source>
+        <translation>Einladung importieren</translation>
+    </message>
+    <message>
+        <source>Invitation imported</source>
+        <translation>Einladung importiert</translation>
+    </message>
+    <message>
+        <source>{created} new, {updated} updated, {cancelled} cancelled, {skipped} skipped.</source>
+        <translation>Neu: {created}, aktualisiert: {updated}, abgesagt: {cancelled}, übersprungen: {skipped}.</translation>
+    </message>
+    <message>
+        <source>Backup written: {file}</source>
+        <translation>Sicherung geschrieben: {file}</translation>
+    </message>
+    <message numerus="yes">
+        <source>Search index rebuilt (%n entries).</source>
+        <translation>
+            <numerusform>Suchindex neu aufgebaut (%n Eintrag).</numerusform>
+            <numerusform>Suchindex neu aufgebaut (%n Einträge).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Einstellungen</translation>
+    </message>
+    <message>
+        <source>The new language applies after the program is restarted.</source>
+        <translation>Die neue Sprache gilt nach einem Neustart des Programms.</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>Suchen</translation>
+    </message>
+    <message>
+        <source>New (person in the selected company, else a company)</source>
+        <translation>Neu (Person in der ausgewählten Firma, sonst Firma)</translation>
+    </message>
+    <message>
+        <source>Quick entry in the timeline</source>
+        <translation>Schnellerfassung im Verlauf</translation>
+    </message>
+    <message>
+        <source>Log a call</source>
+        <translation>Anruf erfassen</translation>
+    </message>
+    <message>
+        <source>Edit the selected record</source>
+        <translation>Ausgewählten Datensatz bearbeiten</translation>
+    </message>
+    <message>
+        <source>Del</source>
+        <translation>Entf</translation>
+    </message>
+    <message>
+        <source>Delete (asks first; Ctrl+Z brings it back)</source>
+        <translation>Löschen (mit Rückfrage; Strg+Z holt es zurück)</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>Rückgängig</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Aktualisieren</translation>
+    </message>
+    <message>
+        <source>Go to tree / details / timeline</source>
+        <translation>Zu Baumansicht / Details / Verlauf</translation>
+    </message>
+    <message>
+        <source>Back / forward through viewed records</source>
+        <translation>Zurück / vorwärts durch die angesehenen Datensätze</translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>Tastenkürzel</translation>
+    </message>
+    <message>
+        <source>About CRM Desktop</source>
+        <translation>Über CRM Desktop</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;CRM Desktop&lt;/b&gt; {version}&lt;br&gt;An offline CRM for sole traders.</source>
+        <translation>&lt;b&gt;CRM Desktop&lt;/b&gt; {version}&lt;br&gt;Ein Offline-CRM für Einzelunternehmer.</translation>
+    </message>
+    <message>
+        <source>Not possible</source>
+        <translation>Nicht möglich</translation>
+    </message>
+</context>
+<context>
+    <name>NoticeRow</name>
+    <message>
+        <source>Done</source>
+        <translation>Erledigt</translation>
+    </message>
+    <message>
+        <source>Mark as done and log the call</source>
+        <translation>Als erledigt markieren und den Anruf erfassen</translation>
+    </message>
+    <message>
+        <source>Snooze</source>
+        <translation>Später</translation>
+    </message>
+    <message>
+        <source>Reschedule…</source>
+        <translation>Verschieben…</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <source>Dismiss this reminder</source>
+        <translation>Diese Erinnerung schließen</translation>
+    </message>
+    <message>
+        <source>Open person</source>
+        <translation>Person öffnen</translation>
+    </message>
+</context>
+<context>
+    <name>OpenTicketsWidget</name>
+    <message>
+        <source>Refresh</source>
+        <translation>Aktualisieren</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>Nummer</translation>
+    </message>
+    <message>
+        <source>Age (days)</source>
+        <translation>Alter (Tage)</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Titel</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>Kunde</translation>
+    </message>
+    <message>
+        <source>Last contact</source>
+        <translation>Letzter Kontakt</translation>
+    </message>
+    <message>
+        <source>No open tickets – every case is solved.</source>
+        <translation>Keine offenen Tickets – alle Fälle sind gelöst.</translation>
+    </message>
+    <message>
+        <source>Open tickets: {count}</source>
+        <translation>Offene Tickets: {count}</translation>
+    </message>
+</context>
+<context>
+    <name>PairTableModel</name>
+    <message>
+        <source>Score</source>
+        <translation>Punkte</translation>
+    </message>
+    <message>
+        <source>Record A (kept)</source>
+        <translation>Datensatz A (bleibt)</translation>
+    </message>
+    <message>
+        <source>Record B</source>
+        <translation>Datensatz B</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>Begründung</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>Person</translation>
+    </message>
+    <message>
+        <source>Company</source>
+        <translation>Firma</translation>
+    </message>
+</context>
+<context>
+    <name>PeopleListView</name>
+    <message>
+        <source>Filter by name, company, position, e-mail or city…</source>
+        <translation>Nach Name, Firma, Position, E-Mail oder Ort filtern…</translation>
+    </message>
+    <message>
+        <source>&amp;Last import</source>
+        <translation>&amp;Letzter Import</translation>
+    </message>
+    <message>
+        <source>Show only the people of the most recent import</source>
+        <translation>Nur die Personen des letzten Imports anzeigen</translation>
+    </message>
+    <message>
+        <source>&amp;Tag:</source>
+        <translation>&amp;Tag:</translation>
+    </message>
+    <message>
+        <source>Tag…</source>
+        <translation>Tag setzen…</translation>
+    </message>
+    <message>
+        <source>Add a tag to the selection</source>
+        <translation>Der Auswahl ein Tag hinzufügen</translation>
+    </message>
+    <message>
+        <source>Remove tag…</source>
+        <translation>Tag entfernen…</translation>
+    </message>
+    <message>
+        <source>Remove a tag from the selection</source>
+        <translation>Ein Tag von der Auswahl entfernen</translation>
+    </message>
+    <message>
+        <source>Set field…</source>
+        <translation>Feld setzen…</translation>
+    </message>
+    <message>
+        <source>Status, priority, owner, consent or contact interval</source>
+        <translation>Status, Priorität, Betreuer, Einwilligung oder Kontaktintervall</translation>
+    </message>
+    <message>
+        <source>Add to campaign…</source>
+        <translation>Zur Kampagne hinzufügen…</translation>
+    </message>
+    <message>
+        <source>Open the campaign dialog with the selection</source>
+        <translation>Den Kampagnendialog mit der Auswahl öffnen</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>Exportieren…</translation>
+    </message>
+    <message>
+        <source>Save the selection as CSV or vCard</source>
+        <translation>Die Auswahl als CSV oder vCard speichern</translation>
+    </message>
+    <message>
+        <source>Merge two</source>
+        <translation>Zwei zusammenführen</translation>
+    </message>
+    <message>
+        <source>Merge the two selected people into one</source>
+        <translation>Die beiden ausgewählten Personen zu einer zusammenführen</translation>
+    </message>
+    <message>
+        <source>Delete…</source>
+        <translation>Löschen…</translation>
+    </message>
+    <message>
+        <source>Move the selection to the trash (asks first)</source>
+        <translation>Die Auswahl in den Papierkorb verschieben (mit Rückfrage)</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>Rückgängig</translation>
+    </message>
+    <message>
+        <source>Take back the last bulk change</source>
+        <translation>Die letzte Sammeländerung zurücknehmen</translation>
+    </message>
+    <message>
+        <source>All tags</source>
+        <translation>Alle Tags</translation>
+    </message>
+    <message>
+        <source>1 person</source>
+        <translation>1 Person</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln people</source>
+        <translation>
+            <numerusform>%Ln Person</numerusform>
+            <numerusform>%Ln Personen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>1 match</source>
+        <translation>1 Treffer</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln matches</source>
+        <translation>
+            <numerusform>%Ln Treffer</numerusform>
+            <numerusform>%Ln Treffer</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>All %Ln people of the filter selected</source>
+        <translation>
+            <numerusform>Die %Ln Person des Filters ausgewählt</numerusform>
+            <numerusform>Alle %Ln Personen des Filters ausgewählt</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>1 selected</source>
+        <translation>1 ausgewählt</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln selected</source>
+        <translation>
+            <numerusform>%Ln ausgewählt</numerusform>
+            <numerusform>%Ln ausgewählt</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Export the selection</source>
+        <translation>Auswahl exportieren</translation>
+    </message>
+    <message>
+        <source>CSV for a mail merge (*.csv);;vCard (*.vcf)</source>
+        <translation>CSV für Serienbrief (*.csv);;vCard (*.vcf)</translation>
+    </message>
+    <message>
+        <source>Merge two people</source>
+        <translation>Zwei Personen zusammenführen</translation>
+    </message>
+    <message>
+        <source>Merge “{a}” and “{b}” into one person? Activities, tickets and tags of both are kept; the other record goes to the trash. Ctrl+Z undoes it.</source>
+        <translation>„{a}“ und „{b}“ zu einer Person zusammenführen? Aktivitäten, Tickets und Tags beider bleiben erhalten; der andere Datensatz kommt in den Papierkorb. Strg+Z macht es rückgängig.</translation>
+    </message>
+    <message>
+        <source>Keep “{name}”</source>
+        <translation>„{name}“ behalten</translation>
+    </message>
+    <message>
+        <source>Not possible</source>
+        <translation>Nicht möglich</translation>
+    </message>
+    <message>
+        <source>Tag</source>
+        <translation>Tag</translation>
+    </message>
+    <message>
+        <source>Tag to add:</source>
+        <translation>Hinzuzufügendes Tag:</translation>
+    </message>
+    <message>
+        <source>Tag 1 person with “{tag}”?</source>
+        <translation>1 Person mit dem Tag „{tag}“ versehen?</translation>
+    </message>
+    <message numerus="yes">
+        <source>Tag %Ln people with “{tag}”?</source>
+        <translation>
+            <numerusform>%Ln Person mit dem Tag „{tag}“ versehen?</numerusform>
+            <numerusform>%Ln Personen mit dem Tag „{tag}“ versehen?</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Tag “{tag}” added to {n}.</source>
+        <translation>Tag „{tag}“ bei {n} hinzugefügt.</translation>
+    </message>
+    <message>
+        <source>There are no tags yet.</source>
+        <translation>Es gibt noch keine Tags.</translation>
+    </message>
+    <message>
+        <source>Remove tag</source>
+        <translation>Tag entfernen</translation>
+    </message>
+    <message>
+        <source>Tag to remove:</source>
+        <translation>Zu entfernendes Tag:</translation>
+    </message>
+    <message>
+        <source>Remove the tag “{tag}” from 1 person?</source>
+        <translation>Das Tag „{tag}“ von 1 Person entfernen?</translation>
+    </message>
+    <message numerus="yes">
+        <source>Remove the tag “{tag}” from %Ln people?</source>
+        <translation>
+            <numerusform>Das Tag „{tag}“ von %Ln Person entfernen?</numerusform>
+            <numerusform>Das Tag „{tag}“ von %Ln Personen entfernen?</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Tag “{tag}” removed from {n}.</source>
+        <translation>Tag „{tag}“ bei {n} entfernt.</translation>
+    </message>
+    <message>
+        <source>Set the company status of 1 person&apos;s company to “{value}”?</source>
+        <translation>Den Status der Firma von 1 Person auf „{value}“ setzen?</translation>
+    </message>
+    <message numerus="yes">
+        <source>Set the company status of the companies of %Ln people to “{value}”?</source>
+        <translation>
+            <numerusform>Den Status der Firma von %Ln Person auf „{value}“ setzen?</numerusform>
+            <numerusform>Den Status der Firmen von %Ln Personen auf „{value}“ setzen?</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Status changed on %Ln companies.</source>
+        <translation>
+            <numerusform>Status bei %Ln Firma geändert.</numerusform>
+            <numerusform>Status bei %Ln Firmen geändert.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Set “{field}” to “{value}” for 1 person?</source>
+        <translation>„{field}“ für 1 Person auf „{value}“ setzen?</translation>
+    </message>
+    <message numerus="yes">
+        <source>Set “{field}” to “{value}” for %Ln people?</source>
+        <translation>
+            <numerusform>„{field}“ für %Ln Person auf „{value}“ setzen?</numerusform>
+            <numerusform>„{field}“ für %Ln Personen auf „{value}“ setzen?</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>“{field}” changed on {n}.</source>
+        <translation>„{field}“ bei {n} geändert.</translation>
+    </message>
+    <message>
+        <source>Set field</source>
+        <translation>Feld setzen</translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation>Priorität</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>Betreuer</translation>
+    </message>
+    <message>
+        <source>Marketing consent</source>
+        <translation>Werbeeinwilligung</translation>
+    </message>
+    <message>
+        <source>Contact interval</source>
+        <translation>Kontaktintervall</translation>
+    </message>
+    <message>
+        <source>Company status</source>
+        <translation>Firmenstatus</translation>
+    </message>
+    <message>
+        <source>Move 1 person to the trash?</source>
+        <translation>1 Person in den Papierkorb verschieben?</translation>
+    </message>
+    <message numerus="yes">
+        <source>Move %Ln people to the trash?</source>
+        <translation>
+            <numerusform>%Ln Person in den Papierkorb verschieben?</numerusform>
+            <numerusform>%Ln Personen in den Papierkorb verschieben?</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The trash can be restored; Undo takes it back at once.</source>
+        <translation>Der Papierkorb lässt sich wiederherstellen; „Rückgängig“ nimmt es sofort zurück.</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Löschen</translation>
+    </message>
+    <message>
+        <source>{n} moved to the trash.</source>
+        <translation>{n} in den Papierkorb verschoben.</translation>
+    </message>
+    <message>
+        <source>The file {path} cannot be written: {detail}</source>
+        <translation>Die Datei {path} kann nicht geschrieben werden: {detail}</translation>
+    </message>
+    <message>
+        <source>{n} exported to {file}.</source>
+        <translation>{n} nach {file} exportiert.</translation>
+    </message>
+    <message>
+        <source>Merged. Undo takes it back.</source>
+        <translation>Zusammengeführt. „Rückgängig“ nimmt es zurück.</translation>
+    </message>
+    <message>
+        <source>There is nothing to undo.</source>
+        <translation>Es gibt nichts rückgängig zu machen.</translation>
+    </message>
+    <message>
+        <source>Undone: {what}</source>
+        <translation>Rückgängig gemacht: {what}</translation>
+    </message>
+    <message>
+        <source>Working…</source>
+        <translation>Bitte warten…</translation>
+    </message>
+    <message>
+        <source>Undo takes it back.</source>
+        <translation>„Rückgängig“ nimmt es zurück.</translation>
+    </message>
+</context>
+<context>
+    <name>PeopleModel</name>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Company</source>
+        <translation>Firma</translation>
+    </message>
+    <message>
+        <source>Position</source>
+        <translation>Position</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>E-Mail</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Telefon</translation>
+    </message>
+    <message>
+        <source>City</source>
+        <translation>Ort</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>Tags</translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation>Priorität</translation>
+    </message>
+    <message>
+        <source>Consent</source>
+        <translation>Einwilligung</translation>
+    </message>
+    <message>
+        <source>withdrawn</source>
+        <translation>widerrufen</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>ja</translation>
+    </message>
+    <message>
+        <source>Consent withdrawn on {date}</source>
+        <translation>Einwilligung widerrufen am {date}</translation>
+    </message>
+</context>
+<context>
+    <name>PersonDetailPane</name>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Nickname</source>
+        <translation>Spitzname</translation>
+    </message>
+    <message>
+        <source>Birth date</source>
+        <translation>Geburtsdatum</translation>
+    </message>
+    <message>
+        <source>Company</source>
+        <translation>Firma</translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation>Abteilung</translation>
+    </message>
+    <message>
+        <source>Position</source>
+        <translation>Position</translation>
+    </message>
+    <message>
+        <source>Reports to</source>
+        <translation>Vorgesetzte(r)</translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation>Priorität</translation>
+    </message>
+    <message>
+        <source>Contact rhythm</source>
+        <translation>Kontaktintervall</translation>
+    </message>
+    <message>
+        <source>Last contact</source>
+        <translation>Letzter Kontakt</translation>
+    </message>
+    <message>
+        <source>Next follow-up</source>
+        <translation>Nächste Wiedervorlage</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>Betreuer</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>Tags</translation>
+    </message>
+    <message>
+        <source>Last change</source>
+        <translation>Letzte Änderung</translation>
+    </message>
+    <message>
+        <source>Profile</source>
+        <translation>Profil</translation>
+    </message>
+    <message>
+        <source>Reports to this person</source>
+        <translation>Mitarbeiter(innen)</translation>
+    </message>
+    <message>
+        <source>Nobody reports to this person.</source>
+        <translation>Dieser Person ist niemand unterstellt.</translation>
+    </message>
+    <message>
+        <source>Colleagues</source>
+        <translation>Kollegen</translation>
+    </message>
+    <message>
+        <source>No colleagues in the same company.</source>
+        <translation>Keine Kollegen in derselben Firma.</translation>
+    </message>
+    <message>
+        <source>Relations</source>
+        <translation>Beziehungen</translation>
+    </message>
+    <message>
+        <source>Tickets</source>
+        <translation>Tickets</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Titel</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>Nummer</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Opened</source>
+        <translation>Eröffnet</translation>
+    </message>
+    <message>
+        <source>No tickets for this person.</source>
+        <translation>Keine Tickets für diese Person.</translation>
+    </message>
+    <message>
+        <source>Projects</source>
+        <translation>Projekte</translation>
+    </message>
+    <message>
+        <source>Project</source>
+        <translation>Projekt</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>Beginn</translation>
+    </message>
+    <message>
+        <source>End</source>
+        <translation>Ende</translation>
+    </message>
+    <message>
+        <source>Not a member of any project.</source>
+        <translation>In keinem Projekt Mitglied.</translation>
+    </message>
+    <message>
+        <source>Opportunities</source>
+        <translation>Verkaufschancen</translation>
+    </message>
+    <message>
+        <source>Opportunity</source>
+        <translation>Verkaufschance</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>Phase</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Wert</translation>
+    </message>
+    <message>
+        <source>Expected close</source>
+        <translation>Erwarteter Abschluss</translation>
+    </message>
+    <message>
+        <source>No opportunities with this person.</source>
+        <translation>Keine Verkaufschancen mit dieser Person.</translation>
+    </message>
+    <message>
+        <source>e.g. signed form at the trade fair</source>
+        <translation>z. B. unterschriebenes Formular auf der Messe</translation>
+    </message>
+    <message>
+        <source>&amp;Source of the consent:</source>
+        <translation>&amp;Quelle der Einwilligung:</translation>
+    </message>
+    <message>
+        <source>Record consent</source>
+        <translation>Einwilligung erfassen</translation>
+    </message>
+    <message>
+        <source>Withdraw consent</source>
+        <translation>Einwilligung widerrufen</translation>
+    </message>
+    <message>
+        <source>Marketing (newsletters, offers) needs the person&apos;s consent. Its date and source are kept as proof; a withdrawal is recorded with its date.</source>
+        <translation>Werbung (Newsletter, Angebote) erfordert die Einwilligung der Person. Datum und Quelle werden als Nachweis gespeichert; ein Widerruf wird mit Datum erfasst.</translation>
+    </message>
+    <message>
+        <source>Consent</source>
+        <translation>Einwilligung</translation>
+    </message>
+    <message>
+        <source>(no name)</source>
+        <translation>(ohne Namen)</translation>
+    </message>
+    <message>
+        <source>({age} years)</source>
+        <translation>({age} Jahre)</translation>
+    </message>
+    <message>
+        <source>every {days} days</source>
+        <translation>alle {days} Tage</translation>
+    </message>
+    <message>
+        <source>Reports to {person}</source>
+        <translation>Vorgesetzte(r): {person}</translation>
+    </message>
+    <message>
+        <source>Reports to nobody recorded.</source>
+        <translation>Kein(e) Vorgesetzte(r) erfasst.</translation>
+    </message>
+    <message>
+        <source>Occupation</source>
+        <translation>Beruf</translation>
+    </message>
+    <message>
+        <source>Marital status</source>
+        <translation>Familienstand</translation>
+    </message>
+    <message>
+        <source>Hobbies</source>
+        <translation>Hobbys</translation>
+    </message>
+    <message>
+        <source>Free fields (favourite wine, children&apos;s names …) can be added with F2 (Edit).</source>
+        <translation>Freie Felder (Lieblingswein, Namen der Kinder …) lassen sich mit F2 (Bearbeiten) hinzufügen.</translation>
+    </message>
+    <message>
+        <source>Marketing consent given on {date}.</source>
+        <translation>Werbeeinwilligung erteilt am {date}.</translation>
+    </message>
+    <message>
+        <source>Source: {source}.</source>
+        <translation>Quelle: {source}.</translation>
+    </message>
+    <message>
+        <source>Marketing consent withdrawn on {date}.</source>
+        <translation>Werbeeinwilligung widerrufen am {date}.</translation>
+    </message>
+    <message>
+        <source>No marketing consent recorded. Do not send newsletters or offers.</source>
+        <translation>Keine Werbeeinwilligung erfasst. Keine Newsletter oder Angebote senden.</translation>
+    </message>
+</context>
+<context>
+    <name>PersonDialog</name>
+    <message>
+        <source>New person</source>
+        <translation>Neue Person</translation>
+    </message>
+    <message>
+        <source>Edit person</source>
+        <translation>Person bearbeiten</translation>
+    </message>
+    <message>
+        <source>{name}, born {date}, already exists.</source>
+        <translation>{name}, geboren am {date}, ist bereits vorhanden.</translation>
+    </message>
+    <message>
+        <source>{name} already exists.</source>
+        <translation>{name} ist bereits vorhanden.</translation>
+    </message>
+    <message>
+        <source>{count} more similar people.</source>
+        <translation>Weitere ähnliche Personen: {count}.</translation>
+    </message>
+</context>
+<context>
+    <name>PersonForm</name>
+    <message>
+        <source>Overview</source>
+        <translation>Übersicht</translation>
+    </message>
+    <message>
+        <source>Ms</source>
+        <translation>Frau</translation>
+    </message>
+    <message>
+        <source>Mr</source>
+        <translation>Herr</translation>
+    </message>
+    <message>
+        <source>Sa&amp;lutation:</source>
+        <translation>&amp;Anrede:</translation>
+    </message>
+    <message>
+        <source>e.g. Dr.</source>
+        <translation>z. B. Dr.</translation>
+    </message>
+    <message>
+        <source>&amp;Title:</source>
+        <translation>&amp;Titel:</translation>
+    </message>
+    <message>
+        <source>&amp;Given name:</source>
+        <translation>&amp;Vorname:</translation>
+    </message>
+    <message>
+        <source>&amp;Family name:</source>
+        <translation>&amp;Nachname:</translation>
+    </message>
+    <message>
+        <source>Nic&amp;kname:</source>
+        <translation>Spit&amp;zname:</translation>
+    </message>
+    <message>
+        <source>&amp;Birth date:</source>
+        <translation>Geb&amp;urtsdatum:</translation>
+    </message>
+    <message>
+        <source>No company (private person)</source>
+        <translation>Keine Firma (Privatperson)</translation>
+    </message>
+    <message>
+        <source>Co&amp;mpany:</source>
+        <translation>&amp;Firma:</translation>
+    </message>
+    <message>
+        <source>&amp;Department:</source>
+        <translation>Abt&amp;eilung:</translation>
+    </message>
+    <message>
+        <source>P&amp;osition:</source>
+        <translation>&amp;Position:</translation>
+    </message>
+    <message>
+        <source>Nobody</source>
+        <translation>Niemand</translation>
+    </message>
+    <message>
+        <source>&amp;Reports to:</source>
+        <translation>Vorgesetzte(&amp;r):</translation>
+    </message>
+    <message>
+        <source>No priority</source>
+        <translation>Keine Priorität</translation>
+    </message>
+    <message>
+        <source>Priorit&amp;y:</source>
+        <translation>Pr&amp;iorität:</translation>
+    </message>
+    <message>
+        <source>no fixed rhythm</source>
+        <translation>kein festes Intervall</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> Tage</translation>
+    </message>
+    <message>
+        <source>Contact e&amp;very:</source>
+        <translation>&amp;Kontaktintervall:</translation>
+    </message>
+    <message>
+        <source>A follow-up is planned when this time passes without contact.</source>
+        <translation>Eine Wiedervorlage wird geplant, wenn diese Zeit ohne Kontakt verstreicht.</translation>
+    </message>
+    <message>
+        <source>O&amp;wner:</source>
+        <translation>&amp;Betreuer:</translation>
+    </message>
+    <message>
+        <source>comma-separated, e.g. Messe 2026, Newsletter</source>
+        <translation>durch Komma getrennt, z. B. Messe 2026, Newsletter</translation>
+    </message>
+    <message>
+        <source>T&amp;ags:</source>
+        <translation>Ta&amp;gs:</translation>
+    </message>
+    <message>
+        <source>&amp;Notes:</source>
+        <translation>N&amp;otizen:</translation>
+    </message>
+    <message>
+        <source>Communication</source>
+        <translation>Kommunikation</translation>
+    </message>
+    <message>
+        <source>Phone numbers</source>
+        <translation>Telefonnummern</translation>
+    </message>
+    <message>
+        <source>E-mail addresses</source>
+        <translation>E-Mail-Adressen</translation>
+    </message>
+    <message>
+        <source>Addresses</source>
+        <translation>Adressen</translation>
+    </message>
+    <message>
+        <source>Bank &amp;&amp; payment</source>
+        <translation>Bank &amp;&amp; Zahlung</translation>
+    </message>
+    <message>
+        <source>Bank accounts</source>
+        <translation>Bankverbindungen</translation>
+    </message>
+    <message>
+        <source>e.g. 14 days net, 2 % discount within 7 days</source>
+        <translation>z. B. 14 Tage netto, 2 % Skonto innerhalb 7 Tagen</translation>
+    </message>
+    <message>
+        <source>Payment</source>
+        <translation>Zahlung</translation>
+    </message>
+    <message>
+        <source>Payment &amp;terms:</source>
+        <translation>&amp;Zahlungsbedingungen:</translation>
+    </message>
+    <message>
+        <source>Profile</source>
+        <translation>Profil</translation>
+    </message>
+    <message>
+        <source>O&amp;ccupation:</source>
+        <translation>&amp;Beruf:</translation>
+    </message>
+    <message>
+        <source>single</source>
+        <translation>ledig</translation>
+    </message>
+    <message>
+        <source>married</source>
+        <translation>verheiratet</translation>
+    </message>
+    <message>
+        <source>in a partnership</source>
+        <translation>in Partnerschaft</translation>
+    </message>
+    <message>
+        <source>divorced</source>
+        <translation>geschieden</translation>
+    </message>
+    <message>
+        <source>widowed</source>
+        <translation>verwitwet</translation>
+    </message>
+    <message>
+        <source>&amp;Marital status:</source>
+        <translation>&amp;Familienstand:</translation>
+    </message>
+    <message>
+        <source>&amp;Hobbies:</source>
+        <translation>&amp;Hobbys:</translation>
+    </message>
+    <message>
+        <source>More profile fields</source>
+        <translation>Weitere Profilfelder</translation>
+    </message>
+    <message>
+        <source>Marketing consent</source>
+        <translation>Werbeeinwilligung</translation>
+    </message>
+    <message>
+        <source>&amp;Agrees to receive marketing (newsletter, offers)</source>
+        <translation>&amp;Einverstanden mit Werbung (Newsletter, Angebote)</translation>
+    </message>
+    <message>
+        <source>e.g. signed form at the trade fair</source>
+        <translation>z. B. unterschriebenes Formular auf der Messe</translation>
+    </message>
+    <message>
+        <source>Consent so&amp;urce:</source>
+        <translation>&amp;Quelle der Einwilligung:</translation>
+    </message>
+    <message>
+        <source>No department</source>
+        <translation>Keine Abteilung</translation>
+    </message>
+</context>
+<context>
+    <name>PipelineBoard</name>
+    <message>
+        <source>◀ Previous stage</source>
+        <translation>◀ Vorige Phase</translation>
+    </message>
+    <message>
+        <source>Next stage ▶</source>
+        <translation>Nächste Phase ▶</translation>
+    </message>
+    <message>
+        <source>Won</source>
+        <translation>Gewonnen</translation>
+    </message>
+    <message>
+        <source>Lost…</source>
+        <translation>Verloren…</translation>
+    </message>
+    <message>
+        <source>Drag a card to another stage, or select it and use the buttons.</source>
+        <translation>Karten per Ziehen oder mit den Schaltflächen verschieben.</translation>
+    </message>
+    <message>
+        <source>Board</source>
+        <translation>Board</translation>
+    </message>
+    <message>
+        <source>Group by:</source>
+        <translation>Gruppieren nach:</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>Betreuer</translation>
+    </message>
+    <message>
+        <source>Expected month</source>
+        <translation>Erwarteter Monat</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>List</source>
+        <translation>Liste</translation>
+    </message>
+    <message>
+        <source>Timeline</source>
+        <translation>Zeitleiste</translation>
+    </message>
+    <message>
+        <source>{count} open opportunities · total {total} · weighted {weighted}</source>
+        <translation>Offene Verkaufschancen: {count} · gesamt {total} · gewichtet {weighted}</translation>
+    </message>
+    <message>
+        <source>{count} · {total}</source>
+        <translation>{count} · {total}</translation>
+    </message>
+    <message>
+        <source>No opportunities here.
+Drop a card to move it.</source>
+        <translation>Keine Verkaufschancen.
+Karte hierher ziehen.</translation>
+    </message>
+    <message>
+        <source>Expected close: {date}</source>
+        <translation>Erwarteter Abschluss: {date}</translation>
+    </message>
+    <message>
+        <source>Owner: {owner}</source>
+        <translation>Betreuer: {owner}</translation>
+    </message>
+    <message>
+        <source>Opportunity</source>
+        <translation>Verkaufschance</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>Kunde</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Wert</translation>
+    </message>
+    <message>
+        <source>Probability</source>
+        <translation>Wahrscheinlichkeit</translation>
+    </message>
+    <message>
+        <source>Expected close</source>
+        <translation>Erwarteter Abschluss</translation>
+    </message>
+    <message>
+        <source>Stage / status</source>
+        <translation>Phase / Status</translation>
+    </message>
+    <message>
+        <source>(no owner)</source>
+        <translation>(kein Betreuer)</translation>
+    </message>
+    <message>
+        <source>(no expected close)</source>
+        <translation>(kein Abschlussdatum)</translation>
+    </message>
+    <message>
+        <source>weighted {value}</source>
+        <translation>gewichtet {value}</translation>
+    </message>
+    <message>
+        <source>“{title}” moved to {stage}.</source>
+        <translation>„{title}“ in Phase {stage} verschoben.</translation>
+    </message>
+    <message>
+        <source>Won! The project “{name}” now carries the whole sales history.</source>
+        <translation>Gewonnen! Das Projekt „{name}“ enthält jetzt die gesamte Vertriebshistorie.</translation>
+    </message>
+    <message>
+        <source>“{title}” marked as lost.</source>
+        <translation>„{title}“ als verloren markiert.</translation>
+    </message>
+</context>
+<context>
+    <name>PrivacyDialog</name>
+    <message>
+        <source>Privacy (GDPR)</source>
+        <translation>Datenschutz (DSGVO)</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>Person</translation>
+    </message>
+    <message>
+        <source>Retention</source>
+        <translation>Aufbewahrung</translation>
+    </message>
+    <message>
+        <source>Person:</source>
+        <translation>Person:</translation>
+    </message>
+    <message>
+        <source>Marketing consent:</source>
+        <translation>Werbeeinwilligung:</translation>
+    </message>
+    <message>
+        <source>Stored:</source>
+        <translation>Gespeichert:</translation>
+    </message>
+    <message>
+        <source>Export as JSON…</source>
+        <translation>Als JSON exportieren…</translation>
+    </message>
+    <message>
+        <source>Export as HTML…</source>
+        <translation>Als HTML exportieren…</translation>
+    </message>
+    <message>
+        <source>Withdraw marketing consent</source>
+        <translation>Werbeeinwilligung widerrufen</translation>
+    </message>
+    <message>
+        <source>Anonymise…</source>
+        <translation>Anonymisieren…</translation>
+    </message>
+    <message>
+        <source>Export: right of access and data portability (Art. 15 and 20 GDPR). Anonymise: right to erasure (Art. 17 GDPR).</source>
+        <translation>Export: Auskunftsrecht und Recht auf Datenübertragbarkeit (Art. 15 und 20 DSGVO). Anonymisieren: Recht auf Löschung (Art. 17 DSGVO).</translation>
+    </message>
+    <message>
+        <source> years</source>
+        <translation> Jahre</translation>
+    </message>
+    <message>
+        <source>People without any activity for at least</source>
+        <translation>Personen ohne jede Aktivität seit mindestens</translation>
+    </message>
+    <message>
+        <source>Open in the Person tab</source>
+        <translation>Im Reiter „Person“ öffnen</translation>
+    </message>
+    <message>
+        <source>Unexpected error: {0}</source>
+        <translation>Unerwarteter Fehler: {0}</translation>
+    </message>
+    <message>
+        <source>(choose a person in the Retention tab)</source>
+        <translation>(wählen Sie eine Person im Reiter „Aufbewahrung“)</translation>
+    </message>
+    <message>
+        <source>given</source>
+        <translation>erteilt</translation>
+    </message>
+    <message>
+        <source>withdrawn</source>
+        <translation>widerrufen</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>keine</translation>
+    </message>
+    <message>
+        <source>{0} phone numbers, {1} e-mail addresses, {2} addresses, {3} bank accounts, {4} activities, {5} follow-ups, {6} tickets, {7} orders</source>
+        <translation>{0} Telefonnummern, {1} E-Mail-Adressen, {2} Adressen, {3} Bankverbindungen, {4} Aktivitäten, {5} Wiedervorlagen, {6} Tickets, {7} Aufträge</translation>
+    </message>
+    <message>
+        <source>JSON files (*.json)</source>
+        <translation>JSON-Dateien (*.json)</translation>
+    </message>
+    <message>
+        <source>Web pages (*.html)</source>
+        <translation>Webseiten (*.html)</translation>
+    </message>
+    <message>
+        <source>Export personal data</source>
+        <translation>Personenbezogene Daten exportieren</translation>
+    </message>
+    <message>
+        <source>Exported to {0}</source>
+        <translation>Exportiert nach {0}</translation>
+    </message>
+    <message>
+        <source>Marketing consent withdrawn.</source>
+        <translation>Werbeeinwilligung widerrufen.</translation>
+    </message>
+    <message>
+        <source>The person&apos;s personal data has been erased.</source>
+        <translation>Die personenbezogenen Daten der Person wurden gelöscht.</translation>
+    </message>
+    <message>
+        <source>{0} people</source>
+        <translation>Personen: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>QuickEntry</name>
+    <message>
+        <source>What to log</source>
+        <translation>Was erfasst werden soll</translation>
+    </message>
+    <message>
+        <source>New note or call… (Ctrl+L)</source>
+        <translation>Neue Notiz oder Anruf… (Strg+L)</translation>
+    </message>
+    <message>
+        <source>Follow-up</source>
+        <translation>Wiedervorlage</translation>
+    </message>
+    <message>
+        <source>Plan a follow-up at this date and time</source>
+        <translation>Eine Wiedervorlage zu diesem Zeitpunkt planen</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Speichern</translation>
+    </message>
+    <message>
+        <source>Save the entry (Enter)</source>
+        <translation>Eintrag speichern (Eingabetaste)</translation>
+    </message>
+</context>
+<context>
+    <name>QuickEntryDialog</name>
+    <message>
+        <source>Quick entry</source>
+        <translation>Schnellerfassung</translation>
+    </message>
+    <message>
+        <source>e.g. morgen 14 Uhr Müller anrufen wegen Angebot</source>
+        <translation>z. B. morgen 14 Uhr Müller anrufen wegen Angebot</translation>
+    </message>
+    <message>
+        <source>Who, what and when in your own words – e.g. “call Anna Schäfer next Tuesday 9:30” or “Besuch Köhler 3.12. 10:00”. Enter saves.</source>
+        <translation>Wer, was und wann in Ihren eigenen Worten – z. B. „Anna Schäfer nächsten Dienstag 9:30 anrufen“ oder „Besuch Köhler 3.12. 10:00“. Die Eingabetaste speichert.</translation>
+    </message>
+    <message>
+        <source>Kind:</source>
+        <translation>Art:</translation>
+    </message>
+    <message>
+        <source>When:</source>
+        <translation>Wann:</translation>
+    </message>
+    <message>
+        <source>&amp;With:</source>
+        <translation>&amp;Mit:</translation>
+    </message>
+    <message>
+        <source>Subject:</source>
+        <translation>Betreff:</translation>
+    </message>
+    <message>
+        <source>Becomes:</source>
+        <translation>Wird zu:</translation>
+    </message>
+    <message>
+        <source>{name} (company)</source>
+        <translation>{name} (Firma)</translation>
+    </message>
+    <message>
+        <source>A follow-up ({kind}) due {when}</source>
+        <translation>Eine Wiedervorlage ({kind}), fällig {when}</translation>
+    </message>
+    <message>
+        <source>A logged activity ({kind})</source>
+        <translation>Eine erfasste Aktivität ({kind})</translation>
+    </message>
+    <message>
+        <source>No person or company matches “{name}”.</source>
+        <translation>Keine Person und keine Firma passt zu „{name}“.</translation>
+    </message>
+    <message>
+        <source>Whom is it about? Type a name, e.g. “Müller anrufen”.</source>
+        <translation>Um wen geht es? Geben Sie einen Namen ein, z. B. „Müller anrufen“.</translation>
+    </message>
+    <message>
+        <source>(nobody found)</source>
+        <translation>(niemand gefunden)</translation>
+    </message>
+</context>
+<context>
+    <name>ReminderNotice</name>
+    <message>
+        <source>10 minutes</source>
+        <translation>10 Minuten</translation>
+    </message>
+    <message>
+        <source>1 hour</source>
+        <translation>1 Stunde</translation>
+    </message>
+    <message>
+        <source>Tomorrow 9:00</source>
+        <translation>Morgen 9:00</translation>
+    </message>
+    <message>
+        <source>Reminder</source>
+        <translation>Erinnerung</translation>
+    </message>
+    <message numerus="yes">
+        <source>Reminders (%n)</source>
+        <translation>
+            <numerusform>Erinnerungen (%n)</numerusform>
+            <numerusform>Erinnerungen (%n)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n more – see the agenda</source>
+        <translation>
+            <numerusform>%n weitere – siehe Agenda</numerusform>
+            <numerusform>%n weitere – siehe Agenda</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Reminders</name>
+    <message>
+        <source>Reminders</source>
+        <translation>Erinnerungen</translation>
+    </message>
+</context>
+<context>
+    <name>RescheduleDialog</name>
+    <message>
+        <source>Reschedule follow-up</source>
+        <translation>Wiedervorlage verschieben</translation>
+    </message>
+    <message>
+        <source>New date and time:</source>
+        <translation>Neues Datum und Uhrzeit:</translation>
+    </message>
+</context>
+<context>
+    <name>RetentionModel</name>
+    <message>
+        <source>No.</source>
+        <translation>Nr.</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Last activity</source>
+        <translation>Letzte Aktivität</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>nie</translation>
+    </message>
+</context>
+<context>
+    <name>SearchField</name>
+    <message>
+        <source>Search… (Ctrl+F)</source>
+        <translation>Suchen… (Strg+F)</translation>
+    </message>
+    <message>
+        <source>Search people, companies, activities and tickets</source>
+        <translation>Personen, Firmen, Aktivitäten und Tickets durchsuchen</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>Person</translation>
+    </message>
+    <message>
+        <source>Company</source>
+        <translation>Firma</translation>
+    </message>
+    <message>
+        <source>Activity</source>
+        <translation>Aktivität</translation>
+    </message>
+    <message>
+        <source>Ticket</source>
+        <translation>Ticket</translation>
+    </message>
+    <message>
+        <source>Project</source>
+        <translation>Projekt</translation>
+    </message>
+    <message>
+        <source>No matches. Try fewer letters or another word.</source>
+        <translation>Keine Treffer. Versuchen Sie weniger Buchstaben oder ein anderes Wort.</translation>
+    </message>
+</context>
+<context>
+    <name>SetFieldDialog</name>
+    <message>
+        <source>Set a field</source>
+        <translation>Feld setzen</translation>
+    </message>
+    <message>
+        <source>Company status</source>
+        <translation>Firmenstatus</translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation>Priorität</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>Betreuer</translation>
+    </message>
+    <message>
+        <source>Marketing consent</source>
+        <translation>Werbeeinwilligung</translation>
+    </message>
+    <message>
+        <source>Contact interval</source>
+        <translation>Kontaktintervall</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(keine)</translation>
+    </message>
+    <message>
+        <source>Empty: no owner</source>
+        <translation>Leer: kein Betreuer</translation>
+    </message>
+    <message>
+        <source>Opt-in given</source>
+        <translation>Einwilligung erteilt</translation>
+    </message>
+    <message>
+        <source>Consent withdrawn / none</source>
+        <translation>Einwilligung widerrufen / keine</translation>
+    </message>
+    <message>
+        <source>no interval</source>
+        <translation>kein Intervall</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> Tage</translation>
+    </message>
+    <message>
+        <source>&amp;Field:</source>
+        <translation>&amp;Feld:</translation>
+    </message>
+    <message>
+        <source>&amp;New value:</source>
+        <translation>&amp;Neuer Wert:</translation>
+    </message>
+    <message>
+        <source>Change one field of the selected person.</source>
+        <translation>Ein Feld der ausgewählten Person ändern.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Change one field of %Ln selected people.</source>
+        <translation>
+            <numerusform>Ein Feld von %Ln ausgewählten Person ändern.</numerusform>
+            <numerusform>Ein Feld von %Ln ausgewählten Personen ändern.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Continue…</source>
+        <translation>Weiter…</translation>
+    </message>
+    <message>
+        <source>The status belongs to the company: it changes the companies of the selected people.</source>
+        <translation>Der Status gehört zur Firma: Geändert werden die Firmen der ausgewählten Personen.</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>Settings</source>
+        <translation>Einstellungen</translation>
+    </message>
+    <message>
+        <source>Like the system</source>
+        <translation>Wie das System</translation>
+    </message>
+    <message>
+        <source>Phone numbers typed without +country code are read for this country.</source>
+        <translation>Telefonnummern ohne +Ländervorwahl werden diesem Land zugeordnet.</translation>
+    </message>
+    <message>
+        <source>General</source>
+        <translation>Allgemein</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>&amp;Sprache:</translation>
+    </message>
+    <message>
+        <source>A new language applies after a restart of the program.</source>
+        <translation>Eine neue Sprache gilt nach einem Neustart des Programms.</translation>
+    </message>
+    <message>
+        <source>Default &amp;phone region:</source>
+        <translation>Land für &amp;Telefonnummern:</translation>
+    </message>
+    <message>
+        <source>&amp;Time zone:</source>
+        <translation>&amp;Zeitzone:</translation>
+    </message>
+    <message>
+        <source>Automatic backups</source>
+        <translation>Automatische Sicherungen</translation>
+    </message>
+    <message>
+        <source>Keep &amp;daily backups:</source>
+        <translation>Tä&amp;gliche Sicherungen behalten:</translation>
+    </message>
+    <message>
+        <source>Keep &amp;weekly backups:</source>
+        <translation>&amp;Wöchentliche Sicherungen behalten:</translation>
+    </message>
+    <message>
+        <source>Keep &amp;monthly backups:</source>
+        <translation>&amp;Monatliche Sicherungen behalten:</translation>
+    </message>
+</context>
+<context>
+    <name>Sheets</name>
+    <message>
+        <source>Dashboard {start} – {end}</source>
+        <translation>Dashboard {start} – {end}</translation>
+    </message>
+</context>
+<context>
+    <name>TicketView</name>
+    <message>
+        <source>Ticket number, e.g. T-2026-00042</source>
+        <translation>Vorgangsnummer, z. B. T-2026-00042</translation>
+    </message>
+    <message>
+        <source>Ticket number</source>
+        <translation>Vorgangsnummer</translation>
+    </message>
+    <message>
+        <source>Ticket:</source>
+        <translation>Ticket:</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>Anzeigen</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Note for the status change (optional)</source>
+        <translation>Notiz zur Statusänderung (optional)</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Notiz</translation>
+    </message>
+    <message>
+        <source>Status history</source>
+        <translation>Statusverlauf</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Wann</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Von</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>Nach</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>Bearbeiter</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Art</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>Person</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>Betreff</translation>
+    </message>
+    <message>
+        <source>No conversation has been logged for this case yet.</source>
+        <translation>Zu diesem Vorgang wurde noch kein Gespräch erfasst.</translation>
+    </message>
+    <message>
+        <source>Type a ticket number (for example T-2026-00042) to see the whole case.</source>
+        <translation>Geben Sie eine Vorgangsnummer ein (zum Beispiel T-2026-00042), um den ganzen Vorgang zu sehen.</translation>
+    </message>
+    <message>
+        <source>There is no ticket “{number}”.</source>
+        <translation>Es gibt kein Ticket „{number}“.</translation>
+    </message>
+    <message>
+        <source>opened {when}</source>
+        <translation>eröffnet {when}</translation>
+    </message>
+    <message>
+        <source>closed {when}</source>
+        <translation>geschlossen {when}</translation>
+    </message>
+    <message>
+        <source>Back to open</source>
+        <translation>Zurück auf offen</translation>
+    </message>
+    <message>
+        <source>Waiting for customer</source>
+        <translation>Wartet auf Kunden</translation>
+    </message>
+    <message>
+        <source>Mark solved</source>
+        <translation>Als gelöst markieren</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Schließen</translation>
+    </message>
+    <message>
+        <source>Reopen</source>
+        <translation>Wieder öffnen</translation>
+    </message>
+    <message>
+        <source>Conversation ({count} entries, {people} people)</source>
+        <translation>Gesprächsverlauf (Einträge: {count}, Personen: {people})</translation>
+    </message>
+    <message>
+        <source>(no subject)</source>
+        <translation>(kein Betreff)</translation>
+    </message>
+</context>
+<context>
+    <name>TimelinePanel</name>
+    <message>
+        <source>Timeline</source>
+        <translation>Verlauf</translation>
+    </message>
+    <message>
+        <source>All kinds</source>
+        <translation>Alle Arten</translation>
+    </message>
+    <message>
+        <source>All time</source>
+        <translation>Gesamter Zeitraum</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>Heute</translation>
+    </message>
+    <message>
+        <source>Last 7 days</source>
+        <translation>Letzte 7 Tage</translation>
+    </message>
+    <message>
+        <source>Last 30 days</source>
+        <translation>Letzte 30 Tage</translation>
+    </message>
+    <message>
+        <source>Last 90 days</source>
+        <translation>Letzte 90 Tage</translation>
+    </message>
+    <message>
+        <source>Last 12 months</source>
+        <translation>Letzte 12 Monate</translation>
+    </message>
+    <message>
+        <source>Select an entry to read all of it.</source>
+        <translation>Wählen Sie einen Eintrag aus, um ihn vollständig zu lesen.</translation>
+    </message>
+    <message>
+        <source>Timeline: {name}</source>
+        <translation>Verlauf: {name}</translation>
+    </message>
+    <message>
+        <source>All tickets</source>
+        <translation>Alle Tickets</translation>
+    </message>
+    <message>
+        <source>All projects</source>
+        <translation>Alle Projekte</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n kinds</source>
+        <translation>
+            <numerusform>%n Art</numerusform>
+            <numerusform>%n Arten</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Select a company or a person on the left to see its calls, e-mails and notes here.</source>
+        <translation>Wählen Sie links eine Firma oder eine Person aus, um hier ihre Anrufe, E-Mails und Notizen zu sehen.</translation>
+    </message>
+    <message>
+        <source>No activities match the filter.</source>
+        <translation>Keine Aktivitäten entsprechen dem Filter.</translation>
+    </message>
+    <message>
+        <source>No activities yet. Log a call or a note below.</source>
+        <translation>Noch keine Aktivitäten. Erfassen Sie unten einen Anruf oder eine Notiz.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n min</source>
+        <translation>
+            <numerusform>%n Min.</numerusform>
+            <numerusform>%n Min.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Wann</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>Person</translation>
+    </message>
+    <message>
+        <source>Company</source>
+        <translation>Firma</translation>
+    </message>
+    <message>
+        <source>Ticket</source>
+        <translation>Ticket</translation>
+    </message>
+    <message>
+        <source>Project</source>
+        <translation>Projekt</translation>
+    </message>
+    <message>
+        <source>Where</source>
+        <translation>Wo</translation>
+    </message>
+    <message>
+        <source>(done)</source>
+        <translation>(erledigt)</translation>
+    </message>
+    <message>
+        <source>(cancelled)</source>
+        <translation>(abgesagt)</translation>
+    </message>
+    <message>
+        <source>Follow-up</source>
+        <translation>Wiedervorlage</translation>
+    </message>
+    <message>
+        <source>Select a person or a company first.</source>
+        <translation>Wählen Sie zuerst eine Person oder eine Firma aus.</translation>
+    </message>
+</context>
+<context>
+    <name>TodayFallback</name>
+    <message>
+        <source>Nothing due today. Plan a follow-up from the quick entry line of a contact.</source>
+        <translation>Heute ist nichts fällig. Planen Sie eine Wiedervorlage über die Schnellerfassung eines Kontakts.</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>Heute</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n due</source>
+        <translation>
+            <numerusform>%n fällig</numerusform>
+            <numerusform>%n fällig</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Overdue:</source>
+        <translation>Überfällig:</translation>
+    </message>
+</context>
+<context>
+    <name>TodayView</name>
+    <message>
+        <source>Refresh</source>
+        <translation>Aktualisieren</translation>
+    </message>
+    <message>
+        <source>Follow-ups due today and overdue</source>
+        <translation>Heute fällige und überfällige Wiedervorlagen</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Wann</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Was</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>Person</translation>
+    </message>
+    <message>
+        <source>Company</source>
+        <translation>Firma</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Telefon</translation>
+    </message>
+    <message>
+        <source>Nothing is due today. Follow-ups you schedule with an activity appear here.</source>
+        <translation>Heute ist nichts fällig. Wiedervorlagen, die Sie mit einer Aktivität planen, erscheinen hier.</translation>
+    </message>
+    <message>
+        <source>Appointments today</source>
+        <translation>Termine heute</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Uhrzeit</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Titel</translation>
+    </message>
+    <message>
+        <source>With</source>
+        <translation>Mit</translation>
+    </message>
+    <message>
+        <source>Where</source>
+        <translation>Wo</translation>
+    </message>
+    <message>
+        <source>No appointments today.</source>
+        <translation>Heute keine Termine.</translation>
+    </message>
+    <message>
+        <source>Birthdays and anniversaries this week</source>
+        <translation>Geburtstage und Jubiläen dieser Woche</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>Tag</translation>
+    </message>
+    <message>
+        <source>Occasion</source>
+        <translation>Anlass</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>No birthdays or customer anniversaries in the next seven days.</source>
+        <translation>Keine Geburtstage oder Kundenjubiläen in den nächsten sieben Tagen.</translation>
+    </message>
+    <message>
+        <source>Overdue for contact</source>
+        <translation>Kontakt überfällig</translation>
+    </message>
+    <message>
+        <source>Every</source>
+        <translation>Intervall</translation>
+    </message>
+    <message>
+        <source>Last contact</source>
+        <translation>Letzter Kontakt</translation>
+    </message>
+    <message>
+        <source>Everyone with a contact interval has been contacted in time.</source>
+        <translation>Alle mit Kontaktintervall wurden rechtzeitig kontaktiert.</translation>
+    </message>
+    <message>
+        <source>Open tickets by age</source>
+        <translation>Offene Tickets nach Alter</translation>
+    </message>
+    <message>
+        <source>Ticket</source>
+        <translation>Ticket</translation>
+    </message>
+    <message>
+        <source>Age</source>
+        <translation>Alter</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>Kunde</translation>
+    </message>
+    <message>
+        <source>No open tickets.</source>
+        <translation>Keine offenen Tickets.</translation>
+    </message>
+    <message>
+        <source>Opportunities closing this month</source>
+        <translation>Verkaufschancen mit Abschluss in diesem Monat</translation>
+    </message>
+    <message>
+        <source>Opportunity</source>
+        <translation>Verkaufschance</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Wert</translation>
+    </message>
+    <message>
+        <source>Probability</source>
+        <translation>Wahrscheinlichkeit</translation>
+    </message>
+    <message>
+        <source>Expected</source>
+        <translation>Abschluss</translation>
+    </message>
+    <message>
+        <source>No opportunity is expected to close this month.</source>
+        <translation>In diesem Monat wird kein Abschluss erwartet.</translation>
+    </message>
+    <message>
+        <source>Today, {weekday} {date}</source>
+        <translation>Heute, {weekday}, {date}</translation>
+    </message>
+    <message>
+        <source>Monday</source>
+        <translation>Montag</translation>
+    </message>
+    <message>
+        <source>Tuesday</source>
+        <translation>Dienstag</translation>
+    </message>
+    <message>
+        <source>Wednesday</source>
+        <translation>Mittwoch</translation>
+    </message>
+    <message>
+        <source>Thursday</source>
+        <translation>Donnerstag</translation>
+    </message>
+    <message>
+        <source>Friday</source>
+        <translation>Freitag</translation>
+    </message>
+    <message>
+        <source>Saturday</source>
+        <translation>Samstag</translation>
+    </message>
+    <message>
+        <source>Sunday</source>
+        <translation>Sonntag</translation>
+    </message>
+    <message>
+        <source>Follow-ups: {due} (overdue: {overdue}) · Appointments: {appts} · Open tickets: {tickets}</source>
+        <translation>Wiedervorlagen: {due} (überfällig: {overdue}) · Termine: {appts} · Offene Tickets: {tickets}</translation>
+    </message>
+    <message>
+        <source>{kind}: contact interval reached</source>
+        <translation>{kind}: Kontaktintervall erreicht</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>Überfällig</translation>
+    </message>
+    <message>
+        <source>{n}. birthday</source>
+        <translation>{n}. Geburtstag</translation>
+    </message>
+    <message>
+        <source>Birthday</source>
+        <translation>Geburtstag</translation>
+    </message>
+    <message>
+        <source>customer since {year}</source>
+        <translation>Kunde seit {year}</translation>
+    </message>
+    <message>
+        <source>today</source>
+        <translation>heute</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>nie</translation>
+    </message>
+    <message>
+        <source>{n} days ago</source>
+        <translation>vor {n} Tagen</translation>
+    </message>
+    <message>
+        <source>{n} days</source>
+        <translation>{n} Tage</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Erledigt</translation>
+    </message>
+    <message>
+        <source>Mark as done (Ctrl+D)</source>
+        <translation>Als erledigt markieren (Strg+D)</translation>
+    </message>
+    <message>
+        <source>Snooze</source>
+        <translation>Später</translation>
+    </message>
+    <message>
+        <source>10 minutes</source>
+        <translation>10 Minuten</translation>
+    </message>
+    <message>
+        <source>1 hour</source>
+        <translation>1 Stunde</translation>
+    </message>
+    <message>
+        <source>Tomorrow 9:00</source>
+        <translation>Morgen 9:00</translation>
+    </message>
+    <message>
+        <source>Snooze 10 minutes</source>
+        <translation>In 10 Minuten erneut erinnern</translation>
+    </message>
+    <message>
+        <source>Snooze 1 hour</source>
+        <translation>In 1 Stunde erneut erinnern</translation>
+    </message>
+    <message>
+        <source>Snooze until tomorrow 9:00</source>
+        <translation>Morgen um 9:00 erneut erinnern</translation>
+    </message>
+</context>
+<context>
+    <name>TrashDialog</name>
+    <message>
+        <source>Trash</source>
+        <translation>Papierkorb</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Art</translation>
+    </message>
+    <message>
+        <source>Deleted</source>
+        <translation>Gelöscht</translation>
+    </message>
+    <message>
+        <source>&amp;Restore</source>
+        <translation>&amp;Wiederherstellen</translation>
+    </message>
+    <message>
+        <source>&amp;Empty trash…</source>
+        <translation>Papierkorb &amp;leeren…</translation>
+    </message>
+    <message>
+        <source>(no name)</source>
+        <translation>(ohne Namen)</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>Person</translation>
+    </message>
+    <message>
+        <source>Company</source>
+        <translation>Firma</translation>
+    </message>
+    <message>
+        <source>The trash is empty.</source>
+        <translation>Der Papierkorb ist leer.</translation>
+    </message>
+    <message>
+        <source>1 record in the trash.</source>
+        <translation>1 Datensatz im Papierkorb.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln records in the trash.</source>
+        <translation>
+            <numerusform>%Ln Datensatz im Papierkorb.</numerusform>
+            <numerusform>%Ln Datensätze im Papierkorb.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Not possible</source>
+        <translation>Nicht möglich</translation>
+    </message>
+    <message>
+        <source>Delete 1 record for good? This cannot be undone.</source>
+        <translation>1 Datensatz endgültig löschen? Dies kann nicht rückgängig gemacht werden.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete %Ln records for good? This cannot be undone.</source>
+        <translation>
+            <numerusform>%Ln Datensatz endgültig löschen? Dies kann nicht rückgängig gemacht werden.</numerusform>
+            <numerusform>%Ln Datensätze endgültig löschen? Dies kann nicht rückgängig gemacht werden.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Empty trash</source>
+        <translation>Papierkorb leeren</translation>
+    </message>
+</context>
+<context>
+    <name>TrayNotifier</name>
+    <message>
+        <source>CRM Desktop reminders</source>
+        <translation>CRM-Desktop-Erinnerungen</translation>
+    </message>
+</context>
+<context>
+    <name>WelcomeWidget</name>
+    <message>
+        <source>Welcome to CRM Desktop</source>
+        <translation>Willkommen bei CRM Desktop</translation>
+    </message>
+    <message>
+        <source>No contacts yet. Import a vCard or CSV file from your address book or e-mail program, or create demo data to look around first. Everything stays on this computer.</source>
+        <translation>Noch keine Kontakte. Importieren Sie eine vCard- oder CSV-Datei aus Ihrem Adressbuch oder E-Mail-Programm, oder legen Sie Demodaten an, um sich erst einmal umzusehen. Alle Daten bleiben auf diesem Computer.</translation>
+    </message>
+    <message>
+        <source>Import contacts…</source>
+        <translation>Kontakte importieren…</translation>
+    </message>
+    <message>
+        <source>vCard (.vcf) or CSV file</source>
+        <translation>vCard- (.vcf) oder CSV-Datei</translation>
+    </message>
+    <message>
+        <source>Create demo data</source>
+        <translation>Demodaten anlegen</translation>
+    </message>
+    <message>
+        <source>Made-up companies, people and calls</source>
+        <translation>Erfundene Firmen, Personen und Anrufe</translation>
+    </message>
+    <message>
+        <source>New company…</source>
+        <translation>Neue Firma…</translation>
+    </message>
+    <message>
+        <source>Start with your first customer</source>
+        <translation>Mit dem ersten Kunden beginnen</translation>
+    </message>
+    <message>
+        <source>New person…</source>
+        <translation>Neue Person…</translation>
+    </message>
+    <message>
+        <source>A contact without a company</source>
+        <translation>Ein Kontakt ohne Firma</translation>
+    </message>
+</context>
+<context>
+    <name>_DetailPane</name>
+    <message>
+        <source>Edit</source>
+        <translation>Bearbeiten</translation>
+    </message>
+    <message>
+        <source>Edit all fields (F2)</source>
+        <translation>Alle Felder bearbeiten (F2)</translation>
+    </message>
+    <message>
+        <source>Log activity…</source>
+        <translation>Aktivität erfassen…</translation>
+    </message>
+    <message>
+        <source>Record a call, meeting, letter or note</source>
+        <translation>Anruf, Termin, Brief oder Notiz erfassen</translation>
+    </message>
+    <message>
+        <source>Editing – Enter saves all tabs together, Esc cancels.</source>
+        <translation>Bearbeitung – Eingabetaste speichert alle Reiter zusammen, Esc bricht ab.</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Speichern</translation>
+    </message>
+    <message>
+        <source>Reach</source>
+        <translation>Erreichbarkeit</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Notizen</translation>
+    </message>
+    <message>
+        <source>Recent activities</source>
+        <translation>Letzte Aktivitäten</translation>
+    </message>
+    <message>
+        <source>Activity</source>
+        <translation>Aktivität</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Wann</translation>
+    </message>
+    <message>
+        <source>Nothing logged yet. Use “Log activity…” after a call or meeting.</source>
+        <translation>Noch nichts erfasst. Nutzen Sie nach einem Anruf oder Termin „Aktivität erfassen…“.</translation>
+    </message>
+    <message>
+        <source>Overview</source>
+        <translation>Übersicht</translation>
+    </message>
+    <message>
+        <source>Communication</source>
+        <translation>Kommunikation</translation>
+    </message>
+    <message>
+        <source>Addresses</source>
+        <translation>Adressen</translation>
+    </message>
+    <message>
+        <source>Bank &amp;&amp; payment</source>
+        <translation>Bank &amp;&amp; Zahlung</translation>
+    </message>
+    <message>
+        <source>No notes.</source>
+        <translation>Keine Notizen.</translation>
+    </message>
+    <message>
+        <source>Needs review</source>
+        <translation>Zu prüfen</translation>
+    </message>
+</context>
+<context>
+    <name>_Dialog</name>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Speichern</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+</context>
+<context>
+    <name>app</name>
+    <message>
+        <source>Something went wrong inside CRM Desktop. Your data is safe: every change is saved in one step or not at all. Please restart the program if it behaves oddly.</source>
+        <translation>In CRM Desktop ist ein Fehler aufgetreten. Ihre Daten sind sicher: Jede Änderung wird entweder vollständig oder gar nicht gespeichert. Bitte starten Sie das Programm neu, wenn es sich ungewöhnlich verhält.</translation>
+    </message>
+    <message>
+        <source>Details were written to the log file:
+{path}</source>
+        <translation>Details wurden in die Protokolldatei geschrieben:
+{path}</translation>
+    </message>
+</context>
+<context>
+    <name>dedup</name>
+    <message>
+        <source>same words in another order</source>
+        <translation>gleiche Wörter in anderer Reihenfolge</translation>
+    </message>
+    <message>
+        <source>one name contains the other</source>
+        <translation>ein Name enthält den anderen</translation>
+    </message>
+    <message>
+        <source>similar company name</source>
+        <translation>ähnlicher Firmenname</translation>
+    </message>
+    <message>
+        <source>same e-mail name at another domain</source>
+        <translation>gleicher E-Mail-Name bei anderer Domain</translation>
+    </message>
+    <message>
+        <source>similar e-mail address</source>
+        <translation>ähnliche E-Mail-Adresse</translation>
+    </message>
+    <message>
+        <source>family name missing on one side</source>
+        <translation>Nachname fehlt auf einer Seite</translation>
+    </message>
+    <message>
+        <source>different family name (married?)</source>
+        <translation>anderer Nachname (verheiratet?)</translation>
+    </message>
+    <message>
+        <source>family name shares a part (double name)</source>
+        <translation>Nachname teilweise gleich (Doppelname)</translation>
+    </message>
+    <message>
+        <source>given name missing on one side</source>
+        <translation>Vorname fehlt auf einer Seite</translation>
+    </message>
+    <message>
+        <source>one of several given names</source>
+        <translation>einer von mehreren Vornamen</translation>
+    </message>
+    <message>
+        <source>given name abbreviated to an initial</source>
+        <translation>Vorname zur Initiale abgekürzt</translation>
+    </message>
+    <message>
+        <source>names differ only by legal form</source>
+        <translation>Namen unterscheiden sich nur in der Rechtsform</translation>
+    </message>
+    <message>
+        <source>birth dates differ by one digit</source>
+        <translation>Geburtsdaten unterscheiden sich in einer Ziffer</translation>
+    </message>
+    <message>
+        <source>nickname of the given name</source>
+        <translation>Kurzform des Vornamens</translation>
+    </message>
+    <message>
+        <source>junior or senior on one side only</source>
+        <translation>Junior oder Senior nur auf einer Seite</translation>
+    </message>
+    <message>
+        <source>different address</source>
+        <translation>andere Adresse</translation>
+    </message>
+    <message>
+        <source>different birth dates</source>
+        <translation>verschiedene Geburtsdaten</translation>
+    </message>
+    <message>
+        <source>junior and senior</source>
+        <translation>Junior und Senior</translation>
+    </message>
+    <message>
+        <source>different legal form</source>
+        <translation>andere Rechtsform</translation>
+    </message>
+    <message>
+        <source>different phone numbers</source>
+        <translation>verschiedene Telefonnummern</translation>
+    </message>
+    <message>
+        <source>different salutation</source>
+        <translation>andere Anrede</translation>
+    </message>
+    <message>
+        <source>common name</source>
+        <translation>häufiger Name</translation>
+    </message>
+    <message>
+        <source>different VAT ids</source>
+        <translation>verschiedene USt-IdNr.</translation>
+    </message>
+    <message>
+        <source>family names sound alike</source>
+        <translation>Nachnamen klingen ähnlich</translation>
+    </message>
+    <message>
+        <source>same address</source>
+        <translation>gleiche Adresse</translation>
+    </message>
+    <message>
+        <source>same birth date</source>
+        <translation>gleiches Geburtsdatum</translation>
+    </message>
+    <message>
+        <source>same company</source>
+        <translation>gleiche Firma</translation>
+    </message>
+    <message>
+        <source>same company name</source>
+        <translation>gleicher Firmenname</translation>
+    </message>
+    <message>
+        <source>same e-mail domain</source>
+        <translation>gleiche E-Mail-Domain</translation>
+    </message>
+    <message>
+        <source>same e-mail</source>
+        <translation>gleiche E-Mail</translation>
+    </message>
+    <message>
+        <source>same name</source>
+        <translation>gleicher Name</translation>
+    </message>
+    <message>
+        <source>same phone</source>
+        <translation>gleiche Telefonnummer</translation>
+    </message>
+    <message>
+        <source>same postcode</source>
+        <translation>gleiche PLZ</translation>
+    </message>
+    <message>
+        <source>same VAT id</source>
+        <translation>gleiche USt-IdNr.</translation>
+    </message>
+    <message>
+        <source>same website</source>
+        <translation>gleiche Website</translation>
+    </message>
+    <message>
+        <source>names differ only in spelling (accents, hyphens, particles)</source>
+        <translation>Namen unterscheiden sich nur in der Schreibweise (Akzente, Bindestriche, Namenszusätze)</translation>
+    </message>
+    <message>
+        <source>name split differently into given and family name</source>
+        <translation>Name anders in Vor- und Nachname aufgeteilt</translation>
+    </message>
+    <message>
+        <source>given and family name swapped</source>
+        <translation>Vor- und Nachname vertauscht</translation>
+    </message>
+    <message>
+        <source>typo in name</source>
+        <translation>Tippfehler im Namen</translation>
+    </message>
+    <message>
+        <source>names differ only by umlaut spelling</source>
+        <translation>Namen unterscheiden sich nur in der Umlautschreibung</translation>
+    </message>
+    <message>
+        <source>variant spelling of the given name</source>
+        <translation>andere Schreibweise des Vornamens</translation>
+    </message>
+</context>
+<context>
+    <name>enums</name>
+    <message>
+        <source>Prospect</source>
+        <translation>Interessent</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>Kunde</translation>
+    </message>
+    <message>
+        <source>Former customer</source>
+        <translation>Ehemaliger Kunde</translation>
+    </message>
+    <message>
+        <source>A (key account)</source>
+        <translation>A (Schlüsselkunde)</translation>
+    </message>
+    <message>
+        <source>B (regular)</source>
+        <translation>B (Stammkunde)</translation>
+    </message>
+    <message>
+        <source>C (occasional)</source>
+        <translation>C (Gelegenheitskunde)</translation>
+    </message>
+    <message>
+        <source>Work</source>
+        <translation>Geschäftlich</translation>
+    </message>
+    <message>
+        <source>Mobile</source>
+        <translation>Mobil</translation>
+    </message>
+    <message>
+        <source>Home</source>
+        <translation>Privat</translation>
+    </message>
+    <message>
+        <source>Fax</source>
+        <translation>Fax</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>Sonstige</translation>
+    </message>
+    <message>
+        <source>Private</source>
+        <translation>Privat</translation>
+    </message>
+    <message>
+        <source>Main address</source>
+        <translation>Hauptanschrift</translation>
+    </message>
+    <message>
+        <source>Delivery address</source>
+        <translation>Lieferanschrift</translation>
+    </message>
+    <message>
+        <source>Billing address</source>
+        <translation>Rechnungsanschrift</translation>
+    </message>
+    <message>
+        <source>Home address</source>
+        <translation>Privatanschrift</translation>
+    </message>
+    <message>
+        <source>Other address</source>
+        <translation>Sonstige Anschrift</translation>
+    </message>
+    <message>
+        <source>Call</source>
+        <translation>Anruf</translation>
+    </message>
+    <message>
+        <source>Meeting</source>
+        <translation>Termin</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>E-Mail</translation>
+    </message>
+    <message>
+        <source>Letter</source>
+        <translation>Brief</translation>
+    </message>
+    <message>
+        <source>Visit</source>
+        <translation>Besuch</translation>
+    </message>
+    <message>
+        <source>Complaint</source>
+        <translation>Reklamation</translation>
+    </message>
+    <message>
+        <source>Service call</source>
+        <translation>Servicefall</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Notiz</translation>
+    </message>
+    <message>
+        <source>Inbound</source>
+        <translation>Eingehend</translation>
+    </message>
+    <message>
+        <source>Outbound</source>
+        <translation>Ausgehend</translation>
+    </message>
+    <message>
+        <source>Internal</source>
+        <translation>Intern</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Offen</translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation>Wartet</translation>
+    </message>
+    <message>
+        <source>Solved</source>
+        <translation>Gelöst</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>Geschlossen</translation>
+    </message>
+    <message>
+        <source>Reopened</source>
+        <translation>Wieder geöffnet</translation>
+    </message>
+    <message>
+        <source>Planned</source>
+        <translation>Geplant</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Aktiv</translation>
+    </message>
+    <message>
+        <source>On hold</source>
+        <translation>Pausiert</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Abgeschlossen</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Abgesagt</translation>
+    </message>
+    <message>
+        <source>Won</source>
+        <translation>Gewonnen</translation>
+    </message>
+    <message>
+        <source>Lost</source>
+        <translation>Verloren</translation>
+    </message>
+    <message>
+        <source>Confirmed</source>
+        <translation>Bestätigt</translation>
+    </message>
+    <message>
+        <source>Tentative</source>
+        <translation>Vorläufig</translation>
+    </message>
+    <message>
+        <source>Priority A</source>
+        <translation>Priorität A</translation>
+    </message>
+    <message>
+        <source>Priority B</source>
+        <translation>Priorität B</translation>
+    </message>
+    <message>
+        <source>Priority C</source>
+        <translation>Priorität C</translation>
+    </message>
+</context>
+<context>
+    <name>errors</name>
+    <message>
+        <source>There is no company “{name}”. Pick one from the list or create it first.</source>
+        <translation>Es gibt keine Firma „{name}“. Wählen Sie eine aus der Liste oder legen Sie sie zuerst an.</translation>
+    </message>
+    <message>
+        <source>There is no person “{name}” to report to.</source>
+        <translation>Es gibt keine Person „{name}“, die als Vorgesetzte(r) eingetragen werden kann.</translation>
+    </message>
+    <message>
+        <source>There is no person “{name}”. Pick one from the list.</source>
+        <translation>Es gibt keine Person „{name}“. Wählen Sie eine aus der Liste.</translation>
+    </message>
+    <message>
+        <source>The follow-up must be later than the activity.</source>
+        <translation>Die Wiedervorlage muss nach der Aktivität liegen.</translation>
+    </message>
+    <message>
+        <source>Company name</source>
+        <translation>Firmenname</translation>
+    </message>
+    <message>
+        <source>Department name</source>
+        <translation>Abteilungsname</translation>
+    </message>
+    <message>
+        <source>Street</source>
+        <translation>Straße</translation>
+    </message>
+    <message>
+        <source>City</source>
+        <translation>Ort</translation>
+    </message>
+    <message>
+        <source>Postcode</source>
+        <translation>PLZ</translation>
+    </message>
+    <message>
+        <source>five digits</source>
+        <translation>fünf Ziffern</translation>
+    </message>
+    <message>
+        <source>four digits</source>
+        <translation>vier Ziffern</translation>
+    </message>
+    <message>
+        <source>four digits and two letters</source>
+        <translation>vier Ziffern und zwei Buchstaben</translation>
+    </message>
+    <message>
+        <source>the form 12-345</source>
+        <translation>Format 12-345</translation>
+    </message>
+    <message>
+        <source>five digits (ZIP) or ZIP+4</source>
+        <translation>fünf Ziffern (ZIP) oder ZIP+4</translation>
+    </message>
+    <message>
+        <source>a UK postcode such as SW1A 1AA</source>
+        <translation>britische Postleitzahl wie SW1A 1AA</translation>
+    </message>
+</context>
+<context>
+    <name>fields</name>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Salutation</source>
+        <translation>Anrede</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Titel</translation>
+    </message>
+    <message>
+        <source>Given name</source>
+        <translation>Vorname</translation>
+    </message>
+    <message>
+        <source>Family name</source>
+        <translation>Nachname</translation>
+    </message>
+    <message>
+        <source>Nickname</source>
+        <translation>Spitzname</translation>
+    </message>
+    <message>
+        <source>Birth date</source>
+        <translation>Geburtsdatum</translation>
+    </message>
+    <message>
+        <source>Position</source>
+        <translation>Position</translation>
+    </message>
+    <message>
+        <source>Company</source>
+        <translation>Firma</translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation>Abteilung</translation>
+    </message>
+    <message>
+        <source>Reports to</source>
+        <translation>Vorgesetzte(r)</translation>
+    </message>
+    <message>
+        <source>Parent company</source>
+        <translation>Muttergesellschaft</translation>
+    </message>
+    <message>
+        <source>Occupation</source>
+        <translation>Beruf</translation>
+    </message>
+    <message>
+        <source>Marital status</source>
+        <translation>Familienstand</translation>
+    </message>
+    <message>
+        <source>Hobbies</source>
+        <translation>Hobbys</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Notizen</translation>
+    </message>
+    <message>
+        <source>Payment terms</source>
+        <translation>Zahlungsbedingungen</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>Betreuer</translation>
+    </message>
+    <message>
+        <source>Legal form</source>
+        <translation>Rechtsform</translation>
+    </message>
+    <message>
+        <source>Status reason</source>
+        <translation>Statusgrund</translation>
+    </message>
+    <message>
+        <source>Managing directors</source>
+        <translation>Geschäftsführer</translation>
+    </message>
+    <message>
+        <source>Website</source>
+        <translation>Website</translation>
+    </message>
+    <message>
+        <source>VAT id</source>
+        <translation>USt-IdNr.</translation>
+    </message>
+    <message>
+        <source>Register court</source>
+        <translation>Registergericht</translation>
+    </message>
+    <message>
+        <source>Register number</source>
+        <translation>Registernummer</translation>
+    </message>
+    <message>
+        <source>Customer since</source>
+        <translation>Kunde seit</translation>
+    </message>
+    <message>
+        <source>Contact interval</source>
+        <translation>Kontaktintervall</translation>
+    </message>
+    <message>
+        <source>Consent source</source>
+        <translation>Quelle der Einwilligung</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>Tags</translation>
+    </message>
+    <message>
+        <source>Street</source>
+        <translation>Straße</translation>
+    </message>
+    <message>
+        <source>Address line 2</source>
+        <translation>Adresszusatz</translation>
+    </message>
+    <message>
+        <source>Postcode</source>
+        <translation>PLZ</translation>
+    </message>
+    <message>
+        <source>City</source>
+        <translation>Ort</translation>
+    </message>
+    <message>
+        <source>Country</source>
+        <translation>Land</translation>
+    </message>
+    <message>
+        <source>IBAN</source>
+        <translation>IBAN</translation>
+    </message>
+    <message>
+        <source>BIC</source>
+        <translation>BIC</translation>
+    </message>
+    <message>
+        <source>Account holder</source>
+        <translation>Kontoinhaber</translation>
+    </message>
+    <message>
+        <source>Bank</source>
+        <translation>Bank</translation>
+    </message>
+    <message>
+        <source>Label</source>
+        <translation>Zusatz</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>Betreff</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>Text</translation>
+    </message>
+    <message>
+        <source>Location</source>
+        <translation>Ort</translation>
+    </message>
+    <message>
+        <source>Date and time</source>
+        <translation>Datum und Uhrzeit</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>Dauer</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>Person</translation>
+    </message>
+    <message>
+        <source>Ticket number</source>
+        <translation>Vorgangsnummer</translation>
+    </message>
+    <message>
+        <source>Project</source>
+        <translation>Projekt</translation>
+    </message>
+    <message>
+        <source>Opportunity</source>
+        <translation>Verkaufschance</translation>
+    </message>
+    <message>
+        <source>Follow-up</source>
+        <translation>Wiedervorlage</translation>
+    </message>
+    <message>
+        <source>Follow-up note</source>
+        <translation>Notiz zur Wiedervorlage</translation>
+    </message>
+    <message>
+        <source>Phone {n}</source>
+        <translation>Telefon {n}</translation>
+    </message>
+    <message>
+        <source>E-mail {n}</source>
+        <translation>E-Mail {n}</translation>
+    </message>
+    <message>
+        <source>Address {n}</source>
+        <translation>Adresse {n}</translation>
+    </message>
+    <message>
+        <source>Bank account {n}</source>
+        <translation>Bankverbindung {n}</translation>
+    </message>
+</context>
+<context>
+    <name>format</name>
+    <message>
+        <source>Today</source>
+        <translation>Heute</translation>
+    </message>
+    <message>
+        <source>Yesterday</source>
+        <translation>Gestern</translation>
+    </message>
+    <message>
+        <source>Tomorrow</source>
+        <translation>Morgen</translation>
+    </message>
+    <message>
+        <source>last {weekday}</source>
+        <translation>letzten {weekday}</translation>
+    </message>
+</context>
+<context>
+    <name>forms</name>
+    <message>
+        <source>Error</source>
+        <translation>Fehler</translation>
+    </message>
+    <message>
+        <source>e.g. {example}</source>
+        <translation>z. B. {example}</translation>
+    </message>
+    <message>
+        <source>Remove this entry</source>
+        <translation>Diesen Eintrag entfernen</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Entfernen</translation>
+    </message>
+    <message>
+        <source>Kind of phone number</source>
+        <translation>Art der Telefonnummer</translation>
+    </message>
+    <message>
+        <source>e.g. 0711 1234567 or +43 1 234567</source>
+        <translation>z. B. 0711 1234567 oder +43 1 234567</translation>
+    </message>
+    <message>
+        <source>Phone number</source>
+        <translation>Telefonnummer</translation>
+    </message>
+    <message>
+        <source>Label (optional)</source>
+        <translation>Zusatz (optional)</translation>
+    </message>
+    <message>
+        <source>Label</source>
+        <translation>Zusatz</translation>
+    </message>
+    <message>
+        <source>Add &amp;phone number</source>
+        <translation>&amp;Telefonnummer hinzufügen</translation>
+    </message>
+    <message>
+        <source>Kind of e-mail address</source>
+        <translation>Art der E-Mail-Adresse</translation>
+    </message>
+    <message>
+        <source>name@example.de</source>
+        <translation>name@example.de</translation>
+    </message>
+    <message>
+        <source>E-mail address</source>
+        <translation>E-Mail-Adresse</translation>
+    </message>
+    <message>
+        <source>Add e-&amp;mail address</source>
+        <translation>E-&amp;Mail-Adresse hinzufügen</translation>
+    </message>
+    <message>
+        <source>Kind of address</source>
+        <translation>Art der Adresse</translation>
+    </message>
+    <message>
+        <source>Street and number</source>
+        <translation>Straße und Hausnummer</translation>
+    </message>
+    <message>
+        <source>Street</source>
+        <translation>Straße</translation>
+    </message>
+    <message>
+        <source>Address line 2 (optional)</source>
+        <translation>Adresszusatz (optional)</translation>
+    </message>
+    <message>
+        <source>Address line 2</source>
+        <translation>Adresszusatz</translation>
+    </message>
+    <message>
+        <source>Postcode</source>
+        <translation>PLZ</translation>
+    </message>
+    <message>
+        <source>City</source>
+        <translation>Ort</translation>
+    </message>
+    <message>
+        <source>Country (DE)</source>
+        <translation>Land (DE)</translation>
+    </message>
+    <message>
+        <source>Country</source>
+        <translation>Land</translation>
+    </message>
+    <message>
+        <source>Add &amp;address</source>
+        <translation>&amp;Adresse hinzufügen</translation>
+    </message>
+    <message>
+        <source>IBAN, e.g. DE89 3704 0044 0532 0130 00</source>
+        <translation>IBAN, z. B. DE89 3704 0044 0532 0130 00</translation>
+    </message>
+    <message>
+        <source>IBAN</source>
+        <translation>IBAN</translation>
+    </message>
+    <message>
+        <source>BIC (optional)</source>
+        <translation>BIC (optional)</translation>
+    </message>
+    <message>
+        <source>BIC</source>
+        <translation>BIC</translation>
+    </message>
+    <message>
+        <source>Account holder</source>
+        <translation>Kontoinhaber</translation>
+    </message>
+    <message>
+        <source>Bank (optional)</source>
+        <translation>Bank (optional)</translation>
+    </message>
+    <message>
+        <source>Bank</source>
+        <translation>Bank</translation>
+    </message>
+    <message>
+        <source>Add &amp;bank account</source>
+        <translation>&amp;Bankverbindung hinzufügen</translation>
+    </message>
+    <message>
+        <source>Field, e.g. Lieblingswein</source>
+        <translation>Feld, z. B. Lieblingswein</translation>
+    </message>
+    <message>
+        <source>Field name</source>
+        <translation>Feldname</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Wert</translation>
+    </message>
+    <message>
+        <source>Add profile &amp;field</source>
+        <translation>&amp;Profilfeld hinzufügen</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Notiz</translation>
+    </message>
+</context>
+</TS>
