@@ -1381,37 +1381,37 @@ class MainWindow(QMainWindow):
     def export_file(self) -> None:
         from crm_desktop.services import exporter
 
+        formats = [
+            ("vcard3", self.tr("vCard 3.0 (*.vcf)")),
+            ("vcard4", self.tr("vCard 4.0 (*.vcf)")),
+            ("people", self.tr("CSV people (*.csv)")),
+            ("companies", self.tr("CSV companies (*.csv)")),
+            ("activities", self.tr("CSV activities (*.csv)")),
+            ("json", self.tr("JSON, everything (*.json)")),
+        ]
         path, chosen = QFileDialog.getSaveFileName(
             self,
             self.tr("Export"),
             str(Path.home() / "kontakte.vcf"),
-            self.tr(
-                "vCard 3.0 (*.vcf);;vCard 4.0 (*.vcf);;CSV people (*.csv);;CSV companies (*.csv);;CSV activities (*.csv);;JSON, everything (*.json)"
-            ),
+            ";;".join(label for _key, label in formats),
         )
         if not path:
             return
         out = Path(path)
+        key = next((k for k, label in formats if label == chosen), "vcard3")
 
         def work(s: Any, _p: Any) -> None:
-            if "JSON" in chosen:
+            if key == "json":
                 import json
 
                 data = exporter.export_json(s)
                 out.write_text(
                     json.dumps(data, ensure_ascii=False, indent=2, default=str), encoding="utf-8"
                 )
-            elif "CSV" in chosen:
-                entity = (
-                    "companies"
-                    if "compan" in chosen
-                    else "activities"
-                    if "activit" in chosen
-                    else "people"
-                )
-                exporter.export_csv(s, entity, out)
+            elif key in ("people", "companies", "activities"):
+                exporter.export_csv(s, key, out)
             else:
-                exporter.export_vcard(s, out, version="4.0" if "4.0" in chosen else "3.0")
+                exporter.export_vcard(s, out, version="4.0" if key == "vcard4" else "3.0")
 
         self.tasks.run(
             work,
