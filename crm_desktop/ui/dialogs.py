@@ -131,7 +131,13 @@ def company_records(session: Session) -> list[tuple[int, str]]:
         .where(Company.deleted_at.is_(None))
         .order_by(Company.name)
     ).all()
-    return [(cid, f"{name} {form}".strip() if form else name) for cid, name, form in rows]
+
+    def label(name: str, form: str | None) -> str:
+        if not form or form.lower() in name.lower():  # "Müller GmbH" already says GmbH
+            return name
+        return f"{name} {form}"
+
+    return [(cid, label(name, form)) for cid, name, form in rows]
 
 
 def person_records(session: Session) -> list[tuple[int, str, int | None, str]]:

@@ -38,6 +38,14 @@ def kind_label(kind: object) -> str:
     return label if label else str(getattr(kind, "value", kind))
 
 
+def phone_text(number: str | None) -> str:
+    if not number:
+        return ""
+    from crm_desktop.services.validation import format_phone
+
+    return format_phone(number)
+
+
 def optional_label(kind: object) -> str | None:
     try:
         from crm_desktop.ui.i18n import enum_label
@@ -250,7 +258,7 @@ class TodayView(QWidget):
                     what,
                     entry.person,
                     entry.company,
-                    entry.phone or "",
+                    phone_text(entry.phone),
                     "",
                 ]
             )
@@ -316,7 +324,13 @@ class TodayView(QWidget):
         for t in data.open_tickets:
             who = t.company or t.person
             item = QTreeWidgetItem(
-                [t.number, t.title, self.tr("{n} days").format(n=t.age_days), t.status.value, who]
+                [
+                    t.number,
+                    t.title,
+                    self.tr("{n} days").format(n=t.age_days),
+                    kind_label(t.status),
+                    who,
+                ]
             )
             item.setData(0, ROLE, ("ticket", t.number, t.person_id, t.company_id))
             tree.addTopLevelItem(item)
