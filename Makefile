@@ -10,7 +10,7 @@ export QT_QPA_PLATFORM_TEST := offscreen
 $(STAMP): pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install -q --upgrade pip
-	$(PY) -m pip install -q -e '.[dev,build]'
+	$(PY) -m pip install -q -e '.[dev,build,crypto]'
 	touch $(STAMP)
 
 run: $(STAMP)
