@@ -215,15 +215,21 @@ def run_gui(ctx: CliContext) -> int:
         try:
             lock = instance.acquire(paths)
         except instance.AlreadyRunning as exc:
-            if _hand_over(instance.server_name(paths)):
-                log.info("handed over to the running instance")
+            choice = _ask_second_instance(error_text(exc))
+            if choice == "show":
+                if _hand_over(instance.server_name(paths)):
+                    log.info("handed over to the running instance")
                 return 0
-            QMessageBox.warning(None, APP_NAME, error_text(exc))
-            return 1
+            if choice != "read-only":
+                return 1
+            ctx.read_only = True  # never two writers: this window only reads
     try:
-        if not ctx.database_url:
+        if not ctx.database_url and not ctx.read_only:
+            if not _check_store_on_start(paths, ctx):
+                return 1
             _auto_backup(paths, ctx, settings, "start")
         try:
+            _ask_passphrase_if_encrypted(paths, ctx)
             store = ctx.store()
         except CrmError as exc:
             QMessageBox.critical(None, APP_NAME, error_text(exc))
@@ -240,7 +246,7 @@ def run_gui(ctx: CliContext) -> int:
             _daily_jobs(store, ctx)
             _start_extras(store, window, paths, ctx)
         code = int(app.exec())
-        if not ctx.database_url:
+        if not ctx.database_url and not ctx.read_only:
             ctx.close()
             _auto_backup(paths, ctx, settings, "quit")
         log.info("quit with %s", code)
@@ -249,6 +255,100 @@ def run_gui(ctx: CliContext) -> int:
     finally:
         if lock is not None:
             lock.release()
+
+
+def _ask_second_instance(text: str) -> str:
+    """Another window has this data folder open: show it, open read-only, or stop."""
+    from PySide6.QtCore import QCoreApplication
+    from PySide6.QtWidgets import QMessageBox
+
+    def tr(t: str) -> str:
+        return QCoreApplication.translate("App", t)
+
+    box = QMessageBox(QMessageBox.Icon.Information, APP_NAME, text)
+    show = box.addButton(tr("Show the open window"), QMessageBox.ButtonRole.AcceptRole)
+    read_only = box.addButton(tr("Open read-only"), QMessageBox.ButtonRole.ActionRole)
+    box.addButton(QMessageBox.StandardButton.Cancel)
+    box.exec()
+    if box.clickedButton() is show:
+        return "show"
+    if box.clickedButton() is read_only:
+        return "read-only"
+    return "cancel"
+
+
+def _check_store_on_start(paths: Any, ctx: CliContext) -> bool:
+    """PRAGMA quick_check; on damage offer the newest good backup. False: do not start."""
+    from PySide6.QtCore import QCoreApplication
+    from PySide6.QtWidgets import QMessageBox
+
+    from crm_desktop.data.store import quick_check
+
+    def tr(t: str) -> str:
+        return QCoreApplication.translate("App", t)
+
+    db = paths.db_path
+    if not db.exists():
+        return True
+    try:
+        from crm_desktop.services import crypto
+
+        if crypto.is_encrypted(db):
+            return True  # checked once the passphrase is known
+    except ImportError:  # pragma: no cover
+        pass
+    result = quick_check(db)
+    if result == "ok":
+        return True
+    log.error("quick_check failed on start")
+    from crm_desktop.services import backup
+
+    good = backup.newest_good_backup(paths)
+    box = QMessageBox(QMessageBox.Icon.Critical, APP_NAME, "")
+    if good is None:
+        box.setText(
+            tr("The data file is damaged ({detail}) and there is no good backup.").format(
+                detail=result
+            )
+        )
+        box.addButton(tr("Open anyway"), QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        box.exec()
+        return box.buttonRole(box.clickedButton()) == QMessageBox.ButtonRole.AcceptRole
+    box.setText(
+        tr(
+            "The data file is damaged ({detail}). The newest good backup is from {date}. "
+            "Restore it? The damaged file is kept aside."
+        ).format(detail=result, date=good.created.astimezone().strftime("%d.%m.%Y %H:%M"))
+    )
+    restore = box.addButton(tr("Restore the backup"), QMessageBox.ButtonRole.AcceptRole)
+    anyway = box.addButton(tr("Open anyway"), QMessageBox.ButtonRole.ActionRole)
+    box.addButton(QMessageBox.StandardButton.Cancel)
+    box.exec()
+    if box.clickedButton() is restore:
+        backup.restore(paths, good.path, clock=ctx.clock)
+        return True
+    return box.clickedButton() is anyway
+
+
+def _ask_passphrase_if_encrypted(paths: Any, ctx: CliContext) -> None:
+    if ctx.database_url or ctx.passphrase or not paths.db_path.exists():
+        return
+    from crm_desktop.services import crypto
+
+    if not crypto.is_encrypted(paths.db_path):
+        return
+    from PySide6.QtCore import QCoreApplication
+    from PySide6.QtWidgets import QInputDialog, QLineEdit
+
+    text, ok = QInputDialog.getText(
+        None,
+        APP_NAME,
+        QCoreApplication.translate("App", "This data file is encrypted. Passphrase:"),
+        QLineEdit.EchoMode.Password,
+    )
+    if ok:
+        ctx.passphrase = text
 
 
 def _daily_jobs(store: Any, ctx: CliContext) -> None:

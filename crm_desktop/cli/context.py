@@ -11,12 +11,15 @@ from typing import Any
 from crm_desktop.clock import Clock, SystemClock
 from crm_desktop.config import ENV_DATABASE_URL, AppPaths, resolve_paths
 from crm_desktop.data.store import Store, open_store
+from crm_desktop.errors import StoreError
 
 
 @dataclass
 class CliContext:
     args: argparse.Namespace
     clock: Clock = field(default_factory=SystemClock)
+    read_only: bool = False
+    passphrase: str | None = None
     _store: Store | None = None
 
     @property
@@ -35,13 +38,47 @@ class CliContext:
 
             paths = self.paths
             url = self.database_url
+            encrypted = self._encryption_passphrase(paths)
+            if encrypted is not None:
+                from crm_desktop.services import crypto
+
+                self._store = crypto.open_encrypted_store(paths, encrypted)
+                return self._store
             hook = None if url else backup_before_upgrade(paths)
             self._store = open_store(
                 data_dir=None if url else paths.data_dir,
                 database_url=url,
                 before_upgrade=hook,
+                read_only=self.read_only,
             )
         return self._store
+
+    def _encryption_passphrase(self, paths: AppPaths) -> str | None:
+        """The passphrase of an encrypted SQLite store (None: not encrypted).
+
+        From the window's passphrase prompt, $CRM_DESKTOP_PASSPHRASE, or the OS keyring."""
+        import os
+
+        if self.database_url or not paths.db_path.exists():
+            return None
+        try:
+            from crm_desktop.services import crypto
+        except ImportError:  # pragma: no cover
+            return None
+        if not crypto.is_encrypted(paths.db_path):
+            return None
+        passphrase = self.passphrase or os.environ.get("CRM_DESKTOP_PASSPHRASE")
+        if not passphrase:
+            try:
+                passphrase = crypto.load_passphrase(paths)
+            except StoreError:
+                passphrase = None
+        if not passphrase:
+            raise StoreError(
+                "The data file is encrypted. Give the passphrase in the window or in "
+                "CRM_DESKTOP_PASSPHRASE."
+            )
+        return passphrase
 
     def close(self) -> None:
         if self._store is not None:
