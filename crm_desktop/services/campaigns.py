@@ -46,6 +46,8 @@ class Selection:
     last_contact_after: dt.datetime | None = None  # contacted since
     require_opt_in: bool = False
     with_email_only: bool = False
+    # only these people (None: no restriction); keep it short (≤ 900), chunk above that
+    person_ids: list[int] | None = None
 
 
 @dataclass
@@ -57,6 +59,8 @@ class SelectionResult:
 
 def _base_conditions(sel: Selection) -> list[object]:
     cond: list[object] = [Person.deleted_at.is_(None), Person.anonymized_at.is_(None)]
+    if sel.person_ids is not None:
+        cond.append(Person.id.in_(sel.person_ids))
     if sel.tags:
         tagged = (
             select(person_tags.c.person_id)

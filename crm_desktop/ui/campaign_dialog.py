@@ -1,0 +1,462 @@
+"""The campaign dialog: choose people by criteria, see how many, export, log it.
+
+Criteria are those of :class:`crm_desktop.services.campaigns.Selection` (tags, company
+status, priority, postcode range, not contacted since, opt-in required, e-mail
+only); opened from the people list, the selection there can restrict the result.
+The count updates as the criteria change and says how many people were left out
+because they withdrew their consent (they are never exported). The result can be
+saved as a mail-merge CSV or as vCards, and the campaign logged as a letter on each
+person (:func:`~crm_desktop.services.campaigns.create_campaign`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QDate, Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QMessageBox,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from crm_desktop.clock import Clock, SystemClock, local_to_utc, local_zone
+from crm_desktop.data.models import CompanyStatus, Priority, Tag
+from crm_desktop.data.store import Store
+from crm_desktop.errors import CrmError
+from crm_desktop.services import campaigns
+from crm_desktop.services.campaigns import Selection
+from crm_desktop.ui.format import date_format
+from crm_desktop.ui.forms import plain_text
+from crm_desktop.ui.i18n import company_status_label, priority_label, translate_error
+from crm_desktop.ui.tasks import TaskRunner
+
+CHUNK = 900  # preset ids per query (SQLite's bound parameter limit stays far away)
+
+
+@dataclass
+class CampaignCount:
+    ids: list[int]
+    withdrawn: int
+    no_opt_in: int
+
+
+def count_selection(
+    session: Session, sel: Selection, preset: Sequence[int] | None
+) -> CampaignCount:
+    """The people of ``sel`` (within ``preset`` when given) and who was left out."""
+    if preset is None:
+        res = campaigns.select_people(session, sel)
+        return CampaignCount(res.person_ids, res.excluded_withdrawn, res.excluded_no_opt_in)
+    out = CampaignCount([], 0, 0)
+    ids = list(preset)
+    for start in range(0, len(ids), CHUNK):
+        part = Selection(**{**sel.__dict__, "person_ids": ids[start : start + CHUNK]})
+        res = campaigns.select_people(session, part)
+        out.ids += res.person_ids
+        out.withdrawn += res.excluded_withdrawn
+        out.no_opt_in += res.excluded_no_opt_in
+    return out
+
+
+class CampaignDialog(QDialog):
+    """Select, count, export and log a campaign."""
+
+    changed = Signal()
+
+    def __init__(
+        self,
+        store: Store,
+        clock: Clock | None = None,
+        preset_ids: Sequence[int] | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.store = store
+        self.clock: Clock = clock or SystemClock()
+        self.preset_ids = list(preset_ids) if preset_ids is not None else None
+        self.tasks = TaskRunner(store, self)
+        self.result_count = CampaignCount([], 0, 0)
+        self.logged = False
+        self.busy = False
+        self.setWindowTitle(self.tr("Campaign"))
+        self.resize(760, 560)
+
+        # -- criteria
+        self.tags = QListWidget(self)
+        self.tags.setObjectName("campaignTags")
+        self.tags.setMaximumHeight(self.fontMetrics().height() * 7)
+        with store.reader() as s:
+            for name in s.execute(select(Tag.name).order_by(Tag.name)).scalars():
+                item = QListWidgetItem(name, self.tags)
+                item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+                item.setCheckState(Qt.CheckState.Unchecked)
+        self.tags.itemChanged.connect(lambda _i: self.schedule_count())
+        self.status_boxes: dict[CompanyStatus, QCheckBox] = {}
+        status_row = QHBoxLayout()
+        for status in CompanyStatus:
+            box = QCheckBox(company_status_label(status), self)
+            box.toggled.connect(lambda _on: self.schedule_count())
+            self.status_boxes[status] = box
+            status_row.addWidget(box)
+        status_row.addStretch(1)
+        self.priority_boxes: dict[Priority, QCheckBox] = {}
+        prio_row = QHBoxLayout()
+        for prio in Priority:
+            box = QCheckBox(priority_label(prio), self)
+            box.toggled.connect(lambda _on: self.schedule_count())
+            self.priority_boxes[prio] = box
+            prio_row.addWidget(box)
+        prio_row.addStretch(1)
+        self.postcode_from = QLineEdit(self)
+        self.postcode_from.setPlaceholderText(self.tr("from, e.g. 70000"))
+        self.postcode_to = QLineEdit(self)
+        self.postcode_to.setPlaceholderText(self.tr("to, e.g. 79999"))
+        for edit in (self.postcode_from, self.postcode_to):
+            edit.setMaxLength(10)
+            edit.setFixedWidth(130)
+            edit.textChanged.connect(lambda _t: self.schedule_count())
+        pc_row = QHBoxLayout()
+        pc_row.addWidget(self.postcode_from)
+        pc_row.addWidget(QLabel("–", self))
+        pc_row.addWidget(self.postcode_to)
+        pc_row.addStretch(1)
+        self.not_since_box = QCheckBox(self.tr("Not contacted since"), self)
+        self.not_since = QDateEdit(self)
+        self.not_since.setCalendarPopup(True)
+        self.not_since.setDisplayFormat(date_format())
+        today = self.clock.now().astimezone(local_zone()).date()
+        start = today - dt.timedelta(days=90)
+        self.not_since.setDate(QDate(start.year, start.month, start.day))
+        self.not_since.setEnabled(False)
+        self.not_since_box.toggled.connect(self.not_since.setEnabled)
+        self.not_since_box.toggled.connect(lambda _on: self.schedule_count())
+        self.not_since.dateChanged.connect(lambda _d: self.schedule_count())
+        since_row = QHBoxLayout()
+        since_row.addWidget(self.not_since_box)
+        since_row.addWidget(self.not_since)
+        since_row.addStretch(1)
+        self.opt_in = QCheckBox(self.tr("Only people with a recorded opt-in"), self)
+        self.opt_in.setToolTip(
+            self.tr("Required for e-mail marketing; letters may also go to customers without it.")
+        )
+        self.opt_in.toggled.connect(lambda _on: self.schedule_count())
+        self.email_only = QCheckBox(self.tr("Only people with an e-mail address"), self)
+        self.email_only.toggled.connect(lambda _on: self.schedule_count())
+        self.preset_box = QCheckBox(self)
+        self.preset_box.setChecked(self.preset_ids is not None)
+        self.preset_box.setVisible(self.preset_ids is not None)
+        if self.preset_ids is not None:
+            n = len(self.preset_ids)
+            self.preset_box.setText(
+                self.tr("Only the selected person")
+                if n == 1
+                else self.tr("Only the %Ln selected people", "", n)
+            )
+        self.preset_box.toggled.connect(lambda _on: self.schedule_count())
+
+        criteria = QGroupBox(self.tr("Who"), self)
+        form = QFormLayout(criteria)
+        form.addRow(self.preset_box)
+        form.addRow(self.tr("Tags (any of):"), self.tags)
+        form.addRow(self.tr("Company status:"), status_row)
+        form.addRow(self.tr("Priority:"), prio_row)
+        form.addRow(self.tr("Postcode:"), pc_row)
+        form.addRow("", since_row)
+        form.addRow("", self.opt_in)
+        form.addRow("", self.email_only)
+
+        # -- result
+        self.count_label = QLabel(self)
+        self.count_label.setObjectName("campaignCount")
+        font = self.count_label.font()
+        font.setPointSizeF(font.pointSizeF() * 1.25)
+        font.setBold(True)
+        self.count_label.setFont(font)
+        self.count_label.setWordWrap(True)
+        self.message = QLabel(self)
+        self.message.setWordWrap(True)
+        self.message.setObjectName("campaignMessage")
+
+        # -- campaign
+        what = QGroupBox(self.tr("Campaign"), self)
+        what_form = QFormLayout(what)
+        self.name = QLineEdit(self)
+        self.name.setObjectName("campaignName")
+        self.name.setPlaceholderText(self.tr("e.g. Einladung Hausmesse 2026"))
+        self.description = plain_text(self, 2)
+        self.description.setPlaceholderText(self.tr("Logged as the text of each letter (optional)"))
+        what_form.addRow(self.tr("&Name:"), self.name)
+        what_form.addRow(self.tr("&Description:"), self.description)
+
+        self.csv_button = QPushButton(self.tr("Export &CSV (mail merge)…"), self)
+        self.vcard_button = QPushButton(self.tr("Export &vCards…"), self)
+        self.log_button = QPushButton(self.tr("&Log on each person"), self)
+        self.log_button.setToolTip(
+            self.tr("Record the campaign and a letter activity on every selected person")
+        )
+        for b in (self.csv_button, self.vcard_button, self.log_button):
+            b.setAutoDefault(False)
+        self.csv_button.clicked.connect(lambda: self.export("csv"))
+        self.vcard_button.clicked.connect(lambda: self.export("vcard"))
+        self.log_button.clicked.connect(self.log_campaign)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        buttons.rejected.connect(self.reject)
+        row = QHBoxLayout()
+        row.addWidget(self.csv_button)
+        row.addWidget(self.vcard_button)
+        row.addWidget(self.log_button)
+        row.addStretch(1)
+        row.addWidget(buttons)
+
+        lay = QVBoxLayout(self)
+        lay.addWidget(criteria)
+        lay.addWidget(self.count_label)
+        lay.addWidget(what)
+        lay.addWidget(self.message)
+        lay.addStretch(1)
+        lay.addLayout(row)
+
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(250)
+        self._timer.timeout.connect(self.update_count)
+        self.update_count()
+
+    # ------------------------------------------------------------ criteria
+
+    def set_tags(self, names: Sequence[str]) -> None:
+        wanted = set(names)
+        for i in range(self.tags.count()):
+            item = self.tags.item(i)
+            item.setCheckState(
+                Qt.CheckState.Checked if item.text() in wanted else Qt.CheckState.Unchecked
+            )
+
+    def selection(self) -> Selection:
+        tags = [
+            self.tags.item(i).text()
+            for i in range(self.tags.count())
+            if self.tags.item(i).checkState() == Qt.CheckState.Checked
+        ]
+        before: dt.datetime | None = None
+        if self.not_since_box.isChecked():
+            d = self.not_since.date()
+            before = local_to_utc(dt.datetime(d.year(), d.month(), d.day()))
+        return Selection(
+            tags=tags,
+            statuses=[s for s, b in self.status_boxes.items() if b.isChecked()],
+            priorities=[p for p, b in self.priority_boxes.items() if b.isChecked()],
+            postcode_from=self.postcode_from.text().strip() or None,
+            postcode_to=self.postcode_to.text().strip() or None,
+            last_contact_before=before,
+            require_opt_in=self.opt_in.isChecked(),
+            with_email_only=self.email_only.isChecked(),
+        )
+
+    def _preset(self) -> list[int] | None:
+        return self.preset_ids if self.preset_box.isChecked() else None
+
+    def criteria(self) -> dict[str, Any]:
+        sel = self.selection()
+        out: dict[str, Any] = {
+            "tags": sel.tags,
+            "statuses": [s.value for s in sel.statuses],
+            "priorities": [p.value for p in sel.priorities],
+            "postcode_from": sel.postcode_from,
+            "postcode_to": sel.postcode_to,
+            "not_contacted_since": sel.last_contact_before.isoformat()
+            if sel.last_contact_before
+            else None,
+            "require_opt_in": sel.require_opt_in,
+            "with_email_only": sel.with_email_only,
+        }
+        if self._preset() is not None:
+            out["selected_people"] = len(self.preset_ids or [])
+        return out
+
+    def schedule_count(self) -> None:
+        self._timer.start()
+
+    def update_count(self) -> CampaignCount:
+        self._timer.stop()
+        with self.store.reader() as s:
+            self.result_count = count_selection(s, self.selection(), self._preset())
+        self.count_label.setText(self.count_text(self.result_count))
+        self._update_buttons()
+        return self.result_count
+
+    def count_text(self, c: CampaignCount) -> str:
+        n = len(c.ids)
+        text = self.tr("1 person") if n == 1 else self.tr("%Ln people", "", n)
+        if c.withdrawn:
+            text += "; " + (
+                self.tr("1 left out because they withdrew consent")
+                if c.withdrawn == 1
+                else self.tr("%Ln left out because they withdrew consent", "", c.withdrawn)
+            )
+        if c.no_opt_in:
+            text += "; " + (
+                self.tr("1 left out without opt-in")
+                if c.no_opt_in == 1
+                else self.tr("%Ln left out without opt-in", "", c.no_opt_in)
+            )
+        return text
+
+    def _update_buttons(self) -> None:
+        has = bool(self.result_count.ids) and not self.busy
+        for b in (self.csv_button, self.vcard_button, self.log_button):
+            b.setEnabled(has)
+
+    # ------------------------------------------------------------ asking (overridable)
+
+    def ask_save_path(self, kind: str) -> Path | None:
+        stem = self.name.text().strip() or self.tr("campaign")
+        if kind == "vcard":
+            title, filt, suffix = self.tr("Export vCards"), self.tr("vCard (*.vcf)"), ".vcf"
+        else:
+            title, filt, suffix = (
+                self.tr("Export for a mail merge"),
+                self.tr("CSV (*.csv)"),
+                ".csv",
+            )
+        path, _ = QFileDialog.getSaveFileName(self, title, str(Path.home() / (stem + suffix)), filt)
+        if not path:
+            return None
+        p = Path(path)
+        return p if p.suffix else p.with_suffix(suffix)
+
+    def confirm(self, title: str, text: str) -> bool:
+        box = QMessageBox(QMessageBox.Icon.Question, title, text, parent=self)
+        box.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+        return box.exec() == QMessageBox.StandardButton.Yes
+
+    def show_error(self, text: str) -> None:
+        self.message.setStyleSheet("color: #b3261e;")
+        self.message.setText(text)
+
+    def show_info(self, text: str) -> None:
+        self.message.setStyleSheet("")
+        self.message.setText(text)
+
+    # ------------------------------------------------------------ actions
+
+    def export(self, kind: str) -> None:
+        ids = list(self.update_count().ids)
+        if not ids or self.busy:
+            return
+        path = self.ask_save_path(kind)
+        if path is None:
+            return
+
+        def work(session: Session, _p: Any) -> int:
+            try:
+                if kind == "vcard":
+                    return campaigns.export_vcards(session, ids, path)
+                return campaigns.export_mail_merge(session, ids, path)
+            except OSError as exc:
+                raise CrmError(
+                    "The file {path} cannot be written: {detail}",
+                    path=str(path),
+                    detail=exc.strerror or str(exc),
+                ) from exc
+
+        def done(n: int) -> None:
+            self._set_busy(False)
+            self.show_info(
+                (
+                    self.tr("1 person exported to {file}.")
+                    if n == 1
+                    else self.tr("%Ln people exported to {file}.", "", n)
+                ).format(file=path.name)
+            )
+
+        self._set_busy(True)
+        self.tasks.run(work, write=False, on_done=done, on_error=self._failed)
+
+    def log_campaign(self) -> None:
+        ids = list(self.update_count().ids)
+        if not ids or self.busy:
+            return
+        name = self.name.text().strip()
+        if not name:
+            self.show_error(self.tr("Give the campaign a name first."))
+            self.name.setFocus()
+            return
+        n = len(ids)
+        question = (
+            self.tr("Log “{name}” as a letter on 1 person?")
+            if n == 1
+            else self.tr("Log “{name}” as a letter on %Ln people?", "", n)
+        ).format(name=name)
+        if not self.confirm(self.tr("Log campaign"), question):
+            return
+        description = self.description.toPlainText().strip()
+        criteria = self.criteria()
+        owner = self.store.owner
+
+        def work(session: Session, _p: Any) -> int:
+            campaign = campaigns.create_campaign(
+                session,
+                name,
+                ids,
+                self.clock,
+                description=description,
+                criteria=criteria,
+                owner=owner,
+            )
+            return int(campaign.id)
+
+        def done(_campaign_id: int) -> None:
+            self._set_busy(False)
+            self.logged = True
+            self.show_info(
+                (
+                    self.tr("“{name}” logged on 1 person.")
+                    if n == 1
+                    else self.tr("“{name}” logged on %Ln people.", "", n)
+                ).format(name=name)
+            )
+            self.changed.emit()
+
+        self._set_busy(True)
+        self.tasks.run(work, on_done=done, on_error=self._failed)
+
+    def _set_busy(self, busy: bool) -> None:
+        self.busy = busy
+        self._update_buttons()
+
+    def _failed(self, exc: BaseException) -> None:
+        self._set_busy(False)
+        if isinstance(exc, CrmError):
+            self.show_error(translate_error(exc))
+            return
+        sys.excepthook(type(exc), exc, exc.__traceback__)
+
+    def wait(self, msecs: int = 30_000) -> bool:
+        return self.tasks.wait(msecs)
+
+    def done(self, r: int) -> None:
+        self.tasks.wait()
+        super().done(r)

@@ -1,0 +1,1223 @@
+"""The people list: a lazily paged table of everyone, filters and bulk changes.
+
+:class:`PeopleModel` never loads the whole table: it counts the rows of the current
+filter and fetches them page by page (``canFetchMore``/``fetchMore``) as the view
+scrolls. :class:`PeopleListView` adds the filter line (text, tag, "last import"),
+multi-selection and the bulk actions: tag, remove tag, set a field, add to a
+campaign, export, merge two, delete. Ctrl+A selects the *whole filter*, rows not
+fetched yet included: the view then keeps a "whole filter selected" state that is
+resolved to ids through SQL when an action runs.
+
+Every bulk change asks first, saying how many records it touches, runs as one
+transaction through :mod:`crm_desktop.services.bulk` (off the GUI thread) and is
+undoable (:meth:`PeopleListView.undo_last`, the main window's Ctrl+Z).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import sys
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QEvent,
+    QItemSelection,
+    QItemSelectionModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    QTimer,
+    Signal,
+)
+from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QMenu,
+    QMessageBox,
+    QSpinBox,
+    QStackedWidget,
+    QTableView,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
+from sqlalchemy import ColumnElement, exists, func, or_, select
+from sqlalchemy.orm import Session
+
+from crm_desktop.clock import Clock, SystemClock
+from crm_desktop.data.models import (
+    Address,
+    Company,
+    CompanyStatus,
+    Email,
+    Person,
+    Phone,
+    Priority,
+    Tag,
+    person_tags,
+)
+from crm_desktop.data.store import Store
+from crm_desktop.errors import CrmError
+from crm_desktop.services import bulk
+from crm_desktop.ui.format import format_date, format_phone, ui_locale
+from crm_desktop.ui.forms import EnumCombo
+from crm_desktop.ui.i18n import translate_error
+from crm_desktop.ui.tasks import TaskRunner
+
+log = logging.getLogger("crm_desktop.ui.people_list")
+
+PAGE_SIZE = 200
+_UMLAUTS = (("ae", "ä"), ("oe", "ö"), ("ue", "ü"), ("ss", "ß"))
+
+
+# ---------------------------------------------------------------- queries (no Qt)
+
+
+@dataclass(frozen=True)
+class PeopleFilter:
+    """What the list shows: a text (words, all must match), a tag, an import batch."""
+
+    text: str = ""
+    tag: str | None = None
+    batch_id: int | None = None  # the "last import" set
+
+    @property
+    def is_empty(self) -> bool:
+        return not self.text.strip() and not self.tag and self.batch_id is None
+
+
+@dataclass
+class PersonRow:
+    id: int
+    name: str
+    company: str
+    position: str
+    email: str
+    phone: str
+    city: str
+    tags: list[str]
+    priority: Priority | None
+    consent: bool
+    withdrawn_at: dt.datetime | None
+
+
+def _escape(word: str) -> str:
+    return word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+def _variants(word: str) -> set[str]:
+    """The word as typed and with umlauts spelled either way (Mueller ↔ Müller)."""
+    low = word.lower()
+    out = {low}
+    for plain, umlaut in _UMLAUTS:
+        if plain in low:
+            out.add(low.replace(plain, umlaut))
+        if umlaut in low:
+            out.add(low.replace(umlaut, plain))
+    return out
+
+
+def conditions(f: PeopleFilter) -> list[ColumnElement[bool]]:
+    """SQL conditions on :class:`Person` for a filter (live people only)."""
+    cond: list[ColumnElement[bool]] = [Person.deleted_at.is_(None)]
+    for word in f.text.split():
+        alternatives: list[ColumnElement[bool]] = []
+        for variant in _variants(word):
+            pat = f"%{_escape(variant)}%"
+            alternatives += [
+                Person.given_name.ilike(pat, escape="\\"),
+                Person.family_name.ilike(pat, escape="\\"),
+                Person.position.ilike(pat, escape="\\"),
+                Person.company_id.in_(
+                    select(Company.id).where(Company.name.ilike(pat, escape="\\"))
+                ),
+                exists().where(Email.person_id == Person.id, Email.address.ilike(pat, escape="\\")),
+                exists().where(
+                    Address.person_id == Person.id, Address.city.ilike(pat, escape="\\")
+                ),
+            ]
+        cond.append(or_(*alternatives))
+    if f.tag:
+        cond.append(
+            Person.id.in_(
+                select(person_tags.c.person_id)
+                .join(Tag, Tag.id == person_tags.c.tag_id)
+                .where(Tag.name == f.tag)
+            )
+        )
+    if f.batch_id is not None:
+        cond.append(Person.import_batch_id == f.batch_id)
+    return cond
+
+
+_ORDER = (Person.family_name, Person.given_name, Person.id)
+
+
+def count_people(session: Session, f: PeopleFilter) -> int:
+    return int(session.scalar(select(func.count()).select_from(Person).where(*conditions(f))) or 0)
+
+
+def matching_ids(session: Session, f: PeopleFilter) -> list[int]:
+    """Every id of the filter, in list order (the "whole filter selected" state)."""
+    return list(
+        session.execute(select(Person.id).where(*conditions(f)).order_by(*_ORDER)).scalars()
+    )
+
+
+def fetch_rows(session: Session, f: PeopleFilter, offset: int, limit: int) -> list[PersonRow]:
+    """One page of the list; e-mail, phone, city and tags come in one query each."""
+    rows = session.execute(
+        select(
+            Person.id,
+            Person.title,
+            Person.given_name,
+            Person.family_name,
+            Person.nickname,
+            Person.position,
+            Person.priority,
+            Person.consent_marketing,
+            Person.consent_withdrawn_at,
+            Person.company_id,
+            Company.name,
+        )
+        .outerjoin(Company, Company.id == Person.company_id)
+        .where(*conditions(f))
+        .order_by(*_ORDER)
+        .offset(offset)
+        .limit(limit)
+    ).all()
+    ids = [r[0] for r in rows]
+    if not ids:
+        return []
+    emails: dict[int, str] = {}
+    for pid, address in session.execute(
+        select(Email.person_id, Email.address).where(Email.person_id.in_(ids)).order_by(Email.id)
+    ):
+        if pid is not None:
+            emails.setdefault(pid, address)
+    phones: dict[int, str] = {}
+    for pid, number in session.execute(
+        select(Phone.person_id, Phone.number).where(Phone.person_id.in_(ids)).order_by(Phone.id)
+    ):
+        if pid is not None:
+            phones.setdefault(pid, number)
+    cities: dict[int, str] = {}
+    for pid, city in session.execute(
+        select(Address.person_id, Address.city)
+        .where(Address.person_id.in_(ids), Address.city != "")
+        .order_by(Address.id)
+    ):
+        if pid is not None:
+            cities.setdefault(pid, city)
+    company_ids = {r[9] for r in rows if r[9] is not None}
+    company_cities: dict[int, str] = {}
+    if company_ids:
+        for cid, city in session.execute(
+            select(Address.company_id, Address.city)
+            .where(Address.company_id.in_(company_ids), Address.city != "")
+            .order_by(Address.id)
+        ):
+            if cid is not None:
+                company_cities.setdefault(cid, city)
+    tags: dict[int, list[str]] = {}
+    for pid, name in session.execute(
+        select(person_tags.c.person_id, Tag.name)
+        .join(Tag, Tag.id == person_tags.c.tag_id)
+        .where(person_tags.c.person_id.in_(ids))
+        .order_by(Tag.name)
+    ):
+        tags.setdefault(pid, []).append(name)
+    out: list[PersonRow] = []
+    for (
+        pid,
+        title,
+        given,
+        family,
+        nickname,
+        position,
+        priority,
+        consent,
+        withdrawn,
+        company_id,
+        company,
+    ) in rows:
+        first = " ".join(x for x in (title or "", given) if x)
+        name = ", ".join(x for x in (family, first) if x) or (nickname or "")
+        out.append(
+            PersonRow(
+                id=pid,
+                name=name,
+                company=company or "",
+                position=position or "",
+                email=emails.get(pid, ""),
+                phone=phones.get(pid, ""),
+                city=cities.get(pid) or company_cities.get(company_id or -1, ""),
+                tags=tags.get(pid, []),
+                priority=priority,
+                consent=bool(consent),
+                withdrawn_at=withdrawn,
+            )
+        )
+    return out
+
+
+def tag_names(session: Session) -> list[str]:
+    return list(session.execute(select(Tag.name).order_by(Tag.name)).scalars())
+
+
+def owners(session: Session) -> list[str]:
+    names = session.execute(
+        select(Person.owner).where(Person.owner.is_not(None)).distinct().limit(200)
+    ).scalars()
+    return sorted({n for n in names if n})
+
+
+# ---------------------------------------------------------------- model
+
+
+class PeopleModel(QAbstractTableModel):
+    """People of a filter, fetched :data:`PAGE_SIZE` rows at a time."""
+
+    COLUMNS = (
+        "name",
+        "company",
+        "position",
+        "email",
+        "phone",
+        "city",
+        "tags",
+        "priority",
+        "consent",
+    )
+
+    def __init__(self, store: Store, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.store = store
+        self.filter = PeopleFilter()
+        self.total = 0
+        self.rows: list[PersonRow] = []
+        self.fetches = 0  # pages fetched since the last reset (tests, diagnostics)
+
+    # -- loading
+
+    def set_filter(self, f: PeopleFilter) -> None:
+        self.beginResetModel()
+        self.filter = f
+        with self.store.reader() as s:
+            self.total = count_people(s, f)
+            self.rows = fetch_rows(s, f, 0, PAGE_SIZE)
+        self.fetches = 1
+        self.endResetModel()
+
+    def reload(self) -> None:
+        """Fetch the filter again, as many rows as were loaded (the scroll stays)."""
+        loaded = max(len(self.rows), PAGE_SIZE)
+        self.beginResetModel()
+        with self.store.reader() as s:
+            self.total = count_people(s, self.filter)
+            self.rows = []
+            while len(self.rows) < min(loaded, self.total):
+                page = fetch_rows(s, self.filter, len(self.rows), PAGE_SIZE)
+                if not page:
+                    break
+                self.rows += page
+        self.endResetModel()
+
+    def canFetchMore(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> bool:  # noqa: B008
+        return not parent.isValid() and len(self.rows) < self.total
+
+    def fetchMore(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> None:  # noqa: B008
+        if parent.isValid() or len(self.rows) >= self.total:
+            return
+        with self.store.reader() as s:
+            page = fetch_rows(s, self.filter, len(self.rows), PAGE_SIZE)
+        if not page:
+            self.total = len(self.rows)
+            return
+        first = len(self.rows)
+        self.beginInsertRows(QModelIndex(), first, first + len(page) - 1)
+        self.rows += page
+        self.fetches += 1
+        self.endInsertRows()
+
+    # -- Qt model
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.COLUMNS)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
+            return None
+        titles = (
+            self.tr("Name"),
+            self.tr("Company"),
+            self.tr("Position"),
+            self.tr("E-mail"),
+            self.tr("Phone"),
+            self.tr("City"),
+            self.tr("Tags"),
+            self.tr("Priority"),
+            self.tr("Consent"),
+        )
+        return titles[section] if 0 <= section < len(titles) else None
+
+    def data(
+        self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self.rows):
+            return None
+        row = self.rows[index.row()]
+        column = self.COLUMNS[index.column()]
+        if role == Qt.ItemDataRole.UserRole:
+            return row.id
+        if role == Qt.ItemDataRole.DisplayRole:
+            if column == "phone":
+                return format_phone(row.phone)
+            if column == "tags":
+                return ", ".join(row.tags)
+            if column == "priority":
+                return row.priority.value if row.priority else ""
+            if column == "consent":
+                if row.withdrawn_at is not None:
+                    return self.tr("withdrawn")
+                return self.tr("yes") if row.consent else ""
+            return str(getattr(row, column))
+        if role == Qt.ItemDataRole.ToolTipRole and column == "consent" and row.withdrawn_at:
+            return self.tr("Consent withdrawn on {date}").format(
+                date=format_date(row.withdrawn_at.date())
+            )
+        if role == Qt.ItemDataRole.TextAlignmentRole and column == "priority":
+            return int(Qt.AlignmentFlag.AlignCenter)
+        return None
+
+    def person_id(self, row: int) -> int:
+        return self.rows[row].id
+
+
+# ---------------------------------------------------------------- table
+
+
+class PeopleTable(QTableView):
+    """The table; Ctrl+A selects the whole filter (see :attr:`whole_filter`)."""
+
+    wholeFilterChanged = Signal(bool)
+    deleteRequested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.whole_filter = False
+        self._internal = False
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.setAlternatingRowColors(True)
+        self.setWordWrap(False)
+        self.setSortingEnabled(False)
+        self.verticalHeader().hide()
+        self.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
+        self.horizontalHeader().setStretchLastSection(False)
+        self.horizontalHeader().setHighlightSections(False)
+        self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+
+    def setModel(self, model: Any) -> None:
+        super().setModel(model)
+        model.rowsInserted.connect(self._rows_inserted)
+        model.modelReset.connect(lambda: self._set_whole(False))
+        sel = self.selectionModel()
+        sel.selectionChanged.connect(self._selection_changed)
+
+    def selectAll(self) -> None:
+        self._internal = True
+        try:
+            super().selectAll()
+        finally:
+            self._internal = False
+        self._set_whole(self.model() is not None and self.model().rowCount() > 0)
+
+    def _set_whole(self, value: bool) -> None:
+        if value != self.whole_filter:
+            self.whole_filter = value
+            self.wholeFilterChanged.emit(value)
+
+    def _rows_inserted(self, parent: QModelIndex, first: int, last: int) -> None:
+        if not self.whole_filter:
+            return
+        model = self.model()
+        sel = QItemSelection(model.index(first, 0), model.index(last, model.columnCount() - 1))
+        self._internal = True
+        try:
+            self.selectionModel().select(
+                sel,
+                QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows,
+            )
+        finally:
+            self._internal = False
+
+    def _selection_changed(self, *_args: object) -> None:
+        if self._internal or not self.whole_filter:
+            return
+        if len(self.selectionModel().selectedRows()) < self.model().rowCount():
+            self._set_whole(False)
+
+    def selected_rows(self) -> list[int]:
+        return sorted({i.row() for i in self.selectionModel().selectedRows()})
+
+    # Delete is asked for here, before the window's own Delete shortcut sees it
+    def event(self, e: QEvent) -> bool:
+        if (
+            e.type() == QEvent.Type.ShortcutOverride
+            and isinstance(e, QKeyEvent)
+            and e.matches(QKeySequence.StandardKey.Delete)
+        ):
+            e.accept()
+            return True
+        return super().event(e)
+
+    def keyPressEvent(self, e: QKeyEvent) -> None:
+        if e.matches(QKeySequence.StandardKey.Delete):
+            self.deleteRequested.emit()
+            e.accept()
+            return
+        super().keyPressEvent(e)
+
+
+# ---------------------------------------------------------------- set-field dialog
+
+
+class SetFieldDialog(QDialog):
+    """Choose one field and its new value for the selected people."""
+
+    FIELDS = ("status", "priority", "owner", "consent_marketing", "contact_interval_days")
+
+    def __init__(self, count: int, owners_list: Sequence[str] = (), parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Set a field"))
+        self.setMinimumWidth(380)
+        self.field = QComboBox(self)
+        labels = {
+            "status": self.tr("Company status"),
+            "priority": self.tr("Priority"),
+            "owner": self.tr("Owner"),
+            "consent_marketing": self.tr("Marketing consent"),
+            "contact_interval_days": self.tr("Contact interval"),
+        }
+        for key in self.FIELDS:
+            self.field.addItem(labels[key], key)
+        self.stack = QStackedWidget(self)
+        self.status = EnumCombo(CompanyStatus, parent=self)
+        self.priority = EnumCombo(Priority, none_text=self.tr("(none)"), parent=self)
+        self.owner = QComboBox(self)
+        self.owner.setEditable(True)
+        self.owner.addItems(["", *owners_list])
+        line = self.owner.lineEdit()
+        if line is not None:
+            line.setPlaceholderText(self.tr("Empty: no owner"))
+        self.consent = QComboBox(self)
+        self.consent.addItem(self.tr("Opt-in given"), True)
+        self.consent.addItem(self.tr("Consent withdrawn / none"), False)
+        self.interval = QSpinBox(self)
+        self.interval.setRange(0, 3650)
+        self.interval.setSpecialValueText(self.tr("no interval"))
+        self.interval.setSuffix(self.tr(" days"))
+        self.interval.setValue(90)
+        for w in (self.status, self.priority, self.owner, self.consent, self.interval):
+            self.stack.addWidget(w)
+        self.field.currentIndexChanged.connect(self.stack.setCurrentIndex)
+        self.note = QLabel(self)
+        self.note.setWordWrap(True)
+        self.field.currentIndexChanged.connect(self._update_note)
+        form = QFormLayout()
+        form.addRow(self.tr("&Field:"), self.field)
+        form.addRow(self.tr("&New value:"), self.stack)
+        self.head = QLabel(
+            self.tr("Change one field of the selected person.")
+            if count == 1
+            else self.tr("Change one field of %Ln selected people.", "", count),
+            self,
+        )
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
+        ok.setText(self.tr("Continue…"))
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        lay = QVBoxLayout(self)
+        lay.addWidget(self.head)
+        lay.addLayout(form)
+        lay.addWidget(self.note)
+        lay.addWidget(buttons)
+        self._update_note()
+
+    def _update_note(self) -> None:
+        if self.field.currentData() == "status":
+            self.note.setText(
+                self.tr(
+                    "The status belongs to the company: it changes the companies of the selected people."
+                )
+            )
+        else:
+            self.note.setText("")
+
+    def set_field(self, key: str) -> None:
+        self.field.setCurrentIndex(max(self.field.findData(key), 0))
+
+    def value(self) -> tuple[str, Any]:
+        key = str(self.field.currentData())
+        if key == "status":
+            return key, self.status.value()
+        if key == "priority":
+            member = self.priority.value()
+            return key, member.value if member else None
+        if key == "owner":
+            return key, self.owner.currentText().strip() or None
+        if key == "consent_marketing":
+            return key, bool(self.consent.currentData())
+        return key, self.interval.value() or None
+
+    def value_text(self) -> str:
+        key, val = self.value()
+        if key in ("status", "priority"):
+            widget = self.status if key == "status" else self.priority
+            return widget.currentText()
+        if key == "consent_marketing":
+            return self.consent.currentText()
+        if key == "contact_interval_days":
+            return self.interval.text()
+        return val or self.tr("(none)")
+
+
+# ---------------------------------------------------------------- the view
+
+
+class PeopleListView(QWidget):
+    """The people list with filters and bulk actions (see the module docstring)."""
+
+    personActivated = Signal(int)
+    changed = Signal()
+    campaignRequested = Signal(list)
+
+    def __init__(
+        self, store: Store, parent: QWidget | None = None, *, clock: Clock | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.store = store
+        self.clock: Clock = clock or SystemClock()
+        self.tasks = TaskRunner(store, self)
+        self.busy = False
+        self.model = PeopleModel(store, self)
+        self.table = PeopleTable(self)
+        self.table.setModel(self.model)
+        self.table.setObjectName("peopleTable")
+        self._build_filter_bar()
+        self._build_actions()
+        self.status = QLabel(self)
+        self.status.setObjectName("peopleStatus")
+        self.selection_label = QLabel(self)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.selection_label)
+        bottom.addStretch(1)
+        bottom.addWidget(self.status)
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(6, 6, 6, 6)
+        lay.addLayout(self.filter_bar)
+        lay.addWidget(self.toolbar)
+        lay.addWidget(self.table, 1)
+        lay.addLayout(bottom)
+        self.table.activated.connect(self._activated)
+        self.table.customContextMenuRequested.connect(self._context_menu)
+        self.table.deleteRequested.connect(self.delete_selected)
+        self.table.wholeFilterChanged.connect(lambda _w: self._update_actions())
+        self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_actions())
+        self.model.modelReset.connect(self._update_actions)
+        self.model.rowsInserted.connect(lambda *_: self._update_actions())
+        self._debounce = QTimer(self)
+        self._debounce.setSingleShot(True)
+        self._debounce.setInterval(250)
+        self._debounce.timeout.connect(self.apply_filter)
+        self.reload_tags()
+        self.apply_filter()
+        self._size_columns()
+
+    # ------------------------------------------------------------ building
+
+    def _build_filter_bar(self) -> None:
+        self.filter_edit = QLineEdit(self)
+        self.filter_edit.setObjectName("peopleFilter")
+        self.filter_edit.setClearButtonEnabled(True)
+        self.filter_edit.setPlaceholderText(
+            self.tr("Filter by name, company, position, e-mail or city…")
+        )
+        self.filter_edit.textChanged.connect(lambda _t: self._debounce.start())
+        self.filter_edit.returnPressed.connect(self.apply_filter)
+        self.tag_combo = QComboBox(self)
+        self.tag_combo.setObjectName("tagFilter")
+        self.tag_combo.setMinimumContentsLength(14)
+        self.tag_combo.currentIndexChanged.connect(lambda _i: self.apply_filter())
+        self.last_import_box = QCheckBox(self.tr("&Last import"), self)
+        self.last_import_box.setToolTip(self.tr("Show only the people of the most recent import"))
+        self.last_import_box.toggled.connect(lambda _on: self.apply_filter())
+        self.count_label = QLabel(self)
+        self.count_label.setObjectName("peopleCount")
+        bar = QHBoxLayout()
+        bar.addWidget(self.filter_edit, 3)
+        label = QLabel(self.tr("&Tag:"), self)
+        label.setBuddy(self.tag_combo)
+        bar.addWidget(label)
+        bar.addWidget(self.tag_combo, 1)
+        bar.addWidget(self.last_import_box)
+        bar.addWidget(self.count_label)
+        self.filter_bar: QHBoxLayout = bar
+
+    def _build_actions(self) -> None:
+        self.toolbar = QToolBar(self)
+        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+
+        def make(name: str, text: str, slot: Callable[[], object], tip: str) -> QAction:
+            act = QAction(text, self)
+            act.setIconText(text)  # keep the "…" of dialogs on the tool buttons
+            act.setObjectName(f"people_{name}")
+            act.setToolTip(tip)
+            act.triggered.connect(lambda _checked=False: slot())
+            self.toolbar.addAction(act)
+            return act
+
+        self.act_tag = make(
+            "tag", self.tr("Tag…"), self.tag_selected, self.tr("Add a tag to the selection")
+        )
+        self.act_untag = make(
+            "untag",
+            self.tr("Remove tag…"),
+            self.untag_selected,
+            self.tr("Remove a tag from the selection"),
+        )
+        self.act_set = make(
+            "set",
+            self.tr("Set field…"),
+            self.set_field_selected,
+            self.tr("Status, priority, owner, consent or contact interval"),
+        )
+        self.toolbar.addSeparator()
+        self.act_campaign = make(
+            "campaign",
+            self.tr("Add to campaign…"),
+            self.campaign_selected,
+            self.tr("Open the campaign dialog with the selection"),
+        )
+        self.act_export = make(
+            "export",
+            self.tr("Export…"),
+            self.export_selected,
+            self.tr("Save the selection as CSV or vCard"),
+        )
+        self.act_merge = make(
+            "merge",
+            self.tr("Merge two"),
+            self.merge_selected,
+            self.tr("Merge the two selected people into one"),
+        )
+        self.toolbar.addSeparator()
+        self.act_delete = make(
+            "delete",
+            self.tr("Delete…"),
+            self.delete_selected,
+            self.tr("Move the selection to the trash (asks first)"),
+        )
+        self.act_undo = make(
+            "undo", self.tr("Undo"), self.undo_last, self.tr("Take back the last bulk change")
+        )
+        self.selection_actions = [
+            self.act_tag,
+            self.act_untag,
+            self.act_set,
+            self.act_campaign,
+            self.act_export,
+            self.act_delete,
+        ]
+
+    def _size_columns(self) -> None:
+        header = self.table.horizontalHeader()
+        widths = (200, 190, 140, 210, 120, 110, 140, 60, 80)
+        for col, width in enumerate(widths):
+            header.resizeSection(col, width)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+
+    # ------------------------------------------------------------ filter
+
+    def reload_tags(self) -> None:
+        current = self.tag_combo.currentData()
+        with self.store.reader() as s:
+            names = tag_names(s)
+        self.tag_combo.blockSignals(True)
+        self.tag_combo.clear()
+        self.tag_combo.addItem(self.tr("All tags"), None)
+        for name in names:
+            self.tag_combo.addItem(name, name)
+        idx = self.tag_combo.findData(current) if current else 0
+        self.tag_combo.setCurrentIndex(max(idx, 0))
+        self.tag_combo.blockSignals(False)
+
+    def current_filter(self) -> PeopleFilter:
+        batch_id: int | None = None
+        if self.last_import_box.isChecked():
+            with self.store.reader() as s:
+                batch, _ids = bulk.last_import(s)
+                batch_id = int(batch.id) if batch is not None else -1
+        tag = self.tag_combo.currentData()
+        return PeopleFilter(
+            text=self.filter_edit.text().strip(), tag=str(tag) if tag else None, batch_id=batch_id
+        )
+
+    def apply_filter(self) -> None:
+        self._debounce.stop()
+        self.model.set_filter(self.current_filter())
+        self._update_count()
+
+    def set_tag_filter(self, name: str | None) -> None:
+        idx = self.tag_combo.findData(name) if name else 0
+        self.tag_combo.setCurrentIndex(max(idx, 0))
+
+    def show_last_import(self) -> None:
+        """Show the people of the most recent import (the wizard's "Show imported")."""
+        self.filter_edit.blockSignals(True)
+        self.filter_edit.clear()
+        self.filter_edit.blockSignals(False)
+        self.tag_combo.blockSignals(True)
+        self.tag_combo.setCurrentIndex(0)
+        self.tag_combo.blockSignals(False)
+        if self.last_import_box.isChecked():
+            self.apply_filter()
+        else:
+            self.last_import_box.setChecked(True)
+
+    def refresh(self) -> None:
+        """Reload tags and rows (the main window calls this after changes elsewhere)."""
+        self.reload_tags()
+        self.model.reload()
+        self._update_count()
+
+    def _update_count(self) -> None:
+        total = self.model.total
+        loc = ui_locale()
+        if self.model.filter.is_empty:
+            text = self.tr("1 person") if total == 1 else self.tr("%Ln people", "", total)
+        else:
+            text = self.tr("1 match") if total == 1 else self.tr("%Ln matches", "", total)
+        self.count_label.setText(text)
+        self.count_label.setToolTip(loc.toString(total))
+        self._update_actions()
+
+    # ------------------------------------------------------------ selection
+
+    def selection_count(self) -> int:
+        if self.table.whole_filter:
+            return self.model.total
+        return len(self.table.selected_rows())
+
+    def selected_ids(self) -> list[int]:
+        """The selected ids; with the whole filter selected, every matching id (SQL)."""
+        if self.table.whole_filter:
+            with self.store.reader() as s:
+                return matching_ids(s, self.model.filter)
+        return [self.model.person_id(r) for r in self.table.selected_rows()]
+
+    def select_rows(self, rows: Sequence[int]) -> None:
+        sel = QItemSelection()
+        last = self.model.columnCount() - 1
+        for r in rows:
+            sel.select(self.model.index(r, 0), self.model.index(r, last))
+        self.table.selectionModel().select(sel, QItemSelectionModel.SelectionFlag.ClearAndSelect)
+
+    def select_all(self) -> None:
+        """Ctrl+A: the whole filter, rows not fetched yet included."""
+        self.table.selectAll()
+
+    def _update_actions(self) -> None:
+        n = self.selection_count()
+        for act in self.selection_actions:
+            act.setEnabled(n > 0 and not self.busy)
+        self.act_merge.setEnabled(n == 2 and not self.busy)
+        self.act_undo.setEnabled(not self.busy)
+        if n == 0:
+            self.selection_label.setText("")
+        elif self.table.whole_filter:
+            self.selection_label.setText(self.tr("All %Ln people of the filter selected", "", n))
+        else:
+            self.selection_label.setText(
+                self.tr("1 selected") if n == 1 else self.tr("%Ln selected", "", n)
+            )
+
+    def _activated(self, index: QModelIndex) -> None:
+        if index.isValid():
+            self.personActivated.emit(self.model.person_id(index.row()))
+
+    def _context_menu(self, pos: Any) -> None:
+        menu = QMenu(self)
+        for act in (self.act_tag, self.act_untag, self.act_set):
+            menu.addAction(act)
+        menu.addSeparator()
+        for act in (self.act_campaign, self.act_export, self.act_merge):
+            menu.addAction(act)
+        menu.addSeparator()
+        menu.addAction(self.act_delete)
+        menu.exec(self.table.viewport().mapToGlobal(pos))
+
+    # ------------------------------------------------------------ asking (overridable)
+
+    def confirm(self, title: str, text: str) -> bool:
+        box = QMessageBox(QMessageBox.Icon.Question, title, text, parent=self)
+        box.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+        return box.exec() == QMessageBox.StandardButton.Yes
+
+    def ask_tag(self, title: str, label: str, names: Sequence[str]) -> str | None:
+        name, ok = QInputDialog.getItem(self, title, label, list(names), 0, True)
+        return name.strip() if ok and name.strip() else None
+
+    def ask_field(self, count: int) -> tuple[str, Any, str] | None:
+        with self.store.reader() as s:
+            known = owners(s)
+        dialog = SetFieldDialog(count, known, self)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return None
+        key, value = dialog.value()
+        return key, value, dialog.value_text()
+
+    def ask_export_path(self) -> Path | None:
+        path, chosen = QFileDialog.getSaveFileName(
+            self,
+            self.tr("Export the selection"),
+            str(Path.home() / "kontakte.csv"),
+            self.tr("CSV for a mail merge (*.csv);;vCard (*.vcf)"),
+        )
+        if not path:
+            return None
+        p = Path(path)
+        if not p.suffix:
+            p = p.with_suffix(".vcf" if "vcf" in chosen else ".csv")
+        return p
+
+    def ask_merge_keep(self, first: str, second: str) -> int | None:
+        """0 keeps the first, 1 the second, None cancels."""
+        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Merge two people"), "", parent=self)
+        box.setText(
+            self.tr(
+                "Merge “{a}” and “{b}” into one person? Activities, tickets and tags of "
+                "both are kept; the other record goes to the trash. Ctrl+Z undoes it."
+            ).format(a=first, b=second)
+        )
+        keep_a = box.addButton(
+            self.tr("Keep “{name}”").format(name=first), QMessageBox.ButtonRole.AcceptRole
+        )
+        keep_b = box.addButton(
+            self.tr("Keep “{name}”").format(name=second), QMessageBox.ButtonRole.AcceptRole
+        )
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        box.exec()
+        clicked = box.clickedButton()
+        if clicked is keep_a:
+            return 0
+        if clicked is keep_b:
+            return 1
+        return None
+
+    def open_campaign(self, ids: list[int]) -> None:
+        from crm_desktop.ui.campaign_dialog import CampaignDialog
+
+        dialog = CampaignDialog(self.store, self.clock, preset_ids=ids, parent=self)
+        dialog.exec()
+        if dialog.logged:
+            self.changed.emit()
+
+    def show_error(self, text: str) -> None:
+        QMessageBox.warning(self, self.tr("Not possible"), text)
+
+    def show_status(self, text: str) -> None:
+        self.status.setText(text)
+
+    # ------------------------------------------------------------ bulk actions
+
+    def _number(self, n: int) -> str:
+        return ui_locale().toString(n)
+
+    def _people_text(self, n: int) -> str:
+        return self.tr("1 person") if n == 1 else self.tr("%Ln people", "", n)
+
+    def tag_selected(self) -> None:
+        n = self.selection_count()
+        if n == 0:
+            return
+        with self.store.reader() as s:
+            names = tag_names(s)
+        name = self.ask_tag(self.tr("Tag"), self.tr("Tag to add:"), names)
+        if not name:
+            return
+        question = (
+            self.tr("Tag 1 person with “{tag}”?")
+            if n == 1
+            else self.tr("Tag %Ln people with “{tag}”?", "", n)
+        ).format(tag=name)
+        self._run_bulk(
+            self.tr("Tag"),
+            question,
+            lambda s, ids: bulk.tag(s, "person", ids, name, self.clock),
+            lambda r: self.tr("Tag “{tag}” added to {n}.").format(
+                tag=name, n=self._people_text(r.changed)
+            ),
+        )
+
+    def untag_selected(self) -> None:
+        n = self.selection_count()
+        if n == 0:
+            return
+        with self.store.reader() as s:
+            names = tag_names(s)
+        if not names:
+            self.show_error(self.tr("There are no tags yet."))
+            return
+        name = self.ask_tag(self.tr("Remove tag"), self.tr("Tag to remove:"), names)
+        if not name:
+            return
+        question = (
+            self.tr("Remove the tag “{tag}” from 1 person?")
+            if n == 1
+            else self.tr("Remove the tag “{tag}” from %Ln people?", "", n)
+        ).format(tag=name)
+        self._run_bulk(
+            self.tr("Remove tag"),
+            question,
+            lambda s, ids: bulk.untag(s, "person", ids, name, self.clock),
+            lambda r: self.tr("Tag “{tag}” removed from {n}.").format(
+                tag=name, n=self._people_text(r.changed)
+            ),
+        )
+
+    def set_field_selected(self) -> None:
+        n = self.selection_count()
+        if n == 0:
+            return
+        answer = self.ask_field(n)
+        if answer is None:
+            return
+        key, value, value_text = answer
+        if key == "status":
+            question = (
+                self.tr("Set the company status of 1 person's company to “{value}”?")
+                if n == 1
+                else self.tr(
+                    "Set the company status of the companies of %Ln people to “{value}”?", "", n
+                )
+            ).format(value=value_text)
+
+            def work(s: Session, ids: list[int]) -> bulk.BulkResult:
+                company_ids = _company_ids(s, ids)
+                if not company_ids:
+                    return bulk.BulkResult(0, None, "")
+                return bulk.set_field(s, "company", company_ids, "status", value, self.clock)
+
+            def done(r: Any) -> str:
+                return self.tr("Status changed on %Ln companies.", "", r.changed)
+        else:
+            question = (
+                self.tr("Set “{field}” to “{value}” for 1 person?")
+                if n == 1
+                else self.tr("Set “{field}” to “{value}” for %Ln people?", "", n)
+            ).format(field=self._field_label(key), value=value_text)
+
+            def work(s: Session, ids: list[int]) -> bulk.BulkResult:
+                return bulk.set_field(s, "person", ids, key, value, self.clock)
+
+            def done(r: Any) -> str:
+                return self.tr("“{field}” changed on {n}.").format(
+                    field=self._field_label(key), n=self._people_text(r.changed)
+                )
+
+        self._run_bulk(self.tr("Set field"), question, work, done)
+
+    def _field_label(self, key: str) -> str:
+        return {
+            "priority": self.tr("Priority"),
+            "owner": self.tr("Owner"),
+            "consent_marketing": self.tr("Marketing consent"),
+            "contact_interval_days": self.tr("Contact interval"),
+            "status": self.tr("Company status"),
+        }.get(key, key)
+
+    def delete_selected(self) -> None:
+        n = self.selection_count()
+        if n == 0 or self.busy:
+            return
+        question = (
+            (
+                self.tr("Move 1 person to the trash?")
+                if n == 1
+                else self.tr("Move %Ln people to the trash?", "", n)
+            )
+            + " "
+            + self.tr("The trash can be restored; Undo takes it back at once.")
+        )
+        self._run_bulk(
+            self.tr("Delete"),
+            question,
+            lambda s, ids: bulk.delete_many(s, "person", ids, self.clock),
+            lambda r: self.tr("{n} moved to the trash.").format(n=self._people_text(r.changed)),
+        )
+
+    def campaign_selected(self) -> None:
+        if self.selection_count() == 0:
+            return
+        ids = self.selected_ids()
+        self.campaignRequested.emit(ids)
+        self.open_campaign(ids)
+
+    def export_selected(self) -> None:
+        n = self.selection_count()
+        if n == 0:
+            return
+        path = self.ask_export_path()
+        if path is None:
+            return
+        ids = self.selected_ids()
+        from crm_desktop.services import campaigns
+
+        try:
+            with self.store.reader() as s:
+                if path.suffix.lower() in (".vcf", ".vcard"):
+                    written = campaigns.export_vcards(s, ids, path)
+                else:
+                    written = campaigns.export_mail_merge(s, ids, path)
+        except OSError as exc:
+            self.show_error(
+                self.tr("The file {path} cannot be written: {detail}").format(
+                    path=str(path), detail=exc.strerror or str(exc)
+                )
+            )
+            return
+        self.show_status(
+            self.tr("{n} exported to {file}.").format(n=self._people_text(written), file=path.name)
+        )
+
+    def merge_selected(self) -> None:
+        if self.selection_count() != 2 or self.busy:
+            return
+        rows = self.table.selected_rows()
+        a, b = self.model.rows[rows[0]], self.model.rows[rows[1]]
+        keep = self.ask_merge_keep(a.name, b.name)
+        if keep is None:
+            return
+        keep_id, drop_id = (a.id, b.id) if keep == 0 else (b.id, a.id)
+        from crm_desktop.services.merge import merge_people
+
+        try:
+            with self.store.session() as s:
+                merge_people(s, keep_id, drop_id, clock=self.clock)
+        except CrmError as exc:
+            self.show_error(translate_error(exc))
+            return
+        self.model.reload()
+        self._update_count()
+        self.show_status(self.tr("Merged. Undo takes it back."))
+        self.changed.emit()
+
+    def undo_last(self) -> str | None:
+        """Take back the newest undoable change (bulk change, merge, delete)."""
+        if self.busy:
+            return None
+        try:
+            with self.store.session() as s:
+                label = bulk.undo_last(s, self.clock)
+        except CrmError as exc:
+            self.show_error(translate_error(exc))
+            return None
+        if label is None:
+            self.show_status(self.tr("There is nothing to undo."))
+            return None
+        self.reload_tags()
+        self.model.reload()
+        self._update_count()
+        self.show_status(self.tr("Undone: {what}").format(what=label))
+        self.changed.emit()
+        return label
+
+    def _run_bulk(
+        self,
+        title: str,
+        question: str,
+        work: Callable[[Session, list[int]], Any],
+        done_text: Callable[[Any], str],
+    ) -> None:
+        if self.busy or not self.confirm(title, question):
+            return
+        f = self.model.filter
+        ids = None if self.table.whole_filter else self.selected_ids()
+
+        def task(session: Session, _progress: Any) -> Any:
+            target = ids if ids is not None else matching_ids(session, f)
+            return work(session, target)
+
+        self._set_busy(True)
+        self.show_status(self.tr("Working…"))
+        self.tasks.run(
+            task,
+            on_done=lambda result: self._bulk_done(result, done_text),
+            on_error=self._bulk_failed,
+        )
+
+    def _set_busy(self, busy: bool) -> None:
+        self.busy = busy
+        self._update_actions()
+
+    def _bulk_done(self, result: Any, done_text: Callable[[Any], str]) -> None:
+        self._set_busy(False)
+        self.reload_tags()
+        self.model.reload()
+        self._update_count()
+        self.show_status(done_text(result) + " " + self.tr("Undo takes it back."))
+        self.changed.emit()
+
+    def _bulk_failed(self, exc: BaseException) -> None:
+        self._set_busy(False)
+        self.show_status("")
+        if isinstance(exc, CrmError):
+            self.show_error(translate_error(exc))
+            return
+        sys.excepthook(type(exc), exc, exc.__traceback__)
+
+    def wait(self, msecs: int = 30_000) -> bool:
+        """Block until background work is done (tests, shutdown)."""
+        return self.tasks.wait(msecs)
+
+
+def _company_ids(session: Session, person_ids: list[int]) -> list[int]:
+    out: set[int] = set()
+    for start in range(0, len(person_ids), 900):
+        chunk = person_ids[start : start + 900]
+        out |= {
+            cid
+            for cid in session.execute(
+                select(Person.company_id).where(Person.id.in_(chunk))
+            ).scalars()
+            if cid is not None
+        }
+    return sorted(out)

@@ -1,0 +1,451 @@
+"""New contact from an e-mail signature or a website imprint.
+
+Paste the text on the left; :func:`crm_desktop.interop.signature.parse_signature`
+reads it (as you type, debounced) into the editable form on the right: the company
+(name, legal form, address, phones, e-mail, web, VAT id, register court and number,
+managing directors) and the person (salutation, title, name, position, phones,
+e-mail). Save creates the company and the person through
+:mod:`crm_desktop.services.contacts` in one unit of work; every error is shown at
+its field and nothing is saved while anything is wrong. When a company of that name
+is already stored, the person can be added to it instead.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from crm_desktop.clock import Clock, SystemClock
+from crm_desktop.data.models import Company, EmailKind, PhoneKind
+from crm_desktop.data.store import Store
+from crm_desktop.errors import ValidationError
+from crm_desktop.interop.signature import SignatureProposal, parse_signature
+from crm_desktop.services import contacts
+from crm_desktop.services import validation as v
+from crm_desktop.services.contacts import AddressInput, CompanyInput, EmailInput, PersonInput
+from crm_desktop.services.contacts import PhoneInput as PhoneIn
+from crm_desktop.ui.forms import (
+    FORM_STYLE,
+    Banner,
+    EmailListEditor,
+    ErrorRouter,
+    FormPage,
+    PhoneListEditor,
+    collect,
+    save_with_errors,
+    scrolled,
+    text_or_none,
+)
+
+SALUTATIONS = ["", "Herr", "Frau", "Mr", "Mrs", "Ms"]
+_COMPANY_FIELD = {
+    "name": "company",
+    "addresses.0.street": "street",
+    "addresses.0.postcode": "postcode",
+    "addresses.0.city": "city",
+    "addresses.0.country": "country",
+    "addresses.0.extra": "street",
+}
+
+
+def _remap(errors: list[ValidationError], mapping: dict[str, str], list_prefix: str) -> None:
+    """Point the service's field names at this form's fields."""
+    for err in errors:
+        key = err.field or ""
+        if key in mapping:
+            err.field = mapping[key]
+        elif list_prefix and key.startswith(("phones.", "emails.")):
+            err.field = f"{list_prefix}.{key}"
+
+
+class SignatureDialog(QDialog):
+    """Paste a signature, check the proposal, save company and person."""
+
+    changed = Signal()
+    personActivated = Signal(int)
+    companyActivated = Signal(int)
+
+    def __init__(
+        self, store: Store, parent: QWidget | None = None, *, clock: Clock | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.store = store
+        self.clock: Clock = clock or SystemClock()
+        self.proposal = SignatureProposal()
+        self.existing_company_id: int | None = None
+        self.company_id: int | None = None
+        self.person_id: int | None = None
+        self.setWindowTitle(self.tr("New contact from a signature"))
+        self.setStyleSheet(FORM_STYLE)
+        self.resize(1100, 760)
+
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(300)
+        self._timer.timeout.connect(self.read_text)
+        # -- the pasted text
+        self.paste = QPlainTextEdit(self)
+        self.paste.setObjectName("signatureText")
+        self.paste.setPlaceholderText(
+            self.tr(
+                "Paste an e-mail signature or a website imprint (Impressum) here.\n\n"
+                "Name, position, company, address, phone numbers, e-mail, website, VAT id, "
+                "register entry and managing directors are recognised."
+            )
+        )
+        self.paste.textChanged.connect(lambda: self._timer.start())
+        self.found = QLabel(self)
+        self.found.setWordWrap(True)
+        self.found.setObjectName("signatureFound")
+        left = QWidget(self)
+        left_lay = QVBoxLayout(left)
+        left_lay.setContentsMargins(0, 0, 0, 0)
+        paste_label = QLabel(self.tr("Pasted &text:"), self)
+        paste_label.setBuddy(self.paste)
+        left_lay.addWidget(paste_label)
+        left_lay.addWidget(self.paste, 1)
+        left_lay.addWidget(self.found)
+
+        # -- the form
+        self.form = FormPage(self)
+        f = self.form
+        f.add_heading(self.tr("Company"))
+        self.company = QLineEdit(self)
+        self.company.setObjectName("sigCompany")
+        f.add_field("company", self.tr("Company &name:"), self.company)
+        self.use_existing = QCheckBox(self)
+        self.use_existing.setObjectName("sigUseExisting")
+        self.use_existing.hide()
+        self.use_existing.toggled.connect(self._existing_toggled)
+        f.add_wide(self.use_existing)
+        self.legal_form = QLineEdit(self)
+        f.add_field("legal_form", self.tr("&Legal form:"), self.legal_form)
+        self.street = QLineEdit(self)
+        f.add_field("street", self.tr("&Street:"), self.street)
+        place = QWidget(self)
+        place_lay = QHBoxLayout(place)
+        place_lay.setContentsMargins(0, 0, 0, 0)
+        self.postcode = QLineEdit(self)
+        self.postcode.setMaximumWidth(110)
+        self.postcode.setPlaceholderText(self.tr("Postcode"))
+        self.city = QLineEdit(self)
+        self.city.setPlaceholderText(self.tr("City"))
+        self.country = QLineEdit(self)
+        self.country.setMaximumWidth(60)
+        self.country.setPlaceholderText("DE")
+        place_lay.addWidget(self.postcode)
+        place_lay.addWidget(self.city, 1)
+        place_lay.addWidget(self.country)
+        f.add_field("city", self.tr("&Postcode, city:"), place)
+        self.company_phones = PhoneListEditor(self)
+        self.company_phones.prefix = "company.phones"
+        f.add_field("company.phones", self.tr("Company phones:"), self.company_phones)
+        self.company_emails = EmailListEditor(self)
+        self.company_emails.prefix = "company.emails"
+        f.add_field("company.emails", self.tr("Company e-mail:"), self.company_emails)
+        self.website = QLineEdit(self)
+        f.add_field("website", self.tr("&Website:"), self.website)
+        self.vat_id = QLineEdit(self)
+        f.add_field("vat_id", self.tr("&VAT id:"), self.vat_id)
+        self.register_court = QLineEdit(self)
+        f.add_field("register_court", self.tr("Register &court:"), self.register_court)
+        self.register_number = QLineEdit(self)
+        f.add_field("register_number", self.tr("Register n&umber:"), self.register_number)
+        self.directors = QLineEdit(self)
+        f.add_field("managing_directors", self.tr("Managing &directors:"), self.directors)
+
+        f.add_heading(self.tr("Person"))
+        self.salutation = QComboBox(self)
+        self.salutation.setEditable(True)
+        self.salutation.addItems(SALUTATIONS)
+        f.add_field("salutation", self.tr("Salu&tation:"), self.salutation)
+        self.title = QLineEdit(self)
+        f.add_field("title", self.tr("T&itle:"), self.title)
+        self.given_name = QLineEdit(self)
+        self.given_name.setObjectName("sigGiven")
+        f.add_field("given_name", self.tr("&Given name:"), self.given_name)
+        self.family_name = QLineEdit(self)
+        self.family_name.setObjectName("sigFamily")
+        f.add_field("family_name", self.tr("&Family name:"), self.family_name)
+        self.position = QLineEdit(self)
+        f.add_field("position", self.tr("P&osition:"), self.position)
+        self.phones = PhoneListEditor(self)
+        f.add_field("phones", self.tr("Phones:"), self.phones)
+        self.emails = EmailListEditor(self)
+        f.add_field("emails", self.tr("E-mail:"), self.emails)
+
+        self.banner = Banner(self)
+        self.router = ErrorRouter(self.banner)
+        self.router.add(
+            self.form, self.company_phones, self.company_emails, self.phones, self.emails
+        )
+
+        right = QWidget(self)
+        right_lay = QVBoxLayout(right)
+        right_lay.setContentsMargins(0, 0, 0, 0)
+        right_lay.addWidget(self.banner)
+        right_lay.addWidget(scrolled(self.form, self), 1)
+
+        splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        splitter.addWidget(left)
+        splitter.addWidget(right)
+        splitter.setStretchFactor(0, 2)
+        splitter.setStretchFactor(1, 3)
+        splitter.setChildrenCollapsible(False)
+
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        self.save_button: QPushButton = self.buttons.button(QDialogButtonBox.StandardButton.Save)
+        self.save_button.setText(self.tr("&Save company and person"))
+        self.buttons.accepted.connect(self.save)
+        self.buttons.rejected.connect(self.reject)
+        lay = QVBoxLayout(self)
+        lay.addWidget(splitter, 1)
+        lay.addWidget(self.buttons)
+
+        self.company.editingFinished.connect(self._check_existing)
+        self.paste.setFocus()
+
+    # ------------------------------------------------------------ reading
+
+    def set_text(self, text: str) -> SignatureProposal:
+        """Paste ``text`` and read it at once."""
+        self.paste.setPlainText(text)
+        return self.read_text()
+
+    def read_text(self) -> SignatureProposal:
+        self._timer.stop()
+        p = parse_signature(self.paste.toPlainText())
+        self.proposal = p
+        self.apply(p)
+        return p
+
+    def apply(self, p: SignatureProposal) -> None:
+        """Fill the form from a proposal (what it did not find is left empty)."""
+        self.router.clear()
+        name = p.company
+        if p.legal_form and name.endswith(p.legal_form):
+            name = name[: -len(p.legal_form)].strip(" ,")
+        self.company.setText(name)
+        self.legal_form.setText(p.legal_form)
+        self.street.setText(p.street)
+        self.postcode.setText(p.postcode)
+        self.city.setText(p.city)
+        self.country.setText(p.country or ("DE" if p.postcode else ""))
+        self.website.setText(p.website)
+        self.vat_id.setText(p.vat_id)
+        self.register_court.setText(p.register_court)
+        self.register_number.setText(p.register_number)
+        self.directors.setText(", ".join(p.managing_directors))
+        self.salutation.setCurrentText(p.salutation)
+        self.title.setText(p.title)
+        self.given_name.setText(p.given_name)
+        self.family_name.setText(p.family_name)
+        self.position.setText(p.position)
+        has_person = bool(p.given_name or p.family_name)
+        kinds = {"fax": PhoneKind.FAX, "mobile": PhoneKind.MOBILE, "phone": PhoneKind.WORK}
+        person_phones: list[PhoneIn] = []
+        company_phones: list[PhoneIn] = []
+        for kind, number in p.phones:
+            item = PhoneIn(number, kinds.get(kind, PhoneKind.WORK))
+            if kind == "fax" or not has_person:
+                company_phones.append(item)
+            else:
+                person_phones.append(item)
+        self.phones.set_items(person_phones)
+        self.company_phones.set_items(company_phones)
+        emails = [EmailInput(e, EmailKind.WORK) for e in p.emails]
+        person_emails = [e for e in emails if has_person and not _generic_mailbox(e.address)]
+        self.emails.set_items(person_emails)
+        self.company_emails.set_items([e for e in emails if e not in person_emails])
+        for editor in (self.phones, self.company_phones, self.emails, self.company_emails):
+            if not editor.rows:
+                editor.add_row()
+        self._check_existing()
+        found = []
+        if p.company:
+            found.append(self.tr("company"))
+        if has_person:
+            found.append(self.tr("person"))
+        if p.street or p.city:
+            found.append(self.tr("address"))
+        if p.phones:
+            found.append(
+                self.tr("1 phone number")
+                if len(p.phones) == 1
+                else self.tr("%Ln phone numbers", "", len(p.phones))
+            )
+        if p.emails:
+            found.append(self.tr("e-mail"))
+        if p.vat_id or p.register_number:
+            found.append(self.tr("register data"))
+        if not self.paste.toPlainText().strip():
+            self.found.setText("")
+        elif found:
+            self.found.setText(
+                self.tr("Recognised: {what}. Check and correct on the right.").format(
+                    what=", ".join(found)
+                )
+            )
+        else:
+            self.found.setText(self.tr("Nothing recognised – fill in the form by hand."))
+
+    def _check_existing(self) -> None:
+        name = self.company.text().strip()
+        self.existing_company_id = None
+        if name:
+            with self.store.reader() as s:
+                hit = s.execute(
+                    select(Company.id, Company.name)
+                    .where(Company.deleted_at.is_(None), func.lower(Company.name) == name.lower())
+                    .limit(1)
+                ).first()
+            if hit is not None:
+                self.existing_company_id = int(hit[0])
+                self.use_existing.setText(
+                    self.tr("Add the person to the stored company “{name}”").format(name=hit[1])
+                )
+        self.use_existing.setVisible(self.existing_company_id is not None)
+        self.use_existing.setChecked(self.existing_company_id is not None)
+
+    def _existing_toggled(self, on: bool) -> None:
+        for w in (
+            self.legal_form,
+            self.street,
+            self.postcode,
+            self.city,
+            self.country,
+            self.company_phones,
+            self.company_emails,
+            self.website,
+            self.vat_id,
+            self.register_court,
+            self.register_number,
+            self.directors,
+        ):
+            w.setEnabled(not on)
+
+    # ------------------------------------------------------------ saving
+
+    def _address(self) -> list[AddressInput]:
+        if not any(w.text().strip() for w in (self.street, self.postcode, self.city)):
+            return []
+        return [
+            AddressInput(
+                street=self.street.text().strip(),
+                postcode=self.postcode.text().strip(),
+                city=self.city.text().strip(),
+                country=v.country_code(self.country.text().strip() or "DE"),
+            )
+        ]
+
+    def save(self) -> bool:
+        has_company = bool(self.company.text().strip())
+        has_person = bool(self.given_name.text().strip() or self.family_name.text().strip())
+        use_existing = self.use_existing.isChecked() and self.existing_company_id is not None
+        pre: list[ValidationError] = []
+        if not has_company and not has_person:
+            pre.append(
+                ValidationError(
+                    "Enter at least a company or the name of a person.", field="company"
+                )
+            )
+
+        def work(session: Session, errors: list[ValidationError]) -> tuple[int | None, int | None]:
+            company_id: int | None = self.existing_company_id if use_existing else None
+            address = self._address()
+            if has_company and not use_existing:
+                found: list[ValidationError] = []
+                company = collect(
+                    found,
+                    contacts.create_company,
+                    session,
+                    CompanyInput(
+                        name=self.company.text().strip(),
+                        legal_form=text_or_none(self.legal_form),
+                        website=text_or_none(self.website),
+                        vat_id=text_or_none(self.vat_id),
+                        register_court=text_or_none(self.register_court),
+                        register_number=text_or_none(self.register_number),
+                        managing_directors=text_or_none(self.directors),
+                        phones=self.company_phones.items(),
+                        emails=self.company_emails.items(),
+                        addresses=address,
+                    ),
+                )
+                _remap(found, _COMPANY_FIELD, "company")
+                errors += found
+                company_id = company.id if company is not None else None
+            person_id: int | None = None
+            if has_person:
+                found = []
+                person = collect(
+                    found,
+                    contacts.create_person,
+                    session,
+                    PersonInput(
+                        salutation=self.salutation.currentText().strip() or None,
+                        title=text_or_none(self.title),
+                        given_name=self.given_name.text().strip(),
+                        family_name=self.family_name.text().strip(),
+                        position=text_or_none(self.position),
+                        company_id=company_id,
+                        phones=self.phones.items(),
+                        emails=self.emails.items(),
+                        addresses=[] if has_company else address,
+                    ),
+                    clock=self.clock,
+                )
+                _remap(found, _COMPANY_FIELD if not has_company else {}, "")
+                errors += found
+                person_id = person.id if person is not None else None
+            return company_id, person_id
+
+        result = save_with_errors(self.store, self.router, work, pre)
+        if result is None:
+            return False
+        self.company_id, self.person_id = result
+        self.changed.emit()
+        if self.person_id is not None:
+            self.personActivated.emit(self.person_id)
+        elif self.company_id is not None:
+            self.companyActivated.emit(self.company_id)
+        self.accept()
+        return True
+
+
+def _generic_mailbox(address: str) -> bool:
+    """info@, kontakt@, office@...: the company's mailbox, not the person's."""
+    local = address.split("@", 1)[0].lower()
+    return local in {
+        "info",
+        "kontakt",
+        "contact",
+        "office",
+        "mail",
+        "post",
+        "hello",
+        "hallo",
+        "service",
+        "vertrieb",
+        "sales",
+        "buero",
+        "büro",
+        "zentrale",
+    }
