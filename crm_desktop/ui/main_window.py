@@ -407,7 +407,8 @@ class MainWindow(QMainWindow):
             self.tr("Log a phone call with the selected contact"),
         )
         a("new_activity", self.tr("New &activity…"), lambda: self.log_activity(None), None, "note")
-        a("quick_entry", self.tr("&Quick entry"), self.focus_quick_entry, "Ctrl+L")
+        a("new_appointment", self.tr("New a&ppointment…"), self.new_appointment)
+        a("quick_entry", self.tr("&Quick entry"), self.open_quick_entry, "Ctrl+L")
         a(
             "followup",
             self.tr("Plan a &follow-up"),
@@ -531,7 +532,15 @@ class MainWindow(QMainWindow):
         )
         menu(
             self.tr("&Activities"),
-            ["log_call", "new_activity", "quick_entry", "followup", None, "tickets"],
+            [
+                "log_call",
+                "new_activity",
+                "new_appointment",
+                "quick_entry",
+                "followup",
+                None,
+                "tickets",
+            ],
         )
         menu(self.tr("&Sales"), ["sales_pipeline", None, "campaign"])
         menu(
@@ -555,7 +564,14 @@ class MainWindow(QMainWindow):
         new_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         new_button.setPopupMode(QToolButton.ToolButtonPopupMode.MenuButtonPopup)
         new_menu = QMenu(new_button)
-        for name in ("new_company", "new_branch", "new_department", "new_person", "new_activity"):
+        for name in (
+            "new_company",
+            "new_branch",
+            "new_department",
+            "new_person",
+            "new_activity",
+            "new_appointment",
+        ):
             new_menu.addAction(n[name])
         new_button.setMenu(new_menu)
         tb.addWidget(new_button)
@@ -938,6 +954,9 @@ class MainWindow(QMainWindow):
         changed = getattr(widget, "changed", None)
         if changed is not None:
             changed.connect(self._detail_changed)
+        appointment = getattr(widget, "appointmentActivated", None)
+        if appointment is not None:
+            appointment.connect(lambda aid: self.edit_appointment(int(aid)))
 
     def _open_ref(self, kind: str, ref: object) -> None:
         """Open a record named by id, or a ticket named by its number."""
@@ -981,6 +1000,49 @@ class MainWindow(QMainWindow):
 
     def focus_quick_entry(self) -> None:
         self.timeline.focus_quick_entry()
+
+    def open_quick_entry(self) -> None:
+        """Ctrl+L: one line in German or English becomes an activity or a follow-up."""
+        cls = optional("crm_desktop.ui.quick_entry", "QuickEntryDialog")
+        if cls is None:
+            self.focus_quick_entry()
+            return
+        dialog = cls(self.store, self.clock, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        changed = getattr(dialog, "changed", None)
+        if changed is not None:
+            changed.connect(self._detail_changed)
+        self.quick_entry_dialog = dialog
+        dialog.show()
+
+    def new_appointment(self) -> int | None:
+        """A new appointment (for the person shown, if any), invitations included."""
+        loc = self.current
+        person_id = loc.ref_id if loc is not None and loc.kind == "person" else None
+        return self.edit_appointment(None, person_id=person_id)
+
+    def edit_appointment(
+        self, appointment_id: int | None, *, person_id: int | None = None
+    ) -> int | None:
+        cls = optional("crm_desktop.ui.appointment_dialog", "AppointmentDialog")
+        if cls is None:
+            return None
+        dialog = cls(
+            self.store,
+            appointment_id=appointment_id,
+            person_id=person_id,
+            clock=self.clock,
+            parent=self,
+        )
+        saved = self._run_dialog(dialog)
+        if saved is not None:
+            page = self.center.currentWidget()
+            refresh = getattr(page, "refresh", None)
+            if callable(refresh):
+                refresh()
+            self.timeline.reload()
+            self.refresh_status()
+        return saved
 
     def plan_followup(self) -> None:
         self.timeline.quick.follow.setChecked(True)

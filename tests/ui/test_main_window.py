@@ -134,9 +134,14 @@ def test_day_in_the_life(
     assert win.current == Location("person", org["mate"])
     assert "Bernd Zimmer" in win.timeline.title.text()
 
-    # Ctrl+L → quick entry: a call with a follow-up
+    # Ctrl+L → the quick entry dialog (one line in German or English)
     activate(qtbot, win)
     qtbot.keyClick(win, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+    assert win.quick_entry_dialog.isVisible()
+    win.quick_entry_dialog.close()
+    # the timeline's own entry line: a call with a follow-up
+    activate(qtbot, win)
+    win.focus_quick_entry()
     assert win.timeline.quick.text.hasFocus()
     qtbot.keyClicks(win.timeline.quick.text, "Termin Wartung Hebebuehne vereinbart")
     win.timeline.quick.follow.setChecked(True)
