@@ -224,10 +224,11 @@ def run_gui(ctx: CliContext) -> int:
                 return 1
             ctx.read_only = True  # never two writers: this window only reads
     try:
-        if not ctx.database_url and not ctx.read_only:
+        checked_now = False
+        if not ctx.database_url and not ctx.read_only and _small_store(paths):
             if not _check_store_on_start(paths, ctx):
                 return 1
-            _auto_backup(paths, ctx, settings, "start")
+            checked_now = True
         try:
             _ask_passphrase_if_encrypted(paths, ctx)
             store = ctx.store()
@@ -245,6 +246,10 @@ def run_gui(ctx: CliContext) -> int:
         else:
             _daily_jobs(store, ctx)
             _start_extras(store, window, paths, ctx)
+        if not ctx.database_url and not ctx.read_only:
+            # the daily backup (and, for a large file, the quick check) run behind the
+            # open window: a 1 GB store would otherwise keep it from opening for seconds
+            _background_start_checks(paths, ctx, settings, window, check=not checked_now)
         code = int(app.exec())
         if not ctx.database_url and not ctx.read_only:
             ctx.close()
@@ -411,7 +416,107 @@ def _exit_after_first_paint(app: QApplication) -> None:
     QTimer.singleShot(0, done)
 
 
+SMALL_STORE_BYTES = 64 * 2**20
+
+
+def _small_store(paths: Any) -> bool:
+    try:
+        return bool(paths.db_path.stat().st_size < SMALL_STORE_BYTES)
+    except OSError:
+        return True
+
+
+def _background_start_checks(
+    paths: Any, ctx: CliContext, settings: AppSettings, window: Any, *, check: bool
+) -> None:
+    import threading
+
+    from PySide6.QtCore import QObject, Signal
+
+    class _Bridge(QObject):
+        damaged = Signal(str)
+
+    bridge = _Bridge(window)
+    bridge.damaged.connect(lambda detail: _offer_restore_after_start(paths, ctx, window, detail))
+    window.setProperty("startChecks", bridge)
+
+    def work() -> None:
+        if check:
+            from crm_desktop.data.store import quick_check
+
+            try:
+                from crm_desktop.services import crypto
+
+                encrypted = crypto.is_encrypted(paths.db_path)
+            except ImportError:  # pragma: no cover
+                encrypted = False
+            result = "ok" if encrypted else quick_check(paths.db_path)
+            if result != "ok":
+                bridge.damaged.emit(result)
+                return
+        _auto_backup(paths, ctx, settings, "start")
+
+    threading.Thread(target=work, name="start-checks", daemon=True).start()
+
+
+def _offer_restore_after_start(paths: Any, ctx: CliContext, window: Any, detail: str) -> None:
+    from PySide6.QtCore import QCoreApplication
+    from PySide6.QtWidgets import QMessageBox
+
+    from crm_desktop.services import backup
+
+    def tr(t: str) -> str:
+        return QCoreApplication.translate("App", t)
+
+    good = backup.newest_good_backup(paths)
+    if good is None:
+        QMessageBox.critical(
+            window,
+            APP_NAME,
+            tr("The data file is damaged ({detail}) and there is no good backup.").format(
+                detail=detail
+            ),
+        )
+        return
+    answer = QMessageBox.question(
+        window,
+        APP_NAME,
+        tr(
+            "The data file is damaged ({detail}). The newest good backup is from {date}. "
+            "Restore it? The damaged file is kept aside."
+        ).format(detail=detail, date=good.created.astimezone().strftime("%d.%m.%Y %H:%M")),
+    )
+    if answer == QMessageBox.StandardButton.Yes:
+        store = ctx.store()
+        store.dispose()
+        backup.restore(paths, good.path, clock=ctx.clock)
+        store.dispose()
+        refresh = getattr(window, "refresh_all", None)
+        if callable(refresh):
+            refresh()
+
+
+def _changed_since_last_backup(paths: Any) -> bool:
+    """Whether the data file was written after the newest backup (file times)."""
+    try:
+        backups = [p.stat().st_mtime for p in paths.backup_dir.glob("*.sqlite3")]
+        if not backups:
+            return True
+        written = max(
+            p.stat().st_mtime
+            for p in (paths.db_path, paths.db_path.with_name(paths.db_path.name + "-wal"))
+            if p.exists()
+        )
+    except (OSError, ValueError):
+        return True
+    return bool(written > max(backups))
+
+
 def _auto_backup(paths: Any, ctx: CliContext, settings: AppSettings, when: str) -> None:
+    if when == "quit" and (
+        os.environ.get("CRM_DESKTOP_EXIT_AFTER_PAINT") or not _changed_since_last_backup(paths)
+    ):
+        return  # nothing new to keep: quitting stays instant
     try:
         from crm_desktop.services.backup import auto_backup
 

@@ -7,6 +7,7 @@ or snoozed right there.
 from __future__ import annotations
 
 import datetime as dt
+from functools import partial
 
 from PySide6.QtCore import QPoint, Qt, Signal
 from PySide6.QtGui import QFont, QKeySequence, QShortcut
@@ -141,7 +142,6 @@ class TodayView(QWidget):
                 self.tr("Person"),
                 self.tr("Company"),
                 self.tr("Phone"),
-                "",
             ],
             self.tr("Nothing is due today. Follow-ups you schedule with an activity appear here."),
         )
@@ -196,6 +196,33 @@ class TodayView(QWidget):
             self.closing,
         ):
             section.tree.itemActivated.connect(self._activate)
+        # long texts are elided, so that who and the phone number stay in view
+        for section, column, width in ((self.due, 1, 290), (self.appointments, 1, 330)):
+            section.tree.header().setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+            section.tree.setColumnWidth(column, width)
+        # Done / Snooze act on the selected follow-up (one bar, not a widget per row: the
+        # list may hold hundreds of overdue items)
+        bar = QHBoxLayout()
+        done_button = QPushButton(self.tr("Done"))
+        done_button.setToolTip(self.tr("Mark the selected follow-up as done (Ctrl+D)"))
+        done_button.clicked.connect(self._done_current)
+        snooze_button = QToolButton()
+        snooze_button.setText(self.tr("Snooze"))
+        snooze_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        snooze_menu = QMenu(snooze_button)
+        for label, preset in (
+            (self.tr("10 minutes"), "10min"),
+            (self.tr("1 hour"), "1h"),
+            (self.tr("Tomorrow 9:00"), "tomorrow"),
+        ):
+            snooze_menu.addAction(label, partial(self._snooze_current, preset))
+        snooze_button.setMenu(snooze_menu)
+        bar.addWidget(done_button)
+        bar.addWidget(snooze_button)
+        bar.addStretch(1)
+        due_layout = self.due.layout()
+        assert isinstance(due_layout, QVBoxLayout)
+        due_layout.insertLayout(2, bar)
         self.due.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.due.tree.customContextMenuRequested.connect(self._due_menu)
         done_shortcut = QShortcut(QKeySequence("Ctrl+D"), self.due.tree)
@@ -259,7 +286,6 @@ class TodayView(QWidget):
                     entry.person,
                     entry.company,
                     phone_text(entry.phone),
-                    "",
                 ]
             )
             item.setData(0, ROLE, ("followup", entry.id, entry.person_id, entry.company_id))
@@ -268,7 +294,6 @@ class TodayView(QWidget):
                     item.setForeground(col, Qt.GlobalColor.darkRed)
                 item.setToolTip(0, self.tr("Overdue"))
             tree.addTopLevelItem(item)
-            tree.setItemWidget(item, 5, self._actions(entry.id))
         self.due.set_count(len(data.followups))
         # appointments
         tree = self.appointments.tree
@@ -353,27 +378,6 @@ class TodayView(QWidget):
             tree.addTopLevelItem(item)
         self.closing.set_count(len(data.closing))
 
-    def _actions(self, followup_id: int) -> QWidget:
-        box = QWidget()
-        layout = QHBoxLayout(box)
-        layout.setContentsMargins(0, 0, 0, 0)
-        done = QToolButton()
-        done.setText(self.tr("Done"))
-        done.setToolTip(self.tr("Mark as done (Ctrl+D)"))
-        done.clicked.connect(lambda: self.mark_done(followup_id))
-        snooze = QToolButton()
-        snooze.setText(self.tr("Snooze"))
-        snooze.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
-        menu = QMenu(snooze)
-        menu.addAction(self.tr("10 minutes"), lambda: self.snooze(followup_id, "10min"))
-        menu.addAction(self.tr("1 hour"), lambda: self.snooze(followup_id, "1h"))
-        menu.addAction(self.tr("Tomorrow 9:00"), lambda: self.snooze(followup_id, "tomorrow"))
-        snooze.setMenu(menu)
-        layout.addWidget(done)
-        layout.addWidget(snooze)
-        layout.addStretch(1)
-        return box
-
     # -- actions
     def mark_done(self, followup_id: int) -> None:
         with self.store.session() as s:
@@ -387,6 +391,11 @@ class TodayView(QWidget):
             followups.snooze(s, followup_id, until)
         self.refresh()
         self.changed.emit()
+
+    def _snooze_current(self, preset: str) -> None:
+        item = self.due.tree.currentItem()
+        if item is not None:
+            self.snooze(item.data(0, ROLE)[1], preset)
 
     def _done_current(self) -> None:
         item = self.due.tree.currentItem()
