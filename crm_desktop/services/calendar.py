@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import event, func, insert, or_, select
+from sqlalchemy import delete, event, func, insert, or_, select
 from sqlalchemy.orm import Session
 
 from crm_desktop.clock import Clock, SystemClock, local_zone
@@ -28,6 +28,7 @@ from crm_desktop.data.models import (
     Appointment,
     AppointmentStatus,
     Company,
+    Email,
     FollowUp,
     Opportunity,
     Person,
@@ -161,6 +162,111 @@ def attendees_of(session: Session, appointment_id: int) -> list[ical.Participant
         .order_by(appointment_attendees.c.id)
     )
     return [ical.Participant(email=e, name=n or "") for e, n in rows]
+
+
+def set_attendees(
+    session: Session, appointment_id: int, attendees: Sequence[ical.Participant]
+) -> bool:
+    """Replace the attendee list of an appointment (answers already received are kept
+    for addresses that stay; attendees are linked to the person with that address).
+    True when the set of addresses changed."""
+    get_appointment(session, appointment_id)
+    table = appointment_attendees
+    old = {
+        str(e).lower(): (str(n or ""), str(p or "NEEDS-ACTION"))
+        for e, n, p in session.execute(
+            select(table.c.email, table.c.name, table.c.partstat).where(
+                table.c.appointment_id == appointment_id
+            )
+        )
+    }
+    rows: list[dict[str, Any]] = []
+    seen: set[str] = set()
+    for a in attendees:
+        key = a.email.strip().lower()
+        if not key or key in seen:
+            continue
+        seen.add(key)
+        rows.append(
+            {
+                "appointment_id": appointment_id,
+                "person_id": None,
+                "email": a.email.strip()[:254],
+                "name": (a.name or old.get(key, ("", ""))[0])[:200],
+                "partstat": old.get(key, ("", "NEEDS-ACTION"))[1][:20],
+            }
+        )
+    if seen:
+        linked = session.execute(
+            select(func.lower(Email.address), Email.person_id)
+            .join(Person, Email.person_id == Person.id)
+            .where(func.lower(Email.address).in_(seen), Person.deleted_at.is_(None))
+            .order_by(Email.id)
+        )
+        people: dict[str, int] = {}
+        for addr, pid in linked:
+            people.setdefault(str(addr), int(pid))
+        for row in rows:
+            row["person_id"] = people.get(row["email"].lower())
+    session.execute(delete(table).where(table.c.appointment_id == appointment_id))
+    if rows:
+        session.execute(insert(table), rows)
+    return seen != set(old)
+
+
+def update_appointment(
+    session: Session,
+    appointment_id: int,
+    *,
+    title: str,
+    location: str | None = None,
+    description: str = "",
+    person_id: int | None = None,
+    all_day: bool = False,
+    organizer: ical.Participant | None = None,
+    attendees: Sequence[ical.Participant] | None = None,
+    bump_sequence: bool = True,
+) -> bool:
+    """Change what an appointment is about (its time: :func:`move_appointment`).
+
+    Returns True when something the participants see changed (title, location,
+    description, all-day, the attendee list); then SEQUENCE goes up (unless
+    ``bump_sequence`` is False, e.g. because a move in the same unit of work
+    raised it already), so that a new invitation updates the old one.
+    """
+    ap = get_appointment(session, appointment_id)
+    if ap.status == AppointmentStatus.CANCELLED:
+        raise ConflictError("This appointment was cancelled.")
+    title = (title or "").strip()
+    if not title:
+        raise ValidationError("An appointment needs a title.", field="title")
+    cardguard.guard_all({"title": title, "description": description, "location": location})
+    if person_id is not None and person_id != ap.person_id:
+        person = session.get(Person, person_id)
+        if person is None or person.deleted_at is not None:
+            raise ValidationError("The person does not exist.", field="person_id")
+        ap.company_id = person.company_id
+    ap.person_id = person_id
+    new_location = (location or "").strip() or None
+    significant = (
+        ap.title != title[:300]
+        or ap.location != new_location
+        or (ap.description or "") != (description or "")
+        or bool(ap.all_day) != all_day
+    )
+    ap.title = title[:300]
+    ap.location = new_location
+    ap.description = description or ""
+    ap.all_day = all_day
+    if organizer is not None:
+        ap.organizer_email = organizer.email or None
+        ap.organizer_name = organizer.name or None
+    if attendees is not None:
+        significant = set_attendees(session, appointment_id, attendees) or significant
+    if significant and bump_sequence:
+        ap.sequence = (ap.sequence or 0) + 1
+    session.flush()
+    return significant
 
 
 # ---------------------------------------------------------------- export

@@ -12,7 +12,7 @@ import datetime as dt
 import logging
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QModelIndex, QObject, QSize, Qt, QUrl, Signal
+from PySide6.QtCore import SIGNAL, QModelIndex, QObject, QSize, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import (
     QBrush,
     QColor,
@@ -65,6 +65,7 @@ class AgendaWidget(QWidget):
     companyActivated = Signal(int)
     phoneActivated = Signal(str)  # the tel: URL opened
     doneRequested = Signal(object)  # AgendaEntry marked done: the window may log the call
+    appointmentActivated = Signal(int)  # an appointment double-clicked (or Enter): edit it
     changed = Signal()
 
     def __init__(
@@ -83,6 +84,7 @@ class AgendaWidget(QWidget):
         self.owner = owner if owner is not None else store.owner
         self.zone = zone or local_zone()
         self.entries: dict[tuple[str, int], fus.AgendaEntry] = {}
+        self._pending_appointment: int | None = None
         self.setObjectName("agenda")
 
         self.heading = QLabel(self)
@@ -353,10 +355,21 @@ class AgendaWidget(QWidget):
         entry = self._entry_at(index)
         if entry is None:
             return
+        if entry.type == "appointment" and self.receivers(SIGNAL("appointmentActivated(int)")):
+            # a double-click sends doubleClicked and activated: open the appointment once
+            if self._pending_appointment is None:
+                self._pending_appointment = entry.id
+                QTimer.singleShot(0, self._emit_appointment)
+            return
         if entry.person_id is not None:
             self.personActivated.emit(entry.person_id)
         elif entry.company_id is not None:
             self.companyActivated.emit(entry.company_id)
+
+    def _emit_appointment(self) -> None:
+        appointment_id, self._pending_appointment = self._pending_appointment, None
+        if appointment_id is not None:
+            self.appointmentActivated.emit(appointment_id)
 
     def _clicked(self, index: QModelIndex) -> None:
         url = index.data(TEL_ROLE)

@@ -426,6 +426,9 @@ class MainWindow(QMainWindow):
             None,
             "pipeline",
         )
+        a("new_opportunity", self.tr("New &opportunity…"), self.new_opportunity)
+        a("new_order", self.tr("New o&rder…"), self.new_order)
+        a("targets", self.tr("Revenue &targets"), lambda: self.show_view("targets"))
         # Reports
         a("reports", self.tr("&Reports"), lambda: self.show_view("reports"))
         # Tools
@@ -542,7 +545,18 @@ class MainWindow(QMainWindow):
                 "tickets",
             ],
         )
-        menu(self.tr("&Sales"), ["sales_pipeline", None, "campaign"])
+        menu(
+            self.tr("&Sales"),
+            [
+                "sales_pipeline",
+                "targets",
+                None,
+                "new_opportunity",
+                "new_order",
+                None,
+                "campaign",
+            ],
+        )
         menu(
             self.tr("&Reports"),
             ["dashboard", None, "print_dashboard", "print_sheet", "print_agenda"],
@@ -905,6 +919,11 @@ class MainWindow(QMainWindow):
             "duplicates": ("crm_desktop.ui.duplicates", "DuplicatesView", self.tr("Duplicates")),
             "people": ("crm_desktop.ui.people_list", "PeopleListView", self.tr("People")),
             "reports": ("crm_desktop.ui.dashboard", "DashboardWidget", self.tr("Reports")),
+            "targets": (
+                "crm_desktop.ui.targets_view",
+                "TargetsView",
+                self.tr("Revenue targets"),
+            ),
         }
         module, attr, title = specs[name]
         cls = optional(module, attr)
@@ -947,7 +966,7 @@ class MainWindow(QMainWindow):
                 sig.connect(lambda ref, k=kind: self._open_ref(k, ref))
         opportunity = getattr(widget, "opportunityActivated", None)
         if opportunity is not None:
-            opportunity.connect(lambda _id: self.show_view("pipeline"))
+            opportunity.connect(lambda opp_id: self.open_opportunity(int(opp_id)))
         open_requested = getattr(widget, "openRequested", None)
         if open_requested is not None:
             open_requested.connect(lambda k, ref_id: self.open_record(str(k), int(ref_id)))
@@ -1590,6 +1609,52 @@ class MainWindow(QMainWindow):
         cls = optional("crm_desktop.ui.signature_dialog", "SignatureDialog")
         if cls is not None:
             self._run_tool(_construct(cls, self.store, self, self.clock))
+
+    def _sales_context(self) -> tuple[int | None, int | None]:
+        """The company and person the user is "in" (for a new opportunity or order)."""
+        company_id, _dept = self._company_and_department()
+        loc = self.current
+        person_id = loc.ref_id if loc is not None and loc.kind == "person" else None
+        return company_id, person_id
+
+    def open_opportunity(self, opp_id: int | None = None) -> None:
+        """Open an opportunity (or a new one for the current company or person)."""
+        cls = optional("crm_desktop.ui.sales_dialogs", "OpportunityDialog")
+        if cls is None:
+            self.show_view("pipeline")
+            return
+        company_id, person_id = (None, None) if opp_id is not None else self._sales_context()
+        try:
+            dialog = cls(
+                self.store,
+                opportunity_id=opp_id,
+                company_id=company_id,
+                person_id=person_id,
+                clock=self.clock,
+                parent=self,
+            )
+        except CrmError as exc:  # e.g. deleted meanwhile
+            self.show_error(exc)
+            return
+        self._run_tool(dialog)
+
+    def new_opportunity(self) -> None:
+        self.open_opportunity(None)
+
+    def new_order(self) -> None:
+        cls = optional("crm_desktop.ui.sales_dialogs", "OrderDialog")
+        if cls is None:
+            return
+        company_id, person_id = self._sales_context()
+        dialog = cls(
+            self.store, company_id=company_id, person_id=person_id, clock=self.clock, parent=self
+        )
+        self._run_tool(dialog)
+        number = getattr(dialog, "result_number", None)
+        if number:
+            self.statusBar().showMessage(
+                self.tr("Order {number} saved.").format(number=number), 5000
+            )
 
     def open_campaign(self) -> None:
         cls = optional("crm_desktop.ui.campaign_dialog", "CampaignDialog")
