@@ -161,15 +161,19 @@ def bench_tree_timeline(store: Store) -> None:
             big = Company(name="Bench Großkunde AG")
             s.add(big)
             s.flush()
+            from crm_desktop.services.demo import FAMILY_NAMES, GIVEN_NAMES
+
+            rng = random.Random(11)
+            families = [name for name, weight in FAMILY_NAMES for _ in range(weight)]
             s.execute(
                 insert(Person),
                 [
                     {
-                        "given_name": f"Person{i}",
-                        "family_name": f"Bench{i:05d}",
+                        "given_name": rng.choice(GIVEN_NAMES)[0],
+                        "family_name": rng.choice(families),
                         "company_id": big.id,
                     }
-                    for i in range(5000)
+                    for _ in range(5000)
                 ],
             )
             first = s.execute(
