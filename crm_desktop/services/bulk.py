@@ -162,6 +162,10 @@ def set_field(
         },
     )
     audit(session, "bulk-set", entity, None, field=field, count=len(changed_ids))
+    if entity == "company" and field == "status" and new_value == CompanyStatus.CUSTOMER:
+        from crm_desktop.services.contacts import became_customer
+
+        became_customer(session, changed_ids, clock=clock)
     return BulkResult(len(changed_ids), undo, label)
 
 

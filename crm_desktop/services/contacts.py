@@ -316,10 +316,19 @@ COMPANY_FIELDS = {
 
 
 def update_company(
-    session: Session, company_id: int, changes: dict[str, Any], *, reason: str = "edited"
+    session: Session,
+    company_id: int,
+    changes: dict[str, Any],
+    *,
+    reason: str = "edited",
+    clock: Clock | None = None,
 ) -> Company:
-    """Change scalar fields of a company; ``changes`` maps field name to new value."""
+    """Change scalar fields of a company; ``changes`` maps field name to new value.
+
+    A company that becomes a customer here gets the new-customer opportunity (see
+    :func:`became_customer`)."""
     company = get_company(session, company_id)
+    was_customer = company.status == CompanyStatus.CUSTOMER
     unknown = set(changes) - COMPANY_FIELDS
     if unknown:
         raise ValueError(f"unknown company fields: {sorted(unknown)}")
@@ -341,7 +350,48 @@ def update_company(
     for key, value in changes.items():
         setattr(company, key, value)
     session.flush()
+    if not was_customer and company.status == CompanyStatus.CUSTOMER:
+        became_customer(session, [company.id], clock=clock)
     return company
+
+
+NEW_CUSTOMER_SOURCE = "new customer"
+
+
+def became_customer(
+    session: Session, company_ids: list[int], *, clock: Clock | None = None
+) -> list[int]:
+    """Hook for companies that just became customers: when the setting "new-customer
+    opportunity" is enabled, each gets one opportunity with the configured default
+    estimates — never a second one (not while one is open, and not when an automatic
+    one was already made before). Returns the ids of the opportunities created."""
+    if not company_ids:
+        return []
+    from crm_desktop.data.models import Opportunity
+    from crm_desktop.services import settings as cfg
+
+    if not cfg.opportunity_defaults(session).enabled:
+        return []
+    from crm_desktop.services.pipeline import auto_opportunity_for_new_customer
+
+    clock = clock or SystemClock()
+    made_before = set(
+        session.execute(
+            select(Opportunity.company_id).where(
+                Opportunity.company_id.in_(company_ids),
+                Opportunity.source == NEW_CUSTOMER_SOURCE,
+                Opportunity.deleted_at.is_(None),
+            )
+        ).scalars()
+    )
+    created: list[int] = []
+    for cid in company_ids:
+        if cid in made_before:
+            continue
+        opp = auto_opportunity_for_new_customer(session, cid, clock)
+        if opp is not None:
+            created.append(opp.id)
+    return created
 
 
 def _check_no_cycle(c: _Collector, session: Session, company_id: int, parent_id: int) -> None:

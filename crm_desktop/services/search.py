@@ -265,6 +265,9 @@ def forget_vocabulary() -> None:
         _VOCABULARIES.clear()
 
 
+SHORT_PREFIX_CAP = 600
+
+
 def _name_refs(
     vocab: _Vocabulary, query_words: list[str], kinds: Sequence[str]
 ) -> dict[tuple[str, int], float]:
@@ -275,9 +278,16 @@ def _name_refs(
     for word in query_words:
         token = _fold_word(word)
         exact = vocab.tokens.get(token, set())
-        found: set[tuple[str, int]] = set().union(
-            *(vocab.tokens[t] for t in vocab.with_prefix(token))
-        )
+        if len(query_words) == 1 and len(token) <= 2:
+            # one or two letters match a large part of a big store: as-you-type only
+            # needs the first page, so stop collecting once there is plenty to rank
+            found = set(exact)
+            for t in vocab.with_prefix(token):
+                found |= vocab.tokens[t]
+                if len(found) >= SHORT_PREFIX_CAP:
+                    break
+        else:
+            found = set().union(*(vocab.tokens[t] for t in vocab.with_prefix(token)))
         exact_sets.append(exact)
         result = found if result is None else result & found
         if not result:

@@ -739,7 +739,7 @@ class CompanyForm(EntityForm):
                 company = collect(errors, contacts.create_company, session, data)
                 return company.id if company is not None else -1
             cid = self.company_id
-            collect(errors, contacts.update_company, session, cid, values)
+            collect(errors, contacts.update_company, session, cid, values, clock=self.clock)
             comp = contacts.get_company(session, cid)
             collect(errors, contacts.set_phones, session, comp, self.phones.items())
             collect(errors, contacts.set_emails, session, comp, self.emails.items())

@@ -641,6 +641,7 @@ class PipelineBoard(QWidget):
 
     changed = Signal()
     projectCreated = Signal(int)  # project id after a win
+    opportunityActivated = Signal(int)  # a card or list row double-clicked: open it
 
     def __init__(
         self,
@@ -720,6 +721,7 @@ class PipelineBoard(QWidget):
         self.list_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.list_view.setAlternatingRowColors(True)
         self.list_view.setUniformRowHeights(True)
+        self.list_view.doubleClicked.connect(self._activated)
         ll.addWidget(self.list_view, 1)
         self.tabs.addTab(list_page, self.tr("List"))
 
@@ -802,6 +804,7 @@ class PipelineBoard(QWidget):
             view = StageList(col.stage_id)
             view.setModel(model)
             view.dropped.connect(self.move_to)
+            view.doubleClicked.connect(self._activated)
             view.selectionModel().currentChanged.connect(
                 lambda cur, _prev, sid=col.stage_id: self._selected_in(sid, cur)
             )
@@ -925,6 +928,11 @@ class PipelineBoard(QWidget):
                     self._update_buttons()
                     return True
         return False
+
+    def _activated(self, index: QModelIndex) -> None:
+        opp_id = index.sibling(index.row(), 0).data(OPP_ID)
+        if opp_id is not None:
+            self.opportunityActivated.emit(int(opp_id))
 
     def card(self, opp_id: int) -> Card | None:
         for col in self.columns:
