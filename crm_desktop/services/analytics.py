@@ -382,9 +382,12 @@ def overdue_contacts(
     session: Session, clock: Clock, owner: str | None = None, limit: int = 200
 ) -> list[OverdueContact]:
     """People whose contact interval has run out (target vs actual), most overdue first."""
+    rhythmic = select(Person.id).where(
+        Person.contact_interval_days.is_not(None), Person.deleted_at.is_(None)
+    )
     last = (
         select(Activity.person_id.label("pid"), func.max(Activity.occurred_at).label("last"))
-        .where(Activity.deleted_at.is_(None), Activity.person_id.is_not(None))
+        .where(Activity.deleted_at.is_(None), Activity.person_id.in_(rhythmic))
         .group_by(Activity.person_id)
         .subquery()
     )

@@ -637,9 +637,13 @@ def ensure_interval_followups(session: Session, clock: Clock) -> list[FollowUp]:
     interval follow-up is open no second one is made.
     """
     now = clock.now()
+    # only people with a rhythm: their last contacts come from the (person, time) index
+    rhythmic = select(Person.id).where(
+        Person.contact_interval_days.is_not(None), Person.deleted_at.is_(None)
+    )
     last_activity = (
         select(Activity.person_id, func.max(Activity.occurred_at).label("last"))
-        .where(Activity.deleted_at.is_(None), Activity.person_id.is_not(None))
+        .where(Activity.deleted_at.is_(None), Activity.person_id.in_(rhythmic))
         .group_by(Activity.person_id)
         .subquery()
     )
@@ -656,7 +660,15 @@ def ensure_interval_followups(session: Session, clock: Clock) -> list[FollowUp]:
         FollowUp.cancelled_at.is_(None),
     )
     rows = session.execute(
-        select(Person, last_activity.c.last, last_done.c.done)
+        select(
+            Person.id,
+            Person.created_at,
+            Person.contact_interval_days,
+            Person.contact_interval_kind,
+            Person.owner,
+            last_activity.c.last,
+            last_done.c.done,
+        )
         .outerjoin(last_activity, last_activity.c.person_id == Person.id)
         .outerjoin(last_done, last_done.c.person_id == Person.id)
         .where(
@@ -669,20 +681,20 @@ def ensure_interval_followups(session: Session, clock: Clock) -> list[FollowUp]:
         .order_by(Person.id)
     ).all()
     created: list[FollowUp] = []
-    for person, last, done in rows:
-        moments = [person.created_at] + [_as_utc(v) for v in (last, done) if v is not None]
+    for person_id, created_at, interval, interval_kind, owner, last, done in rows:
+        moments = [created_at] + [_as_utc(v) for v in (last, done) if v is not None]
         since = max(m for m in moments if m is not None)
-        due = since + dt.timedelta(days=person.contact_interval_days or 0)
+        due = since + dt.timedelta(days=interval or 0)
         if due > now:
             continue
         created.append(
             create_followup(
                 session,
                 due_at=due,
-                kind=person.contact_interval_kind or ActivityKind.CALL,
+                kind=interval_kind or ActivityKind.CALL,
                 note="",
-                person_id=person.id,
-                owner=person.owner,
+                person_id=person_id,
+                owner=owner,
                 auto_reason=INTERVAL_REASON,
             )
         )

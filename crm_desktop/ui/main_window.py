@@ -632,7 +632,15 @@ class MainWindow(QMainWindow):
         if empty:
             self.center.setCurrentWidget(self.welcome)
         else:
-            self.show_view("today")  # the home view: what is due, who waits
+            self.show_view("today", load=False)  # the home view: what is due, who waits
+            page = self.pages.get("today")
+            load_later = getattr(page, "refresh_async", None)
+            if callable(load_later):
+                QTimer.singleShot(0, load_later)  # paint first, then fill
+            else:
+                refresh = getattr(page, "refresh", None)
+                if callable(refresh):
+                    refresh()
 
     def restore_layout(self) -> None:
         q = self.settings.qsettings
@@ -909,7 +917,7 @@ class MainWindow(QMainWindow):
         assert ref.ref_id is not None
         self.open_record(ref.kind.value, ref.ref_id)
 
-    def show_view(self, name: str) -> None:
+    def show_view(self, name: str, *, load: bool = True) -> None:
         """Today, pipeline, tickets, duplicates or reports in the centre area."""
         specs = {
             "today": ("crm_desktop.ui.today", "TodayView", self.tr("Today")),
@@ -948,7 +956,7 @@ class MainWindow(QMainWindow):
         if page is None:
             return
         refresh = getattr(page, "refresh", None) or getattr(page, "reload", None)
-        if callable(refresh):
+        if load and callable(refresh):
             refresh()
         self.center.setCurrentWidget(page)
         self.current = None

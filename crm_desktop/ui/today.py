@@ -229,6 +229,35 @@ class TodayView(QWidget):
         done_shortcut.activated.connect(self._done_current)
 
     # -- loading
+    loaded = Signal(object)
+
+    def refresh_async(self) -> None:
+        """Load off the GUI thread (at start-up the window paints first, then fills)."""
+        import threading
+
+        if not getattr(self, "_loaded_connected", False):
+            self.loaded.connect(self._fill_loaded)
+            self._loaded_connected = True
+        self.summary.setText(self.tr("Loading…"))
+
+        def work() -> None:
+            try:
+                with self.store.reader() as s:
+                    data = today_overview(s, self.clock, self.store.owner)
+            except CrmError as exc:
+                self.loaded.emit(exc)
+                return
+            self.loaded.emit(data)
+
+        threading.Thread(target=work, name="today", daemon=True).start()
+
+    def _fill_loaded(self, data: object) -> None:
+        if isinstance(data, CrmError):
+            self.summary.setText(data.text())
+        elif isinstance(data, Today):
+            self.data = data
+            self._fill(data)
+
     def refresh(self) -> None:
         try:
             with self.store.reader() as s:
