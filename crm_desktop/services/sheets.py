@@ -71,17 +71,17 @@ def _fmt_date(day: dt.date | None) -> str:
 
 def _facts(rows: list[tuple[str, str]]) -> str:
     cells = "".join(
-        f"<tr><th style='width:120pt'>{escape(k)}</th><td>{escape(v)}</td></tr>"
+        f"<tr><th width='22%'>{escape(k)}</th><td width='78%'>{escape(v)}</td></tr>"
         for k, v in rows
         if v
     )
-    return f"<table>{cells}</table>"
+    return f"<table width='100%' cellpadding='3' cellspacing='0'>{cells}</table>"
 
 
 def _timeline(session: Session, activities: list[Activity], tr: Tr, zone: str | None) -> str:
     if not activities:
         return f"<p class='sub'>{escape(tr('No activities recorded.'))}</p>"
-    out = ["<table>"]
+    out = ['<table width="100%" cellpadding="3" cellspacing="0">']
     current_day = None
     for act in activities:
         local = act.occurred_at.astimezone(local_zone(zone))
@@ -97,10 +97,10 @@ def _timeline(session: Session, activities: list[Activity], tr: Tr, zone: str | 
         subject = f"<b>{escape(act.subject)}</b><br/>" if act.subject else ""
         out.append(
             "<tr>"
-            f"<td class='when'>{local.strftime('%H:%M')}</td>"
-            f"<td class='kind'>{escape(tr(KIND_LABELS.get(act.kind.value, act.kind.value)))}{escape(ticket)}</td>"
-            f"<td>{escape(who)}</td>"
-            f"<td class='text'>{subject}{escape(act.text)}</td>"
+            f"<td width='9%' class='when'>{local.strftime('%H:%M')}</td>"
+            f"<td width='15%' class='kind'>{escape(tr(KIND_LABELS.get(act.kind.value, act.kind.value)))}{escape(ticket)}</td>"
+            f"<td width='22%'>{escape(who)}</td>"
+            f"<td width='54%' class='text'>{subject}{escape(act.text)}</td>"
             "</tr>"
         )
     out.append("</table>")
@@ -280,7 +280,7 @@ def agenda_sheet(
             f"<tr><td class='when'>{_fmt_dt(r[0], zone)}</td><td>{r[1]}</td><td>{r[2]}</td><td>{r[3]}</td></tr>"
             for r in rows
         )
-        body = f"<table><tr><th>{escape(tr('When'))}</th><th>{escape(tr('What'))}</th><th>{escape(tr('Who'))}</th><th></th></tr>{cells}</table>"
+        body = f"<table width='100%' cellpadding='3' cellspacing='0'><tr><th>{escape(tr('When'))}</th><th>{escape(tr('What'))}</th><th>{escape(tr('Who'))}</th><th></th></tr>{cells}</table>"
     else:
         body = f"<p>{escape(tr('Nothing is due on this day.'))}</p>"
     title = tr("Agenda for {date}").format(date=day.strftime("%d.%m.%Y"))

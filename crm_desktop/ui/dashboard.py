@@ -747,7 +747,9 @@ class DashboardWidget(QWidget):
             height = (page.height() - top - margin) // 2 - 10
             for j, card in enumerate(cards[i : i + 2]):
                 card.resize(1200, 420)
+                card.menu_button.hide()  # no buttons on paper
                 pix = card.grab()
+                card.menu_button.show()
                 target_w = page.width() - 2 * margin
                 scaled = pix.scaled(
                     target_w,

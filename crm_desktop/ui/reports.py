@@ -7,7 +7,7 @@ import os
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QMarginsF
+from PySide6.QtCore import QCoreApplication, QMarginsF, QSizeF
 from PySide6.QtGui import QPageLayout, QPageSize, QPdfWriter, QTextDocument
 from PySide6.QtWidgets import QApplication
 
@@ -46,6 +46,9 @@ def html_to_pdf(html: str, path: Path, title: str = "") -> Path:
     writer.setCreator("CRM Desktop")
     doc = QTextDocument()
     doc.setHtml(html)
+    # lay the text out on the printable width of the page (not a screen default)
+    page = writer.pageLayout().paintRect(QPageLayout.Unit.Point).size()
+    doc.setPageSize(QSizeF(page.width() * 96 / 72, page.height() * 96 / 72))
     doc.print_(writer)
     return path
 
