@@ -27,6 +27,7 @@ COMMAND_MODULES = [
     "crm_desktop.cli.cmd_privacy",  # privacy
     "crm_desktop.cli.cmd_ui",  # screenshot
     "crm_desktop.cli.cmd_campaigns",  # campaign
+    "crm_desktop.cli.cmd_crypto",  # encrypt, decrypt
 ]
 
 log = logging.getLogger("crm_desktop.cli")

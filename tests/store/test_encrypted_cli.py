@@ -35,3 +35,24 @@ def test_encrypted_store_via_cli(
     monkeypatch.setenv("CRM_DESKTOP_PASSPHRASE", "geheim 123")
     assert main(["--data-dir", str(data), "search", "Müller", "--json"]) == 0
     assert "Jürgen Müller" in capsys.readouterr().out
+
+
+def test_encrypt_and_decrypt_commands(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    if not crypto.sqlcipher_available():
+        pytest.skip("sqlcipher3 is not installed")
+    data = tmp_path / "d"
+    store = open_store(data_dir=data)
+    with store.session() as s:
+        c.create_person(s, c.PersonInput(given_name="Anna", family_name="Schäfer"))
+    store.dispose()
+    monkeypatch.setenv("CRM_DESKTOP_PASSPHRASE", "kurz")
+    assert main(["--data-dir", str(data), "encrypt"]) == 1  # too short
+    monkeypatch.setenv("CRM_DESKTOP_PASSPHRASE", "lang genug 42")
+    assert main(["--data-dir", str(data), "encrypt"]) == 0
+    assert crypto.is_encrypted(data / "crm.sqlite3")
+    assert main(["--data-dir", str(data), "search", "Schäfer", "--json"]) == 0
+    assert "Anna Schäfer" in capsys.readouterr().out
+    assert main(["--data-dir", str(data), "decrypt"]) == 0
+    assert not crypto.is_encrypted(data / "crm.sqlite3")
