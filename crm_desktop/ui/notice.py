@@ -16,7 +16,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QCoreApplication, QDate, QDateTime, QObject, QSize, Qt, QTime, Signal
-from PySide6.QtGui import QIcon
+from PySide6.QtGui import QIcon, QPalette
 from PySide6.QtWidgets import (
     QDateTimeEdit,
     QDialog,
@@ -223,7 +223,10 @@ class NoticeRow(QFrame):
         text = entry_text(self.entry, now, zone)
         self.label.setText(text)
         overdue = self.entry.at < now - dt.timedelta(minutes=1) and self.entry.type == "followup"
-        self.label.setStyleSheet("color: #b3261e;" if overdue else "")
+        dark = self.palette().color(QPalette.ColorRole.Window).lightness() < 128
+        self.label.setStyleSheet(
+            ("color: #ff8a80;" if dark else "color: #b3261e;") if overdue else ""
+        )
 
 
 class ReminderNotice(QFrame):
@@ -251,9 +254,14 @@ class ReminderNotice(QFrame):
         self.rows: dict[tuple[str, int], NoticeRow] = {}
         self.setObjectName("reminderNotice")
         self.setFrameShape(QFrame.Shape.StyledPanel)
+        # amber on light systems, a dark amber on dark ones (the text keeps the palette's colour)
+        dark = self.palette().color(QPalette.ColorRole.Window).lightness() < 128
+        background, border, line = (
+            ("#4a3b12", "#8a6d1f", "#6b5518") if dark else ("#fff8e1", "#f0c36d", "#f3dca2")
+        )
         self.setStyleSheet(
-            "#reminderNotice { background: #fff8e1; border: 1px solid #f0c36d; border-radius: 6px; }"
-            " #noticeRow { border-bottom: 1px solid #f3dca2; }"
+            f"#reminderNotice {{ background: {background}; border: 1px solid {border};"
+            f" border-radius: 6px; }} #noticeRow {{ border-bottom: 1px solid {line}; }}"
         )
         self.title = QLabel(self)
         self.title.setObjectName("noticeTitle")
