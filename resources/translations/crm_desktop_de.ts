@@ -107,6 +107,30 @@
         <source>Agenda for {date}</source>
         <translation>Agenda für {date}</translation>
     </message>
+    <message>
+        <source>Show the open window</source>
+        <translation>Geöffnetes Fenster zeigen</translation>
+    </message>
+    <message>
+        <source>Open read-only</source>
+        <translation>Schreibgeschützt öffnen</translation>
+    </message>
+    <message>
+        <source>The data file is damaged ({detail}) and there is no good backup.</source>
+        <translation>Die Datendatei ist beschädigt ({detail}) und es gibt keine intakte Sicherung.</translation>
+    </message>
+    <message>
+        <source>Open anyway</source>
+        <translation>Trotzdem öffnen</translation>
+    </message>
+    <message>
+        <source>The data file is damaged ({detail}). The newest good backup is from {date}. Restore it? The damaged file is kept aside.</source>
+        <translation>Die Datendatei ist beschädigt ({detail}). Die neueste intakte Sicherung stammt vom {date}. Möchten Sie sie wiederherstellen? Die beschädigte Datei wird aufbewahrt.</translation>
+    </message>
+    <message>
+        <source>Restore the backup</source>
+        <translation>Sicherung wiederherstellen</translation>
+    </message>
 </context>
 <context>
     <name>ActivityDialog</name>
@@ -352,6 +376,268 @@
     <message>
         <source>Anonymise</source>
         <translation>Anonymisieren</translation>
+    </message>
+</context>
+<context>
+    <name>App</name>
+    <message>
+        <source>This data file is encrypted. Passphrase:</source>
+        <translation>Diese Datendatei ist verschlüsselt. Passphrase:</translation>
+    </message>
+</context>
+<context>
+    <name>AppointmentDialog</name>
+    <message>
+        <source>no answer yet</source>
+        <translation>noch keine Antwort</translation>
+    </message>
+    <message>
+        <source>accepted</source>
+        <translation>zugesagt</translation>
+    </message>
+    <message>
+        <source>declined</source>
+        <translation>abgelehnt</translation>
+    </message>
+    <message>
+        <source>tentative</source>
+        <translation>mit Vorbehalt</translation>
+    </message>
+    <message>
+        <source>delegated</source>
+        <translation>delegiert</translation>
+    </message>
+    <message>
+        <source>New appointment</source>
+        <translation>Neuer Termin</translation>
+    </message>
+    <message>
+        <source>e.g. Project meeting</source>
+        <translation>z. B. Projektbesprechung</translation>
+    </message>
+    <message>
+        <source>&amp;Title:</source>
+        <translation>&amp;Titel:</translation>
+    </message>
+    <message>
+        <source>A&amp;ll day</source>
+        <translation>&amp;Ganztägig</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>bis</translation>
+    </message>
+    <message>
+        <source>&amp;When:</source>
+        <translation>&amp;Wann:</translation>
+    </message>
+    <message>
+        <source>Address, room or video link</source>
+        <translation>Adresse, Raum oder Videolink</translation>
+    </message>
+    <message>
+        <source>&amp;Location:</source>
+        <translation>&amp;Ort:</translation>
+    </message>
+    <message>
+        <source>Type a name…</source>
+        <translation>Namen eingeben…</translation>
+    </message>
+    <message>
+        <source>&amp;Person:</source>
+        <translation>&amp;Person:</translation>
+    </message>
+    <message>
+        <source>&amp;Description:</source>
+        <translation>&amp;Beschreibung:</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>E-Mail</translation>
+    </message>
+    <message>
+        <source>Answer</source>
+        <translation>Antwort</translation>
+    </message>
+    <message>
+        <source>Name of a contact or an e-mail address</source>
+        <translation>Name eines Kontakts oder E-Mail-Adresse</translation>
+    </message>
+    <message>
+        <source>&amp;Add</source>
+        <translation>&amp;Hinzufügen</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>&amp;Entfernen</translation>
+    </message>
+    <message>
+        <source>P&amp;articipants:</source>
+        <translation>Teil&amp;nehmer:</translation>
+    </message>
+    <message>
+        <source>You, as the organizer of invitations</source>
+        <translation>Sie als Organisator von Einladungen</translation>
+    </message>
+    <message>
+        <source>e.g. Thomas Brandt</source>
+        <translation>z. B. Thomas Brandt</translation>
+    </message>
+    <message>
+        <source>Your &amp;name:</source>
+        <translation>&amp;Ihr Name:</translation>
+    </message>
+    <message>
+        <source>name@example.com</source>
+        <translation>name@example.com</translation>
+    </message>
+    <message>
+        <source>Your &amp;e-mail (organizer):</source>
+        <translation>Ihre E-&amp;Mail (Organisator):</translation>
+    </message>
+    <message>
+        <source>Cancel a&amp;ppointment…</source>
+        <translation>Termin &amp;absagen…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Schließen</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Speichern</translation>
+    </message>
+    <message>
+        <source>Save and send &amp;invitation</source>
+        <translation>Speichern und Einla&amp;dung senden</translation>
+    </message>
+    <message>
+        <source>Save and send &amp;update</source>
+        <translation>Speichern und Än&amp;derung senden</translation>
+    </message>
+    <message>
+        <source>Appointment – {title}</source>
+        <translation>Termin – {title}</translation>
+    </message>
+    <message>
+        <source>This appointment was cancelled. It can no longer be changed.</source>
+        <translation>Dieser Termin wurde abgesagt. Er kann nicht mehr geändert werden.</translation>
+    </message>
+    <message>
+        <source>This appointment came from an invitation of {organizer}; changes here are not sent to the organizer.</source>
+        <translation>Dieser Termin stammt aus einer Einladung von {organizer}; Änderungen hier werden nicht an den Organisator gesendet.</translation>
+    </message>
+    <message>
+        <source>someone else</source>
+        <translation>jemand anderem</translation>
+    </message>
+    <message>
+        <source>Changed since the first invitation (version {n}).</source>
+        <translation>Seit der ersten Einladung geändert (Version {n}).</translation>
+    </message>
+    <message>
+        <source>The invitation file could not be written: {detail}</source>
+        <translation>Die Einladungsdatei konnte nicht geschrieben werden: {detail}</translation>
+    </message>
+    <message>
+        <source>Send update</source>
+        <translation>Änderung senden</translation>
+    </message>
+    <message>
+        <source>The appointment changed. Send an update to the participants, so that their calendars show the new version?</source>
+        <translation>Der Termin wurde geändert. Möchten Sie den Teilnehmern eine Aktualisierung senden, damit ihre Kalender die neue Fassung zeigen?</translation>
+    </message>
+    <message>
+        <source>Cancel this appointment? The participants get a cancellation by e-mail.</source>
+        <translation>Diesen Termin absagen? Die Teilnehmer erhalten eine Absage per E-Mail.</translation>
+    </message>
+    <message>
+        <source>Cancel this appointment?</source>
+        <translation>Diesen Termin absagen?</translation>
+    </message>
+    <message>
+        <source>Cancel appointment</source>
+        <translation>Termin absagen</translation>
+    </message>
+    <message>
+        <source>The cancellation file could not be written: {detail}</source>
+        <translation>Die Absagedatei konnte nicht geschrieben werden: {detail}</translation>
+    </message>
+    <message>
+        <source>Invitation</source>
+        <translation>Einladung</translation>
+    </message>
+    <message>
+        <source>{first} to {last} (all day)</source>
+        <translation>{first} bis {last} (ganztägig)</translation>
+    </message>
+    <message>
+        <source>{day} (all day)</source>
+        <translation>{day} (ganztägig)</translation>
+    </message>
+    <message>
+        <source>Cancelled: {title}</source>
+        <translation>Abgesagt: {title}</translation>
+    </message>
+    <message>
+        <source>unfortunately I have to cancel the following appointment:</source>
+        <translation>leider muss ich den folgenden Termin absagen:</translation>
+    </message>
+    <message>
+        <source>Updated: {title}</source>
+        <translation>Geändert: {title}</translation>
+    </message>
+    <message>
+        <source>the following appointment has changed:</source>
+        <translation>der folgende Termin hat sich geändert:</translation>
+    </message>
+    <message>
+        <source>Invitation: {title}</source>
+        <translation>Einladung: {title}</translation>
+    </message>
+    <message>
+        <source>I would like to invite you to the following appointment:</source>
+        <translation>hiermit lade ich Sie zu folgendem Termin ein:</translation>
+    </message>
+    <message>
+        <source>Hello,</source>
+        <translation>Guten Tag,</translation>
+    </message>
+    <message>
+        <source>When: {when}</source>
+        <translation>Wann: {when}</translation>
+    </message>
+    <message>
+        <source>Where: {location}</source>
+        <translation>Wo: {location}</translation>
+    </message>
+    <message>
+        <source>Kind regards</source>
+        <translation>Mit freundlichen Grüßen</translation>
+    </message>
+    <message>
+        <source>Please attach the calendar file {file} before sending (an e-mail link cannot attach files itself); with it the recipients add the appointment to their calendar with one click.</source>
+        <translation>Bitte hängen Sie vor dem Senden die Kalenderdatei {file} an (ein E-Mail-Link kann selbst keine Dateien anhängen); damit übernehmen die Empfänger den Termin mit einem Klick in ihren Kalender.</translation>
+    </message>
+    <message>
+        <source>Cancellation</source>
+        <translation>Absage</translation>
+    </message>
+    <message>
+        <source>Your mail program opens a new message to the participants. Please attach the calendar file before sending:</source>
+        <translation>Ihr E-Mail-Programm öffnet eine neue Nachricht an die Teilnehmer. Bitte hängen Sie vor dem Senden die Kalenderdatei an:</translation>
+    </message>
+    <message>
+        <source>Open folder</source>
+        <translation>Ordner öffnen</translation>
     </message>
 </context>
 <context>
@@ -1145,6 +1431,25 @@
     </message>
 </context>
 <context>
+    <name>CustomerPicker</name>
+    <message>
+        <source>(no company)</source>
+        <translation>(keine Firma)</translation>
+    </message>
+    <message>
+        <source>(no contact person)</source>
+        <translation>(kein Ansprechpartner)</translation>
+    </message>
+    <message>
+        <source>Company</source>
+        <translation>Firma</translation>
+    </message>
+    <message>
+        <source>Contact person</source>
+        <translation>Ansprechpartner</translation>
+    </message>
+</context>
+<context>
     <name>DashboardWidget</name>
     <message>
         <source>Period:</source>
@@ -1818,6 +2123,33 @@
     </message>
 </context>
 <context>
+    <name>FilePage</name>
+    <message>
+        <source>Choose a file</source>
+        <translation>Datei auswählen</translation>
+    </message>
+    <message>
+        <source>vCard (.vcf) from Outlook, Apple, Google or Android, or a CSV export.</source>
+        <translation>vCard (.vcf) aus Outlook, Apple, Google oder Android oder ein CSV-Export.</translation>
+    </message>
+    <message>
+        <source>Path of the file to import</source>
+        <translation>Pfad der zu importierenden Datei</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>&amp;Durchsuchen…</translation>
+    </message>
+    <message>
+        <source>Import contacts</source>
+        <translation>Kontakte importieren</translation>
+    </message>
+    <message>
+        <source>Contacts (*.vcf *.vcard *.csv *.tsv);;vCard (*.vcf *.vcard);;CSV (*.csv);;All files (*)</source>
+        <translation>Kontakte (*.vcf *.vcard *.csv *.tsv);;vCard (*.vcf *.vcard);;CSV (*.csv);;Alle Dateien (*)</translation>
+    </message>
+</context>
+<context>
     <name>GanttChart</name>
     <message>
         <source>No open opportunities. New ones appear here as bars from their start to the expected close.</source>
@@ -1842,6 +2174,81 @@
     <message>
         <source>Opened {start}, expected close {end}</source>
         <translation>Eröffnet {start}, erwarteter Abschluss {end}</translation>
+    </message>
+</context>
+<context>
+    <name>ImportWizard</name>
+    <message>
+        <source>Import contacts</source>
+        <translation>Kontakte importieren</translation>
+    </message>
+    <message>
+        <source>There is no such file.</source>
+        <translation>Diese Datei gibt es nicht.</translation>
+    </message>
+    <message>
+        <source>CSV file, {n} columns; looks like: {preset}.</source>
+        <translation>CSV-Datei, Spalten: {n}; sieht aus wie: {preset}.</translation>
+    </message>
+    <message>
+        <source>vCard file.</source>
+        <translation>vCard-Datei.</translation>
+    </message>
+    <message>
+        <source>Dry run of {file}…</source>
+        <translation>Probelauf mit {file}…</translation>
+    </message>
+    <message>
+        <source>Importing {file}…</source>
+        <translation>{file} wird importiert…</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>Wird abgebrochen…</translation>
+    </message>
+    <message>
+        <source>The import was cancelled; nothing was changed.</source>
+        <translation>Der Import wurde abgebrochen; es wurde nichts geändert.</translation>
+    </message>
+    <message>
+        <source>Dry run finished: nothing was stored.</source>
+        <translation>Probelauf beendet: Es wurde nichts gespeichert.</translation>
+    </message>
+    <message>
+        <source>{n} would be imported as new contacts</source>
+        <translation>Als neue Kontakte zu importieren: {n}</translation>
+    </message>
+    <message>
+        <source>{n} imported as new contacts</source>
+        <translation>Als neue Kontakte importiert: {n}</translation>
+    </message>
+    <message>
+        <source>{n} stored contacts updated</source>
+        <translation>Gespeicherte Kontakte aktualisiert: {n}</translation>
+    </message>
+    <message>
+        <source>{n} unchanged</source>
+        <translation>Unverändert: {n}</translation>
+    </message>
+    <message>
+        <source>{n} skipped</source>
+        <translation>Übersprungen: {n}</translation>
+    </message>
+    <message>
+        <source>{n} rejected</source>
+        <translation>Abgelehnt: {n}</translation>
+    </message>
+    <message>
+        <source>{n} flagged for review</source>
+        <translation>Zur Prüfung markiert: {n}</translation>
+    </message>
+    <message>
+        <source>Rejected {record}: {reason}</source>
+        <translation>Abgelehnt – {record}: {reason}</translation>
+    </message>
+    <message>
+        <source>Review {record}: {reason}</source>
+        <translation>Zu prüfen – {record}: {reason}</translation>
     </message>
 </context>
 <context>
@@ -2014,6 +2421,10 @@
         <translation>Neue Akti&amp;vität…</translation>
     </message>
     <message>
+        <source>New a&amp;ppointment…</source>
+        <translation>Neuer T&amp;ermin…</translation>
+    </message>
+    <message>
         <source>&amp;Quick entry</source>
         <translation>&amp;Schnellerfassung</translation>
     </message>
@@ -2028,6 +2439,18 @@
     <message>
         <source>&amp;Tickets</source>
         <translation>&amp;Tickets</translation>
+    </message>
+    <message>
+        <source>New &amp;opportunity…</source>
+        <translation>Neue &amp;Verkaufschance…</translation>
+    </message>
+    <message>
+        <source>New o&amp;rder…</source>
+        <translation>Neuer &amp;Auftrag…</translation>
+    </message>
+    <message>
+        <source>Revenue &amp;targets</source>
+        <translation>&amp;Umsatzziele</translation>
     </message>
     <message>
         <source>&amp;Reports</source>
@@ -2251,6 +2674,10 @@
         <translation>Berichte</translation>
     </message>
     <message>
+        <source>Revenue targets</source>
+        <translation>Umsatzziele</translation>
+    </message>
+    <message>
         <source>This part of the program is not installed in this version.</source>
         <translation>Dieser Programmteil ist in dieser Version nicht installiert.</translation>
     </message>
@@ -2355,8 +2782,36 @@
         <translation>Import abgeschlossen.</translation>
     </message>
     <message>
+        <source>vCard 3.0 (*.vcf)</source>
+        <translation>vCard 3.0 (*.vcf)</translation>
+    </message>
+    <message>
+        <source>vCard 4.0 (*.vcf)</source>
+        <translation>vCard 4.0 (*.vcf)</translation>
+    </message>
+    <message>
+        <source>CSV people (*.csv)</source>
+        <translation>CSV – Personen (*.csv)</translation>
+    </message>
+    <message>
+        <source>CSV companies (*.csv)</source>
+        <translation>CSV – Firmen (*.csv)</translation>
+    </message>
+    <message>
+        <source>CSV activities (*.csv)</source>
+        <translation>CSV – Aktivitäten (*.csv)</translation>
+    </message>
+    <message>
+        <source>JSON, everything (*.json)</source>
+        <translation>JSON – alles (*.json)</translation>
+    </message>
+    <message>
         <source>Export</source>
         <translation>Export</translation>
+    </message>
+    <message>
+        <source>Order {number} saved.</source>
+        <translation>Auftrag {number} gespeichert.</translation>
     </message>
     <message>
         <source>Demo data</source>
@@ -2385,10 +2840,6 @@
     <message>
         <source>Backup</source>
         <translation>Sicherung</translation>
-    </message>
-    <message>
-        <source>vCard 3.0 (*.vcf);;vCard 4.0 (*.vcf);;CSV people (*.csv);;CSV companies (*.csv);;CSV activities (*.csv);;JSON, everything (*.json)</source>
-        <translation>vCard 3.0 (*.vcf);;vCard 4.0 (*.vcf);;CSV people (*.csv);;CSV companies (*.csv);;CSV activities (*.csv);;JSON, everything (*.json)</translation>
     </message>
     <message>
         <source>Exported to {file}.</source>
@@ -2535,6 +2986,100 @@
     </message>
 </context>
 <context>
+    <name>MappingPage</name>
+    <message>
+        <source>Columns</source>
+        <translation>Spalten</translation>
+    </message>
+    <message>
+        <source>Check which column becomes which field; the preview shows the result.</source>
+        <translation>Prüfen Sie, welche Spalte in welches Feld übernommen wird; die Vorschau zeigt das Ergebnis.</translation>
+    </message>
+    <message>
+        <source>&amp;Encoding:</source>
+        <translation>Zeichen&amp;kodierung:</translation>
+    </message>
+    <message>
+        <source>&amp;Delimiter:</source>
+        <translation>&amp;Trennzeichen:</translation>
+    </message>
+    <message>
+        <source>&amp;Source:</source>
+        <translation>&amp;Quelle:</translation>
+    </message>
+    <message>
+        <source>Column in the file</source>
+        <translation>Spalte in der Datei</translation>
+    </message>
+    <message>
+        <source>First value</source>
+        <translation>Erster Wert</translation>
+    </message>
+    <message>
+        <source>Import as</source>
+        <translation>Importieren als</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Company</source>
+        <translation>Firma</translation>
+    </message>
+    <message>
+        <source>Position</source>
+        <translation>Position</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>E-Mail</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Telefon</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Adresse</translation>
+    </message>
+    <message>
+        <source>Birthday</source>
+        <translation>Geburtstag</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>Tags</translation>
+    </message>
+    <message>
+        <source>Remarks</source>
+        <translation>Bemerkungen</translation>
+    </message>
+    <message>
+        <source>Preview – the first rows as they will be imported:</source>
+        <translation>Vorschau – die ersten Zeilen, wie sie importiert werden:</translation>
+    </message>
+    <message>
+        <source>Detected: {preset}, encoding {encoding}, delimiter “{delimiter}”.</source>
+        <translation>Erkannt: {preset}, Zeichenkodierung {encoding}, Trennzeichen „{delimiter}“.</translation>
+    </message>
+    <message>
+        <source>Field for the column “{name}”</source>
+        <translation>Feld für die Spalte „{name}“</translation>
+    </message>
+    <message>
+        <source>No column is imported yet: choose at least one field.</source>
+        <translation>Noch wird keine Spalte importiert: Wählen Sie mindestens ein Feld.</translation>
+    </message>
+</context>
+<context>
+    <name>MonthCombo</name>
+    <message>
+        <source>(not set)</source>
+        <translation>(nicht festgelegt)</translation>
+    </message>
+</context>
+<context>
     <name>NoticeRow</name>
     <message>
         <source>Done</source>
@@ -2602,6 +3147,347 @@
     <message>
         <source>Open tickets: {count}</source>
         <translation>Offene Tickets: {count}</translation>
+    </message>
+</context>
+<context>
+    <name>OpportunityDialog</name>
+    <message>
+        <source>&amp;Title:</source>
+        <translation>&amp;Titel:</translation>
+    </message>
+    <message>
+        <source>&amp;Company:</source>
+        <translation>&amp;Firma:</translation>
+    </message>
+    <message>
+        <source>Contact &amp;person:</source>
+        <translation>Ansprech&amp;partner:</translation>
+    </message>
+    <message>
+        <source>&amp;Stage:</source>
+        <translation>P&amp;hase:</translation>
+    </message>
+    <message>
+        <source>&amp;Value (€):</source>
+        <translation>&amp;Wert (€):</translation>
+    </message>
+    <message>
+        <source>Net, e.g. 12.500 or 12.500,00</source>
+        <translation>Netto, z. B. 12.500 oder 12.500,00</translation>
+    </message>
+    <message>
+        <source>P&amp;robability:</source>
+        <translation>Wahrscheinlich&amp;keit:</translation>
+    </message>
+    <message>
+        <source>E&amp;xpected close:</source>
+        <translation>Erwarteter &amp;Abschluss:</translation>
+    </message>
+    <message>
+        <source>&amp;Owner:</source>
+        <translation>&amp;Betreuer:</translation>
+    </message>
+    <message>
+        <source>e.g. trade fair, website, recommendation</source>
+        <translation>z. B. Messe, Website, Empfehlung</translation>
+    </message>
+    <message>
+        <source>So&amp;urce:</source>
+        <translation>&amp;Quelle:</translation>
+    </message>
+    <message>
+        <source>&amp;Details</source>
+        <translation>&amp;Details</translation>
+    </message>
+    <message>
+        <source>Double-click an entry to open it.</source>
+        <translation>Doppelklicken Sie auf einen Eintrag, um ihn zu öffnen.</translation>
+    </message>
+    <message>
+        <source>O&amp;verview</source>
+        <translation>Übersi&amp;cht</translation>
+    </message>
+    <message>
+        <source>&amp;Quote sent</source>
+        <translation>A&amp;ngebot versendet</translation>
+    </message>
+    <message>
+        <source>Record that the quote went out today: reminders follow automatically.</source>
+        <translation>Vermerken, dass das Angebot heute versendet wurde: Erinnerungen folgen automatisch.</translation>
+    </message>
+    <message>
+        <source>&amp;Won</source>
+        <translation>&amp;Gewonnen</translation>
+    </message>
+    <message>
+        <source>&amp;Lost…</source>
+        <translation>&amp;Verloren…</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Speichern</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Schließen</translation>
+    </message>
+    <message>
+        <source>New opportunity</source>
+        <translation>Neue Verkaufschance</translation>
+    </message>
+    <message>
+        <source>Opportunity</source>
+        <translation>Verkaufschance</translation>
+    </message>
+    <message>
+        <source>Quote sent on {date}.</source>
+        <translation>Angebot am {date} versendet.</translation>
+    </message>
+    <message>
+        <source>Won on {date}; it goes on as a project.</source>
+        <translation>Am {date} gewonnen; wird als Projekt fortgeführt.</translation>
+    </message>
+    <message>
+        <source>Lost on {date}: {reason}</source>
+        <translation>Am {date} verloren: {reason}</translation>
+    </message>
+    <message>
+        <source>Save first to send a quote or close it as won or lost.</source>
+        <translation>Speichern Sie zuerst, um ein Angebot zu versenden oder die Verkaufschance als gewonnen oder verloren abzuschließen.</translation>
+    </message>
+    <message>
+        <source>weighted value {value}</source>
+        <translation>gewichteter Wert {value}</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Datum</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Art</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Was</translation>
+    </message>
+    <message>
+        <source>Who / details</source>
+        <translation>Wer / Details</translation>
+    </message>
+    <message>
+        <source>Contact people</source>
+        <translation>Ansprechpartner</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>Person</translation>
+    </message>
+    <message>
+        <source>Documents</source>
+        <translation>Dokumente</translation>
+    </message>
+    <message>
+        <source>Quote</source>
+        <translation>Angebot</translation>
+    </message>
+    <message>
+        <source>Order confirmation</source>
+        <translation>Auftragsbestätigung</translation>
+    </message>
+    <message>
+        <source>Contract</source>
+        <translation>Vertrag</translation>
+    </message>
+    <message>
+        <source>Document</source>
+        <translation>Dokument</translation>
+    </message>
+    <message>
+        <source>open</source>
+        <translation>offen</translation>
+    </message>
+    <message>
+        <source>accepted</source>
+        <translation>angenommen</translation>
+    </message>
+    <message>
+        <source>closed</source>
+        <translation>abgeschlossen</translation>
+    </message>
+    <message>
+        <source>Correspondence and activities</source>
+        <translation>Korrespondenz und Aktivitäten</translation>
+    </message>
+    <message>
+        <source>Follow-ups</source>
+        <translation>Wiedervorlagen</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>erledigt</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>abgesagt</translation>
+    </message>
+    <message>
+        <source>Project</source>
+        <translation>Projekt</translation>
+    </message>
+    <message>
+        <source>expected {month}</source>
+        <translation>erwartet {month}</translation>
+    </message>
+    <message>
+        <source>owner {owner}</source>
+        <translation>Betreuer {owner}</translation>
+    </message>
+    <message>
+        <source>lost: {reason}</source>
+        <translation>verloren: {reason}</translation>
+    </message>
+    <message>
+        <source>Quote sent on {date}; reminders follow after {days} days.</source>
+        <translation>Angebot am {date} versendet; Erinnerungen folgen nach {days} Tagen.</translation>
+    </message>
+    <message>
+        <source>Won! The project “{name}” now carries the whole sales history.</source>
+        <translation>Gewonnen! Das Projekt „{name}“ enthält jetzt die gesamte Vertriebshistorie.</translation>
+    </message>
+    <message>
+        <source>“{title}” marked as lost.</source>
+        <translation>„{title}“ als verloren markiert.</translation>
+    </message>
+</context>
+<context>
+    <name>OrderDialog</name>
+    <message>
+        <source>Open</source>
+        <translation>Offen</translation>
+    </message>
+    <message>
+        <source>Delivered</source>
+        <translation>Geliefert</translation>
+    </message>
+    <message>
+        <source>Invoiced</source>
+        <translation>Berechnet</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Storniert</translation>
+    </message>
+    <message>
+        <source>New order</source>
+        <translation>Neuer Auftrag</translation>
+    </message>
+    <message>
+        <source>&amp;Customer:</source>
+        <translation>&amp;Kunde:</translation>
+    </message>
+    <message>
+        <source>A company, or leave it empty and choose a private customer below.</source>
+        <translation>Eine Firma – oder leer lassen und unten einen Privatkunden wählen.</translation>
+    </message>
+    <message>
+        <source>Contact &amp;person:</source>
+        <translation>Ansprech&amp;partner:</translation>
+    </message>
+    <message>
+        <source>S&amp;tatus:</source>
+        <translation>S&amp;tatus:</translation>
+    </message>
+    <message>
+        <source>New c&amp;ustomer:</source>
+        <translation>&amp;Neukunde:</translation>
+    </message>
+    <message>
+        <source>Automatic</source>
+        <translation>Automatisch</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>Ja</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>Nein</translation>
+    </message>
+    <message>
+        <source>&amp;Date:</source>
+        <translation>&amp;Datum:</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Lines&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Positionen&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>&amp;Add line</source>
+        <translation>Position &amp;hinzufügen</translation>
+    </message>
+    <message>
+        <source>&amp;Remove line</source>
+        <translation>Position &amp;entfernen</translation>
+    </message>
+    <message>
+        <source>Order lines</source>
+        <translation>Auftragspositionen</translation>
+    </message>
+    <message>
+        <source>&amp;Notes:</source>
+        <translation>&amp;Bemerkungen:</translation>
+    </message>
+    <message>
+        <source>&amp;Save order</source>
+        <translation>Auftrag &amp;speichern</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Net {net} · VAT {vat} · &lt;b&gt;Total {gross}&lt;/b&gt;</source>
+        <translation>Netto {net} · USt. {vat} · &lt;b&gt;Gesamt {gross}&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Automatic (no: ordered before)</source>
+        <translation>Automatisch (nein: hat schon bestellt)</translation>
+    </message>
+    <message>
+        <source>Automatic (yes: first order)</source>
+        <translation>Automatisch (ja: erster Auftrag)</translation>
+    </message>
+</context>
+<context>
+    <name>OrderLinesModel</name>
+    <message>
+        <source>SKU</source>
+        <translation>Art.-Nr.</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Bezeichnung</translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation>Menge</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>Einheit</translation>
+    </message>
+    <message>
+        <source>Unit price (€)</source>
+        <translation>Einzelpreis (€)</translation>
+    </message>
+    <message>
+        <source>VAT %</source>
+        <translation>USt. %</translation>
+    </message>
+    <message>
+        <source>Net (€)</source>
+        <translation>Netto (€)</translation>
     </message>
 </context>
 <context>
@@ -3803,6 +4689,69 @@ Karte hierher ziehen.</translation>
     </message>
 </context>
 <context>
+    <name>ReportPage</name>
+    <message>
+        <source>Report</source>
+        <translation>Bericht</translation>
+    </message>
+    <message>
+        <source>Imported (new)</source>
+        <translation>Importiert (neu)</translation>
+    </message>
+    <message>
+        <source>Updated</source>
+        <translation>Aktualisiert</translation>
+    </message>
+    <message>
+        <source>Unchanged</source>
+        <translation>Unverändert</translation>
+    </message>
+    <message>
+        <source>Skipped</source>
+        <translation>Übersprungen</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>Abgelehnt</translation>
+    </message>
+    <message>
+        <source>Flagged for review</source>
+        <translation>Zur Prüfung markiert</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Was</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>Datensatz</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Grund</translation>
+    </message>
+    <message>
+        <source>&amp;Show imported records</source>
+        <translation>Importierte Datensätze &amp;anzeigen</translation>
+    </message>
+    <message>
+        <source>{file}: {n} records read.</source>
+        <translation>{file} – gelesene Datensätze: {n}.</translation>
+    </message>
+    <message>
+        <source>Review</source>
+        <translation>Prüfen</translation>
+    </message>
+    <message>
+        <source>Rejected rows, records to check and changed contacts:</source>
+        <translation>Abgelehnte Zeilen, zu prüfende Datensätze und geänderte Kontakte:</translation>
+    </message>
+    <message>
+        <source>Every record was imported without remarks.</source>
+        <translation>Alle Datensätze wurden ohne Beanstandung importiert.</translation>
+    </message>
+</context>
+<context>
     <name>RescheduleDialog</name>
     <message>
         <source>Reschedule follow-up</source>
@@ -3830,6 +4779,57 @@ Karte hierher ziehen.</translation>
     <message>
         <source>never</source>
         <translation>nie</translation>
+    </message>
+</context>
+<context>
+    <name>RunPage</name>
+    <message>
+        <source>Import</source>
+        <translation>Import</translation>
+    </message>
+    <message>
+        <source>The whole file is imported in one go: all of it or – on cancel – nothing.</source>
+        <translation>Die ganze Datei wird in einem Durchgang importiert: vollständig oder – bei Abbruch – gar nicht.</translation>
+    </message>
+    <message>
+        <source>When a contact is already stored (same e-mail, phone or UID)</source>
+        <translation>Wenn ein Kontakt bereits gespeichert ist (gleiche E-Mail, Telefonnummer oder UID)</translation>
+    </message>
+    <message>
+        <source>&amp;Merge: add what is new to the stored contact</source>
+        <translation>&amp;Ergänzen: Neues zum gespeicherten Kontakt hinzufügen</translation>
+    </message>
+    <message>
+        <source>&amp;Skip the row, leave the stored contact as it is</source>
+        <translation>Zeile &amp;überspringen, gespeicherten Kontakt unverändert lassen</translation>
+    </message>
+    <message>
+        <source>&amp;Create a new contact anyway</source>
+        <translation>Trotzdem &amp;neuen Kontakt anlegen</translation>
+    </message>
+    <message>
+        <source>&amp;Dry run</source>
+        <translation>&amp;Probelauf</translation>
+    </message>
+    <message>
+        <source>Show what the import would do, without storing anything</source>
+        <translation>Zeigen, was der Import bewirken würde, ohne etwas zu speichern</translation>
+    </message>
+    <message>
+        <source>&amp;Import now</source>
+        <translation>Jetzt &amp;importieren</translation>
+    </message>
+    <message>
+        <source>Cancel import</source>
+        <translation>Import abbrechen</translation>
+    </message>
+    <message>
+        <source>A dry run shows here what the import would do.</source>
+        <translation>Ein Probelauf zeigt hier, was der Import bewirken würde.</translation>
+    </message>
+    <message>
+        <source>File: {name}</source>
+        <translation>Datei: {name}</translation>
     </message>
 </context>
 <context>
@@ -4001,6 +5001,301 @@ Karte hierher ziehen.</translation>
     <message>
         <source>Dashboard {start} – {end}</source>
         <translation>Dashboard {start} – {end}</translation>
+    </message>
+</context>
+<context>
+    <name>SignatureDialog</name>
+    <message>
+        <source>New contact from a signature</source>
+        <translation>Neuer Kontakt aus Signatur</translation>
+    </message>
+    <message>
+        <source>Paste an e-mail signature or a website imprint (Impressum) here.
+
+Name, position, company, address, phone numbers, e-mail, website, VAT id, register entry and managing directors are recognised.</source>
+        <translation>Fügen Sie hier eine E-Mail-Signatur oder ein Impressum ein.
+
+Erkannt werden Name, Position, Firma, Adresse, Telefonnummern, E-Mail, Website, USt-IdNr., Registereintrag und Geschäftsführer.</translation>
+    </message>
+    <message>
+        <source>Pasted &amp;text:</source>
+        <translation>Eingefügter Te&amp;xt:</translation>
+    </message>
+    <message>
+        <source>Company</source>
+        <translation>Firma</translation>
+    </message>
+    <message>
+        <source>Company &amp;name:</source>
+        <translation>Firm&amp;enname:</translation>
+    </message>
+    <message>
+        <source>&amp;Legal form:</source>
+        <translation>&amp;Rechtsform:</translation>
+    </message>
+    <message>
+        <source>&amp;Street:</source>
+        <translation>&amp;Straße:</translation>
+    </message>
+    <message>
+        <source>Postcode</source>
+        <translation>PLZ</translation>
+    </message>
+    <message>
+        <source>City</source>
+        <translation>Ort</translation>
+    </message>
+    <message>
+        <source>&amp;Postcode, city:</source>
+        <translation>&amp;PLZ, Ort:</translation>
+    </message>
+    <message>
+        <source>Company phones:</source>
+        <translation>Telefon (Firma):</translation>
+    </message>
+    <message>
+        <source>Company e-mail:</source>
+        <translation>E-Mail (Firma):</translation>
+    </message>
+    <message>
+        <source>&amp;Website:</source>
+        <translation>&amp;Website:</translation>
+    </message>
+    <message>
+        <source>&amp;VAT id:</source>
+        <translation>USt-&amp;IdNr.:</translation>
+    </message>
+    <message>
+        <source>Register &amp;court:</source>
+        <translation>Register&amp;gericht:</translation>
+    </message>
+    <message>
+        <source>Register n&amp;umber:</source>
+        <translation>Registern&amp;ummer:</translation>
+    </message>
+    <message>
+        <source>Managing &amp;directors:</source>
+        <translation>Geschäfts&amp;führer:</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>Person</translation>
+    </message>
+    <message>
+        <source>Salu&amp;tation:</source>
+        <translation>&amp;Anrede:</translation>
+    </message>
+    <message>
+        <source>T&amp;itle:</source>
+        <translation>Tite&amp;l:</translation>
+    </message>
+    <message>
+        <source>&amp;Given name:</source>
+        <translation>&amp;Vorname:</translation>
+    </message>
+    <message>
+        <source>&amp;Family name:</source>
+        <translation>&amp;Nachname:</translation>
+    </message>
+    <message>
+        <source>P&amp;osition:</source>
+        <translation>P&amp;osition:</translation>
+    </message>
+    <message>
+        <source>Phones:</source>
+        <translation>Telefon:</translation>
+    </message>
+    <message>
+        <source>E-mail:</source>
+        <translation>E-Mail:</translation>
+    </message>
+    <message>
+        <source>&amp;Save company and person</source>
+        <translation>Firma und Person spei&amp;chern</translation>
+    </message>
+    <message>
+        <source>company</source>
+        <translation>Firma</translation>
+    </message>
+    <message>
+        <source>person</source>
+        <translation>Person</translation>
+    </message>
+    <message>
+        <source>address</source>
+        <translation>Adresse</translation>
+    </message>
+    <message>
+        <source>1 phone number</source>
+        <translation>1 Telefonnummer</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln phone numbers</source>
+        <translation>
+            <numerusform>%Ln Telefonnummer</numerusform>
+            <numerusform>%Ln Telefonnummern</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>e-mail</source>
+        <translation>E-Mail</translation>
+    </message>
+    <message>
+        <source>register data</source>
+        <translation>Registerdaten</translation>
+    </message>
+    <message>
+        <source>Recognised: {what}. Check and correct on the right.</source>
+        <translation>Erkannt: {what}. Bitte rechts prüfen und korrigieren.</translation>
+    </message>
+    <message>
+        <source>Nothing recognised – fill in the form by hand.</source>
+        <translation>Nichts erkannt – bitte das Formular von Hand ausfüllen.</translation>
+    </message>
+    <message>
+        <source>Add the person to the stored company “{name}”</source>
+        <translation>Person der gespeicherten Firma „{name}“ zuordnen</translation>
+    </message>
+</context>
+<context>
+    <name>SpreadDialog</name>
+    <message>
+        <source>Spread a yearly target</source>
+        <translation>Jahresziel aufteilen</translation>
+    </message>
+    <message>
+        <source>The yearly targets for {year} are broken into months; this replaces the monthly targets of {year}.</source>
+        <translation>Die Jahresziele für {year} werden auf die Monate aufgeteilt; das ersetzt die Monatsziele von {year}.</translation>
+    </message>
+    <message>
+        <source>&amp;Existing customers (€):</source>
+        <translation>&amp;Bestandskunden (€):</translation>
+    </message>
+    <message>
+        <source>&amp;New customers (€):</source>
+        <translation>&amp;Neukunden (€):</translation>
+    </message>
+    <message>
+        <source>Evenly (one twelfth a month)</source>
+        <translation>Gleichmäßig (ein Zwölftel pro Monat)</translation>
+    </message>
+    <message>
+        <source>Like last year&apos;s revenue (seasonal)</source>
+        <translation>Wie der Vorjahresumsatz (saisonal)</translation>
+    </message>
+    <message>
+        <source>&amp;Distribute:</source>
+        <translation>&amp;Verteilung:</translation>
+    </message>
+    <message>
+        <source>&amp;Spread</source>
+        <translation>&amp;Aufteilen</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+</context>
+<context>
+    <name>TargetsModel</name>
+    <message>
+        <source>Month</source>
+        <translation>Monat</translation>
+    </message>
+    <message>
+        <source>Target
+existing customers</source>
+        <translation>Ziel
+Bestandskunden</translation>
+    </message>
+    <message>
+        <source>Target
+new customers</source>
+        <translation>Ziel
+Neukunden</translation>
+    </message>
+    <message>
+        <source>Target
+total</source>
+        <translation>Ziel
+gesamt</translation>
+    </message>
+    <message>
+        <source>Actual
+existing customers</source>
+        <translation>Ist
+Bestandskunden</translation>
+    </message>
+    <message>
+        <source>Actual
+new customers</source>
+        <translation>Ist
+Neukunden</translation>
+    </message>
+    <message>
+        <source>Actual
+total</source>
+        <translation>Ist
+gesamt</translation>
+    </message>
+    <message>
+        <source>Difference</source>
+        <translation>Differenz</translation>
+    </message>
+    <message>
+        <source>Year {year}</source>
+        <translation>Jahr {year}</translation>
+    </message>
+    <message>
+        <source>Double-click or start typing to change the target.</source>
+        <translation>Zum Ändern des Ziels doppelklicken oder einfach lostippen.</translation>
+    </message>
+    <message>
+        <source>ahead of target</source>
+        <translation>über Ziel</translation>
+    </message>
+    <message>
+        <source>behind target</source>
+        <translation>unter Ziel</translation>
+    </message>
+</context>
+<context>
+    <name>TargetsView</name>
+    <message>
+        <source>Revenue targets</source>
+        <translation>Umsatzziele</translation>
+    </message>
+    <message>
+        <source>&amp;Year:</source>
+        <translation>&amp;Jahr:</translation>
+    </message>
+    <message>
+        <source>&amp;Spread a yearly target…</source>
+        <translation>Jahresziel a&amp;ufteilen…</translation>
+    </message>
+    <message>
+        <source>Targets and actual revenue per month</source>
+        <translation>Ziele und Ist-Umsatz pro Monat</translation>
+    </message>
+    <message>
+        <source>Targets: double-click or type to change (e.g. 12.500). Actual revenue: net order totals; new customers are those whose first order falls in the year.</source>
+        <translation>Ziele: zum Ändern doppelklicken oder tippen (z. B. 12.500). Ist-Umsatz: Netto-Auftragssummen; Neukunden sind Kunden, deren erster Auftrag in dieses Jahr fällt.</translation>
+    </message>
+    <message>
+        <source>Year to date: {actual} of {target} (&lt;b style=&apos;color:{color}&apos;&gt;{share} %&lt;/b&gt;)</source>
+        <translation>Seit Jahresbeginn: {actual} von {target} (&lt;b style=&apos;color:{color}&apos;&gt;{share} %&lt;/b&gt;)</translation>
+    </message>
+    <message>
+        <source>Year {year}: {actual} of {target}</source>
+        <translation>Jahr {year}: {actual} von {target}</translation>
+    </message>
+    <message>
+        <source>Target saved.</source>
+        <translation>Ziel gespeichert.</translation>
+    </message>
+    <message>
+        <source>The targets of {year} were spread over the months.</source>
+        <translation>Die Ziele für {year} wurden auf die Monate verteilt.</translation>
     </message>
 </context>
 <context>
@@ -4396,6 +5691,14 @@ Karte hierher ziehen.</translation>
         <translation>In diesem Monat wird kein Abschluss erwartet.</translation>
     </message>
     <message>
+        <source>Mark the selected follow-up as done (Ctrl+D)</source>
+        <translation>Ausgewählte Wiedervorlage als erledigt markieren (Strg+D)</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Wird geladen…</translation>
+    </message>
+    <message>
         <source>Today, {weekday} {date}</source>
         <translation>Heute, {weekday}, {date}</translation>
     </message>
@@ -4470,10 +5773,6 @@ Karte hierher ziehen.</translation>
     <message>
         <source>Done</source>
         <translation>Erledigt</translation>
-    </message>
-    <message>
-        <source>Mark as done (Ctrl+D)</source>
-        <translation>Als erledigt markieren (Strg+D)</translation>
     </message>
     <message>
         <source>Snooze</source>
@@ -5091,8 +6390,20 @@ Karte hierher ziehen.</translation>
         <translation>Es gibt keine Person „{name}“, die als Vorgesetzte(r) eingetragen werden kann.</translation>
     </message>
     <message>
+        <source>Enter your e-mail address: invitations are sent from it.</source>
+        <translation>Geben Sie Ihre E-Mail-Adresse ein: Von ihr werden die Einladungen gesendet.</translation>
+    </message>
+    <message>
         <source>There is no person “{name}”. Pick one from the list.</source>
         <translation>Es gibt keine Person „{name}“. Wählen Sie eine aus der Liste.</translation>
+    </message>
+    <message>
+        <source>An invitation needs at least one attendee.</source>
+        <translation>Eine Einladung braucht mindestens einen Teilnehmer.</translation>
+    </message>
+    <message>
+        <source>The end lies before the start.</source>
+        <translation>Das Ende liegt vor dem Beginn.</translation>
     </message>
     <message>
         <source>The follow-up must be later than the activity.</source>
@@ -5141,6 +6452,22 @@ Karte hierher ziehen.</translation>
     <message>
         <source>a UK postcode such as SW1A 1AA</source>
         <translation>britische Postleitzahl wie SW1A 1AA</translation>
+    </message>
+    <message>
+        <source>Choose a company from the list.</source>
+        <translation>Wählen Sie eine Firma aus der Liste.</translation>
+    </message>
+    <message>
+        <source>Choose a person from the list.</source>
+        <translation>Wählen Sie eine Person aus der Liste.</translation>
+    </message>
+    <message>
+        <source>Line {pos}: “{value}” is not a number.</source>
+        <translation>Position {pos}: „{value}“ ist keine Zahl.</translation>
+    </message>
+    <message>
+        <source>“{value}” is not a number.</source>
+        <translation>„{value}“ ist keine Zahl.</translation>
     </message>
 </context>
 <context>

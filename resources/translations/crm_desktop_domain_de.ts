@@ -1135,4 +1135,315 @@
             <translation>Ihr CRM ist noch leer.</translation>
         </message>
     </context>
+    <context>
+        <name>App</name>
+        <message>
+            <location filename="../../crm_desktop/app.py" line="274" />
+            <source>Show the open window</source>
+            <translation>Geöffnetes Fenster zeigen</translation>
+        </message>
+        <message>
+            <location filename="../../crm_desktop/app.py" line="275" />
+            <source>Open read-only</source>
+            <translation>Schreibgeschützt öffnen</translation>
+        </message>
+        <message>
+            <location filename="../../crm_desktop/app.py" line="315" />
+            <source>The data file is damaged ({detail}) and there is no good backup.</source>
+            <translation>Die Datendatei ist beschädigt ({detail}) und es gibt keine intakte Sicherung.</translation>
+        </message>
+        <message>
+            <location filename="../../crm_desktop/app.py" line="319" />
+            <source>Open anyway</source>
+            <translation>Trotzdem öffnen</translation>
+        </message>
+        <message>
+            <location filename="../../crm_desktop/app.py" line="324" />
+            <source>The data file is damaged ({detail}). The newest good backup is from {date}. Restore it? The damaged file is kept aside.</source>
+            <translation>Die Datendatei ist beschädigt ({detail}). Die neueste intakte Sicherung stammt vom {date}. Möchten Sie sie wiederherstellen? Die beschädigte Datei wird aufbewahrt.</translation>
+        </message>
+        <message>
+            <location filename="../../crm_desktop/app.py" line="329" />
+            <source>Restore the backup</source>
+            <translation>Sicherung wiederherstellen</translation>
+        </message>
+    </context>
+    <context>
+        <name>ImportWizard</name>
+        <message>
+            <location filename="../../crm_desktop/ui/import_wizard.py" line="121" />
+            <source>E-mail {n}</source>
+            <translation>E-Mail {n}</translation>
+        </message>
+        <message>
+            <location filename="../../crm_desktop/ui/import_wizard.py" line="122" />
+            <source>Phone {n}</source>
+            <translation>Telefon {n}</translation>
+        </message>
+        <message>
+            <location filename="../../crm_desktop/ui/import_wizard.py" line="123" />
+            <source>Address {n}</source>
+            <translation>Adresse {n}</translation>
+        </message>
+        <message>
+            <location filename="../../crm_desktop/ui/import_wizard.py" line="126" />
+            <source>kind</source>
+            <translation>Art</translation>
+        </message>
+        <message>
+            <location filename="../../crm_desktop/ui/import_wizard.py" line="127" />
+            <source>value</source>
+            <translation>Wert</translation>
+        </message>
+        <message>
+            <location filename="../../crm_desktop/ui/import_wizard.py" line="73" />
+            <source>Given name</source>
+            <translation>Vorname</translation>
+        </message>
+        <message>
+            <location filename="../../crm_desktop/ui/import_wizard.py" line="74" />
+            <source>Middle names</source>
+            <translation>Weitere Vornamen</translation>
+        </message>
+        <message>
+            <location filename="../../crm_desktop/ui/import_wizard.py" line="75" />
+            <source>Family name</source>
+            <translation>Nachname</translation>
+        </message>
+        <message>
+            <location filename="../../crm_desktop/ui/import_wizard.py" line="76" />
+            <source>Full name (split into parts)</source>
+            <translation>Vollständiger Name (wird aufgeteilt)</translation>
+        </message>
+        <message>
+            <location filename="../../crm_desktop/ui/import_wizard.py" line="77" />
+            <source>Salutation and title (“Herr Dr.”)</source>
+            <translation>Anrede und Titel („Herr Dr.“)</translation>
+        </message>
+        <message>
+            <location filename="../../crm_desktop/ui/import_wizard.py" line="78" />
+            <source>Salutation</source>
+            <translation>Anrede</translation>
+        </message>
+        <message>
+            <location filename="../../crm_desktop/ui/import_wizard.py" line="79" />
+            <source>Title</source>
+            <translation>Titel</translation>
+        </message>
+        <message>
+            <location filename="../../crm_desktop/ui/import_wizard.py" line="80" />
+            <source>Name suffix</source>
+            <translation>Namenszusatz</translation>
+        </message>
+        <message>
+            <location filename="../../crm_desktop/ui/import_wizard.py" line="81" />
+            <source>Nickname</source>
+            <translation>Spitzname</translation>
+        </message>
+        <message>
+            <location filename="../../crm_desktop/ui/import_wizard.py" line="82" />
+            <source>Company</source>
+            <translation>Firma</translation>
+        </message>
+        <message>
+            <location filename="../../crm_desktop/ui/import_wizard.py" line="83" />
+            <source>Department</source>
+            <translation>Abteilung</translation>
+        </message>
+        <message>
+            <location filename="../../crm_desktop/ui/import_wizard.py" line="84" />
+            <source>Position</source>
+            <translation>Position</translation>
+        </message>
+        <message>
+            <location filename="../../crm_desktop/ui/import_wizard.py" line="85" />
+            <source>Occupation</source>
+            <translation>Beruf</translation>
+        </message>
+        <message>
+            <location filename="../../crm_desktop/ui/import_wizard.py" line="86" />
+            <source>Birthday</source>
+            <translation>Geburtstag</translation>
+        </message>
+        <message>
+            <location filename="../../crm_desktop/ui/import_wizard.py" line="87" />
+            <source>Notes</source>
+            <translation>Notizen</translation>
+        </message>
+        <message>
+            <location filename="../../crm_desktop/ui/import_wizard.py" line="88" />
+            <source>Website</source>
+            <translation>Website</translation>
+        </message>
+        <message>
+            <location filename="../../crm_desktop/ui/import_wizard.py" line="89" />
+            <source>Tags (categories)</source>
+            <translation>Tags (Kategorien)</translation>
+        </message>
+        <message>
+            <location filename="../../crm_desktop/ui/import_wizard.py" line="90" />
+            <source>vCard UID</source>
+            <translation>vCard-UID</translation>
+        </message>
+        <message>
+            <location filename="../../crm_desktop/ui/import_wizard.py" line="91" />
+            <source>E-mail (work)</source>
+            <translation>E-Mail (geschäftlich)</translation>
+        </message>
+        <message>
+            <location filename="../../crm_desktop/ui/import_wizard.py" line="92" />
+            <source>E-mail (private)</source>
+            <translation>E-Mail (privat)</translation>
+        </message>
+        <message>
+            <location filename="../../crm_desktop/ui/import_wizard.py" line="93" />
+            <source>E-mail (other)</source>
+            <translation>E-Mail (sonstige)</translation>
+        </message>
+        <message>
+            <location filename="../../crm_desktop/ui/import_wizard.py" line="94" />
+            <source>Phone (work)</source>
+            <translation>Telefon (geschäftlich)</translation>
+        </message>
+        <message>
+            <location filename="../../crm_desktop/ui/import_wizard.py" line="95" />
+            <source>Mobile phone</source>
+            <translation>Mobiltelefon</translation>
+        </message>
+        <message>
+            <location filename="../../crm_desktop/ui/import_wizard.py" line="96" />
+            <source>Phone (private)</source>
+            <translation>Telefon (privat)</translation>
+        </message>
+        <message>
+            <location filename="../../crm_desktop/ui/import_wizard.py" line="97" />
+            <source>Fax</source>
+            <translation>Fax</translation>
+        </message>
+        <message>
+            <location filename="../../crm_desktop/ui/import_wizard.py" line="98" />
+            <source>Phone (other)</source>
+            <translation>Telefon (sonstige)</translation>
+        </message>
+        <message>
+            <location filename="../../crm_desktop/ui/import_wizard.py" line="101" />
+            <source>Business address</source>
+            <translation>Geschäftsanschrift</translation>
+        </message>
+        <message>
+            <location filename="../../crm_desktop/ui/import_wizard.py" line="102" />
+            <source>Home address</source>
+            <translation>Privatanschrift</translation>
+        </message>
+        <message>
+            <location filename="../../crm_desktop/ui/import_wizard.py" line="103" />
+            <source>Other address</source>
+            <translation>Sonstige Anschrift</translation>
+        </message>
+        <message>
+            <location filename="../../crm_desktop/ui/import_wizard.py" line="104" />
+            <source>Billing address</source>
+            <translation>Rechnungsanschrift</translation>
+        </message>
+        <message>
+            <location filename="../../crm_desktop/ui/import_wizard.py" line="105" />
+            <source>Delivery address</source>
+            <translation>Lieferanschrift</translation>
+        </message>
+        <message>
+            <location filename="../../crm_desktop/ui/import_wizard.py" line="108" />
+            <source>street</source>
+            <translation>Straße</translation>
+        </message>
+        <message>
+            <location filename="../../crm_desktop/ui/import_wizard.py" line="109" />
+            <source>street, line 2</source>
+            <translation>Straße, Zeile 2</translation>
+        </message>
+        <message>
+            <location filename="../../crm_desktop/ui/import_wizard.py" line="110" />
+            <source>street, line 3</source>
+            <translation>Straße, Zeile 3</translation>
+        </message>
+        <message>
+            <location filename="../../crm_desktop/ui/import_wizard.py" line="111" />
+            <source>address line 2</source>
+            <translation>Adresszusatz</translation>
+        </message>
+        <message>
+            <location filename="../../crm_desktop/ui/import_wizard.py" line="112" />
+            <source>PO box</source>
+            <translation>Postfach</translation>
+        </message>
+        <message>
+            <location filename="../../crm_desktop/ui/import_wizard.py" line="113" />
+            <source>postcode</source>
+            <translation>PLZ</translation>
+        </message>
+        <message>
+            <location filename="../../crm_desktop/ui/import_wizard.py" line="114" />
+            <source>city</source>
+            <translation>Ort</translation>
+        </message>
+        <message>
+            <location filename="../../crm_desktop/ui/import_wizard.py" line="115" />
+            <source>region</source>
+            <translation>Bundesland/Region</translation>
+        </message>
+        <message>
+            <location filename="../../crm_desktop/ui/import_wizard.py" line="116" />
+            <source>country</source>
+            <translation>Land</translation>
+        </message>
+        <message>
+            <location filename="../../crm_desktop/ui/import_wizard.py" line="117" />
+            <source>whole address in one field</source>
+            <translation>ganze Adresse in einem Feld</translation>
+        </message>
+        <message>
+            <location filename="../../crm_desktop/ui/import_wizard.py" line="130" />
+            <source>Outlook (English)</source>
+            <translation>Outlook (englisch)</translation>
+        </message>
+        <message>
+            <location filename="../../crm_desktop/ui/import_wizard.py" line="131" />
+            <source>Outlook (German)</source>
+            <translation>Outlook (deutsch)</translation>
+        </message>
+        <message>
+            <location filename="../../crm_desktop/ui/import_wizard.py" line="132" />
+            <source>Google Contacts</source>
+            <translation>Google Kontakte</translation>
+        </message>
+        <message>
+            <location filename="../../crm_desktop/ui/import_wizard.py" line="133" />
+            <source>Other (guessed from the column names)</source>
+            <translation>Sonstige (anhand der Spaltennamen erkannt)</translation>
+        </message>
+        <message>
+            <location filename="../../crm_desktop/ui/import_wizard.py" line="136" />
+            <source>Comma (,)</source>
+            <translation>Komma (,)</translation>
+        </message>
+        <message>
+            <location filename="../../crm_desktop/ui/import_wizard.py" line="137" />
+            <source>Semicolon (;)</source>
+            <translation>Semikolon (;)</translation>
+        </message>
+        <message>
+            <location filename="../../crm_desktop/ui/import_wizard.py" line="138" />
+            <source>Tab</source>
+            <translation>Tabulator</translation>
+        </message>
+        <message>
+            <location filename="../../crm_desktop/ui/import_wizard.py" line="139" />
+            <source>Vertical bar (|)</source>
+            <translation>Senkrechter Strich (|)</translation>
+        </message>
+        <message>
+            <location filename="../../crm_desktop/ui/import_wizard.py" line="147" />
+            <source>— not imported —</source>
+            <translation>— nicht importieren —</translation>
+        </message>
+    </context>
 </TS>
