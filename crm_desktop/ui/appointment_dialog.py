@@ -35,6 +35,7 @@ from PySide6.QtCore import (
     QStringListModel,
     Qt,
     QTime,
+    QTimer,
     QTimeZone,
     QUrl,
 )
@@ -64,17 +65,13 @@ from crm_desktop.config import resolve_paths
 from crm_desktop.data.models import (
     Appointment,
     AppointmentStatus,
-    Company,
-    Email,
-    Person,
     appointment_attendees,
 )
 from crm_desktop.data.store import Store
 from crm_desktop.errors import CrmError, ValidationError
 from crm_desktop.interop import ical
 from crm_desktop.services import calendar as cal
-from crm_desktop.services import validation
-from crm_desktop.ui.dialogs import person_records
+from crm_desktop.services import pickers, validation
 from crm_desktop.ui.format import date_format, datetime_format, format_date, format_time
 from crm_desktop.ui.forms import (
     FORM_STYLE,
@@ -83,6 +80,7 @@ from crm_desktop.ui.forms import (
     FormPage,
     RecordCombo,
     card_errors,
+    people_source,
     plain_text,
     save_with_errors,
     set_invalid,
@@ -194,7 +192,6 @@ class AppointmentDialog(QDialog):
         self._status = AppointmentStatus.CONFIRMED
         self._sequence = 0
         self._known: dict[str, ical.Participant] = {}
-        self._person_emails: dict[int, ical.Participant] = {}
         self._auto_added: str | None = None
         self._duration = dt.timedelta(hours=1)
         self._initial_times: tuple[dt.datetime, dt.datetime] | None = None
@@ -280,10 +277,14 @@ class AppointmentDialog(QDialog):
         self._completion = QStringListModel(self)
         completer = QCompleter(self._completion, self)
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        completer.setFilterMode(Qt.MatchFlag.MatchContains)
-        completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+        completer.setCompletionMode(QCompleter.CompletionMode.UnfilteredPopupCompletion)
         completer.setMaxVisibleItems(12)
         self.participant_edit.setCompleter(completer)
+        self._participant_timer = QTimer(self)
+        self._participant_timer.setSingleShot(True)
+        self._participant_timer.setInterval(RecordCombo.DEBOUNCE_MS)
+        self._participant_timer.timeout.connect(self._participant_timeout)
+        self.participant_edit.textEdited.connect(self._participant_typed)
         self.participant_edit.returnPressed.connect(self.add_typed_participant)
         self.add_button = QPushButton(self.tr("&Add"), box)
         self.add_button.setObjectName("addParticipant")
@@ -419,31 +420,48 @@ class AppointmentDialog(QDialog):
 
     def _load_choices(self, person_id: int | None) -> None:
         with self.store.reader() as s:
-            people = person_records(s)
-            rows = s.execute(
-                select(Person.id, Email.address, Company.name)
-                .join(Email, Email.person_id == Person.id)
-                .outerjoin(Company, Person.company_id == Company.id)
-                .where(Person.deleted_at.is_(None))
-                .order_by(Person.family_name, Person.given_name, Email.id)
-            ).all()
-        names = {pid: name for pid, name, _cid, _c in people}
-        self.person.set_records(
-            [(pid, f"{n} – {c}" if c else n) for pid, n, _cid, c in people], person_id
-        )
+            chosen = pickers.person(s, person_id)
+            self.person.set_source(
+                people_source(self.store), (chosen.id, chosen.label) if chosen else None
+            )
+        self._complete_participants()
+
+    def _participant_typed(self, _text: str) -> None:
+        self._participant_timer.start()
+
+    def _participant_timeout(self) -> None:
+        if self.isVisible():  # a closed dialog searches no more
+            self._complete_participants()
+
+    def done(self, result: int) -> None:
+        self._participant_timer.stop()
+        super().done(result)
+
+    def _complete_participants(self) -> None:
+        """Offer the contacts whose name, company or address holds the typed words."""
+        text = self.participant_edit.text().strip()
+        with self.store.reader() as s:
+            found = pickers.people_with_email(s, text)
         entries: list[str] = []
-        self._known = {}
-        self._person_emails = {}
-        for pid, address, company in rows:
-            participant = ical.Participant(email=str(address), name=names.get(pid, ""))
-            self._person_emails.setdefault(int(pid), participant)
-            label = participant.name + (f" – {company}" if company else "")
-            text = f"{label} <{address}>"
-            if text not in self._known:
-                self._known[text] = participant
-                entries.append(text)
-        self._completion.setStringList(entries)
-        self.person.set_current_id(person_id)
+        for choice, address in found:
+            participant = ical.Participant(email=address, name=choice.name)
+            entry = f"{choice.label} <{address}>"
+            if entry not in self._known:
+                self._known[entry] = participant
+            entries.append(entry)
+        if entries != self._completion.stringList():
+            self._completion.setStringList(entries)
+            completer = self.participant_edit.completer()
+            if completer is not None and text and self.participant_edit.hasFocus():
+                completer.complete()
+
+    def _person_participant(self, pid: int) -> ical.Participant | None:
+        with self.store.reader() as s:
+            chosen = pickers.person(s, pid)
+            address = pickers.first_email(s, pid) if chosen is not None else None
+        if chosen is None or address is None:
+            return None
+        return ical.Participant(email=address, name=chosen.name)
 
     def _load(self, appointment_id: int) -> None:
         with self.store.reader() as s:
@@ -453,7 +471,11 @@ class AppointmentDialog(QDialog):
             self.title.setText(ap.title)
             self.location.setText(ap.location or "")
             self.description.setPlainText(ap.description or "")
-            self.person.set_current_id(ap.person_id)
+            chosen = pickers.person(s, ap.person_id)
+            if chosen is not None:
+                self.person.select_record(chosen.id, chosen.label)
+            else:
+                self.person.set_current_id(None)
             start = to_local(ap.start_at, self.zone).replace(tzinfo=None)
             end = to_local(ap.end_at, self.zone).replace(tzinfo=None)
             self._set_times(start, end, all_day=ap.all_day)
@@ -628,7 +650,7 @@ class AppointmentDialog(QDialog):
                     break
             self._auto_added = None
         pid = self.person.current_id()
-        participant = self._person_emails.get(pid) if pid is not None else None
+        participant = self._person_participant(pid) if pid is not None else None
         if participant is not None and self.add_participant(participant):
             self._auto_added = participant.email
 

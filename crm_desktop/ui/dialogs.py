@@ -57,7 +57,7 @@ from crm_desktop.data.models import (
 )
 from crm_desktop.data.store import Store
 from crm_desktop.errors import ConflictError, CrmError, NotFoundError, ValidationError
-from crm_desktop.services import contacts
+from crm_desktop.services import contacts, pickers
 from crm_desktop.services import validation as v
 from crm_desktop.services.contacts import CompanyInput, PersonInput
 from crm_desktop.ui.format import datetime_format, format_date
@@ -77,6 +77,10 @@ from crm_desktop.ui.forms import (
     RecordCombo,
     card_errors,
     collect,
+    company_choice,
+    company_source,
+    people_source,
+    person_choice,
     plain_text,
     save_with_errors,
     scrolled,
@@ -123,32 +127,6 @@ def _optional_module(name: str) -> Any:
         if exc.name == name:
             return None
         raise
-
-
-def company_records(session: Session) -> list[tuple[int, str]]:
-    rows = session.execute(
-        select(Company.id, Company.name, Company.legal_form)
-        .where(Company.deleted_at.is_(None))
-        .order_by(Company.name)
-    ).all()
-
-    def label(name: str, form: str | None) -> str:
-        if not form or form.lower() in name.lower():  # "Müller GmbH" already says GmbH
-            return name
-        return f"{name} {form}"
-
-    return [(cid, label(name, form)) for cid, name, form in rows]
-
-
-def person_records(session: Session) -> list[tuple[int, str, int | None, str]]:
-    """(id, full name, company id, company name) of every live person, by family name."""
-    rows = session.execute(
-        select(Person, Company.name)
-        .outerjoin(Company, Person.company_id == Company.id)
-        .where(Person.deleted_at.is_(None))
-        .order_by(Person.family_name, Person.given_name)
-    ).all()
-    return [(p.id, p.full_name or "?", p.company_id, cname or "") for p, cname in rows]
 
 
 # ---------------------------------------------------------------- entity forms
@@ -214,8 +192,7 @@ class PersonForm(EntityForm):
         super().__init__(store, clock, parent)
         self.person_id: int | None = None
         self._loaded_consent = False
-        self._people: list[tuple[int, str, int | None, str]] = []
-        self._departments: dict[int, list[tuple[int, str]]] = {}
+        self._departments_of: int | None = None
 
         # -- overview
         p = self._page(self.tr("Overview"))
@@ -332,21 +309,25 @@ class PersonForm(EntityForm):
         department_id: int | None = None,
     ) -> None:
         """Fill the choices and, with ``person_id``, the person's current values."""
+        self.person_id = person_id
         with self.store.reader() as s:
-            self.company.set_records(company_records(s), company_id)
-            self._people = person_records(s)
-            self._departments = {}
-            for dept in s.execute(select(Department).order_by(Department.name)).scalars():
-                self._departments.setdefault(dept.company_id, []).append((dept.id, dept.name))
-            self.person_id = person_id
-            if person_id is None:
-                self.company.set_current_id(company_id)
-                self._company_changed()
+            person = contacts.get_person(s, person_id) if person_id is not None else None
+            if person is not None:
+                company_id = person.company_id
+            self.company.set_source(company_source(self.store), company_choice(s, company_id))
+            boss = (
+                person_choice(s, person.reports_to_id, with_company=company_id is None)
+                if person is not None
+                else None
+            )
+            self._company_changed()
+            if boss is not None:
+                self.reports_to.select_record(*boss)
+            if person is None:
                 self._set_department(department_id)
                 self.phones.add_row()
                 self.emails.add_row()
                 return
-            person = contacts.get_person(s, person_id)
             self._fill(person)
 
     def _fill(self, person: Person) -> None:
@@ -356,10 +337,7 @@ class PersonForm(EntityForm):
         self.family.setText(person.family_name)
         self.nickname.setText(person.nickname or "")
         self.birth.set_date(person.birth_date)
-        self.company.set_current_id(person.company_id)
-        self._company_changed()
         self._set_department(person.department_id)
-        self.reports_to.set_current_id(person.reports_to_id)
         self.position.setText(person.position or "")
         self.priority.set_value(person.priority)
         self.interval.setValue(person.contact_interval_days or 0)
@@ -384,21 +362,38 @@ class PersonForm(EntityForm):
 
     def _company_changed(self, *_args: Any) -> None:
         cid = self.company.current_id()
+        if cid == self._departments_of and self.department.count():
+            return
+        self._departments_of = cid
         current_dept = self.department.currentData()
+        departments: list[tuple[int, str]] = []
+        if cid is not None:
+            with self.store.reader() as s:
+                rows = s.execute(
+                    select(Department.id, Department.name)
+                    .where(Department.company_id == cid)
+                    .order_by(Department.name)
+                ).all()
+            departments = [(int(did), str(name)) for did, name in rows]
         self.department.blockSignals(True)
         self.department.clear()
         self.department.addItem(self.tr("No department"), None)
-        for did, name in self._departments.get(cid, []) if cid is not None else []:
+        for did, name in departments:
             self.department.addItem(name, did)
         self.department.blockSignals(False)
         self._set_department(current_dept)
         self.department.setEnabled(cid is not None)
-        people = [
-            (pid, f"{name} ({cname})" if cname and cid is None else name)
-            for pid, name, pcid, cname in self._people
-            if pid != self.person_id and (cid is None or pcid == cid)
-        ]
-        self.reports_to.set_records(people)
+        boss = self.reports_to.current_id()
+        self.reports_to.set_source(
+            people_source(
+                self.store, company_id=cid, exclude_id=self.person_id, with_company=cid is None
+            )
+        )
+        if boss is not None:  # keep the boss when they work for the chosen company
+            with self.store.reader() as s:
+                found = pickers.person(s, boss)
+            if found is not None and (cid is None or found.company_id == cid):
+                self.reports_to.select_record(found.id, found.label if cid is None else found.name)
 
     def _set_department(self, department_id: int | None) -> None:
         idx = self.department.findData(department_id) if department_id is not None else 0
@@ -638,11 +633,15 @@ class CompanyForm(EntityForm):
 
     def load(self, company_id: int | None = None, *, parent_id: int | None = None) -> None:
         with self.store.reader() as s:
-            records = [r for r in company_records(s) if r[0] != company_id]
-            self.parent_company.set_records(records, parent_id)
             self.company_id = company_id
+            if company_id is not None:
+                found = s.get(Company, company_id)
+                if found is not None:
+                    parent_id = found.parent_id
+            self.parent_company.set_source(
+                company_source(self.store, exclude_id=company_id), company_choice(s, parent_id)
+            )
             if company_id is None:
-                self.parent_company.set_current_id(parent_id)
                 self.phones.add_row()
                 self.emails.add_row()
                 self.addresses.add_row()
@@ -1206,7 +1205,6 @@ class ActivityDialog(_Dialog):
         self.router = ErrorRouter(self.banner)
         self.router.add(self.page, self.followup_page)
 
-        self._people: list[tuple[int, str, int | None, str]] = []
         self._projects: list[tuple[int, str, int | None]] = []
         self._opportunities: list[tuple[int, str, int | None]] = []
         self._load_choices(person_id, company_id, project_id, opportunity_id)
@@ -1226,11 +1224,13 @@ class ActivityDialog(_Dialog):
         opportunity_id: int | None,
     ) -> None:
         with self.store.reader() as s:
-            self._people = person_records(s)
-            self.person.set_records(
-                [(pid, f"{n} – {c}" if c else n) for pid, n, _cid, c in self._people], person_id
+            chosen = pickers.person(s, person_id)
+            self.person.set_source(
+                people_source(self.store), (chosen.id, chosen.label) if chosen else None
             )
-            self.company.set_records(company_records(s), company_id)
+            if company_id is None and chosen is not None:
+                company_id = chosen.company_id
+            self.company.set_source(company_source(self.store), company_choice(s, company_id))
             projects = s.execute(
                 select(Project.id, Project.name, Project.company_id)
                 .where(
@@ -1251,25 +1251,18 @@ class ActivityDialog(_Dialog):
                 .order_by(Opportunity.title)
             ).all()
             self._opportunities = [(r[0], r[1], r[2]) for r in opps]
-        self.person.set_current_id(person_id)
-        self.company.set_current_id(
-            company_id if company_id is not None else self._person_company()
-        )
         self._filter_links()
         self.project.set_current_id(project_id)
         self.opportunity.set_current_id(opportunity_id)
 
-    def _person_company(self) -> int | None:
-        pid = self.person.current_id()
-        for rid, _n, cid, _c in self._people:
-            if rid == pid:
-                return cid
-        return None
-
     def _person_changed(self, *_args: Any) -> None:
-        cid = self._person_company()
-        if cid is not None:
-            self.company.set_current_id(cid)
+        pid = self.person.current_id()
+        if pid is not None:
+            with self.store.reader() as s:
+                found = pickers.person(s, pid)
+                company = company_choice(s, found.company_id if found else None)
+            if company is not None:
+                self.company.select_record(*company)
         self._filter_links()
 
     def _filter_links(self, *_args: Any) -> None:

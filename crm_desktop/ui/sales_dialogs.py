@@ -59,6 +59,7 @@ from crm_desktop.data.models import Company, Opportunity, OpportunityStatus, Per
 from crm_desktop.data.store import Store
 from crm_desktop.errors import ValidationError
 from crm_desktop.services import orders as order_svc
+from crm_desktop.services import pickers
 from crm_desktop.services import pipeline as svc
 from crm_desktop.services import settings as cfg
 from crm_desktop.ui.format import format_date, format_datetime, format_money, ui_locale
@@ -74,6 +75,9 @@ from crm_desktop.ui.forms import (
     LinkLabel,
     RecordCombo,
     collect,
+    company_choice,
+    company_source,
+    people_source,
     plain_text,
     record_link,
     save_with_errors,
@@ -212,34 +216,6 @@ class MonthCombo(QComboBox):
 # ---------------------------------------------------------------- record lists
 
 
-def company_records(session: Session) -> list[tuple[int, str]]:
-    rows = session.execute(
-        select(Company.id, Company.name)
-        .where(Company.deleted_at.is_(None))
-        .order_by(Company.name, Company.id)
-    ).all()
-    return [(int(cid), str(name)) for cid, name in rows]
-
-
-def person_records(session: Session, company_id: int | None) -> list[tuple[int, str]]:
-    """People of ``company_id`` (everyone when None): "Dr. Anna Weiß (Firma)"."""
-    query = (
-        select(Person.id, Person.title, Person.given_name, Person.family_name, Company.name)
-        .outerjoin(Company, Company.id == Person.company_id)
-        .where(Person.deleted_at.is_(None), Person.anonymized_at.is_(None))
-        .order_by(Person.family_name, Person.given_name, Person.id)
-    )
-    if company_id is not None:
-        query = query.where(Person.company_id == company_id)
-    out = []
-    for pid, title, given, family, company in session.execute(query).all():
-        name = " ".join(p for p in (title or "", given or "", family or "") if p).strip()
-        if company_id is None and company:
-            name = f"{name} ({company})"
-        out.append((int(pid), name or f"#{pid}"))
-    return out
-
-
 def _distinct(session: Session, column: Any) -> list[str]:
     return [
         str(v)
@@ -277,14 +253,14 @@ class CustomerPicker(QWidget):
     def load(self, store: Store, company_id: int | None, person_id: int | None) -> None:
         self.store = store
         with store.reader() as s:
-            self.company.set_records(company_records(s), company_id)
             if company_id is None and person_id is not None:
-                person = s.get(Person, person_id)
-                if person is not None and person.company_id is not None:
-                    self.company.set_records(company_records(s), person.company_id)
+                found = pickers.person(s, person_id)
+                company_id = found.company_id if found is not None else None
+            self.company.set_source(company_source(store), company_choice(s, company_id))
         self.refill_people(person_id)
 
     def refill_people(self, keep: int | None = None) -> None:
+        """The people of the chosen company (everyone without one), searched as typed."""
         if self.store is None:
             return
         cid = self.company.current_id()
@@ -293,12 +269,13 @@ class CustomerPicker(QWidget):
         current = keep if keep is not None else self.person.current_id()
         self._company_for_people = cid
         with self.store.reader() as s:
-            records = person_records(s, cid)
-        if current is not None and all(r[0] != current for r in records):
-            current = None
-        self.person.set_records(records, current)
-        if current is None:
-            self.person.set_current_id(None)
+            found = pickers.person(s, current)
+        if found is not None and cid is not None and found.company_id != cid:
+            found = None
+        self.person.set_source(
+            people_source(self.store, company_id=cid, with_company=cid is None),
+            (found.id, found.label if cid is None else found.name) if found else None,
+        )
 
     def ids(self, errors: list[ValidationError]) -> tuple[int | None, int | None]:
         """The chosen ids; a typed text that matches no record is an error."""
