@@ -40,7 +40,27 @@ class _Parser(argparse.ArgumentParser):
         raise SystemExit(2)
 
 
-def build_parser() -> argparse.ArgumentParser:
+# global options that take a value (the next argument is not a sub-command)
+_VALUE_OPTIONS = {"--data-dir", "--database-url", "--lang"}
+
+
+def wants_command(argv: Sequence[str]) -> bool:
+    """True when ``argv`` names a sub-command (or asks for help): only then are the
+    command modules imported. Starting the window skips them (about half a second)."""
+    skip = False
+    for arg in argv:
+        if skip:
+            skip = False
+        elif arg in ("-h", "--help"):
+            return True
+        elif arg in _VALUE_OPTIONS:
+            skip = True
+        elif not arg.startswith("-"):
+            return True
+    return False
+
+
+def build_parser(with_commands: bool = True) -> argparse.ArgumentParser:
     parser = _Parser(
         prog="crm-desktop",
         description="An offline desktop CRM. Without a sub-command the window opens.",
@@ -62,6 +82,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--lang", choices=["de", "en"], help="language of the window (default: the system's)"
     )
+    if not with_commands:
+        parser.set_defaults(command=None)
+        return parser
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     for name in COMMAND_MODULES:
         try:
@@ -75,8 +98,9 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    arguments = list(sys.argv[1:] if argv is None else argv)
+    parser = build_parser(with_commands=wants_command(arguments))
+    args = parser.parse_args(arguments)
     ctx = CliContext(args=args)
     try:
         if args.selftest:

@@ -56,6 +56,7 @@ from crm_desktop.ui.welcome import WelcomeWidget
 log = logging.getLogger("crm_desktop.ui.main")
 
 STATUS_REFRESH_MS = 60_000
+REMINDERS_AFTER_MS = 400  # after the first paint
 HISTORY_LIMIT = 100
 
 
@@ -614,15 +615,29 @@ class MainWindow(QMainWindow):
     def _start_reminders(self) -> None:
         ticker_cls = optional("crm_desktop.ui.reminders", "ReminderTicker")
         self.reminders = None
+        self._reminders_armed = False
         if ticker_cls is None:
             return
         try:
             self.reminders = ticker_cls(self.store, self.clock, self)
         except TypeError:
             self.reminders = _construct(ticker_cls, self.store, self, self.clock)
+
+    def _arm_reminders(self) -> None:
+        """Start the reminders shortly after the window is on screen: the first check
+        (contact intervals of every person) would otherwise hold the first paint back."""
         start = getattr(self.reminders, "start", None)
-        if callable(start):
-            start()
+        if self._reminders_armed or not callable(start):
+            return
+        self._reminders_armed = True
+
+        def begin() -> None:
+            if self.isVisible():
+                start()
+            else:  # hidden again before it was time: try on the next show
+                self._reminders_armed = False
+
+        QTimer.singleShot(REMINDERS_AFTER_MS, self, begin)
 
     # ------------------------------------------------------------ start, layout
 
@@ -677,6 +692,7 @@ class MainWindow(QMainWindow):
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         self._apply_pending_splitter()
+        self._arm_reminders()
 
     def save_layout(self) -> None:
         q = self.settings.qsettings
