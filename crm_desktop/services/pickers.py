@@ -198,9 +198,11 @@ def people_with_email(
     typed = text.strip().lower()
     # an address being typed: addresses are stored in lower case, so a range is a prefix
     by_address = (Email.address >= typed) & (Email.address < typed + "\uffff")
-    rows = session.execute(
-        query.where(Person.id.in_(ranked) | by_address).order_by(Email.id).limit(limit * 4)
-    ).all()
+    rows = list(
+        session.execute(
+            query.where(Person.id.in_(ranked) | by_address).order_by(Email.id).limit(limit * 4)
+        ).all()
+    )
     order = {pid: pos for pos, pid in enumerate(ranked)}
     rows.sort(
         key=lambda row: (

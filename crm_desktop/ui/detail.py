@@ -1287,7 +1287,11 @@ class PersonDetailPane(_DetailPane):
         o.set("priority", _esc(enum_label(p.priority)))
         o.set(
             "interval",
-            _esc(self.tr("every {days} days").format(days=p.contact_interval_days))
+            _esc(
+                self.tr("every day")
+                if p.contact_interval_days == 1
+                else self.tr("every %n days", "", p.contact_interval_days)
+            )
             if p.contact_interval_days
             else "",
             hide_empty=True,

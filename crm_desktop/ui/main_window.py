@@ -1884,7 +1884,9 @@ class MainWindow(QMainWindow):
             ("Ctrl+1 / 2 / 3", self.tr("Go to tree / details / timeline")),
             ("Alt+← / Alt+→", self.tr("Back / forward through viewed records")),
         ]
-        table = "".join(f"<tr><td><b>{k}</b>&nbsp;&nbsp;</td><td>{v}</td></tr>" for k, v in rows)
+        table = "".join(
+            f"<tr><td><b>{native_keys(k)}</b>&nbsp;&nbsp;</td><td>{v}</td></tr>" for k, v in rows
+        )
         self.show_message(self.tr("Keyboard shortcuts"), f"<table>{table}</table>")
 
     def show_about(self) -> None:
@@ -1914,3 +1916,14 @@ class MainWindow(QMainWindow):
 
     def show_message(self, title: str, text: str) -> None:
         QMessageBox.information(self, title, text)
+
+
+def native_keys(keys: str) -> str:
+    """Key names as the desktop spells them ("Strg+F" on a German system): each part of
+    "Ctrl+1 / 2 / 3" or "Alt+← / Alt+→" goes through QKeySequence's native text."""
+    parts = []
+    for part in keys.split(" / "):
+        seq = QKeySequence(part)
+        text = seq.toString(QKeySequence.SequenceFormat.NativeText) if "+" in part else ""
+        parts.append(text or part)
+    return " / ".join(parts)

@@ -267,6 +267,9 @@ class TodayView(QWidget):
             return
         self._fill(self.data)
 
+    def _days(self, n: int) -> str:
+        return self.tr("1 day") if n == 1 else self.tr("%n days", "", n)
+
     def _fill(self, data: Today) -> None:
         zone = local_zone()
         day = data.day
@@ -361,14 +364,13 @@ class TodayView(QWidget):
         tree = self.contacts.tree
         tree.clear()
         for c in data.overdue_contacts:
-            last = (
-                self.tr("never")
-                if c.days_since is None
-                else self.tr("{n} days ago").format(n=c.days_since)
-            )
-            item = QTreeWidgetItem(
-                [c.name, c.company, self.tr("{n} days").format(n=c.interval_days), last]
-            )
+            if c.days_since is None:
+                last = self.tr("never")
+            elif c.days_since == 1:
+                last = self.tr("1 day ago")
+            else:
+                last = self.tr("%n days ago", "", c.days_since)
+            item = QTreeWidgetItem([c.name, c.company, self._days(c.interval_days), last])
             item.setData(0, ROLE, ("person", c.person_id, c.person_id, None))
             tree.addTopLevelItem(item)
         self.contacts.set_count(len(data.overdue_contacts))
@@ -381,7 +383,7 @@ class TodayView(QWidget):
                 [
                     t.number,
                     t.title,
-                    self.tr("{n} days").format(n=t.age_days),
+                    self._days(t.age_days),
                     kind_label(t.status),
                     who,
                 ]

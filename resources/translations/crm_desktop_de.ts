@@ -4060,8 +4060,15 @@
         <translation>({age} Jahre)</translation>
     </message>
     <message>
-        <source>every {days} days</source>
-        <translation>alle {days} Tage</translation>
+        <source>every day</source>
+        <translation>täglich</translation>
+    </message>
+    <message numerus="yes">
+        <source>every %n days</source>
+        <translation>
+            <numerusform>alle %n Tage</numerusform>
+            <numerusform>alle %n Tage</numerusform>
+        </translation>
     </message>
     <message>
         <source>Reports to {person}</source>
@@ -5699,6 +5706,17 @@ gesamt</translation>
         <translation>Wird geladen…</translation>
     </message>
     <message>
+        <source>1 day</source>
+        <translation>1 Tag</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n days</source>
+        <translation>
+            <numerusform>%n Tag</numerusform>
+            <numerusform>%n Tage</numerusform>
+        </translation>
+    </message>
+    <message>
         <source>Today, {weekday} {date}</source>
         <translation>Heute, {weekday}, {date}</translation>
     </message>
@@ -5763,14 +5781,6 @@ gesamt</translation>
         <translation>nie</translation>
     </message>
     <message>
-        <source>{n} days ago</source>
-        <translation>vor {n} Tagen</translation>
-    </message>
-    <message>
-        <source>{n} days</source>
-        <translation>{n} Tage</translation>
-    </message>
-    <message>
         <source>Done</source>
         <translation>Erledigt</translation>
     </message>
@@ -5789,6 +5799,17 @@ gesamt</translation>
     <message>
         <source>Tomorrow 9:00</source>
         <translation>Morgen 9:00</translation>
+    </message>
+    <message>
+        <source>1 day ago</source>
+        <translation>vor 1 Tag</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n days ago</source>
+        <translation>
+            <numerusform>vor %n Tag</numerusform>
+            <numerusform>vor %n Tagen</numerusform>
+        </translation>
     </message>
     <message>
         <source>Snooze 10 minutes</source>
