@@ -12,6 +12,7 @@ from sqlalchemy import func, select
 
 from crm_desktop.clock import FixedClock
 from crm_desktop.config import AppPaths, resolve_paths
+from crm_desktop.data import migrate
 from crm_desktop.data.models import ActivityKind, Person
 from crm_desktop.data.store import Store, open_store
 from crm_desktop.errors import StoreError
@@ -82,7 +83,7 @@ def test_backup_is_verified_named_and_previewed(
     assert info.kind == "manual"
     assert info.created == clock.now()
     assert info.counts == {"people": 2, "companies": 1, "activities": 1}
-    assert info.revision == "0001"
+    assert info.revision == migrate.head_revision()
     assert info.size == target.stat().st_size
 
 
