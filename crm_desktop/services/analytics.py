@@ -3,7 +3,12 @@
 No function here loops over every row in Python: each is one or a few GROUP BY
 queries, so a dashboard on 100,000 people and 1,000,000 activities opens quickly.
 Months are calendar months of the stored UTC timestamps (a call at 00:30 local time
-on the 1st counts for the previous month; fine for a monthly chart).
+on the 1st counts for the previous month; fine for a monthly chart), on PostgreSQL too
+whatever the session's time zone.
+
+Activities are counted over ranges of ``occurred_at`` (never a function of it), so both
+databases answer from the covering indexes ix_activities_time_kind and
+ix_activities_company_time_kind (see Activity in data/models.py) without reading the rows.
 """
 
 from __future__ import annotations
@@ -13,11 +18,23 @@ import decimal
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Date, and_, case, cast, func, or_, select
+from sqlalchemy import (
+    DateTime,
+    Integer,
+    and_,
+    case,
+    cast,
+    func,
+    literal_column,
+    or_,
+    select,
+    union_all,
+)
 from sqlalchemy.orm import Session
 from sqlalchemy.sql.elements import ColumnElement
 
 from crm_desktop.clock import Clock
+from crm_desktop.data.base import UTCDateTime
 from crm_desktop.data.models import (
     Activity,
     ActivityKind,
@@ -38,6 +55,9 @@ ZERO = decimal.Decimal(0)
 
 def _month(session: Session, column: Any) -> ColumnElement[str]:
     if session.get_bind().dialect.name == "postgresql":
+        if isinstance(column.type, UTCDateTime):
+            # a timestamptz: its month in UTC, whatever the session's time zone
+            column = func.timezone("UTC", column)
         return func.to_char(column, "YYYY-MM")
     # SQLite keeps dates and UTC datetimes as ISO text: the month is its first 7 characters
     # (much cheaper than strftime over a million rows)
@@ -250,29 +270,70 @@ def _channel_expr() -> ColumnElement[str]:
     return case(*whens, else_="other")
 
 
+def _month_ranges(period: Period) -> list[tuple[str, dt.datetime, dt.datetime]]:
+    """The period's calendar months as (``YYYY-MM``, from, to) UTC half-open ranges,
+    the first and last cut to the period."""
+    out = []
+    for m in period.months():
+        y, mo = int(m[:4]), int(m[5:])
+        lo = dt.datetime(y, mo, 1, tzinfo=dt.UTC)
+        hi = dt.datetime(y + mo // 12, mo % 12 + 1, 1, tzinfo=dt.UTC)
+        out.append((m, max(lo, period.start_utc), min(hi, period.end_utc)))
+    return out
+
+
+KindCounts = dict[str, dict[ActivityKind, int]]
+
+
+def _activity_counts(session: Session, period: Period, owner: str | None = None) -> KindCounts:
+    """month → kind → number of live activities (months in UTC, like the stored times).
+
+    One ``GROUP BY kind`` per month over a range of ``occurred_at`` (UNION ALL in one
+    statement): both databases read it from the covering index ix_activities_time_kind
+    alone, and each month sorts only its own rows. Grouping by a month *expression*
+    over the whole period would sort every activity of the year (several times slower).
+    """
+    ranges = _month_ranges(period)
+    out: KindCounts = {m: {} for m, _lo, _hi in ranges}
+    if not ranges:
+        return out
+    parts = []
+    for i, (_m, lo, hi) in enumerate(ranges):
+        part = (
+            select(literal_column(str(i), Integer).label("month"), Activity.kind, func.count())
+            .where(
+                Activity.occurred_at >= lo,
+                Activity.occurred_at < hi,
+                Activity.deleted_at.is_(None),
+            )
+            .group_by(Activity.kind)
+        )
+        if owner:
+            part = part.where(Activity.owner == owner)
+        parts.append(part)
+    query = parts[0] if len(parts) == 1 else union_all(*parts)
+    for i, kind, n in session.execute(query):
+        out[ranges[int(i)][0]][kind] = int(n)
+    return out
+
+
+_CHANNEL_OF = {kind: name for name, kinds in CHANNEL_KINDS.items() for kind in kinds}
+
+
 def activities_by_month(
     session: Session, period: Period, owner: str | None = None
 ) -> dict[str, dict[str, int]]:
     """month → channel (phone, email, visit, letter, other) → count."""
-    month = _month(session, Activity.occurred_at)
-    # group by kind (no per-row CASE) and fold kinds into channels here: 12 × 8 rows
-    query = (
-        select(month, Activity.kind, func.count(Activity.id))
-        .where(
-            Activity.deleted_at.is_(None),
-            Activity.occurred_at >= period.start_utc,
-            Activity.occurred_at < period.end_utc,
-        )
-        .group_by(month, Activity.kind)
-    )
-    if owner:
-        query = query.where(Activity.owner == owner)
-    channel_of = {kind: name for name, kinds in CHANNEL_KINDS.items() for kind in kinds}
-    out: dict[str, dict[str, int]] = {m: {} for m in period.months()}
-    for m, kind, n in session.execute(query):
-        ch = channel_of.get(kind, "other")
-        bucket = out.setdefault(m, {})
-        bucket[ch] = bucket.get(ch, 0) + int(n)
+    return _by_month(_activity_counts(session, period, owner))
+
+
+def _by_month(counts: KindCounts) -> dict[str, dict[str, int]]:
+    out: dict[str, dict[str, int]] = {}
+    for m, kinds in counts.items():
+        bucket = out[m] = {}
+        for kind in sorted(kinds):  # a stable order of the channels within a month
+            ch = _CHANNEL_OF.get(kind, "other")
+            bucket[ch] = bucket.get(ch, 0) + kinds[kind]
     return out
 
 
@@ -281,18 +342,33 @@ def channels_leading_to_orders(
 ) -> list[tuple[str, int, int]]:
     """Per channel: (channel, orders preceded by such a contact within the window,
     contacts of that channel in the period). An order counts for every channel used
-    with its company in the ``window_days`` before the order date."""
+    with its company in the ``window_days`` before the order date (UTC days)."""
+    return _channels_leading_to_orders(
+        session, period, window_days, _activity_counts(session, period)
+    )
+
+
+def _channels_leading_to_orders(
+    session: Session, period: Period, window_days: int, counts: KindCounts
+) -> list[tuple[str, int, int]]:
     channel = _channel_expr()
     order_day = Order.order_date
-    act_day = cast(Activity.occurred_at, Date)
+    # A range of occurred_at (not a function of it), so that the orders' activities come
+    # from the covering (company, time, kind, deleted) index: [order day - window, order
+    # day + 1) in UTC days.
     if session.get_bind().dialect.name == "sqlite":
-        # ISO text comparisons, so the (company, time) index of activities can be used
+        # ISO text comparisons
         within = and_(
             Activity.occurred_at >= func.date(order_day, f"-{int(window_days)} days"),
             Activity.occurred_at < func.date(order_day, "+1 day"),
         )
     else:
-        within = and_(act_day <= order_day, act_day >= order_day - window_days)
+        # date ± n is a date; as a timestamp at UTC it is midnight UTC of that day
+        within = and_(
+            Activity.occurred_at
+            >= func.timezone("UTC", cast(order_day - int(window_days), DateTime())),
+            Activity.occurred_at < func.timezone("UTC", cast(order_day + 1, DateTime())),
+        )
     led = dict(
         session.execute(
             select(channel, func.count(func.distinct(Order.id)))
@@ -308,17 +384,11 @@ def channels_leading_to_orders(
             .group_by(channel)
         ).all()
     )
-    used = dict(
-        session.execute(
-            select(channel, func.count(Activity.id))
-            .where(
-                Activity.deleted_at.is_(None),
-                Activity.occurred_at >= period.start_utc,
-                Activity.occurred_at < period.end_utc,
-            )
-            .group_by(channel)
-        ).all()
-    )
+    used: dict[str, int] = {}
+    for kinds in counts.values():
+        for kind, n in kinds.items():
+            ch = _CHANNEL_OF.get(kind, "other")
+            used[ch] = used.get(ch, 0) + n
     names = [*CHANNEL_KINDS, "other"]
     return [(n, int(led.get(n, 0)), int(used.get(n, 0))) for n in names if n in led or n in used]
 
@@ -384,50 +454,56 @@ class OverdueContact:
         return self.days_since - self.interval_days
 
 
+def _supports_materialized(session: Session) -> bool:
+    """``WITH x AS MATERIALIZED``: SQLite 3.35 and PostgreSQL 12 onwards."""
+    dialect = session.get_bind().dialect
+    if dialect.name == "sqlite":
+        version = getattr(dialect.dbapi, "sqlite_version_info", (0,))
+        return tuple(version) >= (3, 35)
+    return dialect.name == "postgresql" and (dialect.server_version_info or (0,)) >= (12,)
+
+
 def overdue_contacts(
     session: Session, clock: Clock, owner: str | None = None, limit: int = 200
 ) -> list[OverdueContact]:
     """People whose contact interval has run out (target vs actual), most overdue first."""
-    rhythmic = select(Person.id).where(
-        Person.contact_interval_days.is_not(None), Person.deleted_at.is_(None)
-    )
-    last = (
-        select(Activity.person_id.label("pid"), func.max(Activity.occurred_at).label("last"))
-        .where(Activity.deleted_at.is_(None), Activity.person_id.in_(rhythmic))
-        .group_by(Activity.person_id)
-        .subquery()
-    )
     now = clock.now()
-    query = (
-        select(
-            Person.id,
-            Person.given_name,
-            Person.family_name,
-            Company.name,
-            Person.contact_interval_days,
-            last.c.last,
-            Person.created_at,
-        )
-        .outerjoin(last, last.c.pid == Person.id)
-        .outerjoin(Company, Company.id == Person.company_id)
-        .where(Person.deleted_at.is_(None), Person.contact_interval_days.is_not(None))
+    # each person's newest live activity, looked up in the (person, time) index per person
+    # with an interval, instead of a GROUP BY over all activities of those people (which
+    # PostgreSQL answers by reading the whole table). MATERIALIZED: computed once per
+    # person, not again for each use of ``last`` in WHERE and ORDER BY below.
+    newest = (
+        select(func.max(Activity.occurred_at))
+        .where(Activity.person_id == Person.id, Activity.deleted_at.is_(None))
+        .correlate(Person)
+        .scalar_subquery()
     )
+    rhythmic = select(
+        Person.id.label("pid"),
+        Person.given_name,
+        Person.family_name,
+        Person.company_id,
+        Person.contact_interval_days.label("interval"),
+        newest.label("last"),
+    ).where(Person.deleted_at.is_(None), Person.contact_interval_days.is_not(None))
     if owner:  # people nobody owns are everyone's
-        query = query.where(or_(Person.owner.is_(None), Person.owner == owner))
+        rhythmic = rhythmic.where(or_(Person.owner.is_(None), Person.owner == owner))
+    p = rhythmic.cte("rhythmic")
+    if _supports_materialized(session):
+        p = p.prefix_with("MATERIALIZED")
     if session.get_bind().dialect.name == "sqlite":
-        since = func.julianday(now.replace(tzinfo=None)) - func.julianday(last.c.last)
-        query = query.where(
-            (last.c.last.is_(None)) | (since > Person.contact_interval_days)
-        ).order_by((since - Person.contact_interval_days).desc().nulls_first())
+        since = func.julianday(now.replace(tzinfo=None)) - func.julianday(p.c.last)
     else:
-        since = func.extract("epoch", now - last.c.last) / 86400.0
-        query = query.where(
-            (last.c.last.is_(None)) | (since > Person.contact_interval_days)
-        ).order_by((since - Person.contact_interval_days).desc().nulls_first())
+        since = func.extract("epoch", now - p.c.last) / 86400.0
+    query = (
+        select(p.c.pid, p.c.given_name, p.c.family_name, Company.name, p.c.interval, p.c.last)
+        .select_from(p)
+        .outerjoin(Company, Company.id == p.c.company_id)
+        .where(p.c.last.is_(None) | (since > p.c.interval))
+        .order_by((since - p.c.interval).desc().nulls_first(), p.c.pid)
+    )
     out = []
-    for pid, given, family, company, interval, last_at, _created in session.execute(
-        query.limit(limit)
-    ):
+    for pid, given, family, company, interval, last_at in session.execute(query.limit(limit)):
         if last_at is not None and last_at.tzinfo is None:
             last_at = last_at.replace(tzinfo=dt.UTC)
         days = (now - last_at).days if last_at is not None else None
@@ -467,14 +543,17 @@ class Dashboard:
 def dashboard(
     session: Session, period: Period, clock: Clock, owner: str | None = None
 ) -> Dashboard:
+    counts = _activity_counts(session, period, owner)
+    # the channels count everyone's contacts: the same figures unless an owner is chosen
+    all_counts = counts if not owner else _activity_counts(session, period)
     return Dashboard(
         period=period,
         revenue=revenue_vs_target(session, period, owner),
         pipeline=pipeline_by_stage(session, owner),
         pipeline_months=pipeline_by_month(session, owner),
         won_lost=won_lost(session, period, owner),
-        activities=activities_by_month(session, period, owner),
-        channels=channels_leading_to_orders(session, period),
+        activities=_by_month(counts),
+        channels=_channels_leading_to_orders(session, period, 90, all_counts),
         tickets=tickets_by_month(session, period),
         overdue=overdue_contacts(session, clock, owner, limit=50),
         former_reasons=former_customer_reasons(session),

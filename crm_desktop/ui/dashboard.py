@@ -310,8 +310,9 @@ class DashboardWidget(QWidget):
         if kind == "year":
             return an.Period.year(int(year))
         today = self.clock.now().date()
-        start = dt.date(today.year - 1, today.month, 1)
-        return an.Period(start + dt.timedelta(days=31), today)
+        # the last 12 months: from the 1st of the month 11 months back, whole months
+        first = today.year * 12 + today.month - 1 - 11
+        return an.Period(dt.date(first // 12, first % 12 + 1, 1), today)
 
     def compute(self) -> an.Dashboard:
         period = self.period()

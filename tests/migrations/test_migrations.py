@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import decimal
+import itertools
 import shutil
 import uuid
 import warnings
@@ -89,6 +90,48 @@ def test_upgrade_from_empty_and_round_trip(engine: sa.Engine) -> None:
         migrate.upgrade(engine, newer)
         assert migrate.current_revision(engine) == newer
     assert migrate.current_revision(engine) == migrate.head_revision()
+
+
+def _schema(engine: sa.Engine) -> dict[str, Any]:
+    """Tables with their columns and indexes (name, columns, unique), as reflected."""
+    insp = sa.inspect(engine)
+    out: dict[str, Any] = {}
+    for table in sorted(_tables(engine)):
+        columns = [(c["name"], str(c["type"]), c["nullable"]) for c in insp.get_columns(table)]
+        indexes = sorted(
+            (str(i["name"]), tuple(str(c) for c in i["column_names"]), bool(i["unique"]))
+            for i in insp.get_indexes(table)
+        )
+        out[table] = (columns, indexes)
+    return out
+
+
+def test_each_downgrade_restores_the_schema_before_it(engine: sa.Engine) -> None:
+    """Step by step: upgrade, downgrade again, and the schema (indexes included) is the
+    one of the older revision, so that a downgrade leaves no index behind or missing."""
+    revs = revisions()
+    for older, newer in itertools.pairwise(revs):
+        migrate.upgrade(engine, older)
+        before = _schema(engine)
+        migrate.upgrade(engine, newer)
+        migrate.downgrade(engine, older)
+        assert _schema(engine) == before, f"downgrade {newer} -> {older} changed the schema"
+
+
+def test_head_has_the_indexes_of_the_models(engine: sa.Engine) -> None:
+    """Every index declared in models.py exists after the migrations, with its columns
+    (the autogenerate comparison below covers SQLite only)."""
+    migrate.upgrade(engine)
+    insp = sa.inspect(engine)
+    for table in Base.metadata.sorted_tables:
+        found = {
+            str(i["name"]): [str(c) for c in i["column_names"]]
+            for i in insp.get_indexes(table.name)
+        }
+        for index in table.indexes:
+            assert found.get(str(index.name)) == [c.name for c in index.columns], (
+                f"{table.name}: index {index.name} missing or different"
+            )
 
 
 def _include(obj: Any, name: str | None, type_: str, reflected: bool, compare_to: Any) -> bool:

@@ -6,6 +6,8 @@ import datetime as dt
 from decimal import Decimal
 
 import pytest
+from sqlalchemy import text
+from sqlalchemy.orm import Session
 
 from crm_desktop.clock import FixedClock
 from crm_desktop.data.models import (
@@ -324,3 +326,170 @@ def test_dashboard_bundle(data: Store) -> None:
     with data.reader() as s:
         board = a.dashboard(s, a.Period.year(2026), FixedClock(at(2026, 3, 10)))
     assert len(board.revenue) == 12 and board.won_lost.won == 1
+
+
+def _session_in_other_zone(s: Session, store: Store) -> None:
+    """PostgreSQL: a session time zone far from UTC, so that anything that took months
+    or days from the session zone instead of UTC would show."""
+    if not store.is_sqlite:
+        s.execute(text("SET TIME ZONE 'Pacific/Kiritimati'"))  # UTC+14
+
+
+def test_activity_months_are_utc_months_cut_to_the_period(store: Store) -> None:
+    with store.session() as s:
+        s.add_all(
+            [
+                Activity(kind=ActivityKind.CALL, occurred_at=at(2026, 1, 14, 23), owner="anna"),
+                Activity(kind=ActivityKind.CALL, occurred_at=at(2026, 1, 15, 0), owner="anna"),
+                Activity(
+                    kind=ActivityKind.EMAIL,
+                    occurred_at=dt.datetime(2026, 1, 31, 23, 59, 59, 999999, tzinfo=UTC),
+                    owner="ben",
+                ),
+                Activity(kind=ActivityKind.VISIT, occurred_at=at(2026, 2, 1, 0), owner="anna"),
+                Activity(kind=ActivityKind.MEETING, occurred_at=at(2026, 2, 3, 23), owner="ben"),
+                Activity(kind=ActivityKind.NOTE, occurred_at=at(2026, 2, 4, 0), owner="anna"),
+                Activity(
+                    kind=ActivityKind.NOTE,
+                    occurred_at=at(2026, 2, 2),
+                    owner="anna",
+                    deleted_at=at(2026, 2, 3),
+                ),
+            ]
+        )
+    period = a.Period(dt.date(2026, 1, 15), dt.date(2026, 2, 3))
+    with store.reader() as s:
+        _session_in_other_zone(s, store)
+        everyone = a.activities_by_month(s, period)
+        anna = a.activities_by_month(s, period, owner="anna")
+        nobody = a.activities_by_month(s, period, owner="zoe")
+        empty = a.activities_by_month(s, a.Period(dt.date(2026, 3, 1), dt.date(2026, 3, 31)))
+        channels = a.channels_leading_to_orders(s, period)
+        board = a.dashboard(s, period, FixedClock(at(2026, 2, 4)), owner="anna")
+    assert everyone == {"2026-01": {"phone": 1, "email": 1}, "2026-02": {"visit": 2}}
+    assert anna == {"2026-01": {"phone": 1}, "2026-02": {"visit": 1}}
+    assert nobody == {"2026-01": {}, "2026-02": {}}
+    assert empty == {"2026-03": {}}
+    assert channels == [("phone", 0, 1), ("email", 0, 1), ("visit", 0, 2)]
+    # the dashboard of one owner: their activities, but everyone's channels
+    assert board.activities == anna
+    assert board.channels == channels
+
+
+def test_channels_window_is_whole_utc_days(store: Store) -> None:
+    with store.session() as s:
+        acme = Company(name="Acme GmbH", status=CompanyStatus.CUSTOMER)
+        beta = Company(name="Beta AG", status=CompanyStatus.CUSTOMER)
+        s.add_all([acme, beta])
+        s.flush()
+        s.add_all(
+            [
+                Order(number="W1", company_id=acme.id, order_date=dt.date(2026, 3, 31)),
+                Order(number="W2", company_id=beta.id, order_date=dt.date(2026, 3, 31)),
+                Order(
+                    number="W3",
+                    company_id=beta.id,
+                    order_date=dt.date(2026, 3, 20),
+                    deleted_at=at(2026, 3, 21),
+                ),
+            ]
+        )
+
+        def act(kind: ActivityKind, when: dt.datetime, company: Company) -> Activity:
+            return Activity(kind=kind, occurred_at=when, company_id=company.id)
+
+        s.add_all(
+            [
+                # window of 10 days before 31 March: 21 March 00:00 .. 31 March 23:59:59 UTC
+                act(ActivityKind.CALL, at(2026, 3, 21, 0), acme),  # first moment: counts
+                act(ActivityKind.EMAIL, at(2026, 3, 31, 23), acme),  # the order day: counts
+                act(
+                    ActivityKind.VISIT,
+                    dt.datetime(2026, 3, 20, 23, 59, 59, tzinfo=UTC),  # a day too early
+                    beta,
+                ),
+                act(ActivityKind.LETTER, at(2026, 4, 1, 0), beta),  # after the order
+                act(ActivityKind.NOTE, at(2026, 3, 25), beta),
+            ]
+        )
+    with store.reader() as s:
+        _session_in_other_zone(s, store)
+        channels = a.channels_leading_to_orders(s, a.Period.year(2026), window_days=10)
+    assert channels == [
+        ("phone", 1, 1),
+        ("email", 1, 1),
+        ("visit", 0, 1),
+        ("letter", 0, 1),
+        ("other", 1, 1),
+    ]
+
+
+def test_ticket_months_are_utc_months(store: Store) -> None:
+    with store.session() as s:
+        s.add_all(
+            [
+                Ticket(
+                    number="T-9",
+                    title="late",
+                    opened_at=at(2026, 1, 31, 23),
+                    closed_at=at(2026, 2, 28, 23),
+                    status=TicketStatus.CLOSED,
+                ),
+            ]
+        )
+    with store.reader() as s:
+        _session_in_other_zone(s, store)
+        rows = a.tickets_by_month(s, a.Period(dt.date(2026, 1, 1), dt.date(2026, 3, 31)))
+    assert [(r.month, r.opened, r.closed) for r in rows] == [
+        ("2026-01", 1, 0),
+        ("2026-02", 0, 1),
+        ("2026-03", 0, 0),
+    ]
+    assert rows[1].avg_days_to_close == pytest.approx(28.0)
+
+
+def test_overdue_contacts_use_the_newest_live_activity(store: Store) -> None:
+    with store.session() as s:
+        old = Person(given_name="Olga", family_name="Alt", contact_interval_days=30)
+        gone = Person(given_name="Gerd", family_name="Weg", contact_interval_days=30, owner="ben")
+        fresh = Person(given_name="Frida", family_name="Neu", contact_interval_days=30)
+        never = Person(given_name="Nina", family_name="Nie", contact_interval_days=7, owner="anna")
+        free = Person(given_name="Fritz", family_name="Frei", contact_interval_days=None)
+        s.add_all([old, gone, fresh, never, free])
+        s.flush()
+        s.add_all(
+            [
+                # Olga: the newest contact was deleted, the one before counts (50 days)
+                Activity(kind=ActivityKind.CALL, occurred_at=at(2026, 1, 19), person_id=old.id),
+                Activity(
+                    kind=ActivityKind.CALL,
+                    occurred_at=at(2026, 3, 1),
+                    person_id=old.id,
+                    deleted_at=at(2026, 3, 2),
+                ),
+                # Gerd: only deleted contacts, so never contacted
+                Activity(
+                    kind=ActivityKind.VISIT,
+                    occurred_at=at(2026, 3, 1),
+                    person_id=gone.id,
+                    deleted_at=at(2026, 3, 2),
+                ),
+                # Frida: 10 days ago, within her interval
+                Activity(kind=ActivityKind.EMAIL, occurred_at=at(2026, 2, 26), person_id=fresh.id),
+                Activity(kind=ActivityKind.EMAIL, occurred_at=at(2025, 2, 26), person_id=fresh.id),
+                Activity(kind=ActivityKind.CALL, occurred_at=at(2025, 1, 1), person_id=free.id),
+            ]
+        )
+    clock = FixedClock(at(2026, 3, 10))
+    with store.reader() as s:
+        everyone = a.overdue_contacts(s, clock)
+        anna = a.overdue_contacts(s, clock, owner="anna")
+        first = a.overdue_contacts(s, clock, limit=1)
+    # never contacted first (in the order they were entered), then the most overdue
+    assert [(o.name, o.days_since, o.overdue_by) for o in everyone] == [
+        ("Gerd Weg", None, 30),
+        ("Nina Nie", None, 7),
+        ("Olga Alt", 50, 20),
+    ]
+    assert [o.name for o in anna] == ["Nina Nie", "Olga Alt"]  # Olga belongs to nobody
+    assert [o.name for o in first] == ["Gerd Weg"]

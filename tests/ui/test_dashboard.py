@@ -183,3 +183,22 @@ def test_cli_reports(qtbot: QtBot, tmp_path: Path, capsys: pytest.CaptureFixture
         )
         == 1
     )
+
+
+@pytest.mark.parametrize(
+    ("today", "start"),
+    [
+        (dt.datetime(2026, 12, 2, 9, tzinfo=dt.UTC), dt.date(2026, 1, 1)),
+        (dt.datetime(2026, 3, 4, 9, tzinfo=dt.UTC), dt.date(2025, 4, 1)),  # after February
+        (dt.datetime(2026, 1, 31, 9, tzinfo=dt.UTC), dt.date(2025, 2, 1)),
+    ],
+)
+def test_last_twelve_months_are_whole_months(
+    qtbot: QtBot, sqlite_store: Store, today: dt.datetime, start: dt.date
+) -> None:
+    widget = DashboardWidget(sqlite_store, FixedClock(today))
+    qtbot.addWidget(widget)
+    box = widget.period_box
+    box.setCurrentIndex([box.itemData(i)[0] for i in range(box.count())].index("last12"))
+    period = widget.period()
+    assert (period.start, period.end) == (start, today.date())
