@@ -8,6 +8,7 @@ PostgreSQL indexes it with a GIN index on its tsvector.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
 from sqlalchemy import delete, event, insert, select
@@ -27,7 +28,45 @@ from crm_desktop.data.models import (
 INDEXED = (Person, Company, Activity, Ticket, Project)
 
 
-def document_for(obj: Any) -> tuple[str, int, str, str] | None:
+Document = tuple[str, int, str, str]  # kind, ref_id, title, body
+
+
+def person_document(
+    ref_id: int,
+    full_name: str,
+    company: str | None,
+    position: str | None,
+    emails: Iterable[str],
+    phones: Iterable[str],
+) -> Document:
+    """The search entry of a person: name; company, position, e-mails and phones.
+
+    Shared by :func:`document_for` and the importer's bulk inserts, so that both
+    write the very same text.
+    """
+    body = " ".join(x for x in (company or "", position or "", *emails, *phones) if x)
+    return ("person", ref_id, full_name, body)
+
+
+def company_document(
+    ref_id: int,
+    name: str,
+    legal_form: str | None,
+    website: str | None,
+    emails: Iterable[str],
+    phones: Iterable[str],
+) -> Document:
+    """The search entry of a company: name; legal form, website, e-mails and phones."""
+    body = " ".join(x for x in (legal_form or "", website or "", *emails, *phones) if x)
+    return ("company", ref_id, name, body)
+
+
+def document_row(doc: Document) -> dict[str, Any]:
+    """``doc`` as a row of ``search_documents`` (for bulk inserts)."""
+    return {"kind": doc[0], "ref_id": doc[1], "title": doc[2], "body": doc[3]}
+
+
+def document_for(obj: Any) -> Document | None:
     """(kind, id, title, body) for an indexed record, or None when it should not be found."""
     if getattr(obj, "deleted_at", None) is not None or obj.id is None:
         return None
@@ -36,14 +75,23 @@ def document_for(obj: Any) -> tuple[str, int, str, str] | None:
         if comp is None and obj.company_id is not None:
             sess = object_session(obj)
             comp = sess.get(Company, obj.company_id) if sess is not None else None
-        company = comp.name if comp is not None else ""
-        extras = [e.address for e in obj.emails] + [p.number for p in obj.phones]
-        body = " ".join(x for x in [company, obj.position or "", *extras] if x)
-        return ("person", obj.id, obj.full_name, body)
+        return person_document(
+            obj.id,
+            obj.full_name,
+            comp.name if comp is not None else "",
+            obj.position,
+            (e.address for e in obj.emails),
+            (p.number for p in obj.phones),
+        )
     if isinstance(obj, Company):
-        extras = [e.address for e in obj.emails] + [p.number for p in obj.phones]
-        body = " ".join(x for x in [obj.legal_form or "", obj.website or "", *extras] if x)
-        return ("company", obj.id, obj.name, body)
+        return company_document(
+            obj.id,
+            obj.name,
+            obj.legal_form,
+            obj.website,
+            (e.address for e in obj.emails),
+            (p.number for p in obj.phones),
+        )
     if isinstance(obj, Activity):
         return ("activity", obj.id, obj.subject or "", obj.text or "")
     if isinstance(obj, Ticket):
@@ -63,9 +111,7 @@ def _owner_of(obj: Any) -> Any:
     return obj
 
 
-def _replace(
-    session: Session, kind: str, ref_id: int, doc: tuple[str, int, str, str] | None
-) -> None:
+def _replace(session: Session, kind: str, ref_id: int, doc: Document | None) -> None:
     conn = session.connection()
     conn.execute(
         delete(SearchDocument).where(SearchDocument.kind == kind, SearchDocument.ref_id == ref_id)
@@ -118,7 +164,7 @@ def rebuild(session: Session) -> int:
         for obj in session.execute(select(model)).scalars():
             doc = document_for(obj)
             if doc is not None:
-                rows.append({"kind": doc[0], "ref_id": doc[1], "title": doc[2], "body": doc[3]})
+                rows.append(document_row(doc))
     if rows:
         conn.execute(insert(SearchDocument), rows)
     return len(rows)

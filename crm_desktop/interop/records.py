@@ -190,6 +190,11 @@ def decode_text(data: bytes, what: str = "file", encoding: str | None = None) ->
     return text, encoding
 
 
+def has_control_chars(value: str) -> bool:
+    """Whether :func:`clean_text` would remove something from ``value``."""
+    return _CONTROL.search(value) is not None
+
+
 def clean_text(value: str) -> str:
     """Strip control characters (NUL and friends) that no database field should hold."""
     if _CONTROL.search(value):

@@ -12,6 +12,12 @@ soft line breaks, blank lines inside cards, ``\\r\\r\\n`` line ends) and parses 
 - inline photos (``ENCODING=b``/``BASE64`` and ``data:`` URIs), structured values
   (``N``, ``ADR``, ``ORG:Company;Department``), every ``BDAY`` form.
 
+Most files need none of that: when every line of a file stands alone (no folding, no
+QUOTED-PRINTABLE, no continuation lines, every card closed), one pass over its lines
+finds the cards (:func:`_simple_card_blocks`); anything else goes to the general lexer.
+Parsed line heads ("TEL;TYPE=WORK") are cached, since files repeat a few dozen of them.
+tests/interop/test_import_fast_paths.py checks that both ways give the same records.
+
 Writing goes through vobject (escaping, folding, parameters).
 """
 
@@ -38,6 +44,7 @@ from crm_desktop.interop.records import (
     RowError,
     clean_text,
     decode_text,
+    has_control_chars,
     has_year,
     parse_date_text,
     split_full_name,
@@ -52,7 +59,8 @@ MAX_LINE = 16 * 1024 * 1024  # one logical line (a photo can be big)
 MAX_TEXT = 64 * 1024  # one text value (a note): longer is a broken card
 BINARY_PROPS = {"PHOTO", "LOGO", "SOUND", "KEY"}
 
-Prop = tuple[str, str, dict[str, list[str]], str]  # group, NAME, params, raw value
+Prop = tuple[str, str, dict[str, list[str]], str, frozenset[str]]
+# group, NAME, params, raw value, the lower-case TYPE values
 
 
 # ---------------------------------------------------------------- lexer
@@ -127,9 +135,17 @@ def _split_quoted(text: str, sep: str) -> list[str]:
 
 _BARE_ENCODINGS = {"QUOTED-PRINTABLE", "BASE64", "B", "8BIT", "7BIT"}
 
+Head = tuple[str, str, dict[str, list[str]], frozenset[str]]  # group, NAME, params, types
+_HEADS: dict[str, Head | None] = {}  # most files repeat a few dozen heads ("TEL;TYPE=WORK")
+_MAX_HEADS = 4096
+
 
 def _parse_line(line: str) -> Prop | None:
-    """(group, NAME, params, value) of a content line, or None when it has no name."""
+    """(group, NAME, params, value, types) of a content line, or None when it has no name.
+
+    The parsed head (everything before the value) is shared between the lines that
+    spell it the same: callers must not change the params or types they get.
+    """
     colon = line.find(":")
     if colon < 0:
         return None
@@ -145,8 +161,22 @@ def _parse_line(line: str) -> Prop | None:
                 break
         if colon < 0:
             return None
-        head = line[:colon]
-    value = line[colon + 1 :]
+        parsed = _parse_head(line[:colon])
+    else:
+        try:
+            parsed = _HEADS[head]
+        except KeyError:
+            parsed = _parse_head(head)
+            if len(_HEADS) >= _MAX_HEADS:
+                _HEADS.clear()
+            _HEADS[head] = parsed
+    if parsed is None:
+        return None
+    return parsed[0], parsed[1], parsed[2], line[colon + 1 :], parsed[3]
+
+
+def _parse_head(head: str) -> Head | None:
+    """(group, NAME, params, types) of a content line's head (name and parameters)."""
     parts = _split_quoted(head, ";")
     name = parts[0].strip()
     group = ""
@@ -169,11 +199,73 @@ def _parse_line(line: str) -> Prop | None:
             continue
         values = [v.strip().strip('"') for v in _split_quoted(val, ",")]
         params.setdefault(key.strip().upper(), []).extend(values)
-    return group.lower(), name.upper(), params, value
+    return group.lower(), name.upper(), params, frozenset(_types(params))
+
+
+_QP = re.compile("quoted-printable", re.IGNORECASE)
 
 
 def _card_blocks(text: str) -> Iterator[tuple[int, int, list[str]]]:
     """(card number, first line, logical lines) of each top-level BEGIN/END:VCARD block."""
+    if "\r" in text:
+        text = text.replace("\r\r\n", "\n").replace("\r\n", "\n").replace("\r", "\n")
+    blocks = _simple_card_blocks(text)
+    if blocks is not None:
+        return iter(blocks)
+    return _general_card_blocks(text)
+
+
+def _simple_card_blocks(text: str) -> list[tuple[int, int, list[str]]] | None:
+    """The fast path of :func:`_card_blocks` for files where every line stands alone.
+
+    That is most files: no folded lines, no QUOTED-PRINTABLE, no continuation lines
+    without a ':', every card closed. Then each physical line is a logical line and
+    one pass over the lines finds the cards. Anything else gives None, and the
+    general lexer reads the file (it also raises the errors).
+    """
+    if _QP.search(text):
+        return None
+    blocks: list[tuple[int, int, list[str]]] = []
+    depth = 0
+    start = 0
+    lines: list[str] = []
+    append = lines.append
+    for line_no, line in enumerate(text.split("\n"), 1):
+        if not line:
+            continue
+        first = line[0]
+        if first in "BbEe":
+            key = line[:11].upper()
+            if key.startswith("BEGIN:VCARD"):
+                if depth == 0:
+                    start = line_no
+                    lines = []
+                    append = lines.append
+                depth += 1
+                continue
+            if key.startswith("END:VCARD"):
+                if depth == 0:
+                    continue
+                depth -= 1
+                if depth == 0:
+                    blocks.append((len(blocks) + 1, start, lines))
+                continue
+        elif first.isspace():
+            if line.isspace():
+                continue  # a blank line
+            if first in " \t":
+                return None  # a folded line
+        if ":" not in line or len(line) > MAX_LINE:
+            return None
+        if depth == 1:
+            append(line)
+    if depth > 0 or not blocks:
+        return None
+    return blocks
+
+
+def _general_card_blocks(text: str) -> Iterator[tuple[int, int, list[str]]]:
+    """:func:`_card_blocks` for any file (the tolerant lexer of :func:`_logical_lines`)."""
     depth = 0
     number = 0
     start = 0
@@ -297,7 +389,7 @@ def _label(raw: str) -> str:
     return (m.group(1) if m else text).lower()
 
 
-def _phone_kind(types: set[str], label: str) -> PhoneKind:
+def _phone_kind(types: frozenset[str], label: str) -> PhoneKind:
     words = types | ({label} if label else set())
     joined = " ".join(words)
     if "fax" in joined:
@@ -315,7 +407,7 @@ def _phone_kind(types: set[str], label: str) -> PhoneKind:
     return PhoneKind.OTHER
 
 
-def _email_kind(types: set[str], label: str) -> EmailKind:
+def _email_kind(types: frozenset[str], label: str) -> EmailKind:
     if "work" in types or "work" in label:
         return EmailKind.WORK
     if "home" in types or "home" in label:
@@ -326,7 +418,7 @@ def _email_kind(types: set[str], label: str) -> EmailKind:
 _ADDRESS_KINDS = {k.value: k for k in AddressKind}
 
 
-def _address_kind(params: dict[str, list[str]], types: set[str], label: str) -> AddressKind:
+def _address_kind(params: dict[str, list[str]], types: frozenset[str], label: str) -> AddressKind:
     explicit = params.get("X-CRM-KIND")
     if explicit and explicit[0].lower() in _ADDRESS_KINDS:
         return _ADDRESS_KINDS[explicit[0].lower()]
@@ -402,6 +494,14 @@ def _address(params: dict[str, list[str]], value: str, kind: AddressKind) -> Add
 
 def _names(value: str) -> list[str]:
     """N's five parts; each part's own list ("Richter,James") joined with spaces."""
+    if "\\" not in value and "," not in value:  # the common case: what the rest gives
+        simple = value.split(";")
+        simple += [""] * (5 - len(simple))
+        return [" ".join(p.split()) for p in simple[:5]]
+    return _names_general(value)
+
+
+def _names_general(value: str) -> list[str]:
     parts = _split_escaped(value, ";")
     parts += [""] * (5 - len(parts))
     out = []
@@ -459,6 +559,12 @@ def _tel_value(value: str) -> str:
     return text
 
 
+_READ = frozenset(
+    {"N", "FN", "NICKNAME", "ORG", "TITLE", "ROLE", "BDAY", "TEL", "EMAIL", "ADR", "URL"}
+    | {"NOTE", "CATEGORIES", "UID"}
+)  # the text properties _build takes
+
+
 def _build(number: int, line: int, lines: list[str]) -> ContactRecord | RowError:
     rec = ContactRecord(source=f"card {number}", line=line)
     labels: dict[str, str] = {}
@@ -480,13 +586,21 @@ def _build(number: int, line: int, lines: list[str]) -> ContactRecord | RowError
     notes: list[str] = []
     formatted = ""
     have_n = False
-    own = any(p[1] == "PRODID" and PRODID in p[3] for p in props)
-    for group, name, params, raw in props:
+    own: bool | None = None  # written by this program (PRODID): asked for CATEGORIES
+    # values without ENCODING are the raw text; without control characters anywhere
+    # in the card, cleaning them changes nothing
+    plain = not has_control_chars("\n".join(lines))
+    for group, name, params, raw, types in props:
         if name in BINARY_PROPS:
             if name == "PHOTO" and rec.photo is None:
                 rec.photo = _photo(params, raw)
             continue
-        value = clean_text(_text(params, raw))
+        if name not in _READ:  # VERSION, PRODID, X-…: nothing to take
+            continue
+        if plain and "ENCODING" not in params and "\r" not in raw:
+            value = raw
+        else:
+            value = clean_text(_text(params, raw))
         label = labels.get(group, "") if group else ""
         if name == "N":
             family, given, additional, prefix, suffix = _names(value)
@@ -516,15 +630,15 @@ def _build(number: int, line: int, lines: list[str]) -> ContactRecord | RowError
         elif name == "TEL":
             number_text = _tel_value(_unescape(value))
             if number_text:
-                rec.phones.append((_phone_kind(_types(params), label), number_text))
+                rec.phones.append((_phone_kind(types, label), number_text))
         elif name == "EMAIL":
             address = _unescape(value).strip()
             if address.lower().startswith("mailto:"):
                 address = address[7:]
             if address:
-                rec.emails.append((_email_kind(_types(params), label), address))
+                rec.emails.append((_email_kind(types, label), address))
         elif name == "ADR":
-            adr = _address(params, value, _address_kind(params, _types(params), label))
+            adr = _address(params, value, _address_kind(params, types, label))
             if not adr.is_empty():
                 rec.addresses.append(adr)
         elif name == "URL" and not rec.website:
@@ -534,6 +648,8 @@ def _build(number: int, line: int, lines: list[str]) -> ContactRecord | RowError
             if note:
                 notes.append(note)
         elif name == "CATEGORIES":
+            if own is None:
+                own = any(p[1] == "PRODID" and PRODID in p[3] for p in props)
             for part in _split_escaped(value, ","):
                 # Thunderbird escapes the commas between its categories ("a\\, b");
                 # our own export escapes only commas inside a tag name
