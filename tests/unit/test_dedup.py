@@ -282,3 +282,122 @@ def test_check_new_person_uses_indexed_lookups(store: Store, clock: FixedClock) 
         assert d.check_new_person(s, "Jürgen", "Weiß", exclude_id=ids["j"]) == []
         assert d.check_new_person(s, "Otto", "Unbekannt", phones=["kaputt"]) == []
         assert len(d.check_new_person(s, "Anna1", "Weissmann", limit=3)) <= 3
+
+
+# ---------------------------------------------------------------- bulk search: fast path = plain path
+
+
+def _people_records() -> list[d.PersonRec]:
+    """The labelled people plus crowds that make big blocks (more than SMALL_BLOCK
+    members: a common family name, one e-mail name at many domains, one full name, one
+    phone number shared by people with and without names)."""
+    data = json.loads(LABELLED.read_text(encoding="utf-8"))
+    recs = [
+        d.make_person_rec(
+            n,
+            p["given"],
+            p["family"],
+            title=p["title"],
+            salutation=p["salutation"],
+            birth_date=dt.date.fromisoformat(p["birth_date"]) if p["birth_date"] else None,
+            emails=p["emails"],
+            phones=p["phones"],
+            addresses=[(a["postcode"], a["street"], a["city"]) for a in p["addresses"]],
+        )
+        for n, p in enumerate(data["people"], 1)
+    ]
+    given = [
+        "Max",
+        "Maximilian",
+        "M.",
+        "",
+        "Markus",
+        "Marcus",
+        "Maria",
+        "Mia",
+        "Moritz",
+        "Max jun.",
+    ]
+    family = ["Müller", "Mueller", "Muller", "Müller-Lüdenscheidt", "Miller"]
+    for k in range(60):
+        recs.append(
+            d.make_person_rec(
+                len(recs) + 1,
+                given[k % len(given)],
+                family[k % len(family)],
+                salutation=("Herr", "Frau", None)[k % 3],
+                birth_date=dt.date(1970 + k % 3, 5, 17 + k % 2) if k % 4 else None,
+                company_id=k % 2 or None,
+                emails=[f"max.mueller{'' if k % 5 else k}@firma{k % 7}.de"],
+                phones=[f"+4917{k % 4}123456", "+49891234567"][: 1 + k % 2],
+                addresses=[("80331", f"Hauptstraße {k % 3}", "München")] if k % 3 else [],
+            )
+        )
+    for _ in range(15):
+        recs.append(d.make_person_rec(len(recs) + 1, "Anna", "Schmidt"))
+    names = [("", ""), ("Max", "Müller"), ("", "Müller"), ("Max", ""), ("Anna", "Schmidt")]
+    for k in range(20):  # one switchboard number, some without a name
+        given, family = names[k % len(names)]
+        recs.append(d.make_person_rec(len(recs) + 1, given, family, phones=["+49301111111"]))
+    return recs
+
+
+def _companies() -> list[d.CompanyRec]:
+    names = [
+        "Müller Bau GmbH",
+        "Mueller Bau",
+        "Bau Müller AG",
+        "MüllerBau GmbH & Co. KG",
+        "Müller Bauunternehmen",
+        "Müller Haustechnik GmbH",
+        "Schreinerei Koch e.K.",
+        "Koch Schreinerei",
+        "Schreinerei Kochs",
+    ]
+    out = []
+    for k in range(72):
+        out.append(
+            d.make_company_rec(
+                k + 1,
+                names[k % len(names)],
+                legal_form=("GmbH", None, None)[k % 3],
+                parent_id=k if k % 11 == 5 else None,
+                vat_id=(None, "DE136695976", "DE111111125", None)[k % 4],
+                website=(None, "mueller-bau.de", "https://www.koch.de/")[k % 3],
+                emails=[f"info@{('mueller-bau.de', 'gmx.de', 'koch.de')[k % 3]}"],
+                phones=[f"+49891234{k % 5}"],
+                addresses=[("80331", f"Hauptstraße {k % 2}", "München")] if k % 4 else [],
+            )
+        )
+    return out
+
+
+@pytest.mark.parametrize("min_score", [0, 30, 60, 80])
+def test_vectorised_bulk_search_equals_plain_one(
+    monkeypatch: pytest.MonkeyPatch, min_score: int
+) -> None:
+    pytest.importorskip("numpy")
+    people, companies = _people_records(), _companies()
+    fast = d.find_people_duplicates(people, min_score=min_score)
+    fast_c = d.find_company_duplicates(companies, min_score=min_score)
+    monkeypatch.setattr(d, "_NUMPY", False)
+    assert fast == d.find_people_duplicates(people, min_score=min_score)
+    assert fast_c == d.find_company_duplicates(companies, min_score=min_score)
+    assert fast and fast_c
+
+
+def test_score_bounds_hold_for_every_pair() -> None:
+    np = pytest.importorskip("numpy")
+    people = _people_records()
+    counts = d._name_counts(people)
+    i, j = np.triu_indices(len(people), 1)
+    bounds = d._people_bounds(people, counts, i, j, 0)
+    for a, b, bound in zip(i.tolist(), j.tolist(), bounds.tolist(), strict=True):
+        x, y = people[a], people[b]
+        count = counts[(x.given.key, x.family.key)] if x.given.key == y.given.key else 0
+        assert d.score_people(x, y, name_count=count)[0] <= bound, (x, y, bound)
+    companies = _companies()
+    i, j = np.triu_indices(len(companies), 1)
+    bounds = d._company_bounds(companies, i, j)
+    for a, b, bound in zip(i.tolist(), j.tolist(), bounds.tolist(), strict=True):
+        assert d.score_companies(companies[a], companies[b])[0] <= bound
