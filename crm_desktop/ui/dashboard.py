@@ -27,7 +27,7 @@ from PySide6.QtCharts import (
     QStackedBarSeries,
     QValueAxis,
 )
-from PySide6.QtCore import QMargins, QObject, QRunnable, QSize, Qt, QThreadPool, Signal
+from PySide6.QtCore import QLocale, QMargins, QObject, QRunnable, QSize, Qt, QThreadPool, Signal
 from PySide6.QtGui import QColor, QPageLayout, QPageSize, QPainter, QPdfWriter
 from PySide6.QtWidgets import (
     QComboBox,
@@ -121,6 +121,9 @@ class ChartCard(QFrame):
         self.chart = QChart()
         self.chart.setAnimationOptions(QChart.AnimationOption.NoAnimation)
         self.chart.setMargins(QMargins(2, 2, 2, 2))
+        # axis labels in the user's number format: 30.000.000 in German, not 30000000
+        self.chart.setLocale(QLocale())
+        self.chart.setLocalizeNumbers(True)
         self.chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
         self.view = QChartView(self.chart)
         self.view.setRenderHint(QPainter.RenderHint.Antialiasing)
@@ -474,7 +477,7 @@ class DashboardWidget(QWidget):
         axis_y = QBarCategoryAxis()
         axis_y.append([r for r, _n in reasons])
         axis_x = QValueAxis()
-        axis_x.setLabelFormat("%d")
+        axis_x.setLabelFormat("%.0f")
         card.chart.addAxis(axis_y, Qt.AlignmentFlag.AlignLeft)
         card.chart.addAxis(axis_x, Qt.AlignmentFlag.AlignBottom)
         series.attachAxis(axis_y)
