@@ -325,7 +325,15 @@ class DashboardWidget(QWidget):
 
     def refresh(self) -> None:
         self.status.setText(self.tr("Loading…"))
-        QThreadPool.globalInstance().start(_LoadTask(self.compute, self._loader))
+        # the choices are read here, on the GUI thread: the worker touches no widget
+        period, owner = self.period(), self.owner_box.currentData()
+        store, clock = self.store, self.clock
+
+        def work() -> an.Dashboard:
+            with store.reader() as s:
+                return an.dashboard(s, period, clock, owner)
+
+        QThreadPool.globalInstance().start(_LoadTask(work, self._loader))
 
     def load_now(self) -> None:
         """Synchronous load (printing and tests)."""

@@ -199,6 +199,7 @@ def test_last_twelve_months_are_whole_months(
     widget = DashboardWidget(sqlite_store, FixedClock(today))
     qtbot.addWidget(widget)
     box = widget.period_box
-    box.setCurrentIndex([box.itemData(i)[0] for i in range(box.count())].index("last12"))
+    with qtbot.waitSignal(widget.loaded, timeout=10000):  # choosing reloads in the background
+        box.setCurrentIndex([box.itemData(i)[0] for i in range(box.count())].index("last12"))
     period = widget.period()
     assert (period.start, period.end) == (start, today.date())
