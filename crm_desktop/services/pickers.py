@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session, aliased
 
 from crm_desktop.data.models import Company, Email, Person
 from crm_desktop.services import search
+from crm_desktop.services.tree import sort_key
 
 LIMIT = 50
 
@@ -128,7 +129,11 @@ def people(
         return [by_id[pid] for pid in ranked if pid in by_id][:limit]
     if words:  # one company's people: few, a scan is quick and finds any part of a name
         query = query.where(and_(*(_contains(columns, w) for w in words)))
-    query = query.order_by(Person.family_name, Person.given_name, Person.id).limit(limit)
+    if company_id is not None:  # a few people: in German order (Böhm beside Bode)
+        query = query.order_by(sort_key(Person.family_name), sort_key(Person.given_name), Person.id)
+    else:  # everyone: the (family, given) index answers the first page at once
+        query = query.order_by(Person.family_name, Person.given_name, Person.id)
+    query = query.limit(limit)
     return [_person_choice(row) for row in session.execute(query).all()]
 
 
@@ -164,7 +169,7 @@ def companies(
         query = query.where(
             and_(*(_contains([Company.name, Company.legal_form], w) for w in words))
         )
-    query = query.order_by(Company.name, Company.id).limit(limit)
+    query = query.order_by(sort_key(Company.name), Company.id).limit(limit)
     return [
         CompanyChoice(int(cid), _company_label(name, form))
         for cid, name, form in session.execute(query).all()

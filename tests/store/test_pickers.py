@@ -16,6 +16,7 @@ def _fill(store: Store, clock: FixedClock) -> dict[str, int]:
             s, contacts.CompanyInput(name="Schreinerei Vogt", legal_form="GmbH")
         )
         uber = contacts.create_company(s, contacts.CompanyInput(name="Über Logistik AG"))
+        contacts.create_company(s, contacts.CompanyInput(name="Ärzteverbund Nord"))
         gone = contacts.create_company(s, contacts.CompanyInput(name="Vogt Altbau"))
         gone.deleted_at = clock.now()
         s.flush()
@@ -39,6 +40,7 @@ def _fill(store: Store, clock: FixedClock) -> dict[str, int]:
             ),
             "Ümit Özdemir": person("Ümit", "Özdemir", uber.id),
             "Max Mustermann": person("Max", "Mustermann", None),
+            "Otto Öhler": person("Otto", "Öhler", vogt.id),
         }
         gone_person = s.get(Person, person("Maxi", "Gelöscht", None))
         assert gone_person is not None
@@ -67,6 +69,7 @@ def test_people_match_every_word_in_name_or_company(store: Store, clock: FixedCl
         assert {c.id for c in pickers.people(s, "SCHREINEREI")} == {
             ids["Anna Schäfer"],
             ids["Jonas Weiß"],
+            ids["Otto Öhler"],
         }
         assert [c.id for c in pickers.people(s, "Weis")] == [ids["Jonas Weiß"]]  # ß = ss
         # umlauts in any case, also on SQLite whose lower() folds ASCII only
@@ -76,15 +79,17 @@ def test_people_match_every_word_in_name_or_company(store: Store, clock: FixedCl
         # LIKE wildcards are taken literally; deleted people are never offered
         assert pickers.people(s, "%") == [] and pickers.people(s, "_") == []
         assert pickers.people(s, "Gelöscht") == []
-        # one company's people, without the person being edited
+        # one company's people in German order (Öhler among the O), without the person
+        # being edited
         assert [c.id for c in pickers.people(s, "", company_id=ids["vogt"])] == [
+            ids["Otto Öhler"],
             ids["Anna Schäfer"],
             ids["Jonas Weiß"],
         ]
         assert [
             c.id
             for c in pickers.people(s, "", company_id=ids["vogt"], exclude_id=ids["Anna Schäfer"])
-        ] == [ids["Jonas Weiß"]]
+        ] == [ids["Otto Öhler"], ids["Jonas Weiß"]]
         assert len(pickers.people(s, "", limit=10)) == 10
         one = pickers.person(s, ids["Jonas Weiß"])
         assert one is not None and one.company_id == ids["vogt"]
@@ -96,12 +101,13 @@ def test_companies_and_contacts_with_email(store: Store, clock: FixedClock) -> N
     ids = _fill(store, clock)
     with store.reader() as s:
         assert [c.label for c in pickers.companies(s, "")] == [
+            "Ärzteverbund Nord",  # German order: Ä among the A
             "Schreinerei Vogt GmbH",
             "Über Logistik AG",
         ]
         assert [c.id for c in pickers.companies(s, "vogt")] == [ids["vogt"]]  # not the deleted
         assert [c.id for c in pickers.companies(s, "gmbh")] == [ids["vogt"]]
-        assert pickers.companies(s, "", exclude_id=ids["vogt"])[0].id == ids["uber"]
+        assert [c.id for c in pickers.companies(s, "", exclude_id=ids["vogt"])][1] == ids["uber"]
         chosen = pickers.company(s, ids["uber"])
         assert chosen is not None and chosen.label == "Über Logistik AG"
         assert pickers.company(s, ids["gone"]) is None
