@@ -33,6 +33,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from crm_desktop.data.base import Base, UTCDateTime, utcnow
+from crm_desktop.data.collation import german_key
 
 
 def _enum(cls: type[enum.Enum], name: str) -> Enum:
@@ -309,6 +310,17 @@ class Person(TimestampMixin, Base):
         parts = [self.title or "", self.given_name, self.family_name]
         name = " ".join(p for p in parts if p).strip()
         return name or (self.nickname or "")
+
+
+# German order of names (crm_desktop.data.collation): lists, tree and pickers sort by these
+# expressions, so the database walks an index instead of sorting every row
+Index(
+    "ix_people_german_order",
+    german_key(Person.__table__.c.family_name),
+    german_key(Person.__table__.c.given_name),
+    Person.__table__.c.id,
+)
+Index("ix_companies_german_order", german_key(Company.__table__.c.name), Company.__table__.c.id)
 
 
 class Phone(Base):

@@ -129,10 +129,8 @@ def people(
         return [by_id[pid] for pid in ranked if pid in by_id][:limit]
     if words:  # one company's people: few, a scan is quick and finds any part of a name
         query = query.where(and_(*(_contains(columns, w) for w in words)))
-    if company_id is not None:  # a few people: in German order (Böhm beside Bode)
-        query = query.order_by(sort_key(Person.family_name), sort_key(Person.given_name), Person.id)
-    else:  # everyone: the (family, given) index answers the first page at once
-        query = query.order_by(Person.family_name, Person.given_name, Person.id)
+    # German order (Böhm beside Bode), answered from the index of migration 0003
+    query = query.order_by(sort_key(Person.family_name), sort_key(Person.given_name), Person.id)
     query = query.limit(limit)
     return [_person_choice(row) for row in session.execute(query).all()]
 
@@ -196,7 +194,9 @@ def people_with_email(
     query = query.add_columns(Email.address).join(Email, Email.person_id == Person.id)
     words = _words(text)
     if not words:
-        query = query.order_by(Person.family_name, Person.given_name, Person.id, Email.id)
+        query = query.order_by(
+            sort_key(Person.family_name), sort_key(Person.given_name), Person.id, Email.id
+        )
         rows = session.execute(query.limit(limit)).all()
         return [(_person_choice(row[:7]), str(row[7])) for row in rows]
     ranked = _found_people(session, text, limit)

@@ -22,6 +22,7 @@ from sqlalchemy import ColumnElement, Select, func, or_, select
 from sqlalchemy.orm import InstrumentedAttribute, Session, aliased
 
 from crm_desktop.clock import Clock, SystemClock
+from crm_desktop.data.collation import german_key
 from crm_desktop.data.models import Company, Department, FollowUp, Person
 from crm_desktop.errors import NotFoundError, ValidationError
 
@@ -117,16 +118,10 @@ def text_matches(
     )
 
 
-_FOLD = (("ä", "a"), ("ö", "o"), ("ü", "u"), ("ß", "ss"), ("Ä", "a"), ("Ö", "o"), ("Ü", "u"))
-
-
 def sort_key(column: Any) -> Any:
     """A German-friendly sort key (Böhm beside Bode, not after Bulle) that works the
-    same on SQLite (binary collation) and PostgreSQL."""
-    expr = func.lower(column)
-    for umlaut, plain in _FOLD:
-        expr = func.replace(expr, umlaut, plain)
-    return expr
+    same on SQLite (binary collation) and PostgreSQL; indexed for people and companies."""
+    return german_key(column)
 
 
 def person_name_matches(text: str) -> ColumnElement[bool]:

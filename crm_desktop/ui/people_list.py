@@ -76,6 +76,7 @@ from crm_desktop.data.models import (
 from crm_desktop.data.store import Store
 from crm_desktop.errors import CrmError
 from crm_desktop.services import bulk
+from crm_desktop.services.tree import sort_key
 from crm_desktop.ui.format import format_date, format_phone, ui_locale
 from crm_desktop.ui.forms import EnumCombo
 from crm_desktop.ui.i18n import translate_error
@@ -167,7 +168,8 @@ def conditions(f: PeopleFilter) -> list[ColumnElement[bool]]:
     return cond
 
 
-_ORDER = (Person.family_name, Person.given_name, Person.id)
+# German order (Böhm beside Bode), answered from the index of migration 0003
+_ORDER = (sort_key(Person.family_name), sort_key(Person.given_name), Person.id)
 
 
 def count_people(session: Session, f: PeopleFilter) -> int:

@@ -129,9 +129,25 @@ def test_head_has_the_indexes_of_the_models(engine: sa.Engine) -> None:
             for i in insp.get_indexes(table.name)
         }
         for index in table.indexes:
+            if any(not isinstance(e, sa.Column) for e in index.expressions):
+                # an expression index (German name order); SQLite's reflection skips those
+                assert _index_exists(engine, str(index.name)), (
+                    f"{table.name}: expression index {index.name} missing"
+                )
+                continue
             assert found.get(str(index.name)) == [c.name for c in index.columns], (
                 f"{table.name}: index {index.name} missing or different"
             )
+
+
+def _index_exists(engine: sa.Engine, name: str) -> bool:
+    query = (
+        "SELECT 1 FROM sqlite_master WHERE type = 'index' AND name = :n"
+        if engine.dialect.name == "sqlite"
+        else "SELECT 1 FROM pg_indexes WHERE indexname = :n"
+    )
+    with engine.connect() as conn:
+        return conn.execute(sa.text(query), {"n": name}).first() is not None
 
 
 def _include(obj: Any, name: str | None, type_: str, reflected: bool, compare_to: Any) -> bool:
