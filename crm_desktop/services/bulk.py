@@ -20,6 +20,7 @@ from crm_desktop.data.models import (
     Company,
     CompanyStatus,
     ImportBatch,
+    Opportunity,
     Person,
     Priority,
     Tag,
@@ -150,6 +151,11 @@ def set_field(
             values["consent_at" if new_value else "consent_withdrawn_at"] = clock.now()
         session.execute(update(model).where(model.id.in_(chunk)).values(**values))
     label = f"{field} set to {stored} for {len(changed_ids)}"
+    created: list[int] = []
+    if entity == "company" and field == "status" and new_value == CompanyStatus.CUSTOMER:
+        from crm_desktop.services.contacts import became_customer
+
+        created = became_customer(session, changed_ids, clock=clock)
     undo = _record(
         session,
         clock,
@@ -159,13 +165,11 @@ def set_field(
             "entity": entity,
             "field": field,
             "old": {k: v for k, v in old.items() if int(k) in set(changed_ids)},
+            # the automatic new-customer opportunities go again with an undo
+            "created_opportunities": created,
         },
     )
     audit(session, "bulk-set", entity, None, field=field, count=len(changed_ids))
-    if entity == "company" and field == "status" and new_value == CompanyStatus.CUSTOMER:
-        from crm_desktop.services.contacts import became_customer
-
-        became_customer(session, changed_ids, clock=clock)
     return BulkResult(len(changed_ids), undo, label)
 
 
@@ -263,6 +267,13 @@ def undo(session: Session, entry_id: int, clock: Clock) -> str:
         for rid, old in p.get("old", {}).items():
             value = conv(old) if old is not None else None
             session.execute(update(model).where(model.id == int(rid)).values({field: value}))
+        made = [int(i) for i in p.get("created_opportunities", [])]
+        if made:  # marked deleted, as the opportunity list deletes them
+            session.execute(
+                update(Opportunity)
+                .where(Opportunity.id.in_(made), Opportunity.deleted_at.is_(None))
+                .values(deleted_at=clock.now())
+            )
     elif action == "bulk-delete":
         ids = [int(i) for i in p.get("ids", [])]
         for start in range(0, len(ids), 900):

@@ -118,6 +118,38 @@ def test_bulk_set_field_creates_one_per_new_customer(store: Store, clock: FixedC
     assert len(_opps(store, first)) == 1 and len(_opps(store, second)) == 1
 
 
+def test_undo_of_the_bulk_change_takes_the_new_opportunities_back(
+    store: Store, clock: FixedClock
+) -> None:
+    _defaults(store, enabled=True, value=D("800"), probability=30, months_to_close=1)
+    first = _company(store, "Bäckerei Krüger")
+    second = _company(store, "Malerbetrieb Yilmaz")
+    with store.session() as s:
+        result = bulk.set_field(s, "company", [first, second], "status", "customer", clock)
+    assert result.undo_id is not None and len(_opps(store, first)) == 1
+    with store.session() as s:
+        bulk.undo(s, result.undo_id, clock)
+    with store.reader() as s:
+        live = s.execute(
+            select(Opportunity.id).where(
+                Opportunity.company_id.in_([first, second]), Opportunity.deleted_at.is_(None)
+            )
+        ).all()
+        statuses = {
+            c.status for c in (contacts.get_company(s, first), contacts.get_company(s, second))
+        }
+    assert live == [] and CompanyStatus.CUSTOMER not in statuses
+    # becoming a customer again makes a new one
+    with store.session() as s:
+        bulk.set_field(s, "company", [first], "status", "customer", clock)
+    with store.reader() as s:
+        assert s.execute(
+            select(Opportunity.id).where(
+                Opportunity.company_id == first, Opportunity.deleted_at.is_(None)
+            )
+        ).all()
+
+
 def test_failed_update_leaves_no_opportunity(store: Store, clock: FixedClock) -> None:
     cid = _company(store, "Druckerei Lange")
     try:
