@@ -362,9 +362,15 @@ def _daily_jobs(store: Any, ctx: CliContext) -> None:
     from crm_desktop.errors import CrmError
 
     jobs: list[tuple[str, Callable[[Any], Any]]] = []
+    from PySide6.QtCore import QCoreApplication
+
     from crm_desktop.services import followups, pipeline, priority
 
-    jobs.append(("quote stages", lambda s: pipeline.run_quote_stages(s, ctx.clock)))
+    texts = pipeline.QuoteTexts(  # stored as data: in the window's language
+        followup=QCoreApplication.translate("App", "Quote follow-up {n}: {title}"),
+        lost=QCoreApplication.translate("App", "{days} days after the quote without an answer"),
+    )
+    jobs.append(("quote stages", lambda s: pipeline.run_quote_stages(s, ctx.clock, texts)))
     jobs.append(
         ("interval follow-ups", lambda s: followups.ensure_interval_followups(s, ctx.clock))
     )

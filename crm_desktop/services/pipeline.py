@@ -473,8 +473,32 @@ class QuoteRunResult:
     lost: list[int] = field(default_factory=list)  # Opportunity ids closed as lost
 
 
-def run_quote_stages(session: Session, clock: Clock) -> QuoteRunResult:
+@dataclass(frozen=True)
+class QuoteTexts:
+    """The texts the quote rules store: English here; the window passes its language's
+    (``{n}`` the reminder's number, ``{title}`` the opportunity's, ``{days}`` the rule's)."""
+
+    followup: str = "Quote follow-up {n}: {title}"
+    lost: str = "{days} days after the quote without an answer"
+
+    def followup_note(self, n: int, title: str) -> str:
+        try:
+            return self.followup.format(n=n, title=title)
+        except (KeyError, IndexError, ValueError):  # a broken translation: say it in English
+            return QuoteTexts.followup.format(n=n, title=title)
+
+    def lost_note(self, days: int) -> str:
+        try:
+            return self.lost.format(days=days)
+        except (KeyError, IndexError, ValueError):
+            return QuoteTexts.lost.format(days=days)
+
+
+def run_quote_stages(
+    session: Session, clock: Clock, texts: QuoteTexts | None = None
+) -> QuoteRunResult:
     """Plan due quote reminders and close unanswered quotes as lost. Idempotent."""
+    texts = texts or QuoteTexts()
     rules = cfg.quote_stages(session)
     now = clock.now()
     result = QuoteRunResult()
@@ -499,7 +523,7 @@ def run_quote_stages(session: Session, clock: Clock) -> QuoteRunResult:
                 session,
                 opp.id,
                 reason.id,
-                f"{rules.lost_after_days} days after the quote without an answer",
+                texts.lost_note(rules.lost_after_days),
                 clock,
             )
             result.lost.append(opp.id)
@@ -519,7 +543,7 @@ def run_quote_stages(session: Session, clock: Clock) -> QuoteRunResult:
                     uid=new_followup_uid(),
                     due_at=sent + dt.timedelta(days=days),
                     kind=ActivityKind.CALL,
-                    note=f"Quote follow-up {stage_no}: {opp.title}",
+                    note=texts.followup_note(stage_no, opp.title),
                     owner=opp.owner,
                     person_id=opp.person_id,
                     company_id=opp.company_id,

@@ -384,6 +384,14 @@
         <source>This data file is encrypted. Passphrase:</source>
         <translation>Diese Datendatei ist verschlüsselt. Passphrase:</translation>
     </message>
+    <message>
+        <source>Quote follow-up {n}: {title}</source>
+        <translation>Angebot nachfassen ({n}): {title}</translation>
+    </message>
+    <message>
+        <source>{days} days after the quote without an answer</source>
+        <translation>{days} Tage nach dem Angebot ohne Antwort</translation>
+    </message>
 </context>
 <context>
     <name>AppointmentDialog</name>

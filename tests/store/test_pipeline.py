@@ -222,9 +222,14 @@ def test_quote_stages_remind_then_lose_idempotently(store: Store, clock: FixedCl
         sent = clock.now()
         quiet_id, talks_id = quiet.id, talks.id
 
+    german = pl.QuoteTexts(  # what the German window passes
+        followup="Angebot nachfassen ({n}): {title}",
+        lost="{days} Tage nach dem Angebot ohne Antwort",
+    )
+
     def run() -> pl.QuoteRunResult:
         with store.session() as s:
-            return pl.run_quote_stages(s, clock)
+            return pl.run_quote_stages(s, clock, german)
 
     clock.advance(days=3)
     with store.session() as s:  # the customer of "Wintergarten" calls back
@@ -254,6 +259,10 @@ def test_quote_stages_remind_then_lose_idempotently(store: Store, clock: FixedCl
             (quiet_id, "quote-stage-2", sent + dt.timedelta(days=14)),
         ]
         assert fus[0].owner == "kai" and fus[0].person_id == jürgen
+        assert [f.note for f in fus] == [
+            "Angebot nachfassen (1): Schrankwand",
+            "Angebot nachfassen (2): Schrankwand",
+        ]
     clock.advance(days=15, hours=23)  # day 29
     assert run().lost == []
     clock.advance(hours=1)  # day 30
@@ -266,6 +275,7 @@ def test_quote_stages_remind_then_lose_idempotently(store: Store, clock: FixedCl
         assert q is not None and t is not None
         assert q.status == OpportunityStatus.LOST
         assert q.loss_reason is not None and q.loss_reason.name == "keine Rückmeldung"
+        assert q.loss_note == "30 Tage nach dem Angebot ohne Antwort"
         assert t.status == OpportunityStatus.OPEN
         assert all(f.cancelled_at == clock.now() for f in s.scalars(select(FollowUp)))
         assert s.scalars(select(Document)).one().status == "closed"
@@ -330,3 +340,10 @@ def test_new_customer_opportunity_and_grouping(store: Store, clock: FixedClock) 
         assert [(g.key, len(g.opportunities)) for g in by_status] == [("open", 2), ("lost", 1)]
         assert s.scalar(select(PipelineStage).limit(1)) is not None
         assert s.scalar(select(LossReason).where(LossReason.name == "Kein Budget")) is not None
+
+
+def test_quote_texts_fall_back_to_english_when_a_translation_is_broken() -> None:
+    assert pl.QuoteTexts().followup_note(2, "Dach") == "Quote follow-up 2: Dach"
+    broken = pl.QuoteTexts(followup="Nachfassen {nummer}: {title}", lost="{tage} Tage")
+    assert broken.followup_note(1, "Dach") == "Quote follow-up 1: Dach"
+    assert broken.lost_note(30) == "30 days after the quote without an answer"

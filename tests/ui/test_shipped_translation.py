@@ -2,13 +2,21 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterator
+from types import SimpleNamespace
 
 import pytest
 from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
 from PySide6.QtWidgets import QApplication
+from sqlalchemy import select
 
-from crm_desktop.app import install_translators
+from crm_desktop.app import _daily_jobs, install_translators
+from crm_desktop.clock import FixedClock
+from crm_desktop.data.models import FollowUp
+from crm_desktop.data.store import Store
+from crm_desktop.services import contacts
+from crm_desktop.services import pipeline as pl
 from crm_desktop.ui.main_window import native_keys
 
 
@@ -30,9 +38,28 @@ def test_plural_forms(german_app: list[QTranslator]) -> None:
     assert tr("TodayView", "%n days", "", 14) == "14 Tage"
     assert tr("PersonDetailPane", "every day") == "täglich"
     assert tr("PersonDetailPane", "every %n days", "", 30) == "alle 30 Tage"
+    # texts the quote rules store (app.py passes them to the domain)
+    assert tr("App", "Quote follow-up {n}: {title}") == "Angebot nachfassen ({n}): {title}"
 
 
 def test_shortcut_names_are_the_desktops(german_app: list[QTranslator]) -> None:
     assert native_keys("Ctrl+F") == "Strg+F"
     assert native_keys("Ctrl+1 / 2 / 3") == "Strg+1 / 2 / 3"
     assert native_keys("F5") == "F5"
+
+
+def test_quote_reminders_are_stored_in_the_windows_language(
+    german_app: list[QTranslator], sqlite_store: Store
+) -> None:
+    clock = FixedClock(dt.datetime(2026, 11, 2, 9, tzinfo=dt.UTC))
+    with sqlite_store.session() as s:
+        company = contacts.create_company(s, contacts.CompanyInput(name="Tischlerei Vogt"))
+        opp = pl.create_opportunity(
+            s, pl.OpportunityInput(title="Einbauküche", company_id=company.id), clock=clock
+        )
+        pl.mark_quote_sent(s, opp.id, clock=clock)
+    clock.advance(days=8)
+    _daily_jobs(sqlite_store, SimpleNamespace(clock=clock))  # what the window runs at start
+    with sqlite_store.reader() as s:
+        notes = list(s.scalars(select(FollowUp.note).where(FollowUp.opportunity_id == opp.id)))
+    assert notes == ["Angebot nachfassen (1): Einbauküche"]
