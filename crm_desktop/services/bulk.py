@@ -101,7 +101,11 @@ def tag(session: Session, entity: str, ids: list[int], name: str, clock: Clock) 
         session.execute(insert(table), [{key: i, "tag_id": the_tag.id} for i in new])
     label = f"Tag “{the_tag.name}” added to {len(new)}"
     undo = _record(
-        session, clock, label, "bulk-tag", {"entity": entity, "tag_id": the_tag.id, "ids": new}
+        session,
+        clock,
+        label,
+        "bulk-tag",
+        {"entity": entity, "tag_id": the_tag.id, "tag": the_tag.name, "ids": new},
     )
     audit(session, "bulk-tag", entity, None, count=len(new))
     return BulkResult(len(new), undo, label)
@@ -120,7 +124,11 @@ def untag(session: Session, entity: str, ids: list[int], name: str, clock: Clock
         session.execute(delete(table).where(table.c.tag_id == the_tag.id, col.in_(had)))
     label = f"Tag “{the_tag.name}” removed from {len(had)}"
     undo = _record(
-        session, clock, label, "bulk-untag", {"entity": entity, "tag_id": the_tag.id, "ids": had}
+        session,
+        clock,
+        label,
+        "bulk-untag",
+        {"entity": entity, "tag_id": the_tag.id, "tag": the_tag.name, "ids": had},
     )
     return BulkResult(len(had), undo, label)
 
@@ -164,6 +172,7 @@ def set_field(
         {
             "entity": entity,
             "field": field,
+            "value": stored,
             "old": {k: v for k, v in old.items() if int(k) in set(changed_ids)},
             # the automatic new-customer opportunities go again with an undo
             "created_opportunities": created,

@@ -11,10 +11,11 @@ Enum members are shown through the ``*_label`` helpers (context ``"enums"``);
 
 from __future__ import annotations
 
+import contextlib
 import enum
 import re
 from collections.abc import Iterable
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from PySide6.QtCore import QCoreApplication
 
@@ -128,6 +129,10 @@ _FIELD_LABELS: dict[str, str] = {
     "register_number": QT_TRANSLATE_NOOP("fields", "Register number"),
     "customer_since": QT_TRANSLATE_NOOP("fields", "Customer since"),
     "contact_interval_days": QT_TRANSLATE_NOOP("fields", "Contact interval"),
+    "status": QT_TRANSLATE_NOOP("fields", "Status"),
+    "priority": QT_TRANSLATE_NOOP("fields", "Priority"),
+    "consent_marketing": QT_TRANSLATE_NOOP("fields", "Marketing consent"),
+    "needs_review": QT_TRANSLATE_NOOP("fields", "Needs review"),
     "consent_source": QT_TRANSLATE_NOOP("fields", "Consent source"),
     "tags": QT_TRANSLATE_NOOP("fields", "Tags"),
     "street": QT_TRANSLATE_NOOP("fields", "Street"),
@@ -175,6 +180,48 @@ def field_label(key: str) -> str:
         return key.split(".", 1)[1]
     source = _FIELD_LABELS.get(key)
     return _translate("fields", source) if source else key
+
+
+# ---------------------------------------------------------------- undo entries
+
+
+def undo_text(action: str, payload: dict[str, Any] | None, label: str) -> str:
+    """What an undo entry takes back, in the window's language. The stored label is
+    English (the domain writes it); entries of older versions fall back to it."""
+    p = payload or {}
+    ids = p.get("ids")
+    n = len(ids) if isinstance(ids, list) else None
+    if action == "bulk-tag" and "tag" in p and n is not None:
+        return QCoreApplication.translate("undo", "Tag “{name}” added to {n}").format(
+            name=p["tag"], n=n
+        )
+    if action == "bulk-untag" and "tag" in p and n is not None:
+        return QCoreApplication.translate("undo", "Tag “{name}” removed from {n}").format(
+            name=p["tag"], n=n
+        )
+    if action == "bulk-delete" and n is not None:
+        return QCoreApplication.translate("undo", "{n} moved to the trash").format(n=n)
+    if action == "bulk-set" and "value" in p:
+        field = str(p.get("field", ""))
+        value: Any = p["value"]
+        enum_of = {"status": CompanyStatus, "priority": Priority}.get(field)
+        if enum_of is not None and value is not None:
+            with contextlib.suppress(ValueError):  # a value of an older version: as stored
+                value = enum_label(enum_of(value))
+        if isinstance(value, bool):
+            value = (
+                QCoreApplication.translate("undo", "yes")
+                if value
+                else QCoreApplication.translate("undo", "no")
+            )
+        return QCoreApplication.translate("undo", "{field} set to “{value}” for {n}").format(
+            field=field_label(field), value="–" if value is None else value, n=len(p.get("old", {}))
+        )
+    if action == "merge-people":
+        return QCoreApplication.translate("undo", "Merge of two people")
+    if action == "merge-companies":
+        return QCoreApplication.translate("undo", "Merge of two companies")
+    return label
 
 
 # ---------------------------------------------------------------- enum labels

@@ -44,6 +44,7 @@ from crm_desktop.errors import CrmError
 from crm_desktop.services import tree
 from crm_desktop.services.timeline import Scope
 from crm_desktop.services.tree import NO_COMPANY, NodeKind, NodeRef
+from crm_desktop.ui.i18n import undo_text
 from crm_desktop.ui.icons import app_icon, icon
 from crm_desktop.ui.search import SearchField
 from crm_desktop.ui.settings_dialog import AppSettings, SettingsDialog
@@ -1537,6 +1538,7 @@ class MainWindow(QMainWindow):
         with self.store.reader() as s:
             newest = bulk.undo_stack(s, 1)
             newest_id = newest[0].id if newest else None
+            what = undo_text(newest[0].action, newest[0].payload, newest[0].label) if newest else ""
         top = stack.command(stack.index() - 1) if stack.canUndo() else None
         if top is not None and (newest_id is None or getattr(top, "entry_id", None) == newest_id):
             stack.undo()
@@ -1552,7 +1554,7 @@ class MainWindow(QMainWindow):
             return
         stack.clear()
         self.refresh_all()
-        self.statusBar().showMessage(self.tr("Undone: {what}").format(what=label), 8000)
+        self.statusBar().showMessage(self.tr("Undone: {what}").format(what=what or label), 8000)
 
     def _run_tool(self, dialog: Any) -> None:
         """Run a dialog of another area; its navigation signals open records here."""

@@ -79,7 +79,7 @@ from crm_desktop.services import bulk
 from crm_desktop.services.tree import sort_key
 from crm_desktop.ui.format import format_date, format_phone, ui_locale
 from crm_desktop.ui.forms import EnumCombo
-from crm_desktop.ui.i18n import translate_error
+from crm_desktop.ui.i18n import translate_error, undo_text
 from crm_desktop.ui.tasks import TaskRunner
 
 log = logging.getLogger("crm_desktop.ui.people_list")
@@ -1148,6 +1148,8 @@ class PeopleListView(QWidget):
             return None
         try:
             with self.store.session() as s:
+                top = bulk.undo_stack(s, 1)
+                what = undo_text(top[0].action, top[0].payload, top[0].label) if top else None
                 label = bulk.undo_last(s, self.clock)
         except CrmError as exc:
             self.show_error(translate_error(exc))
@@ -1158,7 +1160,7 @@ class PeopleListView(QWidget):
         self.reload_tags()
         self.model.reload()
         self._update_count()
-        self.show_status(self.tr("Undone: {what}").format(what=label))
+        self.show_status(self.tr("Undone: {what}").format(what=what or label))
         self.changed.emit()
         return label
 

@@ -6610,6 +6610,22 @@ gesamt</translation>
         <translation>Kontaktintervall</translation>
     </message>
     <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation>Priorität</translation>
+    </message>
+    <message>
+        <source>Marketing consent</source>
+        <translation>Werbeeinwilligung</translation>
+    </message>
+    <message>
+        <source>Needs review</source>
+        <translation>Zu prüfen</translation>
+    </message>
+    <message>
         <source>Consent source</source>
         <translation>Quelle der Einwilligung</translation>
     </message>
@@ -6886,6 +6902,41 @@ gesamt</translation>
     <message>
         <source>Note</source>
         <translation>Notiz</translation>
+    </message>
+</context>
+<context>
+    <name>undo</name>
+    <message>
+        <source>Tag “{name}” added to {n}</source>
+        <translation>Schlagwort „{name}“ bei {n} hinzugefügt</translation>
+    </message>
+    <message>
+        <source>Tag “{name}” removed from {n}</source>
+        <translation>Schlagwort „{name}“ bei {n} entfernt</translation>
+    </message>
+    <message>
+        <source>{n} moved to the trash</source>
+        <translation>{n} in den Papierkorb gelegt</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>ja</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>nein</translation>
+    </message>
+    <message>
+        <source>{field} set to “{value}” for {n}</source>
+        <translation>{field} bei {n} auf „{value}“ gesetzt</translation>
+    </message>
+    <message>
+        <source>Merge of two people</source>
+        <translation>Zusammenführung zweier Personen</translation>
+    </message>
+    <message>
+        <source>Merge of two companies</source>
+        <translation>Zusammenführung zweier Firmen</translation>
     </message>
 </context>
 </TS>

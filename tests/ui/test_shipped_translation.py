@@ -15,8 +15,9 @@ from crm_desktop.app import _daily_jobs, install_translators
 from crm_desktop.clock import FixedClock
 from crm_desktop.data.models import FollowUp
 from crm_desktop.data.store import Store
-from crm_desktop.services import contacts
+from crm_desktop.services import bulk, contacts
 from crm_desktop.services import pipeline as pl
+from crm_desktop.ui.i18n import undo_text
 from crm_desktop.ui.main_window import native_keys
 
 
@@ -63,3 +64,26 @@ def test_quote_reminders_are_stored_in_the_windows_language(
     with sqlite_store.reader() as s:
         notes = list(s.scalars(select(FollowUp.note).where(FollowUp.opportunity_id == opp.id)))
     assert notes == ["Angebot nachfassen (1): Einbauküche"]
+
+
+def test_undo_entries_read_in_german(german_app: list[QTranslator], sqlite_store: Store) -> None:
+    clock = FixedClock(dt.datetime(2026, 11, 23, 9, tzinfo=dt.UTC))
+    with sqlite_store.session() as s:
+        a = contacts.create_company(s, contacts.CompanyInput(name="Bäckerei Krüger")).id
+        b = contacts.create_company(s, contacts.CompanyInput(name="Malerbetrieb Yilmaz")).id
+        bulk.tag(s, "company", [a, b], "Messe 2026", clock)
+        bulk.set_field(s, "company", [a, b], "status", "customer", clock)
+        bulk.set_field(s, "company", [a], "needs_review", True, clock)
+        bulk.delete_many(s, "company", [b], clock)
+    with sqlite_store.reader() as s:
+        texts = [undo_text(e.action, e.payload, e.label) for e in bulk.undo_stack(s, 10)]
+    assert texts == [
+        "1 in den Papierkorb gelegt",
+        "Zu prüfen bei 1 auf „ja“ gesetzt",
+        "Status bei 2 auf „Kunde“ gesetzt",
+        "Schlagwort „Messe 2026“ bei 2 hinzugefügt",
+    ]
+    # an entry of an older version keeps its stored label
+    assert undo_text("bulk-tag", {"tag_id": 3, "ids": [1]}, "Tag “x” added to 1") == (
+        "Tag “x” added to 1"
+    )
