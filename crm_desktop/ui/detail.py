@@ -94,6 +94,7 @@ from crm_desktop.ui.i18n import (
     company_status_label,
     email_kind_label,
     enum_label,
+    import_reason_text,
     phone_kind_label,
     priority_short_label,
     translate_error,
@@ -1258,7 +1259,11 @@ class PersonDetailPane(_DetailPane):
         if p.department is not None:
             sub.append(_esc(p.department.name))
         self.subtitle.setText(" · ".join(sub))
-        self._badges(None, p.priority, p.review_reason or "" if p.needs_review else None)
+        self._badges(
+            None,
+            p.priority,
+            import_reason_text(p.review_reason or "") if p.needs_review else None,
+        )
 
         o = self.overview
         o.set("name", _esc(name))

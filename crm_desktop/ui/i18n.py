@@ -224,6 +224,56 @@ def undo_text(action: str, payload: dict[str, Any] | None, label: str) -> str:
     return label
 
 
+# ---------------------------------------------------------------- import reasons
+
+# what the importer and the file readers write (English, stored with the person as the
+# review reason); shown in the window's language by matching these templates
+_IMPORT_REASONS = (
+    QT_TRANSLATE_NOOP("import", "{field} shortened to {limit} characters"),
+    QT_TRANSLATE_NOOP("import", "company name shortened"),
+    QT_TRANSLATE_NOOP("import", "department shortened"),
+    QT_TRANSLATE_NOOP("import", "the record has no name, company, e-mail address or phone number"),
+    QT_TRANSLATE_NOOP("import", "no name"),
+    QT_TRANSLATE_NOOP("import", "country “{country}” unknown"),
+    QT_TRANSLATE_NOOP("import", "postcode “{postcode}” is not valid for {country}"),
+    QT_TRANSLATE_NOOP("import", "phone number “{number}” is not valid"),
+    QT_TRANSLATE_NOOP("import", "e-mail address “{address}” is not valid"),
+    QT_TRANSLATE_NOOP("import", "birthday “{value}” is not a valid date"),
+    QT_TRANSLATE_NOOP("import", "the row has {fields} fields, the header {headers}"),
+    QT_TRANSLATE_NOOP("import", "the {name} line is too long ({length} characters)"),
+    QT_TRANSLATE_NOOP("import", "the card cannot be read ({detail})"),
+)
+
+
+def _template_pattern(template: str) -> re.Pattern[str]:
+    parts = re.split(r"\{(\w+)\}", template)
+    regex = "".join(
+        f"(?P<{part}>.+?)" if i % 2 else re.escape(part) for i, part in enumerate(parts)
+    )
+    return re.compile(f"^{regex}$", re.S)
+
+
+_REASON_PATTERNS = [(t, _template_pattern(t)) for t in _IMPORT_REASONS]
+
+
+def import_reason_text(text: str) -> str:
+    """An import reason (or several joined by "; ") in the window's language; what no
+    template matches (e.g. an error message) stays as it is."""
+    out = []
+    for part in text.split("; "):
+        for template, pattern in _REASON_PATTERNS:
+            m = pattern.match(part)
+            if m is None:
+                continue
+            params = m.groupdict()
+            if "field" in params:
+                params["field"] = field_label(params["field"])
+            part = QCoreApplication.translate("import", template).format(**params)
+            break
+        out.append(part)
+    return "; ".join(out)
+
+
 # ---------------------------------------------------------------- enum labels
 
 _ENUM_SOURCES: list[tuple[enum.Enum, str]] = [

@@ -55,7 +55,7 @@ from crm_desktop.services import importer
 from crm_desktop.services.importer import ImportCancelled, ImportReport
 from crm_desktop.ui.format import format_date, format_phone
 from crm_desktop.ui.forms import ERROR_COLOR
-from crm_desktop.ui.i18n import QT_TRANSLATE_NOOP, translate_error
+from crm_desktop.ui.i18n import QT_TRANSLATE_NOOP, import_reason_text, translate_error
 from crm_desktop.ui.tasks import Progress, Task, TaskRunner
 
 CTX = "ImportWizard"
@@ -292,7 +292,7 @@ def run_import(
 
 def _record_cells(rec: ContactRecord | RowError) -> list[str]:
     if isinstance(rec, RowError):
-        return [rec.label(), "", "", "", "", "", "", "", rec.reason]
+        return [rec.label(), "", "", "", "", "", "", "", import_reason_text(rec.reason)]
     name = (
         " ".join(p for p in (rec.salutation, rec.title, rec.given_name, rec.family_name) if p)
         or rec.formatted_name
@@ -952,11 +952,13 @@ class ImportWizard(QWizard):
             self.tr("{n} flagged for review").format(n=len(r.flagged)),
         ]
         lines += [
-            self.tr("Rejected {record}: {reason}").format(record=rec, reason=why)
+            self.tr("Rejected {record}: {reason}").format(
+                record=rec, reason=import_reason_text(why)
+            )
             for rec, why in r.rejected
         ]
         lines += [
-            self.tr("Review {record}: {reason}").format(record=rec, reason=why)
+            self.tr("Review {record}: {reason}").format(record=rec, reason=import_reason_text(why))
             for rec, why in r.flagged
         ]
         return "\n".join(lines)

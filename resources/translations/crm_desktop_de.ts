@@ -6905,6 +6905,61 @@ gesamt</translation>
     </message>
 </context>
 <context>
+    <name>import</name>
+    <message>
+        <source>{field} shortened to {limit} characters</source>
+        <translation>{field} auf {limit} Zeichen gekürzt</translation>
+    </message>
+    <message>
+        <source>company name shortened</source>
+        <translation>Firmenname gekürzt</translation>
+    </message>
+    <message>
+        <source>department shortened</source>
+        <translation>Abteilung gekürzt</translation>
+    </message>
+    <message>
+        <source>the record has no name, company, e-mail address or phone number</source>
+        <translation>der Eintrag hat weder Name noch Firma, E-Mail-Adresse oder Telefonnummer</translation>
+    </message>
+    <message>
+        <source>no name</source>
+        <translation>kein Name</translation>
+    </message>
+    <message>
+        <source>country “{country}” unknown</source>
+        <translation>Land „{country}“ unbekannt</translation>
+    </message>
+    <message>
+        <source>postcode “{postcode}” is not valid for {country}</source>
+        <translation>Postleitzahl „{postcode}“ ist für {country} ungültig</translation>
+    </message>
+    <message>
+        <source>phone number “{number}” is not valid</source>
+        <translation>Telefonnummer „{number}“ ist ungültig</translation>
+    </message>
+    <message>
+        <source>e-mail address “{address}” is not valid</source>
+        <translation>E-Mail-Adresse „{address}“ ist ungültig</translation>
+    </message>
+    <message>
+        <source>birthday “{value}” is not a valid date</source>
+        <translation>Geburtstag „{value}“ ist kein gültiges Datum</translation>
+    </message>
+    <message>
+        <source>the row has {fields} fields, the header {headers}</source>
+        <translation>die Zeile hat {fields} Felder, die Kopfzeile {headers}</translation>
+    </message>
+    <message>
+        <source>the {name} line is too long ({length} characters)</source>
+        <translation>die Zeile {name} ist zu lang ({length} Zeichen)</translation>
+    </message>
+    <message>
+        <source>the card cannot be read ({detail})</source>
+        <translation>die Karte ist nicht lesbar ({detail})</translation>
+    </message>
+</context>
+<context>
     <name>undo</name>
     <message>
         <source>Tag “{name}” added to {n}</source>

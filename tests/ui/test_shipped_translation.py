@@ -17,7 +17,7 @@ from crm_desktop.data.models import FollowUp
 from crm_desktop.data.store import Store
 from crm_desktop.services import bulk, contacts
 from crm_desktop.services import pipeline as pl
-from crm_desktop.ui.i18n import undo_text
+from crm_desktop.ui.i18n import import_reason_text, undo_text
 from crm_desktop.ui.main_window import native_keys
 
 
@@ -87,3 +87,14 @@ def test_undo_entries_read_in_german(german_app: list[QTranslator], sqlite_store
     assert undo_text("bulk-tag", {"tag_id": 3, "ids": [1]}, "Tag “x” added to 1") == (
         "Tag “x” added to 1"
     )
+
+
+def test_import_reasons_read_in_german(german_app: list[QTranslator]) -> None:
+    stored = "given_name shortened to 100 characters; phone number “0711 12” is not valid"
+    assert import_reason_text(stored) == (
+        "Vorname auf 100 Zeichen gekürzt; Telefonnummer „0711 12“ ist ungültig"
+    )
+    assert import_reason_text("the row has 3 fields, the header 5") == (
+        "die Zeile hat 3 Felder, die Kopfzeile 5"
+    )
+    assert import_reason_text("something new") == "something new"  # no template: as stored
