@@ -7,6 +7,7 @@ are reused by the screenshot command and the self-test.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
 import sys
@@ -244,13 +245,16 @@ def run_gui(ctx: CliContext) -> int:
         if os.environ.get("CRM_DESKTOP_EXIT_AFTER_PAINT"):  # bench/run_bench.py
             _exit_after_first_paint(app)
         else:
-            _daily_jobs(store, ctx)
-            _start_extras(store, window, paths, ctx)
+            _after_first_paint(store, window, paths, ctx)
         if not ctx.database_url and not ctx.read_only:
             # the daily backup (and, for a large file, the quick check) run behind the
             # open window: a 1 GB store would otherwise keep it from opening for seconds
             _background_start_checks(paths, ctx, settings, window, check=not checked_now)
         code = int(app.exec())
+        writer = window.property("calendarWriter")
+        if writer is not None and hasattr(writer, "close"):
+            writer.close()  # a write that is under way finishes (temp file, then rename)
+            writer.wait(10.0)
         if not ctx.database_url and not ctx.read_only:
             ctx.close()
             _auto_backup(paths, ctx, settings, "quit")
@@ -383,12 +387,66 @@ def _daily_jobs(store: Any, ctx: CliContext) -> None:
             log.warning("start job %s failed: %s", name, exc.message)
 
 
+def _after_first_paint(store: Any, window: Any, paths: Any, ctx: CliContext) -> None:
+    """The daily rules run in a worker thread once the window is on screen (on a large
+    store the first run of a day takes seconds); then the calendar file, the search
+    warm-up and the startup agenda follow, and the window shows what the rules added."""
+    import threading
+
+    from PySide6.QtCore import QObject, QTimer, Signal
+
+    class _Bridge(QObject):
+        finished = Signal()
+
+    bridge = _Bridge(window)
+    window.setProperty("startJobs", bridge)
+
+    hold = getattr(window, "hold_reminders", None)
+    if callable(hold):
+        hold(True)
+
+    def done() -> None:
+        if callable(hold):
+            hold(False)
+        _start_extras(store, window, paths, ctx)
+        refresh_status = getattr(window, "refresh_status", None)
+        if callable(refresh_status):
+            refresh_status()
+        center = getattr(window, "center", None)
+        page = center.currentWidget() if center is not None else None
+        for name in ("refresh_async", "refresh"):
+            refresh = getattr(page, name, None)
+            if callable(refresh):
+                refresh()
+                break
+
+    bridge.finished.connect(done)
+
+    def work() -> None:
+        try:
+            _daily_jobs(store, ctx)
+        except Exception:  # logged; the window goes on without them
+            log.exception("start jobs failed")
+        with contextlib.suppress(RuntimeError):  # the window was closed meanwhile
+            bridge.finished.emit()
+
+    def start() -> None:
+        threading.Thread(target=work, name="start-jobs", daemon=True).start()
+
+    QTimer.singleShot(AFTER_PAINT_MS, window, start)
+
+
+AFTER_PAINT_MS = 100
+
+
 def _start_extras(store: Any, window: Any, paths: Any, ctx: CliContext) -> None:
     """The calendar subscription file and the startup agenda."""
     try:
         from crm_desktop.services.calendar import install_subscription
 
-        window.setProperty("calendarWriter", install_subscription(store, paths.calendar_path))
+        window.setProperty(
+            "calendarWriter", install_subscription(store, paths.calendar_path, background=True)
+        )
     except Exception:  # a calendar file must never keep the window from opening
         log.exception("calendar subscription not written")
     import threading
@@ -533,6 +591,8 @@ def _changed_since_last_backup(paths: Any) -> bool:
 
 
 def _auto_backup(paths: Any, ctx: CliContext, settings: AppSettings, when: str) -> None:
+    if os.environ.get("CRM_DESKTOP_NO_BACKUP"):  # benchmarks and scripted checks
+        return
     if when == "quit" and (
         os.environ.get("CRM_DESKTOP_EXIT_AFTER_PAINT") or not _changed_since_last_backup(paths)
     ):

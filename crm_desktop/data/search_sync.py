@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from sqlalchemy import delete, event, insert, select
+from sqlalchemy import inspect as sa_inspect
 from sqlalchemy.orm import Session, object_session, sessionmaker
 
 from crm_desktop.data.models import (
@@ -131,11 +132,46 @@ def sync_objects(session: Session, objects: list[Any], removed: list[Any]) -> No
             _replace(session, _kind_of(obj), obj.id, document_for(obj))
 
 
+# the attributes a search document is made of: other changes (a priority, a contact
+# rhythm, a note) leave the document as it is, so nothing is rewritten for them
+DOCUMENT_ATTRIBUTES: dict[type, tuple[str, ...]] = {
+    Person: (
+        "title",
+        "given_name",
+        "family_name",
+        "nickname",
+        "company_id",
+        "company",
+        "position",
+        "deleted_at",
+        "emails",
+        "phones",
+    ),
+    Company: ("name", "legal_form", "website", "deleted_at", "emails", "phones"),
+    Activity: ("subject", "text", "deleted_at"),
+    Ticket: ("number", "title", "description", "deleted_at"),
+    Project: ("name", "description", "deleted_at"),
+}
+
+
+def touches(obj: Any, attributes: dict[type, tuple[str, ...]]) -> bool:
+    """True when a changed (dirty) ``obj`` changed one of its ``attributes`` (all of a
+    type not listed count). Works in after_flush, where the history is still there."""
+    names = attributes.get(type(obj))
+    if names is None:
+        return True
+    state = sa_inspect(obj)
+    return any(state.attrs[n].history.has_changes() for n in names if n in state.attrs)
+
+
 def _after_flush(session: Session, _ctx: Any) -> None:
     if session.info.get("search_sync_disabled"):
         return
     changed: dict[int, Any] = {}
     for obj in list(session.new) + list(session.dirty):
+        indexed_change = isinstance(obj, INDEXED) and obj not in session.new
+        if indexed_change and not touches(obj, DOCUMENT_ATTRIBUTES):
+            continue
         owner = _owner_of(obj)
         if owner is not None and isinstance(owner, INDEXED):
             changed[id(owner)] = owner

@@ -14,6 +14,8 @@ import datetime as dt
 import logging
 import os
 import tempfile
+import threading
+import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
@@ -36,6 +38,7 @@ from crm_desktop.data.models import (
     Ticket,
     appointment_attendees,
 )
+from crm_desktop.data.search_sync import touches
 from crm_desktop.data.store import Store
 from crm_desktop.errors import ConflictError, NotFoundError, ValidationError
 from crm_desktop.interop import ical
@@ -419,10 +422,20 @@ def write_subscription(
 
 class SubscriptionWriter:
     """Keeps the subscription file current: after every commit that added, changed or
-    removed a follow-up or appointment (or their people and companies), the file is
-    rewritten. Call :meth:`close` to stop."""
+    removed a follow-up or appointment (or the names of their people and companies), the
+    file is rewritten. Call :meth:`close` to stop.
+
+    With ``background=True`` (the window) the file is written by a worker thread, a
+    moment after the commit and once for a burst of commits: on a large store the file
+    takes seconds to write, and saving a person must not wait for it."""
 
     WATCHED = (FollowUp, Appointment, Person, Company)
+    # what the calendar shows of people and companies (a priority change is not in it)
+    NAME_ATTRIBUTES: dict[type, tuple[str, ...]] = {
+        Person: ("title", "given_name", "family_name", "nickname", "company_id", "deleted_at"),
+        Company: ("name", "deleted_at"),
+    }
+    DELAY = 1.0  # seconds a background write waits for more commits
 
     def __init__(
         self,
@@ -433,6 +446,7 @@ class SubscriptionWriter:
         zone: ZoneInfo | None = None,
         clock: Clock | None = None,
         translate: Translate = _identity,
+        background: bool = False,
     ) -> None:
         self.store = store
         self.path = Path(path)
@@ -440,21 +454,67 @@ class SubscriptionWriter:
         self.zone = zone
         self.clock = clock
         self.translate = translate
+        self.background = background
         self.writes = 0
         self.last_error: Exception | None = None
+        self._lock = threading.Lock()
+        self._pending = False
+        self._worker: threading.Thread | None = None
+        self._closed = False
         event.listen(store.factory, "after_flush", self._after_flush)
         event.listen(store.factory, "after_commit", self._after_commit)
 
     def _after_flush(self, session: Session, _ctx: Any) -> None:
-        for obj in [*session.new, *session.dirty, *session.deleted]:
+        for obj in [*session.new, *session.deleted]:
             if isinstance(obj, self.WATCHED):
+                session.info["calendar_dirty"] = True
+                return
+        for obj in session.dirty:
+            if isinstance(obj, self.WATCHED) and touches(obj, self.NAME_ATTRIBUTES):
                 session.info["calendar_dirty"] = True
                 return
 
     def _after_commit(self, session: Session) -> None:
         if not session.info.pop("calendar_dirty", False):
             return
-        self.write()
+        self.request()
+
+    def request(self) -> None:
+        """Write now, or (in the background) soon."""
+        if not self.background:
+            self.write()
+            return
+        with self._lock:
+            if self._closed:
+                return
+            self._pending = True
+            if self._worker is None or not self._worker.is_alive():
+                self._worker = threading.Thread(
+                    target=self._work, name="calendar-subscription", daemon=True
+                )
+                self._worker.start()
+
+    def _work(self) -> None:
+        while True:
+            time.sleep(self.DELAY)  # let a burst of commits pass
+            with self._lock:
+                if not self._pending or self._closed:
+                    self._worker = None
+                    return
+                self._pending = False
+            self.write()
+
+    def wait(self, timeout: float = 30.0) -> bool:
+        """Until no background write is due or running (tests, quitting); True when idle."""
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            with self._lock:
+                worker = self._worker
+                idle = not self._pending and (worker is None or not worker.is_alive())
+            if idle:
+                return True
+            time.sleep(0.05)
+        return False
 
     def write(self) -> None:
         try:
@@ -475,12 +535,16 @@ class SubscriptionWriter:
     def close(self) -> None:
         event.remove(self.store.factory, "after_flush", self._after_flush)
         event.remove(self.store.factory, "after_commit", self._after_commit)
+        with self._lock:
+            self._closed = True
+            self._pending = False
 
 
 def install_subscription(
     store: Store, path: str | os.PathLike[str], **kwargs: Any
 ) -> SubscriptionWriter:
-    """Write the subscription file now and after every relevant change."""
+    """Write the subscription file now (in the background with ``background=True``)
+    and after every relevant change."""
     writer = SubscriptionWriter(store, path, **kwargs)
-    writer.write()
+    writer.request()
     return writer

@@ -617,6 +617,7 @@ class MainWindow(QMainWindow):
         ticker_cls = optional("crm_desktop.ui.reminders", "ReminderTicker")
         self.reminders = None
         self._reminders_armed = False
+        self._reminders_held = False
         if ticker_cls is None:
             return
         try:
@@ -624,18 +625,25 @@ class MainWindow(QMainWindow):
         except TypeError:
             self.reminders = _construct(ticker_cls, self.store, self, self.clock)
 
+    def hold_reminders(self, hold: bool) -> None:
+        """Keep the reminders from starting (while the start-up rules write in a worker
+        thread, the first check would wait for their lock on the GUI thread)."""
+        self._reminders_held = hold
+        if not hold and self.isVisible():
+            self._arm_reminders()
+
     def _arm_reminders(self) -> None:
         """Start the reminders shortly after the window is on screen: the first check
         (contact intervals of every person) would otherwise hold the first paint back."""
         start = getattr(self.reminders, "start", None)
-        if self._reminders_armed or not callable(start):
+        if self._reminders_armed or self._reminders_held or not callable(start):
             return
         self._reminders_armed = True
 
         def begin() -> None:
-            if self.isVisible():
+            if self.isVisible() and not self._reminders_held:
                 start()
-            else:  # hidden again before it was time: try on the next show
+            else:  # hidden again (or held) before it was time: try again later
                 self._reminders_armed = False
 
         QTimer.singleShot(REMINDERS_AFTER_MS, self, begin)
