@@ -154,6 +154,9 @@ def test_killed_merge_leaves_all_or_nothing(tmp_path: Path, clock: FixedClock, w
             Activity(
                 kind=ActivityKind.CALL,
                 subject=f"Anruf {i}",
+                # long texts: moving half of them dirties more pages than the child's
+                # cache holds, so uncommitted pages reach the WAL mid-merge
+                text=f"Gesprächsnotiz {i} " + "Liefertermin besprochen. " * 80,
                 person_id=loser.id,
                 occurred_at=clock.now(),
             )
