@@ -232,25 +232,46 @@ def run_gui(ctx: CliContext) -> int:
             checked_now = True
         try:
             _ask_passphrase_if_encrypted(paths, ctx)
-            store = ctx.store()
         except CrmError as exc:
             QMessageBox.critical(None, APP_NAME, error_text(exc))
             return 1
-        window = MainWindow(store, settings, clock=ctx.clock, data_dir=paths.data_dir)
-        if lock is not None:
-            from crm_desktop.services import instance
-
-            window.setProperty("localServer", _listen(instance.server_name(paths), window))
+        # the frame paints first; the store opens (SQLAlchemy, models, migrations) in a
+        # worker thread meanwhile, and the window fills itself when it is open
+        window = MainWindow(None, settings, clock=ctx.clock, data_dir=paths.data_dir)
+        bench = bool(os.environ.get("CRM_DESKTOP_EXIT_AFTER_PAINT"))  # bench/run_bench.py
+        if bench:
+            _report_first_paint(window)
+        # the data layer loads while Qt paints the frame (painting runs without the GIL)
+        preload = _start_preload()
         window.show()
-        if os.environ.get("CRM_DESKTOP_EXIT_AFTER_PAINT"):  # bench/run_bench.py
-            _exit_after_first_paint(app)
-        else:
-            _after_first_paint(store, window, paths, ctx)
-        if not ctx.database_url and not ctx.read_only:
-            # the daily backup (and, for a large file, the quick check) run behind the
-            # open window: a 1 GB store would otherwise keep it from opening for seconds
-            _background_start_checks(paths, ctx, settings, window, check=not checked_now)
+
+        def opened(store: Any) -> None:
+            window.attach(store)
+            if lock is not None:
+                from crm_desktop.services import instance
+
+                window.setProperty("localServer", _listen(instance.server_name(paths), window))
+            if bench:
+                _exit_when_filled(app, window)
+            else:
+                _after_first_paint(store, window, paths, ctx)
+            if not ctx.database_url and not ctx.read_only:
+                # the daily backup (and, for a large file, the quick check) run behind
+                # the open window: a 1 GB store would otherwise keep it from opening
+                _background_start_checks(paths, ctx, settings, window, check=not checked_now)
+
+        def failed(exc: BaseException) -> None:
+            if isinstance(exc, CrmError):
+                QMessageBox.critical(window, APP_NAME, error_text(exc))
+            else:
+                log.error("the store did not open", exc_info=exc)
+                QMessageBox.critical(window, APP_NAME, _crash_text(exc, log_file))
+            app.exit(1)
+
+        _open_store_in_background(ctx, window, opened, failed, preload)
         code = int(app.exec())
+        if not window.attached:  # the store did not open
+            return code or 1
         writer = window.property("calendarWriter")
         if writer is not None and hasattr(writer, "close"):
             writer.close()  # a write that is under way finishes (temp file, then rename)
@@ -291,7 +312,7 @@ def _check_store_on_start(paths: Any, ctx: CliContext) -> bool:
     from PySide6.QtCore import QCoreApplication
     from PySide6.QtWidgets import QMessageBox
 
-    from crm_desktop.data.store import quick_check
+    from crm_desktop.data.filecheck import quick_check
 
     def tr(t: str) -> str:
         return QCoreApplication.translate("App", t)
@@ -466,16 +487,121 @@ def _start_extras(store: Any, window: Any, paths: Any, ctx: CliContext) -> None:
     window.setProperty("startupAgenda", show_startup_agenda(store, window, clock=ctx.clock))
 
 
-def _exit_after_first_paint(app: QApplication) -> None:
-    """For the start-time benchmark: report the first painted frame and memory, quit."""
+def _preload_data_layer() -> None:
+    """SQLAlchemy, the models (mappers configured) and the services the window asks
+    first: imported in a worker thread while the GUI thread builds and paints the frame.
+    None of them imports Qt."""
+    from sqlalchemy.orm import configure_mappers
+
+    import crm_desktop.data.store
+    import crm_desktop.services.contacts
+    import crm_desktop.services.timeline
+    import crm_desktop.services.today
+    import crm_desktop.services.tree  # noqa: F401
+
+    configure_mappers()
+
+
+def _start_preload() -> Any:
+    import threading
+
+    def work() -> None:
+        try:
+            _preload_data_layer()
+        except Exception:  # the store opener imports again and reports the error
+            log.exception("preloading the data layer failed")
+
+    thread = threading.Thread(target=work, name="preload", daemon=True)
+    thread.start()
+    return thread
+
+
+def _warm_up(store: Any, clock: Any) -> None:
+    """The window's first queries, once, off the GUI thread: SQLAlchemy compiles each
+    statement on first use (tens of ms each) and caches it for the GUI thread."""
+    from crm_desktop.services import tree
+
+    with store.reader() as s:
+        tree.is_empty(s)
+        tree.tree_counts(s, now=clock.now())
+        tree.children_page(s, None)
+
+
+def _open_store_in_background(
+    ctx: CliContext,
+    window: Any,
+    opened: Callable[[Any], None],
+    failed: Callable[[BaseException], None],
+    preload: Any = None,
+) -> None:
+    """Open the store in a worker thread (after the preload); ``opened(store)`` or
+    ``failed(exc)`` then run on the GUI thread. The window stays responsive meanwhile."""
+    import threading
+
+    from PySide6.QtCore import QObject, Signal
+
+    class _Bridge(QObject):
+        done = Signal(object)
+        error = Signal(object)
+
+    bridge = _Bridge(window)
+    bridge.done.connect(opened)
+    bridge.error.connect(failed)
+    window.setProperty("storeOpener", bridge)
+
+    def work() -> None:
+        try:
+            if preload is not None:
+                preload.join()
+            store = ctx.store()
+        except BaseException as exc:  # handed to the GUI thread, shown there
+            with contextlib.suppress(RuntimeError):
+                bridge.error.emit(exc)
+            return
+        try:
+            _warm_up(store, ctx.clock)
+        except Exception:  # the window's own queries report what is wrong
+            log.exception("warming up the first queries failed")
+        with contextlib.suppress(RuntimeError):  # the window was closed meanwhile
+            bridge.done.emit(store)
+
+    threading.Thread(target=work, name="open-store", daemon=True).start()
+
+
+def _report_first_paint(window: Any) -> None:
+    """For the start-time benchmark: print PAINTED once the window's first paint event
+    has been handled (bench/bare_window.py does the same for a bare Qt window)."""
+    from PySide6.QtCore import QEvent, QObject, QTimer
+
+    class _FirstPaint(QObject):
+        seen = False
+
+        def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+            if event.type() == QEvent.Type.Paint and not self.seen:
+                self.seen = True
+                QTimer.singleShot(0, lambda: print("PAINTED", flush=True))
+            return False
+
+    watcher = _FirstPaint(window)
+    window.installEventFilter(watcher)
+
+
+def _exit_when_filled(app: QApplication, window: Any) -> None:
+    """For the start-time benchmark: the window shows its data (tree, counts and the
+    start page, which loads in the background); report memory, quit."""
     from PySide6.QtCore import QTimer
 
     def done() -> None:
-        print("PAINTED", flush=True)
+        print("FILLED", flush=True)
         print("MAXRSS_KB", _peak_rss_kb(), flush=True)
         app.quit()
 
-    QTimer.singleShot(0, done)
+    page = window.center.currentWidget()
+    loaded = getattr(page, "loaded", None)
+    if page is window.pages.get("today") and loaded is not None:
+        loaded.connect(lambda *_: QTimer.singleShot(0, done))
+    else:
+        QTimer.singleShot(0, done)
 
 
 def _peak_rss_kb() -> int:
@@ -520,7 +646,7 @@ def _background_start_checks(
 
     def work() -> None:
         if check:
-            from crm_desktop.data.store import quick_check
+            from crm_desktop.data.filecheck import quick_check
 
             try:
                 from crm_desktop.services import crypto

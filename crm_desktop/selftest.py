@@ -106,9 +106,12 @@ def run_selftest(out: Callable[[str], None] | None = None) -> int:
             from crm_desktop.ui.settings_dialog import AppSettings
 
             create_application()
-            window = MainWindow(store, AppSettings(root / "settings.ini"), clock=clock)
+            # as a start does it: the frame first, then the store attached to it
+            window = MainWindow(None, AppSettings(root / "settings.ini"), clock=clock)
             window.resize(1400, 900)
             window.show()
+            QTest.qWait(10)
+            window.attach(store)
             window.open_record("person", state["person"])
             QTest.qWait(50)
             pixmap = window.grab()

@@ -6,12 +6,14 @@ import argparse
 import json
 import sys
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from crm_desktop.clock import Clock, SystemClock
 from crm_desktop.config import ENV_DATABASE_URL, AppPaths, resolve_paths
-from crm_desktop.data.store import Store, open_store
 from crm_desktop.errors import StoreError
+
+if TYPE_CHECKING:  # the data layer is imported when a store is opened, not at start
+    from crm_desktop.data.store import Store
 
 
 @dataclass
@@ -34,6 +36,7 @@ class CliContext:
 
     def store(self) -> Store:
         if self._store is None:
+            from crm_desktop.data.store import open_store
             from crm_desktop.services.backup import backup_before_upgrade
 
             paths = self.paths

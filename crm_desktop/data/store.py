@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import getpass
 import os
-import sqlite3
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -16,6 +15,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from crm_desktop.data import migrate
 from crm_desktop.data.engine import make_engine, make_session_factory, sqlite_url
+from crm_desktop.data.filecheck import quick_check as quick_check
 from crm_desktop.errors import StoreError
 
 
@@ -151,16 +151,3 @@ def _refresh_statistics(engine: Engine, path: Path) -> None:
                 conn.exec_driver_sql("PRAGMA optimize")
     except (OperationalError, OSError):  # a busy or read-only store works without
         pass
-
-
-def quick_check(path: Path) -> str:
-    """``PRAGMA quick_check`` on a SQLite file; returns "ok" or the first problem."""
-    try:
-        con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
-        try:
-            row = con.execute("PRAGMA quick_check").fetchone()
-        finally:
-            con.close()
-    except sqlite3.DatabaseError as exc:
-        return str(exc)
-    return str(row[0]) if row else "no answer"

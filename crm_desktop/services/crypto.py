@@ -27,13 +27,14 @@ import os
 import sqlite3
 import uuid
 from pathlib import Path
-from typing import Any
-
-from sqlalchemy import Engine, create_engine, event
+from typing import TYPE_CHECKING, Any
 
 from crm_desktop.clock import Clock, SystemClock
 from crm_desktop.config import AppPaths
 from crm_desktop.errors import StoreError
+
+if TYPE_CHECKING:
+    from sqlalchemy import Engine
 
 KEYRING_SERVICE = "crm-desktop"
 SQLITE_HEADER = b"SQLite format 3\x00"
@@ -107,6 +108,8 @@ def open_encrypted_engine(path: Path, passphrase: str) -> Engine:
 
     def creator() -> Any:
         return connect(path, passphrase, check=False)
+
+    from sqlalchemy import create_engine, event
 
     engine = create_engine("sqlite://", creator=creator)
     event.listen(engine, "connect", _sqlite_on_connect)

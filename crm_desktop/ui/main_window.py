@@ -7,13 +7,14 @@ opens — with an explained placeholder — when one of them is missing.
 
 from __future__ import annotations
 
+import contextlib
 import html
 import importlib
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QByteArray, QCoreApplication, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShowEvent
@@ -22,6 +23,7 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QInputDialog,
     QLabel,
+    QLineEdit,
     QListWidget,
     QListWidgetItem,
     QMainWindow,
@@ -38,26 +40,30 @@ from PySide6.QtWidgets import (
 
 from crm_desktop import APP_NAME, __version__
 from crm_desktop.clock import Clock, SystemClock, local_zone, to_local
-from crm_desktop.data.models import ActivityKind, Company, Department, Person, Project, Ticket
-from crm_desktop.data.store import Store
 from crm_desktop.errors import CrmError
-from crm_desktop.services import tree
-from crm_desktop.services.timeline import Scope
-from crm_desktop.services.tree import NO_COMPANY, NodeKind, NodeRef
-from crm_desktop.ui.i18n import undo_text
 from crm_desktop.ui.icons import app_icon, icon
-from crm_desktop.ui.search import SearchField
 from crm_desktop.ui.settings_dialog import AppSettings, SettingsDialog
-from crm_desktop.ui.tasks import TaskRunner
-from crm_desktop.ui.timeline import TimelinePanel
-from crm_desktop.ui.tree_model import CompanyTreePanel
-from crm_desktop.ui.undo import UndoManager
-from crm_desktop.ui.welcome import WelcomeWidget
+
+if TYPE_CHECKING:
+    # The data layer and the panes are imported when a store is attached: the window's
+    # frame (menus, toolbar, status bar) paints before SQLAlchemy and the models load.
+    from crm_desktop.data.models import ActivityKind
+    from crm_desktop.data.store import Store
+    from crm_desktop.services.tree import NodeRef
+    from crm_desktop.ui.search import SearchField
+    from crm_desktop.ui.tasks import TaskRunner
+    from crm_desktop.ui.timeline import TimelinePanel
+    from crm_desktop.ui.tree_model import CompanyTreePanel
+    from crm_desktop.ui.undo import UndoManager
+    from crm_desktop.ui.welcome import WelcomeWidget
 
 log = logging.getLogger("crm_desktop.ui.main")
 
 STATUS_REFRESH_MS = 60_000
+# usable while the window waits for its store
+FRAME_ACTIONS = frozenset({"quit", "shortcuts", "about"})
 REMINDERS_AFTER_MS = 400  # after the first paint
+DETAIL_AFTER_MS = 1500  # after the store is attached
 HISTORY_LIMIT = 100
 
 
@@ -198,20 +204,31 @@ class MainWindow(QMainWindow):
 
     recordShown = Signal(str, int)  # kind, id
 
+    store: Store
+    tasks: TaskRunner
+    undo: UndoManager
+    tree_panel: CompanyTreePanel
+    timeline: TimelinePanel
+    search: SearchField
+    welcome: WelcomeWidget
+
     def __init__(
         self,
-        store: Store,
+        store: Store | None,
         settings: AppSettings,
         *,
         clock: Clock | None = None,
         data_dir: Path | None = None,
         parent: QWidget | None = None,
     ) -> None:
+        """With ``store=None`` only the frame is built (menus, toolbar, status bar, the
+        panes' places with "Opening your data…"): it paints before the data layer is
+        imported; :meth:`attach` fills it once the store is open."""
         super().__init__(parent)
-        self.store = store
         self.settings = settings
         self.clock: Clock = clock or SystemClock()
         self.data_dir = data_dir
+        self.attached = False
         self.setObjectName("mainWindow")
         self.setWindowTitle(APP_NAME)
         self.setWindowIcon(app_icon())
@@ -219,13 +236,61 @@ class MainWindow(QMainWindow):
         self.history: list[Location] = []
         self.history_pos = -1
         self.current: Location | None = None
+        self.reminders: Any = None
+        self._reminders_armed = False
+        self._reminders_held = False
         # asks a yes/no question; replaceable (tests, scripted use)
         self.confirm: Callable[[str, str], bool] = self._confirm_dialog
 
+        # the panes' places; attach() puts the tree, the centre and the timeline in them
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.setObjectName("mainSplitter")
+        self.opening_page = PlaceholderPage("", self.tr("Opening your data…"), self)
+        for widget in (QWidget(self), self.opening_page, QWidget(self)):
+            self.splitter.addWidget(widget)
+        self.splitter.setStretchFactor(0, 0)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setStretchFactor(2, 0)
+        self.splitter.setSizes([300, 640, 460])
+        self.splitter.setChildrenCollapsible(False)
+        self.setCentralWidget(self.splitter)
+
+        self._build_actions()
+        self._build_menus()
+        self._build_toolbar()
+        self._build_status_bar()
+        self.restore_layout()
+        if store is not None:
+            self.attach(store)
+        else:
+            for name, action in self.actions_by_name.items():
+                action.setEnabled(name in FRAME_ACTIONS)
+            self.status_label.setText(self.tr("Opening your data…"))
+
+    def attach(self, store: Store) -> None:
+        """Open the window on ``store``: panes, search, undo, reminders, start page."""
+        from crm_desktop.ui.search import SearchField
+        from crm_desktop.ui.tasks import TaskRunner
+        from crm_desktop.ui.timeline import TimelinePanel
+        from crm_desktop.ui.tree_model import CompanyTreePanel
+        from crm_desktop.ui.undo import UndoManager
+        from crm_desktop.ui.welcome import WelcomeWidget
+
+        if self.attached:
+            raise RuntimeError("the window already shows a store")
+        self.store = store
         self.tasks = TaskRunner(store, self)
+        self.tasks.busyChanged.connect(
+            lambda busy: self.busy_label.setText(self.tr("Working…") if busy else "")
+        )
         self.undo = UndoManager(store, self.clock, self)
         self.undo.changed.connect(self._after_undo)
         self.undo.failed.connect(lambda exc: self.show_error(exc))
+        redo = self.actions_by_name["redo"]
+        stack = self.undo.stack
+        redo.triggered.connect(stack.redo)
+        stack.canRedoChanged.connect(redo.setEnabled)
+        stack.redoTextChanged.connect(self._redo_text_changed)
 
         # panes
         self.tree_panel = CompanyTreePanel(store, self, clock=self.clock)
@@ -242,8 +307,7 @@ class MainWindow(QMainWindow):
         self.welcome.newCompanyRequested.connect(self.new_company)
         self.welcome.newPersonRequested.connect(lambda: self.new_person(None, None))
         self.center.addWidget(self.welcome)
-        self.detail = self._make_detail()
-        self.center.addWidget(self.detail)
+        self._detail: QWidget | None = None  # built on first use (see detail)
         self.pages: dict[str, QWidget] = {}
         self.record_page = PlaceholderPage("", "", self)
         self.center.addWidget(self.record_page)
@@ -252,24 +316,23 @@ class MainWindow(QMainWindow):
         self.timeline.activityLogged.connect(self._activity_logged)
         self.timeline.openRequested.connect(self.open_record)
 
-        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
-        self.splitter.setObjectName("mainSplitter")
-        self.splitter.addWidget(self.tree_panel)
-        self.splitter.addWidget(self.center)
-        self.splitter.addWidget(self.timeline)
-        self.splitter.setStretchFactor(0, 0)
-        self.splitter.setStretchFactor(1, 1)
-        self.splitter.setStretchFactor(2, 0)
-        self.splitter.setSizes([300, 640, 460])
-        self.splitter.setChildrenCollapsible(False)
-        self.setCentralWidget(self.splitter)
+        sizes = self.splitter.sizes()
+        for index, widget in enumerate((self.tree_panel, self.center, self.timeline)):
+            old = self.splitter.replaceWidget(index, widget)
+            if old is not None:
+                old.deleteLater()
+        shown = self.isVisible()
+        if shown:
+            self.splitter.setSizes(sizes)  # as the frame showed them (restored, or dragged)
 
         self.search = SearchField(store, self)
         self.search.openRequested.connect(self.open_record)
-        self._build_actions()
-        self._build_menus()
-        self._build_toolbar()
-        self._build_status_bar()
+        self.toolbar.insertWidget(self._search_place, self.search)
+        self.toolbar.removeAction(self._search_place)
+
+        for name, action in self.actions_by_name.items():
+            action.setEnabled(name not in ("back", "forward", "redo"))
+        self.attached = True
 
         self._status_timer = QTimer(self)
         self._status_timer.setInterval(STATUS_REFRESH_MS)
@@ -279,7 +342,21 @@ class MainWindow(QMainWindow):
         self._start_reminders()
         self.refresh_status()
         self._show_start_page()
-        self.restore_layout()
+        self._open_last_record()
+        if not shown:
+            self.restore_layout()  # built in one go: the saved sizes, for the real panes
+        if self.isVisible():
+            self._arm_reminders()
+        # the detail pane is not on the start page: built once the window is idle
+        QTimer.singleShot(DETAIL_AFTER_MS, self, lambda: self.detail)
+
+    @property
+    def detail(self) -> QWidget:
+        """The company/person detail pane (its modules load on first use)."""
+        if self._detail is None:
+            self._detail = self._make_detail()
+            self.center.addWidget(self._detail)
+        return self._detail
 
     # ------------------------------------------------------------ building
 
@@ -355,7 +432,8 @@ class MainWindow(QMainWindow):
         undo.setObjectName("action_undo")
         self.addAction(undo)
         self.actions_by_name["undo"] = undo
-        redo = self.undo.stack.createRedoAction(self, self.tr("&Redo"))
+        redo = QAction(self.tr("&Redo"), self)
+        redo.setEnabled(False)
         redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
         redo.setObjectName("action_redo")
         self.addAction(redo)
@@ -372,7 +450,7 @@ class MainWindow(QMainWindow):
             "Ctrl+Shift+T",
         )
         a("pipeline", self.tr("&Pipeline"), lambda: self.show_view("pipeline"), None, "pipeline")
-        a("focus_tree", self.tr("Go to the &tree"), self.tree_panel.focus_tree, "Ctrl+1")
+        a("focus_tree", self.tr("Go to the &tree"), lambda: self.tree_panel.focus_tree(), "Ctrl+1")
         a("focus_detail", self.tr("Go to the &details"), self._focus_detail, "Ctrl+2")
         a("focus_timeline", self.tr("Go to the t&imeline"), self._focus_timeline, "Ctrl+3")
         a("back", self.tr("&Back"), self.go_back, "Alt+Left")
@@ -403,7 +481,7 @@ class MainWindow(QMainWindow):
         a(
             "log_call",
             self.tr("Log a &call…"),
-            lambda: self.log_activity(ActivityKind.CALL),
+            self.log_call,
             "Ctrl+Shift+A",
             "call",
             self.tr("Log a phone call with the selected contact"),
@@ -599,7 +677,12 @@ class MainWindow(QMainWindow):
         spacer = QWidget(self)
         spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         tb.addWidget(spacer)
-        tb.addWidget(self.search)
+        # the search field takes this place once a store is attached
+        place = QLineEdit(self)
+        place.setPlaceholderText(self.tr("Search… (Ctrl+F)"))
+        place.setMinimumWidth(260)
+        place.setEnabled(False)
+        self._search_place = tb.addWidget(place)
         self.addToolBar(tb)
         self.toolbar = tb
 
@@ -609,15 +692,9 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.status_label, 1)
         self.busy_label = QLabel(self)
         self.statusBar().addPermanentWidget(self.busy_label)
-        self.tasks.busyChanged.connect(
-            lambda busy: self.busy_label.setText(self.tr("Working…") if busy else "")
-        )
 
     def _start_reminders(self) -> None:
         ticker_cls = optional("crm_desktop.ui.reminders", "ReminderTicker")
-        self.reminders = None
-        self._reminders_armed = False
-        self._reminders_held = False
         if ticker_cls is None:
             return
         try:
@@ -651,6 +728,8 @@ class MainWindow(QMainWindow):
     # ------------------------------------------------------------ start, layout
 
     def _show_start_page(self) -> None:
+        from crm_desktop.services import tree
+
         with self.store.reader() as s:
             empty = tree.is_empty(s)
         if empty:
@@ -682,6 +761,15 @@ class MainWindow(QMainWindow):
             self._pending_splitter: QByteArray | None = split
             if self.isVisible():
                 self._apply_pending_splitter()
+
+    def _redo_text_changed(self, text: str) -> None:
+        redo = self.actions_by_name["redo"]
+        with contextlib.suppress(RuntimeError):  # the window is being destroyed
+            redo.setText(f"{self.tr('&Redo')} {text}".strip())
+
+    def _open_last_record(self) -> None:
+        """The company or person shown when the window was last closed."""
+        q = self.settings.qsettings
         kind = q.value("window/last_kind")
         ref = q.value("window/last_id")
         if isinstance(kind, str) and kind in ("company", "person"):
@@ -715,13 +803,16 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_layout()
-        self.tasks.cancel_all()
-        self.tasks.wait(10_000)
+        if self.attached:
+            self.tasks.cancel_all()
+            self.tasks.wait(10_000)
         super().closeEvent(event)
 
     # ------------------------------------------------------------ status bar
 
     def refresh_status(self) -> None:
+        from crm_desktop.services import tree
+
         try:
             with self.store.reader() as s:
                 counts = tree.tree_counts(s, now=self.clock.now())
@@ -744,6 +835,8 @@ class MainWindow(QMainWindow):
     # ------------------------------------------------------------ navigation
 
     def _exists(self, kind: str, ref_id: int) -> bool:
+        from crm_desktop.data.models import Company, Person, Project, Ticket
+
         model = {"person": Person, "company": Company, "ticket": Ticket, "project": Project}
         cls = model.get(kind)
         if cls is None:
@@ -769,6 +862,10 @@ class MainWindow(QMainWindow):
         return True
 
     def _show_location(self, loc: Location) -> None:
+        from crm_desktop.data.models import Department
+        from crm_desktop.services.timeline import Scope
+        from crm_desktop.services.tree import NodeRef
+
         self.current = loc
         kind, ref_id = loc.kind, loc.ref_id
         if kind == "no_company":
@@ -811,6 +908,9 @@ class MainWindow(QMainWindow):
         self.center.setCurrentWidget(self.detail)
 
     def _show_ticket(self, ticket_id: int) -> None:
+        from crm_desktop.data.models import Ticket
+        from crm_desktop.services.timeline import Scope
+
         view_cls = optional("crm_desktop.ui.tickets", "TicketView")
         self.timeline.set_scope(Scope(ticket_id=ticket_id))
         if view_cls is not None:
@@ -846,6 +946,9 @@ class MainWindow(QMainWindow):
         self.center.setCurrentWidget(self.record_page)
 
     def _show_project(self, project_id: int) -> None:
+        from crm_desktop.data.models import Project
+        from crm_desktop.services.timeline import Scope
+
         self.timeline.set_scope(Scope(project_id=project_id))
         fmt = optional("crm_desktop.ui.format", "format_date")
         label = optional("crm_desktop.ui.i18n", "enum_label")
@@ -934,6 +1037,8 @@ class MainWindow(QMainWindow):
         self._update_history_actions()
 
     def _tree_selected(self, ref: NodeRef) -> None:
+        from crm_desktop.services.tree import NodeKind
+
         if ref.kind is NodeKind.NO_COMPANY:
             loc = Location("no_company", None)
             self._show_location(loc)
@@ -1116,6 +1221,8 @@ class MainWindow(QMainWindow):
         self._refresh_start_page()
 
     def _refresh_start_page(self) -> None:
+        from crm_desktop.services import tree
+
         with self.store.reader() as s:
             empty = tree.is_empty(s)
         if empty:
@@ -1148,6 +1255,8 @@ class MainWindow(QMainWindow):
             self.open_record(kind, ref_id)
 
     def _current_ref(self) -> NodeRef | None:
+        from crm_desktop.services.tree import NO_COMPANY, NodeRef
+
         loc = self.current
         if loc is None or loc.ref_id is None:
             return NO_COMPANY if loc is not None and loc.kind == "no_company" else None
@@ -1163,6 +1272,8 @@ class MainWindow(QMainWindow):
 
     def _company_and_department(self) -> tuple[int | None, int | None]:
         """The company and department the user is "in" right now."""
+        from crm_desktop.data.models import Department, Person
+
         loc = self.current
         if loc is None or loc.ref_id is None:
             return None, None
@@ -1259,6 +1370,8 @@ class MainWindow(QMainWindow):
         return new_id
 
     def new_department(self, company_id: int) -> int | None:
+        from crm_desktop.services.tree import NodeRef
+
         dialog_cls = optional("crm_desktop.ui.dialogs", "DepartmentDialog")
         new_id: int | None = None
         if dialog_cls is not None:
@@ -1299,6 +1412,11 @@ class MainWindow(QMainWindow):
     def _new_person_current(self) -> None:
         company_id, department_id = self._company_and_department()
         self.new_person(company_id, department_id)
+
+    def log_call(self) -> None:
+        from crm_desktop.data.models import ActivityKind
+
+        self.log_activity(ActivityKind.CALL)
 
     def log_activity(self, kind: ActivityKind | None) -> None:
         loc = self.current
@@ -1380,6 +1498,9 @@ class MainWindow(QMainWindow):
         return format_datetime(moment)
 
     def delete_record(self, kind: str, ref_id: int) -> bool:
+        from crm_desktop.services import tree
+        from crm_desktop.services.tree import NodeRef
+
         with self.store.reader() as s:
             node = tree.node_for(
                 s, NodeRef.person(ref_id) if kind == "person" else NodeRef.company(ref_id)
@@ -1403,6 +1524,9 @@ class MainWindow(QMainWindow):
         return self._delete(kind, ref_id, label)
 
     def _delete(self, kind: str, ref_id: int, label: str) -> bool:
+        from crm_desktop.services import tree
+        from crm_desktop.services.tree import NodeKind, NodeRef
+
         parent_ref: NodeRef | None = None
         if kind in ("person", "company"):
             with self.store.reader() as s:
@@ -1428,6 +1552,8 @@ class MainWindow(QMainWindow):
         return True
 
     def _tree_action(self, action: str, ref: NodeRef | None) -> None:
+        from crm_desktop.services.tree import NodeKind
+
         if ref is not None and ref.ref_id is not None and ref.kind is not NodeKind.NO_COMPANY:
             if self.current is None or self.current != Location(ref.kind.value, ref.ref_id):
                 self.open_record(ref.kind.value, ref.ref_id)
@@ -1541,6 +1667,7 @@ class MainWindow(QMainWindow):
     def undo_last_change(self) -> None:
         """Undo the newest change, whichever part of the program made it."""
         from crm_desktop.services import bulk
+        from crm_desktop.ui.i18n import undo_text
 
         stack = self.undo.stack
         with self.store.reader() as s:
@@ -1708,6 +1835,7 @@ class MainWindow(QMainWindow):
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
 
     def print_contact_sheet(self) -> None:
+        from crm_desktop.data.models import Ticket
         from crm_desktop.ui.reports import contact_sheet_pdf
 
         loc = self.current

@@ -91,6 +91,12 @@ class Section(QFrame):
         self.empty.setStyleSheet("color: palette(mid); padding: 12px;")
         layout.addWidget(self.empty)
 
+    def set_loading(self) -> None:
+        """Neither rows nor the "nothing here" text while the first load runs."""
+        self.title.setText(self._title_text)
+        self.tree.setVisible(False)
+        self.empty.setVisible(False)
+
     def set_count(self, n: int) -> None:
         self.title.setText(f"{self._title_text} ({n})" if n else self._title_text)
         self.tree.setVisible(n > 0)
@@ -239,6 +245,16 @@ class TodayView(QWidget):
             self.loaded.connect(self._fill_loaded)
             self._loaded_connected = True
         self.summary.setText(self.tr("Loading…"))
+        if self.data is None:  # first load: no empty-state texts before the data is there
+            for section in (
+                self.due,
+                self.appointments,
+                self.occasions,
+                self.contacts,
+                self.tickets,
+                self.closing,
+            ):
+                section.set_loading()
 
         def work() -> None:
             try:

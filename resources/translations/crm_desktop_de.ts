@@ -2577,6 +2577,14 @@
         <translation>Bitte warten…</translation>
     </message>
     <message>
+        <source>Opening your data…</source>
+        <translation>Ihre Daten werden geöffnet…</translation>
+    </message>
+    <message>
+        <source>Search… (Ctrl+F)</source>
+        <translation>Suchen… (Strg+F)</translation>
+    </message>
+    <message>
         <source>Local (SQLite)</source>
         <translation>Lokal (SQLite)</translation>
     </message>

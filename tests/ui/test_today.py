@@ -144,3 +144,20 @@ def test_empty_store(qtbot: QtBot, sqlite_store: Store) -> None:
     view.refresh()
     assert "Nothing is due today" in view.due.empty.text()
     assert view.due.empty.isVisibleTo(view)
+
+
+def test_first_background_load_shows_no_empty_texts_before_the_data(
+    qtbot: QtBot, sqlite_store: Store, filled: dict[str, int]
+) -> None:
+    view = TodayView(sqlite_store, clock=CLOCK)
+    qtbot.addWidget(view)
+    view.show()
+    with qtbot.waitSignal(view.loaded, timeout=10000):
+        view.refresh_async()
+        # still loading: no "No appointments today." and no empty lists yet
+        assert view.summary.text() == "Loading…"
+        assert not view.appointments.empty.isVisible()
+        assert not view.due.tree.isVisible()
+    qtbot.waitUntil(lambda: view.due.tree.isVisible(), timeout=5000)
+    assert view.due.tree.topLevelItemCount() >= 1
+    assert view.appointments.empty.isVisible()  # there really are none: now it says so
