@@ -307,9 +307,15 @@ class Person(TimestampMixin, Base):
 
     @property
     def full_name(self) -> str:
-        parts = [self.title or "", self.given_name, self.family_name]
-        name = " ".join(p for p in parts if p).strip()
-        return name or (self.nickname or "")
+        return display_name(self.title, self.given_name, self.family_name, self.nickname)
+
+
+def display_name(
+    title: str | None, given_name: str | None, family_name: str | None, nickname: str | None
+) -> str:
+    """A person's name as shown everywhere (Person.full_name; also for column queries)."""
+    name = " ".join(p for p in (title or "", given_name or "", family_name or "") if p).strip()
+    return name or (nickname or "")
 
 
 # German order of names (crm_desktop.data.collation): lists, tree and pickers sort by these

@@ -41,6 +41,7 @@ from crm_desktop.data.models import (
     Phone,
     Project,
     Ticket,
+    display_name,
 )
 from crm_desktop.errors import ConflictError, NotFoundError, ValidationError
 from crm_desktop.services import cardguard
@@ -315,14 +316,28 @@ def _entries(
     ]
     person_ids = {p for p, _ in links if p is not None}
     company_ids = {c for _, c in links if c is not None}
-    people = (
-        {p.id: p for p in session.scalars(select(Person).where(Person.id.in_(person_ids)))}
-        if person_ids
-        else {}
-    )
-    company_ids |= {p.company_id for p in people.values() if p.company_id is not None}
-    companies = (
-        {c.id: c for c in session.scalars(select(Company).where(Company.id.in_(company_ids)))}
+    # names only, as plain rows: the Today page at 100k people lists thousands of entries
+    people: dict[int, tuple[str, int | None]] = {}
+    if person_ids:
+        rows = session.execute(
+            select(
+                Person.id,
+                Person.title,
+                Person.given_name,
+                Person.family_name,
+                Person.nickname,
+                Person.company_id,
+            ).where(Person.id.in_(person_ids))
+        )
+        for pid, title, given, family, nickname, person_company in rows:
+            people[pid] = (display_name(title, given, family, nickname), person_company)
+    company_ids |= {c for _, c in people.values() if c is not None}
+    companies: dict[int, str] = (
+        dict(
+            session.execute(select(Company.id, Company.name).where(Company.id.in_(company_ids)))
+            .tuples()
+            .all()
+        )
         if company_ids
         else {}
     )
@@ -332,7 +347,7 @@ def _entries(
     def common(pid: int | None, cid: int | None) -> _Links:
         person = people.get(pid) if pid is not None else None
         if cid is None and person is not None:
-            cid = person.company_id
+            cid = person[1]
         company = companies.get(cid) if cid is not None else None
         phone = phones.get(("person", pid)) if pid is not None else None
         if phone is None and cid is not None:
@@ -340,9 +355,9 @@ def _entries(
         return _Links(
             {
                 "person_id": pid,
-                "person": person.full_name if person is not None else "",
+                "person": person[0] if person is not None else "",
                 "company_id": cid,
-                "company": company.name if company is not None else "",
+                "company": company if company is not None else "",
                 "phone": phone,
                 "last_activity": last.get(pid, "") if pid is not None else "",
             }

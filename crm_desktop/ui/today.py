@@ -188,19 +188,17 @@ class TodayView(QWidget):
             ],
             self.tr("No opportunity is expected to close this month."),
         )
-        # one column: the centre pane is narrow beside the tree and the timeline
-        for row, section in enumerate(
-            (self.due, self.appointments, self.occasions, self.contacts, self.tickets, self.closing)
-        ):
-            grid.addWidget(section, row, 0)
-        for section in (
+        self.sections = (
             self.due,
             self.appointments,
             self.occasions,
             self.contacts,
             self.tickets,
             self.closing,
-        ):
+        )
+        # one column: the centre pane is narrow beside the tree and the timeline
+        for row, section in enumerate(self.sections):
+            grid.addWidget(section, row, 0)
             section.tree.itemActivated.connect(self._activate)
         # long texts are elided, so that who and the phone number stay in view
         for section, column, width in ((self.due, 1, 290), (self.appointments, 1, 330)):
@@ -246,14 +244,7 @@ class TodayView(QWidget):
             self._loaded_connected = True
         self.summary.setText(self.tr("Loading…"))
         if self.data is None:  # first load: no empty-state texts before the data is there
-            for section in (
-                self.due,
-                self.appointments,
-                self.occasions,
-                self.contacts,
-                self.tickets,
-                self.closing,
-            ):
+            for section in self.sections:
                 section.set_loading()
 
         def work() -> None:
