@@ -332,15 +332,11 @@ def _entries(
         for pid, title, given, family, nickname, person_company in rows:
             people[pid] = (display_name(title, given, family, nickname), person_company)
     company_ids |= {c for _, c in people.values() if c is not None}
-    companies: dict[int, str] = (
-        dict(
-            session.execute(select(Company.id, Company.name).where(Company.id.in_(company_ids)))
-            .tuples()
-            .all()
-        )
-        if company_ids
-        else {}
-    )
+    companies: dict[int, str] = {}
+    if company_ids:
+        named = session.execute(select(Company.id, Company.name).where(Company.id.in_(company_ids)))
+        for company_id, name in named:
+            companies[company_id] = name
     phones = _first_phones(session, person_ids, company_ids)
     last = _last_activities(session, person_ids)
 
