@@ -399,13 +399,16 @@ def _daily_jobs(store: Any, ctx: CliContext) -> None:
     jobs.append(
         ("interval follow-ups", lambda s: followups.ensure_interval_followups(s, ctx.clock))
     )
-    jobs.append(("priorities", lambda s: priority.nightly(s, ctx.clock)))
     for name, job in jobs:
         try:
             with store.session() as s:
                 job(s)
         except CrmError as exc:
             log.warning("start job %s failed: %s", name, exc.message)
+    try:  # in steps: a save in the window never waits for the whole run
+        priority.nightly_in_steps(store, ctx.clock)
+    except CrmError as exc:
+        log.warning("start job priorities failed: %s", exc.message)
 
 
 def _after_first_paint(store: Any, window: Any, paths: Any, ctx: CliContext) -> None:

@@ -168,23 +168,27 @@ def _after_flush(session: Session, _ctx: Any) -> None:
     if session.info.get("search_sync_disabled"):
         return
     changed: dict[int, Any] = {}
-    for obj in list(session.new) + list(session.dirty):
-        indexed_change = isinstance(obj, INDEXED) and obj not in session.new
+    # session.new/dirty/deleted build a new set on every access: read each once (a flush
+    # of thousands of objects was quadratic here)
+    new, dirty, deleted = session.new, session.dirty, session.deleted
+    for obj in list(new) + list(dirty):
+        indexed_change = isinstance(obj, INDEXED) and obj not in new
         if indexed_change and not touches(obj, DOCUMENT_ATTRIBUTES):
             continue
         owner = _owner_of(obj)
         if owner is not None and isinstance(owner, INDEXED):
             changed[id(owner)] = owner
-    removed = [o for o in session.deleted if isinstance(o, INDEXED)]
-    for obj in session.deleted:
+    removed = [o for o in deleted if isinstance(o, INDEXED)]
+    for obj in deleted:
         if isinstance(obj, (Email, Phone)):
             owner = _owner_of(obj)
-            if owner is not None and owner not in session.deleted:
+            if owner is not None and owner not in deleted:
                 changed[id(owner)] = owner
     if not changed and not removed:
         return
+    gone = {id(o) for o in removed}
     with session.no_autoflush:
-        sync_objects(session, [o for o in changed.values() if o not in removed], removed)
+        sync_objects(session, [o for o in changed.values() if id(o) not in gone], removed)
 
 
 def install(factory: sessionmaker[Session]) -> None:

@@ -13,7 +13,9 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import decimal
+import time
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from sqlalchemy import and_, case, func, or_, select
 from sqlalchemy.orm import Session
@@ -30,6 +32,9 @@ from crm_desktop.data.models import (
 )
 from crm_desktop.services import settings as cfg
 from crm_desktop.services.settings import PriorityCriteria
+
+if TYPE_CHECKING:
+    from crm_desktop.data.store import Store
 
 _DOWN = {Priority.A: Priority.B, Priority.B: Priority.C, Priority.C: Priority.C}
 
@@ -188,8 +193,18 @@ def compute_priorities(
 def recompute_priorities(session: Session, clock: Clock) -> list[PriorityUpdate]:
     """Set every customer's A/B/C; write history only for those that changed."""
     crit = cfg.priority_criteria(session)
-    now = clock.now()
     comps, people = compute_priorities(session, clock)
+    changes = _apply(session, comps, people, crit, clock.now())
+    return sorted(changes, key=lambda c: (c.entity, c.id))
+
+
+def _apply(
+    session: Session,
+    comps: dict[int, tuple[Priority, Figures]],
+    people: dict[int, tuple[Priority, Figures]],
+    crit: PriorityCriteria,
+    now: dt.datetime,
+) -> list[PriorityUpdate]:
     changes: list[PriorityUpdate] = []
     if comps:
         for company in session.execute(select(Company).where(Company.id.in_(comps))).scalars():
@@ -226,7 +241,7 @@ def recompute_priorities(session: Session, clock: Clock) -> list[PriorityUpdate]
             )
             person.priority = new
     session.flush()
-    return sorted(changes, key=lambda c: (c.entity, c.id))
+    return changes
 
 
 def nightly(session: Session, clock: Clock) -> list[PriorityUpdate] | None:
@@ -239,3 +254,39 @@ def nightly(session: Session, clock: Clock) -> list[PriorityUpdate] | None:
     changes = recompute_priorities(session, clock)
     cfg.set_priority_last_run(session, today)
     return changes
+
+
+NIGHTLY_CHUNK = 500
+NIGHTLY_PAUSE = 0.1  # seconds between two chunks (SQLite's busy wait polls up to every 100 ms)
+
+
+def nightly_in_steps(
+    store: Store, clock: Clock, *, chunk: int = NIGHTLY_CHUNK
+) -> list[PriorityUpdate] | None:
+    """:func:`nightly` for the start of the program: the figures are read without the
+    write lock, the changes are written in transactions of ``chunk`` records, so a save
+    in the window never waits for more than one of them. Interrupted half-way, the next
+    start finishes the job (records already at their class are skipped)."""
+    today = to_local(clock.now()).date()
+    with store.reader() as s:
+        last = cfg.priority_last_run(s)
+        if last is not None and last >= today:
+            return None
+        crit = cfg.priority_criteria(s)
+        comps, people = compute_priorities(s, clock)
+    now = clock.now()
+    changes: list[PriorityUpdate] = []
+    company_ids, person_ids = sorted(comps), sorted(people)
+    for ids, is_company in ((company_ids, True), (person_ids, False)):
+        for at in range(0, len(ids), chunk):
+            part = ids[at : at + chunk]
+            if at:  # a save waiting for the lock polls every few ms: let it in
+                time.sleep(NIGHTLY_PAUSE)
+            with store.session() as s:
+                if is_company:
+                    changes += _apply(s, {i: comps[i] for i in part}, {}, crit, now)
+                else:
+                    changes += _apply(s, {}, {i: people[i] for i in part}, crit, now)
+    with store.session() as s:
+        cfg.set_priority_last_run(s, today)
+    return sorted(changes, key=lambda c: (c.entity, c.id))

@@ -106,3 +106,32 @@ def test_nightly_runs_once_per_local_day(store: Store, clock: FixedClock) -> Non
     with store.session() as s:
         assert nightly(s, clock) == []
         assert cfg.priority_last_run(s) == dt.date(2026, 11, 24)
+
+
+def test_nightly_in_steps_writes_the_same_in_small_transactions(
+    store: Store, clock: FixedClock
+) -> None:
+    """The start of the program runs it in chunks (a save never waits for the whole run);
+    the result is the nightly run's, and it too runs once per local day."""
+    from crm_desktop.services.priority import nightly_in_steps
+
+    with store.session() as s:
+        ids = [create_company(s, CompanyInput(name=f"Firma {n} GmbH")).id for n in range(5)]
+        person = create_person(s, PersonInput(given_name="Jörg", family_name="Weiß")).id
+        for n, cid in enumerate(ids):
+            _order(s, clock, dt.date(2026, 10, 1), str(3000 * (n + 1)), company_id=cid)
+        _order(s, clock, dt.date(2026, 11, 1), "6000", person_id=person)
+    changes = nightly_in_steps(store, clock, chunk=2)
+    assert changes is not None
+    assert [(c.entity, c.id) for c in changes] == sorted(
+        [("company", cid) for cid in ids] + [("person", person)]
+    )
+    with store.reader() as s:
+        stored = {c.id: c.priority for c in s.scalars(select(Company))}
+        history = s.scalars(select(PriorityChange)).all()
+        assert cfg.priority_last_run(s) == dt.date(2026, 11, 23)
+    assert {c.id: c.new for c in changes if c.entity == "company"} == stored
+    assert len(history) == len(changes) == 6
+    assert nightly_in_steps(store, clock, chunk=2) is None  # once per day
+    clock.advance(days=1)
+    assert nightly_in_steps(store, clock, chunk=2) == []  # nothing changed: no history
