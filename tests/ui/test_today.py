@@ -161,3 +161,25 @@ def test_first_background_load_shows_no_empty_texts_before_the_data(
     qtbot.waitUntil(lambda: view.due.tree.isVisible(), timeout=5000)
     assert view.due.tree.topLevelItemCount() >= 1
     assert view.appointments.empty.isVisible()  # there really are none: now it says so
+
+
+def test_due_rows_name_the_year_of_follow_ups_overdue_since_an_earlier_year(
+    sqlite_store: Store, filled: dict[str, int]
+) -> None:
+    from crm_desktop.clock import local_zone
+    from crm_desktop.services.today import today_overview
+    from crm_desktop.ui.today import due_rows
+
+    with sqlite_store.session() as s:
+        followups.create_followup(
+            s,
+            due_at=dt.datetime(2025, 10, 1, 8, 30, tzinfo=dt.UTC),
+            note="Alte Zusage",
+            person_id=filled["anna"],
+        )
+    with sqlite_store.reader() as s:
+        data = today_overview(s, CLOCK)
+    texts = {r[0][1]: r[0][0] for r in due_rows(data, local_zone(), {"interval": "{kind}"})}
+    assert texts["Call: Alte Zusage"] == "01.10.2025 10:30"  # Berlin summer time
+    assert texts["Call: Angebot nachfassen"] == "22.11. 10:00"  # this year: no year
+    assert texts["Call: Rückruf 14 Uhr"] == "14:00"  # today: the time only
