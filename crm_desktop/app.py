@@ -245,8 +245,14 @@ def run_gui(ctx: CliContext) -> int:
         preload = _start_preload()
         window.show()
 
+        failure: list[BaseException] = []
+
         def opened(store: Any) -> None:
-            window.attach(store)
+            try:
+                window.attach(store)
+            except CrmError as exc:  # e.g. the server went away between open and query
+                failed(exc)
+                return
             if lock is not None:
                 from crm_desktop.services import instance
 
@@ -261,6 +267,7 @@ def run_gui(ctx: CliContext) -> int:
                 _background_start_checks(paths, ctx, settings, window, check=not checked_now)
 
         def failed(exc: BaseException) -> None:
+            failure.append(exc)
             if isinstance(exc, CrmError):
                 QMessageBox.critical(window, APP_NAME, error_text(exc))
             else:
@@ -268,10 +275,15 @@ def run_gui(ctx: CliContext) -> int:
                 QMessageBox.critical(window, APP_NAME, _crash_text(exc, log_file))
             app.exit(1)
 
-        _open_store_in_background(ctx, window, opened, failed, preload)
+        opener = _open_store_in_background(ctx, window, opened, failed, preload)
         code = int(app.exec())
-        if not window.attached:  # the store did not open
-            return code or 1
+        if not window.attached:
+            if failure:  # the store did not open
+                return code or 1
+            # closed while the store was opening: let an upgrade under way finish
+            opener.join(STORE_OPEN_GRACE_S)
+            ctx.close()
+            return code
         writer = window.property("calendarWriter")
         if writer is not None and hasattr(writer, "close"):
             writer.close()  # a write that is under way finishes (temp file, then rename)
@@ -536,7 +548,7 @@ def _open_store_in_background(
     opened: Callable[[Any], None],
     failed: Callable[[BaseException], None],
     preload: Any = None,
-) -> None:
+) -> Any:
     """Open the store in a worker thread (after the preload); ``opened(store)`` or
     ``failed(exc)`` then run on the GUI thread. The window stays responsive meanwhile."""
     import threading
@@ -568,7 +580,12 @@ def _open_store_in_background(
         with contextlib.suppress(RuntimeError):  # the window was closed meanwhile
             bridge.done.emit(store)
 
-    threading.Thread(target=work, name="open-store", daemon=True).start()
+    thread = threading.Thread(target=work, name="open-store", daemon=True)
+    thread.start()
+    return thread
+
+
+STORE_OPEN_GRACE_S = 60.0  # a schema upgrade of a big store takes seconds
 
 
 def _report_first_paint(window: Any) -> None:
