@@ -21,6 +21,7 @@ from crm_desktop.data.models import (
     CompanyStatus,
     ImportBatch,
     Opportunity,
+    Order,
     Person,
     Priority,
     Tag,
@@ -340,13 +341,29 @@ def trash(session: Session, limit: int = 1000) -> list[TrashItem]:
         .order_by(Company.deleted_at.desc())
         .limit(limit)
     ).all()
+    orders = session.execute(
+        select(Order.id, Order.number, Company.name, Person.given_name, Person.family_name)
+        .add_columns(Order.deleted_at)
+        .outerjoin(Company, Order.company_id == Company.id)
+        .outerjoin(Person, Order.person_id == Person.id)
+        .where(Order.deleted_at.is_not(None))
+        .order_by(Order.deleted_at.desc())
+        .limit(limit)
+    ).all()
     items = [TrashItem("person", r[0], f"{r[1]} {r[2]}".strip(), r[3]) for r in people if r[3]]
     items += [TrashItem("company", r[0], r[1], r[2]) for r in companies if r[2]]
+    for oid, number, company, given, family, deleted in orders:
+        customer = company or f"{given or ''} {family or ''}".strip()
+        label = f"{number} ({customer})" if customer else number
+        items.append(TrashItem("order", oid, label, deleted))
     items.sort(key=lambda t: t.deleted_at, reverse=True)
     return items
 
 
 def restore(session: Session, entity: str, ids: list[int]) -> int:
+    if entity == "order":  # orders are not in the search index
+        session.execute(update(Order).where(Order.id.in_(ids)).values(deleted_at=None))
+        return len(ids)
     model = ENTITIES[entity]
     session.execute(update(model).where(model.id.in_(ids)).values(deleted_at=None))
     _reindex(session, entity, ids)

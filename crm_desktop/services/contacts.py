@@ -794,8 +794,8 @@ def restore_company(
 
 
 def purge_trash(session: Session) -> int:
-    """Empty the trash: deleted people and companies are removed for good; their
-    activities stay (unlinked) so statistics keep their history."""
+    """Empty the trash: deleted people, companies and orders are removed for good; the
+    people's activities stay (unlinked) so statistics keep their history."""
     from crm_desktop.data.models import Activity
 
     people = list(session.execute(select(Person).where(Person.deleted_at.is_not(None))).scalars())
@@ -814,8 +814,14 @@ def purge_trash(session: Session) -> int:
     for comp in companies:
         audit(session, "purged", "company", comp.id)
         session.delete(comp)
+    from crm_desktop.data.models import Order
+
+    orders = list(session.execute(select(Order).where(Order.deleted_at.is_not(None))).scalars())
+    for order in orders:
+        audit(session, "purged", "order", order.id)
+        session.delete(order)  # with its lines
     session.flush()
-    return len(people) + len(companies)
+    return len(people) + len(companies) + len(orders)
 
 
 def counts(session: Session) -> dict[str, int]:

@@ -18,11 +18,19 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
-from sqlalchemy import exists, select
+from sqlalchemy import exists, or_, select
 from sqlalchemy.orm import Session, selectinload
 
 from crm_desktop.clock import Clock, to_local
-from crm_desktop.data.models import Company, Opportunity, Order, OrderLine, Person
+from crm_desktop.data.collation import FOLD, german_key
+from crm_desktop.data.models import (
+    Company,
+    Opportunity,
+    Order,
+    OrderLine,
+    Person,
+    display_name,
+)
 from crm_desktop.errors import ConflictError, NotFoundError, ValidationError
 from crm_desktop.services import cardguard
 from crm_desktop.services import settings as cfg
@@ -139,8 +147,9 @@ def has_earlier_order(
     return bool(session.scalar(select(exists().where(*cond))))
 
 
-def create_order(session: Session, data: OrderInput, *, clock: Clock) -> Order:
-    """Create an order with its lines; the number is drawn from the order sequence."""
+def _checked_customer(session: Session, data: OrderInput) -> int | None:
+    """Check customer, status and notes of ``data``; returns the company id (the
+    person's company when only a person is given)."""
     if data.company_id is None and data.person_id is None:
         raise ValidationError("An order needs a customer (company or person).", field="company_id")
     if data.status not in ORDER_STATUSES:
@@ -159,6 +168,12 @@ def create_order(session: Session, data: OrderInput, *, clock: Clock) -> Order:
         company = session.get(Company, company_id)
         if company is None or company.deleted_at is not None:
             raise NotFoundError("Company {id} does not exist.", id=company_id)
+    return company_id
+
+
+def create_order(session: Session, data: OrderInput, *, clock: Clock) -> Order:
+    """Create an order with its lines; the number is drawn from the order sequence."""
+    company_id = _checked_customer(session, data)
     if data.opportunity_id is not None and session.get(Opportunity, data.opportunity_id) is None:
         raise NotFoundError("Opportunity {id} does not exist.", id=data.opportunity_id)
     lines = _lines(data.lines)
@@ -216,6 +231,65 @@ def set_lines(session: Session, order_id: int, items: list[OrderLineInput]) -> O
     return order
 
 
+def _line_key(line: OrderLine) -> tuple[Any, ...]:
+    return (
+        line.sku,
+        line.description,
+        decimal.Decimal(line.quantity),
+        line.unit,
+        decimal.Decimal(line.unit_price),
+        decimal.Decimal(line.vat_rate),
+    )
+
+
+def update_order(session: Session, order_id: int, data: OrderInput, *, clock: Clock) -> Order:
+    """Change customer, date, status, currency, notes, new-customer flag and lines of an
+    order; its number stays. The checks are those of :func:`create_order`.
+
+    ``data.order_date`` None keeps the date; ``data.is_new_customer`` None works the
+    flag out again. The opportunity link stays as it is. An invoiced order only
+    changes its status: any other difference is a ConflictError.
+    """
+    order = get_order(session, order_id)
+    company_id = _checked_customer(session, data)
+    lines = _lines(data.lines)
+    order_date = data.order_date or order.order_date
+    currency = (data.currency or "EUR").upper()[:3]
+    notes = data.notes or ""
+    is_new = data.is_new_customer
+    if is_new is None:
+        is_new = not has_earlier_order(session, company_id, data.person_id, order_date)
+    if order.status == "invoiced":
+        same = (
+            company_id == order.company_id
+            and data.person_id == order.person_id
+            and order_date == order.order_date
+            and currency == order.currency
+            and notes == (order.notes or "")
+            and is_new == bool(order.is_new_customer)
+            and [_line_key(ln) for ln in lines] == [_line_key(ln) for ln in order.lines]
+        )
+        if not same:
+            raise ConflictError(
+                "Order {number} is invoiced: only its status can change.", number=order.number
+            )
+        order.status = data.status
+        session.flush()
+        return order
+    order.company_id = company_id
+    order.person_id = data.person_id
+    order.order_date = order_date
+    order.status = data.status
+    order.currency = currency
+    order.notes = notes
+    order.is_new_customer = is_new
+    order.lines = lines
+    order.total_net = sum((ln.net for ln in lines), decimal.Decimal(0)).quantize(CENT)
+    order.updated_at = clock.now()
+    session.flush()
+    return order
+
+
 def set_status(session: Session, order_id: int, status: str) -> Order:
     if status not in ORDER_STATUSES:
         raise ValidationError("Unknown order status “{status}”.", field="status", status=status)
@@ -230,6 +304,115 @@ def delete_order(session: Session, order_id: int, *, clock: Clock) -> None:
     order = get_order(session, order_id)
     order.deleted_at = clock.now()
     session.flush()
+
+
+# ---------------------------------------------------------------- list
+
+
+@dataclass(frozen=True)
+class OrderRow:
+    """One order as a list shows it."""
+
+    id: int
+    number: str
+    order_date: dt.date
+    customer: str  # the company, or the person for a private customer
+    person: str  # the contact person ("" when none)
+    status: str
+    total_net: decimal.Decimal
+    currency: str
+    company_id: int | None
+    person_id: int | None
+
+
+def _fold(text: str) -> str:
+    """The typed text folded like :func:`german_key` folds the column."""
+    out = text.lower()
+    for umlaut, plain in FOLD:
+        out = out.replace(umlaut, plain)
+    return out
+
+
+def _like(word: str) -> str:
+    escaped = word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped}%"
+
+
+def list_orders(
+    session: Session,
+    *,
+    text: str | None = None,
+    status: str | None = None,
+    company_id: int | None = None,
+    person_id: int | None = None,
+    limit: int = 500,
+) -> list[OrderRow]:
+    """Orders newest first (by date, then number), without the deleted ones.
+
+    ``text`` matches the number or the customer's name (company or person), case and
+    umlauts ignored; every word typed has to match. ``status`` is one of
+    :data:`ORDER_STATUSES`.
+    """
+    if status is not None and status not in ORDER_STATUSES:
+        raise ValidationError("Unknown order status “{status}”.", field="status", status=status)
+    query = (
+        select(
+            Order.id,
+            Order.number,
+            Order.order_date,
+            Order.status,
+            Order.total_net,
+            Order.currency,
+            Order.company_id,
+            Order.person_id,
+            Company.name,
+            Person.title,
+            Person.given_name,
+            Person.family_name,
+            Person.nickname,
+        )
+        .outerjoin(Company, Company.id == Order.company_id)
+        .outerjoin(Person, Person.id == Order.person_id)
+        .where(Order.deleted_at.is_(None))
+        .order_by(Order.order_date.desc(), Order.number.desc(), Order.id.desc())
+        .limit(max(int(limit), 0))
+    )
+    if status is not None:
+        query = query.where(Order.status == status)
+    if company_id is not None:
+        query = query.where(Order.company_id == company_id)
+    if person_id is not None:
+        query = query.where(Order.person_id == person_id)
+    for word in (text or "").split():
+        pattern = _like(_fold(word))
+        columns = (
+            Order.number,
+            Company.name,
+            Person.given_name,
+            Person.family_name,
+            Person.nickname,
+        )
+        query = query.where(or_(*(german_key(c).like(pattern, escape="\\") for c in columns)))
+    rows = []
+    for r in session.execute(query):
+        person = display_name(r.title, r.given_name, r.family_name, r.nickname)
+        if r.given_name is None and r.family_name is None and r.nickname is None:
+            person = ""
+        rows.append(
+            OrderRow(
+                id=r.id,
+                number=r.number,
+                order_date=r.order_date,
+                customer=r.name if r.name is not None else person,
+                person=person,
+                status=r.status,
+                total_net=decimal.Decimal(r.total_net).quantize(CENT),
+                currency=r.currency,
+                company_id=r.company_id,
+                person_id=r.person_id,
+            )
+        )
+    return rows
 
 
 # ---------------------------------------------------------------- export

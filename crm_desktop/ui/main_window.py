@@ -508,6 +508,7 @@ class MainWindow(QMainWindow):
         )
         a("new_opportunity", self.tr("New &opportunity…"), self.new_opportunity)
         a("new_order", self.tr("New o&rder…"), self.new_order)
+        a("orders", self.tr("&Orders"), lambda: self.show_view("orders"))
         a("targets", self.tr("Revenue &targets"), lambda: self.show_view("targets"))
         # Reports
         a("reports", self.tr("&Reports"), lambda: self.show_view("reports"))
@@ -630,6 +631,7 @@ class MainWindow(QMainWindow):
             [
                 "sales_pipeline",
                 "targets",
+                "orders",
                 None,
                 "new_opportunity",
                 "new_order",
@@ -1057,6 +1059,7 @@ class MainWindow(QMainWindow):
             "duplicates": ("crm_desktop.ui.duplicates", "DuplicatesView", self.tr("Duplicates")),
             "people": ("crm_desktop.ui.people_list", "PeopleListView", self.tr("People")),
             "reports": ("crm_desktop.ui.dashboard", "DashboardWidget", self.tr("Reports")),
+            "orders": ("crm_desktop.ui.orders_view", "OrdersView", self.tr("Orders")),
             "targets": (
                 "crm_desktop.ui.targets_view",
                 "TargetsView",
@@ -1816,6 +1819,10 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(
                 self.tr("Order {number} saved.").format(number=number), 5000
             )
+            orders_page = self.pages.get("orders")
+            refresh = getattr(orders_page, "refresh", None)
+            if callable(refresh):
+                refresh()
 
     def open_campaign(self) -> None:
         cls = optional("crm_desktop.ui.campaign_dialog", "CampaignDialog")

@@ -10,7 +10,9 @@
 - :class:`OrderDialog`: customer, date, status, lines (SKU, description, quantity,
   unit, unit price, VAT) with the net per line and the totals, the new-customer flag
   (automatic by default) and notes; saved through :func:`services.orders.create_order`
-  with the errors shown at the field or line they belong to.
+  with the errors shown at the field or line they belong to. With ``order_id`` it
+  changes an existing order (:func:`services.orders.update_order`); an invoiced order
+  opens read-only except its status.
 """
 
 from __future__ import annotations
@@ -939,6 +941,7 @@ class OrderLinesModel(QAbstractTableModel):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.rows: list[LineRow] = []
+        self.locked = False  # an invoiced order: the lines are shown, not edited
         self._headers = [
             self.tr("SKU"),
             self.tr("Description"),
@@ -998,7 +1001,7 @@ class OrderLinesModel(QAbstractTableModel):
 
     def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:
         base = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-        if COLUMNS[index.column()] != "net":
+        if COLUMNS[index.column()] != "net" and not self.locked:
             base |= Qt.ItemFlag.ItemIsEditable
         return base
 
@@ -1043,7 +1046,7 @@ class OrderLinesModel(QAbstractTableModel):
         value: Any,
         role: int = Qt.ItemDataRole.EditRole,
     ) -> bool:
-        if not index.isValid() or role != Qt.ItemDataRole.EditRole:
+        if not index.isValid() or role != Qt.ItemDataRole.EditRole or self.locked:
             return False
         key = COLUMNS[index.column()]
         if key == "net":
@@ -1166,8 +1169,29 @@ ORDER_STATUS_LABELS = {
 }
 
 
+NOTICE_STYLE = (
+    "QFrame#banner { background: #fff8e1; border: 1px solid #ffe082; border-radius: 4px; }"
+    " QLabel { color: #5d4200; }"
+)
+
+
+@dataclass
+class _LoadedOrder:
+    """An order as the dialog opened it (what an invoiced order sends back unchanged)."""
+
+    number: str
+    company_id: int | None
+    person_id: int | None
+    order_date: dt.date
+    status: str
+    currency: str
+    notes: str
+    is_new_customer: bool
+    lines: list[order_svc.OrderLineInput]
+
+
 class OrderDialog(QDialog):
-    """Enter an order with its lines."""
+    """Enter an order with its lines, or change one (``order_id``)."""
 
     changed = Signal()
 
@@ -1178,10 +1202,14 @@ class OrderDialog(QDialog):
         person_id: int | None = None,
         clock: Clock | None = None,
         parent: QWidget | None = None,
+        *,
+        order_id: int | None = None,
     ) -> None:
         super().__init__(parent)
         self.store = store
         self.clock: Clock = clock or SystemClock()
+        self.order_id = order_id
+        self.loaded: _LoadedOrder | None = None
         self.result_id: int | None = None
         self.result_number: str | None = None
         self.setWindowTitle(self.tr("New order"))
@@ -1300,12 +1328,97 @@ class OrderDialog(QDialog):
         self.customer.company.currentIndexChanged.connect(lambda _i: self._update_auto())
         self.customer.person.currentIndexChanged.connect(lambda _i: self._update_auto())
         self.date.editingFinished.connect(self._update_auto)
-        self.customer.load(store, company_id, person_id)
-        self.lines.add_row()
+        if order_id is not None:
+            self._load(order_id)
+        else:
+            self.customer.load(store, company_id, person_id)
+            self.lines.add_row()
         self._update_totals()
         self._update_auto()
         self.resize(880, 640)
-        self.customer.company.setFocus()
+        if self.locked:
+            self.status.setFocus()
+        else:
+            self.customer.company.setFocus()
+
+    # ------------------------------------------------------------ an existing order
+
+    @property
+    def locked(self) -> bool:
+        """An invoiced order: only its status can change."""
+        return self.loaded is not None and self.loaded.status == "invoiced"
+
+    def _load(self, order_id: int) -> None:
+        with self.store.reader() as s:
+            order = order_svc.get_order(s, order_id)
+            self.loaded = _LoadedOrder(
+                number=order.number,
+                company_id=order.company_id,
+                person_id=order.person_id,
+                order_date=order.order_date,
+                status=order.status,
+                currency=order.currency,
+                notes=order.notes or "",
+                is_new_customer=bool(order.is_new_customer),
+                lines=[
+                    order_svc.OrderLineInput(
+                        description=ln.description,
+                        quantity=decimal.Decimal(ln.quantity),
+                        unit_price=decimal.Decimal(ln.unit_price),
+                        unit=ln.unit,
+                        sku=ln.sku,
+                        vat_rate=decimal.Decimal(ln.vat_rate),
+                    )
+                    for ln in order.lines
+                ],
+            )
+        loaded = self.loaded
+        self.setWindowTitle(self.tr("Order {number}").format(number=loaded.number))
+        self.customer.load(self.store, loaded.company_id, loaded.person_id)
+        self.date.set_date(loaded.order_date)
+        idx = self.status.findData(loaded.status)
+        if idx >= 0:
+            self.status.setCurrentIndex(idx)
+        self.new_customer.setCurrentIndex(self.new_customer.findData(loaded.is_new_customer))
+        self.notes.setPlainText(loaded.notes)
+        for line in loaded.lines:
+            self.lines.add_row(
+                LineRow(
+                    sku=line.sku or "",
+                    description=line.description,
+                    quantity=format_quantity(line.quantity),
+                    unit=line.unit,
+                    unit_price=format_number(line.unit_price),
+                    vat=format_quantity(line.vat_rate),
+                )
+            )
+        if not self.lines.rows:
+            self.lines.add_row()
+        if self.locked:
+            self._lock()
+
+    def _lock(self) -> None:
+        """Show an invoiced order read-only, except its status."""
+        self.lines.locked = True
+        self.customer.company.setEnabled(False)
+        self.customer.person.setEnabled(False)
+        self.date.setEnabled(False)
+        self.new_customer.setEnabled(False)
+        self.notes.setReadOnly(True)
+        self.notes.setStyleSheet("QPlainTextEdit { background: palette(window); }")
+        self.add_button.setEnabled(False)
+        self.remove_button.setEnabled(False)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self._show_lock_note()
+
+    def _show_lock_note(self) -> None:
+        self.banner.setStyleSheet(NOTICE_STYLE)
+        self.banner.set_message(
+            self.tr(
+                "This order is invoiced, so only its status can change. To correct"
+                " anything else, set the status back, save, and open the order again."
+            )
+        )
 
     # ------------------------------------------------------------ lines
 
@@ -1365,6 +1478,16 @@ class OrderDialog(QDialog):
 
     def save(self) -> None:
         self.table.setCurrentIndex(QModelIndex())  # commit an open cell editor
+        rid = self._save_status() if self.locked else self._save_all()
+        if rid is None or rid < 0:
+            if self.locked and not self.banner.text():
+                self._show_lock_note()
+            return
+        self.result_id = rid
+        self.changed.emit()
+        self.accept()
+
+    def _save_all(self) -> int | None:
         self.lines.drop_empty()
         items, parse_errors = self.lines.inputs()
         if len(self.lines.rows) == 1 and self.lines.rows[0].is_empty():
@@ -1375,29 +1498,52 @@ class OrderDialog(QDialog):
             order_date = collect(errors, self.date.date_value, "order_date")
             if errors:
                 return -1
+            data = order_svc.OrderInput(
+                company_id=company_id,
+                person_id=person_id,
+                lines=items,
+                order_date=order_date,
+                status=str(self.status.currentData()),
+                notes=self.notes.toPlainText().strip(),
+                is_new_customer=self.new_customer.currentData(),
+            )
+            if self.order_id is None:
+                order = collect(errors, order_svc.create_order, session, data, clock=self.clock)
+            else:
+                data.currency = self.loaded.currency if self.loaded is not None else "EUR"
+                order = collect(
+                    errors, order_svc.update_order, session, self.order_id, data, clock=self.clock
+                )
+            if order is None:
+                return -1
+            self.result_number = order.number
+            return int(order.id)
+
+        return save_with_errors(self.store, self.router, work, parse_errors)
+
+    def _save_status(self) -> int | None:
+        """An invoiced order: the order as loaded, with the status chosen."""
+        loaded = self.loaded
+        assert loaded is not None and self.order_id is not None
+        order_id = self.order_id
+
+        def work(session: Session, errors: list[ValidationError]) -> int:
+            data = order_svc.OrderInput(
+                company_id=loaded.company_id,
+                person_id=loaded.person_id,
+                lines=list(loaded.lines),
+                order_date=loaded.order_date,
+                status=str(self.status.currentData()),
+                currency=loaded.currency,
+                notes=loaded.notes,
+                is_new_customer=loaded.is_new_customer,
+            )
             order = collect(
-                errors,
-                order_svc.create_order,
-                session,
-                order_svc.OrderInput(
-                    company_id=company_id,
-                    person_id=person_id,
-                    lines=items,
-                    order_date=order_date,
-                    status=str(self.status.currentData()),
-                    notes=self.notes.toPlainText().strip(),
-                    is_new_customer=self.new_customer.currentData(),
-                ),
-                clock=self.clock,
+                errors, order_svc.update_order, session, order_id, data, clock=self.clock
             )
             if order is None:
                 return -1
             self.result_number = order.number
             return int(order.id)
 
-        rid = save_with_errors(self.store, self.router, work, parse_errors)
-        if rid is None or rid < 0:
-            return
-        self.result_id = rid
-        self.changed.emit()
-        self.accept()
+        return save_with_errors(self.store, self.router, work)

@@ -34,7 +34,7 @@ ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
 class TrashDialog(QDialog):
-    """Trashed people and companies, newest first."""
+    """Trashed people, companies and orders, newest first."""
 
     changed = Signal()
 
@@ -91,9 +91,12 @@ class TrashDialog(QDialog):
             name = QStandardItem(item.label or self.tr("(no name)"))
             name.setData(item.entity, ENTITY_ROLE)
             name.setData(item.id, ID_ROLE)
-            kind = QStandardItem(
-                self.tr("Person") if item.entity == "person" else self.tr("Company")
-            )
+            kinds = {
+                "person": self.tr("Person"),
+                "company": self.tr("Company"),
+                "order": self.tr("Order"),
+            }
+            kind = QStandardItem(kinds.get(item.entity, item.entity))
             when = QStandardItem(format_datetime(item.deleted_at))
             self.model.appendRow([name, kind, when])
         n = len(items)
@@ -154,12 +157,15 @@ class TrashDialog(QDialog):
             return 0
         people = [i for e, i in chosen if e == "person"]
         companies = [i for e, i in chosen if e == "company"]
+        orders = [i for e, i in chosen if e == "order"]
         try:
             with self.store.session() as s:
                 for cid in companies:
                     contacts.restore_company(s, cid)
                 if people:
                     bulk.restore(s, "person", people)
+                if orders:
+                    bulk.restore(s, "order", orders)
         except CrmError as exc:
             self.show_error(translate_error(exc))
             return 0

@@ -2457,6 +2457,10 @@
         <translation>Neuer &amp;Auftrag…</translation>
     </message>
     <message>
+        <source>&amp;Orders</source>
+        <translation>&amp;Aufträge</translation>
+    </message>
+    <message>
         <source>Revenue &amp;targets</source>
         <translation>&amp;Umsatzziele</translation>
     </message>
@@ -2688,6 +2692,10 @@
     <message>
         <source>Reports</source>
         <translation>Berichte</translation>
+    </message>
+    <message>
+        <source>Orders</source>
+        <translation>Aufträge</translation>
     </message>
     <message>
         <source>Revenue targets</source>
@@ -3463,6 +3471,14 @@
         <translation>Abbrechen</translation>
     </message>
     <message>
+        <source>Order {number}</source>
+        <translation>Auftrag {number}</translation>
+    </message>
+    <message>
+        <source>This order is invoiced, so only its status can change. To correct anything else, set the status back, save, and open the order again.</source>
+        <translation>Dieser Auftrag ist berechnet, daher kann nur sein Status geändert werden. Um anderes zu korrigieren, setzen Sie den Status zurück, speichern Sie und öffnen Sie den Auftrag erneut.</translation>
+    </message>
+    <message>
         <source>Net {net} · VAT {vat} · &lt;b&gt;Total {gross}&lt;/b&gt;</source>
         <translation>Netto {net} · USt. {vat} · &lt;b&gt;Gesamt {gross}&lt;/b&gt;</translation>
     </message>
@@ -3504,6 +3520,120 @@
     <message>
         <source>Net (€)</source>
         <translation>Netto (€)</translation>
+    </message>
+</context>
+<context>
+    <name>OrdersModel</name>
+    <message>
+        <source>Number</source>
+        <translation>Nummer</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Datum</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>Kunde</translation>
+    </message>
+    <message>
+        <source>Contact person</source>
+        <translation>Ansprechpartner</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Net total</source>
+        <translation>Netto gesamt</translation>
+    </message>
+    <message>
+        <source>Currency</source>
+        <translation>Währung</translation>
+    </message>
+</context>
+<context>
+    <name>OrdersView</name>
+    <message>
+        <source>Search by order number or customer</source>
+        <translation>Nach Auftragsnummer oder Kunde suchen</translation>
+    </message>
+    <message>
+        <source>Search orders</source>
+        <translation>Aufträge suchen</translation>
+    </message>
+    <message>
+        <source>&amp;Find:</source>
+        <translation>&amp;Suchen:</translation>
+    </message>
+    <message>
+        <source>S&amp;tatus:</source>
+        <translation>S&amp;tatus:</translation>
+    </message>
+    <message>
+        <source>All statuses</source>
+        <translation>Alle Status</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>&amp;New order…</source>
+        <translation>&amp;Neuer Auftrag…</translation>
+    </message>
+    <message>
+        <source>&amp;Open…</source>
+        <translation>Ö&amp;ffnen…</translation>
+    </message>
+    <message>
+        <source>&amp;Delete…</source>
+        <translation>&amp;Löschen…</translation>
+    </message>
+    <message>
+        <source>Orders</source>
+        <translation>Aufträge</translation>
+    </message>
+    <message>
+        <source>No orders yet. Sales → New order… enters one, or use the button above.</source>
+        <translation>Noch keine Aufträge. Vertrieb → Neuer Auftrag… erfasst einen, oder nutzen Sie die Schaltfläche oben.</translation>
+    </message>
+    <message>
+        <source>No order matches this search. Clear the search field or choose “{all}” to see every order.</source>
+        <translation>Kein Auftrag passt zu dieser Suche. Leeren Sie das Suchfeld oder wählen Sie „{all}“, um alle Aufträge zu sehen.</translation>
+    </message>
+    <message>
+        <source>The newest {count} orders are shown; search to find older ones.</source>
+        <translation>Die neuesten {count} Aufträge werden angezeigt; suchen Sie, um ältere zu finden.</translation>
+    </message>
+    <message>
+        <source>1 order</source>
+        <translation>1 Auftrag</translation>
+    </message>
+    <message>
+        <source>{count} orders</source>
+        <translation>{count} Aufträge</translation>
+    </message>
+    <message>
+        <source>Move order {number} ({customer}, {total}) to the trash? Its number is not given out again.</source>
+        <translation>Auftrag {number} ({customer}, {total}) in den Papierkorb verschieben? Seine Nummer wird nicht erneut vergeben.</translation>
+    </message>
+    <message>
+        <source>Delete order</source>
+        <translation>Auftrag löschen</translation>
+    </message>
+    <message>
+        <source>Show &amp;customer</source>
+        <translation>&amp;Kunde anzeigen</translation>
+    </message>
+    <message>
+        <source>Show contact &amp;person</source>
+        <translation>&amp;Ansprechpartner anzeigen</translation>
+    </message>
+    <message>
+        <source>Not possible</source>
+        <translation>Nicht möglich</translation>
     </message>
 </context>
 <context>
@@ -5877,6 +6007,10 @@ gesamt</translation>
     <message>
         <source>Company</source>
         <translation>Firma</translation>
+    </message>
+    <message>
+        <source>Order</source>
+        <translation>Auftrag</translation>
     </message>
     <message>
         <source>The trash is empty.</source>

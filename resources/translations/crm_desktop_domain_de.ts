@@ -727,6 +727,10 @@
             <source>The data folder {path} cannot be created: {detail}</source>
             <translation>Der Datenordner {path} kann nicht angelegt werden: {detail}</translation>
         </message>
+        <message>
+            <source>Order {number} is invoiced: only its status can change.</source>
+            <translation>Auftrag {number} ist berechnet: nur sein Status kann sich noch ändern.</translation>
+        </message>
     </context>
     <context>
         <name>Sheets</name>

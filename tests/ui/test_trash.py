@@ -75,3 +75,35 @@ def test_restore_company_with_its_people_and_empty(
         # the activity stays for the statistics, unlinked
         act = s.execute(select(Activity)).scalar_one()
         assert act.person_id is None
+
+
+def test_a_deleted_order_is_listed_and_restored(
+    qtbot: QtBot, sqlite_store: Store, clock: FixedClock
+) -> None:
+    import decimal
+
+    from crm_desktop.services import orders
+
+    with sqlite_store.session() as s:
+        comp = contacts.create_company(s, CompanyInput(name="Bäckerei Groß"))
+        order = orders.create_order(
+            s,
+            orders.OrderInput(
+                company_id=comp.id,
+                lines=[
+                    orders.OrderLineInput("Ofen", decimal.Decimal("1"), decimal.Decimal("4200"))
+                ],
+            ),
+            clock=clock,
+        )
+        order_id, number = order.id, order.number
+        orders.delete_order(s, order_id, clock=clock)
+    dialog = TrashDialog(sqlite_store, clock=clock)
+    qtbot.addWidget(dialog)
+    assert dialog.items() == [("order", order_id, f"{number} (Bäckerei Groß)")]
+    assert dialog.model.item(0, 1).text() == "Order"
+    dialog.select_rows([0])
+    assert dialog.restore_selected() == 1
+    assert dialog.items() == []
+    with sqlite_store.reader() as s:
+        assert [r.id for r in orders.list_orders(s)] == [order_id]
