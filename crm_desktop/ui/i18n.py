@@ -255,12 +255,41 @@ def _template_pattern(template: str) -> re.Pattern[str]:
 
 _REASON_PATTERNS = [(t, _template_pattern(t)) for t in _IMPORT_REASONS]
 
+# error messages the importer writes into reasons as they are (a rejected card number, an
+# impossible birth date); translated with the "errors" context like any error
+_ERROR_REASONS = (
+    "The birth date {value} lies in the future.",
+    "The birth date {value} would make this person older than {age} years.",
+    "{field_label}: this looks like a payment card number ({masked}). Card numbers are never "
+    "stored, to protect you and your customers (PCI DSS); please remove it.",
+)
+_ERROR_PATTERNS = [(t, _template_pattern(t)) for t in _ERROR_REASONS]
+
+
+def _error_reason(text: str) -> str | None:
+    for template, pattern in _ERROR_PATTERNS:
+        m = pattern.match(text)
+        if m is None:
+            continue
+        params = m.groupdict()
+        if "field_label" in params:
+            params["field_label"] = field_label(params["field_label"])
+        return _translate("errors", template).format(**params)
+    return None
+
 
 def import_reason_text(text: str) -> str:
     """An import reason (or several joined by "; ") in the window's language; what no
     template matches (e.g. an error message) stays as it is."""
+    whole = _error_reason(text)  # a card-number message has a "; " of its own
+    if whole is not None:
+        return whole
     out = []
     for part in text.split("; "):
+        error = _error_reason(part)
+        if error is not None:
+            out.append(error)
+            continue
         for template, pattern in _REASON_PATTERNS:
             m = pattern.match(part)
             if m is None:

@@ -98,3 +98,17 @@ def test_import_reasons_read_in_german(german_app: list[QTranslator]) -> None:
         "die Zeile hat 3 Felder, die Kopfzeile 5"
     )
     assert import_reason_text("something new") == "something new"  # no template: as stored
+    # error messages the importer stores as they are
+    assert (
+        import_reason_text("no name; The birth date 2031-05-01 lies in the future.")
+        == "kein Name; Das Geburtsdatum 2031-05-01 liegt in der Zukunft."
+    )
+    card = (
+        "notes: this looks like a payment card number (4111 •••• •••• 1111). Card numbers are "
+        "never stored, to protect you and your customers (PCI DSS); please remove it."
+    )
+    assert import_reason_text(card) == (
+        "Notizen: Dies sieht nach einer Kreditkartennummer aus (4111 •••• •••• 1111). "
+        "Kartennummern werden zum Schutz von Ihnen und Ihren Kunden nie gespeichert (PCI DSS); "
+        "bitte entfernen Sie sie."
+    )
