@@ -36,11 +36,12 @@ import gc
 import itertools
 import re
 import unicodedata
+from array import array
 from collections import Counter, defaultdict
 from collections.abc import Callable, Collection, Hashable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any, Literal, NamedTuple
+from typing import Any, Literal, NamedTuple, TypeAlias, TypeVar
 
 import cologne_phonetics
 from rapidfuzz import fuzz, process
@@ -65,6 +66,8 @@ ENTRY_MIN_SCORE = 40
 IGNORED_KEY = "dedup.ignored"
 
 Entity = Literal["people", "companies", "both"]
+_V = TypeVar("_V", bound=Hashable)
+_R = TypeVar("_R")
 ProgressFn = Callable[[int, int], object]
 
 # ---------------------------------------------------------------- reasons (English source texts)
@@ -333,6 +336,12 @@ _NICKNAMES: dict[str, tuple[str, ...]] = {
 @lru_cache(maxsize=200_000)
 def ascii_fold(text: str) -> str:
     """Lower case, ``ß`` → ``ss``, accents and umlauts stripped (ü → u)."""
+    return _fold(text)
+
+
+def _fold(text: str) -> str:
+    """:func:`ascii_fold` without the cache, for texts seldom met twice (e-mail names):
+    a cache entry costs some 200 bytes."""
     if text.isascii():
         return text.lower()
     low = unicodedata.normalize("NFKC", text).lower().translate(_TRANSLIT)
@@ -509,9 +518,8 @@ def _email_parts(address: str) -> tuple[str, str]:
     return local, domain
 
 
-@lru_cache(maxsize=200_000)
-def _local_key(local: str) -> str:
-    return fold_token(_NON_WORD.sub("", ascii_fold(local.split("+", 1)[0])))
+def _local_key(local: str) -> str:  # (not cached: e-mail names seldom repeat)
+    return fold_token(_NON_WORD.sub("", _fold(local.split("+", 1)[0])))
 
 
 def website_domain(url: str | None) -> str:
@@ -549,19 +557,36 @@ def _gender(salutation: str | None) -> str:
 
 @dataclass(slots=True)
 class PersonRec:
+    """A person prepared for scoring.
+
+    The contact values are tuples of distinct values, not frozensets: the bulk search
+    holds a record for every person, and a frozenset takes 216 bytes even with one
+    value, a 1-tuple 56 (the empty tuple is a single shared object). Two records have
+    only a handful of values each, so looking for a common one in tuples is as fast."""
+
     id: int
     given: NameKey
     family: NameKey
     gender: str
     birth: dt.date | None
     company_id: int | None
-    emails: frozenset[str]
-    locals: frozenset[str]
-    phones: frozenset[str]
-    addresses: frozenset[tuple[str, str]]
-    postcodes: frozenset[str]
-    cities: frozenset[str]
+    emails: tuple[str, ...]
+    locals: tuple[str, ...]
+    phones: tuple[str, ...]
+    addresses: tuple[tuple[str, str], ...]  # (postcode, street key)
+    postcodes: tuple[str, ...]
+    cities: tuple[str, ...]
     display: str = ""
+
+
+def _distinct(values: Iterable[_V]) -> tuple[_V, ...]:
+    """The values without repeats, in their first order."""
+    return tuple(dict.fromkeys(values))
+
+
+def _meet(x: tuple[Hashable, ...], y: tuple[Hashable, ...]) -> bool:
+    """Whether two (short) tuples of values have one in common."""
+    return any(value in y for value in x)
 
 
 def make_person_rec(
@@ -579,26 +604,23 @@ def make_person_rec(
     display: str = "",
 ) -> PersonRec:
     """A person prepared for scoring; ``addresses`` are (postcode, street, city)."""
-    email_set = frozenset(e.strip().lower() for e in emails if e and "@" in e)
-    local_set: frozenset[str] = _NONE
+    email_set = _distinct(e.strip().lower() for e in emails if e and "@" in e)
+    locals_: tuple[str, ...] = ()
     if email_set:
-        found = {_local_key(e.rpartition("@")[0]) for e in email_set}
-        local_set = frozenset(x for x in found if len(x) >= 4 and x not in GENERIC_LOCALS)
-    addr_set: frozenset[tuple[str, str]] = frozenset()
-    postcodes = cities = _NONE
-    if addresses:
-        addr, pcs, towns = set(), set(), set()
-        for postcode, street, city in addresses:
-            pc = (postcode or "").strip().upper().replace(" ", "")
-            sk = street_key(street)
-            if pc:
-                pcs.add(pc)
-            if city:
-                towns.add(_NON_WORD.sub("", ascii_fold(city)))
-            if pc and sk:
-                addr.add((pc, sk))
-        addr_set, postcodes, cities = frozenset(addr), frozenset(pcs), frozenset(towns)
-    phone_set = frozenset(filter(None, phones))
+        found = _distinct(_local_key(e.rpartition("@")[0]) for e in email_set)
+        locals_ = tuple(x for x in found if len(x) >= 4 and x not in GENERIC_LOCALS)
+    addr: dict[tuple[str, str], None] = {}
+    pcs: dict[str, None] = {}
+    towns: dict[str, None] = {}
+    for postcode, street, city in addresses:
+        pc = (postcode or "").strip().upper().replace(" ", "")
+        sk = street_key(street)
+        if pc:
+            pcs[pc] = None
+        if city:
+            towns[_NON_WORD.sub("", ascii_fold(city))] = None
+        if pc and sk:
+            addr[(pc, sk)] = None
     gkey = name_key(given)
     fkey = name_key(family)
     if not gkey.generation and title:
@@ -613,16 +635,13 @@ def make_person_rec(
         birth_date,
         company_id,
         email_set,
-        local_set,
-        phone_set,
-        addr_set,
-        postcodes,
-        cities,
+        locals_,
+        _distinct(filter(None, phones)),
+        tuple(addr),
+        tuple(pcs),
+        tuple(towns),
         display or " ".join(x for x in (given or "", family or "") if x),
     )
-
-
-_NONE: frozenset[str] = frozenset()
 
 
 # ---------------------------------------------------------------- name comparison
@@ -775,7 +794,6 @@ def _name_locals(r: PersonRec) -> frozenset[str]:
     return _name_forms(r.given.key, r.family.key, r.family.plain)
 
 
-@lru_cache(maxsize=200_000)
 def _name_forms(given: str, family: str, family_plain: str) -> frozenset[str]:
     fam_all = "".join(fold_token(w) for w in _NON_WORD.split(ascii_fold(family_plain)) if w)
     out: set[str] = set()
@@ -829,13 +847,13 @@ def score_people(a: PersonRec, b: PersonRec, *, name_count: int = 0) -> tuple[in
             score -= 40
             cap = 45
             negatives.append(R_OTHER_BIRTH)
-    if a.emails & b.emails:
+    if _meet(a.emails, b.emails):
         score += 30
         reasons.append(R_SAME_EMAIL)
     elif a.locals and b.locals:
         # "max.mueller" at two domains says little beyond the name; "maxi87" says more
         forms = _name_locals(a) | _name_locals(b)
-        common = a.locals & b.locals
+        common = [x for x in a.locals if x in b.locals]
         if common:
             score += 4 if all(_derived(x, forms) for x in common) else 15
             reasons.append(R_EMAIL_LOCAL)
@@ -850,19 +868,19 @@ def score_people(a: PersonRec, b: PersonRec, *, name_count: int = 0) -> tuple[in
             score -= 4
     elif a.emails and b.emails:
         score -= 4
-    common_phones = a.phones & b.phones
+    common_phones = [p for p in a.phones if p in b.phones]
     if common_phones:
         score += 30 if any(_is_mobile(p) for p in common_phones) else 22
         reasons.append(R_SAME_PHONE)
     elif a.phones and b.phones:
         score -= 6
         negatives.append(R_OTHER_PHONE)
-    if a.addresses & b.addresses:
+    if _meet(a.addresses, b.addresses):
         score += 12
         reasons.append(R_SAME_ADDRESS)
-    elif a.postcodes & b.postcodes:
+    elif _meet(a.postcodes, b.postcodes):
         reasons.append(R_SAME_POSTCODE)
-    elif a.postcodes and b.postcodes and not (a.cities & b.cities):
+    elif a.postcodes and b.postcodes and not _meet(a.cities, b.cities):
         score -= 12
         negatives.append(R_OTHER_ADDRESS)
     if a.company_id is not None and a.company_id == b.company_id:
@@ -1093,8 +1111,34 @@ def _contacts(
     return emails, phones, addresses
 
 
+_YIELD_ROWS = 2000  # rows fetched at a time by the streaming loader
+
+
+class _ByOwner:
+    """The rows of a query ordered by owner id (its first column), handed out owner by
+    owner in ascending order of the owners asked for; owners never asked for (deleted
+    people) are skipped."""
+
+    def __init__(self, rows: Iterable[Sequence[Any]]) -> None:
+        self._groups = itertools.groupby(rows, key=lambda row: row[0])
+        self._next = next(self._groups, None)
+
+    def take(self, owner: int) -> list[Sequence[Any]]:
+        while self._next is not None and self._next[0] < owner:
+            self._next = next(self._groups, None)
+        if self._next is None or self._next[0] != owner:
+            return []
+        found = list(self._next[1])
+        self._next = next(self._groups, None)
+        return found
+
+
 def load_people(session: Session, ids: Sequence[int] | None = None) -> list[PersonRec]:
-    """Every live person (or those in ``ids``) as scoring records, one query per table."""
+    """Every live person (or those in ``ids``) as scoring records, one query per table.
+
+    The four queries are read side by side in the order of the person ids, a few
+    thousand rows at a time: neither the rows nor the contacts of all people are ever
+    held in memory at once, only the records built from them."""
     q = select(
         Person.id,
         Person.given_name,
@@ -1104,26 +1148,52 @@ def load_people(session: Session, ids: Sequence[int] | None = None) -> list[Pers
         Person.birth_date,
         Person.company_id,
     ).where(Person.deleted_at.is_(None), Person.anonymized_at.is_(None))
+    eq = select(Email.person_id, Email.address).where(Email.person_id.is_not(None))
+    pq = select(Phone.person_id, Phone.number).where(Phone.person_id.is_not(None))
+    aq = select(Address.person_id, Address.postcode, Address.street, Address.city).where(
+        Address.person_id.is_not(None)
+    )
     if ids is not None:
         q = q.where(Person.id.in_(ids))
-    rows = session.execute(q.order_by(Person.id)).all()
-    emails, phones, addresses = _contacts(session, "person_id", ids)
-    return [
-        make_person_rec(
+        eq = eq.where(Email.person_id.in_(ids))
+        pq = pq.where(Phone.person_id.in_(ids))
+        aq = aq.where(Address.person_id.in_(ids))
+
+    def stream(stmt: Any, owner: Any) -> Iterable[Sequence[Any]]:
+        return session.execute(stmt.order_by(owner).execution_options(yield_per=_YIELD_ROWS))
+
+    emails = _ByOwner(stream(eq, Email.person_id))
+    phones = _ByOwner(stream(pq, Phone.person_id))
+    addresses = _ByOwner(stream(aq, Address.person_id))
+    # one object per distinct birth date, company id, full name and postcode, city and
+    # address tuple: the database hands out new ones for every row, and many people
+    # share them
+    births: dict[dt.date | None, dt.date | None] = {}
+    companies: dict[int | None, int | None] = {}
+    displays: dict[str, str] = {}
+    places: dict[tuple[Any, ...], Any] = {}
+    out: list[PersonRec] = []
+    for pid, given, family, title, salutation, birth, company_id in stream(q, Person.id):
+        display = " ".join(x for x in (title or "", given or "", family or "") if x)
+        rec = make_person_rec(
             pid,
             given,
             family,
             title=title,
             salutation=salutation,
-            birth_date=birth,
-            company_id=company_id,
-            emails=emails.get(pid, ()),
-            phones=phones.get(pid, ()),
-            addresses=addresses.get(pid, ()),
-            display=" ".join(x for x in (title or "", given or "", family or "") if x),
+            birth_date=births.setdefault(birth, birth),
+            company_id=companies.setdefault(company_id, company_id),
+            emails=[row[1] for row in emails.take(pid)],
+            phones=[row[1] for row in phones.take(pid)],
+            addresses=[(pc, street, city) for _o, pc, street, city in addresses.take(pid)],
+            display=displays.setdefault(display, display),
         )
-        for pid, given, family, title, salutation, birth, company_id in rows
-    ]
+        if rec.postcodes or rec.cities:
+            rec.addresses = places.setdefault(rec.addresses, rec.addresses)
+            rec.postcodes = places.setdefault(rec.postcodes, rec.postcodes)
+            rec.cities = places.setdefault(rec.cities, rec.cities)
+        out.append(rec)
+    return out
 
 
 def load_companies(session: Session, ids: Sequence[int] | None = None) -> list[CompanyRec]:
@@ -1184,10 +1254,12 @@ def _person_keys(r: PersonRec) -> list[tuple[Any, ...]]:
     return keys
 
 
-@lru_cache(maxsize=200_000)
 def _name_blocks(g: NameKey, f: NameKey) -> tuple[tuple[str, ...], ...]:
     """The blocks of a name: phonetic family name (and of each part of a double name)
-    with the given initial, the sorted pair of name codes, the sorted name tokens."""
+    with the given initial, the sorted pair of name codes, the sorted name tokens.
+
+    (Not cached: an entry per distinct full name would hold some 400 bytes, 25 MB for
+    60k names, to save a microsecond a call.)"""
     keys: list[tuple[str, ...]] = []
     initials = _initial_codes(g)
     fam_codes = {f.phon} if f.phon else set()
@@ -1242,6 +1314,10 @@ def _company_keys(r: CompanyRec) -> list[tuple[Any, ...]]:
     for pc, sk in r.addresses:
         keys.append(("A", pc, sk))
     return keys
+
+
+def _company_name(r: CompanyRec) -> str:
+    return r.name.core
 
 
 def _candidate_pairs(
@@ -1335,6 +1411,9 @@ def _report(progress: ProgressFn | None, done: int, total: int) -> None:
 
 _PAD = 4  # contact values per record compared in the bound; more count as shared
 _PARALLEL_CELLS = 40_000  # a cdist this big runs on every core
+_BOUND_CHUNK = 1 << 17  # candidate pairs bounded at a time
+_BUCKETS = 16  # ranges of records the candidate codes are gathered in (_CodeSet)
+_PENDING = 1 << 19  # candidate codes gathered before they are de-duplicated
 
 
 @contextlib.contextmanager
@@ -1358,11 +1437,18 @@ def _interned(texts: Sequence[str | None]) -> npt.NDArray[np.int64]:
     return np.fromiter(map(ids.__getitem__, texts), np.int64, len(texts))
 
 
-def _text_ids(texts: Sequence[str]) -> tuple[npt.NDArray[np.int64], list[str]]:
-    """An id per text (the empty one too) and the distinct texts by id."""
-    distinct = list(dict.fromkeys(texts))
-    ids = {t: k for k, t in enumerate(distinct)}
-    return np.fromiter(map(ids.__getitem__, texts), np.int64, len(texts)), distinct
+def _text_ids(texts: Iterable[str], count: int) -> tuple[npt.NDArray[np.int64], list[str]]:
+    """An id per text (the empty one too) and the distinct texts by id; ``texts`` may be
+    a generator (only the distinct texts are kept)."""
+    ids: dict[str, int] = {}
+    codes = np.fromiter((ids.setdefault(t, len(ids)) for t in texts), np.int64, count)
+    return codes, list(ids)
+
+
+# the bound of the score for pairs (i[k], j[k]); a string: numpy may be missing
+_BoundFn: TypeAlias = (
+    "Callable[[npt.NDArray[np.int64], npt.NDArray[np.int64]], npt.NDArray[np.int64]]"
+)
 
 
 class _Values(NamedTuple):
@@ -1382,10 +1468,10 @@ def _values(sets: Sequence[Collection[Hashable]]) -> _Values:
     flat = np.fromiter(map(hash, itertools.chain.from_iterable(sets)), np.int64, total)
     rows = np.repeat(np.arange(n), counts)
     cols = np.arange(total) - np.repeat(np.cumsum(counts) - counts, counts)
-    fit = cols < _PAD
-    mat = np.full((n, _PAD), -1, dtype=np.int64)
-    mat[rows[fit], cols[fit]] = flat[fit]
     width = min(int(counts.max()), _PAD) if n else 0
+    fit = cols < width
+    mat = np.full((n, width), -1, dtype=np.int64)
+    mat[rows[fit], cols[fit]] = flat[fit]
     return _Values(mat, counts > 0, counts > _PAD, width)
 
 
@@ -1447,9 +1533,8 @@ def _block_codes(
     if alike.all():
         return _all_codes(members, n)
     inv = inv.reshape(-1)
-    rows, cols = np.nonzero(alike[inv][:, inv])
-    upper = rows < cols
-    return members[rows[upper]] * n + members[cols[upper]]  # members ascend: i < j
+    rows, cols = np.nonzero(np.triu(alike[inv][:, inv], 1))
+    return members[rows] * n + members[cols]  # members ascend: i < j
 
 
 def _all_codes(members: npt.NDArray[np.int64], n: int) -> npt.NDArray[np.int64]:
@@ -1457,64 +1542,144 @@ def _all_codes(members: npt.NDArray[np.int64], n: int) -> npt.NDArray[np.int64]:
     return members[rows] * n + members[cols]
 
 
+def _shared_blocks(
+    records: Sequence[_R], keys: Callable[[_R], Iterable[tuple[Any, ...]]]
+) -> tuple[npt.NDArray[np.int64], list[str]]:
+    """The blocks that two or more records may share: every (block, record) once as
+    the code ``block * n + record``, sorted (so grouped by block, records ascending),
+    and the kind of each block (the first item of its key).
+
+    Most keys (an e-mail address, a phone number) belong to one record only and make no
+    pair, yet a dict of all keys would be the biggest object of the search. So a first
+    pass only hashes the keys; the second puts into the dict just the keys whose hash
+    occurs more than once. Keys with equal hashes are still told apart by the dict:
+    the blocks are exactly those of the keys. (``keys`` must give a record's keys in
+    the same order each time.)"""
+    n = len(records)
+    hashes = array("q")  # 8 bytes a key, not a list of int objects
+    for r in records:
+        hashes.extend(map(hash, keys(r)))
+    hashed = np.frombuffer(hashes, dtype=np.int64)  # a view, no copy
+    order = np.argsort(hashed)
+    ordered = hashed[order]
+    del hashed
+    again = ordered[1:] == ordered[:-1]
+    del ordered
+    repeated = np.zeros(len(hashes), dtype=bool)
+    repeated[1:] = again
+    repeated[:-1] |= again
+    wanted = np.empty(len(hashes), dtype=bool)
+    wanted[order] = repeated
+    del hashes, order, again, repeated
+    flags = wanted.tobytes()  # one byte (0 or 1) a key: fast to index in Python
+    del wanted
+    index: dict[tuple[Any, ...], int] = {}
+    entries = array("q")
+    pos = 0
+    for rec, r in enumerate(records):
+        for key in keys(r):
+            if flags[pos]:
+                entries.append(index.setdefault(key, len(index)) * n + rec)
+            pos += 1
+    return _sorted_unique(np.frombuffer(entries, dtype=np.int64)), [key[0] for key in index]
+
+
 def _candidate_codes(
-    keys_of: Sequence[list[tuple[Any, ...]]],
-    names: Sequence[str],
+    records: Sequence[_R],
+    keys: Callable[[_R], Iterable[tuple[Any, ...]]],
+    name: Callable[[_R], str],
     *,
     prefilter_cutoff: float,
-    given_names: Sequence[str] | None = None,
+    given_name: Callable[[_R], str] | None = None,
     alike_kinds: frozenset[str] = frozenset(),
-) -> npt.NDArray[np.int64]:
-    """What :func:`_candidate_pairs` finds, as sorted codes ``i * n + j`` (i < j).
+) -> list[npt.NDArray[np.int64]]:
+    """What :func:`_candidate_pairs` finds, as codes ``i * n + j`` (i < j), ascending,
+    in pieces (see :meth:`_CodeSet.pieces`).
 
-    ``alike_kinds``: blocks whose members have alike names by construction (no
-    pre-filter needed)."""
-    n = len(keys_of)
-    # every (block, record) once, grouped by block, records ascending within a block
-    index: dict[tuple[Any, ...], int] = {}
-    block_of = np.fromiter(
-        [index.setdefault(key, len(index)) for keys in keys_of for key in keys], np.int64
-    )
-    if not index:
-        return np.empty(0, dtype=np.int64)
-    record_of = np.repeat(np.arange(n, dtype=np.int64), [len(keys) for keys in keys_of])
-    entries = _sorted_unique(block_of * n + record_of)
-    blocks, records = entries // n, entries % n
-    sizes = np.bincount(blocks, minlength=len(index))
+    ``keys``, ``name`` and ``given_name`` give the block keys, the name compared in
+    big blocks and the given name compared in big blocks of the kinds that hold the
+    family name; they are called record by record, so that the keys or names of all
+    records are never held at once. ``alike_kinds``: blocks whose members have alike
+    names by construction (no pre-filter needed)."""
+    n = len(records)
+    entries, kinds = _shared_blocks(records, keys)
+    if not kinds:
+        return []
+    blocks, members = entries // n, entries % n
+    del entries
+    sizes = np.bincount(blocks, minlength=len(kinds))
+    del blocks
     starts = np.concatenate(([0], np.cumsum(sizes)[:-1]))
-    chunks: list[npt.NDArray[np.int64]] = []
+    found = _CodeSet(n)
     for size in range(2, min(SMALL_BLOCK, MAX_BLOCK) + 1):
         first = starts[sizes == size]
         if first.size:
-            grid = records[first[:, None] + np.arange(size)]
+            grid = members[first[:, None] + np.arange(size)]
             rows, cols = np.triu_indices(size, 1)
-            chunks.append((grid[:, rows] * n + grid[:, cols]).reshape(-1))
+            found.add((grid[:, rows] * n + grid[:, cols]).reshape(-1))
     big = np.nonzero((sizes > SMALL_BLOCK) & (sizes <= MAX_BLOCK))[0]
     if big.size:
-        keys = list(index)
-        name_ids, name_texts = _text_ids(names)
-        if given_names is not None:
-            given_ids, given_texts = _text_ids(given_names)
+        name_ids, name_texts = _text_ids(map(name, records), n)
+        if given_name is not None:
+            given_ids, given_texts = _text_ids(map(given_name, records), n)
         for block, start, size in zip(
             big.tolist(), starts[big].tolist(), sizes[big].tolist(), strict=True
         ):
-            kind = keys[block][0]
-            members = records[start : start + size]
+            kind = kinds[block]
+            group = members[start : start + size]
             if kind in alike_kinds:
-                chunks.append(_all_codes(members, n))
-            elif given_names is not None and kind in _GIVEN_FILTERED:
-                chunks.append(
-                    _block_codes(members, given_ids, given_texts, 70, n, short_meets_all=True)
-                )
+                found.add(_all_codes(group, n))
+            elif given_name is not None and kind in _GIVEN_FILTERED:
+                found.add(_block_codes(group, given_ids, given_texts, 70, n, short_meets_all=True))
             else:
-                chunks.append(
+                found.add(
                     _block_codes(
-                        members, name_ids, name_texts, prefilter_cutoff, n, short_meets_all=False
+                        group, name_ids, name_texts, prefilter_cutoff, n, short_meets_all=False
                     )
                 )
-    if not chunks:
-        return np.empty(0, dtype=np.int64)
-    return _sorted_unique(np.concatenate(chunks))
+    return found.pieces()
+
+
+class _CodeSet:
+    """Distinct codes ``i * n + j`` (of ``n`` records), gathered chunk by chunk.
+
+    The blocks overlap (two people with the same name, birth date and phone meet in
+    several), so the chunks repeat many codes: 3.6 million for 1.9 million pairs at
+    100k people. Concatenating and sorting them all would hold them two or three times
+    over. Instead each chunk is cut by ranges of ``i`` into buckets, and whenever some
+    ``_PENDING`` codes wait, each bucket is merged with its distinct codes so far: at
+    any time little more than the distinct codes is held."""
+
+    def __init__(self, n: int) -> None:
+        per_bucket = -(-n // _BUCKETS)  # records, rounded up
+        self._cuts = np.arange(1, _BUCKETS, dtype=np.int64) * per_bucket * n
+        self._done: list[npt.NDArray[np.int64]] = [np.empty(0, dtype=np.int64)] * _BUCKETS
+        self._waiting: list[list[npt.NDArray[np.int64]]] = [[] for _ in range(_BUCKETS)]
+        self._pending = 0
+
+    def add(self, codes: npt.NDArray[np.int64]) -> None:
+        codes = np.sort(codes)
+        for bucket, part in enumerate(np.split(codes, np.searchsorted(codes, self._cuts))):
+            if part.size:
+                self._waiting[bucket].append(part)
+        self._pending += codes.size
+        if self._pending >= _PENDING:
+            self._merge()
+
+    def _merge(self) -> None:
+        for bucket, waiting in enumerate(self._waiting):
+            if waiting:
+                merged = np.concatenate([self._done[bucket], *waiting])
+                waiting.clear()
+                merged.sort()
+                self._done[bucket] = _unique_of_sorted(merged)
+        self._pending = 0
+
+    def pieces(self) -> list[npt.NDArray[np.int64]]:
+        """All distinct codes, ascending, in pieces (one per bucket, each after the one
+        before: joining them would hold them twice for a moment)."""
+        self._merge()
+        return [codes for codes in self._done if codes.size]
 
 
 def _locals_spell_name(r: PersonRec) -> bool:
@@ -1528,7 +1693,10 @@ def _locals_spell_name(r: PersonRec) -> bool:
 
 def _sorted_unique(values: npt.NDArray[np.int64]) -> npt.NDArray[np.int64]:
     """``np.unique`` by sorting (numpy's default can be far slower on big arrays)."""
-    values = np.sort(values)
+    return _unique_of_sorted(np.sort(values))
+
+
+def _unique_of_sorted(values: npt.NDArray[np.int64]) -> npt.NDArray[np.int64]:
     if values.size < 2:
         return values
     keep = np.empty(values.size, dtype=bool)
@@ -1547,9 +1715,74 @@ def _date_digits(d: dt.date | None) -> int:
     return d.year * 10_000 + d.month * 100 + d.day
 
 
+class _PeopleColumns(NamedTuple):
+    """What the score bound needs of each record, as arrays (built once for all chunks
+    of candidate pairs)."""
+
+    given_key: npt.NDArray[np.int64]  # interned name keys, -1 for none
+    family_key: npt.NDArray[np.int64]
+    common: npt.NDArray[np.bool_]  # a name carried by three or more records
+    birth: npt.NDArray[np.int64]  # see _date_digits
+    digits: npt.NDArray[np.int8]  # the 8 digits of the birth date
+    gender: npt.NDArray[np.int8]  # 1 male, 2 female, 0 unknown
+    generation: npt.NDArray[np.int8]  # 1 junior, 2 senior, 0 neither
+    company: npt.NDArray[np.int64]  # -1 for none
+    phones: _Values
+    postcodes: _Values
+    cities: _Values
+    addresses: _Values
+    emails: _Values
+    locals_: _Values
+    spelled: npt.NDArray[np.int8]  # _locals_spell_name: -1 not known yet, 0 no, 1 yes
+
+
+def _people_columns(
+    records: Sequence[PersonRec], name_counts: Counter[tuple[str, str]]
+) -> _PeopleColumns:
+    n = len(records)
+    keys = _interned([x for r in records for x in (r.given.key, r.family.key)])
+    birth = np.fromiter((_date_digits(r.birth) for r in records), dtype=np.int64, count=n)
+    genders = {"m": 1, "f": 2}
+    gens = {"jun": 1, "sen": 2}
+    return _PeopleColumns(
+        given_key=keys[0::2],
+        family_key=keys[1::2],
+        common=np.fromiter(
+            (name_counts[(r.given.key, r.family.key)] >= 3 for r in records), dtype=bool, count=n
+        ),
+        birth=birth,
+        digits=np.stack([(birth // 10**k) % 10 for k in range(8)], axis=1).astype(np.int8),
+        gender=np.fromiter((genders.get(r.gender, 0) for r in records), np.int8, n),
+        generation=np.fromiter(
+            (gens.get(r.given.generation or r.family.generation, 0) for r in records), np.int8, n
+        ),
+        company=np.fromiter(
+            (-1 if r.company_id is None else r.company_id for r in records), np.int64, n
+        ),
+        phones=_values([r.phones for r in records]),
+        postcodes=_values([r.postcodes for r in records]),
+        cities=_values([r.cities for r in records]),
+        addresses=_values([r.addresses for r in records]),
+        emails=_values([r.emails for r in records]),
+        locals_=_values([r.locals for r in records]),
+        spelled=np.full(n, -1, dtype=np.int8),
+    )
+
+
 def _people_bounds(
     records: Sequence[PersonRec],
     name_counts: Counter[tuple[str, str]],
+    i: npt.NDArray[np.int64],
+    j: npt.NDArray[np.int64],
+    min_score: int,
+) -> npt.NDArray[np.int64]:
+    """An upper bound of :func:`score_people` for each pair (``i[k]``, ``j[k]``)."""
+    return _bounds_of(records, _people_columns(records, name_counts), i, j, min_score)
+
+
+def _bounds_of(
+    records: Sequence[PersonRec],
+    col: _PeopleColumns,
     i: npt.NDArray[np.int64],
     j: npt.NDArray[np.int64],
     min_score: int,
@@ -1561,22 +1794,7 @@ def _people_bounds(
     the shared values could bring, the penalties that are certain and the caps. Bounds
     below ``min_score`` may stay rougher (just the cap, or without a look at the e-mail
     names)."""
-    n = len(records)
-    keys = _interned([x for r in records for x in (r.given.key, r.family.key)])
-    gk, fk = keys[0::2], keys[1::2]
-    common = np.fromiter(
-        (name_counts[(r.given.key, r.family.key)] >= 3 for r in records), dtype=bool, count=n
-    )
-    birth = np.fromiter((_date_digits(r.birth) for r in records), dtype=np.int64, count=n)
-    genders = {"m": 1, "f": 2}
-    gender = np.fromiter((genders.get(r.gender, 0) for r in records), np.int64, n)
-    gens = {"jun": 1, "sen": 2}
-    generation = np.fromiter(
-        (gens.get(r.given.generation or r.family.generation, 0) for r in records), np.int64, n
-    )
-    company = np.fromiter(
-        (-1 if r.company_id is None else r.company_id for r in records), np.int64, n
-    )
+    gk, fk, birth = col.given_key, col.family_key, col.birth
 
     # the caps first: pairs capped below min_score need nothing else
     cap = np.full(len(i), 100, dtype=np.int64)
@@ -1587,19 +1805,18 @@ def _people_bounds(
     far = np.zeros(len(i), dtype=bool)
     sel = np.nonzero(known)[0]
     if sel.size:
-        digits = np.stack([(birth // 10**k) % 10 for k in range(8)], axis=1).astype(np.int8)
         ri, rj = i[sel], j[sel]
-        one_digit = (digits[ri] != digits[rj]).sum(axis=1) == 1
+        one_digit = (col.digits[ri] != col.digits[rj]).sum(axis=1) == 1
         yi, yj = birth[ri], birth[rj]
         day_month = (yi // 10_000 == yj // 10_000) & (yi % 100 == (yj // 100) % 100)
         day_month &= (yj % 100) == (yi // 100) % 100
         far[sel] = ~(one_digit | day_month)
         cap[far] = 45
     # salutation (cap 40) and generation (junior and senior 30, one side only 55)
-    gi, gj = gender[i], gender[j]
+    gi, gj = col.gender[i], col.gender[j]
     other_gender = (gi > 0) & (gj > 0) & (gi != gj)
     cap[other_gender] = np.minimum(cap[other_gender], 40)
-    ei, ej = generation[i], generation[j]
+    ei, ej = col.generation[i], col.generation[j]
     cap = np.where(ei != ej, np.minimum(cap, np.where((ei > 0) & (ej > 0), 30, 55)), cap)
     bounds = cap.copy()
     live = np.nonzero(cap >= min_score)[0]
@@ -1608,21 +1825,19 @@ def _people_bounds(
     # the name
     exact = _equal(gk, i, j) & _equal(fk, i, j)
     swapped = (gk[i] >= 0) & (gk[i] == fk[j]) & (fk[i] >= 0) & (fk[i] == gk[j])
-    score = np.where(exact, np.where(common[i], 50, 60), np.where(swapped, 55, 52))
+    score = np.where(exact, np.where(col.common[i], 50, 60), np.where(swapped, 55, 52))
     score += 30 * same_birth[live] - 40 * far[live] - 40 * other_gender[live]
     # phone, address, company
-    phones = _values([r.phones for r in records])
+    phones = col.phones
     score += np.where(_shared(phones, i, j), 30, np.where(_both(phones, i, j), -6, 0))
-    postcodes = _values([r.postcodes for r in records])
-    cities = _values([r.cities for r in records])
+    postcodes, cities = col.postcodes, col.cities
     other_place = _both(postcodes, i, j) & ~_shared(postcodes, i, j) & ~_shared(cities, i, j)
-    address = _shared(_values([r.addresses for r in records]), i, j)
+    address = _shared(col.addresses, i, j)
     score += np.where(address, 12, np.where(other_place, -12, 0))
-    score += 8 * _equal(company, i, j)
+    score += 8 * _equal(col.company, i, j)
     # e-mail: the same (+30); the same e-mail name (+15, or +4 when it just spells the
     # name), a similar one (+5, nothing when both just spell the name), else -4
-    emails = _values([r.emails for r in records])
-    locals_ = _values([r.locals for r in records])
+    emails, locals_ = col.emails, col.locals_
     email = _shared(emails, i, j)
     both_locals = _both(locals_, i, j) & ~email
     local = _shared(locals_, i, j)
@@ -1635,10 +1850,11 @@ def _people_bounds(
     # only now, for the pairs where it matters: do the e-mail names just spell the name?
     check = np.nonzero((bound >= min_score) & both_locals)[0]
     if check.size:
-        spelled = np.zeros(n, dtype=bool)
+        spelled = col.spelled
         for r in np.union1d(i[check], j[check]).tolist():
-            spelled[r] = _locals_spell_name(records[r])
-        si, sj = spelled[i[check]], spelled[j[check]]
+            if spelled[r] < 0:
+                spelled[r] = _locals_spell_name(records[r])
+        si, sj = spelled[i[check]] == 1, spelled[j[check]] == 1
         cut = np.where(local[check], np.where(si | sj, 11, 0), np.where(si & sj, 9, 0))
         bound[check] = np.maximum(np.minimum(score[check] - cut, cap[check]), 0)
     bounds[live] = bound
@@ -1648,8 +1864,14 @@ def _people_bounds(
 def _company_bounds(
     records: Sequence[CompanyRec], i: npt.NDArray[np.int64], j: npt.NDArray[np.int64]
 ) -> npt.NDArray[np.int64]:
-    """An upper bound of :func:`score_companies` for each pair (``i[k]``, ``j[k]``):
-    60 for the same name, 58 spelled together, 55 in another order, else 50."""
+    """An upper bound of :func:`score_companies` for each pair (``i[k]``, ``j[k]``)."""
+    return _company_bound(records)(i, j)
+
+
+def _company_bound(records: Sequence[CompanyRec]) -> _BoundFn:
+    """The upper bound of :func:`score_companies` for pairs of ``records`` (the arrays
+    per record built once, for all chunks of pairs): 60 for the same name, 58 spelled
+    together, 55 in another order, else 50."""
     n = len(records)
     core = _interned([r.name.core for r in records])
     compact = _interned([r.name.core.replace(" ", "") for r in records])
@@ -1666,40 +1888,43 @@ def _company_bounds(
     postcodes = _values([r.postcodes for r in records])
     cities = _values([r.cities for r in records])
 
-    same_core = _equal(core, i, j)
-    score = np.where(
-        same_core,
-        60,
-        np.where(_equal(compact, i, j), 58, np.where(_equal(ordered, i, j), 55, 50)),
-    )
-    cap = np.full(len(i), 100, dtype=np.int64)
-    same_vat = _equal(vat, i, j)
-    other_vat = (vat[i] >= 0) & (vat[j] >= 0) & ~same_vat
-    score += 40 * same_vat - 60 * other_vat
-    cap = np.where(other_vat, 30, cap)
-    score += np.where(
-        _equal(domain, i, j),
-        30,
-        np.where(_shared(emails, i, j), 20, np.where(_shared(domains, i, j), 15, 0)),
-    )
-    score += 20 * _shared(phones, i, j)
-    other_place = _both(postcodes, i, j) & ~_shared(postcodes, i, j) & ~_shared(cities, i, j)
-    score += np.where(_shared(addresses, i, j), 15, np.where(other_place, -12, 0))
-    li, lj = legal[i], legal[j]
-    score -= 5 * ((li >= 0) & (lj >= 0) & (li != lj) & ~same_core)
-    branch = (parent[i] == ids[j]) | (parent[j] == ids[i])
-    cap = np.where(branch, 0, cap)
-    return np.maximum(0, np.minimum(score, cap))
+    def bound(i: npt.NDArray[np.int64], j: npt.NDArray[np.int64]) -> npt.NDArray[np.int64]:
+        same_core = _equal(core, i, j)
+        score = np.where(
+            same_core,
+            60,
+            np.where(_equal(compact, i, j), 58, np.where(_equal(ordered, i, j), 55, 50)),
+        )
+        cap = np.full(len(i), 100, dtype=np.int64)
+        same_vat = _equal(vat, i, j)
+        other_vat = (vat[i] >= 0) & (vat[j] >= 0) & ~same_vat
+        score += 40 * same_vat - 60 * other_vat
+        cap = np.where(other_vat, 30, cap)
+        score += np.where(
+            _equal(domain, i, j),
+            30,
+            np.where(_shared(emails, i, j), 20, np.where(_shared(domains, i, j), 15, 0)),
+        )
+        score += 20 * _shared(phones, i, j)
+        other_place = _both(postcodes, i, j) & ~_shared(postcodes, i, j) & ~_shared(cities, i, j)
+        score += np.where(_shared(addresses, i, j), 15, np.where(other_place, -12, 0))
+        li, lj = legal[i], legal[j]
+        score -= 5 * ((li >= 0) & (lj >= 0) & (li != lj) & ~same_core)
+        branch = (parent[i] == ids[j]) | (parent[j] == ids[i])
+        cap = np.where(branch, 0, cap)
+        return np.maximum(0, np.minimum(score, cap))
+
+    return bound
 
 
-def _ordered_pairs(
-    codes: npt.NDArray[np.int64], n: int, keep: npt.NDArray[np.bool_]
-) -> tuple[int, list[tuple[int, int, int]]]:
-    """(count of candidates, [(position, i, j)] of the pairs kept) in candidate order."""
+def _kept_pairs(
+    codes: npt.NDArray[np.int64], n: int, keep: npt.NDArray[np.bool_], offset: int
+) -> list[tuple[int, int, int]]:
+    """[(offset + position, i, j)] of the codes kept."""
     where = np.nonzero(keep)[0]
     kept = codes[where]
-    return len(codes), list(
-        zip(where.tolist(), (kept // n).tolist(), (kept % n).tolist(), strict=True)
+    return list(
+        zip((where + offset).tolist(), (kept // n).tolist(), (kept % n).tolist(), strict=True)
     )
 
 
@@ -1714,21 +1939,53 @@ def _person_candidates(
     records: Sequence[PersonRec], name_counts: Counter[tuple[str, str]], min_score: int
 ) -> tuple[int, list[tuple[int, int, int]]]:
     """(count of candidate pairs, [(position, i, j)] of those worth scoring)."""
-    keys_of = [_person_keys(r) for r in records]
-    names = [_person_blocking_name(r) for r in records]
-    given = [_prefilter_given(r) for r in records]
     # (a person without a given name reaches the threshold only with a shared e-mail,
     # phone or birth date: those blocks bring such pairs together)
     if not _NUMPY:
-        return _all_pairs(_candidate_pairs(keys_of, names, prefilter_cutoff=45, given_names=given))
-    # "T" blocks hold the same name tokens: alike by construction
-    codes = _candidate_codes(
-        keys_of, names, prefilter_cutoff=45, given_names=given, alike_kinds=frozenset("T")
-    )
+        return _all_pairs(
+            _candidate_pairs(
+                [_person_keys(r) for r in records],
+                [_person_blocking_name(r) for r in records],
+                prefilter_cutoff=45,
+                given_names=[_prefilter_given(r) for r in records],
+            )
+        )
     n = len(records)
-    i, j = codes // n, codes % n
-    bounds = _people_bounds(records, name_counts, i, j, min_score)
-    return _ordered_pairs(codes, n, bounds >= min_score)
+    # "T" blocks hold the same name tokens: alike by construction
+    pieces = _candidate_codes(
+        records,
+        _person_keys,
+        _person_blocking_name,
+        prefilter_cutoff=45,
+        given_name=_prefilter_given,
+        alike_kinds=frozenset("T"),
+    )
+    columns = _people_columns(records, name_counts)
+
+    def bound(i: npt.NDArray[np.int64], j: npt.NDArray[np.int64]) -> npt.NDArray[np.int64]:
+        return _bounds_of(records, columns, i, j, min_score)
+
+    return _bounded_pairs(pieces, n, bound, min_score)
+
+
+def _bounded_pairs(
+    pieces: list[npt.NDArray[np.int64]], n: int, bound: _BoundFn, min_score: int
+) -> tuple[int, list[tuple[int, int, int]]]:
+    """(count of the candidate codes, [(position, i, j)] of those whose bound reaches
+    ``min_score``); the list of pieces is emptied."""
+    total = 0
+    pairs: list[tuple[int, int, int]] = []
+    pieces.reverse()
+    while pieces:
+        piece = pieces.pop()  # (freed once bounded)
+        # the bounds chunk by chunk: a dozen temporary arrays as long as the chunk, not
+        # as long as all the (millions of) candidate pairs
+        for start in range(0, piece.size, _BOUND_CHUNK):
+            part = piece[start : start + _BOUND_CHUNK]
+            bounds = bound(part // n, part % n)
+            pairs += _kept_pairs(part, n, bounds >= min_score, total + start)
+        total += piece.size
+    return total, pairs
 
 
 def _name_counts(records: Sequence[PersonRec]) -> Counter[tuple[str, str]]:
@@ -1771,15 +2028,18 @@ def find_company_duplicates(
     progress: ProgressFn | None = None,
 ) -> list[DuplicatePair]:
     with _gc_paused():
-        keys_of = [_company_keys(r) for r in records]
-        names = [r.name.core for r in records]
         if _NUMPY:
-            codes = _candidate_codes(keys_of, names, prefilter_cutoff=50)
             size = len(records)
-            bounds = _company_bounds(records, codes // size, codes % size)
-            total, pairs = _ordered_pairs(codes, size, bounds >= min_score)
+            pieces = _candidate_codes(records, _company_keys, _company_name, prefilter_cutoff=50)
+            total, pairs = _bounded_pairs(pieces, size, _company_bound(records), min_score)
         else:
-            total, pairs = _all_pairs(_candidate_pairs(keys_of, names, prefilter_cutoff=50))
+            total, pairs = _all_pairs(
+                _candidate_pairs(
+                    [_company_keys(r) for r in records],
+                    [_company_name(r) for r in records],
+                    prefilter_cutoff=50,
+                )
+            )
         _report(progress, 0, total)
         out: list[DuplicatePair] = []
         for n, (pos, i, j) in enumerate(pairs, 1):
