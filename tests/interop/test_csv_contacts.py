@@ -18,7 +18,7 @@ from crm_desktop.interop.records import (
     RowError,
     parse_date_text,
 )
-from tests.conftest import SAMPLES
+from tests.conftest import SAMPLES, needs_samples
 
 CSVS = SAMPLES / "csv"
 
@@ -29,6 +29,7 @@ def _records(path: Path, mapping: dict[str, str] | None = None) -> list[ContactR
     return [r for r in out if isinstance(r, ContactRecord)]
 
 
+@needs_samples
 def test_sniff_samples() -> None:
     en = sniff(CSVS / "outlook-en.csv")
     assert (en.encoding, en.delimiter, en.preset) == ("utf-8-sig", ",", "outlook-en")
@@ -43,6 +44,7 @@ def test_sniff_samples() -> None:
     assert len(google.preview) == 2
 
 
+@needs_samples
 def test_outlook_en_sample() -> None:
     anna, peter, firm = _records(CSVS / "outlook-en.csv")
     assert (anna.given_name, anna.family_name) == ("Anna", "Schäfer")
@@ -89,6 +91,7 @@ def test_outlook_en_sample() -> None:
     assert firm.phones == [(PhoneKind.WORK, "030 9876543")]
 
 
+@needs_samples
 def test_outlook_de_sample_windows_1252_semicolon() -> None:
     juergen, birgit, uenal = _records(CSVS / "outlook-de.csv")
     assert (juergen.salutation, juergen.given_name, juergen.family_name) == (
@@ -144,6 +147,7 @@ def test_outlook_de_sample_windows_1252_semicolon() -> None:
     assert uenal.notes == "Privatkontakt"
 
 
+@needs_samples
 def test_google_sample() -> None:
     sabine, thomas = _records(CSVS / "google.csv")
     assert (sabine.given_name, sabine.family_name, sabine.formatted_name) == (

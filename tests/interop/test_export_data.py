@@ -35,7 +35,7 @@ from crm_desktop.interop.csv_contacts import read_csv
 from crm_desktop.interop.records import ContactRecord
 from crm_desktop.interop.vcard import read_vcards
 from crm_desktop.services import exporter
-from tests.conftest import SAMPLES
+from tests.conftest import SAMPLES, needs_samples
 
 WHEN = dt.datetime(2026, 11, 20, 14, 30, tzinfo=dt.UTC)
 
@@ -197,6 +197,7 @@ def test_export_vcard_selected_people(sqlite_store: Store, tmp_path: Path) -> No
     assert "VERSION:3.0" in out.read_text(encoding="utf-8")
 
 
+@needs_samples
 def test_cli_import_and_export(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     data_dir = str(tmp_path / "data")
     vcf = SAMPLES / "vcard" / "gmail-list.vcf"

@@ -21,7 +21,7 @@ from crm_desktop.data.models import (
 from crm_desktop.data.store import Store
 from crm_desktop.interop.records import NO_YEAR, ContactRecord, RowError
 from crm_desktop.services.importer import ImportCancelled, import_file, import_records
-from tests.conftest import SAMPLES
+from tests.conftest import SAMPLES, needs_samples
 
 SAMPLE_FILES = sorted((SAMPLES / "vcard").glob("*.vcf")) + sorted((SAMPLES / "csv").glob("*.csv"))
 
@@ -64,6 +64,7 @@ def _vcard(*lines: str) -> str:
     return "\r\n".join(["BEGIN:VCARD", "VERSION:3.0", *lines, "END:VCARD", ""])
 
 
+@needs_samples
 def test_every_sample_twice_leaves_the_same_people(store: Store, clock: FixedClock) -> None:
     for path in SAMPLE_FILES:
         first = import_file(store, path, clock=clock)
@@ -78,6 +79,7 @@ def test_every_sample_twice_leaves_the_same_people(store: Store, clock: FixedClo
     assert _count(store, ImportBatch) == 2 * len(SAMPLE_FILES)
 
 
+@needs_samples
 def test_outlook_de_fields_in_the_store(store: Store, clock: FixedClock) -> None:
     report = import_file(store, SAMPLES / "csv" / "outlook-de.csv", clock=clock)
     assert (report.imported, report.file_format, len(report.created_ids)) == (3, "csv", 3)
@@ -133,6 +135,7 @@ def test_outlook_de_fields_in_the_store(store: Store, clock: FixedClock) -> None
     assert report.flagged == [("Ünal Yilmaz (line 4)", "phone number “0152 1111222” is not valid")]
 
 
+@needs_samples
 def test_company_only_row_and_companies_found_by_name(
     sqlite_store: Store, clock: FixedClock
 ) -> None:
@@ -157,6 +160,7 @@ def test_company_only_row_and_companies_found_by_name(
     assert len(report.created_company_ids) == 2
 
 
+@needs_samples
 def test_vcard_sample_in_the_store(sqlite_store: Store, clock: FixedClock) -> None:
     import_file(sqlite_store, SAMPLES / "vcard" / "rfc6350-example.vcf", clock=clock)
     import_file(sqlite_store, SAMPLES / "vcard" / "John_Doe_IPHONE.vcf", clock=clock)
@@ -304,6 +308,7 @@ def test_card_numbers_rejected_bad_values_flagged(
     assert [r for r, _why in report.flagged] == ["Fiona Falsch (card 3)"]
 
 
+@needs_samples
 def test_dry_run_and_cancel_store_nothing(store: Store, clock: FixedClock) -> None:
     path = SAMPLES / "vcard" / "John_Doe_ANDROID.vcf"
     dry = import_file(store, path, dry_run=True, clock=clock)

@@ -9,7 +9,7 @@ import pytest
 from crm_desktop.data.models import AddressKind, EmailKind, PhoneKind
 from crm_desktop.interop.records import NO_YEAR, AddressRecord, ContactRecord, RowError
 from crm_desktop.interop.vcard import read_vcards
-from tests.conftest import SAMPLES
+from tests.conftest import SAMPLES, needs_samples
 
 VCARDS = SAMPLES / "vcard"
 N = "Ñ"
@@ -27,6 +27,7 @@ def _one(name: str) -> ContactRecord:
     return records[0]
 
 
+@needs_samples
 def test_every_sample_file_is_covered() -> None:
     covered = {
         "John_Doe_ANDROID.vcf",
@@ -41,6 +42,7 @@ def test_every_sample_file_is_covered() -> None:
     assert {p.name for p in VCARDS.glob("*.vcf")} == covered
 
 
+@needs_samples
 def test_android_21_quoted_printable_six_cards() -> None:
     cards = _records("John_Doe_ANDROID.vcf")
     assert len(cards) == 6
@@ -88,6 +90,7 @@ def test_android_21_quoted_printable_six_cards() -> None:
     assert c6.phones == [(PhoneKind.MOBILE, "55556666")]
 
 
+@needs_samples
 def test_gmail_30() -> None:
     c = _one("John_Doe_GMAIL.vcf")
     assert (c.salutation, c.given_name, c.additional_names, c.family_name, c.name_suffix) == (
@@ -122,6 +125,7 @@ def test_gmail_30() -> None:
     assert c.notes.endswith("SUCH DAMAGE.\nFavotire Color: Blue")
 
 
+@needs_samples
 def test_iphone_30_item_groups_and_photo() -> None:
     c = _one("John_Doe_IPHONE.vcf")
     assert (c.salutation, c.given_name, c.additional_names, c.family_name, c.name_suffix) == (
@@ -162,6 +166,7 @@ def test_iphone_30_item_groups_and_photo() -> None:
     assert c.photo is not None and c.photo.startswith(b"\xff\xd8") and len(c.photo) > 30000
 
 
+@needs_samples
 def test_ms_outlook_21_params_without_type() -> None:
     c = _one("John_Doe_MS_OUTLOOK.vcf")
     assert (c.salutation, c.given_name, c.additional_names, c.family_name, c.name_suffix) == (
@@ -202,6 +207,7 @@ def test_ms_outlook_21_params_without_type() -> None:
     assert c.photo is not None and c.photo.startswith(b"\xff\xd8")
 
 
+@needs_samples
 def test_gmail_list_three_cards_without_trailing_newline() -> None:
     cards = _records("gmail-list.vcf")
     assert [(c.given_name, c.family_name, c.emails) for c in cards] == [
@@ -212,6 +218,7 @@ def test_gmail_list_three_cards_without_trailing_newline() -> None:
     assert [c.source for c in cards] == ["card 1", "card 2", "card 3"]
 
 
+@needs_samples
 def test_outlook_2007_soft_line_breaks() -> None:
     c = _one("outlook-2007.vcf")
     assert (c.salutation, c.given_name, c.family_name, c.name_suffix) == (
@@ -246,6 +253,7 @@ def test_outlook_2007_soft_line_breaks() -> None:
     assert c.photo is not None and c.photo.startswith(b"\xff\xd8")
 
 
+@needs_samples
 def test_rfc6350_40_example() -> None:
     c = _one("rfc6350-example.vcf")
     assert (c.given_name, c.family_name, c.name_suffix) == ("Simon", "Perreault", "ing. jr M.Sc.")
@@ -264,6 +272,7 @@ def test_rfc6350_40_example() -> None:
     assert c.website == "http://nomis80.org"
 
 
+@needs_samples
 def test_thunderbird_30() -> None:
     c = _one("thunderbird-MoreFunctionsForAddressBook-extension.vcf")
     assert (c.given_name, c.family_name, c.nickname) == ("John", "Doe", "Johnny")

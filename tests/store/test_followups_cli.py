@@ -14,7 +14,7 @@ from crm_desktop.cli.main import main
 from crm_desktop.data.store import open_store
 from crm_desktop.services import contacts as c
 from crm_desktop.services import followups as fus
-from tests.conftest import SAMPLES
+from tests.conftest import SAMPLES, needs_samples
 
 
 @pytest.fixture(scope="module")
@@ -77,6 +77,7 @@ def test_due_json(data_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert "Max Müller (Müller GmbH)" in out and "Angebot 2026-17" in out
 
 
+@needs_samples
 def test_calendar_export_and_import(
     data_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -23,7 +23,7 @@ from crm_desktop.ui.import_wizard import (
     ImportWizard,
     target_label,
 )
-from tests.conftest import SAMPLES
+from tests.conftest import SAMPLES, needs_samples
 
 OUTLOOK_DE = SAMPLES / "csv" / "outlook-de.csv"
 
@@ -66,6 +66,7 @@ def start(qtbot: QtBot, store: Store, clock: FixedClock) -> ImportWizard:
     return wizard
 
 
+@needs_samples
 def test_outlook_de_mapping_dry_run_import_and_report(
     qtbot: QtBot, fast_store: Store, clock: FixedClock
 ) -> None:
@@ -174,6 +175,7 @@ def test_cancel_leaves_nothing_behind(
     assert wizard.run_page.import_button.isEnabled()
 
 
+@needs_samples
 def test_encoding_delimiter_and_preset_can_be_changed(
     qtbot: QtBot, fast_store: Store, clock: FixedClock
 ) -> None:
@@ -201,6 +203,7 @@ def test_encoding_delimiter_and_preset_can_be_changed(
     assert page.isComplete()
 
 
+@needs_samples
 def test_vcard_skips_the_mapping_page(qtbot: QtBot, fast_store: Store, clock: FixedClock) -> None:
     wizard = start(qtbot, fast_store, clock)
     wizard.set_file(SAMPLES / "vcard" / "outlook-2007.vcf")
