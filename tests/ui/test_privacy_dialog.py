@@ -6,6 +6,7 @@ import datetime as dt
 import json
 from pathlib import Path
 
+import pytest
 from pytestqt.qtbot import QtBot
 
 from crm_desktop.clock import FixedClock
@@ -135,3 +136,61 @@ def test_confirm_dialog_screenshot(qtbot: QtBot) -> None:
     SHOTS.mkdir(exist_ok=True)
     confirm.grab().save(str(SHOTS / "privacy-confirm.png"))
     assert confirm.ok.isEnabled()
+
+
+def test_anonymise_reports_what_it_could_not_reach(
+    qtbot: QtBot, sqlite_store: Store, clock: FixedClock
+) -> None:
+    """Issue #22: the dialog erases the merged-away duplicate and the calendar file too,
+    and names the backups (with their dates) it cannot reach."""
+    from crm_desktop.clock import to_local
+    from crm_desktop.config import resolve_paths
+    from crm_desktop.errors import NotFoundError
+    from crm_desktop.services import merge
+    from crm_desktop.services.backup import make_backup
+    from crm_desktop.services.calendar import create_appointment, write_subscription
+    from crm_desktop.ui.format import format_date
+
+    anna, _old = _people(sqlite_store, clock)
+    with sqlite_store.session() as s:
+        dup = create_person(
+            s,
+            PersonInput(given_name="Anna", family_name="Kühn", notes="Zweitakte Geheimnis"),
+            clock=clock,
+        )
+        start = clock.now() + dt.timedelta(days=1)
+        create_appointment(
+            s,
+            title="Kaffee mit Anna Kühn",
+            start_at=start,
+            end_at=start + dt.timedelta(hours=1),
+            person_id=anna,
+        )
+    with sqlite_store.session() as s:
+        undo_id = merge.merge_people(s, anna, dup.id, clock=clock).undo_id
+    assert sqlite_store.path is not None
+    paths = resolve_paths(sqlite_store.path.parent)
+    write_subscription(sqlite_store, paths.calendar_path, clock=clock)
+    assert "Kühn" in paths.calendar_path.read_text(encoding="utf-8")
+    backup = make_backup(paths, clock=clock)
+    dialog = PrivacyDialog(sqlite_store, anna, clock=clock, paths=paths)
+    qtbot.addWidget(dialog)
+    _idle(qtbot, dialog)
+    with qtbot.waitSignal(dialog.anonymised, timeout=10_000):
+        dialog.anonymise()
+    _idle(qtbot, dialog)
+    report = dialog.last_report
+    assert report is not None and report.result.duplicates == (dup.id,)
+    text = dialog.status.text()
+    assert "1 merged duplicates" in text
+    assert "The calendar file was rewritten." in text
+    local = to_local(clock.now())  # the backup's moment, from its name
+    assert f"Backup of {format_date(local.date())} {local:%H:%M}: {backup}" in text
+    assert "Not reached" in text
+    assert "Kühn" not in paths.calendar_path.read_text(encoding="utf-8")
+    with sqlite_store.reader() as s:
+        restored = s.get(Person, dup.id)
+        assert restored is not None and restored.notes == "" and restored.deleted_at
+        assert merge.last_merge(s) is None
+    with sqlite_store.session() as s, pytest.raises(NotFoundError):
+        merge.undo_merge(s, undo_id, clock)  # the entry is gone: "Undo merge" finds nothing
