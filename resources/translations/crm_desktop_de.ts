@@ -4711,6 +4711,38 @@ Karte hierher ziehen.</translation>
         <translation>Die personenbezogenen Daten der Person wurden gelöscht.</translation>
     </message>
     <message>
+        <source>Also erased: {0} merged duplicates, {1} attendee entries, {2} undo entries, {3} mentions in other records, {4} invitation files; log files cleaned: {5}.</source>
+        <translation>Ebenfalls gelöscht: {0} zusammengeführte Dubletten, {1} Teilnehmereinträge, {2} Rückgängig-Einträge, {3} Erwähnungen in anderen Datensätzen, {4} Einladungsdateien; bereinigte Protokolldateien: {5}.</translation>
+    </message>
+    <message>
+        <source>The search index and the database file were rewritten.</source>
+        <translation>Der Suchindex und die Datenbankdatei wurden neu geschrieben.</translation>
+    </message>
+    <message>
+        <source>The database file could not be rewritten now (it is busy); deleted pages were overwritten with zeros.</source>
+        <translation>Die Datenbankdatei konnte jetzt nicht neu geschrieben werden (sie ist belegt); gelöschte Seiten wurden mit Nullen überschrieben.</translation>
+    </message>
+    <message>
+        <source>The calendar file was rewritten.</source>
+        <translation>Die Kalenderdatei wurde neu geschrieben.</translation>
+    </message>
+    <message>
+        <source>Backup of {0}: {1}</source>
+        <translation>Sicherung vom {0}: {1}</translation>
+    </message>
+    <message>
+        <source>File of a document: {0}</source>
+        <translation>Datei eines Dokuments: {0}</translation>
+    </message>
+    <message>
+        <source>Files exported earlier (the program does not keep track of them)</source>
+        <translation>Früher exportierte Dateien (das Programm führt darüber nicht Buch)</translation>
+    </message>
+    <message>
+        <source>Not reached (erase or rotate these yourself):</source>
+        <translation>Nicht erreicht (bitte selbst löschen oder ausrotieren lassen):</translation>
+    </message>
+    <message>
         <source>{0} people</source>
         <translation>Personen: {0}</translation>
     </message>

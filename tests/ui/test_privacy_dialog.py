@@ -7,6 +7,8 @@ import json
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QCoreApplication, QLocale
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from crm_desktop.clock import FixedClock
@@ -194,3 +196,40 @@ def test_anonymise_reports_what_it_could_not_reach(
         assert merge.last_merge(s) is None
     with sqlite_store.session() as s, pytest.raises(NotFoundError):
         merge.undo_merge(s, undo_id, clock)  # the entry is gone: "Undo merge" finds nothing
+
+
+def test_erasure_report_and_merge_refusal_in_german(
+    qtbot: QtBot, qapp: QApplication, sqlite_store: Store, clock: FixedClock
+) -> None:
+    from crm_desktop.app import install_translators
+    from crm_desktop.errors import ConflictError
+    from crm_desktop.services import privacy
+    from crm_desktop.ui.i18n import translate_error
+
+    before = QLocale()
+    installed = install_translators(qapp, "de")
+    try:
+        dialog = PrivacyDialog(sqlite_store, None, clock=clock)
+        qtbot.addWidget(dialog)
+        _idle(qtbot, dialog)
+        report = privacy.ErasureReport(
+            result=privacy.AnonymiseResult(1, 0, 0, 0, 0, 2, duplicates=(7,)),
+            search_index_optimized=True,
+            database_compacted=True,
+            calendar_rewritten=True,
+            not_reached=(
+                privacy.Unreached("backup", "/b/crm.sqlite3", clock.now()),
+                privacy.Unreached("exported-files"),
+            ),
+        )
+        text = dialog.report_text(report)
+        assert "Ebenfalls gelöscht: 1 zusammengeführte Dubletten" in text
+        assert "Die Kalenderdatei wurde neu geschrieben." in text
+        assert "Sicherung vom 23.11.2026 10:00: /b/crm.sqlite3" in text
+        assert "Nicht erreicht" in text and "Früher exportierte Dateien" in text
+        refusal = ConflictError("The person was anonymised; the merge cannot be undone.")
+        assert translate_error(refusal).startswith("Die Person wurde anonymisiert")
+    finally:
+        for translator in installed:
+            QCoreApplication.removeTranslator(translator)
+        QLocale.setDefault(before)
