@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import logging
 import sqlite3
 from pathlib import Path
 
@@ -240,7 +241,10 @@ def paths(tmp_path: Path) -> AppPaths:
 
 
 def test_anonymise_reaches_every_copy(
-    paths: AppPaths, clock: FixedClock, capsys: pytest.CaptureFixture[str]
+    paths: AppPaths,
+    clock: FixedClock,
+    capsys: pytest.CaptureFixture[str],
+    caplog: pytest.LogCaptureFixture,
 ) -> None:
     store = open_store(data_dir=paths.data_dir)
     ids = _setup(store, clock)
@@ -264,12 +268,17 @@ def test_anonymise_reaches_every_copy(
 
         d = ["--data-dir", str(paths.data_dir)]
         capsys.readouterr()
+        caplog.clear()
+        caplog.set_level(logging.DEBUG, logger="crm_desktop")
         assert (
             main([*d, "privacy", "anonymise", "--person", str(ids["her"]), "--yes", "--json"]) == 0
         )
         out = json.loads(capsys.readouterr().out)
     finally:
         shutdown_logging()
+    # the erasure itself logs ids only
+    assert caplog.records
+    assert [r.getMessage() for r in caplog.records if _scan(r.getMessage().encode())] == []
     # the existing fields stay, the new ones say what was reached
     assert out["anonymised"] is True and out["person"] == ids["her"]
     assert out["activities_blanked"] == 1 and out["tickets_blanked"] == 2
@@ -323,22 +332,34 @@ def test_anonymise_reaches_every_copy(
     assert _scan(backup.read_bytes())
 
 
-def test_undo_merge_after_anonymise_cannot_bring_her_back(
-    sqlite_store: Store, clock: FixedClock
-) -> None:
-    ids = _setup(sqlite_store, clock)
-    with sqlite_store.session() as s:
-        privacy.anonymise_person(s, ids["her"], clock)
-    with sqlite_store.session() as s:
+def test_undo_merge_after_anonymise_cannot_bring_her_back(store: Store, clock: FixedClock) -> None:
+    """On both backends: the merge's undo entry is gone, the duplicate stays erased in
+    the trash, and the records that named her name her no more."""
+    ids = _setup(store, clock)
+    with store.session() as s:
+        result = privacy.anonymise_person(s, ids["her"], clock)
+    assert result.duplicates == (ids["dup"],)
+    with store.session() as s:
         assert s.get(UndoEntry, ids["merge_undo"]) is None
         assert merge.last_merge(s) is None
         with pytest.raises(NotFoundError):
             merge.undo_merge(s, ids["merge_undo"], clock)
         with pytest.raises(NotFoundError):
             bulk.undo(s, ids["merge_undo"], clock)
-    with sqlite_store.reader() as s:
+    with store.reader() as s:
         dup = s.get_one(Person, ids["dup"])
         assert dup.deleted_at is not None and dup.full_name == privacy.ANONYMISED_NAME
+        assert dup.notes == "" and dup.phones == [] and dup.emails == []
+        trash = [t.label for t in bulk.trash(s)]
+        assert trash and not any(GIVEN in t or FAMILY in t for t in trash)
+        firm = s.get_one(Company, ids["firm"])
+        assert firm.managing_directors == f"{privacy.REDACTED}, Bruno Boss"
+        names = s.scalars(select(appointment_attendees.c.name)).all()
+        assert not any(GIVEN in n or FAMILY in n for n in names)
+        texts = " ".join(
+            f"{a.subject} {a.text}" for a in s.scalars(select(Activity)).all()
+        ) + " ".join(f"{u.label} {u.payload}" for u in s.scalars(select(UndoEntry)).all())
+        assert _scan(texts.encode()) == []
 
 
 def test_undo_merge_refuses_an_anonymised_person(sqlite_store: Store, clock: FixedClock) -> None:
