@@ -22,6 +22,7 @@ them; the privacy dialog says so.
 from __future__ import annotations
 
 import base64
+import contextlib
 import datetime as dt
 import decimal
 import enum
@@ -433,9 +434,30 @@ REDACTED = "[anonymisiert]"  # what replaces a mention of an erased person in ot
 
 # separators people write inside phone numbers: "0170 123-45 67", "(030) 12/34"
 _PHONE_SEP = r"[\s\-./()]{0,3}"
+# what a phone number may hold besides its digits (the separators of _PHONE_SEP)
+_NOT_DIGITS = str.maketrans(
+    "",
+    "",
+    "-./()" + "".join(chr(c) for c in range(0x3001) if chr(c).isspace()),  # what \s matches
+)
 _TRANSLIT = str.maketrans(
     {"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue"}
 )
+
+
+def _national_digits(number: str) -> str | None:
+    """The national significant number of a stored (E.164) number, without a leading 0."""
+    import phonenumbers
+
+    digits = re.sub(r"\D", "", number)
+    national = digits
+    try:
+        parsed = phonenumbers.parse(number if number.startswith("+") else f"+{digits}", None)
+        national = phonenumbers.national_significant_number(parsed)
+    except phonenumbers.NumberParseException:
+        pass
+    national = national.lstrip("0") or national
+    return national if len(national) >= 5 else None  # shorter: not safely recognisable
 
 
 def _phone_pattern(number: str) -> str | None:
@@ -443,18 +465,14 @@ def _phone_pattern(number: str) -> str | None:
     0049 170..., 0170 1234567, (0170) 123 45 67, +49 (0)170...; digits may be grouped."""
     import phonenumbers
 
-    digits = re.sub(r"\D", "", number)
+    national = _national_digits(number)
+    if national is None:
+        return None
     country = ""
-    national = digits
-    try:
+    with contextlib.suppress(phonenumbers.NumberParseException):
+        digits = re.sub(r"\D", "", number)
         parsed = phonenumbers.parse(number if number.startswith("+") else f"+{digits}", None)
         country = str(parsed.country_code)
-        national = phonenumbers.national_significant_number(parsed)
-    except phonenumbers.NumberParseException:
-        pass
-    national = national.lstrip("0") or national
-    if len(national) < 5:  # too short to recognise safely
-        return None
     body = _PHONE_SEP.join(re.escape(d) for d in national)
     prefixes = [rf"\(?0{_PHONE_SEP}"]
     if country:
@@ -484,12 +502,25 @@ class Mentions:
             if pattern is not None:
                 parts.append(pattern)
         self._re = re.compile("|".join(parts), re.IGNORECASE) if parts else None
+        # cheap tests first (a store has millions of texts): a name or an address can
+        # only match where its longest word is, a phone number only in a run of digits
+        self._anchors = tuple(max(p.split(), key=len) for p in words)
+        self._anchors += tuple(e.strip().lower() for e in emails if e.strip())
+        # every spelling of a number holds its national digits once separators are gone
+        self._phones = tuple(n for n in map(_national_digits, phones) if n is not None)
 
     def __bool__(self) -> bool:
         return self._re is not None
 
     def found(self, value: str | None) -> bool:
-        return bool(value) and self._re is not None and self._re.search(value or "") is not None
+        if not value or self._re is None:
+            return False
+        low = value.lower()
+        if not any(a in low for a in self._anchors) and not (
+            self._phones and any(n in value.translate(_NOT_DIGITS) for n in self._phones)
+        ):
+            return False
+        return self._re.search(value) is not None
 
     def scrub(self, value: str) -> str:
         if not value or self._re is None:
