@@ -50,6 +50,7 @@ from crm_desktop.data.models import (
     Company,
     Document,
     FollowUp,
+    ImportBatch,
     Opportunity,
     Order,
     OrderLine,
@@ -494,7 +495,7 @@ class Mentions:
                     words.add(" ".join(tokens).lower())
         for phrase in sorted(words, key=len, reverse=True):
             tokens = [re.escape(t) for t in phrase.split()]
-            parts.append(r"(?<!\w)" + r"\s+".join(tokens) + r"(?!\w)")
+            parts.append(r"(?<!\w)" + r"[\s_.\-]+".join(tokens) + r"(?!\w)")
         for email in sorted({e.strip().lower() for e in emails if e.strip()}, key=len)[::-1]:
             parts.append(r"(?<![\w.+\-])" + re.escape(email) + r"(?![\w\-])")
         for number in phones:
@@ -549,6 +550,8 @@ class AnonymiseResult:
     duplicates: tuple[int, ...] = ()  # merged-away duplicates anonymised with her
     attendees: int = 0  # attendee rows (linked and by name or e-mail)
     mentions: dict[str, int] = field(default_factory=dict)  # table → rows whose text changed
+    # files outside the store that hold her data: her documents, files named after her
+    document_files: tuple[str, ...] = ()
     # recognises her in files after the commit (log files, invitations); never printed
     matcher: Mentions | None = field(default=None, repr=False, compare=False)
 
@@ -680,11 +683,12 @@ _TEXT_COLUMNS: tuple[tuple[type[Any], tuple[str, ...]], ...] = (
     (Opportunity, ("title", "loss_note", "source")),
     (Project, ("name", "description")),
     (Appointment, ("title", "description", "location", "organizer_name", "organizer_email")),
-    (Document, ("title",)),
+    (Document, ("title", "path")),
     (Order, ("notes",)),
     (OrderLine, ("description",)),
     (Campaign, ("name", "description")),
     (PriorityChange, ("reason",)),
+    (ImportBatch, ("source",)),
 )
 # JSON columns scrubbed string by string
 _JSON_COLUMNS: tuple[tuple[type[Any], str], ...] = (
@@ -808,6 +812,13 @@ def anonymise_person(
     mentions = _mentions_of(session, everyone)
     emails = {e.address.strip().casefold() for p in everyone for e in p.emails}
 
+    document_files = sorted(
+        {
+            path
+            for pid, path in session.execute(select(Document.person_id, Document.path))
+            if path and (pid in ids or mentions.found(path))
+        }
+    )
     for p in everyone:
         _erase_person_fields(session, p, now)
     session.flush()
@@ -903,6 +914,7 @@ def anonymise_person(
         duplicates=tuple(sorted(ids - {person_id})),
         attendees=attendees,
         mentions=scrubbed,
+        document_files=tuple(document_files),
         matcher=mentions,
     )
 
@@ -1066,19 +1078,9 @@ def erase_person(
     dates, and files the program does not keep track of."""
     with store.session() as s:
         result = anonymise_person(s, person_id, clock, actor=actor)
-        documents = sorted(
-            {
-                d
-                for d in s.scalars(
-                    select(Document.path).where(
-                        Document.person_id.in_([person_id, *result.duplicates])
-                    )
-                )
-                if d
-            }
-        )
     optimized, compacted, truncated = compact_sqlite(store)
     mentions = result.matcher or Mentions((), (), ())
+    documents = result.document_files
     calendar_rewritten = False
     invitations = logs = 0
     not_reached: list[Unreached] = []

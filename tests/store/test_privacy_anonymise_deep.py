@@ -27,6 +27,8 @@ from crm_desktop.data.models import (
     ActivityKind,
     Appointment,
     Company,
+    Document,
+    ImportBatch,
     Opportunity,
     Person,
     UndoEntry,
@@ -200,6 +202,9 @@ def _setup(store: Store, clock: FixedClock) -> dict[str, int]:
             OpportunityInput(title=f"Angebot für {GIVEN} {FAMILY}", company_id=firm.id),
             clock=clock,
         )
+        # a document of hers (the file is outside the store) and an import of her card
+        s.add(Document(title="Angebot", path=f"/home/u/Angebot {FAMILY}.pdf", person_id=her.id))
+        s.add(ImportBatch(source=f"/home/u/{GIVEN}-{FAMILY}.vcf", file_format="vcard"))
         # an undo entry of an old delete, labelled with her name
         s.add(
             UndoEntry(
@@ -294,6 +299,8 @@ def test_anonymise_reaches_every_copy(
     backups = [u for u in out["not_reached"] if u["kind"] == "backup"]
     assert [b["path"] for b in backups] == [str(backup)]
     assert backups[0]["created"]
+    files_of_hers = [u["path"] for u in out["not_reached"] if u["kind"] == "document-file"]
+    assert files_of_hers == [f"/home/u/Angebot {FAMILY}.pdf"]
     assert not (invitations / "abc.ics").exists() and (invitations / "other.ics").exists()
 
     # the raw bytes of every file the program keeps
@@ -387,6 +394,10 @@ def test_mentions_recognise_every_spelling() -> None:
         "[anonymisiert], [anonymisiert], [anonymisiert], [anonymisiert], [anonymisiert], "
         "[anonymisiert], [anonymisiert], [anonymisiert]; Jörgen Weißmann 1762468135799"
     )
+    assert m.scrub("/home/u/jörg_weiß.vcf, joerg.weiss.pdf") == (
+        "/home/u/[anonymisiert].vcf, [anonymisiert].pdf"
+    )
+    assert not m.found("Jörg Weißenberger, +49 176 2468 13570, 2468 1357")
     assert m.scrub_json({"Jörg Weiß": ["x joerg@example.de"]}) == {
         "[anonymisiert]": ["x [anonymisiert]"]
     }
