@@ -1078,6 +1078,9 @@ def erase_person(
     dates, and files the program does not keep track of."""
     with store.session() as s:
         result = anonymise_person(s, person_id, clock, actor=actor)
+    from crm_desktop.services import search
+
+    search.forget_vocabulary()  # the search's name words in memory held hers too
     optimized, compacted, truncated = compact_sqlite(store)
     mentions = result.matcher or Mentions((), (), ())
     documents = result.document_files

@@ -401,3 +401,19 @@ def test_mentions_recognise_every_spelling() -> None:
     assert m.scrub_json({"Jörg Weiß": ["x joerg@example.de"]}) == {
         "[anonymisiert]": ["x [anonymisiert]"]
     }
+
+
+def test_the_search_forgets_her_name_words(sqlite_store: Store, clock: FixedClock) -> None:
+    """The running program's name vocabulary (memory) held her words too."""
+    from crm_desktop.services import search
+
+    ids = _setup(sqlite_store, clock)
+    hers = {search._fold_word(GIVEN), search._fold_word(FAMILY)}
+    with sqlite_store.reader() as s:
+        search.warm_up(s)
+        assert hers <= set(search._vocabulary(s).tokens)
+    report = privacy.erase_person(sqlite_store, ids["her"], clock)
+    assert report.result.person_id == ids["her"] and report.database_compacted
+    with sqlite_store.reader() as s:
+        assert not hers & set(search._vocabulary(s).tokens)
+        assert "bruno" in search._vocabulary(s).tokens  # the others are read again
