@@ -417,3 +417,23 @@ def test_the_search_forgets_her_name_words(sqlite_store: Store, clock: FixedCloc
     with sqlite_store.reader() as s:
         assert not hers & set(search._vocabulary(s).tokens)
         assert "bruno" in search._vocabulary(s).tokens  # the others are read again
+
+
+def test_cli_lists_the_backups_it_could_not_reach(
+    paths: AppPaths, clock: FixedClock, capsys: pytest.CaptureFixture[str]
+) -> None:
+    store = open_store(data_dir=paths.data_dir)
+    with store.session() as s:
+        pid = create_person(
+            s, PersonInput(given_name="Ida", family_name="Ostermeyer"), clock=clock
+        ).id
+    store.dispose()
+    backup = make_backup(paths, clock=clock)
+    capsys.readouterr()
+    d = ["--data-dir", str(paths.data_dir)]
+    assert main([*d, "privacy", "anonymise", "--person", str(pid), "--yes"]) == 0
+    text = capsys.readouterr().out
+    assert f"Person {pid} anonymised" in text
+    assert f"  - backup of 2026-11-23 10:00: {backup}" in text
+    assert "files exported earlier" in text
+    assert "Ostermeyer" not in text
