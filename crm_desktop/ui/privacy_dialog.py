@@ -105,7 +105,11 @@ class AnonymiseConfirmDialog(QDialog):
                 "<b>Erase the personal data of {0}?</b><br><br>Names, birth date, phone "
                 "numbers, e-mail addresses, addresses, bank accounts, notes, photo and "
                 "profile are removed; texts of activities, follow-ups and tickets are "
-                "blanked. Kinds and dates stay, so statistics remain right.<br><br>"
+                "blanked. Kinds and dates stay, so statistics remain right. Duplicates "
+                "merged into this person, undo entries that could bring them back and "
+                "mentions of their name, e-mail addresses and phone numbers in other "
+                "records, the search index, the calendar file and the log files are "
+                "erased too.<br><br>"
                 "<b>This cannot be undone.</b> Backups made earlier still hold the data "
                 "until they are rotated out."
             ).format(person_label.replace("&", "&amp;").replace("<", "&lt;"))

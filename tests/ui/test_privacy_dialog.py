@@ -227,6 +227,10 @@ def test_erasure_report_and_merge_refusal_in_german(
         assert "Die Kalenderdatei wurde neu geschrieben." in text
         assert "Sicherung vom 23.11.2026 10:00: /b/crm.sqlite3" in text
         assert "Nicht erreicht" in text and "Früher exportierte Dateien" in text
+        confirm = AnonymiseConfirmDialog("Anna Kühn (#1)")
+        qtbot.addWidget(confirm)
+        warning = confirm.findChildren(type(dialog.status))[0].text()
+        assert "zusammengeführte Dubletten" in warning and "Protokolldateien" in warning
         refusal = ConflictError("The person was anonymised; the merge cannot be undone.")
         assert translate_error(refusal).startswith("Die Person wurde anonymisiert")
     finally:
