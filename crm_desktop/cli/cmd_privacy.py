@@ -103,20 +103,42 @@ def cmd_anonymise(ctx: CliContext, args: argparse.Namespace) -> int:
             "It cannot be undone. Add --yes to do it.\n"
         )
         return 1
-    with store.session() as s:
-        result = privacy.anonymise_person(s, args.person, ctx.clock, actor=store.owner)
-    ctx.out(
-        {
-            "person": result.person_id,
-            "anonymised": True,
-            "activities_blanked": result.activities,
-            "followups_blanked": result.followups,
-            "tickets_blanked": result.tickets,
-        },
-        f"Person {result.person_id} anonymised ({result.activities} activities blanked). "
-        "Backups made earlier still hold the old data until they are rotated out.",
-    )
+    report = privacy.erase_person(store, args.person, ctx.clock, actor=store.owner, paths=ctx.paths)
+    ctx.out(report.as_dict(), _anonymise_text(report))
     return 0
+
+
+_UNREACHED_TEXT = {
+    "document-file": "a file a document of hers points to: {path}",
+    "exported-files": "files exported earlier (JSON, HTML, CSV, vCard, calendar files): "
+    "the program does not keep track of them",
+}
+
+
+def _anonymise_text(report: privacy.ErasureReport) -> str:
+    from crm_desktop.clock import to_local
+
+    r = report.result
+    lines = [
+        f"Person {r.person_id} anonymised ({r.activities} activities blanked).",
+        f"  merged duplicates anonymised: {len(r.duplicates)}",
+        f"  attendee rows anonymised: {r.attendees}",
+        f"  undo entries removed: {r.undo_entries}",
+        f"  mentions in other records replaced: {r.mentions_scrubbed}",
+        f"  search index cleaned: {'yes' if report.search_index_optimized else 'no'}",
+        f"  database file rewritten: {'yes' if report.database_compacted else 'no'}",
+        f"  calendar file rewritten: {'yes' if report.calendar_rewritten else 'no'}",
+        f"  invitation files removed: {report.invitations_removed}",
+        f"  log files cleaned: {report.log_files_scrubbed}",
+        "Not reached (erase or rotate them yourself):",
+    ]
+    for item in report.not_reached:
+        if item.kind == "backup":
+            when = to_local(item.created).strftime("%Y-%m-%d %H:%M") if item.created else "?"
+            lines.append(f"  - backup of {when}: {item.path}")
+        else:
+            lines.append("  - " + _UNREACHED_TEXT.get(item.kind, item.kind).format(path=item.path))
+    return "\n".join(lines)
 
 
 def cmd_withdraw(ctx: CliContext, args: argparse.Namespace) -> int:

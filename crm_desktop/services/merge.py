@@ -605,6 +605,10 @@ def undo_merge(session: Session, undo_entry_id: int, clock: Clock | None = None)
         raise ConflictError(
             "The merged records were removed from the trash for good; the merge cannot be undone."
         )
+    if getattr(drop, "anonymized_at", None) is not None or (
+        getattr(keep, "anonymized_at", None) is not None
+    ):  # an erased person never comes back (GDPR Art. 17)
+        raise ConflictError("The person was anonymised; the merge cannot be undone.")
     session.flush()
     for record in reversed(payload["moved"]):
         table = Base.metadata.tables[record["table"]]

@@ -5,7 +5,12 @@
   a readable, self-contained HTML page with every value escaped.
 - :func:`anonymise_person` erases the personal data of a person (Art. 17) but
   keeps the record's skeleton (kinds, dates, links, amounts) so that statistics
-  stay right. The audit log gets an "anonymised" event with the id only.
+  stay right; it also erases the duplicates merged into her, the undo entries that
+  could bring her back, her attendee rows and her mentions in other records' texts.
+  The audit log gets an "anonymised" event with ids only. :func:`erase_person` adds
+  what lies outside the tables: the search index's shadow tables, the database file
+  and its WAL, the calendar file, invitation files and the log files, and lists what
+  it cannot reach (older backups, files the program does not keep track of).
 - :func:`withdraw_consent` records a withdrawal of marketing consent;
   :func:`campaign_eligible` makes sure such people never reach a campaign export.
 - :func:`retention_candidates` lists people without any activity for N years.
@@ -17,39 +22,51 @@ them; the privacy dialog says so.
 from __future__ import annotations
 
 import base64
+import contextlib
 import datetime as dt
 import decimal
 import enum
 import html
 import json
 import logging
+import os
+import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
-from sqlalchemy import func, inspect, or_, select, text
+from sqlalchemy import delete, func, inspect, or_, select, text
 from sqlalchemy.orm import Session
 
 from crm_desktop import __version__
 from crm_desktop.clock import Clock, SystemClock, to_local
+from crm_desktop.config import AppPaths
 from crm_desktop.data.models import (
     Activity,
     Appointment,
     AuditEvent,
     Campaign,
+    Company,
     Document,
     FollowUp,
+    ImportBatch,
     Opportunity,
     Order,
+    OrderLine,
     Person,
     PriorityChange,
     Project,
+    SearchDocument,
+    Setting,
     Ticket,
+    TicketStatusChange,
     UndoEntry,
     appointment_attendees,
     campaign_members,
     project_members,
 )
+from crm_desktop.data.store import Store
 from crm_desktop.errors import ConflictError, NotFoundError
 from crm_desktop.services import contacts
 
@@ -414,6 +431,114 @@ def export_person_html(
 # ---------------------------------------------------------------- erasure
 
 
+REDACTED = "[anonymisiert]"  # what replaces a mention of an erased person in other texts
+
+# separators people write inside phone numbers: "0170 123-45 67", "(030) 12/34"
+_PHONE_SEP = r"[\s\-./()]{0,3}"
+# what a phone number may hold besides its digits (the separators of _PHONE_SEP)
+_NOT_DIGITS = str.maketrans(
+    "",
+    "",
+    "-./()" + "".join(chr(c) for c in range(0x3001) if chr(c).isspace()),  # what \s matches
+)
+_TRANSLIT = str.maketrans(
+    {"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue"}
+)
+
+
+def _national_digits(number: str) -> str | None:
+    """The national significant number of a stored (E.164) number, without a leading 0."""
+    import phonenumbers
+
+    digits = re.sub(r"\D", "", number)
+    national = digits
+    try:
+        parsed = phonenumbers.parse(number if number.startswith("+") else f"+{digits}", None)
+        national = phonenumbers.national_significant_number(parsed)
+    except phonenumbers.NumberParseException:
+        pass
+    national = national.lstrip("0") or national
+    return national if len(national) >= 5 else None  # shorter: not safely recognisable
+
+
+def _phone_pattern(number: str) -> str | None:
+    """A pattern for one stored (E.164) number in every usual spelling: +49 170 1234567,
+    0049 170..., 0170 1234567, (0170) 123 45 67, +49 (0)170...; digits may be grouped."""
+    import phonenumbers
+
+    national = _national_digits(number)
+    if national is None:
+        return None
+    country = ""
+    with contextlib.suppress(phonenumbers.NumberParseException):
+        digits = re.sub(r"\D", "", number)
+        parsed = phonenumbers.parse(number if number.startswith("+") else f"+{digits}", None)
+        country = str(parsed.country_code)
+    body = _PHONE_SEP.join(re.escape(d) for d in national)
+    prefixes = [rf"\(?0{_PHONE_SEP}"]
+    if country:
+        prefixes.insert(0, rf"\(?(?:\+|00){_PHONE_SEP}{country}{_PHONE_SEP}(?:\(0\){_PHONE_SEP})?")
+    return rf"(?<![\d+])(?:{'|'.join(prefixes)})?{body}(?!\d)"
+
+
+class Mentions:
+    """Recognises one person's names, e-mail addresses and phone numbers in free text
+    (case-insensitive, any spacing, umlauts also transliterated) and replaces them."""
+
+    def __init__(self, names: Iterable[str], emails: Iterable[str], phones: Iterable[str]):
+        parts: list[str] = []
+        words: set[str] = set()
+        for name in names:
+            for variant in (name, name.translate(_TRANSLIT)):
+                tokens = variant.split()
+                if tokens:  # lower(), not casefold(): "ß" must stay "ß"
+                    words.add(" ".join(tokens).lower())
+        for phrase in sorted(words, key=len, reverse=True):
+            tokens = [re.escape(t) for t in phrase.split()]
+            parts.append(r"(?<!\w)" + r"[\s_.\-]+".join(tokens) + r"(?!\w)")
+        for email in sorted({e.strip().lower() for e in emails if e.strip()}, key=len)[::-1]:
+            parts.append(r"(?<![\w.+\-])" + re.escape(email) + r"(?![\w\-])")
+        for number in phones:
+            pattern = _phone_pattern(number)
+            if pattern is not None:
+                parts.append(pattern)
+        self._re = re.compile("|".join(parts), re.IGNORECASE) if parts else None
+        # cheap tests first (a store has millions of texts): a name or an address can
+        # only match where its longest word is, a phone number only in a run of digits
+        self._anchors = tuple(max(p.split(), key=len) for p in words)
+        self._anchors += tuple(e.strip().lower() for e in emails if e.strip())
+        # every spelling of a number holds its national digits once separators are gone
+        self._phones = tuple(n for n in map(_national_digits, phones) if n is not None)
+
+    def __bool__(self) -> bool:
+        return self._re is not None
+
+    def found(self, value: str | None) -> bool:
+        if not value or self._re is None:
+            return False
+        low = value.lower()
+        if not any(a in low for a in self._anchors) and not (
+            self._phones and any(n in value.translate(_NOT_DIGITS) for n in self._phones)
+        ):
+            return False
+        return self._re.search(value) is not None
+
+    def scrub(self, value: str) -> str:
+        if not value or self._re is None:
+            return value
+        return self._re.sub(REDACTED, value)
+
+    def scrub_json(self, value: Any) -> Any:
+        """``value`` (a JSON tree) with every mention in its strings (and keys) replaced."""
+        if isinstance(value, str):
+            return self.scrub(value)
+        if isinstance(value, list):
+            return [self.scrub_json(v) for v in value]
+        if isinstance(value, dict):
+            return {self.scrub(str(k)): self.scrub_json(v) for k, v in value.items()}
+        return value
+
+
 @dataclass(frozen=True)
 class AnonymiseResult:
     person_id: int
@@ -422,40 +547,207 @@ class AnonymiseResult:
     tickets: int
     appointments: int
     undo_entries: int
+    duplicates: tuple[int, ...] = ()  # merged-away duplicates anonymised with her
+    attendees: int = 0  # attendee rows (linked and by name or e-mail)
+    mentions: dict[str, int] = field(default_factory=dict)  # table → rows whose text changed
+    # files outside the store that hold her data: her documents, files named after her
+    document_files: tuple[str, ...] = ()
+    # recognises her in files after the commit (log files, invitations); never printed
+    matcher: Mentions | None = field(default=None, repr=False, compare=False)
+
+    @property
+    def mentions_scrubbed(self) -> int:
+        return sum(self.mentions.values())
 
 
-def _mentions_person(payload: Any, person_id: int) -> bool:
-    """Whether an undo payload refers to this person (so it may hold old values)."""
+def _mentions_person(payload: Any, person_ids: int | set[int]) -> bool:
+    """Whether an undo payload refers to one of these people (so it may hold old values
+    or bring one of them back): a delete of the person, a merge with them..."""
+    ids = {person_ids} if isinstance(person_ids, int) else person_ids
     if isinstance(payload, dict):
-        if payload.get("person_id") == person_id:
+        if payload.get("person_id") in ids:
             return True
         kind = payload.get("entity", payload.get("kind"))
-        if kind == "person" and payload.get("id") == person_id:
+        if kind == "person" and (
+            payload.get("id") in ids
+            or payload.get("keep_id") in ids
+            or payload.get("drop_id") in ids
+        ):
             return True
-        return any(_mentions_person(v, person_id) for v in payload.values())
+        return any(_mentions_person(v, ids) for k, v in payload.items() if k != "ids")
     if isinstance(payload, list):
-        return any(_mentions_person(v, person_id) for v in payload)
+        return any(_mentions_person(v, ids) for v in payload)
     return False
 
 
-def anonymise_person(
-    session: Session, person_id: int, clock: Clock, *, actor: str = ""
-) -> AnonymiseResult:
-    """Erase a person's personal data and keep the anonymous skeleton.
+def _strip_bulk_ids(payload: dict[str, Any], ids: set[int]) -> dict[str, Any] | None:
+    """A bulk change's payload without these people (None: it changed nobody else)."""
+    if payload.get("entity", "person") != "person" or not isinstance(payload.get("ids"), list):
+        return payload
+    keep = [i for i in payload["ids"] if not (isinstance(i, int) and i in ids)]
+    if len(keep) == len(payload["ids"]):
+        return payload
+    if not keep:
+        return None
+    out = {**payload, "ids": keep}
+    if isinstance(payload.get("old"), dict):
+        out["old"] = {
+            k: v for k, v in payload["old"].items() if str(k) not in {str(i) for i in ids}
+        }
+    return out
 
-    Names become "Anonymisiert"; birth date, phones, e-mails, addresses, bank
-    accounts, notes, photo, profile, tags and identifiers are removed; the texts
-    and subjects of the person's activities, follow-ups, tickets and appointments
-    are blanked while kinds, dates, durations and links stay. Undo entries that
-    could bring the old values back are deleted. On SQLite ``secure_delete`` is
-    switched on for the session's connection so freed pages are zeroed.
-    """
-    person = _person(session, person_id)
-    if person.anonymized_at is not None:
-        raise ConflictError("Person {id} has already been anonymised.", id=person_id)
-    now = clock.now()
-    if session.get_bind().dialect.name == "sqlite":
-        session.execute(text("PRAGMA secure_delete=ON"))
+
+def merged_duplicates(session: Session, person_id: int) -> list[int]:
+    """The people merged into this one (and, in turn, into those), from the merge undo
+    entries and the audit log: they went to the trash holding the same person's data."""
+    from crm_desktop.services.merge import ACTION_PEOPLE
+
+    edges: dict[int, set[int]] = {}
+    for payload in session.scalars(
+        select(UndoEntry.payload).where(UndoEntry.action == ACTION_PEOPLE)
+    ):
+        try:
+            edges.setdefault(int(payload["keep_id"]), set()).add(int(payload["drop_id"]))
+        except (KeyError, TypeError, ValueError):
+            continue
+    for keep, details in session.execute(
+        select(AuditEvent.entity_id, AuditEvent.details).where(
+            AuditEvent.event == "merged", AuditEvent.entity == "person"
+        )
+    ):
+        try:
+            edges.setdefault(int(keep), set()).add(int((details or {})["dropped"]))
+        except (KeyError, TypeError, ValueError):
+            continue
+    found: list[int] = []
+    stack = [person_id]
+    while stack:
+        for dup in sorted(edges.get(stack.pop(), ())):
+            if dup != person_id and dup not in found:
+                found.append(dup)
+                stack.append(dup)
+    return [d for d in found if session.get(Person, d) is not None]
+
+
+def _names_of(person: Person) -> list[str]:
+    given, family = (person.given_name or "").strip(), (person.family_name or "").strip()
+    out: list[str] = []
+    for first in {given, (person.nickname or "").strip()} - {""}:
+        if family:
+            out += [f"{first} {family}", f"{family}, {first}", f"{family} {first}"]
+    if person.full_name.strip() and (given or family):
+        out.append(person.full_name.strip())
+    return out
+
+
+def _mentions_of(session: Session, people: Sequence[Person]) -> Mentions:
+    """What identifies these (one real person and her duplicates) in texts: full names
+    always; the family name alone only when nobody else is called so and no company
+    carries it (so namesakes keep their data)."""
+    ids = [p.id for p in people]
+    names: list[str] = []
+    emails: list[str] = []
+    phones: list[str] = []
+    for p in people:
+        names += _names_of(p)
+        emails += [e.address for e in p.emails]
+        phones += [ph.number for ph in p.phones]
+        family = (p.family_name or "").strip()
+        if len(family) >= 3 and family != ANONYMISED_NAME:
+            namesakes = session.scalar(
+                select(func.count())
+                .select_from(Person)
+                .where(
+                    func.lower(Person.family_name) == family.lower(),
+                    Person.id.not_in(ids),
+                    Person.anonymized_at.is_(None),
+                )
+            )
+            word = re.compile(rf"(?<!\w){re.escape(family)}(?!\w)", re.IGNORECASE)
+            in_company = any(
+                word.search(n) for n in session.scalars(select(Company.name)) if n and family
+            )
+            if not namesakes and not in_company:
+                names.append(family)
+    return Mentions(names, emails, phones)
+
+
+# free-text columns of other records where her name, e-mail or phone may be written
+_TEXT_COLUMNS: tuple[tuple[type[Any], tuple[str, ...]], ...] = (
+    (Person, ("notes", "review_reason", "hobbies", "position", "occupation", "payment_terms")),
+    (Company, ("notes", "status_reason", "managing_directors", "payment_terms")),
+    (Activity, ("subject", "text", "location")),
+    (FollowUp, ("note",)),
+    (Ticket, ("title", "description")),
+    (TicketStatusChange, ("note",)),
+    (Opportunity, ("title", "loss_note", "source")),
+    (Project, ("name", "description")),
+    (Appointment, ("title", "description", "location", "organizer_name", "organizer_email")),
+    (Document, ("title", "path")),
+    (Order, ("notes",)),
+    (OrderLine, ("description",)),
+    (Campaign, ("name", "description")),
+    (PriorityChange, ("reason",)),
+    (ImportBatch, ("source",)),
+)
+# JSON columns scrubbed string by string
+_JSON_COLUMNS: tuple[tuple[type[Any], str], ...] = (
+    (Person, "profile_fields"),
+    (AuditEvent, "details"),
+    (Setting, "value"),
+)
+_CLEARED = {"organizer_name", "organizer_email"}  # a mention there clears the field
+_CHUNK = 2000
+
+
+def _scrub_texts(session: Session, mentions: Mentions) -> dict[str, int]:
+    """Replace her mentions in every free-text and JSON column (live and trashed rows)."""
+    counts: dict[str, int] = {}
+    if not mentions:
+        return counts
+    for model, names in _TEXT_COLUMNS:
+        cols = [getattr(model, n) for n in names]
+        hits: list[tuple[Any, dict[str, str | None]]] = []
+        last = 0
+        while True:  # in chunks by id: a large store never sits in memory at once
+            rows = session.execute(
+                select(model.id, *cols).where(model.id > last).order_by(model.id).limit(_CHUNK)
+            ).all()
+            if not rows:
+                break
+            last = rows[-1][0]
+            for row in rows:
+                change: dict[str, str | None] = {}
+                for name, value in zip(names, row[1:], strict=True):
+                    if isinstance(value, str) and mentions.found(value):
+                        change[name] = None if name in _CLEARED else mentions.scrub(value)
+                if change:
+                    hits.append((row[0], change))
+        for pk, change in hits:
+            obj = session.get(model, pk)
+            if obj is not None:
+                for name, value in change.items():
+                    setattr(obj, name, value)
+        if hits:
+            counts[model.__tablename__] = counts.get(model.__tablename__, 0) + len(hits)
+    for model, name in _JSON_COLUMNS:
+        col = getattr(model, name)
+        key = inspect(model).primary_key[0]
+        for pk, value in session.execute(select(key, col)).all():
+            if value is None:
+                continue
+            dumped = json.dumps(value, ensure_ascii=False)
+            if not mentions.found(dumped):
+                continue
+            obj = session.get(model, pk)
+            if obj is not None:
+                setattr(obj, name, mentions.scrub_json(value))
+                counts[model.__tablename__] = counts.get(model.__tablename__, 0) + 1
+    session.flush()
+    return counts
+
+
+def _erase_person_fields(session: Session, person: Person, now: dt.datetime) -> None:
     person.salutation = None
     person.title = None
     person.given_name = ""
@@ -485,30 +777,71 @@ def anonymise_person(
     person.bank_accounts = []
     person.tags = []
     person.anonymized_at = now
-    for sub in session.execute(select(Person).where(Person.reports_to_id == person_id)).scalars():
+    for sub in session.execute(select(Person).where(Person.reports_to_id == person.id)).scalars():
         sub.reports_to_id = None
 
+
+def anonymise_person(
+    session: Session, person_id: int, clock: Clock, *, actor: str = ""
+) -> AnonymiseResult:
+    """Erase a person's personal data and keep the anonymous skeleton.
+
+    Names become "Anonymisiert"; birth date, phones, e-mails, addresses, bank
+    accounts, notes, photo, profile, tags and identifiers are removed; the texts
+    and subjects of the person's activities, follow-ups, tickets and appointments
+    are blanked while kinds, dates, durations and links stay. The people merged into
+    her (in the trash) are erased the same way; the undo entries that could bring
+    any of them back (a delete, a merge) are deleted, and bulk changes forget them.
+    Her attendee rows (linked, or unlinked with her name or e-mail) are anonymised;
+    her name, e-mail addresses and phone numbers written in other records (activity
+    texts, tickets, opportunity titles, a company's managing directors, notes, undo
+    labels, the audit log) become "[anonymisiert]". On SQLite ``secure_delete`` is
+    switched on for the session's connection so freed pages are zeroed; see
+    :func:`erase_person` for what happens after the commit (search index, file
+    compaction, calendar file, log files).
+    """
+    person = _person(session, person_id)
+    if person.anonymized_at is not None:
+        raise ConflictError("Person {id} has already been anonymised.", id=person_id)
+    now = clock.now()
+    if session.get_bind().dialect.name == "sqlite":
+        session.execute(text("PRAGMA secure_delete=ON"))
+    duplicates = [session.get_one(Person, d) for d in merged_duplicates(session, person_id)]
+    everyone = [person, *duplicates]
+    ids = {p.id for p in everyone}
+    mentions = _mentions_of(session, everyone)
+    emails = {e.address.strip().casefold() for p in everyone for e in p.emails}
+
+    document_files = sorted(
+        {
+            path
+            for pid, path in session.execute(select(Document.person_id, Document.path))
+            if path and (pid in ids or mentions.found(path))
+        }
+    )
+    for p in everyone:
+        _erase_person_fields(session, p, now)
+    session.flush()
+
     activities = list(
-        session.execute(select(Activity).where(Activity.person_id == person_id)).scalars()
+        session.execute(select(Activity).where(Activity.person_id.in_(ids))).scalars()
     )
     for act in activities:
         act.subject = ""
         act.text = ""
         act.location = None
         act.channel = None
-    followups = list(
-        session.execute(select(FollowUp).where(FollowUp.person_id == person_id)).scalars()
-    )
+    followups = list(session.execute(select(FollowUp).where(FollowUp.person_id.in_(ids))).scalars())
     for fu in followups:
         fu.note = ""
-    tickets = list(session.execute(select(Ticket).where(Ticket.person_id == person_id)).scalars())
+    tickets = list(session.execute(select(Ticket).where(Ticket.person_id.in_(ids))).scalars())
     for ticket in tickets:
         ticket.title = ANONYMISED_NAME
         ticket.description = ""
         for change in ticket.status_changes:
             change.note = ""
     appointments = list(
-        session.execute(select(Appointment).where(Appointment.person_id == person_id)).scalars()
+        session.execute(select(Appointment).where(Appointment.person_id.in_(ids))).scalars()
     )
     for appt in appointments:
         appt.title = ANONYMISED_NAME
@@ -516,24 +849,49 @@ def anonymise_person(
         appt.location = None
         appt.organizer_email = None
         appt.organizer_name = None
-    session.execute(
-        appointment_attendees.update()
-        .where(appointment_attendees.c.person_id == person_id)
-        .values(email="", name=ANONYMISED_NAME)
-    )
-    for opp in session.execute(
-        select(Opportunity).where(Opportunity.person_id == person_id)
-    ).scalars():
+    attendees = 0
+    att = appointment_attendees
+    for row in session.execute(select(att.c.id, att.c.person_id, att.c.name, att.c.email)).all():
+        linked = row.person_id in ids
+        by_mail = (row.email or "").strip().casefold() in emails
+        by_name = mentions.found(row.name)
+        if (linked or by_mail or by_name) and (row.name != ANONYMISED_NAME or row.email != ""):
+            session.execute(
+                att.update().where(att.c.id == row.id).values(email="", name=ANONYMISED_NAME)
+            )
+            attendees += 1
+    for opp in session.execute(select(Opportunity).where(Opportunity.person_id.in_(ids))).scalars():
         opp.loss_note = None
-    for order in session.execute(select(Order).where(Order.person_id == person_id)).scalars():
+    for order in session.execute(select(Order).where(Order.person_id.in_(ids))).scalars():
         order.notes = ""
-    undo = [
-        u
-        for u in session.execute(select(UndoEntry)).scalars()
-        if _mentions_person(u.payload, person_id)
-    ]
-    for entry in undo:
-        session.delete(entry)
+    session.flush()
+
+    removed = 0
+    for entry in list(session.execute(select(UndoEntry)).scalars()):
+        payload = entry.payload or {}
+        if _mentions_person(payload, ids):
+            session.delete(entry)
+            removed += 1
+            continue
+        if entry.action.startswith("bulk-"):
+            stripped = _strip_bulk_ids(payload, ids)
+            if stripped is None:
+                session.delete(entry)
+                removed += 1
+                continue
+            if stripped is not payload:
+                entry.payload = stripped
+        if mentions.found(entry.label) or mentions.found(json.dumps(payload, ensure_ascii=False)):
+            entry.label = mentions.scrub(entry.label)
+            entry.payload = mentions.scrub_json(entry.payload)
+    session.flush()
+    scrubbed = _scrub_texts(session, mentions)
+    # the search entries of her duplicates (in the trash they have none; make sure)
+    session.execute(
+        delete(SearchDocument).where(
+            SearchDocument.kind == "person", SearchDocument.ref_id.in_(ids - {person_id})
+        )
+    )
     session.add(
         AuditEvent(
             at=now,
@@ -541,18 +899,221 @@ def anonymise_person(
             entity="person",
             entity_id=person_id,
             actor=actor,
-            details={},
+            details={"duplicates": sorted(ids - {person_id})} if duplicates else {},
         )
     )
     session.flush()
-    log.info("person %s anonymised", person_id)
+    log.info("person %s anonymised (%s merged duplicates)", person_id, len(duplicates))
     return AnonymiseResult(
         person_id=person_id,
         activities=len(activities),
         followups=len(followups),
         tickets=len(tickets),
         appointments=len(appointments),
-        undo_entries=len(undo),
+        undo_entries=removed,
+        duplicates=tuple(sorted(ids - {person_id})),
+        attendees=attendees,
+        mentions=scrubbed,
+        document_files=tuple(document_files),
+        matcher=mentions,
+    )
+
+
+# ---------------------------------------------------------------- after the erasure
+
+
+@dataclass(frozen=True)
+class Unreached:
+    """A copy the program cannot erase: an old backup, a file it does not keep."""
+
+    kind: str  # "backup", "document-file", "exported-files"
+    path: str | None = None
+    created: dt.datetime | None = None
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"kind": self.kind, "path": self.path, "created": _plain(self.created)}
+
+
+@dataclass(frozen=True)
+class ErasureReport:
+    """Everything :func:`erase_person` did, and what it could not reach."""
+
+    result: AnonymiseResult
+    search_index_optimized: bool = False
+    database_compacted: bool = False
+    wal_truncated: bool = False
+    calendar_rewritten: bool = False
+    invitations_removed: int = 0
+    log_files_scrubbed: int = 0
+    not_reached: tuple[Unreached, ...] = ()
+
+    def as_dict(self) -> dict[str, Any]:
+        r = self.result
+        return {
+            "person": r.person_id,
+            "anonymised": True,
+            "activities_blanked": r.activities,
+            "followups_blanked": r.followups,
+            "tickets_blanked": r.tickets,
+            "appointments_blanked": r.appointments,
+            "duplicates_anonymised": list(r.duplicates),
+            "attendees_anonymised": r.attendees,
+            "undo_entries_removed": r.undo_entries,
+            "mentions_scrubbed": dict(r.mentions),
+            "search_index_optimized": self.search_index_optimized,
+            "database_compacted": self.database_compacted,
+            "wal_truncated": self.wal_truncated,
+            "calendar_rewritten": self.calendar_rewritten,
+            "invitations_removed": self.invitations_removed,
+            "log_files_scrubbed": self.log_files_scrubbed,
+            "not_reached": [u.as_dict() for u in self.not_reached],
+        }
+
+
+def compact_sqlite(store: Store) -> tuple[bool, bool, bool]:
+    """After an erasure on SQLite: merge the search index into one segment (its shadow
+    tables then hold no trace of deleted entries), rewrite the file (VACUUM) with
+    ``secure_delete`` on, and empty the WAL (checkpoint TRUNCATE) so that no old page
+    survives in either file. Returns (index optimised, file rewritten, WAL emptied)."""
+    if not store.is_sqlite:
+        return (False, False, False)
+    optimized = compacted = truncated = False
+    raw = store.engine.raw_connection()
+    try:
+        cur = raw.cursor()
+        try:
+            cur.execute("PRAGMA secure_delete=ON")
+            try:
+                cur.execute("INSERT INTO search_fts(search_fts) VALUES('optimize')")
+                optimized = True
+            except Exception:  # no search table (an old or damaged store)
+                log.warning("search index not optimised after an erasure")
+            try:
+                cur.execute("VACUUM")
+                compacted = True
+            except Exception as exc:  # busy, disk full: the pages are zeroed anyway
+                log.warning("store not compacted after an erasure: %s", type(exc).__name__)
+            try:
+                row = cur.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
+                truncated = row is not None and int(row[0]) == 0
+            except Exception as exc:
+                log.warning("WAL not emptied after an erasure: %s", type(exc).__name__)
+            cur.execute("PRAGMA secure_delete=OFF")
+        finally:
+            cur.close()
+    finally:
+        raw.close()
+    return (optimized, compacted, truncated)
+
+
+def _scrub_file(path: Path, mentions: Mentions) -> bool:
+    """Replace her mentions in a text file in place (an open log handler keeps
+    appending to the same file). True when it changed."""
+    try:
+        with path.open("r+", encoding="utf-8", errors="surrogateescape", newline="") as fh:
+            content = fh.read()
+            if not mentions.found(content):
+                return False
+            fh.seek(0)
+            fh.write(mentions.scrub(content))
+            fh.truncate()
+            fh.flush()
+            os.fsync(fh.fileno())
+        return True
+    except OSError:
+        log.warning("a log file could not be scrubbed after an erasure")
+        return False
+
+
+def scrub_log_files(log_dir: Path, mentions: Mentions) -> int:
+    """Remove her mentions from the program's own log files; returns files changed."""
+    from crm_desktop.logging_setup import LOG_FILENAME
+
+    changed = 0
+    try:
+        files = sorted(p for p in log_dir.iterdir() if p.name.startswith(LOG_FILENAME))
+    except OSError:
+        return 0
+    for path in files:
+        if path.is_file() and _scrub_file(path, mentions):
+            changed += 1
+    return changed
+
+
+def remove_invitations(data_dir: Path, mentions: Mentions) -> int:
+    """Delete the invitation files (``<data>/invitations/*.ics``) that name her."""
+    folder = data_dir / "invitations"
+    removed = 0
+    try:
+        files = sorted(folder.glob("*.ics"))
+    except OSError:
+        return 0
+    for path in files:
+        try:
+            content = path.read_text(encoding="utf-8", errors="replace")
+        except OSError:
+            continue
+        unfolded = re.sub(r"\r?\n[ \t]", "", content)
+        if mentions.found(unfolded) or mentions.found(content):
+            try:
+                path.unlink()
+                removed += 1
+            except OSError:
+                log.warning("an invitation file could not be removed after an erasure")
+    return removed
+
+
+def erase_person(
+    store: Store,
+    person_id: int,
+    clock: Clock,
+    *,
+    actor: str = "",
+    paths: AppPaths | None = None,
+) -> ErasureReport:
+    """Anonymise a person (one transaction, :func:`anonymise_person`), then reach the
+    copies outside the tables: the search index and the database file and its WAL
+    (SQLite), the calendar subscription file, invitation files and the log files (when
+    ``paths`` are given). Lists what it cannot reach: backups made before, with their
+    dates, and files the program does not keep track of."""
+    with store.session() as s:
+        result = anonymise_person(s, person_id, clock, actor=actor)
+    from crm_desktop.services import search
+
+    search.forget_vocabulary()  # the search's name words in memory held hers too
+    optimized, compacted, truncated = compact_sqlite(store)
+    mentions = result.matcher or Mentions((), (), ())
+    documents = result.document_files
+    calendar_rewritten = False
+    invitations = logs = 0
+    not_reached: list[Unreached] = []
+    if paths is not None:
+        if paths.calendar_path.exists():
+            from crm_desktop.services.calendar import write_subscription
+
+            try:
+                write_subscription(store, paths.calendar_path, clock=clock)
+                calendar_rewritten = True
+            except Exception as exc:  # the erasure stands; the report says it
+                log.warning("calendar file not rewritten after an erasure: %s", type(exc).__name__)
+        invitations = remove_invitations(paths.data_dir, mentions)
+        logs = scrub_log_files(paths.log_dir, mentions)
+        from crm_desktop.services.backup import list_backups
+
+        for info in list_backups(paths, preview=False):
+            not_reached.append(Unreached("backup", str(info.path), info.created))
+    not_reached += [Unreached("document-file", path) for path in documents]
+    not_reached.append(Unreached("exported-files"))
+    log.info("person %s erased (%s log files scrubbed)", person_id, logs)
+    return ErasureReport(
+        result=result,
+        search_index_optimized=optimized,
+        database_compacted=compacted,
+        wal_truncated=truncated,
+        calendar_rewritten=calendar_rewritten,
+        invitations_removed=invitations,
+        log_files_scrubbed=logs,
+        not_reached=tuple(not_reached),
     )
 
 

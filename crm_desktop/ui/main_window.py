@@ -1756,11 +1756,17 @@ class MainWindow(QMainWindow):
         dialog.exec()
 
     def open_privacy(self) -> None:
+        from crm_desktop.config import resolve_paths
         from crm_desktop.ui.privacy_dialog import PrivacyDialog
 
         person_id = self.current.ref_id if self.current and self.current.kind == "person" else None
         dialog = PrivacyDialog(
-            self.store, person_id, clock=self.clock, runner=self.tasks, parent=self
+            self.store,
+            person_id,
+            clock=self.clock,
+            runner=self.tasks,
+            paths=resolve_paths(self.data_dir),
+            parent=self,
         )
         self._run_tool(dialog)
 

@@ -39,7 +39,8 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy.orm import Session
 
-from crm_desktop.clock import Clock, SystemClock
+from crm_desktop.clock import Clock, SystemClock, to_local
+from crm_desktop.config import AppPaths, resolve_paths
 from crm_desktop.data.store import Store
 from crm_desktop.errors import CrmError
 from crm_desktop.services import privacy
@@ -104,7 +105,11 @@ class AnonymiseConfirmDialog(QDialog):
                 "<b>Erase the personal data of {0}?</b><br><br>Names, birth date, phone "
                 "numbers, e-mail addresses, addresses, bank accounts, notes, photo and "
                 "profile are removed; texts of activities, follow-ups and tickets are "
-                "blanked. Kinds and dates stay, so statistics remain right.<br><br>"
+                "blanked. Kinds and dates stay, so statistics remain right. Duplicates "
+                "merged into this person, undo entries that could bring them back and "
+                "mentions of their name, e-mail addresses and phone numbers in other "
+                "records, the search index, the calendar file and the log files are "
+                "erased too.<br><br>"
                 "<b>This cannot be undone.</b> Backups made earlier still hold the data "
                 "until they are rotated out."
             ).format(person_label.replace("&", "&amp;").replace("<", "&lt;"))
@@ -148,11 +153,18 @@ class PrivacyDialog(QDialog):
         *,
         clock: Clock | None = None,
         runner: TaskRunner | None = None,
+        paths: AppPaths | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.store = store
         self.clock = clock or SystemClock()
+        # where the calendar file, invitations, logs and backups are (the window passes
+        # them; else the store's folder)
+        if paths is None and store.path is not None:
+            paths = resolve_paths(store.path.parent)
+        self.paths = paths
+        self.last_report: privacy.ErasureReport | None = None
         self.runner = runner or TaskRunner(store, self)
         self.person_id: int | None = None
         self.person_label = ""
@@ -165,6 +177,7 @@ class PrivacyDialog(QDialog):
         self.tabs.addTab(self._retention_tab(), self.tr("Retention"))
         self.status = QLabel()
         self.status.setWordWrap(True)
+        self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         close.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -270,7 +283,7 @@ class PrivacyDialog(QDialog):
             self.busyChanged.emit(False)
         self._update_buttons()
 
-    def _run(self, fn: Any, on_done: Any, *, write: bool) -> None:
+    def _run(self, fn: Any, on_done: Any, *, write: bool, with_store: bool = False) -> None:
         self._start()
 
         def done(result: Any) -> None:
@@ -281,7 +294,10 @@ class PrivacyDialog(QDialog):
             self._end()
             self._show_error(exc)
 
-        self.runner.run(fn, write=write, on_done=done, on_error=failed)
+        if with_store:
+            self.runner.run_with_store(fn, on_done=done, on_error=failed)
+        else:
+            self.runner.run(fn, write=write, on_done=done, on_error=failed)
 
     def _show_error(self, exc: BaseException) -> None:
         if isinstance(exc, CrmError):
@@ -424,22 +440,70 @@ class PrivacyDialog(QDialog):
             self.anonymise()
 
     def anonymise(self) -> None:
-        """Anonymise the current person now (after the confirmation)."""
+        """Anonymise the current person now (after the confirmation): the records, then
+        the copies outside them (search index, file, calendar, logs)."""
         if self.person_id is None:
             return
-        pid, clock, actor = self.person_id, self.clock, self.store.owner
+        pid, clock, actor, paths = self.person_id, self.clock, self.store.owner, self.paths
 
-        def work(s: Session, _p: Progress) -> int:
-            privacy.anonymise_person(s, pid, clock, actor=actor)
-            return pid
+        def work(store: Store, _p: Progress) -> privacy.ErasureReport:
+            return privacy.erase_person(store, pid, clock, actor=actor, paths=paths)
 
-        def done(_pid: int) -> None:
-            self.status.setText(self.tr("The person's personal data has been erased."))
+        def done(report: privacy.ErasureReport) -> None:
+            self.last_report = report
+            self.status.setText(self.report_text(report))
             self.anonymised.emit(pid)
             self.set_person(pid)
             self.load_retention()
 
-        self._run(work, done, write=True)
+        self._run(work, done, write=True, with_store=True)
+
+    def report_text(self, report: privacy.ErasureReport) -> str:
+        """What the erasure reached and what it could not reach, for the status line."""
+        r = report.result
+        lines = [
+            self.tr("The person's personal data has been erased."),
+            self.tr(
+                "Also erased: {0} merged duplicates, {1} attendee entries, {2} undo entries, "
+                "{3} mentions in other records, {4} invitation files; log files cleaned: {5}."
+            ).format(
+                len(r.duplicates),
+                r.attendees,
+                r.undo_entries,
+                r.mentions_scrubbed,
+                report.invitations_removed,
+                report.log_files_scrubbed,
+            ),
+        ]
+        if report.database_compacted and report.search_index_optimized:
+            lines.append(self.tr("The search index and the database file were rewritten."))
+        elif self.store.is_sqlite:
+            lines.append(
+                self.tr(
+                    "The database file could not be rewritten now (it is busy); deleted "
+                    "pages were overwritten with zeros."
+                )
+            )
+        if report.calendar_rewritten:
+            lines.append(self.tr("The calendar file was rewritten."))
+        missed: list[str] = []
+        from crm_desktop.ui.format import format_date
+
+        for item in report.not_reached:
+            if item.kind == "backup":
+                local = to_local(item.created) if item.created else None
+                when = f"{format_date(local.date())} {local:%H:%M}" if local else "?"
+                missed.append(self.tr("Backup of {0}: {1}").format(when, item.path))
+            elif item.kind == "document-file":
+                missed.append(self.tr("File of a document: {0}").format(item.path))
+            elif item.kind == "exported-files":
+                missed.append(
+                    self.tr("Files exported earlier (the program does not keep track of them)")
+                )
+        if missed:
+            lines.append(self.tr("Not reached (erase or rotate these yourself):"))
+            lines += [f"• {m}" for m in missed]
+        return "\n".join(lines)
 
     # ------------------------------------------------------------ retention
 

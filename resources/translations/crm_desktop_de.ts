@@ -366,8 +366,8 @@
         <translation>ANONYMISIEREN</translation>
     </message>
     <message>
-        <source>&lt;b&gt;Erase the personal data of {0}?&lt;/b&gt;&lt;br&gt;&lt;br&gt;Names, birth date, phone numbers, e-mail addresses, addresses, bank accounts, notes, photo and profile are removed; texts of activities, follow-ups and tickets are blanked. Kinds and dates stay, so statistics remain right.&lt;br&gt;&lt;br&gt;&lt;b&gt;This cannot be undone.&lt;/b&gt; Backups made earlier still hold the data until they are rotated out.</source>
-        <translation>&lt;b&gt;Die personenbezogenen Daten von {0} löschen?&lt;/b&gt;&lt;br&gt;&lt;br&gt;Namen, Geburtsdatum, Telefonnummern, E-Mail-Adressen, Adressen, Bankverbindungen, Notizen, Foto und Profil werden entfernt; die Texte von Aktivitäten, Wiedervorlagen und Tickets werden geleert. Art und Datum bleiben erhalten, damit die Statistiken stimmen.&lt;br&gt;&lt;br&gt;&lt;b&gt;Dies kann nicht rückgängig gemacht werden.&lt;/b&gt; Ältere Sicherungen enthalten die Daten noch, bis sie turnusmäßig gelöscht werden.</translation>
+        <source>&lt;b&gt;Erase the personal data of {0}?&lt;/b&gt;&lt;br&gt;&lt;br&gt;Names, birth date, phone numbers, e-mail addresses, addresses, bank accounts, notes, photo and profile are removed; texts of activities, follow-ups and tickets are blanked. Kinds and dates stay, so statistics remain right. Duplicates merged into this person, undo entries that could bring them back and mentions of their name, e-mail addresses and phone numbers in other records, the search index, the calendar file and the log files are erased too.&lt;br&gt;&lt;br&gt;&lt;b&gt;This cannot be undone.&lt;/b&gt; Backups made earlier still hold the data until they are rotated out.</source>
+        <translation>&lt;b&gt;Die personenbezogenen Daten von {0} löschen?&lt;/b&gt;&lt;br&gt;&lt;br&gt;Namen, Geburtsdatum, Telefonnummern, E-Mail-Adressen, Adressen, Bankverbindungen, Notizen, Foto und Profil werden entfernt; die Texte von Aktivitäten, Wiedervorlagen und Tickets werden geleert. Art und Datum bleiben erhalten, damit die Statistiken stimmen. Mit dieser Person zusammengeführte Dubletten, Rückgängig-Einträge, die sie zurückbringen könnten, und Erwähnungen ihres Namens, ihrer E-Mail-Adressen und Telefonnummern in anderen Datensätzen, im Suchindex, in der Kalenderdatei und in den Protokolldateien werden ebenfalls gelöscht.&lt;br&gt;&lt;br&gt;&lt;b&gt;Dies kann nicht rückgängig gemacht werden.&lt;/b&gt; Ältere Sicherungen enthalten die Daten noch, bis sie turnusmäßig gelöscht werden.</translation>
     </message>
     <message>
         <source>Type {0} to confirm:</source>
@@ -4709,6 +4709,38 @@ Karte hierher ziehen.</translation>
     <message>
         <source>The person&apos;s personal data has been erased.</source>
         <translation>Die personenbezogenen Daten der Person wurden gelöscht.</translation>
+    </message>
+    <message>
+        <source>Also erased: {0} merged duplicates, {1} attendee entries, {2} undo entries, {3} mentions in other records, {4} invitation files; log files cleaned: {5}.</source>
+        <translation>Ebenfalls gelöscht: {0} zusammengeführte Dubletten, {1} Teilnehmereinträge, {2} Rückgängig-Einträge, {3} Erwähnungen in anderen Datensätzen, {4} Einladungsdateien; bereinigte Protokolldateien: {5}.</translation>
+    </message>
+    <message>
+        <source>The search index and the database file were rewritten.</source>
+        <translation>Der Suchindex und die Datenbankdatei wurden neu geschrieben.</translation>
+    </message>
+    <message>
+        <source>The database file could not be rewritten now (it is busy); deleted pages were overwritten with zeros.</source>
+        <translation>Die Datenbankdatei konnte jetzt nicht neu geschrieben werden (sie ist belegt); gelöschte Seiten wurden mit Nullen überschrieben.</translation>
+    </message>
+    <message>
+        <source>The calendar file was rewritten.</source>
+        <translation>Die Kalenderdatei wurde neu geschrieben.</translation>
+    </message>
+    <message>
+        <source>Backup of {0}: {1}</source>
+        <translation>Sicherung vom {0}: {1}</translation>
+    </message>
+    <message>
+        <source>File of a document: {0}</source>
+        <translation>Datei eines Dokuments: {0}</translation>
+    </message>
+    <message>
+        <source>Files exported earlier (the program does not keep track of them)</source>
+        <translation>Früher exportierte Dateien (das Programm führt darüber nicht Buch)</translation>
+    </message>
+    <message>
+        <source>Not reached (erase or rotate these yourself):</source>
+        <translation>Nicht erreicht (bitte selbst löschen oder ausrotieren lassen):</translation>
     </message>
     <message>
         <source>{0} people</source>

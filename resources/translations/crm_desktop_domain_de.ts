@@ -731,6 +731,10 @@
             <source>Order {number} is invoiced: only its status can change.</source>
             <translation>Auftrag {number} ist berechnet: nur sein Status kann sich noch ändern.</translation>
         </message>
+        <message>
+            <source>The person was anonymised; the merge cannot be undone.</source>
+            <translation>Die Person wurde anonymisiert; die Zusammenführung kann nicht rückgängig gemacht werden.</translation>
+        </message>
     </context>
     <context>
         <name>Sheets</name>
