@@ -127,18 +127,26 @@ def check_row(table: Table, row: Mapping[Any, Any]) -> None:
         check_value(name, value, mode)
 
 
-def check_rows(table: Table, rows: Iterable[Mapping[Any, Any]]) -> None:
+def _table_of(table: Any) -> Table | None:
+    if isinstance(table, Table):
+        return table
+    return Base.metadata.tables.get(getattr(table, "name", ""))
+
+
+def check_rows(table: Any, rows: Iterable[Mapping[Any, Any]]) -> None:
     """Check rows about to be written by a bulk INSERT (dicts keyed by column key)."""
-    if not _columns(table):
+    table = _table_of(table)
+    if table is None or not _columns(table):
         return
     for row in rows:
         check_row(table, row)
 
 
-def check_tuples(table: Table, keys: Iterable[str], rows: Iterable[Iterable[Any]]) -> None:
+def check_tuples(table: Any, keys: Iterable[str], rows: Iterable[Iterable[Any]]) -> None:
     """:func:`check_rows` for rows given as tuples in the order of ``keys``."""
     names = list(keys)
-    if not _columns(table):
+    table = _table_of(table)
+    if table is None or not _columns(table):
         return
     for row in rows:
         check_row(table, dict(zip(names, row, strict=True)))
@@ -185,8 +193,8 @@ def _before_execute(
 ) -> None:
     if not isinstance(clauseelement, (Insert, Update)):
         return
-    table = clauseelement.table
-    if not isinstance(table, Table) or not _columns(table):
+    table = _table_of(clauseelement.table)  # also a lightweight table() of that name
+    if table is None or not _columns(table):
         return
     values = getattr(clauseelement, "_values", None)
     if values:

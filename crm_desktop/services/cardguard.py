@@ -20,6 +20,7 @@ A number found is only ever shown masked (``•••• •••• •••�
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections.abc import Iterator
@@ -30,6 +31,7 @@ from stdnum import iban as stdnum_iban
 from crm_desktop.errors import CardNumberError
 
 _DIGITS = "0123456789"
+_FIRST_DIGITS = "234568"  # of every issuer range below
 
 # (first digits low, high, number of digits compared, lengths)
 _SCHEMES: tuple[tuple[int, int, int, frozenset[int]], ...] = (
@@ -63,6 +65,7 @@ _SCHEMES: tuple[tuple[int, int, int, frozenset[int]], ...] = (
 _SEP_CHARS = r"\s\-./,()_"
 _SPAN = re.compile(rf"\d+(?:[{_SEP_CHARS}]{{1,3}}\d+)*")
 _GROUP = re.compile(r"\d+")
+_ANY_DIGIT = re.compile(r"\d")  # any decimal digit (Unicode category Nd)
 _IBAN_START = re.compile(r"(?<![A-Za-z0-9])[A-Za-z]{2}\d{2}")
 _IBAN_CHAR = re.compile(r"[A-Za-z0-9]")
 
@@ -79,13 +82,19 @@ def luhn_ok(digits: str) -> bool:
     return total % 10 == 0
 
 
+@functools.cache
+def _lengths(prefix: str) -> frozenset[int]:
+    """The card lengths of the schemes whose issuer ranges hold the 4-digit ``prefix``."""
+    out: set[int] = set()
+    for low, high, size, lengths in _SCHEMES:
+        if low <= int(prefix[:size]) <= high:
+            out |= lengths
+    return frozenset(out)
+
+
 def scheme_ok(digits: str) -> bool:
     """True when ``digits`` start with a card issuer's prefix and have its length."""
-    n = len(digits)
-    for low, high, size, lengths in _SCHEMES:
-        if n in lengths and low <= int(digits[:size]) <= high:
-            return True
-    return False
+    return len(digits) in _lengths(digits[:4])
 
 
 def is_card_number(digits: str) -> bool:
@@ -138,7 +147,7 @@ def enough_digits(text: str) -> bool:
     """Quick look: True when ``text`` has at least 13 digits (no card number without)."""
     if text.isascii():
         return sum(map(text.count, _DIGITS)) >= 13
-    return sum(ch.isdigit() for ch in text) >= 13
+    return len(_ANY_DIGIT.findall(text)) >= 13
 
 
 # ---------------------------------------------------------------- finding
@@ -173,6 +182,8 @@ def _candidates(text: str, identifier: bool = False) -> Iterator[tuple[int, int,
         groups = [(m.start(), m.end()) for m in _GROUP.finditer(text, span.start(), span.end())]
         seps = [_sep_class(text[groups[k][1] : groups[k + 1][0]]) for k in range(len(groups) - 1)]
         for i in range(len(groups)):
+            if text[groups[i][0]] not in _FIRST_DIGITS:
+                continue
             size = 0
             for j in range(i, len(groups)):
                 size += groups[j][1] - groups[j][0]
@@ -221,6 +232,15 @@ def _phone_at(text: str, start: int, end: int) -> bool:
     return False
 
 
+def _mod97_ok(iban: str) -> bool:
+    """The IBAN check digits (ISO 7064 mod 97-10) of an upper-case candidate."""
+    moved = iban[4:] + iban[:4]
+    try:
+        return int("".join(ch if ch.isdigit() else str(ord(ch) - 55) for ch in moved)) % 97 == 1
+    except ValueError:  # pragma: no cover - only letters and digits get here
+        return False
+
+
 def _iban_spans(text: str) -> list[tuple[int, int]]:
     """(start, end) of every valid IBAN in ``text`` (compact or grouped, any case)."""
     out: list[tuple[int, int]] = []
@@ -239,7 +259,8 @@ def _iban_spans(text: str) -> list[tuple[int, int]]:
             else:
                 break
         for n in range(len(chars), 14, -1):
-            if stdnum_iban.is_valid("".join(chars[:n]).upper()):
+            candidate = "".join(chars[:n]).upper()
+            if _mod97_ok(candidate) and stdnum_iban.is_valid(candidate):
                 out.append((m.start(), ends[n - 1]))
                 break
     return out
