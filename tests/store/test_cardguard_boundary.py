@@ -33,9 +33,10 @@ from crm_desktop.data.models import (
 )
 from crm_desktop.data.store import Store, open_store
 from crm_desktop.errors import CardNumberError, MultipleErrors, ValidationError
-from crm_desktop.interop.ical import import_ics
+from crm_desktop.interop.ical import Participant, import_ics
 from crm_desktop.services import bulk, exporter, importer, quickentry
 from crm_desktop.services.activities import ActivityInput, log_activity
+from crm_desktop.services.calendar import create_appointment
 from crm_desktop.services.campaigns import create_campaign
 from crm_desktop.services.contacts import (
     AddressInput,
@@ -177,6 +178,13 @@ def _paths(ids: dict[str, int], clock: FixedClock) -> dict[str, Callable[[Sessio
         "tags": lambda s, t: set_tags(s, get_person(s, pid), ["Kunde", t]),
         "bulk.tag": lambda s, t: bulk.tag(s, "person", [pid], t, clock),
         "bulk.owner": lambda s, t: bulk.set_field(s, "person", [pid], "owner", t, clock),
+        "appointment.attendee": lambda s, t: create_appointment(
+            s,
+            title="Termin",
+            start_at=clock.now(),
+            end_at=clock.now(),
+            attendees=[Participant(email="anna@example.com", name=t)],
+        ),
     }
 
 
