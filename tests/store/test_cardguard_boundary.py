@@ -67,11 +67,6 @@ MAIL_FORMS = [f for f in FORMS if all(ch.isdigit() or ch in ".-" for ch in f)]
 
 
 @pytest.fixture
-def store(sqlite_store: Store) -> Store:
-    return sqlite_store
-
-
-@pytest.fixture
 def ids(store: Store, clock: FixedClock) -> dict[str, int]:
     with store.session() as s:
         company = create_company(s, CompanyInput(name="Kühn GmbH"))
