@@ -107,12 +107,11 @@ def _check_json(field: str, value: Any) -> None:
             _check_json(field, item)
 
 
-def _may_hold_card(values: Iterable[Any]) -> bool:
+def _may_hold_card(values: list[Any]) -> bool:
     """Quick look over a row: without 13 digits in all its texts it holds no card."""
-    texts = [v for v in values if isinstance(v, str)]
-    if any(not isinstance(v, (str, int, float, bool)) and v is not None for v in values):
-        return True  # JSON data, dates, decimals...: look closer
-    return cardguard.enough_digits("\n".join(texts))
+    if not all(isinstance(v, str) for v in values):
+        return True  # JSON data (dicts, lists) and the like: look at each value
+    return cardguard.enough_digits("\n".join(values))
 
 
 def check_row(table: Table, row: Mapping[Any, Any]) -> None:
