@@ -12,7 +12,7 @@ from typing import Any
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.orm import Session, sessionmaker
 
-from crm_desktop.data import search_sync
+from crm_desktop.data import guard, search_sync
 
 DB_FILENAME = "crm.sqlite3"
 
@@ -60,6 +60,7 @@ def make_engine(url: str, *, echo: bool = False) -> Engine:
 def make_session_factory(engine: Engine) -> sessionmaker[Session]:
     factory = sessionmaker(bind=engine, expire_on_commit=False, future=True)
     search_sync.install(factory)
+    guard.install(factory)
     return factory
 
 

@@ -694,14 +694,27 @@ def _apply(ap: Appointment, p: _Parsed, person: Person | None, issues: list[Skip
     ap.sequence = p.sequence
     ap.status = p.status
     ap.organizer_email = p.organizer[0] if p.organizer else None
-    ap.organizer_name = (p.organizer[1] or None) if p.organizer else None
+    organizer_name = (p.organizer[1] or None) if p.organizer else None
+    if cardguard.find_card_number(organizer_name) or cardguard.find_card_number(ap.organizer_email):
+        issues.append(
+            SkippedEvent(
+                p.uid, p.title, "The organizer held a payment card number and was left out."
+            )
+        )
+        organizer_name = None
+        ap.organizer_email = None
+    ap.organizer_name = organizer_name
     if person is not None:
         ap.person_id = person.id
         ap.company_id = person.company_id
 
 
 def _replace_attendees(
-    session: Session, appointment_id: int, p: _Parsed, people: dict[str, Person]
+    session: Session,
+    appointment_id: int,
+    p: _Parsed,
+    people: dict[str, Person],
+    issues: list[SkippedEvent] | None = None,
 ) -> None:
     session.execute(
         delete(appointment_attendees).where(
@@ -714,6 +727,24 @@ def _replace_attendees(
         if email in seen:
             continue
         seen.add(email)
+        if cardguard.find_card_number(email):
+            if issues is not None:
+                issues.append(
+                    SkippedEvent(
+                        p.uid, p.title, "An attendee held a payment card number and was left out."
+                    )
+                )
+            continue
+        if cardguard.find_card_number(name):
+            if issues is not None:
+                issues.append(
+                    SkippedEvent(
+                        p.uid,
+                        p.title,
+                        "An attendee's name held a payment card number and was left out.",
+                    )
+                )
+            name = ""
         person = people.get(email)
         rows.append(
             {
@@ -817,7 +848,7 @@ def import_ics(
             session.flush()
             (report.cancelled if cancelled else report.updated).append(ap.id)
         if p.attendees or existing is None:
-            _replace_attendees(session, ap.id, p, people)
+            _replace_attendees(session, ap.id, p, people, report.skipped)
         if ap.person_id is not None:
             report.linked[ap.id] = ap.person_id
         if p.recurring:

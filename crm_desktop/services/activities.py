@@ -88,6 +88,7 @@ def log_activity(session: Session, data: ActivityInput, *, clock: Clock) -> Acti
             "text": data.text,
             "location": data.location,
             "followup_note": data.followup_note,
+            "channel": data.channel,
         }
     )
     _aware(data.occurred_at, "occurred_at")

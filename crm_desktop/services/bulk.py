@@ -30,6 +30,7 @@ from crm_desktop.data.models import (
     person_tags,
 )
 from crm_desktop.errors import ConflictError, NotFoundError, ValidationError
+from crm_desktop.services import cardguard
 from crm_desktop.services.contacts import audit, get_tags
 
 ENTITIES: dict[str, type[Person] | type[Company]] = {"person": Person, "company": Company}
@@ -144,6 +145,8 @@ def set_field(
         new_value = SETTABLE[field][1](value)
     except (ValueError, TypeError) as exc:
         raise ValidationError("“{value}” is not a valid value.", field=field, value=value) from exc
+    if isinstance(new_value, str):
+        cardguard.guard(new_value, field)
     column = getattr(model, field)
     live = _live_ids(session, model, ids)
     old: dict[str, Any] = {}

@@ -70,6 +70,13 @@ def get_appointment(session: Session, appointment_id: int) -> Appointment:
     return ap
 
 
+def _guard_participants(people: Sequence[ical.Participant]) -> None:
+    """No card number in an attendee's or the organizer's name or address."""
+    for p in people:
+        cardguard.guard(p.name, "attendee")
+        cardguard.guard(p.email, "email")
+
+
 def create_appointment(
     session: Session,
     *,
@@ -92,6 +99,7 @@ def create_appointment(
     if end < start:
         raise ValidationError("The end lies before the start.", field="end_at")
     cardguard.guard_all({"title": title, "description": description, "location": location})
+    _guard_participants(attendees)
     if person_id is not None:
         person = session.get(Person, person_id)
         if person is None or person.deleted_at is not None:
@@ -244,6 +252,7 @@ def update_appointment(
     if not title:
         raise ValidationError("An appointment needs a title.", field="title")
     cardguard.guard_all({"title": title, "description": description, "location": location})
+    _guard_participants([*(attendees or ()), *([organizer] if organizer else [])])
     if person_id is not None and person_id != ap.person_id:
         person = session.get(Person, person_id)
         if person is None or person.deleted_at is not None:

@@ -32,6 +32,7 @@ from crm_desktop.data.models import (
     person_tags,
 )
 from crm_desktop.errors import ValidationError
+from crm_desktop.services import cardguard
 
 
 @dataclass
@@ -284,6 +285,7 @@ def create_campaign(
     """Record the campaign and log it as an activity (kind letter) on each person."""
     if not name.strip():
         raise ValidationError("A campaign needs a name.", field="name")
+    cardguard.guard_all({"name": name, "description": description})
     campaign = Campaign(name=name.strip(), description=description, criteria=criteria or {})
     session.add(campaign)
     session.flush()

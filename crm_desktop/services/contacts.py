@@ -152,6 +152,12 @@ class _Collector:
 def _phones(c: _Collector, items: list[PhoneInput], region: str) -> list[Phone]:
     out = []
     for i, p in enumerate(items):
+        # a card number typed as a phone number gets the card message (never echoed)
+        before = len(c.errors)
+        c.run(cardguard.guard, p.number, f"phones.{i}")
+        c.run(cardguard.guard, p.label, f"phones.{i}.label")
+        if len(c.errors) > before:
+            continue
         number = c.run(v.normalize_phone, p.number, region, field=f"phones.{i}")
         if number:
             out.append(Phone(number=number, kind=p.kind, label=p.label))
@@ -161,6 +167,10 @@ def _phones(c: _Collector, items: list[PhoneInput], region: str) -> list[Phone]:
 def _emails(c: _Collector, items: list[EmailInput]) -> list[Email]:
     out = []
     for i, e in enumerate(items):
+        before = len(c.errors)
+        c.run(cardguard.guard, e.address, f"emails.{i}")
+        if len(c.errors) > before:
+            continue
         addr = c.run(v.normalize_email, e.address, field=f"emails.{i}")
         if addr:
             out.append(Email(address=addr, kind=e.kind))
@@ -176,7 +186,10 @@ def _addresses(c: _Collector, items: list[AddressInput]) -> list[Address]:
         c.run(v.required, a.city, f"addresses.{i}.city", "City")
         c.run(v.required, a.postcode, f"addresses.{i}.postcode", "Postcode")
         postcode = c.run(v.normalize_postcode, a.postcode, country, field=f"addresses.{i}.postcode")
-        c.run(cardguard.guard_all, {"street": a.street, "extra": a.extra})
+        c.run(
+            cardguard.guard_all,
+            {"street": a.street, "extra": a.extra, "city": a.city, "region": a.region},
+        )
         if len(c.errors) == before:
             out.append(
                 Address(
@@ -195,14 +208,17 @@ def _addresses(c: _Collector, items: list[AddressInput]) -> list[Address]:
 def _banks(c: _Collector, items: list[BankInput]) -> list[BankAccount]:
     out = []
     for i, b in enumerate(items):
-        # a card number typed into the IBAN field gets the card message, not "bad IBAN"
+        # a card number typed into the IBAN field gets the card message, not "bad IBAN";
+        # a mistyped IBAN (two letters, check digits) gets the IBAN message
         before = len(c.errors)
-        c.run(cardguard.guard, b.iban, f"bank_accounts.{i}.iban")
-        if len(c.errors) > before:
-            continue
+        if not cardguard.looks_like_iban(b.iban):
+            c.run(cardguard.guard, b.iban, f"bank_accounts.{i}.iban")
+            if len(c.errors) > before:
+                continue
         iban = c.run(v.normalize_iban, b.iban, field=f"bank_accounts.{i}.iban")
         bic = c.run(v.normalize_bic, b.bic, field=f"bank_accounts.{i}.bic") if b.bic else None
         c.run(cardguard.guard, b.holder, f"bank_accounts.{i}.holder")
+        c.run(cardguard.guard, b.bank_name, f"bank_accounts.{i}.bank_name")
         if iban:
             out.append(
                 BankAccount(iban=iban, bic=bic, holder=b.holder.strip(), bank_name=b.bank_name)
@@ -216,6 +232,7 @@ def get_tags(session: Session, names: list[str]) -> list[Tag]:
         name = raw.strip()
         if not name:
             continue
+        cardguard.guard(name, "tags")
         tag = session.execute(select(Tag).where(Tag.name == name)).scalar_one_or_none()
         if tag is None:
             tag = Tag(name=name)

@@ -55,6 +55,7 @@ from sqlalchemy.sql.expression import TableClause
 from stdnum.iso7064 import mod_11_10
 
 from crm_desktop.clock import Clock, SystemClock, local_zone
+from crm_desktop.data import guard
 from crm_desktop.data import models as m
 from crm_desktop.data.base import Base
 from crm_desktop.data.store import Store
@@ -740,6 +741,7 @@ class _Generator:
             stmt = insert(self.light(t)).compile(dialect=self.conn.dialect, column_keys=keys)
             sql = str(stmt)
             self.sql_cache[(t.name, tuple(keys))] = sql
+        guard.check_rows(t, rows)  # the driver's executemany bypasses the Core check
         self.conn.exec_driver_sql(sql, [tuple(r[k] for k in keys) for r in rows])
 
     def write_tuples(self, t: Table, keys: Sequence[str], rows: list[tuple[Any, ...]]) -> None:
@@ -752,6 +754,7 @@ class _Generator:
         if sql is None:
             stmt = insert(self.light(t)).compile(dialect=self.conn.dialect, column_keys=list(keys))
             sql = self.sql_cache[(t.name, tuple(keys))] = str(stmt)
+        guard.check_tuples(t, keys, rows)
         self.conn.exec_driver_sql(sql, rows)
 
     def flush_all(self, *tables: Table) -> None:

@@ -46,6 +46,7 @@ from sqlalchemy import Table, func, insert, select, text
 from sqlalchemy.orm import Session, selectinload
 
 from crm_desktop.clock import Clock, SystemClock
+from crm_desktop.data import guard
 from crm_desktop.data.models import (
     Address,
     AuditEvent,
@@ -304,7 +305,6 @@ class _Norm:
         return (given, family, self.birth_date)
 
 
-_MAYBE_CARD = re.compile(r"\d(?:[ \-]?\d){12}")
 # a dot-atom local part of ASCII atext and Unicode letters/digits (\w: categories L
 # and N, which email-validator accepts anywhere), an ASCII domain
 _EMAIL_FAST = re.compile(
@@ -372,6 +372,7 @@ _GUARD_FIELDS = (
     "occupation",
     "notes",
     "website",
+    "name_suffix",
 )
 
 
@@ -578,6 +579,7 @@ class _Normalizer:
             rec.occupation,
             rec.notes,
             rec.website,
+            rec.name_suffix,
             *(phone[1] for phone in rec.phones),
             *(email[1] for email in rec.emails),
             *(
@@ -586,10 +588,13 @@ class _Normalizer:
             ),
             *rec.tags,
         ]
-        # quick look first: without 13 digits in a row (spaces/dashes between) no field
-        # can hold a card number, and most records have none
-        if not _MAYBE_CARD.search("\n".join(val for val in texts if val)):
+        # quick look first: without 13 digits in all fields together no field can hold a
+        # card number, and most records have none
+        if not cardguard.enough_digits("\n".join(val for val in (*texts, rec.vcard_uid) if val)):
             return
+        uid = cardguard.find_card_number(rec.vcard_uid, identifier=True)
+        if uid is not None:
+            raise cardguard.card_error("vcard_uid", uid)
         values: dict[str, str | None] = dict(zip(_GUARD_FIELDS, texts, strict=False))
         offset = len(_GUARD_FIELDS)
         for prefix, count in (
@@ -1534,11 +1539,12 @@ def _insert_rows(session: Session, table: Table, rows: list[dict[str, Any]]) -> 
     keys = list(rows[0])
     if (
         dialect.name != "sqlite"
-        or dialect.paramstyle != "qmark"
+        or dialect.paramstyle != "qmark"  # Core inserts: checked by crm_desktop.data.guard
         or any(len(r) != len(keys) for r in rows)  # rows of different shapes
     ):
         _core_insert(session, table, rows)
         return
+    guard.check_rows(table, rows)  # the driver's executemany bypasses the Core check
     extra: list[tuple[str, Any]] = []
     for column in table.columns:
         if column.key in rows[0] or column.default is None:
@@ -1658,9 +1664,13 @@ def _import_records(
     items: Sequence[ContactRecord | RowError] = (
         records if isinstance(records, Sequence) else list(records)
     )
-    report = ImportReport(source=source, file_format=file_format, on_duplicate=on_duplicate)
+    report = ImportReport(
+        source=cardguard.redact(source), file_format=file_format, on_duplicate=on_duplicate
+    )
     report.total = len(items)
-    batch = ImportBatch(source=source[:500], file_format=file_format[:20], started_at=clock.now())
+    batch = ImportBatch(
+        source=cardguard.redact(source)[:500], file_format=file_format[:20], started_at=clock.now()
+    )
     session.add(batch)
     session.flush()
     report.batch_id = batch.id
@@ -1673,12 +1683,13 @@ def _import_records(
     want_photo: set[int] = set()
     for item in items:
         if isinstance(item, RowError):
-            report.rejected.append((item.label(), item.reason))
+            # what is refused is reported with any card number in it masked
+            report.rejected.append((cardguard.redact(item.label()), cardguard.redact(item.reason)))
             norms.append(None)
             continue
         result = run.normalize(item)
         if isinstance(result, str):
-            report.rejected.append((item.label(), result))
+            report.rejected.append((cardguard.redact(item.label()), result))
             norms.append(None)
             continue
         norms.append(result)

@@ -105,7 +105,13 @@ def _lines(items: list[OrderLineInput]) -> list[OrderLine]:
         desc = (item.description or "").strip()
         if not desc:
             raise ValidationError("Line {pos} needs a description.", field=f"lines.{i}", pos=i + 1)
-        cardguard.guard_all({f"lines.{i}.description": desc, f"lines.{i}.sku": item.sku})
+        cardguard.guard_all(
+            {
+                f"lines.{i}.description": desc,
+                f"lines.{i}.sku": item.sku,
+                f"lines.{i}.unit": item.unit,
+            }
+        )
         qty = _dec(item.quantity, f"lines.{i}.quantity")
         price = _dec(item.unit_price, f"lines.{i}.unit_price")
         vat = _dec(item.vat_rate, f"lines.{i}.vat_rate")

@@ -1139,11 +1139,11 @@ class AddressListEditor(ListEditor):
 
     def show_field_error(self, key: str, text: str) -> QWidget | None:
         placed = super().show_field_error(key, text)
-        if placed is None and key in ("street", "extra"):
+        if placed is None and key in ("street", "extra", "city"):
             # the service's card guard names the sub-field only: find the row
             for row in self.filled_rows():
                 assert isinstance(row, _AddressRow)
-                edit = row.street if key == "street" else row.extra
+                edit = {"street": row.street, "extra": row.extra, "city": row.city}[key]
                 if cardguard.find_card_number(edit.text()):
                     return row.show_error(key, text)
         return placed
