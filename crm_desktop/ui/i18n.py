@@ -156,6 +156,13 @@ _FIELD_LABELS: dict[str, str] = {
     "opportunity_id": QT_TRANSLATE_NOOP("fields", "Opportunity"),
     "followup_due_at": QT_TRANSLATE_NOOP("fields", "Follow-up"),
     "followup_note": QT_TRANSLATE_NOOP("fields", "Follow-up note"),
+    "region": QT_TRANSLATE_NOOP("fields", "Region"),
+    "channel": QT_TRANSLATE_NOOP("fields", "Channel"),
+    "attendee": QT_TRANSLATE_NOOP("fields", "Attendee"),
+    "email": QT_TRANSLATE_NOOP("fields", "E-mail"),
+    "phone": QT_TRANSLATE_NOOP("fields", "Phone"),
+    "vcard_uid": QT_TRANSLATE_NOOP("fields", "vCard UID"),
+    "unit": QT_TRANSLATE_NOOP("fields", "Unit"),
 }
 
 _LIST_LABELS: dict[str, str] = {
@@ -163,9 +170,10 @@ _LIST_LABELS: dict[str, str] = {
     "emails": QT_TRANSLATE_NOOP("fields", "E-mail {n}"),
     "addresses": QT_TRANSLATE_NOOP("fields", "Address {n}"),
     "bank_accounts": QT_TRANSLATE_NOOP("fields", "Bank account {n}"),
+    "lines": QT_TRANSLATE_NOOP("fields", "Line {n}"),
 }
 
-_LIST_KEY = re.compile(r"^(phones|emails|addresses|bank_accounts)\.(\d+)(?:\.(\w+))?$")
+_LIST_KEY = re.compile(r"^(phones|emails|addresses|bank_accounts|lines)\.(\d+)(?:\.(\w+))?$")
 
 
 def field_label(key: str) -> str:

@@ -6907,6 +6907,38 @@ gesamt</translation>
         <source>Bank account {n}</source>
         <translation>Bankverbindung {n}</translation>
     </message>
+    <message>
+        <source>Region</source>
+        <translation>Region</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>Kanal</translation>
+    </message>
+    <message>
+        <source>Attendee</source>
+        <translation>Teilnehmer</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>E-Mail</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Telefon</translation>
+    </message>
+    <message>
+        <source>vCard UID</source>
+        <translation>vCard-UID</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>Einheit</translation>
+    </message>
+    <message>
+        <source>Line {n}</source>
+        <translation>Position {n}</translation>
+    </message>
 </context>
 <context>
     <name>format</name>
