@@ -8,6 +8,11 @@ from pathlib import Path
 
 def quick_check(path: Path) -> str:
     """``PRAGMA quick_check`` on a SQLite file; returns "ok" or the first problem."""
+    try:  # SQLite calls a zero-byte file a sound, empty database: it is a damaged store
+        if path.is_file() and path.stat().st_size == 0:
+            return "the file is empty (0 bytes)"
+    except OSError:
+        pass
     try:
         con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
         try:

@@ -194,8 +194,8 @@ def encrypt_store(paths: AppPaths, passphrase: str) -> Path:
     with fileguard.exclusive(db, "encrypt"):
         if not fileguard.checkpoint(db):
             raise StoreError(
-                "The store could not be encrypted: {detail}",
-                detail="its WAL could not be written into the file",
+                "The store could not be encrypted: its WAL could not be written into the "
+                "file (damaged?). Nothing was changed; run “crm-desktop check”."
             )
         return _encrypt_store(paths, passphrase)
 
