@@ -126,12 +126,14 @@ def looks_encrypted(db: Path) -> bool:
     return len(head) == 16 and head != SQLITE_HEADER
 
 
-def _register(db: Path) -> None:
+def _register(db: Path, head: bytes | None = None) -> bytes | None:
+    """Count one more open store of this process; returns the header it uses."""
     with _mutex:
         entry = _entries.setdefault(_key(db), _Entry())
         if entry.users == 0 and not entry.exclusive:
-            entry.head = _read_head(db)
+            entry.head = head if head is not None else _read_head(db)
         entry.users += 1
+        return entry.head
 
 
 def _unregister(db: Path) -> None:
@@ -319,6 +321,9 @@ class SharedLock:
     db: Path
     _fd: int | None = field(default=None, repr=False)
     _registered: bool = field(default=False, repr=False)
+    # the header read before the first connection: taking the lock again (a store used
+    # after dispose) happens while a connection opens, when open() would drop its locks
+    _head: bytes | None = field(default=None, repr=False)
     _guard: threading.Lock = field(default_factory=threading.Lock, repr=False)
 
     @property
@@ -339,7 +344,7 @@ class SharedLock:
                         raise busy_error(self.db)
                     time.sleep(_POLL_S)
             self._fd = fd
-            _register(self.db)
+            self._head = _register(self.db, self._head)
             self._registered = True
 
     def release(self) -> None:

@@ -45,7 +45,7 @@ class Store:
         if lock is not None:
             # a disposed store that is used again (the window after a restore) takes
             # its shared lock again with its first new connection
-            event.listen(self.engine, "connect", lambda *_: lock.ensure())
+            event.listen(self.engine, "connect", lambda *_: lock.ensure(), insert=True)
 
     @property
     def is_sqlite(self) -> bool:

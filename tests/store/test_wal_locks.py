@@ -173,3 +173,25 @@ def test_a_killed_window_process_loses_no_write_after_cli_commands(tmp_path: Pat
             holder.kill()
             holder.wait(10)
     assert _companies(data_dir) == 4  # Start GmbH and the three written after the CLI ran
+
+
+def test_a_store_used_again_after_dispose_keeps_its_wal_too(tmp_path: Path) -> None:
+    """The window's restore disposes the store and goes on using it: taking the
+    shared lock again must not touch the file while a connection opens."""
+    data_dir = tmp_path / "data"
+    store = open_store(data_dir=data_dir)
+    try:
+        with store.session() as s:
+            create_company(s, CompanyInput(name="Vorher GmbH"))
+        store.dispose()
+        with store.session() as s:  # new connection, lock taken again
+            create_company(s, CompanyInput(name="Wieder GmbH"))
+        assert _cli(data_dir, "search", "x").returncode == 0
+        with store.session() as s:
+            create_company(s, CompanyInput(name="Nachher GmbH"))
+        held = _store_fds()
+        assert "crm.sqlite3-wal" in held
+        assert not any(t.endswith("(deleted)") for t in held.values()), held
+    finally:
+        store.dispose()
+    assert _companies(data_dir) == 3
