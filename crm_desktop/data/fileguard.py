@@ -417,7 +417,8 @@ def exclusive(db: Path, operation: str) -> Iterator[None]:
                 raise _open_elsewhere_error(holders)
             with contextlib.suppress(OSError):
                 os.ftruncate(fd, 0)
-                os.pwrite(fd, f"{os.getpid()}\n{operation}\n".encode(), 0)
+                os.lseek(fd, 0, os.SEEK_SET)
+                os.write(fd, f"{os.getpid()}\n{operation}\n".encode())
             with _mutex:
                 entry = _entries.setdefault(_key(db), _Entry())
                 entry.exclusive = True
@@ -522,6 +523,7 @@ def is_empty_file(db: Path) -> bool:
 # ---------------------------------------------------------------- foreign WAL
 
 _WAL_MAGIC = (0x377F0682, 0x377F0683)
+REPLAY_CHECK_MAX_BYTES = 512 * 2**20
 
 
 def _wal_checksum(data: bytes, big_endian: bool, s0: int = 0, s1: int = 0) -> tuple[int, int]:
@@ -540,9 +542,10 @@ class WalSummary:
     commit_sizes: tuple[int, ...]  # database size in pages after each valid commit
 
 
-def read_wal(wal: Path) -> WalSummary | None:
+def read_wal(wal: Path, *, first_commit_only: bool = False) -> WalSummary | None:
     """What SQLite would replay from ``wal``: None when the header is not valid
-    (SQLite ignores such a WAL anyway)."""
+    (SQLite ignores such a WAL anyway). ``first_commit_only`` stops at the first
+    valid commit (enough to know that SQLite would replay something)."""
     try:
         with open(wal, "rb") as fh:
             head = fh.read(32)
@@ -574,6 +577,8 @@ def read_wal(wal: Path) -> WalSummary | None:
                 if db_size:
                     commits.append(db_size)
                     valid_upto = frames
+                    if first_commit_only:
+                        break
     except OSError:
         return None
     return WalSummary(page_size=page_size, frames=valid_upto, commit_sizes=tuple(commits))
@@ -624,7 +629,10 @@ def set_aside_foreign_wal(db: Path, now: dt.datetime | None = None) -> Path | No
       checkpoint the file even *needs* its WAL. So a suspicious WAL is judged by
       what it does: a private copy of the file alone and one with the WAL replayed
       are checked (``quick_check``). Only when the file alone is sound and the
-      replayed one is not is the WAL foreign.
+      replayed one is not is the WAL foreign. (A WAL that replays soundly is kept
+      even if it came from elsewhere: it cannot be told from the file's own.) Files
+      larger than :data:`REPLAY_CHECK_MAX_BYTES` are not copied for this: such a
+      WAL is left to SQLite, and a warning is logged.
 
     A foreign WAL is renamed to ``<db>-wal.foreign-<UTC timestamp>`` (kept, never
     deleted) and the ``-shm`` index of it is removed, so SQLite starts afresh.
@@ -637,7 +645,7 @@ def set_aside_foreign_wal(db: Path, now: dt.datetime | None = None) -> Path | No
         return None
     if wal_stat.st_size == 0 or db_stat.st_size == 0:
         return None
-    summary = read_wal(wal)
+    summary = read_wal(wal, first_commit_only=True)
     if summary is None or summary.frames == 0:
         return None
     page_size = _db_page_size(db)
@@ -645,6 +653,9 @@ def set_aside_foreign_wal(db: Path, now: dt.datetime | None = None) -> Path | No
         return None  # not a plain SQLite file (encrypted): SQLite decides
     foreign = summary.page_size != page_size
     if not foreign and db_stat.st_mtime_ns > wal_stat.st_mtime_ns:
+        if db_stat.st_size > REPLAY_CHECK_MAX_BYTES:
+            log.warning("a WAL older than the data file was left for SQLite (file too large)")
+            return None
         try:
             foreign = _sound_with(db, None) and not _sound_with(db, wal)
         except OSError:
