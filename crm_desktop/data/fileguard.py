@@ -80,6 +80,7 @@ class _Entry:
 
 _entries: dict[str, _Entry] = {}
 _mutex = threading.RLock()
+_umask_lock = threading.Lock()
 
 
 def _key(db: Path) -> str:
@@ -466,12 +467,18 @@ def private_files() -> Iterator[None]:
     if not _POSIX:  # pragma: no cover
         yield
         return
-    with _mutex:
+    with _umask_lock:
         old = os.umask(0o077)
         try:
             yield
         finally:
             os.umask(old)
+
+
+def create_private(path: Path) -> None:
+    """Create the empty file ``path`` readable by its owner only (SQLite then keeps
+    these permissions for it and gives them to its journal)."""
+    os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600))
 
 
 def _chmod(path: Path, mode: int) -> None:

@@ -310,10 +310,14 @@ def make_backup(
         raise _store_error(exc, backup_dir) from exc
     _remove_partials(backup_dir)
     partial = backup_dir / f"{_PARTIAL_PREFIX}{uuid.uuid4().hex}.sqlite3"
+    # a restore or encryption under way in another program: wait a moment, or say so
+    guard = None if fileguard.in_use(source) else fileguard.SharedLock(source)
     try:
         try:
-            with fileguard.private_files():  # backups hold personal data: 0600
-                _sqlite_copy(source, partial)
+            if guard is not None:
+                guard.ensure()
+            fileguard.create_private(partial)  # backups hold personal data: 0600
+            _sqlite_copy(source, partial)
             _fsync_file(partial)
         except (OSError, sqlite3.Error) as exc:
             raise _store_error(exc, backup_dir) from exc
@@ -335,6 +339,8 @@ def make_backup(
         log.info("backup written: %s", target.name)
         return target
     finally:
+        if guard is not None:
+            guard.release()
         with contextlib.suppress(OSError):
             partial.unlink(missing_ok=True)
             Path(str(partial) + "-journal").unlink(missing_ok=True)
@@ -644,8 +650,8 @@ def _restore_locked(paths: AppPaths, backup_file: Path, clock: Clock) -> Path | 
     incoming = paths.data_dir / f"{_PARTIAL_PREFIX}restore-{uuid.uuid4().hex}.sqlite3"
     try:
         try:
-            with fileguard.private_files():
-                shutil.copyfile(backup_file, incoming)
+            fileguard.create_private(incoming)
+            shutil.copyfile(backup_file, incoming)
             _fsync_file(incoming)
         except OSError as exc:
             raise _store_error(exc, paths.data_dir) from exc

@@ -285,6 +285,7 @@ def backup_encrypted(
     target = bk._target_name(paths.backup_dir, (clock or SystemClock()).now(), kind, None)  # type: ignore[arg-type]
     partial = paths.backup_dir / f".crm-partial-{uuid.uuid4().hex}.sqlite3"
     try:
+        fileguard.create_private(partial)
         src = connect(db, passphrase)
         try:
             dst = connect(partial, passphrase, check=False)

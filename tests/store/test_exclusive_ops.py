@@ -142,6 +142,16 @@ def test_opening_during_a_restore_waits_then_says_so(
             check=False,
         )
         assert done.returncode == 1 and "being restored" in done.stderr
+        done = subprocess.run(  # a backup neither reads the file that is being replaced
+            [*_CLI, str(paths.data_dir), "backup"],
+            capture_output=True,
+            text=True,
+            env=_env(CRM_DESKTOP_LOCK_WAIT_S="0.2"),
+            timeout=60,
+            check=False,
+        )
+        assert done.returncode == 1 and "being restored" in done.stderr
+        assert not paths.backup_dir.exists() or not list(paths.backup_dir.iterdir())
     store = open_store(data_dir=paths.data_dir)  # afterwards it opens again
     store.dispose()
 
