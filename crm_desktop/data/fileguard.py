@@ -363,19 +363,24 @@ class SharedLock:
             self.release()
 
 
-def alone(db: Path) -> bool:
-    """True when no other process has the store open right now (a snapshot: only
-    trust it for the short checks made before this process's first connection)."""
+@contextlib.contextmanager
+def alone(db: Path) -> Iterator[bool]:
+    """True inside the block when no other process has the store open; while it is
+    true the lock file is held exclusively, so nobody can open the store meanwhile
+    (keep the block short: others wait for it)."""
     if not _POSIX or in_use(db):
-        return False
+        yield False
+        return
     fd = _open_lock_file(db)
     if fd is None:
-        return False
+        yield False
+        return
     try:
         if not _flock(fd, exclusive=True):
-            return False
+            yield False
+            return
         try:
-            return not other_holders(db)
+            yield not other_holders(db)
         finally:
             _funlock(fd)
     finally:

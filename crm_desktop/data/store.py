@@ -182,11 +182,14 @@ def _guard_file(
             StoreError("The data folder is read-only: changes cannot be saved.", reason="read-only")
         )
     lock = fileguard.SharedLock(path)
-    if not read_only and not fileguard.in_use(path) and fileguard.alone(path):
-        try:
-            moved = fileguard.set_aside_foreign_wal(path)
-        except OSError:  # pragma: no cover - left for SQLite to judge
-            moved = None
+    moved = None
+    if not read_only:
+        with fileguard.alone(path) as nobody_else:
+            if nobody_else:  # never touch a WAL another process may be using
+                try:
+                    moved = fileguard.set_aside_foreign_wal(path)
+                except OSError:  # pragma: no cover - left for SQLite to judge
+                    moved = None
         if moved is not None:
             notes.append(
                 StoreError(
