@@ -231,6 +231,22 @@ def test_a_read_only_folder_reads_and_says_writes_cannot_be_saved(
     assert done.returncode == 0, done.stderr
 
 
+def test_the_window_opens_a_read_only_folder(paths: AppPaths, read_only: Path) -> None:
+    """The window's start (quick check, instance lock, store) works on a read-only
+    folder and fills itself (it showed "damaged (unable to open database file)")."""
+    env = _env() | {"CRM_DESKTOP_EXIT_AFTER_PAINT": "1", "QT_QPA_PLATFORM": "offscreen"}
+    done = subprocess.run(
+        [sys.executable, "-m", "crm_desktop", "--data-dir", str(paths.data_dir), "--lang", "en"],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    assert "FILLED" in done.stdout
+
+
 # ---------------------------------------------------------------- permissions
 
 
