@@ -416,7 +416,12 @@ def exclusive(db: Path, operation: str) -> Iterator[None]:
         )
     try:
         if not _flock(fd, exclusive=True):
-            raise _open_elsewhere_error(other_holders(db))
+            holders = other_holders(db)
+            if not holders and in_use(db):  # a thread of this program opened it again
+                raise StoreError(
+                    "The store is still open in this program; close it first. Nothing was changed."
+                )
+            raise _open_elsewhere_error(holders)
         try:
             holders = other_holders(db)  # SQLite locks of a program without our lock
             if holders:

@@ -618,6 +618,11 @@ def restore(
     and the file is swapped in atomically (``os.replace``), removing the old
     ``-wal``/``-shm`` files so nothing stale is replayed. Close the store
     (``Store.dispose()``) before calling this.
+
+    The whole operation holds the store exclusively (:func:`fileguard.exclusive`):
+    it is refused while another program has the store open, and others cannot
+    open it meanwhile. What sits in the WAL is checkpointed into the file before
+    the pre-restore copy is made, so that copy holds every committed change.
     """
     _refuse_server(database_url)
     clock = clock or SystemClock()
