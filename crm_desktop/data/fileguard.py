@@ -505,7 +505,8 @@ def tighten_permissions(data_dir: Path, db: Path | None = None) -> None:
         return
     db = db or data_dir / "crm.sqlite3"
     _chmod(data_dir, 0o700)
-    for path in (db, *sidecars(db), lock_path(db)):
+    extra = (data_dir / "crm.lock", data_dir / "settings.ini")  # instance lock, settings
+    for path in (db, *sidecars(db), lock_path(db), *extra):
         _chmod(path, 0o600)
     for folder_name in ("backups", "calendar", "logs"):
         folder = data_dir / folder_name
