@@ -261,7 +261,8 @@ def run_gui(ctx: CliContext) -> int:
                 _exit_when_filled(app, window)
             else:
                 _after_first_paint(store, window, paths, ctx)
-            if not ctx.database_url and not ctx.read_only:
+            _show_store_notes(store, window)
+            if not ctx.database_url and not ctx.read_only and not store.read_only:
                 # the daily backup (and, for a large file, the quick check) run behind
                 # the open window: a 1 GB store would otherwise keep it from opening
                 _background_start_checks(paths, ctx, settings, window, check=not checked_now)
@@ -297,6 +298,27 @@ def run_gui(ctx: CliContext) -> int:
     finally:
         if lock is not None:
             lock.release()
+
+
+def _show_store_notes(store: Any, window: Any) -> None:
+    """What the store says on opening (a read-only folder, a WAL set aside), in a
+    message that does not block the window."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from crm_desktop.ui.main_window import error_text
+
+    notes = list(getattr(store, "notes", None) or [])
+    if not notes:
+        return
+    box = QMessageBox(
+        QMessageBox.Icon.Information,
+        APP_NAME,
+        "\n\n".join(error_text(n) for n in notes),
+        parent=window,
+    )
+    box.setModal(False)
+    window.setProperty("storeNotes", box)
+    box.show()
 
 
 def _ask_second_instance(text: str) -> str:

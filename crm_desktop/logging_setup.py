@@ -19,8 +19,10 @@ Areas are the first level below ``crm_desktop``: ``get_logger("backup")`` is
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import logging.handlers
+import os
 import re
 from pathlib import Path
 
@@ -81,6 +83,27 @@ class PersonalDataFilter(logging.Filter):
         return True
 
 
+class _PrivateFileHandler(logging.handlers.RotatingFileHandler):
+    """The log file (and its rotated copies) readable by its owner only (0600)."""
+
+    def _open(self):  # type: ignore[no-untyped-def]
+        if os.name == "posix":
+            with contextlib.suppress(OSError):
+                os.close(os.open(self.baseFilename, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600))
+                os.chmod(self.baseFilename, 0o600)
+        return super()._open()
+
+
+def _private_log_dir(folder: Path) -> None:
+    folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+    if os.name != "posix":
+        return
+    with contextlib.suppress(OSError):
+        os.chmod(folder, 0o700)
+        for child in folder.glob(LOG_FILENAME + "*"):
+            os.chmod(child, 0o600)
+
+
 def get_logger(area: str) -> logging.Logger:
     """The logger of one area (``"backup"`` → ``crm_desktop.backup``)."""
     return logging.getLogger(f"{ROOT}.{area}" if area else ROOT)
@@ -109,8 +132,8 @@ def setup_logging(
     target = log_path(paths)
     handler: logging.Handler
     try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        handler = logging.handlers.RotatingFileHandler(
+        _private_log_dir(target.parent)
+        handler = _PrivateFileHandler(
             target, maxBytes=max_bytes, backupCount=backup_count, encoding="utf-8", delay=True
         )
     except OSError:

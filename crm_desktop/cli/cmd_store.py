@@ -110,8 +110,12 @@ def cmd_restore(ctx: CliContext, args: argparse.Namespace) -> int:
 
 
 def _sqlite_revision(path: Path) -> str | None:
+    from crm_desktop.data import fileguard
+
+    # a read-only folder cannot hold the -shm SQLite needs: read the file as it is
+    extra = "" if fileguard.writable(path.parent, path) else "&immutable=1"
     try:
-        con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        con = sqlite3.connect(f"file:{path}?mode=ro{extra}", uri=True)
         try:
             row = con.execute("SELECT version_num FROM alembic_version").fetchone()
         finally:

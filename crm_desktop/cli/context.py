@@ -54,6 +54,8 @@ class CliContext:
                 before_upgrade=hook,
                 read_only=self.read_only,
             )
+            for note in self._store.notes:  # e.g. "read-only: changes cannot be saved"
+                sys.stderr.write(f"crm-desktop: note: {note.text()}\n")
         return self._store
 
     def _encryption_passphrase(self, paths: AppPaths) -> str | None:

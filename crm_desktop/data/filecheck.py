@@ -2,14 +2,24 @@
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from pathlib import Path
 
 
 def quick_check(path: Path) -> str:
     """``PRAGMA quick_check`` on a SQLite file; returns "ok" or the first problem."""
+    try:  # SQLite calls a zero-byte file a sound, empty database: it is a damaged store
+        if path.is_file() and path.stat().st_size == 0:
+            return "the file is empty (0 bytes)"
+    except OSError:
+        pass
+    # a WAL store in a read-only folder: SQLite cannot make its -shm there; nobody can
+    # write the file, so it is read as it is (immutable)
+    writable = os.access(path.parent, os.W_OK) and os.access(path, os.W_OK)
+    extra = "" if writable or not path.is_file() else "&immutable=1"
     try:
-        con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        con = sqlite3.connect(f"file:{path}?mode=ro{extra}", uri=True)
         try:
             row = con.execute("PRAGMA quick_check").fetchone()
         finally:

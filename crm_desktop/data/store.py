@@ -9,11 +9,11 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from sqlalchemy import Engine, text
+from sqlalchemy import Engine, event, text
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
-from crm_desktop.data import migrate
+from crm_desktop.data import fileguard, migrate
 from crm_desktop.data.engine import make_engine, make_session_factory, sqlite_url
 from crm_desktop.data.filecheck import quick_check as quick_check
 from crm_desktop.errors import StoreError
@@ -34,9 +34,18 @@ class Store:
     path: Path | None = None  # the SQLite file, None for a server
     owner: str = field(default_factory=current_user)
     read_only: bool = False
+    # the shared lock every process holding the SQLite file open keeps (fileguard)
+    file_lock: fileguard.SharedLock | None = None
+    # what the user should know about this store (read-only folder, a WAL set aside)
+    notes: list[StoreError] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         self._read_engine = self.engine.execution_options(crm_read_only=True)
+        lock = self.file_lock
+        if lock is not None:
+            # a disposed store that is used again (the window after a restore) takes
+            # its shared lock again with its first new connection
+            event.listen(self.engine, "connect", lambda *_: lock.ensure(), insert=True)
 
     @property
     def is_sqlite(self) -> bool:
@@ -50,6 +59,9 @@ class Store:
     def session(self) -> Iterator[Session]:
         """One unit of work: commits when the block ends, rolls back on error."""
         if self.read_only:
+            for note in self.notes:
+                if note.params.get("reason") == "read-only":
+                    raise StoreError(note.message, **note.params)
             raise StoreError("This store is open read-only; changes are not possible.")
         try:
             with self.factory.begin() as session:
@@ -69,6 +81,8 @@ class Store:
 
     def dispose(self) -> None:
         self.engine.dispose()
+        if self.file_lock is not None:
+            self.file_lock.release()
 
 
 def _store_error(exc: OperationalError) -> StoreError:
@@ -93,6 +107,8 @@ def open_store(
 ) -> Store:
     """Open (and create or upgrade) the store in ``data_dir`` or at ``database_url``."""
     path: Path | None = None
+    file_lock: fileguard.SharedLock | None = None
+    notes: list[StoreError] = []
     if database_url:
         url = database_url
     else:
@@ -107,23 +123,30 @@ def open_store(
                 detail=exc.strerror or str(exc),
             ) from exc
         path = data_dir / "crm.sqlite3"
+        file_lock, read_only = _guard_file(data_dir, path, read_only, notes)
         url = sqlite_url(path)
         if read_only:
             url = f"sqlite:///file:{path}?mode=ro&uri=true"
     engine = make_engine(url)
     try:
-        with engine.connect() as conn:
-            conn.execute(text("SELECT 1"))
+        with fileguard.private_files():  # a new file and its WAL/SHM: 0600
+            engine = _first_connection(engine, url, path, read_only)
     except OperationalError as exc:
         engine.dispose()
+        if file_lock is not None:
+            file_lock.release()
         raise StoreError(
             "The store cannot be opened: {detail}", detail=str(exc.orig or exc)
         ) from exc
     if migrate_schema and not read_only:
         try:
             migrate.upgrade(engine, before_upgrade=before_upgrade)
-        except OperationalError as exc:
+        except (OperationalError, StoreError) as exc:
             engine.dispose()
+            if file_lock is not None:
+                file_lock.release()
+            if isinstance(exc, StoreError):
+                raise
             raise _store_error(exc) from exc
     if path is not None and not read_only:
         _refresh_statistics(engine, path)
@@ -133,7 +156,69 @@ def open_store(
         factory=make_session_factory(engine),
         path=path,
         read_only=read_only,
+        file_lock=file_lock,
+        notes=notes,
     )
+
+
+def _guard_file(
+    data_dir: Path, path: Path, read_only: bool, notes: list[StoreError]
+) -> tuple[fileguard.SharedLock, bool]:
+    """Before this process's first connection: refuse an empty file, notice a
+    read-only folder, set a foreign WAL aside (only when nobody else has the store
+    open), make the files private, and take the shared lock (fileguard)."""
+    if fileguard.is_empty_file(path):
+        # a zero-byte file is a damaged store, never a new one (SQLite would
+        # silently initialise it, and the first backup of it would rotate good ones away)
+        raise fileguard.empty_file_error(path)
+    if not fileguard.writable(data_dir, path):
+        if not path.exists():
+            raise StoreError(
+                "The data folder {path} is read-only, and there is no store in it yet.",
+                path=str(data_dir),
+            )
+        read_only = True
+        notes.append(
+            StoreError("The data folder is read-only: changes cannot be saved.", reason="read-only")
+        )
+    lock = fileguard.SharedLock(path)
+    moved = None
+    if not read_only:
+        with fileguard.alone(path) as nobody_else:
+            if nobody_else:  # never touch a WAL another process may be using
+                try:
+                    moved = fileguard.set_aside_foreign_wal(path)
+                except OSError:  # pragma: no cover - left for SQLite to judge
+                    moved = None
+        if moved is not None:
+            notes.append(
+                StoreError(
+                    "A WAL file that does not belong to the data file was set aside as {path}.",
+                    path=str(moved),
+                    reason="foreign-wal",
+                )
+            )
+    if not read_only:
+        fileguard.tighten_permissions(data_dir, path)
+    lock.ensure()
+    return lock, read_only
+
+
+def _first_connection(engine: Engine, url: str, path: Path | None, read_only: bool) -> Engine:
+    """Connect once (errors surface here). A WAL store in a read-only folder whose
+    ``-shm`` cannot be created opens ``immutable`` instead (nobody can write it)."""
+    try:
+        with engine.connect() as conn:
+            conn.execute(text("SELECT 1"))
+        return engine
+    except OperationalError:
+        if not read_only or path is None:
+            raise
+    engine.dispose()
+    engine = make_engine(f"sqlite:///file:{path}?mode=ro&immutable=1&uri=true")
+    with engine.connect() as conn:
+        conn.execute(text("SELECT 1"))
+    return engine
 
 
 def _refresh_statistics(engine: Engine, path: Path) -> None:

@@ -41,6 +41,7 @@ from typing import Literal
 
 from crm_desktop.clock import Clock, SystemClock, local_zone
 from crm_desktop.config import AppPaths
+from crm_desktop.data import fileguard
 from crm_desktop.errors import StoreError
 
 BackupKind = Literal["daily", "weekly", "monthly", "manual", "pre-upgrade", "pre-restore"]
@@ -154,6 +155,8 @@ def integrity_check(path: Path, *, immutable: bool = True) -> str:
     """``PRAGMA integrity_check`` on a SQLite file: "ok" or the problems found."""
     if not path.is_file():
         return "file not found"
+    if fileguard.is_empty_file(path):  # SQLite would call it a sound, empty database
+        return "the file is empty (0 bytes)"
     try:
         con = _connect_ro(path, immutable=immutable)
         try:
@@ -161,17 +164,24 @@ def integrity_check(path: Path, *, immutable: bool = True) -> str:
         finally:
             con.close()
     except sqlite3.DatabaseError as exc:
-        return str(exc)
+        if immutable or fileguard.writable(path.parent, path):
+            return str(exc)
+        # a WAL store in a read-only folder: SQLite cannot make its -shm; nobody can
+        # write the file there, so it is read as it is
+        return integrity_check(path, immutable=True)
     problems = [str(r[0]) for r in rows]
     if problems == ["ok"]:
         return "ok"
     return "; ".join(problems[:5]) or "no answer"
 
 
-def _read_preview(path: Path) -> tuple[dict[str, int] | None, str | None]:
-    """Record counts and schema revision held in a backup file (None when unreadable)."""
+def _read_preview(
+    path: Path, *, immutable: bool = True
+) -> tuple[dict[str, int] | None, str | None]:
+    """Record counts and schema revision held in a backup file (None when unreadable).
+    ``immutable=False`` for the live store (its WAL is read too)."""
     try:
-        con = _connect_ro(path, immutable=True)
+        con = _connect_ro(path, immutable=immutable)
     except sqlite3.DatabaseError:
         return None, None
     try:
@@ -252,12 +262,12 @@ def _sqlite_copy(source: Path, target: Path) -> None:
 
 
 def _is_encrypted(path: Path) -> bool:
-    try:
-        with open(path, "rb") as fh:
-            head = fh.read(16)
-    except OSError:
-        return False
-    return len(head) == 16 and head != b"SQLite format 3\x00"
+    # never open() the live file while this process has it open (fileguard)
+    return fileguard.looks_encrypted(path)
+
+
+def _holds_records(counts: dict[str, int] | None) -> bool:
+    return counts is not None and any(counts.values())
 
 
 def _remove_partials(backup_dir: Path) -> None:
@@ -285,6 +295,8 @@ def make_backup(
     source = paths.db_path
     if not source.is_file():
         raise StoreError("There is no store to back up yet at {path}.", path=str(source))
+    if fileguard.is_empty_file(source):  # damaged: never a backup that rotates good ones away
+        raise fileguard.empty_file_error(source)
     if _is_encrypted(source):
         raise StoreError(
             "The store is encrypted; its backups are made with the passphrase "
@@ -293,13 +305,18 @@ def make_backup(
     moment = (clock or SystemClock()).now()
     backup_dir = paths.backup_dir
     try:
-        backup_dir.mkdir(parents=True, exist_ok=True)
+        backup_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
     except OSError as exc:
         raise _store_error(exc, backup_dir) from exc
     _remove_partials(backup_dir)
     partial = backup_dir / f"{_PARTIAL_PREFIX}{uuid.uuid4().hex}.sqlite3"
+    # a restore or encryption under way in another program: wait a moment, or say so
+    guard = None if fileguard.in_use(source) else fileguard.SharedLock(source)
     try:
         try:
+            if guard is not None:
+                guard.ensure()
+            fileguard.create_private(partial)  # backups hold personal data: 0600
             _sqlite_copy(source, partial)
             _fsync_file(partial)
         except (OSError, sqlite3.Error) as exc:
@@ -322,6 +339,8 @@ def make_backup(
         log.info("backup written: %s", target.name)
         return target
     finally:
+        if guard is not None:
+            guard.release()
         with contextlib.suppress(OSError):
             partial.unlink(missing_ok=True)
             Path(str(partial) + "-journal").unlink(missing_ok=True)
@@ -361,11 +380,19 @@ def auto_backup(
     always written (rotation keeps the newest of each day). Returns the new file
     or None. Rotation runs afterwards.
     """
-    if database_url or not paths.db_path.is_file():
+    if database_url or not paths.db_path.is_file() or fileguard.is_empty_file(paths.db_path):
         return None
     now = clock.now()
     today = _local_day(now)
-    existing = [b for b in _scan(paths) if b.kind in AUTO_KINDS]
+    scanned = _scan(paths)
+    if scanned and not _holds_records(_read_preview(paths.db_path, immutable=False)[0]):
+        # an empty store (a damaged file recreated, a wrong folder) must never push the
+        # backups that hold data out of the rotation
+        for info in scanned:
+            if _holds_records(_read_preview(info.path)[0]):
+                log.warning("automatic backup skipped: the store is empty, backups are not")
+                return None
+    existing = [b for b in scanned if b.kind in AUTO_KINDS]
     kind: BackupKind = "daily"
     if when == "start":
         if any(_local_day(b.created) == today for b in existing):
@@ -561,7 +588,7 @@ def _keep_aside(paths: AppPaths, clock: Clock) -> Path:
     try:
         return make_backup(paths, "pre-restore", clock=clock, verify=False)
     except StoreError as exc:
-        if paths.db_path.is_file() and exc.params.get("reason") in ("other", None):
+        if paths.db_path.is_file() and exc.params.get("reason") in ("other", "damaged", None):
             # unreadable for SQLite: keep the raw bytes (file and WAL) instead
             target = _target_name(paths.backup_dir, clock.now(), "pre-restore", None)
             try:
@@ -591,6 +618,11 @@ def restore(
     and the file is swapped in atomically (``os.replace``), removing the old
     ``-wal``/``-shm`` files so nothing stale is replayed. Close the store
     (``Store.dispose()``) before calling this.
+
+    The whole operation holds the store exclusively (:func:`fileguard.exclusive`):
+    it is refused while another program has the store open, and others cannot
+    open it meanwhile. What sits in the WAL is checkpointed into the file before
+    the pre-restore copy is made, so that copy holds every committed change.
     """
     _refuse_server(database_url)
     clock = clock or SystemClock()
@@ -601,28 +633,45 @@ def restore(
         paths.data_dir.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise _store_error(exc, paths.data_dir) from exc
-    aside = _keep_aside(paths, clock) if db.is_file() else None
+    # no other program may have the store open while its file is replaced (an import
+    # running meanwhile would write into the file that is thrown away)
+    with fileguard.exclusive(db, "restore"):
+        aside = _restore_locked(paths, backup_file, clock)
+    log.info(
+        "restored %s; previous store kept as %s", backup_file.name, aside.name if aside else "-"
+    )
+    return aside
+
+
+def _restore_locked(paths: AppPaths, backup_file: Path, clock: Clock) -> Path | None:
+    db = paths.db_path
+    aside: Path | None = None
+    if db.is_file():
+        # what sits in the WAL is committed data: write it into the file first, so the
+        # pre-restore copy holds it (when that fails, _keep_aside copies file and WAL)
+        if not _is_encrypted(db):
+            fileguard.checkpoint(db)
+        aside = _keep_aside(paths, clock)
     incoming = paths.data_dir / f"{_PARTIAL_PREFIX}restore-{uuid.uuid4().hex}.sqlite3"
     try:
         try:
+            fileguard.create_private(incoming)
             shutil.copyfile(backup_file, incoming)
             _fsync_file(incoming)
         except OSError as exc:
             raise _store_error(exc, paths.data_dir) from exc
         if integrity_check(incoming) != "ok":  # the copy itself went wrong
             raise StoreError("The copy of the backup is damaged; nothing was restored.")
-        # the old WAL must not be replayed onto the restored file
+        # the old WAL (kept aside above) must not be replayed onto the restored file
         for suffix in ("-wal", "-shm", "-journal"):
             Path(str(db) + suffix).unlink(missing_ok=True)
         try:
             os.replace(incoming, db)
         except OSError as exc:
             raise _store_error(exc, paths.data_dir) from exc
+        fileguard.forget_header(db)
         _fsync_dir(paths.data_dir)
     finally:
         with contextlib.suppress(OSError):
             incoming.unlink(missing_ok=True)
-    log.info(
-        "restored %s; previous store kept as %s", backup_file.name, aside.name if aside else "-"
-    )
     return aside

@@ -31,6 +31,7 @@ from typing import TYPE_CHECKING, Any
 
 from crm_desktop.clock import Clock, SystemClock
 from crm_desktop.config import AppPaths
+from crm_desktop.data import fileguard
 from crm_desktop.errors import StoreError
 
 if TYPE_CHECKING:
@@ -63,12 +64,12 @@ def sqlcipher_available() -> bool:
 
 
 def is_encrypted(path: Path) -> bool:
-    """True when ``path`` exists and is not a plain SQLite file (no SQLite header)."""
-    try:
-        with open(path, "rb") as fh:
-            head = fh.read(16)
-    except OSError:
-        return False
+    """True when ``path`` exists and is not a plain SQLite file (no SQLite header).
+
+    While this process has the store open the header read before its first
+    connection is used: opening the live file here would drop SQLite's locks
+    (see :mod:`crm_desktop.data.fileguard`)."""
+    head = fileguard.header(path)
     return len(head) == 16 and head != SQLITE_HEADER
 
 
@@ -125,11 +126,23 @@ def open_encrypted_store(paths: AppPaths, passphrase: str, *, migrate_schema: bo
 
     path = paths.db_path
     paths.data_dir.mkdir(parents=True, exist_ok=True)
-    engine = open_encrypted_engine(path, passphrase)
-    if migrate_schema:
-        migrate.upgrade(engine)
+    fileguard.tighten_permissions(paths.data_dir, path)
+    lock = fileguard.SharedLock(path)
+    lock.ensure()  # before the first connection, like open_store
+    try:
+        with fileguard.private_files():
+            engine = open_encrypted_engine(path, passphrase)
+        if migrate_schema:
+            migrate.upgrade(engine)
+    except BaseException:
+        lock.release()
+        raise
     return Store(
-        url=f"sqlcipher:///{path}", engine=engine, factory=make_session_factory(engine), path=path
+        url=f"sqlcipher:///{path}",
+        engine=engine,
+        factory=make_session_factory(engine),
+        path=path,
+        file_lock=lock,
     )
 
 
@@ -155,9 +168,13 @@ def _plain_counts(path: Path) -> dict[str, int]:
 
 
 def _swap_in(new_file: Path, db: Path) -> None:
+    # only under fileguard.exclusive, after the WAL was checkpointed into the copy
     for suffix in ("-wal", "-shm", "-journal"):
         Path(str(db) + suffix).unlink(missing_ok=True)
+    if os.name == "posix":
+        os.chmod(new_file, 0o600)
     os.replace(new_file, db)
+    fileguard.forget_header(db)
     if os.name == "posix":
         fd = os.open(db.parent, os.O_RDONLY)
         try:
@@ -167,7 +184,23 @@ def _swap_in(new_file: Path, db: Path) -> None:
 
 
 def encrypt_store(paths: AppPaths, passphrase: str) -> Path:
-    """Encrypt the plain store in place (close it first); returns the store path."""
+    """Encrypt the plain store in place (close it first); returns the store path.
+
+    Refuses while another program (or a store of this one) has it open; other
+    programs cannot open it while this runs (:func:`fileguard.exclusive`)."""
+    db = paths.db_path
+    if not db.is_file():
+        raise StoreError("There is no store at {path} to encrypt.", path=str(db))
+    with fileguard.exclusive(db, "encrypt"):
+        if not fileguard.checkpoint(db):
+            raise StoreError(
+                "The store could not be encrypted: its WAL could not be written into the "
+                "file (damaged?). Nothing was changed; run “crm-desktop check”."
+            )
+        return _encrypt_store(paths, passphrase)
+
+
+def _encrypt_store(paths: AppPaths, passphrase: str) -> Path:
     db = paths.db_path
     if not db.is_file():
         raise StoreError("There is no store at {path} to encrypt.", path=str(db))
@@ -202,7 +235,16 @@ def encrypt_store(paths: AppPaths, passphrase: str) -> Path:
 
 
 def decrypt_store(paths: AppPaths, passphrase: str) -> Path:
-    """Turn the encrypted store back into a plain SQLite file (close it first)."""
+    """Turn the encrypted store back into a plain SQLite file (close it first;
+    refused while another program has it open)."""
+    db = paths.db_path
+    if not is_encrypted(db):
+        raise StoreError("The store {path} is not encrypted.", path=str(db))
+    with fileguard.exclusive(db, "decrypt"):
+        return _decrypt_store(paths, passphrase)
+
+
+def _decrypt_store(paths: AppPaths, passphrase: str) -> Path:
     db = paths.db_path
     if not is_encrypted(db):
         raise StoreError("The store {path} is not encrypted.", path=str(db))
@@ -243,6 +285,7 @@ def backup_encrypted(
     target = bk._target_name(paths.backup_dir, (clock or SystemClock()).now(), kind, None)  # type: ignore[arg-type]
     partial = paths.backup_dir / f".crm-partial-{uuid.uuid4().hex}.sqlite3"
     try:
+        fileguard.create_private(partial)
         src = connect(db, passphrase)
         try:
             dst = connect(partial, passphrase, check=False)

@@ -12,6 +12,7 @@ GUI then hands over to the first window through a ``QLocalServer`` whose name is
 from __future__ import annotations
 
 import contextlib
+import errno
 import getpass
 import hashlib
 import os
@@ -127,7 +128,7 @@ class InstanceLock:
             return
         try:
             with contextlib.suppress(OSError):
-                os.ftruncate(fd, 0)
+                os.ftruncate(fd, 0)  # fails harmlessly on a read-only lock file
             _unlock(fd)
         finally:
             os.close(fd)
@@ -153,8 +154,22 @@ def acquire(paths: AppPaths) -> InstanceLock:
     lock_path = paths.lock_path
     try:
         lock_path.parent.mkdir(parents=True, exist_ok=True)
-        fd = os.open(lock_path, os.O_RDWR | os.O_CREAT, 0o644)
+        fd = os.open(lock_path, os.O_RDWR | os.O_CREAT, 0o600)
     except OSError as exc:
+        if exc.errno in (errno.EACCES, errno.EROFS, errno.EPERM) and paths.data_dir.is_dir():
+            # a read-only data folder: nobody can write here, the store opens read-only
+            # (data.store); hold the lock file when it exists, else go on without
+            try:
+                fd = os.open(lock_path, os.O_RDONLY)
+            except OSError:
+                return InstanceLock(path=lock_path, pid=os.getpid())
+            if not _try_lock(fd):
+                os.close(fd)
+                pid = read_pid(lock_path)
+                raise AlreadyRunning(
+                    pid if pid and pid_alive(pid) else None, paths.data_dir
+                ) from None
+            return InstanceLock(path=lock_path, pid=os.getpid(), _fd=fd)
         raise StoreError(
             "The lock file {path} cannot be created: {detail}",
             path=str(lock_path),

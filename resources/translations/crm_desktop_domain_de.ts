@@ -735,6 +735,46 @@
             <source>The person was anonymised; the merge cannot be undone.</source>
             <translation>Die Person wurde anonymisiert; die Zusammenführung kann nicht rückgängig gemacht werden.</translation>
         </message>
+        <message>
+            <source>The store is being restored from a backup by another program; try again in a moment.</source>
+            <translation>Die Datenbank wird gerade von einem anderen Programm aus einer Sicherung wiederhergestellt; versuchen Sie es gleich noch einmal.</translation>
+        </message>
+        <message>
+            <source>The store is being encrypted or decrypted by another program; try again in a moment.</source>
+            <translation>Die Datenbank wird gerade von einem anderen Programm ver- oder entschlüsselt; versuchen Sie es gleich noch einmal.</translation>
+        </message>
+        <message>
+            <source>The store is open in another program ({who}). Close it there and try again; nothing was changed.</source>
+            <translation>Die Datenbank ist in einem anderen Programm geöffnet ({who}). Schließen Sie sie dort und versuchen Sie es noch einmal; es wurde nichts geändert.</translation>
+        </message>
+        <message>
+            <source>The store is open in another program. Close it there and try again; nothing was changed.</source>
+            <translation>Die Datenbank ist in einem anderen Programm geöffnet. Schließen Sie sie dort und versuchen Sie es noch einmal; es wurde nichts geändert.</translation>
+        </message>
+        <message>
+            <source>The store is still open in this program; close it first. Nothing was changed.</source>
+            <translation>Die Datenbank ist in diesem Programm noch geöffnet; schließen Sie sie zuerst. Es wurde nichts geändert.</translation>
+        </message>
+        <message>
+            <source>The data file {path} is empty (0 bytes): it is damaged. Restore the newest good backup (crm-desktop backup --list, then crm-desktop restore FILE --yes).</source>
+            <translation>Die Datendatei {path} ist leer (0 Byte): sie ist beschädigt. Stellen Sie die neueste gute Sicherung wieder her (crm-desktop backup --list, dann crm-desktop restore DATEI --yes).</translation>
+        </message>
+        <message>
+            <source>The data folder {path} is read-only, and there is no store in it yet.</source>
+            <translation>Der Datenordner {path} ist schreibgeschützt, und es gibt darin noch keine Datenbank.</translation>
+        </message>
+        <message>
+            <source>The data folder is read-only: changes cannot be saved.</source>
+            <translation>Der Datenordner ist schreibgeschützt: Änderungen können nicht gespeichert werden.</translation>
+        </message>
+        <message>
+            <source>A WAL file that does not belong to the data file was set aside as {path}.</source>
+            <translation>Eine WAL-Datei, die nicht zur Datendatei gehört, wurde als {path} beiseitegelegt.</translation>
+        </message>
+        <message>
+            <source>The store could not be encrypted: its WAL could not be written into the file (damaged?). Nothing was changed; run “crm-desktop check”.</source>
+            <translation>Die Datenbank konnte nicht verschlüsselt werden: ihre WAL-Datei ließ sich nicht in die Datei schreiben (beschädigt?). Es wurde nichts geändert; führen Sie „crm-desktop check“ aus.</translation>
+        </message>
     </context>
     <context>
         <name>Sheets</name>
