@@ -731,6 +731,14 @@
             <source>Order {number} is invoiced: only its status can change.</source>
             <translation>Auftrag {number} ist berechnet: nur sein Status kann sich noch ändern.</translation>
         </message>
+        <message>
+            <source>{who} changed this record at {when} (UTC) after you opened it; your changes were not saved.</source>
+            <translation>{who} hat diesen Datensatz um {when} (UTC) geändert, nachdem Sie ihn geöffnet haben; Ihre Änderungen wurden nicht gespeichert.</translation>
+        </message>
+        <message>
+            <source>Someone changed this record at {when} (UTC) after you opened it; your changes were not saved.</source>
+            <translation>Jemand hat diesen Datensatz um {when} (UTC) geändert, nachdem Sie ihn geöffnet haben; Ihre Änderungen wurden nicht gespeichert.</translation>
+        </message>
     </context>
     <context>
         <name>Sheets</name>

@@ -8,17 +8,21 @@ import datetime as dt
 from collections.abc import Callable, Iterator
 
 import pytest
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QCoreApplication, QLocale, QTimer, QTranslator
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
+from crm_desktop.app import install_translators
 from crm_desktop.clock import FixedClock
 from crm_desktop.data.models import Company, Person
 from crm_desktop.data.store import Store, open_store
+from crm_desktop.errors import ConcurrentEditError
 from crm_desktop.services import contacts
 from crm_desktop.services.contacts import CompanyInput, PersonInput
 from crm_desktop.ui.conflict import ConflictDialog
 from crm_desktop.ui.detail import CompanyDetailPane
 from crm_desktop.ui.dialogs import EntityForm, PersonDialog
+from crm_desktop.ui.i18n import translate_error
 
 ANNA_AT = dt.datetime(2026, 11, 23, 13, 2, tzinfo=dt.UTC)  # 14:02 in Berlin
 
@@ -176,3 +180,27 @@ def test_company_edit_in_place_closing_the_dialog_keeps_the_edit(
             assert comp.updated_by == "ben"
     finally:
         colleague.dispose()
+
+
+@pytest.fixture
+def german_app(qapp: QApplication) -> Iterator[list[QTranslator]]:
+    before = QLocale()
+    installed = install_translators(qapp, "de")
+    yield installed
+    for translator in installed:
+        QCoreApplication.removeTranslator(translator)
+    QLocale.setDefault(before)
+
+
+def test_the_dialog_and_the_message_read_in_german(
+    qtbot: QtBot, german_app: list[QTranslator]
+) -> None:
+    error = ConcurrentEditError("person", 1, changed_by="anna", changed_at=ANNA_AT, version=2)
+    dialog = ConflictDialog(error, [("Position", "Leitung", "Einkauf")], now=ANNA_AT)
+    qtbot.addWidget(dialog)
+    assert dialog.message.text() == "Geändert von anna um 14:02"
+    assert dialog.overwrite_button.text() == "Ü&berschreiben"
+    assert dialog.reload_button.text() == "&Neu laden"
+    assert translate_error(error).startswith("anna hat diesen Datensatz um 2026-11-23 13:02")
+    dialog.show_compare(True)
+    assert dialog.rows() == [("Position", "Leitung", "Einkauf")]
