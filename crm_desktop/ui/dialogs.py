@@ -237,7 +237,11 @@ class EntityForm(QWidget):
         """Reload, overwrite or keep editing (the real dialog; tests may replace it)."""
         from crm_desktop.ui.conflict import ConflictDialog
 
-        dialog = ConflictDialog(error, self.compare_rows(), self, now=self.clock.now())
+        try:
+            rows = self.compare_rows()
+        except CrmError:  # the record went away meanwhile: nothing to compare
+            rows = []
+        dialog = ConflictDialog(error, rows, self, now=self.clock.now())
         self.conflict_dialog = dialog
         dialog.exec()
         choice = dialog.choice
