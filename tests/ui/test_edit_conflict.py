@@ -9,7 +9,7 @@ from collections.abc import Callable, Iterator
 
 import pytest
 from PySide6.QtCore import QCoreApplication, QLocale, QTimer, QTranslator
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QDialog
 from pytestqt.qtbot import QtBot
 
 from crm_desktop.app import install_translators
@@ -204,3 +204,27 @@ def test_the_dialog_and_the_message_read_in_german(
     assert translate_error(error).startswith("anna hat diesen Datensatz um 2026-11-23 13:02")
     dialog.show_compare(True)
     assert dialog.rows() == [("Position", "Leitung", "Einkauf")]
+
+
+def test_an_order_saved_meanwhile_is_not_overwritten(
+    qtbot: QtBot, sqlite_store: Store, clock: FixedClock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from crm_desktop.data.models import Order
+    from crm_desktop.services import orders as order_svc
+    from crm_desktop.ui.sales_dialogs import OrderDialog
+    from tests.ui.test_orders_view import _orders
+
+    ids = _orders(sqlite_store, clock)
+    dlg = OrderDialog(sqlite_store, order_id=ids["köhler_order"], clock=clock)
+    qtbot.addWidget(dlg)
+    dlg.notes.setPlainText("ben: Lieferung Montag")
+    monkeypatch.setenv("CRM_DESKTOP_USER", "anna")
+    with sqlite_store.session() as s:
+        order = order_svc.get_order(s, ids["köhler_order"])
+        order.notes = "anna: Lieferung Freitag"
+    dlg.save()
+    assert dlg.result() != QDialog.DialogCode.Accepted
+    assert "anna changed this record" in dlg.banner.text()
+    with sqlite_store.reader() as s:
+        saved = s.get(Order, ids["köhler_order"])
+        assert saved is not None and saved.notes == "anna: Lieferung Freitag"
