@@ -55,9 +55,9 @@ def _deleted(store: Store, model: type[Person] | type[Company], rid: int) -> boo
         return found.deleted_at is not None
 
 
-def test_undo_of_a_company_delete_restores_it_and_its_people(
-    qtbot: QtBot, sqlite_store: Store
-) -> None:
+def test_undo_of_a_company_delete_restores_it_and_its_people(qtbot: QtBot, store: Store) -> None:
+    """SQLite and PostgreSQL alike (both keep microseconds)."""
+    sqlite_store = store
     org = _org(sqlite_store)
     undo = UndoManager(sqlite_store, TickingClock())
     undo.delete("company", org["company"], "Delete Köhler & Partner")
