@@ -69,3 +69,40 @@ class MultipleErrors(ValidationError):
         if not errors:
             return super().text(translate)
         return "\n".join(e.text(translate) for e in errors)
+
+
+class ConcurrentEditError(ConflictError):
+    """Someone saved the record after it was loaded for editing; nothing was saved.
+
+    ``entity`` and ``record_id`` name the record, ``changed_by`` and ``changed_at``
+    who saved it last and when (either may be unknown), ``version`` is the record's
+    current version (saving again on it overwrites their change)."""
+
+    def __init__(
+        self,
+        entity: str,
+        record_id: int,
+        *,
+        changed_by: str | None,
+        changed_at: Any,
+        version: int,
+    ) -> None:
+        self.entity = entity
+        self.record_id = record_id
+        self.changed_by = changed_by
+        self.changed_at = changed_at
+        self.version = version
+        when = changed_at.strftime("%Y-%m-%d %H:%M") if changed_at is not None else "?"
+        if changed_by:
+            super().__init__(
+                "{who} changed this record at {when} (UTC) after you opened it; "
+                "your changes were not saved.",
+                who=changed_by,
+                when=when,
+            )
+        else:
+            super().__init__(
+                "Someone changed this record at {when} (UTC) after you opened it; "
+                "your changes were not saved.",
+                when=when,
+            )

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
+import getpass
+import os
 from typing import Any
 
-from sqlalchemy import DateTime, MetaData
+from sqlalchemy import DateTime, Integer, MetaData, String
 from sqlalchemy.engine import Dialect
-from sqlalchemy.orm import DeclarativeBase
+from sqlalchemy.orm import DeclarativeBase, Mapped, declared_attr, mapped_column
 from sqlalchemy.types import TypeDecorator
 
 NAMING_CONVENTION = {
@@ -57,3 +59,29 @@ class Base(DeclarativeBase):
 
 def utcnow() -> dt.datetime:
     return dt.datetime.now(dt.UTC)
+
+
+def current_editor() -> str:
+    """Who is changing records: the team user name ($CRM_DESKTOP_USER) or the OS login."""
+    try:
+        return (os.environ.get("CRM_DESKTOP_USER") or getpass.getuser())[:80]
+    except Exception:  # pragma: no cover - no user name on this system
+        return "user"
+
+
+class VersionMixin:
+    """Optimistic concurrency for records that users edit.
+
+    ``version`` is SQLAlchemy's ``version_id_col``: every UPDATE checks the version it
+    read and counts it up, so an update of a row someone else changed meanwhile raises
+    ``StaleDataError`` instead of overwriting their change. ``updated_by`` names who
+    made the last change (with ``updated_at``, the when)."""
+
+    version: Mapped[int] = mapped_column(Integer, nullable=False, default=1, server_default="1")
+    updated_by: Mapped[str | None] = mapped_column(
+        String(80), default=current_editor, onupdate=current_editor
+    )
+
+    @declared_attr.directive
+    def __mapper_args__(cls) -> dict[str, Any]:
+        return {"version_id_col": cls.__table__.c.version}  # type: ignore[attr-defined]

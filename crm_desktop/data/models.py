@@ -32,7 +32,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from crm_desktop.data.base import Base, UTCDateTime, utcnow
+from crm_desktop.data.base import Base, UTCDateTime, VersionMixin, utcnow
 from crm_desktop.data.collation import german_key
 
 
@@ -171,7 +171,7 @@ class ImportBatch(Base):
 # ---------------------------------------------------------------- companies and people
 
 
-class Company(TimestampMixin, Base):
+class Company(VersionMixin, TimestampMixin, Base):
     __tablename__ = "companies"
     id: Mapped[int] = mapped_column(primary_key=True)
     name: Mapped[str] = mapped_column(String(200), index=True)
@@ -225,18 +225,21 @@ class Company(TimestampMixin, Base):
     )
 
 
-class Department(Base):
+class Department(VersionMixin, Base):
     __tablename__ = "departments"
     __table_args__ = (UniqueConstraint("company_id", "name"),)
     id: Mapped[int] = mapped_column(primary_key=True)
     company_id: Mapped[int] = mapped_column(ForeignKey("companies.id", ondelete="CASCADE"))
     name: Mapped[str] = mapped_column(String(120))
+    updated_at: Mapped[dt.datetime | None] = mapped_column(
+        UTCDateTime, default=utcnow, onupdate=utcnow
+    )
 
     company: Mapped[Company] = relationship(back_populates="departments")
     people: Mapped[list[Person]] = relationship(back_populates="department")
 
 
-class Person(TimestampMixin, Base):
+class Person(VersionMixin, TimestampMixin, Base):
     __tablename__ = "people"
     __table_args__ = (Index("ix_people_family_given", "family_name", "given_name"),)
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -438,7 +441,7 @@ class LossReason(Base):
     active: Mapped[bool] = mapped_column(Boolean, default=True)
 
 
-class Opportunity(TimestampMixin, Base):
+class Opportunity(VersionMixin, TimestampMixin, Base):
     __tablename__ = "opportunities"
     id: Mapped[int] = mapped_column(primary_key=True)
     title: Mapped[str] = mapped_column(String(200))
@@ -486,7 +489,7 @@ project_members = Table(
 )
 
 
-class Project(TimestampMixin, Base):
+class Project(VersionMixin, TimestampMixin, Base):
     __tablename__ = "projects"
     id: Mapped[int] = mapped_column(primary_key=True)
     name: Mapped[str] = mapped_column(String(200), index=True)
@@ -508,7 +511,7 @@ class Project(TimestampMixin, Base):
     members: Mapped[list[Person]] = relationship(secondary=project_members)
 
 
-class Ticket(TimestampMixin, Base):
+class Ticket(VersionMixin, TimestampMixin, Base):
     __tablename__ = "tickets"
     id: Mapped[int] = mapped_column(primary_key=True)
     number: Mapped[str] = mapped_column(String(40), unique=True)
@@ -578,7 +581,7 @@ campaign_members = Table(
 # ---------------------------------------------------------------- timeline
 
 
-class Activity(TimestampMixin, Base):
+class Activity(VersionMixin, TimestampMixin, Base):
     __tablename__ = "activities"
     __table_args__ = (
         Index("ix_activities_person_time", "person_id", "occurred_at"),
@@ -734,7 +737,7 @@ class Document(TimestampMixin, Base):
 # ---------------------------------------------------------------- orders and targets
 
 
-class Order(TimestampMixin, Base):
+class Order(VersionMixin, TimestampMixin, Base):
     __tablename__ = "orders"
     id: Mapped[int] = mapped_column(primary_key=True)
     number: Mapped[str] = mapped_column(String(40), unique=True)

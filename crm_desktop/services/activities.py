@@ -28,7 +28,7 @@ from crm_desktop.data.models import (
     Ticket,
 )
 from crm_desktop.errors import NotFoundError, ValidationError
-from crm_desktop.services import cardguard
+from crm_desktop.services import cardguard, versioning
 
 TICKET_KINDS = (ActivityKind.COMPLAINT, ActivityKind.SERVICE_CALL)
 
@@ -191,9 +191,17 @@ ACTIVITY_FIELDS = {
 }
 
 
-def update_activity(session: Session, activity_id: int, changes: dict[str, Any]) -> Activity:
-    """Change fields of an activity; ``changes`` maps field name to the new value."""
+def update_activity(
+    session: Session,
+    activity_id: int,
+    changes: dict[str, Any],
+    *,
+    expected_version: int | None = None,
+) -> Activity:
+    """Change fields of an activity; ``changes`` maps field name to the new value.
+    ``expected_version``: see :mod:`crm_desktop.services.versioning`."""
     activity = get_activity(session, activity_id)
+    versioning.check(session, "activity", activity, expected_version)
     unknown = set(changes) - ACTIVITY_FIELDS
     if unknown:
         raise ValueError(f"unknown activity fields: {sorted(unknown)}")
@@ -224,7 +232,7 @@ def update_activity(session: Session, activity_id: int, changes: dict[str, Any])
         changes["subject"] = (changes["subject"] or "").strip()[:300]
     for key, value in changes.items():
         setattr(activity, key, value)
-    session.flush()
+    versioning.flush(session, "activity", activity)
     return activity
 
 

@@ -32,7 +32,7 @@ from crm_desktop.data.models import (
     Tag,
 )
 from crm_desktop.errors import ConflictError, MultipleErrors, NotFoundError, ValidationError
-from crm_desktop.services import cardguard
+from crm_desktop.services import cardguard, versioning
 from crm_desktop.services import validation as v
 
 # ---------------------------------------------------------------- inputs
@@ -339,12 +339,16 @@ def update_company(
     *,
     reason: str = "edited",
     clock: Clock | None = None,
+    expected_version: int | None = None,
 ) -> Company:
     """Change scalar fields of a company; ``changes`` maps field name to new value.
 
+    ``expected_version`` is the version the editing form loaded: when someone saved
+    the company since, :class:`ConcurrentEditError` is raised and nothing changes.
     A company that becomes a customer here gets the new-customer opportunity (see
     :func:`became_customer`)."""
     company = get_company(session, company_id)
+    versioning.check(session, "company", company, expected_version)
     was_customer = company.status == CompanyStatus.CUSTOMER
     unknown = set(changes) - COMPANY_FIELDS
     if unknown:
@@ -366,7 +370,8 @@ def update_company(
         )
     for key, value in changes.items():
         setattr(company, key, value)
-    session.flush()
+    company.updated_at = (clock or SystemClock()).now()  # a save is a change: version + 1
+    versioning.flush(session, "company", company)
     if not was_customer and company.status == CompanyStatus.CUSTOMER:
         became_customer(session, [company.id], clock=clock)
     return company
@@ -624,10 +629,19 @@ PERSON_FIELDS = {
 
 
 def update_person(
-    session: Session, person_id: int, changes: dict[str, Any], *, clock: Clock | None = None
+    session: Session,
+    person_id: int,
+    changes: dict[str, Any],
+    *,
+    clock: Clock | None = None,
+    expected_version: int | None = None,
 ) -> Person:
+    """Change scalar fields of a person. ``expected_version`` is the version the
+    editing form loaded: when someone saved the person since,
+    :class:`ConcurrentEditError` is raised and nothing changes."""
     clock = clock or SystemClock()
     person = get_person(session, person_id)
+    versioning.check(session, "person", person, expected_version)
     unknown = set(changes) - PERSON_FIELDS
     if unknown:
         raise ValueError(f"unknown person fields: {sorted(unknown)}")
@@ -672,7 +686,8 @@ def update_person(
     if renamed and person.needs_review and person.review_reason == "no name":
         person.needs_review = False
         person.review_reason = None
-    session.flush()
+    person.updated_at = clock.now()  # a save is a change: version + 1, who and when
+    versioning.flush(session, "person", person)
     return person
 
 

@@ -32,7 +32,7 @@ from crm_desktop.data.models import (
     display_name,
 )
 from crm_desktop.errors import ConflictError, NotFoundError, ValidationError
-from crm_desktop.services import cardguard
+from crm_desktop.services import cardguard, versioning
 from crm_desktop.services import settings as cfg
 from crm_desktop.services.tickets import next_number
 
@@ -248,15 +248,24 @@ def _line_key(line: OrderLine) -> tuple[Any, ...]:
     )
 
 
-def update_order(session: Session, order_id: int, data: OrderInput, *, clock: Clock) -> Order:
+def update_order(
+    session: Session,
+    order_id: int,
+    data: OrderInput,
+    *,
+    clock: Clock,
+    expected_version: int | None = None,
+) -> Order:
     """Change customer, date, status, currency, notes, new-customer flag and lines of an
     order; its number stays. The checks are those of :func:`create_order`.
 
     ``data.order_date`` None keeps the date; ``data.is_new_customer`` None works the
     flag out again. The opportunity link stays as it is. An invoiced order only
-    changes its status: any other difference is a ConflictError.
+    changes its status: any other difference is a ConflictError. ``expected_version``:
+    see :mod:`crm_desktop.services.versioning`.
     """
     order = get_order(session, order_id)
+    versioning.check(session, "order", order, expected_version)
     company_id = _checked_customer(session, data)
     lines = _lines(data.lines)
     order_date = data.order_date or order.order_date
@@ -280,7 +289,7 @@ def update_order(session: Session, order_id: int, data: OrderInput, *, clock: Cl
                 "Order {number} is invoiced: only its status can change.", number=order.number
             )
         order.status = data.status
-        session.flush()
+        versioning.flush(session, "order", order)
         return order
     order.company_id = company_id
     order.person_id = data.person_id
@@ -292,7 +301,7 @@ def update_order(session: Session, order_id: int, data: OrderInput, *, clock: Cl
     order.lines = lines
     order.total_net = sum((ln.net for ln in lines), decimal.Decimal(0)).quantize(CENT)
     order.updated_at = clock.now()
-    session.flush()
+    versioning.flush(session, "order", order)
     return order
 
 

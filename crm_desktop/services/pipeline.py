@@ -38,7 +38,7 @@ from crm_desktop.data.models import (
     ProjectStatus,
 )
 from crm_desktop.errors import ConflictError, NotFoundError, ValidationError
-from crm_desktop.services import cardguard
+from crm_desktop.services import cardguard, versioning
 from crm_desktop.services import settings as cfg
 from crm_desktop.services.activities import new_followup_uid
 from crm_desktop.services.projects import ProjectInput, create_project
@@ -236,8 +236,16 @@ OPPORTUNITY_FIELDS = {
 }
 
 
-def update_opportunity(session: Session, opp_id: int, changes: dict[str, Any]) -> Opportunity:
+def update_opportunity(
+    session: Session,
+    opp_id: int,
+    changes: dict[str, Any],
+    *,
+    expected_version: int | None = None,
+) -> Opportunity:
+    """``expected_version``: see :mod:`crm_desktop.services.versioning`."""
     opp = get_opportunity(session, opp_id)
+    versioning.check(session, "opportunity", opp, expected_version)
     unknown = set(changes) - OPPORTUNITY_FIELDS
     if unknown:
         raise ValueError(f"unknown opportunity fields: {sorted(unknown)}")
@@ -260,7 +268,7 @@ def update_opportunity(session: Session, opp_id: int, changes: dict[str, Any]) -
             raise NotFoundError("Person {id} does not exist.", id=changes["person_id"])
     for key, value in changes.items():
         setattr(opp, key, value)
-    session.flush()
+    versioning.flush(session, "opportunity", opp)
     return opp
 
 

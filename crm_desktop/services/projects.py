@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session
 from crm_desktop.clock import Clock
 from crm_desktop.data.models import Activity, Company, Person, Project, ProjectStatus
 from crm_desktop.errors import NotFoundError, ValidationError
-from crm_desktop.services import cardguard
+from crm_desktop.services import cardguard, versioning
 
 
 @dataclass
@@ -82,8 +82,16 @@ def get_project(session: Session, project_id: int) -> Project:
 PROJECT_FIELDS = {"name", "company_id", "status", "start_date", "end_date", "description"}
 
 
-def update_project(session: Session, project_id: int, changes: dict[str, Any]) -> Project:
+def update_project(
+    session: Session,
+    project_id: int,
+    changes: dict[str, Any],
+    *,
+    expected_version: int | None = None,
+) -> Project:
+    """``expected_version``: see :mod:`crm_desktop.services.versioning`."""
     project = get_project(session, project_id)
+    versioning.check(session, "project", project, expected_version)
     unknown = set(changes) - PROJECT_FIELDS
     if unknown:
         raise ValueError(f"unknown project fields: {sorted(unknown)}")
@@ -101,7 +109,7 @@ def update_project(session: Session, project_id: int, changes: dict[str, Any]) -
             raise NotFoundError("Company {id} does not exist.", id=changes["company_id"])
     for key, value in changes.items():
         setattr(project, key, value)
-    session.flush()
+    versioning.flush(session, "project", project)
     return project
 
 

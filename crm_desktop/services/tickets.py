@@ -33,7 +33,7 @@ from crm_desktop.data.models import (
     TicketStatusChange,
 )
 from crm_desktop.errors import ConflictError, NotFoundError, ValidationError
-from crm_desktop.services import cardguard
+from crm_desktop.services import cardguard, versioning
 from crm_desktop.services import settings as cfg
 
 TICKET_SEQUENCE = "ticket"
@@ -241,8 +241,11 @@ def update_ticket(
     title: str | None = None,
     description: str | None = None,
     priority: Priority | None = None,
+    expected_version: int | None = None,
 ) -> Ticket:
+    """``expected_version``: see :mod:`crm_desktop.services.versioning`."""
     ticket = get_ticket(session, ticket_id)
+    versioning.check(session, "ticket", ticket, expected_version)
     if title is not None:
         clean = title.strip()
         if not clean:
@@ -254,7 +257,7 @@ def update_ticket(
         ticket.description = description
     if priority is not None:
         ticket.priority = priority
-    session.flush()
+    versioning.flush(session, "ticket", ticket)
     return ticket
 
 

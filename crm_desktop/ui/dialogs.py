@@ -56,7 +56,13 @@ from crm_desktop.data.models import (
     ProjectStatus,
 )
 from crm_desktop.data.store import Store
-from crm_desktop.errors import ConflictError, CrmError, NotFoundError, ValidationError
+from crm_desktop.errors import (
+    ConcurrentEditError,
+    ConflictError,
+    CrmError,
+    NotFoundError,
+    ValidationError,
+)
 from crm_desktop.services import contacts, pickers
 from crm_desktop.services import validation as v
 from crm_desktop.services.contacts import CompanyInput, PersonInput
@@ -111,6 +117,21 @@ LEGAL_FORMS = (
 )
 
 
+_LINKS = {"company_id", "parent_id", "department_id", "reports_to_id"}
+
+
+def _record_name(session: Session, key: str, rid: int) -> str:
+    """The name of a linked record for the compare table."""
+    if key in ("company_id", "parent_id"):
+        comp = session.get(Company, rid)
+        return comp.name if comp is not None else str(rid)
+    if key == "department_id":
+        dept = session.get(Department, rid)
+        return dept.name if dept is not None else str(rid)
+    person = session.get(Person, rid)
+    return person.full_name if person is not None else str(rid)
+
+
 def _tags_text(names: Iterable[str]) -> str:
     return ", ".join(names)
 
@@ -151,6 +172,9 @@ class EntityForm(QWidget):
         lay.addWidget(self.tabs, 1)
         self.router = ErrorRouter(self.banner, self.tabs)
         self.pages: list[FormPage] = []
+        self.loaded_version: int | None = None  # of the record being edited
+        self.conflict: ConcurrentEditError | None = None  # the last save met a newer one
+        self.conflict_dialog: QDialog | None = None
 
     def field_error(self, key: str) -> str:
         """The message shown under the field ``key`` ("" when none)."""
@@ -175,6 +199,88 @@ class EntityForm(QWidget):
 
     def show_error(self, exc: CrmError) -> None:
         self.router.show(exc)
+
+    # -- saves that meet a colleague's newer save (optimistic concurrency)
+
+    def field_label(self, key: str) -> str:
+        for page in self.pages:
+            label = page._labels.get(key)
+            if label is not None:
+                text = label.text().replace("&&", "\0").replace("&", "").replace("\0", "&")
+                return text.rstrip(":")
+        return key
+
+    def stored_values(self, session: Session) -> dict[str, Any]:
+        """The record's fields as stored now (for Compare); keys of ``scalar_values``."""
+        raise NotImplementedError
+
+    def compare_rows(self) -> list[tuple[str, str, str]]:
+        """Field, theirs (stored now), yours (in the form): only the fields that differ."""
+        from crm_desktop.ui.conflict import show_value
+
+        yours = self.scalar_values([])
+        rows: list[tuple[str, str, str]] = []
+        with self.store.reader() as s:
+            theirs = self.stored_values(s)
+            for key, mine in yours.items():
+                other = theirs.get(key)
+                if (other or None) == (mine or None):
+                    continue
+                shown = [
+                    _record_name(s, key, v) if key in _LINKS and v is not None else show_value(v)
+                    for v in (other, mine)
+                ]
+                rows.append((self.field_label(key), shown[0], shown[1]))
+        return rows
+
+    def ask_conflict(self, error: ConcurrentEditError) -> str:
+        """Reload, overwrite or keep editing (the real dialog; tests may replace it)."""
+        from crm_desktop.ui.conflict import ConflictDialog
+
+        try:
+            rows = self.compare_rows()
+        except CrmError:  # the record went away meanwhile: nothing to compare
+            rows = []
+        dialog = ConflictDialog(error, rows, self, now=self.clock.now())
+        self.conflict_dialog = dialog
+        dialog.exec()
+        choice = dialog.choice
+        self.conflict_dialog = None
+        dialog.deleteLater()
+        return choice
+
+    def scalar_values(self, errors: list[ValidationError]) -> dict[str, Any]:
+        raise NotImplementedError
+
+    def _save_checked(self, attempt: Callable[[], int | None]) -> int | None:
+        """Run one save; when a colleague saved meanwhile, ask and reload, overwrite
+        (save again on their version) or keep the edit in the form."""
+        from crm_desktop.ui.conflict import OVERWRITE, RELOAD
+
+        while True:
+            self.conflict = None
+            result = attempt()
+            error = self.conflict
+            if result is not None or error is None:
+                return result
+            choice = self.ask_conflict(error)
+            if choice == OVERWRITE:
+                self.loaded_version = error.version
+                continue
+            if choice == RELOAD:
+                self.router.clear()
+                self.reload()
+            return None
+
+    def reload(self) -> None:
+        raise NotImplementedError
+
+    def _note_saved_version(self, model: Any, rid: int) -> None:
+        """The version just saved is the one a next save of this form builds on."""
+        with self.store.reader() as s:
+            self.loaded_version = s.execute(
+                select(model.version).where(model.id == rid)
+            ).scalar_one_or_none()
 
     def load(self, record_id: int | None = None) -> None:
         raise NotImplementedError
@@ -330,7 +436,16 @@ class PersonForm(EntityForm):
                 return
             self._fill(person)
 
+    def reload(self) -> None:
+        if self.person_id is not None:
+            self.load(self.person_id)
+
+    def stored_values(self, session: Session) -> dict[str, Any]:
+        person = contacts.get_person(session, self.person_id or 0)
+        return {key: getattr(person, key) for key in contacts.PERSON_FIELDS}
+
     def _fill(self, person: Person) -> None:
+        self.loaded_version = person.version
         self.salutation.setEditText(person.salutation or "")
         self.title.setText(person.title or "")
         self.given.setText(person.given_name)
@@ -507,7 +622,19 @@ class PersonForm(EntityForm):
             else:
                 pid = self.person_id
                 changes = self.scalar_values(errors)
-                collect(errors, contacts.update_person, session, pid, changes, clock=self.clock)
+                try:
+                    collect(
+                        errors,
+                        contacts.update_person,
+                        session,
+                        pid,
+                        changes,
+                        clock=self.clock,
+                        expected_version=self.loaded_version,
+                    )
+                except ConcurrentEditError as exc:
+                    self.conflict = exc
+                    raise
                 person = contacts.get_person(session, pid)
                 collect(errors, contacts.set_phones, session, person, self.phones.items())
                 collect(errors, contacts.set_emails, session, person, self.emails.items())
@@ -526,9 +653,13 @@ class PersonForm(EntityForm):
                 after(session, pid)
             return pid
 
-        result = save_with_errors(self.store, self.router, work, pre)
+        def attempt() -> int | None:
+            return save_with_errors(self.store, self.router, work, pre)
+
+        result = self._save_checked(attempt)
         if result is not None and self.person_id is not None:
             self._loaded_consent = self.consent.isChecked()
+            self._note_saved_version(Person, result)
         return result
 
     # -- identity for the duplicate check
@@ -647,6 +778,7 @@ class CompanyForm(EntityForm):
                 self.addresses.add_row()
                 return
             comp = contacts.get_company(s, company_id)
+            self.loaded_version = comp.version
             self.name.setText(comp.name)
             self.legal_form.setEditText(comp.legal_form or "")
             self.parent_company.set_current_id(comp.parent_id)
@@ -738,7 +870,19 @@ class CompanyForm(EntityForm):
                 company = collect(errors, contacts.create_company, session, data)
                 return company.id if company is not None else -1
             cid = self.company_id
-            collect(errors, contacts.update_company, session, cid, values, clock=self.clock)
+            try:
+                collect(
+                    errors,
+                    contacts.update_company,
+                    session,
+                    cid,
+                    values,
+                    clock=self.clock,
+                    expected_version=self.loaded_version,
+                )
+            except ConcurrentEditError as exc:
+                self.conflict = exc
+                raise
             comp = contacts.get_company(session, cid)
             collect(errors, contacts.set_phones, session, comp, self.phones.items())
             collect(errors, contacts.set_emails, session, comp, self.emails.items())
@@ -747,7 +891,21 @@ class CompanyForm(EntityForm):
             contacts.set_tags(session, comp, _tags(self.tags))
             return cid
 
-        return save_with_errors(self.store, self.router, work, pre)
+        def attempt() -> int | None:
+            return save_with_errors(self.store, self.router, work, pre)
+
+        result = self._save_checked(attempt)
+        if result is not None and self.company_id is not None:
+            self._note_saved_version(Company, result)
+        return result
+
+    def reload(self) -> None:
+        if self.company_id is not None:
+            self.load(self.company_id)
+
+    def stored_values(self, session: Session) -> dict[str, Any]:
+        comp = contacts.get_company(session, self.company_id or 0)
+        return {key: getattr(comp, key) for key in contacts.COMPANY_FIELDS}
 
 
 # ---------------------------------------------------------------- dialog base

@@ -1188,6 +1188,7 @@ class _LoadedOrder:
     notes: str
     is_new_customer: bool
     lines: list[order_svc.OrderLineInput]
+    version: int | None = None  # a save on an older version is refused (a colleague saved)
 
 
 class OrderDialog(QDialog):
@@ -1371,6 +1372,7 @@ class OrderDialog(QDialog):
                     )
                     for ln in order.lines
                 ],
+                version=order.version,
             )
         loaded = self.loaded
         self.setWindowTitle(self.tr("Order {number}").format(number=loaded.number))
@@ -1512,7 +1514,13 @@ class OrderDialog(QDialog):
             else:
                 data.currency = self.loaded.currency if self.loaded is not None else "EUR"
                 order = collect(
-                    errors, order_svc.update_order, session, self.order_id, data, clock=self.clock
+                    errors,
+                    order_svc.update_order,
+                    session,
+                    self.order_id,
+                    data,
+                    clock=self.clock,
+                    expected_version=self.loaded.version if self.loaded is not None else None,
                 )
             if order is None:
                 return -1
@@ -1539,7 +1547,13 @@ class OrderDialog(QDialog):
                 is_new_customer=loaded.is_new_customer,
             )
             order = collect(
-                errors, order_svc.update_order, session, order_id, data, clock=self.clock
+                errors,
+                order_svc.update_order,
+                session,
+                order_id,
+                data,
+                clock=self.clock,
+                expected_version=loaded.version,
             )
             if order is None:
                 return -1

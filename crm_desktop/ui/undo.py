@@ -14,7 +14,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
-from sqlalchemy import select
+from sqlalchemy import delete, select
 
 from crm_desktop.clock import Clock, SystemClock
 from crm_desktop.data.models import UndoEntry
@@ -27,31 +27,58 @@ KINDS = ("person", "company", "activity")
 KEEP_HOURS = 24  # deletions older than this are not offered for undo after a restart
 
 
+def _model(kind: str) -> Any:
+    from crm_desktop.data.models import Activity, Company, Person
+
+    return {"person": Person, "company": Company, "activity": Activity}[kind]
+
+
 def _delete(store: Store, clock: Clock, kind: str, ref_id: int) -> dt.datetime:
+    """Delete, and return the ``deleted_at`` exactly as the store keeps it.
+
+    The delete reads the clock once (a frozen copy of ``clock``), so the company
+    and the people trashed with it share one moment; the value read back after the
+    flush is what a later restore matches them by, whatever the backend rounds."""
+    from crm_desktop.clock import FixedClock
     from crm_desktop.services import contacts
 
-    stamp = clock.now()
+    once = FixedClock(clock.now())
     with store.session() as s:
         if kind == "person":
-            contacts.delete_person(s, ref_id, clock=clock)
+            contacts.delete_person(s, ref_id, clock=once)
         elif kind == "company":
-            contacts.delete_company(s, ref_id, clock=clock)
+            contacts.delete_company(s, ref_id, clock=once)
         elif kind == "activity":
             from crm_desktop.services.activities import delete_activity
 
-            delete_activity(s, ref_id, clock)
+            delete_activity(s, ref_id, once)
         else:  # pragma: no cover - programming error
             raise ValueError(kind)
-    return stamp
+        model = _model(kind)
+        stored = s.execute(select(model.deleted_at).where(model.id == ref_id)).scalar_one()
+    return stored if isinstance(stored, dt.datetime) else once.now()
 
 
 def _restore(store: Store, kind: str, ref_id: int, stamp: dt.datetime | None) -> None:
+    from crm_desktop.data.models import Company
     from crm_desktop.services import contacts
 
     with store.session() as s:
         if kind == "person":
             contacts.restore_person(s, ref_id)
         elif kind == "company":
+            current = s.execute(select(Company.deleted_at).where(Company.id == ref_id)).first()
+            if (
+                current is not None
+                and current[0] is not None
+                and stamp is not None
+                and current[0] != stamp
+                and abs(current[0] - stamp) < dt.timedelta(seconds=1)
+            ):
+                # an entry written before the stamp was read back from the store (its
+                # moment a little off): the company's own stamp names its delete batch
+                log.info("undo: company %s restored by its stored deletion moment", ref_id)
+                stamp = current[0]
             contacts.restore_company(s, ref_id, stamp)
         elif kind == "activity":
             from crm_desktop.services.activities import restore_activity
@@ -163,28 +190,70 @@ class UndoManager(QObject):
                 entry.payload = {**entry.payload, "deleted_at": stamp.isoformat()}
 
     def load_persisted(self, limit: int = 20) -> int:
-        """Offer the recent deletions of an earlier session for undo again."""
+        """Offer the recent deletions of an earlier session for undo again.
+
+        Only plain values leave the reading session (an ORM object would be expired
+        and detached once it closes). An entry that can no longer be applied (its
+        record is gone or no longer in the trash, or its payload is unreadable) is
+        dropped with a log line; it never stops the start."""
         since = self.clock.now() - dt.timedelta(hours=KEEP_HOURS)
+        offered: list[tuple[str, int, str, dt.datetime, int]] = []
+        dropped: list[int] = []
         with self.store.reader() as s:
-            entries = list(
-                s.execute(
-                    select(UndoEntry)
-                    .where(
-                        UndoEntry.action == "delete",
-                        UndoEntry.undone_at.is_(None),
-                        UndoEntry.at >= since,
+            rows = s.execute(
+                select(UndoEntry.id, UndoEntry.at, UndoEntry.label, UndoEntry.payload)
+                .where(
+                    UndoEntry.action == "delete",
+                    UndoEntry.undone_at.is_(None),
+                    UndoEntry.at >= since,
+                )
+                .order_by(UndoEntry.at.desc(), UndoEntry.id.desc())
+                .limit(limit)
+            ).all()
+            for entry_id, at, label, payload in rows:
+                try:
+                    kind, ref_id, stamp = _parse(payload, at)
+                except (TypeError, ValueError) as exc:
+                    log.warning("undo: entry %s dropped, unreadable: %s", entry_id, exc)
+                    dropped.append(int(entry_id))
+                    continue
+                model = _model(kind)
+                current = s.execute(select(model.deleted_at).where(model.id == ref_id)).first()
+                if current is None or current[0] is None:
+                    log.warning(
+                        "undo: entry %s dropped, %s %s is %s",
+                        entry_id,
+                        kind,
+                        ref_id,
+                        "gone" if current is None else "no longer in the trash",
                     )
-                    .order_by(UndoEntry.at.desc(), UndoEntry.id.desc())
-                    .limit(limit)
-                ).scalars()
-            )
-        for entry in reversed(entries):
-            payload = entry.payload or {}
-            kind, ref_id = payload.get("kind"), payload.get("id")
-            if kind not in KINDS or not isinstance(ref_id, int):
-                continue
-            stamp = dt.datetime.fromisoformat(
-                str(payload.get("deleted_at") or entry.at.isoformat())
-            )
-            self.stack.push(DeleteCommand(self, kind, ref_id, entry.label, stamp, entry.id))
-        return len(entries)
+                    dropped.append(int(entry_id))
+                    continue
+                offered.append((kind, ref_id, str(label), stamp, int(entry_id)))
+        self._drop(dropped)
+        for kind, ref_id, label, stamp, entry_id in reversed(offered):
+            self.stack.push(DeleteCommand(self, kind, ref_id, label, stamp, entry_id))
+        return len(offered)
+
+    def _drop(self, entry_ids: list[int]) -> None:
+        if not entry_ids or self.store.read_only:
+            return
+        try:
+            with self.store.session() as s:
+                s.execute(delete(UndoEntry).where(UndoEntry.id.in_(entry_ids)))
+        except CrmError as exc:  # a busy store: they are skipped again next time
+            log.warning("undo: stale entries not removed: %s", exc)
+
+
+def _parse(payload: Any, at: dt.datetime) -> tuple[str, int, dt.datetime]:
+    """kind, record id and deletion moment of a persisted delete (ValueError if bad)."""
+    if not isinstance(payload, dict):
+        raise ValueError("payload is not an object")
+    kind, ref_id = payload.get("kind"), payload.get("id")
+    if kind not in KINDS or not isinstance(ref_id, int) or isinstance(ref_id, bool):
+        raise ValueError(f"no record named ({kind!r}, {ref_id!r})")
+    raw = payload.get("deleted_at")
+    stamp = dt.datetime.fromisoformat(str(raw)) if raw else at
+    if stamp.tzinfo is None:
+        stamp = stamp.replace(tzinfo=dt.UTC)
+    return str(kind), ref_id, stamp

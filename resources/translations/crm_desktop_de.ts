@@ -7200,4 +7200,67 @@ gesamt</translation>
         <translation>Zusammenführung zweier Firmen</translation>
     </message>
 </context>
+    <context>
+        <name>ConflictDialog</name>
+        <message>
+            <source>Changed by someone else</source>
+            <translation>Von jemand anderem geändert</translation>
+        </message>
+        <message>
+            <source>This record was saved by someone else after you opened it. Your changes are not saved yet.</source>
+            <translation>Dieser Datensatz wurde von jemand anderem gespeichert, nachdem Sie ihn geöffnet haben. Ihre Änderungen sind noch nicht gespeichert.</translation>
+        </message>
+        <message>
+            <source>Field</source>
+            <translation>Feld</translation>
+        </message>
+        <message>
+            <source>Theirs</source>
+            <translation>Gespeichert</translation>
+        </message>
+        <message>
+            <source>Yours</source>
+            <translation>Ihre Eingabe</translation>
+        </message>
+        <message>
+            <source>The fields of this form show no difference (lists or tags may differ).</source>
+            <translation>Die Felder dieses Formulars zeigen keinen Unterschied (Listen oder Stichwörter können abweichen).</translation>
+        </message>
+        <message>
+            <source>&amp;Reload</source>
+            <translation>&amp;Neu laden</translation>
+        </message>
+        <message>
+            <source>Discard your changes and show theirs</source>
+            <translation>Ihre Änderungen verwerfen und die gespeicherten zeigen</translation>
+        </message>
+        <message>
+            <source>&amp;Overwrite</source>
+            <translation>Ü&amp;berschreiben</translation>
+        </message>
+        <message>
+            <source>Save your changes over theirs</source>
+            <translation>Ihre Änderungen über die gespeicherten schreiben</translation>
+        </message>
+        <message>
+            <source>&amp;Compare</source>
+            <translation>&amp;Vergleichen</translation>
+        </message>
+        <message>
+            <source>Show their and your values field by field</source>
+            <translation>Gespeicherte und Ihre Werte Feld für Feld zeigen</translation>
+        </message>
+        <message>
+            <source>another user</source>
+            <translation>ein anderer Benutzer</translation>
+        </message>
+        <message>
+            <source>Changed by {who}</source>
+            <translation>Geändert von {who}</translation>
+        </message>
+        <message>
+            <source>Changed by {who} at {time}</source>
+            <translation>Geändert von {who} um {time}</translation>
+        </message>
+    </context>
 </TS>

@@ -775,6 +775,14 @@
             <source>The store could not be encrypted: its WAL could not be written into the file (damaged?). Nothing was changed; run “crm-desktop check”.</source>
             <translation>Die Datenbank konnte nicht verschlüsselt werden: ihre WAL-Datei ließ sich nicht in die Datei schreiben (beschädigt?). Es wurde nichts geändert; führen Sie „crm-desktop check“ aus.</translation>
         </message>
+        <message>
+            <source>{who} changed this record at {when} (UTC) after you opened it; your changes were not saved.</source>
+            <translation>{who} hat diesen Datensatz um {when} (UTC) geändert, nachdem Sie ihn geöffnet haben; Ihre Änderungen wurden nicht gespeichert.</translation>
+        </message>
+        <message>
+            <source>Someone changed this record at {when} (UTC) after you opened it; your changes were not saved.</source>
+            <translation>Jemand hat diesen Datensatz um {when} (UTC) geändert, nachdem Sie ihn geöffnet haben; Ihre Änderungen wurden nicht gespeichert.</translation>
+        </message>
     </context>
     <context>
         <name>Sheets</name>
