@@ -41,6 +41,7 @@ from typing import Literal
 
 from crm_desktop.clock import Clock, SystemClock, local_zone
 from crm_desktop.config import AppPaths
+from crm_desktop.data.filecheck import kill_point
 from crm_desktop.errors import StoreError
 
 BackupKind = Literal["daily", "weekly", "monthly", "manual", "pre-upgrade", "pre-restore"]
@@ -277,8 +278,10 @@ def make_backup(
     revision: str | None = None,
     database_url: str | None = None,
     verify: bool = True,
+    passphrase: str | None = None,
 ) -> Path:
-    """Write a verified backup of the store and return its path."""
+    """Write a verified backup of the store and return its path (an encrypted store:
+    an encrypted backup, with ``passphrase``)."""
     _refuse_server(database_url)
     if kind not in KINDS:
         raise ValueError(f"unknown backup kind {kind!r}")
@@ -286,9 +289,13 @@ def make_backup(
     if not source.is_file():
         raise StoreError("There is no store to back up yet at {path}.", path=str(source))
     if _is_encrypted(source):
+        if passphrase:  # an encrypted backup, same passphrase
+            from crm_desktop.services.crypto import backup_encrypted
+
+            return backup_encrypted(paths, passphrase, kind, clock=clock)
         raise StoreError(
             "The store is encrypted; its backups are made with the passphrase "
-            "(Settings → Encryption, or services.crypto.backup_encrypted)."
+            "(give it in the window or in CRM_DESKTOP_PASSPHRASE)."
         )
     moment = (clock or SystemClock()).now()
     backup_dir = paths.backup_dir
@@ -302,6 +309,7 @@ def make_backup(
         try:
             _sqlite_copy(source, partial)
             _fsync_file(partial)
+            kill_point("backup-copied")
         except (OSError, sqlite3.Error) as exc:
             raise _store_error(exc, backup_dir) from exc
         if verify:
@@ -352,6 +360,7 @@ def auto_backup(
     *,
     policy: RetentionPolicy = DEFAULT_POLICY,
     database_url: str | None = None,
+    passphrase: str | None = None,
 ) -> Path | None:
     """The automatic backups: at the first start of a (local) day and on quit.
 
@@ -379,7 +388,7 @@ def auto_backup(
             kind = "weekly"
     elif when != "quit":
         raise ValueError(f"when must be 'start' or 'quit', not {when!r}")
-    made = make_backup(paths, kind, clock=clock)
+    made = make_backup(paths, kind, clock=clock, passphrase=passphrase)
     rotate(paths, policy)
     return made
 
@@ -611,11 +620,15 @@ def restore(
             raise _store_error(exc, paths.data_dir) from exc
         if integrity_check(incoming) != "ok":  # the copy itself went wrong
             raise StoreError("The copy of the backup is damaged; nothing was restored.")
-        # the old WAL must not be replayed onto the restored file
-        for suffix in ("-wal", "-shm", "-journal"):
-            Path(str(db) + suffix).unlink(missing_ok=True)
+        from crm_desktop.services import storecheck
+
+        kill_point("restore-copied")
         try:
-            os.replace(incoming, db)
+            # from here on a restore cut short is finished at the next start
+            storecheck.write_restore_intent(paths, incoming, encrypted=False)
+            kill_point("restore-intent")
+            # the old WAL must not be replayed onto the restored file
+            storecheck.finish_restore_swap(paths, incoming, encrypted=False)
         except OSError as exc:
             raise _store_error(exc, paths.data_dir) from exc
         _fsync_dir(paths.data_dir)
