@@ -418,11 +418,11 @@ def prepare(
     paths: AppPaths,
     *,
     integrity: bool | None = None,
-    passphrase: str | None = None,
     locked: bool = False,
 ) -> tuple[Health, list[CrmError]]:
     """Run before the store is opened: recovery, then the damage check. Raises the
-    StoreError that ``check`` would report; returns the health and notes for the user.
+    StoreError that ``check`` would report; returns the health (``encrypted`` and
+    ``unreadable`` need the passphrase) and notes for the user.
     ``locked``: the caller holds the instance lock. ``integrity``: run quick_check
     (default: for files up to 64 MB)."""
     notes = recover(paths) if locked else recover_unless_busy(paths)
@@ -436,9 +436,7 @@ def prepare(
         notes.append(discard_empty(paths))
         health = Health("missing")
     elif health.state == "damaged":
-        raise restore_hint(paths, health.detail)
-    elif health.state == "unreadable" and not passphrase:
-        raise unreadable_error(paths)
+        raise restore_hint(paths, health.detail, encrypted=has_marker(paths.db_path))
     return health, notes
 
 
