@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import sqlite3
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -36,10 +37,8 @@ def _add_people(data: Path, start: int, count: int) -> None:
 
 def people(data: Path) -> int:
     db = data / "crm.sqlite3"
-    if storecheck.has_sqlite_header(db):
-        con = sqlite3.connect(db)
-    else:
-        con = crypto.connect(db, PASS)
+    plain = storecheck.has_sqlite_header(db)
+    con: Any = sqlite3.connect(db) if plain else crypto.connect(db, PASS)
     try:
         return int(con.execute("SELECT count(*) FROM people").fetchone()[0])
     finally:
