@@ -570,7 +570,7 @@ def _start_extras(store: Any, window: Any, paths: Any, ctx: CliContext) -> None:
         from crm_desktop.services.calendar import install_subscription
         from crm_desktop.services.storecheck import looks_encrypted
 
-        if not ctx.database_url and looks_encrypted(paths.db_path):
+        if not getattr(ctx, "database_url", None) and looks_encrypted(paths.db_path):
             # the feed is plaintext (names, companies, phones): none for an encrypted store
             paths.calendar_path.unlink(missing_ok=True)
             raise _NoFeed
@@ -685,13 +685,13 @@ def _open_store_in_background(
 
 def _as_store_error(ctx: CliContext, exc: BaseException) -> BaseException:
     """A DatabaseError while the store opens: the message of ``check``."""
-    if ctx.database_url or not isinstance(exc, Exception):
+    if not isinstance(exc, Exception):
         return exc
     try:
         from crm_desktop.services import storecheck
     except ImportError:  # pragma: no cover
         return exc
-    if not storecheck.is_database_error(exc):
+    if not storecheck.is_database_error(exc) or ctx.database_url:
         return exc
     return storecheck.error_for(ctx.paths, exc, passphrase=ctx.passphrase)
 
