@@ -255,6 +255,8 @@ def run_gui(ctx: CliContext) -> int:
                 from crm_desktop.services import instance
 
                 window.setProperty("localServer", _listen(instance.server_name(paths), window))
+                # Settings → Encryption (needs this process to hold the data folder)
+                window.setProperty("encryption", WindowEncryption(paths, ctx))
             if bench:
                 _exit_when_filled(app, window)
             else:
@@ -317,6 +319,57 @@ def _ask_second_instance(text: str) -> str:
     if box.clickedButton() is read_only:
         return "read-only"
     return "cancel"
+
+
+class WindowEncryption:
+    """Encrypt, decrypt or re-key the open store from Settings → Encryption. The store
+    is closed first; the program then quits (it opens again with the passphrase)."""
+
+    def __init__(self, paths: Any, ctx: CliContext) -> None:
+        self.paths = paths
+        self.ctx = ctx
+
+    def encrypted(self) -> bool | None:
+        if self.ctx.database_url or self.ctx.read_only:
+            return None
+        from crm_desktop.services import crypto, storecheck
+
+        if not crypto.sqlcipher_available():
+            return None
+        return not storecheck.has_sqlite_header(self.paths.db_path)
+
+    def done(self) -> None:
+        """After the change was told: quit (the store is closed)."""
+        from PySide6.QtCore import QTimer
+        from PySide6.QtWidgets import QApplication
+
+        QTimer.singleShot(0, QApplication.quit)
+
+    def encrypt(self, passphrase: str) -> None:
+        from crm_desktop.services import crypto
+
+        self.ctx.close()
+        crypto.encrypt_store(self.paths, passphrase)
+        self.ctx.passphrase = passphrase  # the backup on quit is encrypted
+
+    def decrypt(self, passphrase: str) -> None:
+        from crm_desktop.services import crypto
+
+        crypto.connect(self.paths.db_path, passphrase).close()  # a wrong one: nothing closes
+        self.ctx.close()
+        crypto.decrypt_store(self.paths, passphrase)
+        self.ctx.passphrase = None
+
+    def change(self, old: str, new: str) -> None:
+        from crm_desktop.services import crypto
+
+        crypto.connect(self.paths.db_path, old).close()
+        self.ctx.close()
+        crypto.change_passphrase(self.paths, old, new)
+        self.ctx.passphrase = new
+        with contextlib.suppress(crypto.KeyringUnavailable):
+            if crypto.load_passphrase(self.paths) == old:
+                crypto.save_passphrase(self.paths, new)
 
 
 def _tr(text: str) -> str:

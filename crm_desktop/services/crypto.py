@@ -266,6 +266,35 @@ def decrypt_store(paths: AppPaths, passphrase: str) -> Path:
     return db
 
 
+def change_passphrase(paths: AppPaths, old: str, new: str) -> Path:
+    """Encrypt the store again with ``new`` (a verified copy, swapped in atomically)."""
+    db = paths.db_path
+    if not is_encrypted(db):
+        raise StoreError("The store {path} is not encrypted.", path=str(db))
+    before = _verify(db, old)
+    tmp = db.with_name(f".crm-encrypting-{uuid.uuid4().hex}.sqlite3")
+    mod = _module()
+    try:
+        con = connect(db, old)
+        try:
+            con.execute(f"ATTACH DATABASE {_sql_text(str(tmp))} AS rekeyed KEY {_quote(new)}")
+            con.execute("SELECT sqlcipher_export('rekeyed')")
+            con.execute("DETACH DATABASE rekeyed")
+        finally:
+            con.close()
+        if _verify(tmp, new) != before:
+            raise StoreError(
+                "The encrypted copy does not hold the same records; nothing was changed."
+            )
+        _swap_in(tmp, db)
+    except (OSError, mod.Error) as exc:
+        raise StoreError("The store could not be encrypted: {detail}", detail=str(exc)) from exc
+    finally:
+        with contextlib.suppress(OSError):
+            tmp.unlink(missing_ok=True)
+    return db
+
+
 def backup_encrypted(
     paths: AppPaths, passphrase: str, kind: str = "manual", *, clock: Clock | None = None
 ) -> Path:

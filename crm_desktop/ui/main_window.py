@@ -2009,7 +2009,7 @@ class MainWindow(QMainWindow):
     # ------------------------------------------------------------ settings, help
 
     def open_settings(self) -> None:
-        dialog = SettingsDialog(self.settings, self)
+        dialog = SettingsDialog(self.settings, self, self.property("encryption"))
         if dialog.exec() and getattr(dialog, "restart_needed", False):
             self.show_message(
                 self.tr("Settings"),
