@@ -372,12 +372,6 @@ class WindowEncryption:
                 crypto.save_passphrase(self.paths, new)
 
 
-def _tr(text: str) -> str:
-    from PySide6.QtCore import QCoreApplication
-
-    return QCoreApplication.translate("App", text)
-
-
 def _prepare_store_on_start(paths: Any, ctx: CliContext, *, locked: bool) -> int | None:
     """What :func:`storecheck.prepare` finds, told in the window: notes on interrupted
     work, damage with a "Restore from backup…" offer, the passphrase prompt. Returns
@@ -435,9 +429,10 @@ def ask_passphrase(
     check: Callable[[str], bool], parent: Any = None, prompt: str | None = None
 ) -> str | None:
     """Ask for the passphrase until ``check`` accepts it; None when the user cancels."""
+    from PySide6.QtCore import QCoreApplication
     from PySide6.QtWidgets import QDialog, QInputDialog, QLineEdit
 
-    label = prompt or _tr("This data file is encrypted. Passphrase:")
+    label = prompt or QCoreApplication.translate("App", "This data file is encrypted. Passphrase:")
     while True:
         dialog = QInputDialog(parent)
         dialog.setObjectName("passphraseDialog")
@@ -451,7 +446,9 @@ def ask_passphrase(
             return None
         if text and check(text):
             return str(text)
-        label = _tr("Wrong passphrase. Try again (or Cancel to quit):")
+        label = QCoreApplication.translate(
+            "App", "Wrong passphrase. Try again (or Cancel to quit):"
+        )
 
 
 def _offer_restore(
@@ -460,6 +457,7 @@ def _offer_restore(
     """The damage message with "Restore from backup…" (when there is a good backup) and,
     for a file that may be encrypted, "Enter passphrase…". Returns "restored",
     "passphrase" or None (the user closed it, or the restore failed)."""
+    from PySide6.QtCore import QCoreApplication
     from PySide6.QtWidgets import QMessageBox
 
     from crm_desktop.errors import CrmError
@@ -469,12 +467,18 @@ def _offer_restore(
     box.setObjectName("storeDamaged")
     backup = exc.params.get("backup")
     restore = (
-        box.addButton(_tr("Restore from backup…"), QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(
+            QCoreApplication.translate("App", "Restore from backup…"),
+            QMessageBox.ButtonRole.AcceptRole,
+        )
         if backup
         else None
     )
     passphrase = (
-        box.addButton(_tr("Enter passphrase…"), QMessageBox.ButtonRole.ActionRole)
+        box.addButton(
+            QCoreApplication.translate("App", "Enter passphrase…"),
+            QMessageBox.ButtonRole.ActionRole,
+        )
         if exc.params.get("reason") == "unreadable"
         else None
     )
@@ -492,17 +496,19 @@ def _offer_restore(
         return None
     if aside is None:
         return None
-    text = _tr("The backup was restored. The previous data file was kept as {path}.").format(
-        path=str(aside)
-    )
+    text = QCoreApplication.translate(
+        "App", "The backup was restored. The previous data file was kept as {path}."
+    ).format(path=str(aside))
     if restart:
-        text += "\n" + _tr("Start CRM Desktop again to work with it.")
+        text += "\n" + QCoreApplication.translate("App", "Start CRM Desktop again to work with it.")
     QMessageBox.information(parent, APP_NAME, text)
     return "restored"
 
 
 def _restore_backup(paths: Any, ctx: CliContext, source: Path) -> Path | None:
     """Restore ``source`` (an encrypted backup asks for its passphrase)."""
+    from PySide6.QtCore import QCoreApplication
+
     from crm_desktop.services import backup, crypto, storecheck
 
     ctx.close()
@@ -522,7 +528,7 @@ def _restore_backup(paths: Any, ctx: CliContext, source: Path) -> Path | None:
 
     passphrase = ctx.passphrase if ctx.passphrase and opens(ctx.passphrase) else None
     passphrase = passphrase or ask_passphrase(
-        opens, prompt=_tr("The backup is encrypted. Passphrase:")
+        opens, prompt=QCoreApplication.translate("App", "The backup is encrypted. Passphrase:")
     )
     if passphrase is None:
         return None
@@ -936,10 +942,14 @@ def _auto_backup(
 
 def show_backup_failure(window: Any, exc: BaseException) -> None:
     """The automatic backup failed: said in the status bar (and kept in the log)."""
+    from PySide6.QtCore import QCoreApplication
+
     from crm_desktop.errors import CrmError
     from crm_desktop.ui.main_window import error_text
 
     detail = error_text(exc) if isinstance(exc, CrmError) else str(exc)
-    text = _tr("The automatic backup failed: {detail}").format(detail=detail)
+    text = QCoreApplication.translate("App", "The automatic backup failed: {detail}").format(
+        detail=detail
+    )
     window.setProperty("backupFailure", text)
     window.statusBar().showMessage(text, 60000)

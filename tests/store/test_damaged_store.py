@@ -166,13 +166,13 @@ def test_every_command_says_what_check_says(good_store: Path, tmp_path: Path, ki
 
 def test_the_message_in_german(good_store: Path, tmp_path: Path) -> None:
     data = damaged_copy(good_store, tmp_path, "half")
-    for cmd in ("check", "search"):
-        out = run(data, "--lang", "de", cmd)
+    for cmd in (["check"], ["search", "Müller"]):
+        out = run(data, "--lang", "de", *cmd)
         assert out.returncode == 1
         assert "Traceback" not in out.stderr
         assert "Die Datenbank ist beschädigt (die Datei ist fehlerhaft)" in out.stderr, out.stderr
         assert "crm-desktop restore" in out.stderr
-    out = run(damaged_copy(good_store, tmp_path / "r", "random-bytes"), "--lang", "de", "search")
+    out = run(damaged_copy(good_store, tmp_path / "r", "random-bytes"), "--lang", "de", "search", "x")
     assert "keine lesbare Datenbank" in out.stderr, out.stderr
 
 
