@@ -172,7 +172,9 @@ def test_the_message_in_german(good_store: Path, tmp_path: Path) -> None:
         assert "Traceback" not in out.stderr
         assert "Die Datenbank ist beschädigt (die Datei ist fehlerhaft)" in out.stderr, out.stderr
         assert "crm-desktop restore" in out.stderr
-    out = run(damaged_copy(good_store, tmp_path / "r", "random-bytes"), "--lang", "de", "search", "x")
+    out = run(
+        damaged_copy(good_store, tmp_path / "r", "random-bytes"), "--lang", "de", "search", "x"
+    )
     assert "keine lesbare Datenbank" in out.stderr, out.stderr
 
 
