@@ -394,6 +394,10 @@ def _prepare_store_on_start(paths: Any, ctx: CliContext, *, locked: bool) -> int
             continue
         if notes:
             QMessageBox.information(None, APP_NAME, "\n".join(error_text(n) for n in notes))
+        if health.state in ("encrypted", "unreadable") and not ctx.passphrase:
+            known = ctx._encryption_passphrase(paths)  # $CRM_DESKTOP_PASSPHRASE, keyring
+            if known and _opens(paths.db_path, known):
+                ctx.passphrase = known
         if health.state == "unreadable" and not ctx.passphrase:
             choice = _offer_restore(paths, ctx, storecheck.unreadable_error(paths), None)
             if choice is None:
@@ -405,8 +409,8 @@ def _prepare_store_on_start(paths: Any, ctx: CliContext, *, locked: bool) -> int
             if passphrase is None:
                 return 0  # the user chose not to open it: a clean exit
             ctx.passphrase = passphrase
-            if health.state == "unreadable":
-                storecheck.write_marker(paths.db_path)
+        if health.state == "unreadable":  # it opens with the passphrase: encrypted
+            storecheck.write_marker(paths.db_path)
             health = storecheck.Health("encrypted")
         ctx.prepared = health
         ctx.print_notes = False

@@ -76,8 +76,10 @@ def cmd_backup(ctx: CliContext, args: argparse.Namespace) -> int:
     else:
         health, notes = storecheck.prepare(paths)  # damage: what ``check`` says
         ctx.note(notes)
-        if health.state == "missing":
-            ctx.store()
+        if health.state in ("missing", "unreadable"):
+            ctx.prepared = health
+            ctx.store()  # created, or an unreadable file opened with the passphrase
+            ctx.close()
     passphrase = None
     if storecheck.looks_encrypted(paths.db_path):
         passphrase = ctx._encryption_passphrase(paths)

@@ -147,7 +147,7 @@ def test_every_command_says_what_check_says(good_store: Path, tmp_path: Path, ki
     data = damaged_copy(good_store, tmp_path, kind)
     backup = next((data / "backups").glob("crm-*.sqlite3"))
     messages = {}
-    for cmd in ("check", "search", "export", "import"):
+    for cmd in ("check", "search", "export", "import", "backup"):
         out = run(data, *_args(cmd, tmp_path))
         assert out.returncode == 1, (cmd, out.stdout, out.stderr)
         assert "Traceback" not in out.stderr, out.stderr
