@@ -329,6 +329,9 @@ class WindowEncryption:
         self.paths = paths
         self.ctx = ctx
 
+    def passphrase(self) -> str | None:
+        return self.ctx.passphrase
+
     def encrypted(self) -> bool | None:
         if self.ctx.database_url or self.ctx.read_only:
             return None

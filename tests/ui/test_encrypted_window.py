@@ -78,3 +78,29 @@ def test_no_plaintext_calendar_feed_for_an_encrypted_store(qtbot: QtBot, encrypt
     assert window.property("calendarWriter") is None
     assert not paths.calendar_path.exists()
     ctx.close()
+
+
+def test_backups_dialog_backs_up_and_restores_an_encrypted_store(
+    qtbot: QtBot, encrypted: Path
+) -> None:
+    from crm_desktop.ui.backup_dialog import BackupDialog
+
+    paths = resolve_paths(encrypted)
+    ctx = _ctx(encrypted, PASS)
+    dialog = BackupDialog(paths, close_store=ctx.close, reopen_store=lambda: None, passphrase=PASS)
+    qtbot.addWidget(dialog)
+    qtbot.waitUntil(lambda: not dialog.busy, timeout=10_000)
+    dialog.back_up_now()
+    qtbot.waitUntil(lambda: not dialog.busy, timeout=10_000)
+    made = list((encrypted / "backups").glob("crm-*-manual.sqlite3"))
+    assert len(made) == 1 and not storecheck.has_sqlite_header(made[0])
+    with ctx.store().session() as s:
+        c.create_person(s, c.PersonInput(given_name="Anna", family_name="Neu"))
+    dialog.restore(made[0])
+    qtbot.waitUntil(lambda: not dialog.busy, timeout=10_000)
+    db = paths.db_path
+    assert not storecheck.has_sqlite_header(db) and storecheck.has_marker(db)
+    con = crypto.connect(db, PASS)
+    assert con.execute("SELECT count(*) FROM people").fetchone()[0] == 1  # Anna is gone
+    con.close()
+    ctx.close()
