@@ -107,9 +107,10 @@ def _crash_text(exc: BaseException, log_file: Path | None) -> str:
     return text
 
 
-def install_excepthook(log_file: Path | None = None) -> Callable[..., Any]:
+def install_excepthook(log_file: Path | None = None, paths: Any = None) -> Callable[..., Any]:
     """Bugs (not expected errors) end in the log and in a crash dialog; returns the
-    previous hook."""
+    previous hook. With ``paths`` (a local store), a DatabaseError that a query met on a
+    damaged page says what ``crm-desktop check`` says instead."""
     previous = sys.excepthook
     showing = {"now": False}
 
@@ -128,6 +129,11 @@ def install_excepthook(log_file: Path | None = None) -> Callable[..., Any]:
             return
         showing["now"] = True
         try:
+            if paths is not None and isinstance(exc, Exception):
+                from crm_desktop.services import storecheck
+
+                if storecheck.is_database_error(exc):
+                    exc = storecheck.error_for(paths, exc)
             if isinstance(exc, CrmError):  # an expected error that nobody caught
                 from crm_desktop.ui.main_window import error_text
 
@@ -207,7 +213,7 @@ def run_gui(ctx: CliContext) -> int:
     settings = app_settings(paths.data_dir)
     settings.apply_time_zone()
     translators = install_translators(app, choose_language(ctx.args.lang, settings.language))
-    install_excepthook(log_file)
+    install_excepthook(log_file, None if ctx.database_url else paths)
 
     lock = None
     if not ctx.database_url:

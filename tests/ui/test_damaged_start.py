@@ -196,3 +196,52 @@ def test_random_bytes_are_not_called_encrypted(tmp_path: Path, start_env: None) 
     assert code == 1
     assert "either encrypted" in seen[0] and "or damaged" in seen[0]
     assert "Enter passphrase…" in seen
+
+
+def test_leftovers_of_an_interrupted_restore_are_told_and_removed(
+    tmp_path: Path, start_env: None
+) -> None:
+    data = tmp_path / "data"
+    _store(data)
+    (data / ".crm-partial-restore-0123.sqlite3").write_bytes(b"half a copy")
+    (data / "backups" / ".crm-partial-4567.sqlite3").write_bytes(b"half a backup")
+
+    def ok(widget: Any, seen: list[str]) -> None:
+        seen.append(widget.text())
+        widget.accept()
+
+    code, seen = start(data, ok)
+    assert code == 0
+    assert seen == ["An interrupted restore was rolled back; the store is unchanged."]
+    assert not list(data.glob(".crm-*")) and not list((data / "backups").glob(".crm-*"))
+
+
+def test_a_damaged_page_met_by_a_query_in_the_window(tmp_path: Path, start_env: None) -> None:
+    """A query that reaches a damaged page after the window opened: the message of
+    ``check``, not the crash dialog."""
+    import sqlite3
+
+    from crm_desktop.app import install_excepthook
+
+    data = tmp_path / "data"
+    _store(data)
+    db = data / "crm.sqlite3"
+    db.write_bytes(db.read_bytes()[: db.stat().st_size // 2])
+    con = sqlite3.connect(db)
+    with pytest.raises(sqlite3.DatabaseError) as caught:
+        con.execute("SELECT * FROM people ORDER BY given_name").fetchall()
+    con.close()
+    install_excepthook(None, resolve_paths(data))
+    seen: list[str] = []
+
+    def close() -> None:
+        widget = QApplication.activeModalWidget()
+        if isinstance(widget, QMessageBox):
+            seen.append(widget.text())
+            widget.accept()
+        else:
+            QTimer.singleShot(50, close)
+
+    QTimer.singleShot(50, close)
+    sys.excepthook(type(caught.value), caught.value, None)
+    assert seen and "The store is damaged" in seen[0] and "crm-desktop restore" in seen[0]
