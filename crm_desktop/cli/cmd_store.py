@@ -237,7 +237,7 @@ def _check_file(ctx: CliContext) -> int:
         )
         return 0
     if health.state == "damaged":
-        raise storecheck.restore_hint(paths, health.detail)
+        raise storecheck.restore_hint(paths, health.detail, encrypted=storecheck.has_marker(db))
     if health.state in ("encrypted", "unreadable"):
         passphrase = ctx._encryption_passphrase(paths)
         if not passphrase:

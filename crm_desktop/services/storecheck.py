@@ -144,13 +144,33 @@ def examine(db: Path, *, integrity: bool = True, full: bool = False) -> Health:
         else:
             result = quick_check(db)
         if result != "ok":
-            return Health("damaged", result)
+            return Health("damaged", _foreign_wal(db) or result)
     revision = sqlite_revision(db)
     if revision is None:
         if not holds_rows(db):
             return Health("empty")
-        return Health("damaged", "no schema revision recorded")
+        return Health("damaged", _foreign_wal(db) or "no schema revision recorded")
     return Health("ok", revision=revision)
+
+
+def _foreign_wal(db: Path) -> str | None:
+    """The description when the file alone is sound and only its -wal spoils it (a WAL
+    left by another database, copied in beside it)."""
+    wal = Path(str(db) + "-wal")
+    if not wal.is_file() or wal.stat().st_size == 0:
+        return None
+    try:
+        con = sqlite3.connect(f"file:{db}?mode=ro&immutable=1", uri=True)  # ignores the WAL
+        try:
+            sound = con.execute("PRAGMA quick_check").fetchone()[0] == "ok"
+            row = con.execute("SELECT version_num FROM alembic_version").fetchone()
+        finally:
+            con.close()
+    except sqlite3.DatabaseError:
+        return None
+    if sound and row is not None:
+        return "the file crm.sqlite3-wal beside it does not belong to it"
+    return None
 
 
 # ---------------------------------------------------------------- messages
@@ -277,7 +297,9 @@ def error_for(paths: AppPaths, exc: BaseException, *, passphrase: str | None = N
     except Exception:  # the original problem is reported instead
         health = Health("damaged", detail)
     if health.state == "damaged":
-        return restore_hint(paths, health.detail or detail)
+        return restore_hint(
+            paths, health.detail or detail, encrypted=has_marker(db), passphrase=passphrase
+        )
     if health.state == "unreadable":
         return unreadable_error(paths)
     if health.state == "encrypted":

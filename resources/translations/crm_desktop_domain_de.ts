@@ -827,6 +827,10 @@
             <source>The current store is encrypted and this backup is NOT: the restored store is not encrypted (encrypt it again with: crm-desktop encrypt).</source>
             <translation>Die aktuelle Datenbank ist verschlüsselt, diese Sicherung NICHT: Die wiederhergestellte Datenbank ist nicht verschlüsselt (verschlüsseln Sie sie erneut mit: crm-desktop encrypt).</translation>
         </message>
+        <message>
+            <source>the file crm.sqlite3-wal beside it does not belong to it</source>
+            <translation>die Datei crm.sqlite3-wal daneben gehört nicht zu ihr</translation>
+        </message>
     </context>
     <context>
         <name>Sheets</name>

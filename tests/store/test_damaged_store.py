@@ -159,6 +159,8 @@ def test_every_command_says_what_check_says(good_store: Path, tmp_path: Path, ki
     assert f"crm-desktop restore {backup} --yes" in message
     if kind == "random-bytes":  # no header, no marker: we cannot tell
         assert "either encrypted" in message and "or damaged" in message
+    elif kind == "foreign-wal":  # the file alone is sound: the WAL is named
+        assert "crm.sqlite3-wal beside it does not belong to it" in message
     else:
         assert "The store is damaged" in message
     assert not (tmp_path / "out.json").exists()

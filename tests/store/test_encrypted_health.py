@@ -91,10 +91,11 @@ def test_damage_of_an_encrypted_store_never_picks_a_plain_backup_silently(
     raw = bytearray(db.read_bytes())
     raw[:4096] = b"\0" * 4096
     db.write_bytes(bytes(raw))
-    out = run(encrypted, "search", "x", CRM_DESKTOP_PASSPHRASE=PASS)
-    assert out.returncode == 1
-    assert "NOT encrypted" in out.stderr, out.stderr  # the only good backup is plaintext
-    assert "Traceback" not in out.stderr
+    for cmd in (["search", "x"], ["check"]):
+        out = run(encrypted, *cmd, CRM_DESKTOP_PASSPHRASE=PASS)
+        assert out.returncode == 1
+        assert "NOT encrypted" in out.stderr, out.stderr  # the only good backup is plaintext
+        assert "Traceback" not in out.stderr
 
 
 def test_random_bytes_with_a_passphrase(tmp_path: Path) -> None:
