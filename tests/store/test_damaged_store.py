@@ -4,6 +4,8 @@ shows a traceback."""
 
 from __future__ import annotations
 
+import contextlib
+import io
 import os
 import random
 import shutil
@@ -44,6 +46,31 @@ def run(data: Path, *args: str, **extra: str) -> subprocess.CompletedProcess[str
         cwd=ROOT,
         timeout=120,
     )
+
+
+_ENV_NAMES = ("CRM_DESKTOP_PASSPHRASE", "CRM_TEST_KILL_AT", "CRM_DESKTOP_DATABASE_URL")
+
+
+def cli(data: Path, *args: str, **extra: str) -> subprocess.CompletedProcess[str]:
+    """The command in this process (what ``run`` does, without the interpreter start):
+    an exception that escaped ``main`` would fail the test, as a traceback would."""
+    from crm_desktop.cli.main import main
+
+    saved = {name: os.environ.get(name) for name in (*_ENV_NAMES, "CRM_DESKTOP_NO_BACKUP")}
+    for name in _ENV_NAMES:
+        os.environ.pop(name, None)
+    os.environ.update(extra, CRM_DESKTOP_NO_BACKUP="1")
+    out, err = io.StringIO(), io.StringIO()
+    try:
+        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+            code = main(["--data-dir", str(data), *args])
+    finally:
+        for name, value in saved.items():
+            if value is None:
+                os.environ.pop(name, None)
+            else:
+                os.environ[name] = value
+    return subprocess.CompletedProcess(args, code, out.getvalue(), err.getvalue())
 
 
 def make_store(data: Path, people: int = 400) -> None:
@@ -148,7 +175,8 @@ def test_every_command_says_what_check_says(good_store: Path, tmp_path: Path, ki
     backup = next((data / "backups").glob("crm-*.sqlite3"))
     messages = {}
     for cmd in ("check", "search", "export", "import", "backup"):
-        out = run(data, *_args(cmd, tmp_path))
+        # two as the user runs them (a traceback would show on stderr), three in-process
+        out = (run if cmd in ("check", "search") else cli)(data, *_args(cmd, tmp_path))
         assert out.returncode == 1, (cmd, out.stdout, out.stderr)
         assert "Traceback" not in out.stderr, out.stderr
         lines = out.stderr.strip().splitlines()
@@ -183,12 +211,12 @@ def test_the_message_in_german(good_store: Path, tmp_path: Path) -> None:
 def test_the_restore_it_names_works(good_store: Path, tmp_path: Path) -> None:
     data = damaged_copy(good_store, tmp_path, "header-only")
     backup = next((data / "backups").glob("crm-*.sqlite3"))
-    out = run(data, "restore", str(backup), "--yes")
+    out = cli(data, "restore", str(backup), "--yes")
     assert out.returncode == 0, out.stderr
-    out = run(data, "search", "Jürgen399", "--json")
+    out = cli(data, "search", "Jürgen399", "--json")
     assert out.returncode == 0, out.stderr
     assert "Jürgen399 Müller" in out.stdout
-    assert run(data, "check").returncode == 0
+    assert cli(data, "check").returncode == 0
 
 
 def test_a_damaged_page_met_later_gives_the_same_message(
@@ -216,7 +244,7 @@ def test_no_backup_says_so(tmp_path: Path) -> None:
         c.create_person(s, c.PersonInput(given_name="A", family_name="B"))
     store.dispose()
     _zero_header(data / "crm.sqlite3")
-    out = run(data, "search", "B")
+    out = cli(data, "search", "B")
     assert out.returncode == 1
     assert "There is no good backup" in out.stderr
     assert "Traceback" not in out.stderr
@@ -227,12 +255,12 @@ def test_an_interrupted_first_creation_is_created_again(tmp_path: Path) -> None:
     data = tmp_path / "data"
     out = run(data, "search", "x", CRM_TEST_KILL_AT="first-create")
     assert out.returncode < 0  # killed
-    check = run(data, "check")
+    check = cli(data, "check")
     assert "damaged" not in check.stderr, check.stderr
     assert check.returncode == 0
-    out = run(data, "search", "x")
+    out = cli(data, "search", "x")
     assert out.returncode == 0, out.stderr
-    assert run(data, "check").returncode == 0
+    assert cli(data, "check").returncode == 0
 
 
 def test_tables_without_revision_and_without_rows_are_created_again(tmp_path: Path) -> None:
@@ -243,10 +271,10 @@ def test_tables_without_revision_and_without_rows_are_created_again(tmp_path: Pa
     con.execute("CREATE TABLE companies (id INTEGER PRIMARY KEY, name TEXT)")
     con.commit()
     con.close()
-    out = run(data, "search", "x")
+    out = cli(data, "search", "x")
     assert out.returncode == 0, out.stderr
     assert "created again" in out.stderr
-    assert run(data, "check").returncode == 0
+    assert cli(data, "check").returncode == 0
     # with data in it, it is damage, not emptiness
     data2 = tmp_path / "data2"
     data2.mkdir()
@@ -255,7 +283,7 @@ def test_tables_without_revision_and_without_rows_are_created_again(tmp_path: Pa
     con.execute("INSERT INTO people (given_name) VALUES ('Anna')")
     con.commit()
     con.close()
-    out = run(data2, "search", "x")
+    out = cli(data2, "search", "x")
     assert out.returncode == 1
     assert "no schema revision recorded" in out.stderr
     assert (data2 / "crm.sqlite3").stat().st_size > 0
