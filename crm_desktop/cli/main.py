@@ -152,7 +152,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except Exception as exc:
         # a damaged page may be met only by one query, long after the store opened:
         # the same message as ``check`` instead of a traceback
-        if args.command is None or args.database_url or not _is_database_error(exc):
+        if args.command is None or ctx.database_url or not _is_database_error(exc):
             raise
         from crm_desktop.services import storecheck
 
@@ -166,7 +166,9 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _is_database_error(exc: BaseException) -> bool:
-    return any(cls.__name__ == "DatabaseError" for cls in type(exc).__mro__)
+    from crm_desktop.services.storecheck import is_database_error
+
+    return is_database_error(exc)
 
 
 if __name__ == "__main__":

@@ -280,10 +280,18 @@ def wrong_passphrase_error(paths: AppPaths) -> StoreError:
     )
 
 
+_BUGS = {"IntegrityError", "ProgrammingError", "InterfaceError", "DataError", "NotSupportedError"}
+
+
 def is_database_error(exc: BaseException) -> bool:
     """sqlite3's, sqlcipher3's or SQLAlchemy's DatabaseError (by class name: the
-    drivers do not share a base class)."""
-    return any(cls.__name__ == "DatabaseError" for cls in type(exc).__mro__)
+    drivers do not share a base class) as a damaged or unreadable file gives it; not
+    the kinds a bug gives (a broken constraint, wrong SQL)."""
+    names = {cls.__name__ for cls in type(exc).__mro__}
+    orig = getattr(exc, "orig", None)
+    if orig is not None:
+        names |= {cls.__name__ for cls in type(orig).__mro__}
+    return "DatabaseError" in names and not names & _BUGS
 
 
 def error_for(paths: AppPaths, exc: BaseException, *, passphrase: str | None = None) -> StoreError:

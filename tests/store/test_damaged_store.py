@@ -287,3 +287,22 @@ def test_tables_without_revision_and_without_rows_are_created_again(tmp_path: Pa
     assert out.returncode == 1
     assert "no schema revision recorded" in out.stderr
     assert (data2 / "crm.sqlite3").stat().st_size > 0
+
+
+def test_a_broken_constraint_is_not_called_damage(tmp_path: Path) -> None:
+    """Only what a damaged or unreadable file (or a busy one) raises is turned into a
+    message; a bug's IntegrityError stays a bug (it reaches the crash report)."""
+    con = sqlite3.connect(tmp_path / "x.sqlite3")
+    con.execute("CREATE TABLE t (a UNIQUE)")
+    con.execute("INSERT INTO t VALUES (1)")
+    with pytest.raises(sqlite3.IntegrityError) as integrity:
+        con.execute("INSERT INTO t VALUES (1)")
+    with pytest.raises(sqlite3.OperationalError) as wrong_sql:
+        con.execute("SELECT nothing FROM nowhere")
+    con.close()
+    (tmp_path / "y.sqlite3").write_bytes(b"SQLite format 3\x00" + b"\xff" * 4080)
+    with pytest.raises(sqlite3.DatabaseError) as damaged:
+        sqlite3.connect(tmp_path / "y.sqlite3").execute("SELECT * FROM sqlite_master")
+    assert not storecheck.is_database_error(integrity.value)
+    assert storecheck.is_database_error(damaged.value)
+    assert storecheck.is_database_error(wrong_sql.value)  # checked first, then told as it is
