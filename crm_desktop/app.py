@@ -107,9 +107,10 @@ def _crash_text(exc: BaseException, log_file: Path | None) -> str:
     return text
 
 
-def install_excepthook(log_file: Path | None = None) -> Callable[..., Any]:
+def install_excepthook(log_file: Path | None = None, paths: Any = None) -> Callable[..., Any]:
     """Bugs (not expected errors) end in the log and in a crash dialog; returns the
-    previous hook."""
+    previous hook. With ``paths`` (a local store), a DatabaseError that a query met on a
+    damaged page says what ``crm-desktop check`` says instead."""
     previous = sys.excepthook
     showing = {"now": False}
 
@@ -128,6 +129,11 @@ def install_excepthook(log_file: Path | None = None) -> Callable[..., Any]:
             return
         showing["now"] = True
         try:
+            if paths is not None and isinstance(exc, Exception):
+                from crm_desktop.services import storecheck
+
+                if storecheck.is_database_error(exc):
+                    exc = storecheck.error_for(paths, exc)
             if isinstance(exc, CrmError):  # an expected error that nobody caught
                 from crm_desktop.ui.main_window import error_text
 
@@ -207,7 +213,7 @@ def run_gui(ctx: CliContext) -> int:
     settings = app_settings(paths.data_dir)
     settings.apply_time_zone()
     translators = install_translators(app, choose_language(ctx.args.lang, settings.language))
-    install_excepthook(log_file)
+    install_excepthook(log_file, None if ctx.database_url else paths)
 
     lock = None
     if not ctx.database_url:
@@ -226,15 +232,13 @@ def run_gui(ctx: CliContext) -> int:
             ctx.read_only = True  # never two writers: this window only reads
     try:
         checked_now = False
-        if not ctx.database_url and not ctx.read_only and _small_store(paths):
-            if not _check_store_on_start(paths, ctx):
-                return 1
-            checked_now = True
-        try:
-            _ask_passphrase_if_encrypted(paths, ctx)
-        except CrmError as exc:
-            QMessageBox.critical(None, APP_NAME, error_text(exc))
-            return 1
+        if not ctx.database_url:
+            # interrupted work finished or rolled back, damage offered a way back, the
+            # passphrase asked for (again when wrong): before anything opens the store
+            refused = _prepare_store_on_start(paths, ctx, locked=lock is not None)
+            if refused is not None:
+                return refused
+            checked_now = _small_store(paths)
         # the frame paints first; the store opens (SQLAlchemy, models, migrations) in a
         # worker thread meanwhile, and the window fills itself when it is open
         window = MainWindow(None, settings, clock=ctx.clock, data_dir=paths.data_dir)
@@ -257,6 +261,8 @@ def run_gui(ctx: CliContext) -> int:
                 from crm_desktop.services import instance
 
                 window.setProperty("localServer", _listen(instance.server_name(paths), window))
+                # Settings → Encryption (needs this process to hold the data folder)
+                window.setProperty("encryption", WindowEncryption(paths, ctx))
             if bench:
                 _exit_when_filled(app, window)
             else:
@@ -269,7 +275,9 @@ def run_gui(ctx: CliContext) -> int:
 
         def failed(exc: BaseException) -> None:
             failure.append(exc)
-            if isinstance(exc, CrmError):
+            if isinstance(exc, CrmError) and exc.params.get("backup"):
+                _offer_restore(paths, ctx, exc, window, restart=True)
+            elif isinstance(exc, CrmError):
                 QMessageBox.critical(window, APP_NAME, error_text(exc))
             else:
                 log.error("the store did not open", exc_info=exc)
@@ -341,78 +349,227 @@ def _ask_second_instance(text: str) -> str:
     return "cancel"
 
 
-def _check_store_on_start(paths: Any, ctx: CliContext) -> bool:
-    """PRAGMA quick_check; on damage offer the newest good backup. False: do not start."""
+class WindowEncryption:
+    """Encrypt, decrypt or re-key the open store from Settings → Encryption. The store
+    is closed first; the program then quits (it opens again with the passphrase)."""
+
+    def __init__(self, paths: Any, ctx: CliContext) -> None:
+        self.paths = paths
+        self.ctx = ctx
+
+    def passphrase(self) -> str | None:
+        return self.ctx.passphrase
+
+    def encrypted(self) -> bool | None:
+        if self.ctx.database_url or self.ctx.read_only:
+            return None
+        from crm_desktop.services import crypto, storecheck
+
+        if not crypto.sqlcipher_available():
+            return None
+        return not storecheck.has_sqlite_header(self.paths.db_path)
+
+    def done(self) -> None:
+        """After the change was told: quit (the store is closed)."""
+        from PySide6.QtCore import QTimer
+        from PySide6.QtWidgets import QApplication
+
+        QTimer.singleShot(0, QApplication.quit)
+
+    def encrypt(self, passphrase: str) -> None:
+        from crm_desktop.services import crypto
+
+        self.ctx.close()
+        crypto.encrypt_store(self.paths, passphrase)
+        self.ctx.passphrase = passphrase  # the backup on quit is encrypted
+
+    def decrypt(self, passphrase: str) -> None:
+        from crm_desktop.services import crypto
+
+        crypto.connect(self.paths.db_path, passphrase).close()  # a wrong one: nothing closes
+        self.ctx.close()
+        crypto.decrypt_store(self.paths, passphrase)
+        self.ctx.passphrase = None
+
+    def change(self, old: str, new: str) -> None:
+        from crm_desktop.services import crypto
+
+        crypto.connect(self.paths.db_path, old).close()
+        self.ctx.close()
+        crypto.change_passphrase(self.paths, old, new)
+        self.ctx.passphrase = new
+        with contextlib.suppress(crypto.KeyringUnavailable):
+            if crypto.load_passphrase(self.paths) == old:
+                crypto.save_passphrase(self.paths, new)
+
+
+def _prepare_store_on_start(paths: Any, ctx: CliContext, *, locked: bool) -> int | None:
+    """What :func:`storecheck.prepare` finds, told in the window: notes on interrupted
+    work, damage with a "Restore from backup…" offer, the passphrase prompt. Returns
+    the exit code when the window must not open (None: go on)."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from crm_desktop.errors import StoreError
+    from crm_desktop.services import storecheck
+    from crm_desktop.ui.main_window import error_text
+
+    for _attempt in range(3):  # after a restore: check the restored file
+        try:
+            health, notes = storecheck.prepare(
+                paths, locked=locked, integrity=None if _small_store(paths) else False
+            )
+        except StoreError as exc:
+            log.error("the store is damaged: %s", exc.text())
+            if _offer_restore(paths, ctx, exc, None) is None:
+                return 1
+            continue
+        if notes:
+            QMessageBox.information(None, APP_NAME, "\n".join(error_text(n) for n in notes))
+        if health.state in ("encrypted", "unreadable") and not ctx.passphrase:
+            known = ctx._encryption_passphrase(paths)  # $CRM_DESKTOP_PASSPHRASE, keyring
+            if known and _opens(paths.db_path, known):
+                ctx.passphrase = known
+        if health.state == "unreadable" and not ctx.passphrase:
+            choice = _offer_restore(paths, ctx, storecheck.unreadable_error(paths), None)
+            if choice is None:
+                return 1
+            if choice == "restored":
+                continue
+        if health.state in ("encrypted", "unreadable") and not ctx.passphrase:
+            passphrase = ask_passphrase(lambda p: _opens(paths.db_path, p))
+            if passphrase is None:
+                return 0  # the user chose not to open it: a clean exit
+            ctx.passphrase = passphrase
+        if health.state == "unreadable":  # it opens with the passphrase: encrypted
+            storecheck.write_marker(paths.db_path)
+            health = storecheck.Health("encrypted")
+        ctx.prepared = health
+        ctx.print_notes = False
+        return None
+    return 1
+
+
+def _opens(db: Path, passphrase: str) -> bool:
+    from crm_desktop.errors import StoreError
+    from crm_desktop.services import crypto
+
+    try:
+        crypto.connect(db, passphrase).close()
+    except StoreError:
+        return False
+    return True
+
+
+def ask_passphrase(
+    check: Callable[[str], bool], parent: Any = None, prompt: str | None = None
+) -> str | None:
+    """Ask for the passphrase until ``check`` accepts it; None when the user cancels."""
+    from PySide6.QtCore import QCoreApplication
+    from PySide6.QtWidgets import QDialog, QInputDialog, QLineEdit
+
+    label = prompt or QCoreApplication.translate("App", "This data file is encrypted. Passphrase:")
+    while True:
+        dialog = QInputDialog(parent)
+        dialog.setObjectName("passphraseDialog")
+        dialog.setWindowTitle(APP_NAME)
+        dialog.setLabelText(label)
+        dialog.setTextEchoMode(QLineEdit.EchoMode.Password)
+        accepted = dialog.exec() == QDialog.DialogCode.Accepted
+        text = dialog.textValue()
+        dialog.deleteLater()
+        if not accepted:
+            return None
+        if text and check(text):
+            return str(text)
+        label = QCoreApplication.translate(
+            "App", "Wrong passphrase. Try again (or Cancel to quit):"
+        )
+
+
+def _offer_restore(
+    paths: Any, ctx: CliContext, exc: Any, parent: Any, *, restart: bool = False
+) -> str | None:
+    """The damage message with "Restore from backup…" (when there is a good backup) and,
+    for a file that may be encrypted, "Enter passphrase…". Returns "restored",
+    "passphrase" or None (the user closed it, or the restore failed)."""
     from PySide6.QtCore import QCoreApplication
     from PySide6.QtWidgets import QMessageBox
 
-    from crm_desktop.data.filecheck import quick_check
+    from crm_desktop.errors import CrmError
+    from crm_desktop.ui.main_window import error_text
 
-    def tr(t: str) -> str:
-        return QCoreApplication.translate("App", t)
-
-    db = paths.db_path
-    if not db.exists():
-        return True
-    try:
-        from crm_desktop.services import crypto
-
-        if crypto.is_encrypted(db):
-            return True  # checked once the passphrase is known
-    except ImportError:  # pragma: no cover
-        pass
-    result = quick_check(db)
-    if result == "ok":
-        return True
-    log.error("quick_check failed on start")
-    from crm_desktop.services import backup
-
-    good = backup.newest_good_backup(paths)
-    box = QMessageBox(QMessageBox.Icon.Critical, APP_NAME, "")
-    if good is None:
-        box.setText(
-            tr("The data file is damaged ({detail}) and there is no good backup.").format(
-                detail=result
-            )
+    box = QMessageBox(QMessageBox.Icon.Critical, APP_NAME, error_text(exc), parent=parent)
+    box.setObjectName("storeDamaged")
+    backup = exc.params.get("backup")
+    restore = (
+        box.addButton(
+            QCoreApplication.translate("App", "Restore from backup…"),
+            QMessageBox.ButtonRole.AcceptRole,
         )
-        box.addButton(tr("Open anyway"), QMessageBox.ButtonRole.AcceptRole)
-        box.addButton(QMessageBox.StandardButton.Cancel)
-        box.exec()
-        return box.buttonRole(box.clickedButton()) == QMessageBox.ButtonRole.AcceptRole
-    box.setText(
-        tr(
-            "The data file is damaged ({detail}). The newest good backup is from {date}. "
-            "Restore it? The damaged file is kept aside."
-        ).format(detail=result, date=good.created.astimezone().strftime("%d.%m.%Y %H:%M"))
+        if backup
+        else None
     )
-    restore = box.addButton(tr("Restore the backup"), QMessageBox.ButtonRole.AcceptRole)
-    anyway = box.addButton(tr("Open anyway"), QMessageBox.ButtonRole.ActionRole)
-    box.addButton(QMessageBox.StandardButton.Cancel)
+    passphrase = (
+        box.addButton(
+            QCoreApplication.translate("App", "Enter passphrase…"),
+            QMessageBox.ButtonRole.ActionRole,
+        )
+        if exc.params.get("reason") == "unreadable"
+        else None
+    )
+    box.addButton(QMessageBox.StandardButton.Close)
     box.exec()
-    if box.clickedButton() is restore:
-        backup.restore(paths, good.path, clock=ctx.clock)
-        return True
-    return box.clickedButton() is anyway
+    clicked = box.clickedButton()
+    if passphrase is not None and clicked is passphrase:
+        return "passphrase"
+    if restore is None or clicked is not restore:
+        return None
+    try:
+        aside = _restore_backup(paths, ctx, Path(str(backup)))
+    except CrmError as error:
+        QMessageBox.critical(parent, APP_NAME, error_text(error))
+        return None
+    if aside is None:
+        return None
+    text = QCoreApplication.translate(
+        "App", "The backup was restored. The previous data file was kept as {path}."
+    ).format(path=str(aside))
+    if restart:
+        text += "\n" + QCoreApplication.translate("App", "Start CRM Desktop again to work with it.")
+    QMessageBox.information(parent, APP_NAME, text)
+    return "restored"
 
 
-def _ask_passphrase_if_encrypted(paths: Any, ctx: CliContext) -> None:
-    if ctx.database_url or ctx.passphrase or not paths.db_path.exists():
-        return
-    from crm_desktop.services import crypto
-
-    if not crypto.is_encrypted(paths.db_path):
-        return
+def _restore_backup(paths: Any, ctx: CliContext, source: Path) -> Path | None:
+    """Restore ``source`` (an encrypted backup asks for its passphrase)."""
     from PySide6.QtCore import QCoreApplication
-    from PySide6.QtWidgets import QInputDialog, QLineEdit
 
-    text, ok = QInputDialog.getText(
-        None,
-        APP_NAME,
-        QCoreApplication.translate("App", "This data file is encrypted. Passphrase:"),
-        QLineEdit.EchoMode.Password,
+    from crm_desktop.services import backup, crypto, storecheck
+
+    ctx.close()
+    if storecheck.has_sqlite_header(source):
+        aside = backup.restore(paths, source, clock=ctx.clock)
+        ctx.passphrase = None
+        return aside or paths.db_path
+
+    def opens(passphrase: str) -> bool:
+        from crm_desktop.errors import StoreError
+
+        try:
+            crypto.connect(source, passphrase).close()
+        except StoreError:
+            return False
+        return True
+
+    passphrase = ctx.passphrase if ctx.passphrase and opens(ctx.passphrase) else None
+    passphrase = passphrase or ask_passphrase(
+        opens, prompt=QCoreApplication.translate("App", "The backup is encrypted. Passphrase:")
     )
-    if ok:
-        ctx.passphrase = text
+    if passphrase is None:
+        return None
+    aside = crypto.restore_encrypted(paths, source, passphrase, clock=ctx.clock)
+    ctx.passphrase = passphrase
+    return aside or paths.db_path
 
 
 def _daily_jobs(store: Any, ctx: CliContext) -> None:
@@ -497,14 +654,26 @@ def _after_first_paint(store: Any, window: Any, paths: Any, ctx: CliContext) -> 
 AFTER_PAINT_MS = 100
 
 
+class _NoFeed(Exception):
+    """The calendar feed is not written (encrypted store)."""
+
+
 def _start_extras(store: Any, window: Any, paths: Any, ctx: CliContext) -> None:
     """The calendar subscription file and the startup agenda."""
     try:
         from crm_desktop.services.calendar import install_subscription
+        from crm_desktop.services.storecheck import looks_encrypted
+
+        if not getattr(ctx, "database_url", None) and looks_encrypted(paths.db_path):
+            # the feed is plaintext (names, companies, phones): none for an encrypted store
+            paths.calendar_path.unlink(missing_ok=True)
+            raise _NoFeed
 
         window.setProperty(
             "calendarWriter", install_subscription(store, paths.calendar_path, background=True)
         )
+    except _NoFeed:
+        log.info("no calendar subscription file for an encrypted store")
     except Exception:  # a calendar file must never keep the window from opening
         log.exception("calendar subscription not written")
     import threading
@@ -592,6 +761,7 @@ def _open_store_in_background(
                 preload.join()
             store = ctx.store()
         except BaseException as exc:  # handed to the GUI thread, shown there
+            exc = _as_store_error(ctx, exc)
             with contextlib.suppress(RuntimeError):
                 bridge.error.emit(exc)
             return
@@ -605,6 +775,19 @@ def _open_store_in_background(
     thread = threading.Thread(target=work, name="open-store", daemon=True)
     thread.start()
     return thread
+
+
+def _as_store_error(ctx: CliContext, exc: BaseException) -> BaseException:
+    """A DatabaseError while the store opens: the message of ``check``."""
+    if not isinstance(exc, Exception):
+        return exc
+    try:
+        from crm_desktop.services import storecheck
+    except ImportError:  # pragma: no cover
+        return exc
+    if not storecheck.is_database_error(exc) or ctx.database_url:
+        return exc
+    return storecheck.error_for(ctx.paths, exc, passphrase=ctx.passphrase)
 
 
 STORE_OPEN_GRACE_S = 60.0  # a schema upgrade of a big store takes seconds
@@ -681,9 +864,11 @@ def _background_start_checks(
 
     class _Bridge(QObject):
         damaged = Signal(str)
+        backup_failed = Signal(object)
 
     bridge = _Bridge(window)
     bridge.damaged.connect(lambda detail: _offer_restore_after_start(paths, ctx, window, detail))
+    bridge.backup_failed.connect(lambda exc: show_backup_failure(window, exc))
     window.setProperty("startChecks", bridge)
 
     def work() -> None:
@@ -700,7 +885,10 @@ def _background_start_checks(
             if result != "ok":
                 bridge.damaged.emit(result)
                 return
-        _auto_backup(paths, ctx, settings, "start")
+        problem = _auto_backup(paths, ctx, settings, "start")
+        if problem is not None:
+            with contextlib.suppress(RuntimeError):  # the window was closed meanwhile
+                bridge.backup_failed.emit(problem)
 
     threading.Thread(target=work, name="start-checks", daemon=True).start()
 
@@ -758,18 +946,45 @@ def _changed_since_last_backup(paths: Any) -> bool:
     return bool(written > max(backups))
 
 
-def _auto_backup(paths: Any, ctx: CliContext, settings: AppSettings, when: str) -> None:
+def _auto_backup(
+    paths: Any, ctx: CliContext, settings: AppSettings, when: str
+) -> BaseException | None:
+    """The automatic backup (an encrypted store: encrypted, with its passphrase).
+    Returns what went wrong (logged too), None when it worked or was not due."""
     if os.environ.get("CRM_DESKTOP_NO_BACKUP"):  # benchmarks and scripted checks
-        return
+        return None
     if when == "quit" and (
         os.environ.get("CRM_DESKTOP_EXIT_AFTER_PAINT") or not _changed_since_last_backup(paths)
     ):
-        return  # nothing new to keep: quitting stays instant
+        return None  # nothing new to keep: quitting stays instant
     try:
         from crm_desktop.services.backup import auto_backup
 
-        auto_backup(paths, ctx.clock, when, policy=settings.retention_policy())  # type: ignore[arg-type]
+        auto_backup(
+            paths,
+            ctx.clock,
+            when,  # type: ignore[arg-type]
+            policy=settings.retention_policy(),
+            passphrase=ctx.passphrase,
+        )
     except ImportError:  # pragma: no cover
-        return
-    except Exception:  # a failed backup must not stop the program; it is logged
+        return None
+    except Exception as exc:  # a failed backup must not stop the program; it is shown
         log.exception("automatic backup (%s) failed", when)
+        return exc
+    return None
+
+
+def show_backup_failure(window: Any, exc: BaseException) -> None:
+    """The automatic backup failed: said in the status bar (and kept in the log)."""
+    from PySide6.QtCore import QCoreApplication
+
+    from crm_desktop.errors import CrmError
+    from crm_desktop.ui.main_window import error_text
+
+    detail = error_text(exc) if isinstance(exc, CrmError) else str(exc)
+    text = QCoreApplication.translate("App", "The automatic backup failed: {detail}").format(
+        detail=detail
+    )
+    window.setProperty("backupFailure", text)
+    window.statusBar().showMessage(text, 60000)

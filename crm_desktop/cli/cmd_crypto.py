@@ -42,8 +42,14 @@ def _encrypt(ctx: CliContext, args: argparse.Namespace) -> int:
     passphrase = _passphrase(confirm=True)
     if len(passphrase) < 8:
         raise ValidationError("Choose a passphrase of at least 8 characters.")
+    from crm_desktop.services import storecheck
+    from crm_desktop.services.instance import acquire
+
     paths = ctx.paths
-    path = crypto.encrypt_store(paths, passphrase)
+    with acquire(paths):  # not while the window has this folder open
+        _, notes = storecheck.prepare(paths, locked=True)
+        ctx.note(notes)
+        path = crypto.encrypt_store(paths, passphrase)
     if args.keyring:
         crypto.save_passphrase(paths, passphrase)
     plain = crypto.plaintext_backups(paths)
@@ -56,8 +62,13 @@ def _encrypt(ctx: CliContext, args: argparse.Namespace) -> int:
 
 
 def _decrypt(ctx: CliContext, args: argparse.Namespace) -> int:
-    from crm_desktop.services import crypto
+    from crm_desktop.services import crypto, storecheck
+    from crm_desktop.services.instance import acquire
 
-    path = crypto.decrypt_store(ctx.paths, _passphrase(confirm=False))
+    paths = ctx.paths
+    passphrase = _passphrase(confirm=False)
+    with acquire(paths):  # not while the window has this folder open
+        ctx.note(storecheck.recover(paths))
+        path = crypto.decrypt_store(paths, passphrase)
     print(f"{path} is no longer encrypted.")
     return 0

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import sqlite3
 import sys
 from pathlib import Path
 from typing import Any
@@ -52,7 +51,9 @@ def _describe(info: bk.BackupInfo) -> str:
 
     when = to_local(info.created).strftime("%Y-%m-%d %H:%M")
     if info.counts is None:
-        held = "unreadable"
+        from crm_desktop.services.storecheck import has_sqlite_header
+
+        held = "unreadable" if has_sqlite_header(info.path) else "encrypted"
     else:
         c = info.counts
         held = f"{c['people']} people, {c['companies']} companies, {c['activities']} activities"
@@ -68,76 +69,119 @@ def cmd_backup(ctx: CliContext, args: argparse.Namespace) -> int:
         human = "\n".join(_describe(i) for i in infos) or "No backups yet."
         ctx.out([i.as_dict() for i in infos], human)
         return 0
+    from crm_desktop.services import storecheck
+
     if not paths.db_path.is_file():
         ctx.store()  # creates an empty store, so the first backup has something to hold
-    target = bk.make_backup(paths, args.kind, clock=ctx.clock)
+    else:
+        health, notes = storecheck.prepare(paths)  # damage: what ``check`` says
+        ctx.note(notes)
+        if health.state in ("missing", "unreadable"):
+            ctx.prepared = health
+            ctx.store()  # created, or an unreadable file opened with the passphrase
+            ctx.close()
+    passphrase = None
+    if storecheck.looks_encrypted(paths.db_path):
+        passphrase = ctx._encryption_passphrase(paths)
+        if not passphrase:
+            raise StoreError(
+                "The store is encrypted; give the passphrase (in CRM_DESKTOP_PASSPHRASE) "
+                "to back it up. Its backups are encrypted with the same passphrase."
+            )
+    target = bk.make_backup(paths, args.kind, clock=ctx.clock, passphrase=passphrase)
     bk.rotate(paths)
     info = bk.backup_info(target)
-    ctx.out(info.as_dict(), f"Backup written and verified.\n{target}")
+    note = " (encrypted)" if passphrase else ""
+    ctx.out(info.as_dict(), f"Backup written and verified{note}.\n{target}")
     return 0
 
 
+def _encrypted_backup_info(ctx: CliContext, source: Path) -> tuple[bk.BackupInfo, str]:
+    """The preview of an encrypted backup, read with the passphrase."""
+    from crm_desktop.services import crypto
+
+    passphrase = ctx._encryption_passphrase(ctx.paths)
+    if not passphrase:
+        raise StoreError(
+            "The backup {path} is encrypted; give its passphrase (in CRM_DESKTOP_PASSPHRASE) "
+            "to restore it.",
+            path=str(source),
+        )
+    try:
+        counts = crypto._verify(source, passphrase)
+    except StoreError as exc:
+        raise StoreError(
+            "The backup {path} cannot be opened with this passphrase, or it is damaged; "
+            "it was not restored.",
+            path=str(source),
+        ) from exc
+    plain = bk.backup_info(source)
+    info = bk.BackupInfo(
+        path=plain.path,
+        created=plain.created,
+        kind=plain.kind,
+        size=plain.size,
+        counts={k: counts.get(k, 0) for k in ("people", "companies", "activities")},
+        revision=plain.revision,
+    )
+    return info, passphrase
+
+
 def cmd_restore(ctx: CliContext, args: argparse.Namespace) -> int:
+    from crm_desktop.services import storecheck
     from crm_desktop.services.instance import acquire
 
     if ctx.database_url:
         raise StoreError(bk.PG_MESSAGE)
     paths = ctx.paths
+    ctx.note(storecheck.recover_unless_busy(paths))
     source = Path(args.file).expanduser()
     if not source.is_absolute() and not source.exists():
         candidate = paths.backup_dir / source
         if candidate.exists():
             source = candidate
-    info = bk.verify_backup(source)
+    passphrase: str | None = None
+    if source.is_file() and not storecheck.has_sqlite_header(source):
+        info, passphrase = _encrypted_backup_info(ctx, source)
+    else:
+        info = bk.verify_backup(source)
+    drops_encryption = passphrase is None and storecheck.looks_encrypted(paths.db_path)
+    warning = (
+        "The current store is encrypted and this backup is NOT: the restored store is "
+        "not encrypted (encrypt it again with: crm-desktop encrypt)."
+    )
     if not args.yes:
         ctx.out(
-            {"backup": info.as_dict(), "restored": False},
+            {"backup": info.as_dict(), "restored": False, "encrypted": passphrase is not None},
             "This backup holds:\n" + _describe(info),
         )
+        if drops_encryption:
+            sys.stderr.write(f"crm-desktop: {ctx.translate(warning)}\n")
         sys.stderr.write(
             "crm-desktop: nothing was changed. Add --yes to replace the current store "
             "with this backup (the current store is kept as a pre-restore backup).\n"
         )
         return 1
     with acquire(paths):  # not while the program has this folder open
-        aside = bk.restore(paths, source, clock=ctx.clock)
-    data = {"backup": info.as_dict(), "restored": True, "kept_aside": str(aside) if aside else None}
+        if passphrase is not None:
+            from crm_desktop.services import crypto
+
+            aside = crypto.restore_encrypted(paths, source, passphrase, clock=ctx.clock)
+        else:
+            aside = bk.restore(paths, source, clock=ctx.clock)
+    data = {
+        "backup": info.as_dict(),
+        "restored": True,
+        "kept_aside": str(aside) if aside else None,
+        "encrypted": passphrase is not None,
+    }
     human = f"Restored {source}."
     if aside:
         human += f"\nThe previous store was kept as {aside}"
+    if drops_encryption:
+        human += "\n" + ctx.translate(warning)
     ctx.out(data, human)
     return 0
-
-
-def _sqlite_revision(path: Path) -> str | None:
-    from crm_desktop.data import fileguard
-
-    # a read-only folder cannot hold the -shm SQLite needs: read the file as it is
-    extra = "" if fileguard.writable(path.parent, path) else "&immutable=1"
-    try:
-        con = sqlite3.connect(f"file:{path}?mode=ro{extra}", uri=True)
-        try:
-            row = con.execute("SELECT version_num FROM alembic_version").fetchone()
-        finally:
-            con.close()
-    except sqlite3.DatabaseError:
-        return None
-    return str(row[0]) if row else None
-
-
-def _damage(paths_hint: Any, detail: str) -> StoreError:
-    good = bk.newest_good_backup(paths_hint)
-    if good is None:
-        return StoreError(
-            "The store is damaged ({detail}). There is no good backup to restore.",
-            detail=detail,
-        )
-    return StoreError(
-        "The store is damaged ({detail}). The newest good backup is {backup}; "
-        "restore it with: crm-desktop restore {backup} --yes",
-        detail=detail,
-        backup=str(good.path),
-    )
 
 
 def cmd_check(ctx: CliContext, args: argparse.Namespace) -> int:
@@ -170,17 +214,63 @@ def cmd_check(ctx: CliContext, args: argparse.Namespace) -> int:
             result | {"ok": True}, f"PostgreSQL store reachable, schema revision {revision}: ok"
         )
         return 0
+    return _check_file(ctx)
+
+
+def _check_file(ctx: CliContext) -> int:
+    from crm_desktop.data import migrate
+    from crm_desktop.services import storecheck
+
+    head = migrate.head_revision()
     paths = ctx.paths
     db = paths.db_path
+    ctx.note(storecheck.recover_unless_busy(paths))
     if not db.is_file():
         raise StoreError("There is no store at {path} yet.", path=str(db))
-    integrity = bk.integrity_check(db, immutable=False)
-    if integrity != "ok":
-        raise _damage(paths, integrity)
-    revision = _sqlite_revision(db)
-    if revision is None:
-        raise _damage(paths, "no schema revision recorded")
-    result = {"kind": "SQLite", "path": str(db), "integrity": integrity, "revision": revision}
+    health = storecheck.examine(db, full=True)
+    encrypted = False
+    if health.state == "empty":
+        ctx.out(
+            {"kind": "SQLite", "path": str(db), "ok": True, "empty": True},
+            f"{db}: holds no data yet (its first start was interrupted); it is created "
+            "afresh at the next start.",
+        )
+        return 0
+    if health.state == "damaged":
+        raise storecheck.restore_hint(paths, health.detail, encrypted=storecheck.has_marker(db))
+    if health.state in ("encrypted", "unreadable"):
+        passphrase = ctx._encryption_passphrase(paths)
+        if not passphrase:
+            if health.state == "unreadable":
+                raise storecheck.unreadable_error(paths)
+            raise StoreError(
+                "The store is encrypted; give the passphrase (in CRM_DESKTOP_PASSPHRASE) "
+                "to check it.",
+                reason="encrypted",
+            )
+        try:
+            health_enc = storecheck.encrypted_health(db, passphrase)
+        except StoreError as exc:
+            if health.state == "unreadable":
+                raise storecheck.unreadable_error(paths) from exc
+            raise storecheck.wrong_passphrase_error(paths) from exc
+        if health.state == "unreadable":
+            storecheck.write_marker(db)  # it opens with the passphrase: encrypted
+        if health_enc.state == "damaged":
+            raise storecheck.restore_hint(
+                paths, health_enc.detail, encrypted=True, passphrase=passphrase
+            )
+        health, encrypted = health_enc, True
+    revision = health.revision
+    assert revision is not None
+    integrity = "ok"
+    result = {
+        "kind": "SQLite",
+        "path": str(db),
+        "integrity": integrity,
+        "revision": revision,
+        "encrypted": encrypted,
+    }
     known = _known_revisions()
     if revision not in known:
         raise StoreError(
@@ -189,7 +279,8 @@ def cmd_check(ctx: CliContext, args: argparse.Namespace) -> int:
             rev=revision,
         )
     note = "" if revision == head else f" (will be upgraded to {head} at the next start)"
-    ctx.out(result | {"ok": True}, f"{db}: integrity ok, schema revision {revision}{note}")
+    state = "encrypted, healthy" if encrypted else "integrity ok"
+    ctx.out(result | {"ok": True}, f"{db}: {state}, schema revision {revision}{note}")
     return 0
 
 

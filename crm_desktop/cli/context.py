@@ -5,15 +5,42 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from crm_desktop.clock import Clock, SystemClock
 from crm_desktop.config import ENV_DATABASE_URL, AppPaths, resolve_paths
-from crm_desktop.errors import StoreError
+from crm_desktop.errors import CrmError, StoreError
 
 if TYPE_CHECKING:  # the data layer is imported when a store is opened, not at start
     from crm_desktop.data.store import Store
+    from crm_desktop.services.storecheck import Health
+
+
+def _identity(text: str) -> str:
+    return text
+
+
+def make_translator(lang: str | None) -> Callable[[str], str]:
+    """The translation of the domain's messages for ``--lang`` (the window's .qm file,
+    context "errors"); English needs none."""
+    if not lang or lang == "en":
+        return _identity
+    try:
+        from PySide6.QtCore import QTranslator
+
+        from crm_desktop.resources import translation_path
+    except ImportError:  # pragma: no cover - Qt is a dependency
+        return _identity
+    translator = QTranslator()
+    if not translator.load(str(translation_path(lang))):
+        return _identity
+
+    def translate(text: str) -> str:
+        return translator.translate("errors", text) or text
+
+    return translate
 
 
 @dataclass
@@ -22,6 +49,11 @@ class CliContext:
     clock: Clock = field(default_factory=SystemClock)
     read_only: bool = False
     passphrase: str | None = None
+    locked: bool = False  # this process holds the instance lock (the window)
+    prepared: Health | None = None  # the window checked the store already
+    print_notes: bool = True
+    notes: list[CrmError] = field(default_factory=list)
+    translate: Callable[[str], str] = field(default=_identity)
     _store: Store | None = None
 
     @property
@@ -37,53 +69,99 @@ class CliContext:
     def store(self) -> Store:
         if self._store is None:
             from crm_desktop.data.store import open_store
-            from crm_desktop.services.backup import backup_before_upgrade
 
             paths = self.paths
             url = self.database_url
-            encrypted = self._encryption_passphrase(paths)
-            if encrypted is not None:
-                from crm_desktop.services import crypto
-
-                self._store = crypto.open_encrypted_store(paths, encrypted)
+            if not url:
+                self._store = self._open_local(paths)
                 return self._store
-            hook = None if url else backup_before_upgrade(paths)
             self._store = open_store(
-                data_dir=None if url else paths.data_dir,
-                database_url=url,
-                before_upgrade=hook,
-                read_only=self.read_only,
+                database_url=url, before_upgrade=None, read_only=self.read_only
             )
             for note in self._store.notes:  # e.g. "read-only: changes cannot be saved"
                 sys.stderr.write(f"crm-desktop: note: {note.text()}\n")
         return self._store
 
-    def _encryption_passphrase(self, paths: AppPaths) -> str | None:
-        """The passphrase of an encrypted SQLite store (None: not encrypted).
+    def _open_local(self, paths: AppPaths) -> Store:
+        """The SQLite store: interrupted work finished or rolled back, damage reported
+        as ``check`` reports it, encrypted files opened with their passphrase."""
+        from crm_desktop.data.store import open_store
+        from crm_desktop.services import storecheck
+        from crm_desktop.services.backup import backup_before_upgrade
 
-        From the window's passphrase prompt, $CRM_DESKTOP_PASSPHRASE, or the OS keyring."""
-        import os
-
-        if self.database_url or not paths.db_path.exists():
-            return None
+        if self.prepared is None:
+            health, notes = storecheck.prepare(paths, locked=self.locked)
+            self.note(notes)
+        else:
+            health = self.prepared
+        if health.state in ("encrypted", "unreadable"):
+            return self._open_encrypted(paths, health.state)
         try:
-            from crm_desktop.services import crypto
-        except ImportError:  # pragma: no cover
-            return None
-        if not crypto.is_encrypted(paths.db_path):
-            return None
-        passphrase = self.passphrase or os.environ.get("CRM_DESKTOP_PASSPHRASE")
+            return open_store(
+                data_dir=paths.data_dir,
+                database_url=None,
+                before_upgrade=backup_before_upgrade(paths),
+                read_only=self.read_only,
+            )
+        except Exception as exc:
+            if storecheck.is_database_error(exc):
+                raise storecheck.error_for(paths, exc) from exc
+            raise
+
+    def _open_encrypted(self, paths: AppPaths, state: str) -> Store:
+        from crm_desktop.services import crypto, storecheck
+
+        passphrase = self._encryption_passphrase(paths)
         if not passphrase:
-            try:
-                passphrase = crypto.load_passphrase(paths)
-            except StoreError:
-                passphrase = None
-        if not passphrase:
+            if state == "unreadable":
+                raise storecheck.unreadable_error(paths)
             raise StoreError(
                 "The data file is encrypted. Give the passphrase in the window or in "
                 "CRM_DESKTOP_PASSPHRASE."
             )
-        return passphrase
+        try:
+            crypto.connect(paths.db_path, passphrase).close()
+        except StoreError as exc:
+            if state == "unreadable":
+                raise StoreError(
+                    "The data file is not a readable database: it is damaged, or "
+                    "encrypted with another passphrase.",
+                    reason="unreadable",
+                ) from exc
+            raise storecheck.wrong_passphrase_error(paths) from exc
+        if state == "unreadable":  # it opens with the passphrase: encrypted after all
+            storecheck.write_marker(paths.db_path)
+        self.passphrase = passphrase
+        try:
+            store: Store = crypto.open_encrypted_store(paths, passphrase)
+        except Exception as exc:
+            if storecheck.is_database_error(exc):
+                raise storecheck.error_for(paths, exc, passphrase=passphrase) from exc
+            raise
+        return store
+
+    def note(self, notes: list[CrmError]) -> None:
+        """What the start finished or rolled back, one line each on stderr."""
+        self.notes.extend(notes)
+        if self.print_notes:
+            for item in notes:
+                sys.stderr.write(f"crm-desktop: {item.text(self.translate)}\n")
+
+    def _encryption_passphrase(self, paths: AppPaths) -> str | None:
+        """The passphrase of an encrypted SQLite store (None: not given).
+
+        From the window's passphrase prompt, $CRM_DESKTOP_PASSPHRASE, or the OS keyring."""
+        import os
+
+        passphrase = self.passphrase or os.environ.get("CRM_DESKTOP_PASSPHRASE")
+        if not passphrase:
+            try:
+                from crm_desktop.services import crypto
+
+                passphrase = crypto.load_passphrase(paths)
+            except StoreError:
+                passphrase = None
+        return passphrase or None
 
     def close(self) -> None:
         if self._store is not None:

@@ -9,11 +9,11 @@ import argparse
 import importlib
 import logging
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from crm_desktop import __version__
-from crm_desktop.cli.context import CliContext
-from crm_desktop.errors import CrmError
+from crm_desktop.cli.context import CliContext, make_translator
+from crm_desktop.errors import CrmError, MultipleErrors
 
 # Each module has ``register(subparsers)`` and sets ``func(ctx, args) -> int`` on its parsers.
 COMMAND_MODULES = [
@@ -97,11 +97,32 @@ def build_parser(with_commands: bool = True) -> argparse.ArgumentParser:
     return parser
 
 
+def error_line(exc: CrmError, translate: Callable[[str], str]) -> str:
+    """The one line printed for an expected error, in the language of ``--lang``."""
+    if isinstance(exc, MultipleErrors) or translate is _untranslated:
+        return exc.text(translate)
+    params = {
+        key: translate(value)
+        if key in ("label", "description") and isinstance(value, str)
+        else value
+        for key, value in exc.params.items()
+    }
+    try:
+        return translate(exc.message).format(**params)
+    except (KeyError, IndexError, ValueError):
+        return exc.text()
+
+
+def _untranslated(text: str) -> str:
+    return text
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     arguments = list(sys.argv[1:] if argv is None else argv)
     parser = build_parser(with_commands=wants_command(arguments))
     args = parser.parse_args(arguments)
     ctx = CliContext(args=args)
+    translate: Callable[[str], str] = _untranslated
     try:
         if args.selftest:
             from crm_desktop.selftest import run_selftest
@@ -111,10 +132,12 @@ def main(argv: Sequence[str] | None = None) -> int:
             from crm_desktop.app import run_gui
 
             return int(run_gui(ctx))
+        if args.lang:
+            translate = ctx.translate = make_translator(args.lang)
         result: int = args.func(ctx, args)
         return result
     except CrmError as exc:
-        sys.stderr.write(f"crm-desktop: {exc.text()}\n")
+        sys.stderr.write(f"crm-desktop: {error_line(exc, translate)}\n")
         return 1
     except KeyboardInterrupt:
         sys.stderr.write("crm-desktop: interrupted\n")
@@ -126,8 +149,26 @@ def main(argv: Sequence[str] | None = None) -> int:
             f"crm-desktop: {exc.strerror or exc}: {getattr(exc, 'filename', '') or ''}\n"
         )
         return 1
+    except Exception as exc:
+        # a damaged page may be met only by one query, long after the store opened:
+        # the same message as ``check`` instead of a traceback
+        if args.command is None or ctx.database_url or not _is_database_error(exc):
+            raise
+        from crm_desktop.services import storecheck
+
+        ctx.close()
+        error = storecheck.error_for(ctx.paths, exc, passphrase=ctx.passphrase)
+        log.debug("database error in %s", args.command, exc_info=exc)
+        sys.stderr.write(f"crm-desktop: {error_line(error, translate)}\n")
+        return 1
     finally:
         ctx.close()
+
+
+def _is_database_error(exc: BaseException) -> bool:
+    from crm_desktop.services.storecheck import is_database_error
+
+    return is_database_error(exc)
 
 
 if __name__ == "__main__":

@@ -3,8 +3,19 @@
 from __future__ import annotations
 
 import os
+import signal
 import sqlite3
 from pathlib import Path
+
+SQLITE_HEADER = b"SQLite format 3\x00"
+KILL_ENV = "CRM_TEST_KILL_AT"
+
+
+def kill_point(step: str) -> None:
+    """For the kill tests: ``CRM_TEST_KILL_AT=<step>`` ends the process right here, as
+    a power cut or ``kill -9`` would (no cleanup, no ``finally``)."""
+    if os.environ.get(KILL_ENV) == step:
+        os.kill(os.getpid(), getattr(signal, "SIGKILL", signal.SIGTERM))
 
 
 def quick_check(path: Path) -> str:
@@ -27,3 +38,12 @@ def quick_check(path: Path) -> str:
     except sqlite3.DatabaseError as exc:
         return str(exc)
     return str(row[0]) if row else "no answer"
+
+
+def read_header(path: Path) -> bytes | None:
+    """The first 100 bytes of ``path`` (None when it cannot be read)."""
+    try:
+        with open(path, "rb") as fh:
+            return fh.read(100)
+    except OSError:
+        return None

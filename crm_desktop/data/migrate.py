@@ -95,6 +95,10 @@ def upgrade(
     with engine.begin() as conn:
         cfg.attributes["connection"] = conn
         command.upgrade(cfg, revision)
+        if current is None:
+            from crm_desktop.data.filecheck import kill_point
+
+            kill_point("first-create")  # the kill tests: before the first commit
 
 
 def downgrade(engine: Engine, revision: str) -> None:

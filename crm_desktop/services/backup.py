@@ -42,6 +42,7 @@ from typing import Literal
 from crm_desktop.clock import Clock, SystemClock, local_zone
 from crm_desktop.config import AppPaths
 from crm_desktop.data import fileguard
+from crm_desktop.data.filecheck import kill_point
 from crm_desktop.errors import StoreError
 
 BackupKind = Literal["daily", "weekly", "monthly", "manual", "pre-upgrade", "pre-restore"]
@@ -287,8 +288,10 @@ def make_backup(
     revision: str | None = None,
     database_url: str | None = None,
     verify: bool = True,
+    passphrase: str | None = None,
 ) -> Path:
-    """Write a verified backup of the store and return its path."""
+    """Write a verified backup of the store and return its path (an encrypted store:
+    an encrypted backup, with ``passphrase``)."""
     _refuse_server(database_url)
     if kind not in KINDS:
         raise ValueError(f"unknown backup kind {kind!r}")
@@ -298,9 +301,13 @@ def make_backup(
     if fileguard.is_empty_file(source):  # damaged: never a backup that rotates good ones away
         raise fileguard.empty_file_error(source)
     if _is_encrypted(source):
+        if passphrase:  # an encrypted backup, same passphrase
+            from crm_desktop.services.crypto import backup_encrypted
+
+            return backup_encrypted(paths, passphrase, kind, clock=clock)
         raise StoreError(
             "The store is encrypted; its backups are made with the passphrase "
-            "(Settings → Encryption, or services.crypto.backup_encrypted)."
+            "(give it in the window or in CRM_DESKTOP_PASSPHRASE)."
         )
     moment = (clock or SystemClock()).now()
     backup_dir = paths.backup_dir
@@ -319,6 +326,7 @@ def make_backup(
             fileguard.create_private(partial)  # backups hold personal data: 0600
             _sqlite_copy(source, partial)
             _fsync_file(partial)
+            kill_point("backup-copied")
         except (OSError, sqlite3.Error) as exc:
             raise _store_error(exc, backup_dir) from exc
         if verify:
@@ -371,6 +379,7 @@ def auto_backup(
     *,
     policy: RetentionPolicy = DEFAULT_POLICY,
     database_url: str | None = None,
+    passphrase: str | None = None,
 ) -> Path | None:
     """The automatic backups: at the first start of a (local) day and on quit.
 
@@ -406,7 +415,7 @@ def auto_backup(
             kind = "weekly"
     elif when != "quit":
         raise ValueError(f"when must be 'start' or 'quit', not {when!r}")
-    made = make_backup(paths, kind, clock=clock)
+    made = make_backup(paths, kind, clock=clock, passphrase=passphrase)
     rotate(paths, policy)
     return made
 
@@ -662,11 +671,15 @@ def _restore_locked(paths: AppPaths, backup_file: Path, clock: Clock) -> Path | 
             raise _store_error(exc, paths.data_dir) from exc
         if integrity_check(incoming) != "ok":  # the copy itself went wrong
             raise StoreError("The copy of the backup is damaged; nothing was restored.")
-        # the old WAL (kept aside above) must not be replayed onto the restored file
-        for suffix in ("-wal", "-shm", "-journal"):
-            Path(str(db) + suffix).unlink(missing_ok=True)
+        from crm_desktop.services import storecheck
+
+        kill_point("restore-copied")
         try:
-            os.replace(incoming, db)
+            # from here on a restore cut short is finished at the next start
+            storecheck.write_restore_intent(paths, incoming, encrypted=False)
+            kill_point("restore-intent")
+            # the old WAL must not be replayed onto the restored file
+            storecheck.finish_restore_swap(paths, incoming, encrypted=False)
         except OSError as exc:
             raise _store_error(exc, paths.data_dir) from exc
         fileguard.forget_header(db)

@@ -32,6 +32,7 @@ from typing import TYPE_CHECKING, Any
 from crm_desktop.clock import Clock, SystemClock
 from crm_desktop.config import AppPaths
 from crm_desktop.data import fileguard
+from crm_desktop.data.filecheck import kill_point
 from crm_desktop.errors import StoreError
 
 if TYPE_CHECKING:
@@ -167,12 +168,31 @@ def _plain_counts(path: Path) -> dict[str, int]:
         con.close()
 
 
+def _checkpoint(db: Path) -> None:
+    """Move what sits in the WAL of the plain file into the file itself."""
+    con = sqlite3.connect(db)
+    try:
+        con.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    except sqlite3.DatabaseError as exc:
+        raise StoreError("The store could not be encrypted: {detail}", detail=str(exc)) from exc
+    finally:
+        con.close()
+
+
+def _remove_calendar_feed(paths: AppPaths) -> None:
+    """The calendar subscription file is plaintext (names, companies, phones): an
+    encrypted store has none."""
+    with contextlib.suppress(OSError):
+        paths.calendar_path.unlink(missing_ok=True)
+
+
 def _swap_in(new_file: Path, db: Path) -> None:
     # only under fileguard.exclusive, after the WAL was checkpointed into the copy
     for suffix in ("-wal", "-shm", "-journal"):
         Path(str(db) + suffix).unlink(missing_ok=True)
     if os.name == "posix":
         os.chmod(new_file, 0o600)
+    kill_point("swap")
     os.replace(new_file, db)
     fileguard.forget_header(db)
     if os.name == "posix":
@@ -206,6 +226,9 @@ def _encrypt_store(paths: AppPaths, passphrase: str) -> Path:
         raise StoreError("There is no store at {path} to encrypt.", path=str(db))
     if is_encrypted(db):
         raise StoreError("The store {path} is already encrypted.", path=str(db))
+    from crm_desktop.services import storecheck
+
+    _checkpoint(db)  # nothing may stay in the WAL, which the swap removes
     before = _plain_counts(db)
     tmp = db.with_name(f".crm-encrypting-{uuid.uuid4().hex}.sqlite3")
     mod = _module()
@@ -216,16 +239,24 @@ def _encrypt_store(paths: AppPaths, passphrase: str) -> Path:
             con.execute(
                 f"ATTACH DATABASE {_sql_text(str(tmp))} AS encrypted KEY {_quote(passphrase)}"
             )
+            kill_point("encrypt-export")
             con.execute("SELECT sqlcipher_export('encrypted')")
             con.execute("DETACH DATABASE encrypted")
         finally:
             con.close()
+        kill_point("encrypt-exported")
         after = _verify(tmp, passphrase)
         if after != before:
             raise StoreError(
                 "The encrypted copy does not hold the same records; nothing was changed."
             )
+        # the marker first: a kill after the swap leaves an encrypted file known as such;
+        # a kill before it leaves the plain file, and the next start drops the marker
+        storecheck.write_marker(db)
+        kill_point("encrypt-marked")
         _swap_in(tmp, db)
+        kill_point("encrypt-swapped")
+        _remove_calendar_feed(paths)
     except (OSError, mod.Error) as exc:
         raise StoreError("The store could not be encrypted: {detail}", detail=str(exc)) from exc
     finally:
@@ -263,9 +294,43 @@ def _decrypt_store(paths: AppPaths, passphrase: str) -> Path:
             raise StoreError(
                 "The decrypted copy does not hold the same records; nothing was changed."
             )
+        kill_point("decrypt-checked")
         _swap_in(tmp, db)
+        kill_point("decrypt-swapped")
+        from crm_desktop.services import storecheck
+
+        storecheck.remove_marker(db)
     except (OSError, mod.Error) as exc:
         raise StoreError("The store could not be decrypted: {detail}", detail=str(exc)) from exc
+    finally:
+        with contextlib.suppress(OSError):
+            tmp.unlink(missing_ok=True)
+    return db
+
+
+def change_passphrase(paths: AppPaths, old: str, new: str) -> Path:
+    """Encrypt the store again with ``new`` (a verified copy, swapped in atomically)."""
+    db = paths.db_path
+    if not is_encrypted(db):
+        raise StoreError("The store {path} is not encrypted.", path=str(db))
+    before = _verify(db, old)
+    tmp = db.with_name(f".crm-encrypting-{uuid.uuid4().hex}.sqlite3")
+    mod = _module()
+    try:
+        con = connect(db, old)
+        try:
+            con.execute(f"ATTACH DATABASE {_sql_text(str(tmp))} AS rekeyed KEY {_quote(new)}")
+            con.execute("SELECT sqlcipher_export('rekeyed')")
+            con.execute("DETACH DATABASE rekeyed")
+        finally:
+            con.close()
+        if _verify(tmp, new) != before:
+            raise StoreError(
+                "The encrypted copy does not hold the same records; nothing was changed."
+            )
+        _swap_in(tmp, db)
+    except (OSError, mod.Error) as exc:
+        raise StoreError("The store could not be encrypted: {detail}", detail=str(exc)) from exc
     finally:
         with contextlib.suppress(OSError):
             tmp.unlink(missing_ok=True)
@@ -296,14 +361,77 @@ def backup_encrypted(
                 dst.close()
         finally:
             src.close()
+        kill_point("backup-copied")
         _verify(partial, passphrase)
         os.replace(partial, target)
-    except OSError as exc:
+        bk._fsync_dir(paths.backup_dir)
+    except (OSError, _module().Error) as exc:
         raise bk._store_error(exc, paths.backup_dir) from exc
     finally:
         with contextlib.suppress(OSError):
             partial.unlink(missing_ok=True)
+            Path(str(partial) + "-journal").unlink(missing_ok=True)
     return target
+
+
+def restore_encrypted(
+    paths: AppPaths, backup_file: Path, passphrase: str, *, clock: Clock | None = None
+) -> Path | None:
+    """Replace the store with the encrypted backup ``backup_file`` (opened with
+    ``passphrase``); the current store is kept aside first. Returns where."""
+    import shutil
+
+    from crm_desktop.services import backup as bk
+    from crm_desktop.services import storecheck
+
+    clock = clock or SystemClock()
+    try:
+        counts = _verify(backup_file, passphrase)
+    except StoreError as exc:
+        raise StoreError(
+            "The backup {path} cannot be opened with this passphrase, or it is damaged; "
+            "it was not restored.",
+            path=str(backup_file),
+        ) from exc
+    if "people" not in counts or "alembic_version" not in counts:
+        raise StoreError(
+            "{path} is not a backup of this program (no contacts tables in it).",
+            path=str(backup_file),
+        )
+    db = paths.db_path
+    paths.data_dir.mkdir(parents=True, exist_ok=True)
+    aside: Path | None = None
+    if db.is_file():
+        if storecheck.has_sqlite_header(db):
+            aside = bk._keep_aside(paths, clock)
+        else:  # encrypted (or unreadable): the raw bytes are kept
+            paths.backup_dir.mkdir(parents=True, exist_ok=True)
+            aside = bk._target_name(paths.backup_dir, clock.now(), "pre-restore", None)
+            try:
+                shutil.copy2(db, aside)
+            except OSError as exc:
+                with contextlib.suppress(OSError):
+                    aside.unlink(missing_ok=True)
+                raise bk._store_error(exc, paths.backup_dir) from exc
+    incoming = paths.data_dir / f".crm-partial-restore-{uuid.uuid4().hex}.sqlite3"
+    try:
+        try:
+            shutil.copyfile(backup_file, incoming)
+            bk._fsync_file(incoming)
+        except OSError as exc:
+            raise bk._store_error(exc, paths.data_dir) from exc
+        kill_point("restore-copied")
+        if _verify(incoming, passphrase) != counts:
+            raise StoreError("The copy of the backup is damaged; nothing was restored.")
+        storecheck.write_restore_intent(paths, incoming, encrypted=True)
+        kill_point("restore-intent")
+        storecheck.finish_restore_swap(paths, incoming, encrypted=True)
+        bk._fsync_dir(paths.data_dir)
+    finally:
+        with contextlib.suppress(OSError):
+            incoming.unlink(missing_ok=True)
+    _remove_calendar_feed(paths)
+    return aside
 
 
 def plaintext_backups(paths: AppPaths) -> list[Path]:

@@ -164,9 +164,11 @@ class BackupDialog(QDialog):
         close_store: Callable[[], None] | None = None,
         reopen_store: Callable[[], None] | None = None,
         parent: QWidget | None = None,
+        passphrase: str | None = None,
     ) -> None:
         super().__init__(parent)
         self.paths = paths
+        self.passphrase = passphrase  # an encrypted store: backups encrypted with it
         self.clock = clock or SystemClock()
         self.close_store = close_store
         self.reopen_store = reopen_store
@@ -288,10 +290,10 @@ class BackupDialog(QDialog):
         self._update_buttons()
 
     def back_up_now(self) -> None:
-        paths, clock = self.paths, self.clock
+        paths, clock, passphrase = self.paths, self.clock, self.passphrase
 
         def work() -> Path:
-            target = bk.make_backup(paths, "manual", clock=clock)
+            target = bk.make_backup(paths, "manual", clock=clock, passphrase=passphrase)
             bk.rotate(paths)
             return target
 
@@ -380,7 +382,18 @@ class BackupDialog(QDialog):
             self._show_error(exc)
 
         self.status.setText(self.tr("Restoring…"))
-        self._run(lambda: bk.restore(paths, path, clock=clock), done, failed)
+        passphrase = self.passphrase
+
+        def work() -> Path | None:
+            from crm_desktop.services.storecheck import has_sqlite_header
+
+            if passphrase and not has_sqlite_header(path):  # an encrypted backup
+                from crm_desktop.services import crypto
+
+                return crypto.restore_encrypted(paths, path, passphrase, clock=clock)
+            return bk.restore(paths, path, clock=clock)
+
+        self._run(work, done, failed)
 
     def _delete_clicked(self) -> None:
         info = self.selected()

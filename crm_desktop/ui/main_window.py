@@ -1752,6 +1752,7 @@ class MainWindow(QMainWindow):
             close_store=self.store.dispose,
             reopen_store=reopen,
             parent=self,
+            passphrase=self.store_passphrase(),
         )
         dialog.exec()
 
@@ -1981,6 +1982,12 @@ class MainWindow(QMainWindow):
 
             sys.excepthook(type(exc), exc, exc.__traceback__)
 
+    def store_passphrase(self) -> str | None:
+        """The passphrase of an encrypted store (its backups are encrypted with it)."""
+        encryption = self.property("encryption")
+        value = getattr(encryption, "passphrase", None)
+        return str(value()) if callable(value) and value() else None
+
     def backup_now(self) -> None:
         backup = optional("crm_desktop.services.backup")
         if backup is None or self.data_dir is None or not self.store.is_sqlite:
@@ -1993,7 +2000,9 @@ class MainWindow(QMainWindow):
 
         paths = resolve_paths(self.data_dir)
         try:
-            made = backup.make_backup(paths, "manual", clock=self.clock)
+            made = backup.make_backup(
+                paths, "manual", clock=self.clock, passphrase=self.store_passphrase()
+            )
         except CrmError as exc:
             self.show_error(exc)
             return
@@ -2015,7 +2024,7 @@ class MainWindow(QMainWindow):
     # ------------------------------------------------------------ settings, help
 
     def open_settings(self) -> None:
-        dialog = SettingsDialog(self.settings, self)
+        dialog = SettingsDialog(self.settings, self, self.property("encryption"))
         if dialog.exec() and getattr(dialog, "restart_needed", False):
             self.show_message(
                 self.tr("Settings"),

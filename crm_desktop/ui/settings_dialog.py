@@ -11,7 +11,7 @@ from __future__ import annotations
 import os
 import zoneinfo
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import (
@@ -20,7 +20,11 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QGroupBox,
+    QHBoxLayout,
     QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -108,12 +112,86 @@ class AppSettings:
         self.qsettings.sync()
 
 
-class SettingsDialog(QDialog):
-    """Language, default phone region, time zone and backup retention."""
+class Encryption(Protocol):
+    """What the Settings dialog's "Encryption" section works with (app.py gives it)."""
 
-    def __init__(self, settings: AppSettings, parent: QWidget | None = None) -> None:
+    def encrypted(self) -> bool | None:
+        """True/False for a local data file, None for a server (no section then)."""
+
+    def encrypt(self, passphrase: str) -> None: ...
+
+    def decrypt(self, passphrase: str) -> None: ...
+
+    def change(self, old: str, new: str) -> None: ...
+
+    def done(self) -> None:
+        """Called once the user was told (the program quits: the store was closed)."""
+
+
+MIN_PASSPHRASE = 8
+
+
+class PassphraseDialog(QDialog):
+    """A passphrase (with confirmation for a new one); ``old`` asks the current one too."""
+
+    def __init__(
+        self, parent: QWidget | None, title: str, *, new: bool = True, old: bool = False
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        self.setObjectName("encryptionPassphrase")
+        self.new = new
+        form = QFormLayout(self)
+        self.old = self._field("oldPassphrase") if old else None
+        if self.old is not None:
+            form.addRow(self.tr("&Current passphrase:"), self.old)
+        self.first = self._field("passphrase")
+        form.addRow(self.tr("&New passphrase:") if new else self.tr("&Passphrase:"), self.first)
+        self.second = self._field("confirm") if new else None
+        if self.second is not None:
+            form.addRow(self.tr("&Repeat it:"), self.second)
+        self.problem = QLabel("", self)
+        self.problem.setObjectName("problem")
+        self.problem.setWordWrap(True)
+        form.addRow(self.problem)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+
+    def _field(self, name: str) -> QLineEdit:
+        edit = QLineEdit(self)
+        edit.setObjectName(name)
+        edit.setEchoMode(QLineEdit.EchoMode.Password)
+        return edit
+
+    def accept(self) -> None:
+        text = self.first.text()
+        if self.new and len(text) < MIN_PASSPHRASE:
+            self.problem.setText(self.tr("Choose a passphrase of at least 8 characters."))
+            return
+        if self.second is not None and self.second.text() != text:
+            self.problem.setText(self.tr("The two passphrases differ."))
+            return
+        if not text:
+            return
+        super().accept()
+
+
+class SettingsDialog(QDialog):
+    """Language, default phone region, time zone, backup retention and encryption."""
+
+    def __init__(
+        self,
+        settings: AppSettings,
+        parent: QWidget | None = None,
+        encryption: Encryption | None = None,
+    ) -> None:
         super().__init__(parent)
         self.settings = settings
+        self.encryption = encryption
         self.setWindowTitle(self.tr("Settings"))
         self.setObjectName("settingsDialog")
 
@@ -173,9 +251,103 @@ class SettingsDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(general)
         layout.addWidget(backups)
+        state = encryption.encrypted() if encryption is not None else None
+        if state is not None:
+            layout.addWidget(self._encryption_box(state))
         layout.addStretch(1)
         layout.addWidget(buttons)
         self.resize(480, 420)
+
+    def _encryption_box(self, encrypted: bool) -> QGroupBox:
+        box = QGroupBox(self.tr("Encryption"), self)
+        box.setObjectName("encryption")
+        column = QVBoxLayout(box)
+        self.encryption_state = QLabel(
+            self.tr("This data file is encrypted with a passphrase.")
+            if encrypted
+            else self.tr(
+                "This data file is not encrypted. Encrypted, it opens only with its "
+                "passphrase; its backups are encrypted too."
+            ),
+            box,
+        )
+        self.encryption_state.setWordWrap(True)
+        column.addWidget(self.encryption_state)
+        row = QHBoxLayout()
+        if encrypted:
+            self.decrypt_button = QPushButton(self.tr("&Decrypt…"), box)
+            self.decrypt_button.setObjectName("decrypt")
+            self.decrypt_button.clicked.connect(self.decrypt_store)
+            row.addWidget(self.decrypt_button)
+            self.change_button = QPushButton(self.tr("Change &passphrase…"), box)
+            self.change_button.setObjectName("changePassphrase")
+            self.change_button.clicked.connect(self.change_passphrase)
+            row.addWidget(self.change_button)
+        else:
+            self.encrypt_button = QPushButton(self.tr("&Encrypt this store…"), box)
+            self.encrypt_button.setObjectName("encrypt")
+            self.encrypt_button.clicked.connect(self.encrypt_store)
+            row.addWidget(self.encrypt_button)
+        row.addStretch(1)
+        column.addLayout(row)
+        return box
+
+    def _run(self, action: Any, done: str) -> None:
+        from crm_desktop.errors import CrmError
+
+        try:
+            action()
+        except CrmError as exc:
+            from crm_desktop.ui.main_window import error_text
+
+            QMessageBox.warning(self, self.tr("Encryption"), error_text(exc))
+            return
+        QMessageBox.information(self, self.tr("Encryption"), done)
+        self.encryption_done = True
+        self.reject()  # the other choices stay as they were
+        if self.encryption is not None:
+            self.encryption.done()
+
+    def encrypt_store(self) -> None:
+        assert self.encryption is not None
+        dialog = PassphraseDialog(self, self.tr("Encrypt this store"))
+        if not dialog.exec():
+            return
+        passphrase = dialog.first.text()
+        enc = self.encryption
+        self._run(
+            lambda: enc.encrypt(passphrase),
+            self.tr(
+                "The data file is encrypted. Keep the passphrase safe: without it the data "
+                "cannot be opened. Older backups are not encrypted; delete them if they must "
+                "not be read. CRM Desktop closes now; start it again and give the passphrase."
+            ),
+        )
+
+    def decrypt_store(self) -> None:
+        assert self.encryption is not None
+        dialog = PassphraseDialog(self, self.tr("Decrypt"), new=False)
+        if not dialog.exec():
+            return
+        passphrase = dialog.first.text()
+        enc = self.encryption
+        self._run(
+            lambda: enc.decrypt(passphrase),
+            self.tr("The data file is no longer encrypted. CRM Desktop closes now."),
+        )
+
+    def change_passphrase(self) -> None:
+        assert self.encryption is not None
+        dialog = PassphraseDialog(self, self.tr("Change passphrase"), old=True)
+        if not dialog.exec():
+            return
+        assert dialog.old is not None
+        old, new = dialog.old.text(), dialog.first.text()
+        enc = self.encryption
+        self._run(
+            lambda: enc.change(old, new),
+            self.tr("The passphrase is changed. CRM Desktop closes now; start it again."),
+        )
 
     def _spin(self, value: int, name: str) -> QSpinBox:
         spin = QSpinBox(self)

@@ -120,16 +120,8 @@
         <translation>Die Datendatei ist beschädigt ({detail}) und es gibt keine intakte Sicherung.</translation>
     </message>
     <message>
-        <source>Open anyway</source>
-        <translation>Trotzdem öffnen</translation>
-    </message>
-    <message>
         <source>The data file is damaged ({detail}). The newest good backup is from {date}. Restore it? The damaged file is kept aside.</source>
         <translation>Die Datendatei ist beschädigt ({detail}). Die neueste intakte Sicherung stammt vom {date}. Möchten Sie sie wiederherstellen? Die beschädigte Datei wird aufbewahrt.</translation>
-    </message>
-    <message>
-        <source>Restore the backup</source>
-        <translation>Sicherung wiederherstellen</translation>
     </message>
 </context>
 <context>
@@ -385,12 +377,40 @@
         <translation>Diese Datendatei ist verschlüsselt. Passphrase:</translation>
     </message>
     <message>
+        <source>Wrong passphrase. Try again (or Cancel to quit):</source>
+        <translation>Falsche Passphrase. Bitte erneut versuchen (oder mit Abbrechen beenden):</translation>
+    </message>
+    <message>
+        <source>Restore from backup…</source>
+        <translation>Aus Sicherung wiederherstellen…</translation>
+    </message>
+    <message>
+        <source>Enter passphrase…</source>
+        <translation>Passphrase eingeben…</translation>
+    </message>
+    <message>
+        <source>The backup was restored. The previous data file was kept as {path}.</source>
+        <translation>Die Sicherung wurde wiederhergestellt. Die bisherige Datendatei wurde als {path} aufbewahrt.</translation>
+    </message>
+    <message>
+        <source>Start CRM Desktop again to work with it.</source>
+        <translation>Starten Sie CRM Desktop erneut, um damit zu arbeiten.</translation>
+    </message>
+    <message>
+        <source>The backup is encrypted. Passphrase:</source>
+        <translation>Die Sicherung ist verschlüsselt. Passphrase:</translation>
+    </message>
+    <message>
         <source>Quote follow-up {n}: {title}</source>
         <translation>Angebot nachfassen ({n}): {title}</translation>
     </message>
     <message>
         <source>{days} days after the quote without an answer</source>
         <translation>{days} Tage nach dem Angebot ohne Antwort</translation>
+    </message>
+    <message>
+        <source>The automatic backup failed: {detail}</source>
+        <translation>Die automatische Sicherung ist fehlgeschlagen: {detail}</translation>
     </message>
 </context>
 <context>
@@ -3664,6 +3684,33 @@
     </message>
 </context>
 <context>
+    <name>PassphraseDialog</name>
+    <message>
+        <source>&amp;Current passphrase:</source>
+        <translation>&amp;Aktuelle Passphrase:</translation>
+    </message>
+    <message>
+        <source>&amp;New passphrase:</source>
+        <translation>&amp;Neue Passphrase:</translation>
+    </message>
+    <message>
+        <source>&amp;Passphrase:</source>
+        <translation>&amp;Passphrase:</translation>
+    </message>
+    <message>
+        <source>&amp;Repeat it:</source>
+        <translation>&amp;Wiederholen:</translation>
+    </message>
+    <message>
+        <source>Choose a passphrase of at least 8 characters.</source>
+        <translation>Wählen Sie eine Passphrase mit mindestens 8 Zeichen.</translation>
+    </message>
+    <message>
+        <source>The two passphrases differ.</source>
+        <translation>Die beiden Passphrasen stimmen nicht überein.</translation>
+    </message>
+</context>
+<context>
     <name>PeopleListView</name>
     <message>
         <source>Filter by name, company, position, e-mail or city…</source>
@@ -5179,6 +5226,54 @@ Karte hierher ziehen.</translation>
     <message>
         <source>Keep &amp;monthly backups:</source>
         <translation>&amp;Monatliche Sicherungen behalten:</translation>
+    </message>
+    <message>
+        <source>Encryption</source>
+        <translation>Verschlüsselung</translation>
+    </message>
+    <message>
+        <source>This data file is encrypted with a passphrase.</source>
+        <translation>Diese Datendatei ist mit einer Passphrase verschlüsselt.</translation>
+    </message>
+    <message>
+        <source>This data file is not encrypted. Encrypted, it opens only with its passphrase; its backups are encrypted too.</source>
+        <translation>Diese Datendatei ist nicht verschlüsselt. Verschlüsselt öffnet sie sich nur mit ihrer Passphrase; auch ihre Sicherungen werden verschlüsselt.</translation>
+    </message>
+    <message>
+        <source>&amp;Decrypt…</source>
+        <translation>&amp;Entschlüsseln…</translation>
+    </message>
+    <message>
+        <source>Change &amp;passphrase…</source>
+        <translation>&amp;Passphrase ändern…</translation>
+    </message>
+    <message>
+        <source>&amp;Encrypt this store…</source>
+        <translation>Diese Datenbank &amp;verschlüsseln…</translation>
+    </message>
+    <message>
+        <source>Encrypt this store</source>
+        <translation>Diese Datenbank verschlüsseln</translation>
+    </message>
+    <message>
+        <source>The data file is encrypted. Keep the passphrase safe: without it the data cannot be opened. Older backups are not encrypted; delete them if they must not be read. CRM Desktop closes now; start it again and give the passphrase.</source>
+        <translation>Die Datendatei ist verschlüsselt. Bewahren Sie die Passphrase sicher auf: Ohne sie lassen sich die Daten nicht öffnen. Ältere Sicherungen sind nicht verschlüsselt; löschen Sie sie, wenn sie niemand lesen darf. CRM Desktop wird jetzt beendet; starten Sie es erneut und geben Sie die Passphrase ein.</translation>
+    </message>
+    <message>
+        <source>Decrypt</source>
+        <translation>Entschlüsseln</translation>
+    </message>
+    <message>
+        <source>The data file is no longer encrypted. CRM Desktop closes now.</source>
+        <translation>Die Datendatei ist nicht mehr verschlüsselt. CRM Desktop wird jetzt beendet.</translation>
+    </message>
+    <message>
+        <source>Change passphrase</source>
+        <translation>Passphrase ändern</translation>
+    </message>
+    <message>
+        <source>The passphrase is changed. CRM Desktop closes now; start it again.</source>
+        <translation>Die Passphrase ist geändert. CRM Desktop wird jetzt beendet; starten Sie es erneut.</translation>
     </message>
 </context>
 <context>

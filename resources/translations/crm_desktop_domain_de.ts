@@ -40,10 +40,6 @@
             <translation>Unter {path} gibt es noch keine Datenbank, die gesichert werden kann.</translation>
         </message>
         <message>
-            <source>The store is encrypted; its backups are made with the passphrase (Settings → Encryption, or services.crypto.backup_encrypted).</source>
-            <translation>Die Datenbank ist verschlüsselt; ihre Sicherungen werden mit der Passphrase erstellt (Einstellungen → Verschlüsselung oder services.crypto.backup_encrypted).</translation>
-        </message>
-        <message>
             <source>The backup file {path} does not exist.</source>
             <translation>Die Sicherungsdatei {path} existiert nicht.</translation>
         </message>
@@ -782,6 +778,110 @@
         <message>
             <source>Someone changed this record at {when} (UTC) after you opened it; your changes were not saved.</source>
             <translation>Jemand hat diesen Datensatz um {when} (UTC) geändert, nachdem Sie ihn geöffnet haben; Ihre Änderungen wurden nicht gespeichert.</translation>
+        </message>
+        <message>
+            <source>The store is encrypted; its backups are made with the passphrase (give it in the window or in CRM_DESKTOP_PASSPHRASE).</source>
+            <translation>Die Datenbank ist verschlüsselt; ihre Sicherungen werden mit der Passphrase erstellt (geben Sie sie im Fenster oder in CRM_DESKTOP_PASSPHRASE an).</translation>
+        </message>
+        <message>
+            <source>The backup {path} cannot be opened with this passphrase, or it is damaged; it was not restored.</source>
+            <translation>Die Sicherung {path} lässt sich mit dieser Passphrase nicht öffnen oder ist beschädigt; sie wurde nicht wiederhergestellt.</translation>
+        </message>
+        <message>
+            <source>The store is damaged ({description}). The newest good backup is {backup}; restore it with: crm-desktop restore {backup} --yes</source>
+            <translation>Die Datenbank ist beschädigt ({description}). Die neueste intakte Sicherung ist {backup}; wiederherstellen mit: crm-desktop restore {backup} --yes</translation>
+        </message>
+        <message>
+            <source>The data file is not a readable database: it is either encrypted (give the passphrase in the window or in CRM_DESKTOP_PASSPHRASE) or damaged (restore the newest good backup with: crm-desktop restore {backup} --yes).</source>
+            <translation>Die Datendatei ist keine lesbare Datenbank: Sie ist entweder verschlüsselt (geben Sie die Passphrase im Fenster oder in CRM_DESKTOP_PASSPHRASE an) oder beschädigt (stellen Sie die neueste intakte Sicherung wieder her mit: crm-desktop restore {backup} --yes).</translation>
+        </message>
+        <message>
+            <source>The data file cannot be opened: wrong passphrase, or the file is damaged (then restore the newest backup with: crm-desktop restore {backup} --yes).</source>
+            <translation>Die Datendatei kann nicht geöffnet werden: falsche Passphrase, oder die Datei ist beschädigt (dann stellen Sie die neueste Sicherung wieder her mit: crm-desktop restore {backup} --yes).</translation>
+        </message>
+        <message>
+            <source>The store could not be read: {detail}</source>
+            <translation>Die Datenbank konnte nicht gelesen werden: {detail}</translation>
+        </message>
+        <message>
+            <source>The store's first start had been interrupted; it was created again.</source>
+            <translation>Der erste Start der Datenbank war unterbrochen worden; sie wurde neu angelegt.</translation>
+        </message>
+        <message>
+            <source>The store is damaged ({description}). There is no good backup to restore.</source>
+            <translation>Die Datenbank ist beschädigt ({description}). Es gibt keine intakte Sicherung, die wiederhergestellt werden kann.</translation>
+        </message>
+        <message>
+            <source>The store is damaged ({description}). The newest good backup is {backup}, which is NOT encrypted: restoring it removes the encryption (encrypt again afterwards). Restore it with: crm-desktop restore {backup} --yes</source>
+            <translation>Die Datenbank ist beschädigt ({description}). Die neueste intakte Sicherung ist {backup}; sie ist NICHT verschlüsselt: Wird sie wiederhergestellt, entfällt die Verschlüsselung (verschlüsseln Sie danach erneut). Wiederherstellen mit: crm-desktop restore {backup} --yes</translation>
+        </message>
+        <message>
+            <source>The data file is not a readable database: it is either encrypted (give the passphrase in the window or in CRM_DESKTOP_PASSPHRASE) or damaged, and there is no good backup to restore.</source>
+            <translation>Die Datendatei ist keine lesbare Datenbank: Sie ist entweder verschlüsselt (geben Sie die Passphrase im Fenster oder in CRM_DESKTOP_PASSPHRASE an) oder beschädigt, und es gibt keine intakte Sicherung, die wiederhergestellt werden kann.</translation>
+        </message>
+        <message>
+            <source>The data file cannot be opened: wrong passphrase, or the file is damaged.</source>
+            <translation>Die Datendatei kann nicht geöffnet werden: falsche Passphrase, oder die Datei ist beschädigt.</translation>
+        </message>
+        <message>
+            <source>An interrupted restore was finished.</source>
+            <translation>Eine unterbrochene Wiederherstellung wurde abgeschlossen.</translation>
+        </message>
+        <message>
+            <source>An interrupted encryption or decryption was rolled back; the data file is unchanged.</source>
+            <translation>Eine unterbrochene Ver- oder Entschlüsselung wurde zurückgenommen; die Datendatei ist unverändert.</translation>
+        </message>
+        <message>
+            <source>An interrupted restore was rolled back; the store is unchanged.</source>
+            <translation>Eine unterbrochene Wiederherstellung wurde zurückgenommen; die Datenbank ist unverändert.</translation>
+        </message>
+        <message>
+            <source>the file is malformed</source>
+            <translation>die Datei ist fehlerhaft</translation>
+        </message>
+        <message>
+            <source>the file is not a database</source>
+            <translation>die Datei ist keine Datenbank</translation>
+        </message>
+        <message>
+            <source>the file header is destroyed</source>
+            <translation>der Dateikopf ist zerstört</translation>
+        </message>
+        <message>
+            <source>the file cannot be read</source>
+            <translation>die Datei kann nicht gelesen werden</translation>
+        </message>
+        <message>
+            <source>no schema revision recorded</source>
+            <translation>keine Schemaversion eingetragen</translation>
+        </message>
+        <message>
+            <source>The data file is encrypted. Give the passphrase in the window or in CRM_DESKTOP_PASSPHRASE.</source>
+            <translation>Die Datendatei ist verschlüsselt. Geben Sie die Passphrase im Fenster oder in CRM_DESKTOP_PASSPHRASE an.</translation>
+        </message>
+        <message>
+            <source>The data file is not a readable database: it is damaged, or encrypted with another passphrase.</source>
+            <translation>Die Datendatei ist keine lesbare Datenbank: Sie ist beschädigt oder mit einer anderen Passphrase verschlüsselt.</translation>
+        </message>
+        <message>
+            <source>The store is encrypted; give the passphrase (in CRM_DESKTOP_PASSPHRASE) to check it.</source>
+            <translation>Die Datenbank ist verschlüsselt; geben Sie die Passphrase (in CRM_DESKTOP_PASSPHRASE) an, um sie zu prüfen.</translation>
+        </message>
+        <message>
+            <source>The store is encrypted; give the passphrase (in CRM_DESKTOP_PASSPHRASE) to back it up. Its backups are encrypted with the same passphrase.</source>
+            <translation>Die Datenbank ist verschlüsselt; geben Sie die Passphrase (in CRM_DESKTOP_PASSPHRASE) an, um sie zu sichern. Ihre Sicherungen werden mit derselben Passphrase verschlüsselt.</translation>
+        </message>
+        <message>
+            <source>The backup {path} is encrypted; give its passphrase (in CRM_DESKTOP_PASSPHRASE) to restore it.</source>
+            <translation>Die Sicherung {path} ist verschlüsselt; geben Sie ihre Passphrase (in CRM_DESKTOP_PASSPHRASE) an, um sie wiederherzustellen.</translation>
+        </message>
+        <message>
+            <source>The current store is encrypted and this backup is NOT: the restored store is not encrypted (encrypt it again with: crm-desktop encrypt).</source>
+            <translation>Die aktuelle Datenbank ist verschlüsselt, diese Sicherung NICHT: Die wiederhergestellte Datenbank ist nicht verschlüsselt (verschlüsseln Sie sie erneut mit: crm-desktop encrypt).</translation>
+        </message>
+        <message>
+            <source>the file crm.sqlite3-wal beside it does not belong to it</source>
+            <translation>die Datei crm.sqlite3-wal daneben gehört nicht zu ihr</translation>
         </message>
     </context>
     <context>
