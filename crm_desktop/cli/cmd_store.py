@@ -227,7 +227,7 @@ def _check_file(ctx: CliContext) -> int:
     ctx.note(storecheck.recover_unless_busy(paths))
     if not db.is_file():
         raise StoreError("There is no store at {path} yet.", path=str(db))
-    health = storecheck.examine(db, full=True)
+    health = storecheck.settle_zero_byte(paths, storecheck.examine(db, full=True))
     encrypted = False
     if health.state == "empty":
         ctx.out(

@@ -74,12 +74,12 @@ class CliContext:
             url = self.database_url
             if not url:
                 self._store = self._open_local(paths)
-                return self._store
-            self._store = open_store(
-                database_url=url, before_upgrade=None, read_only=self.read_only
-            )
+            else:
+                self._store = open_store(
+                    database_url=url, before_upgrade=None, read_only=self.read_only
+                )
             for note in self._store.notes:  # e.g. "read-only: changes cannot be saved"
-                sys.stderr.write(f"crm-desktop: note: {note.text()}\n")
+                sys.stderr.write(f"crm-desktop: note: {note.text(self.translate)}\n")
         return self._store
 
     def _open_local(self, paths: AppPaths) -> Store:

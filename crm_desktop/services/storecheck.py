@@ -41,6 +41,22 @@ DESCRIPTIONS = {
 }
 
 
+EMPTY_FILE = "the file is empty (0 bytes)"
+
+
+def settle_zero_byte(paths: AppPaths, health: Health) -> Health:
+    """A zero-byte data file holds nothing. With a good backup beside it, it is damage
+    (the backup is offered, never rotated away); without one it is a store whose first
+    start was cut short, created afresh."""
+    if (
+        health.state == "damaged"
+        and health.detail == EMPTY_FILE
+        and newest_good_backup(paths, encrypted=has_marker(paths.db_path)) is None
+    ):
+        return Health("empty")
+    return health
+
+
 @dataclass(frozen=True)
 class Health:
     """``state``: missing, ok, empty (first creation interrupted), encrypted,
@@ -136,8 +152,8 @@ def examine(db: Path, *, integrity: bool = True, full: bool = False) -> Health:
     head = read_header(db)
     if head is None:
         return Health("damaged", "the file cannot be read")
-    if not head:
-        return Health("ok")  # a zero-byte file: SQLite starts it afresh
+    if not head:  # SQLite would take it for a sound, empty database: it is not
+        return Health("damaged", EMPTY_FILE)
     if head[:16] != SQLITE_HEADER:
         if not any(head[:16]):
             return Health("damaged", "the file header is destroyed")
@@ -469,7 +485,7 @@ def prepare(
             integrity = paths.db_path.stat().st_size <= QUICK_CHECK_LIMIT
         except OSError:
             integrity = True
-    health = examine(paths.db_path, integrity=integrity)
+    health = settle_zero_byte(paths, examine(paths.db_path, integrity=integrity))
     if health.state == "empty":
         notes.append(discard_empty(paths))
         health = Health("missing")
