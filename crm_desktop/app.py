@@ -819,7 +819,10 @@ def _exit_when_filled(app: QApplication, window: Any) -> None:
     def done() -> None:
         print("FILLED", flush=True)
         print("MAXRSS_KB", _peak_rss_kb(), flush=True)
-        app.quit()
+        window.close()
+        # exit(), not quit(): Qt 6 cancels quit() when any window refuses to close,
+        # and then the benchmark (or a test) would wait for ever
+        app.exit(0)
 
     page = window.center.currentWidget()
     loaded = getattr(page, "loaded", None)

@@ -67,7 +67,8 @@ def start(data: Path, handle: Handler, lang: str | None = None) -> tuple[int, li
     finally:
         timer.stop()
         # a quit the bench hook left pending must not end the next test's dialogs
-        QTimer.singleShot(0, QCoreApplication.quit)
+        # exit(), not quit(): Qt 6's quit() is cancelled when any window refuses to close
+        QTimer.singleShot(0, lambda: QCoreApplication.exit(0))
         QCoreApplication.exec()
     return code, seen
 

@@ -108,5 +108,6 @@ def test_encrypt_and_decrypt_from_the_settings(
     assert storecheck.has_sqlite_header(db) and not storecheck.has_marker(db)
     assert "wrong passphrase" in seen[1]
     ctx.close()
-    QTimer.singleShot(0, QCoreApplication.quit)
+    # exit(), not quit(): Qt 6's quit() is cancelled when any window refuses to close
+    QTimer.singleShot(0, lambda: QCoreApplication.exit(0))
     QCoreApplication.exec()
