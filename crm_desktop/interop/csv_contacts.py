@@ -33,6 +33,7 @@ from pathlib import Path
 
 from crm_desktop.data.models import AddressKind, EmailKind, PhoneKind
 from crm_desktop.errors import ImportFileError
+from crm_desktop.interop import csvsafe
 from crm_desktop.interop.records import (
     AddressRecord,
     ContactRecord,
@@ -534,7 +535,8 @@ def _row_record(
     for index, target in enumerate(targets):
         if not target or index >= len(row):
             continue
-        value = clean_text(row[index]).strip()
+        # the quote our CSV exports put before formula-like cells comes off again
+        value = clean_text(csvsafe.restore(row[index])).strip()
         if not value:
             continue
         head, _, rest = target.partition(".")

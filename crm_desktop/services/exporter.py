@@ -7,7 +7,6 @@ directly); our own CSV import reads them back.
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 import decimal
 from collections.abc import Callable, Sequence
@@ -30,6 +29,7 @@ from crm_desktop.data.models import (
     Ticket,
 )
 from crm_desktop.errors import CrmError
+from crm_desktop.interop import csvsafe
 from crm_desktop.interop.records import has_year
 from crm_desktop.interop.vcard import export_vcards
 
@@ -415,7 +415,7 @@ def export_csv(session: Session, entity: Entity | str, out_path: str | Path) -> 
 
 
 def _csv_write(fh: Any, header: list[str], rows: list[list[str]]) -> None:
-    writer = csv.writer(fh, delimiter=CSV_DELIMITER, lineterminator="\r\n")
+    writer = csvsafe.writer(fh, delimiter=CSV_DELIMITER, lineterminator="\r\n")
     writer.writerow(header)
     writer.writerows(rows)
 
