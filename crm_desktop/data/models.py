@@ -381,8 +381,15 @@ class Address(Base):
     city: Mapped[str] = mapped_column(String(120), default="")
     region: Mapped[str | None] = mapped_column(String(120))
     country: Mapped[str] = mapped_column(String(2), default="DE")  # ISO 3166-1 alpha-2
+    # a country name no table knows, kept as typed (``country`` is empty then)
+    country_as_typed: Mapped[str | None] = mapped_column(String(120))
     company: Mapped[Company | None] = relationship(back_populates="addresses")
     person: Mapped[Person | None] = relationship(back_populates="addresses")
+
+    @property
+    def country_text(self) -> str:
+        """The ISO code, or the country as typed when it was not recognised."""
+        return self.country or (self.country_as_typed or "")
 
     def one_line(self) -> str:
         place = " ".join(p for p in (self.postcode, self.city) if p)

@@ -24,22 +24,25 @@ Cells may hold several values joined by `` ::: `` (Google).
 
 from __future__ import annotations
 
+import codecs
 import csv
-import io
 import re
-from collections.abc import Iterator
+from collections.abc import Generator, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from crm_desktop.data.models import AddressKind, EmailKind, PhoneKind
 from crm_desktop.errors import ImportFileError
+from crm_desktop.interop import csvsafe
 from crm_desktop.interop.records import (
     AddressRecord,
     ContactRecord,
     DateProblem,
     RowError,
+    check_file_size,
+    check_text_head,
     clean_text,
-    decode_text,
+    detect_file_encoding,
     parse_date_text,
     split_full_name,
     split_prefix,
@@ -358,25 +361,81 @@ def detect_delimiter(text: str) -> str:
     return best if counts[best] > 0 else ","
 
 
-def _load(path: str | Path, encoding: str | None) -> tuple[str, str]:
-    p = Path(path)
-    try:
-        data = p.read_bytes()
-    except OSError as exc:
-        raise ImportFileError(
-            "The file {path} cannot be read: {detail}",
-            path=str(p),
-            detail=exc.strerror or str(exc),
-        ) from exc
-    text, enc = decode_text(data, f"CSV file {p.name}", encoding)
-    if "\r" in text:
-        text = text.replace("\r\n", "\n").replace("\r", "\n")
-    return text, enc
+class _CsvFile:
+    """A CSV file read as a stream of lines (never the whole text at once).
+
+    The encoding is detected block by block (:func:`detect_file_encoding`), the
+    delimiter from the first 64 KB; :meth:`lines` then decodes the file line by line,
+    line ends folded to "\\n" (also inside quoted fields), a BOM dropped.
+    """
+
+    def __init__(self, path: str | Path, encoding: str | None, delimiter: str | None) -> None:
+        self.path = p = Path(path)
+        self.what = f"CSV file {p.name}"
+        try:
+            check_file_size(p.stat().st_size, self.what)
+            self.encoding = encoding or detect_file_encoding(p, self.what)
+            codecs.lookup(self.encoding)
+        except OSError as exc:
+            raise ImportFileError(
+                "The file {path} cannot be read: {detail}",
+                path=str(p),
+                detail=exc.strerror or str(exc),
+            ) from exc
+        except LookupError as exc:
+            raise ImportFileError(
+                "The {what} cannot be decoded as {encoding}.",
+                what=self.what,
+                encoding=encoding,
+            ) from exc
+        head = self._head(MAX_FIELD + 1)
+        check_text_head(head, self.what)
+        if not head.strip():
+            raise ImportFileError("The CSV file is empty.")
+        self.delimiter = delimiter or detect_delimiter(head)
+
+    def _head(self, size: int) -> str:
+        """The first ``size`` characters (for the delimiter and the binary check)."""
+        lines = self.lines()
+        parts: list[str] = []
+        have = 0
+        for line in lines:
+            parts.append(line)
+            have += len(line)
+            if have >= size:
+                break
+        lines.close()
+        return "".join(parts)[:size]
+
+    def lines(self) -> Generator[str, None, None]:
+        try:
+            with self.path.open(encoding=self.encoding, newline=None) as fh:
+                first = True
+                for line in fh:
+                    if first:
+                        first = False
+                        line = line.removeprefix("\ufeff")
+                    yield line
+        except UnicodeDecodeError as exc:
+            raise ImportFileError(
+                "The {what} cannot be decoded as {encoding}.",
+                what=self.what,
+                encoding=self.encoding,
+            ) from exc
+        except OSError as exc:
+            raise ImportFileError(
+                "The file {path} cannot be read: {detail}",
+                path=str(self.path),
+                detail=exc.strerror or str(exc),
+            ) from exc
+
+    def rows(self) -> Iterator[tuple[int, list[str]]]:
+        return _rows(self.lines(), self.delimiter)
 
 
-def _rows(text: str, delimiter: str) -> Iterator[tuple[int, list[str]]]:
+def _rows(lines: Iterable[str], delimiter: str) -> Iterator[tuple[int, list[str]]]:
     """(first line number, cells) for each record; csv errors become ImportFileError."""
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
+    reader = csv.reader(lines, delimiter=delimiter, strict=True)
     previous = 0
     old_limit = csv.field_size_limit()
     csv.field_size_limit(MAX_FIELD)
@@ -409,11 +468,9 @@ def _rows(text: str, delimiter: str) -> Iterator[tuple[int, list[str]]]:
 
 
 def sniff(path: str | Path, *, encoding: str | None = None) -> CsvInfo:
-    text, enc = _load(path, encoding)
-    if not text.strip():
-        raise ImportFileError("The CSV file is empty.")
-    delimiter = detect_delimiter(text)
-    rows = _rows(text, delimiter)
+    source = _CsvFile(path, encoding, None)
+    enc, delimiter = source.encoding, source.delimiter
+    rows = source.rows()
     headers: list[str] = []
     preview: list[list[str]] = []
     for _line, row in rows:
@@ -534,7 +591,8 @@ def _row_record(
     for index, target in enumerate(targets):
         if not target or index >= len(row):
             continue
-        value = clean_text(row[index]).strip()
+        # the quote our CSV exports put before formula-like cells comes off again
+        value = clean_text(csvsafe.restore(row[index])).strip()
         if not value:
             continue
         head, _, rest = target.partition(".")
@@ -621,14 +679,43 @@ def read_csv(
 ) -> Iterator[ContactRecord | RowError]:
     """One record (or RowError) per data row. ``mapping`` defaults to the detected preset.
 
-    Raises :class:`ImportFileError` (possibly while iterating) when the file cannot be
-    read: binary, undecodable, broken quotes, a field beyond all limits.
+    Reads the file as a stream (one row at a time). Raises :class:`ImportFileError`
+    (possibly while iterating) when the file cannot be read: binary, undecodable,
+    broken quotes, a field beyond all limits.
     """
-    text, _enc = _load(path, encoding)
-    if not text.strip():
-        raise ImportFileError("The CSV file is empty.")
-    delim = delimiter or detect_delimiter(text)
-    rows = _rows(text, delim)
+    source = _CsvFile(path, encoding, delimiter)
+    yield from _records(source, mapping, preset)
+
+
+def open_csv(
+    path: str | Path,
+    mapping: dict[str, str] | None = None,
+    *,
+    encoding: str | None = None,
+    delimiter: str | None = None,
+    preset: str | None = None,
+) -> tuple[int, Iterator[ContactRecord | RowError]]:
+    """(number of records, the records as a stream) of a CSV file.
+
+    The whole file is checked first, in one pass that keeps nothing: an unreadable
+    file (encoding, broken quotes, no usable column) raises :class:`ImportFileError`
+    here, before a caller has stored anything. The records are then read again, one
+    row at a time, as :func:`read_csv` does.
+    """
+    source = _CsvFile(path, encoding, delimiter)
+    count = 0
+    rows = source.rows()
+    _targets(rows, mapping, preset)
+    for _line, row in rows:
+        if any(c.strip() for c in row):
+            count += 1
+    return count, _records(source, mapping, preset)
+
+
+def _targets(
+    rows: Iterator[tuple[int, list[str]]], mapping: dict[str, str] | None, preset: str | None
+) -> tuple[list[str], list[str], str]:
+    """(headers, the field of each column, date order) from the header row."""
     headers: list[str] = []
     for _line, row in rows:
         headers = [clean_text(h).strip() for h in row]
@@ -646,6 +733,14 @@ def read_csv(
             "choose the columns by hand.",
             headers=", ".join(h[:30] for h in headers[:8]),
         )
+    return headers, targets, date_order
+
+
+def _records(
+    source: _CsvFile, mapping: dict[str, str] | None, preset: str | None
+) -> Iterator[ContactRecord | RowError]:
+    rows = source.rows()
+    headers, targets, date_order = _targets(rows, mapping, preset)
     for line, row in rows:
         rec = _row_record(line, headers, row, targets, date_order)
         if rec is not None:

@@ -15,6 +15,8 @@ import codecs
 import datetime as dt
 import re
 from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
 
 from crm_desktop.data.models import AddressKind, EmailKind, PhoneKind
 from crm_desktop.errors import ImportFileError
@@ -188,6 +190,79 @@ def decode_text(data: bytes, what: str = "file", encoding: str | None = None) ->
     if controls > max(4, len(text[:65536]) // 200):
         raise ImportFileError("The {what} is not a text file (it holds binary data).", what=what)
     return text, encoding
+
+
+_BLOCK = 1 << 20
+
+
+def check_file_size(size: int, what: str = "file") -> None:
+    """ImportFileError when a file is larger than :data:`MAX_FILE_BYTES`."""
+    if size > MAX_FILE_BYTES:
+        raise ImportFileError(
+            "The {what} is too large ({size} MB; at most {limit} MB).",
+            what=what,
+            size=size // (1024 * 1024),
+            limit=MAX_FILE_BYTES // (1024 * 1024),
+        )
+
+
+def _decodes(fh: Any, encoding: str) -> int | None:
+    """None when the rest of ``fh`` decodes as ``encoding``, else the failing byte."""
+    decoder = codecs.getincrementaldecoder(encoding)()
+    offset = int(fh.tell())
+    try:
+        for block in iter(lambda: fh.read(_BLOCK), b""):
+            decoder.decode(block)
+            offset += len(block)
+        decoder.decode(b"", final=True)
+    except UnicodeDecodeError as exc:
+        return offset + exc.start
+    return None
+
+
+def detect_file_encoding(path: Path, what: str = "file") -> str:
+    """:func:`detect_encoding` of a file, read block by block (never all at once)."""
+    with path.open("rb") as fh:
+        head = fh.read(4)
+        for bom, name in _BOMS:
+            if head.startswith(bom):
+                fh.seek(len(bom) if name == "utf-8-sig" else 0)
+                position = _decodes(fh, "utf-8" if name == "utf-8-sig" else name)
+                if position is not None:
+                    raise ImportFileError(
+                        "The {what} starts like {encoding} text but cannot be decoded "
+                        "(byte {position}).",
+                        what=what,
+                        encoding=name.upper(),
+                        position=position,
+                    )
+                return name
+        fh.seek(0)
+        for block in iter(lambda: fh.read(_BLOCK), b""):
+            if b"\x00" in block:
+                raise ImportFileError(
+                    "The {what} is not a text file (it holds binary data).", what=what
+                )
+        fh.seek(0)
+        if _decodes(fh, "utf-8") is None:
+            return "utf-8"
+        fh.seek(0)
+        position = _decodes(fh, "cp1252")
+        if position is not None:
+            raise ImportFileError(
+                "The {what} cannot be read: its text is neither UTF-8 nor Windows-1252 "
+                "(byte {position}).",
+                what=what,
+                position=position,
+            )
+    return "cp1252"
+
+
+def check_text_head(head: str, what: str = "file") -> None:
+    """ImportFileError when the first 64 KB of a text hold binary data (as decode_text)."""
+    sample = head[:65536]
+    if len(_CONTROL.findall(sample)) > max(4, len(sample) // 200):
+        raise ImportFileError("The {what} is not a text file (it holds binary data).", what=what)
 
 
 def has_control_chars(value: str) -> bool:

@@ -435,11 +435,11 @@ _EU_PLACE = re.compile(r"(?:(?P<cc>[A-Z]{1,2})-)?(?P<code>\d{4,5}|\d{2}-\d{3})\s
 
 def parse_formatted_address(text: str, kind: AddressKind = AddressKind.MAIN) -> AddressRecord:
     """Best effort for a multi-line address label: street, place line, country."""
-    from crm_desktop.services.validation import COUNTRY_NAMES
+    from crm_desktop.services.countries import is_country_line
 
     lines = [ln.strip(" ,") for ln in text.replace("\r", "\n").split("\n") if ln.strip(" ,")]
     rec = AddressRecord(kind=kind)
-    if lines and (lines[-1].lower() in COUNTRY_NAMES or re.fullmatch(r"[A-Z]{2}", lines[-1])):
+    if lines and (is_country_line(lines[-1]) or re.fullmatch(r"[A-Z]{2}", lines[-1])):
         rec.country = lines.pop()
     for i in range(len(lines) - 1, -1, -1):
         us = _US_PLACE.fullmatch(lines[i])
@@ -740,7 +740,7 @@ def record_from_person(person: Person) -> ContactRecord:
                 postcode=a.postcode,
                 city=a.city,
                 region=a.region or "",
-                country=a.country,
+                country=a.country_text,
             )
             for a in person.addresses
         ],

@@ -7,7 +7,6 @@ recorded opt-in are taken (the strict reading of the GDPR for e-mail marketing).
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -32,6 +31,7 @@ from crm_desktop.data.models import (
     person_tags,
 )
 from crm_desktop.errors import ValidationError
+from crm_desktop.interop import csvsafe
 from crm_desktop.services import cardguard
 
 
@@ -215,7 +215,7 @@ def export_mail_merge(session: Session, ids: list[int], out: Path) -> int:
     """CSV for a mail merge (Word/LibreOffice serial letter): UTF-8 with BOM, semicolons."""
     people = _load(session, ids)
     with out.open("w", newline="", encoding="utf-8-sig") as fh:
-        writer = csv.writer(fh, delimiter=";")
+        writer = csvsafe.writer(fh, delimiter=";")
         writer.writerow(MERGE_COLUMNS)
         for p in people:
             addr = _postal(p)
@@ -230,7 +230,7 @@ def export_mail_merge(session: Session, ids: list[int], out: Path) -> int:
                     addr.street if addr else "",
                     addr.postcode if addr else "",
                     addr.city if addr else "",
-                    addr.country if addr else "",
+                    addr.country_text if addr else "",
                     p.emails[0].address if p.emails else "",
                     p.phones[0].number if p.phones else "",
                     _letter_salutation(p),

@@ -180,7 +180,7 @@ def _emails(c: _Collector, items: list[EmailInput]) -> list[Email]:
 def _addresses(c: _Collector, items: list[AddressInput]) -> list[Address]:
     out = []
     for i, a in enumerate(items):
-        country = v.country_code(a.country)
+        country, as_typed = v.resolve_country(a.country)
         before = len(c.errors)
         c.run(v.required, a.street, f"addresses.{i}.street", "Street")
         c.run(v.required, a.city, f"addresses.{i}.city", "City")
@@ -200,6 +200,7 @@ def _addresses(c: _Collector, items: list[AddressInput]) -> list[Address]:
                     city=a.city.strip(),
                     region=a.region,
                     country=country,
+                    country_as_typed=as_typed[:120] if as_typed else None,
                 )
             )
     return out

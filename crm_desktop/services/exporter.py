@@ -7,7 +7,6 @@ directly); our own CSV import reads them back.
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 import decimal
 from collections.abc import Callable, Sequence
@@ -30,6 +29,7 @@ from crm_desktop.data.models import (
     Ticket,
 )
 from crm_desktop.errors import CrmError
+from crm_desktop.interop import csvsafe
 from crm_desktop.interop.records import has_year
 from crm_desktop.interop.vcard import export_vcards
 
@@ -122,7 +122,7 @@ def person_dict(p: Person) -> dict[str, Any]:
                 "extra": a.extra,
                 "postcode": a.postcode,
                 "city": a.city,
-                "country": a.country,
+                "country": a.country_text,
             }
             for a in p.addresses
         ],
@@ -152,7 +152,7 @@ def company_dict(c: Company) -> dict[str, Any]:
                 "extra": a.extra,
                 "postcode": a.postcode,
                 "city": a.city,
-                "country": a.country,
+                "country": a.country_text,
             }
             for a in c.addresses
         ],
@@ -346,7 +346,7 @@ def _people_rows(session: Session) -> list[list[str]]:
                 (a.extra or "") if a else "",
                 a.postcode if a else "",
                 a.city if a else "",
-                a.country if a else "",
+                a.country_text if a else "",
                 _birthday(p.birth_date) or "",
                 ", ".join(t.name for t in p.tags),
                 p.notes or "",
@@ -375,7 +375,7 @@ def _company_rows(session: Session) -> list[list[str]]:
                 a.street if a else "",
                 a.postcode if a else "",
                 a.city if a else "",
-                a.country if a else "",
+                a.country_text if a else "",
                 ", ".join(t.name for t in c.tags),
                 c.notes or "",
             ]
@@ -415,7 +415,7 @@ def export_csv(session: Session, entity: Entity | str, out_path: str | Path) -> 
 
 
 def _csv_write(fh: Any, header: list[str], rows: list[list[str]]) -> None:
-    writer = csv.writer(fh, delimiter=CSV_DELIMITER, lineterminator="\r\n")
+    writer = csvsafe.writer(fh, delimiter=CSV_DELIMITER, lineterminator="\r\n")
     writer.writerow(header)
     writer.writerows(rows)
 

@@ -100,85 +100,6 @@ _SCALARS = (
 _PROFILE = ("additional_names", "name_suffix", "website")
 _MAX_REPORT_ITEMS = 1000
 
-EXTRA_COUNTRIES = {
-    "kanada": "CA",
-    "canada": "CA",
-    "irland": "IE",
-    "ireland": "IE",
-    "norwegen": "NO",
-    "norway": "NO",
-    "finnland": "FI",
-    "finland": "FI",
-    "portugal": "PT",
-    "griechenland": "GR",
-    "greece": "GR",
-    "ungarn": "HU",
-    "hungary": "HU",
-    "slowakei": "SK",
-    "slovakia": "SK",
-    "slowenien": "SI",
-    "slovenia": "SI",
-    "kroatien": "HR",
-    "croatia": "HR",
-    "rumänien": "RO",
-    "romania": "RO",
-    "bulgarien": "BG",
-    "bulgaria": "BG",
-    "türkei": "TR",
-    "turkey": "TR",
-    "türkiye": "TR",
-    "russland": "RU",
-    "russia": "RU",
-    "ukraine": "UA",
-    "china": "CN",
-    "japan": "JP",
-    "indien": "IN",
-    "india": "IN",
-    "australien": "AU",
-    "australia": "AU",
-    "neuseeland": "NZ",
-    "new zealand": "NZ",
-    "brasilien": "BR",
-    "brazil": "BR",
-    "mexiko": "MX",
-    "mexico": "MX",
-    "israel": "IL",
-    "südafrika": "ZA",
-    "south africa": "ZA",
-    "great britain": "GB",
-    "vereinigtes königreich": "GB",
-    "schottland": "GB",
-    "scotland": "GB",
-    "wales": "GB",
-    "estland": "EE",
-    "estonia": "EE",
-    "lettland": "LV",
-    "latvia": "LV",
-    "litauen": "LT",
-    "lithuania": "LT",
-    "island": "IS",
-    "iceland": "IS",
-    "deu": "DE",
-    "aut": "AT",
-    "che": "CH",
-    "fra": "FR",
-    "ita": "IT",
-    "esp": "ES",
-    "nld": "NL",
-    "bel": "BE",
-    "lux": "LU",
-    "pol": "PL",
-    "cze": "CZ",
-    "dnk": "DK",
-    "swe": "SE",
-    "nor": "NO",
-    "fin": "FI",
-    "gbr": "GB",
-    "irl": "IE",
-    "prt": "PT",
-    "can": "CA",
-}
-
 
 class ImportCancelled(CrmError):
     """The user cancelled the import; nothing of it is kept."""
@@ -382,6 +303,7 @@ class _Normalizer:
         self.today = today
         self._domains: dict[str, str] = {}  # domain → normalised, or "": invalid
         self._phones: dict[tuple[str, str], str | None] = {}
+        self._countries: dict[str, tuple[str, str | None, str | None]] = {}
 
     def phone(self, raw: str, region: str) -> str | None:
         """E.164, or None when the number is not valid (cached: offices share numbers)."""
@@ -428,18 +350,23 @@ class _Normalizer:
                 return f"{m.group(1)}@{normalized}"
         return v.normalize_email(text)
 
-    def country(self, raw: str) -> tuple[str, str | None]:
-        """(ISO code, problem or None)."""
-        text = " ".join(raw.split())
-        if not text:
-            return self.region, None
-        if len(text) == 2 and text.isalpha():
-            return text.upper(), None
-        low = text.lower()
-        code = v.COUNTRY_NAMES.get(low) or EXTRA_COUNTRIES.get(low)
-        if code:
-            return code, None
-        return self.region, f"country “{text[:40]}” unknown"
+    def country(self, raw: str) -> tuple[str, str | None, str | None]:
+        """(ISO code, the text as typed when unknown, problem or None).
+
+        Empty: the import's region. A name no table knows is never guessed: the code
+        stays empty, the text is kept as typed and the record is flagged (a warning,
+        not a rejection)."""
+        cached = self._countries.get(raw)
+        if cached is None:
+            code, typed = v.resolve_country(raw, self.region)
+            problem = None
+            if typed is not None:
+                typed = typed[:120]
+                problem = f"country “{typed[:40]}” not recognised, kept as typed"
+            cached = (code, typed, problem)
+            if len(self._countries) < 10_000:
+                self._countries[raw] = cached
+        return cached
 
     def __call__(self, rec: ContactRecord) -> _Norm | str:
         """The normalised record, or the reason why it is rejected."""
@@ -494,7 +421,7 @@ class _Normalizer:
         addresses: list[dict[str, Any]] = []
         seen_adr: set[tuple[str, str, str]] = set()
         for a in rec.addresses:
-            country, problem = self.country(a.country)
+            country, country_typed, problem = self.country(a.country)
             if problem:
                 review.append(problem)
             postcode = " ".join(a.postcode.split())
@@ -510,12 +437,13 @@ class _Normalizer:
                 "city": a.city.strip()[:120],
                 "region": a.region.strip()[:120] or None,
                 "country": country,
+                "country_as_typed": country_typed,
             }
             adr_key = _address_key(item)
             if adr_key not in seen_adr:
                 seen_adr.add(adr_key)
                 addresses.append(item)
-        phone_region = addresses[0]["country"] if addresses else self.region
+        phone_region = (addresses[0]["country"] if addresses else "") or self.region
         phones: list[tuple[PhoneKind, str]] = []
         for kind, raw in rec.phones:
             number = self.phone(raw, phone_region)

@@ -8,7 +8,6 @@ one row per order line, the order's columns repeated on each row.
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 import decimal
 import json
@@ -32,6 +31,7 @@ from crm_desktop.data.models import (
     display_name,
 )
 from crm_desktop.errors import ConflictError, NotFoundError, ValidationError
+from crm_desktop.interop import csvsafe
 from crm_desktop.services import cardguard, versioning
 from crm_desktop.services import settings as cfg
 from crm_desktop.services.tickets import next_number
@@ -585,7 +585,7 @@ def export_orders(
 
         def write_csv(fh: Any) -> None:
             fh.write("\ufeff")
-            writer = csv.DictWriter(fh, fieldnames=CSV_COLUMNS, delimiter=";")
+            writer = csvsafe.dict_writer(fh, fieldnames=CSV_COLUMNS, delimiter=";")
             writer.writeheader()
             writer.writerows(rows)
 

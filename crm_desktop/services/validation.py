@@ -19,6 +19,7 @@ from stdnum.eu import vat as stdnum_vat
 from stdnum.exceptions import ValidationError as StdnumError
 
 from crm_desktop.errors import ValidationError
+from crm_desktop.services import countries
 
 DEFAULT_REGION = "DE"
 OLDEST_PLAUSIBLE_AGE = 120
@@ -41,49 +42,6 @@ _POSTCODES: dict[str, tuple[str, str]] = {
     "SE": (r"\d{3} ?\d{2}", "five digits"),
     "US": (r"\d{5}(-\d{4})?", "five digits (ZIP) or ZIP+4"),
     "GB": (r"[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2}", "a UK postcode such as SW1A 1AA"),
-}
-
-COUNTRY_NAMES = {
-    "deutschland": "DE",
-    "germany": "DE",
-    "österreich": "AT",
-    "oesterreich": "AT",
-    "austria": "AT",
-    "schweiz": "CH",
-    "switzerland": "CH",
-    "suisse": "CH",
-    "liechtenstein": "LI",
-    "luxemburg": "LU",
-    "luxembourg": "LU",
-    "belgien": "BE",
-    "belgium": "BE",
-    "dänemark": "DK",
-    "denmark": "DK",
-    "niederlande": "NL",
-    "netherlands": "NL",
-    "the netherlands": "NL",
-    "frankreich": "FR",
-    "france": "FR",
-    "italien": "IT",
-    "italy": "IT",
-    "spanien": "ES",
-    "spain": "ES",
-    "polen": "PL",
-    "poland": "PL",
-    "tschechien": "CZ",
-    "czech republic": "CZ",
-    "schweden": "SE",
-    "sweden": "SE",
-    "usa": "US",
-    "united states": "US",
-    "united states of america": "US",
-    "vereinigte staaten": "US",
-    "us": "US",
-    "u.s.a.": "US",
-    "großbritannien": "GB",
-    "united kingdom": "GB",
-    "uk": "GB",
-    "england": "GB",
 }
 
 
@@ -195,14 +153,28 @@ def parse_date(raw: str, field: str = "date") -> dt.date:
         raise ValidationError("“{value}” is not a valid date.", field=field, value=raw) from exc
 
 
-def country_code(raw: str | None, default: str = DEFAULT_REGION) -> str:
-    """ISO 3166-1 alpha-2 code from a code or a common name ("Deutschland")."""
-    text = (raw or "").strip()
+def resolve_country(raw: str | None, default: str = DEFAULT_REGION) -> tuple[str, str | None]:
+    """(ISO 3166-1 alpha-2 code, the text as typed when it names no known country).
+
+    Empty input means the default region: ``(default, None)``. A known code or name
+    (see :func:`crm_desktop.services.countries.lookup`: "Deutschland", "UK", "Perú")
+    gives ``(code, None)``. Anything else ("Südtirol") is never guessed: the code is
+    empty and the second item holds the text as typed (spaces collapsed), for the
+    caller to keep and flag.
+    """
+    text = " ".join((raw or "").split())
     if not text:
-        return default
-    if len(text) == 2 and text.isalpha():
-        return text.upper()
-    return COUNTRY_NAMES.get(text.lower(), default)
+        return default, None
+    code = countries.lookup(text)
+    if code is not None:
+        return code, None
+    return "", text
+
+
+def country_code(raw: str | None, default: str = DEFAULT_REGION) -> str:
+    """ISO 3166-1 alpha-2 code from a code or a name ("Deutschland"); empty input gives
+    ``default``, a name no table knows gives "" (see :func:`resolve_country`)."""
+    return resolve_country(raw, default)[0]
 
 
 def normalize_postcode(raw: str, country: str, field: str = "postcode") -> str:

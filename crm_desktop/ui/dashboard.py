@@ -7,7 +7,6 @@ or slice opens the list behind it.
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 import decimal
 from collections.abc import Callable
@@ -52,6 +51,7 @@ from sqlalchemy import select
 from crm_desktop.clock import Clock, SystemClock
 from crm_desktop.data.models import Activity, Opportunity, OpportunityStatus, Order
 from crm_desktop.data.store import Store
+from crm_desktop.interop import csvsafe
 from crm_desktop.services import analytics as an
 
 PALETTE = ["#1d4e89", "#f4a259", "#5b8e7d", "#bc4b51", "#8cb369", "#7a6c9d", "#d4a373", "#457b9d"]
@@ -177,7 +177,7 @@ class ChartCard(QFrame):
         if not path:
             return
         with path.open("w", newline="", encoding="utf-8-sig") as fh:
-            writer = csv.writer(fh, delimiter=";")
+            writer = csvsafe.writer(fh, delimiter=";")
             writer.writerow(self.data.headers)
             writer.writerows(self.data.rows)
 

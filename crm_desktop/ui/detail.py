@@ -133,7 +133,7 @@ def _country_name(code: str) -> str:
 
 def _map_href(addr: Address) -> str:
     query = ", ".join(
-        p for p in (addr.street, f"{addr.postcode} {addr.city}".strip(), addr.country) if p
+        p for p in (addr.street, f"{addr.postcode} {addr.city}".strip(), addr.country_text) if p
     )
     return "https://www.openstreetmap.org/search?query=" + urllib.parse.quote(query)
 
@@ -391,7 +391,8 @@ def addresses_html(addresses: Sequence[Address]) -> str:
         if a.extra:
             lines.append(_esc(a.extra))
         lines.append(_esc(f"{a.postcode} {a.city}".strip()))
-        country = _country_name(a.country)
+        # a country no table knew stays as it was typed ("Südtirol")
+        country = _country_name(a.country) if a.country else (a.country_as_typed or "")
         if country:
             lines.append(_esc(country))
         map_link = f'<a href="{_esc(_map_href(a))}">{_esc(QCoreApplication.translate("DetailPane", "Show on map"))}</a>'

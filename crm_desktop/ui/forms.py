@@ -1119,7 +1119,7 @@ class AddressListEditor(ListEditor):
                     extra=row.extra.text().strip() or None,
                     postcode=row.postcode.text().strip(),
                     city=row.city.text().strip(),
-                    country=v.country_code(row.country.text()),
+                    country=row.country.text().strip(),
                     kind=row.kind.value() or AddressKind.MAIN,
                 )
             )
@@ -1135,7 +1135,7 @@ class AddressListEditor(ListEditor):
             row.extra.setText(addr.extra or "")
             row.postcode.setText(addr.postcode)
             row.city.setText(addr.city)
-            row.country.setText(addr.country)
+            row.country.setText(addr.country_text if isinstance(addr, Address) else addr.country)
 
     def show_field_error(self, key: str, text: str) -> QWidget | None:
         placed = super().show_field_error(key, text)

@@ -242,7 +242,8 @@ _IMPORT_REASONS = (
     QT_TRANSLATE_NOOP("import", "department shortened"),
     QT_TRANSLATE_NOOP("import", "the record has no name, company, e-mail address or phone number"),
     QT_TRANSLATE_NOOP("import", "no name"),
-    QT_TRANSLATE_NOOP("import", "country “{country}” unknown"),
+    QT_TRANSLATE_NOOP("import", "country “{country}” not recognised, kept as typed"),
+    QT_TRANSLATE_NOOP("import", "country “{country}” unknown"),  # reasons stored by older versions
     QT_TRANSLATE_NOOP("import", "postcode “{postcode}” is not valid for {country}"),
     QT_TRANSLATE_NOOP("import", "phone number “{number}” is not valid"),
     QT_TRANSLATE_NOOP("import", "e-mail address “{address}” is not valid"),

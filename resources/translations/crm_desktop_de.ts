@@ -7228,6 +7228,10 @@ gesamt</translation>
         <translation>kein Name</translation>
     </message>
     <message>
+        <source>country “{country}” not recognised, kept as typed</source>
+        <translation>Land „{country}“ nicht erkannt, wie eingegeben übernommen</translation>
+    </message>
+    <message>
         <source>country “{country}” unknown</source>
         <translation>Land „{country}“ unbekannt</translation>
     </message>
