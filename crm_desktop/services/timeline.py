@@ -388,6 +388,32 @@ def open_followups(session: Session, scope: Scope, *, limit: int = 20) -> list[F
     return [_followup_info(f) for f in rows]
 
 
+@dataclass
+class Overview:
+    """What a record's overview shows about its history: the newest activities, the
+    last contact (the newest one not in the future) and the next open follow-up, for
+    the same scope the timeline shows (a company with its branches and their people)."""
+
+    recent: list[TimelineEntry]
+    last_contact: TimelineEntry | None
+    next_followup: FollowUpInfo | None
+
+
+def overview(session: Session, scope: Scope, now: dt.datetime, *, limit: int = 6) -> Overview:
+    recent = timeline_page(session, scope, limit=limit)
+    past = [e for e in recent if e.occurred_at <= now]
+    last = past[0] if past else None
+    if last is None and len(recent) == limit:  # only planned ones among the newest
+        where: list[ColumnElement[bool]] = [_live(session), Activity.occurred_at <= now]
+        clause = _scope_clause(session, scope)
+        if clause is not None:
+            where.append(clause)
+        found = _fetch(session, where, 1)
+        last = found[0] if found else None
+    due = open_followups(session, scope, limit=1)
+    return Overview(recent=recent, last_contact=last, next_followup=due[0] if due else None)
+
+
 # ---------------------------------------------------------------- quick entry
 
 

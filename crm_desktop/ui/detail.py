@@ -55,6 +55,7 @@ from crm_desktop.data.models import (
 from crm_desktop.data.store import Store
 from crm_desktop.errors import CrmError, NotFoundError
 from crm_desktop.services import contacts
+from crm_desktop.services.changes import Changes
 from crm_desktop.ui.dialogs import (
     TAB_ADDRESSES,
     TAB_BANK,
@@ -600,42 +601,39 @@ class _DetailPane(QWidget):
         self, s: Session, *, person_id: int | None = None, company_id: int | None = None
     ) -> tuple[str, str]:
         """Recent activities into the overview list; returns (last contact, next follow-up)
-        as display texts."""
-        from crm_desktop.data.models import Activity, FollowUp
+        as display texts. The scope is the timeline's: a company with its branches."""
+        from crm_desktop.services import timeline as tl
         from crm_desktop.ui.format import format_relative
         from crm_desktop.ui.icons import kind_icon
 
         now = self.clock.now()
-        act = select(Activity).where(Activity.deleted_at.is_(None))
-        fup = select(FollowUp).where(FollowUp.done_at.is_(None), FollowUp.cancelled_at.is_(None))
-        if person_id is not None:
-            act = act.where(Activity.person_id == person_id)
-            fup = fup.where(FollowUp.person_id == person_id)
-        else:
-            act = act.where(Activity.company_id == company_id)
-            fup = fup.where(FollowUp.company_id == company_id)
-        recent = s.execute(act.order_by(Activity.occurred_at.desc()).limit(6)).scalars().all()
+        scope = (
+            tl.Scope(person_id=person_id)
+            if person_id is not None
+            else tl.Scope(company_id=company_id)
+        )
+        view = tl.overview(s, scope, now)
         rows = []
-        for a in recent:
-            label = enum_label(a.kind)
-            if a.subject:
-                label += f": {a.subject}"
-            rows.append((a.id, [label, format_relative(a.occurred_at, now)]))
-        self.recent.set_rows("activity", rows, [kind_icon(a.kind.value) for a in recent])
-        past = [a for a in recent if a.occurred_at <= now]
+        for e in view.recent:
+            label = enum_label(e.kind)
+            if e.subject:
+                label += f": {e.subject}"
+            if person_id is None and e.person_name:
+                label += f" ({e.person_name})"
+            rows.append((e.activity_id, [label, format_relative(e.occurred_at, now)]))
+        self.recent.set_rows("activity", rows, [kind_icon(e.kind.value) for e in view.recent])
         last = ""
-        if past:
-            a = past[0]
+        if view.last_contact is not None:
+            a = view.last_contact
             last = _esc(f"{format_relative(a.occurred_at, now)} · {enum_label(a.kind)}")
-        due = s.execute(fup.order_by(FollowUp.due_at).limit(20)).scalars().all()
         nxt = ""
-        if due:
-            f = min(due, key=lambda x: x.effective_due)
-            text = f"{format_relative(f.effective_due, now)} · {enum_label(f.kind)}"
+        f = view.next_followup
+        if f is not None:
+            text = f"{format_relative(f.due_at, now)} · {enum_label(f.kind)}"
             if f.note:
                 text += f": {f.note}"
             nxt = _esc(text)
-            if f.effective_due < now:
+            if f.due_at < now:
                 nxt = f'<span style="color:#c5221f;">{nxt} ({_esc(self.tr("overdue"))})</span>'
         return last, nxt
 
@@ -1524,6 +1522,39 @@ class DetailStack(QStackedWidget):
         self.person_pane.clear()
         self.empty.setText(self._empty_text())
         self.setCurrentWidget(self.empty_page)
+
+    def refresh(self) -> None:
+        """Load the shown record again (its overview, tabs and counts)."""
+        pane = self.currentWidget()
+        if pane is self.company_pane:
+            self.company_pane.refresh()
+        elif pane is self.person_pane:
+            self.person_pane.refresh()
+        else:
+            self.empty.setText(self._empty_text())
+
+    def apply_changes(self, changes: Changes) -> None:
+        """A record shows its history, follow-ups, tickets, deals and related people and
+        companies: it loads again unless the change only touched other records of its
+        own kind (another person's name, another company's address)."""
+        pane = self.currentWidget()
+        if pane is self.company_pane:
+            kind, rid = "companies", self.company_pane.record_id
+        elif pane is self.person_pane:
+            kind, rid = "people", self.person_pane.record_id
+        else:
+            if changes.touches("people", "companies"):
+                self.empty.setText(self._empty_text())
+            return
+        only_others = (
+            not changes.everything
+            and not changes.structure
+            and bool(getattr(changes, kind))
+            and rid not in getattr(changes, kind)
+            and Changes(**{kind: getattr(changes, kind)}) == changes  # type: ignore[arg-type]
+        )
+        if not only_others:
+            self.refresh()
 
     def _empty_text(self) -> str:
         try:

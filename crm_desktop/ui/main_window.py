@@ -41,7 +41,9 @@ from PySide6.QtWidgets import (
 from crm_desktop import APP_NAME, __version__
 from crm_desktop.clock import Clock, SystemClock, local_zone, to_local
 from crm_desktop.errors import CrmError
+from crm_desktop.services.changes import Changes
 from crm_desktop.ui.icons import app_icon, icon
+from crm_desktop.ui.ops import ChangeHub, ChangeListener
 from crm_desktop.ui.settings_dialog import AppSettings, SettingsDialog
 
 if TYPE_CHECKING:
@@ -283,6 +285,7 @@ class MainWindow(QMainWindow):
         self.tasks.busyChanged.connect(
             lambda busy: self.busy_label.setText(self.tr("Working…") if busy else "")
         )
+        self.hub = ChangeHub(self)  # every write ends with one change record here
         self.undo = UndoManager(store, self.clock, self)
         self.undo.changed.connect(self._after_undo)
         self.undo.failed.connect(lambda exc: self.show_error(exc))
@@ -361,16 +364,12 @@ class MainWindow(QMainWindow):
     # ------------------------------------------------------------ building
 
     def _make_detail(self) -> QWidget:
-        stack_cls = optional("crm_desktop.ui.detail", "DetailStack")
-        widget = _construct(stack_cls, self.store, self, self.clock) if stack_cls else None
-        if widget is None:
-            return PlaceholderPage(
-                self.tr("Details"),
-                self.tr("Select a company or a person on the left."),
-                self,
-            )
+        from crm_desktop.ui.detail import DetailStack
+
+        widget = DetailStack(self.store, self, clock=self.clock)
         self._connect_navigation(widget)
-        return widget  # type: ignore[no-any-return]
+        self.hub.subscribe(widget)
+        return widget
 
     def _action(
         self,
@@ -1141,6 +1140,8 @@ class MainWindow(QMainWindow):
                 return None
             self.pages[name] = page
             self.center.addWidget(page)
+            if isinstance(page, ChangeListener):
+                self.hub.subscribe(page)
         return page
 
     def _focus_detail(self) -> None:
@@ -1241,13 +1242,16 @@ class MainWindow(QMainWindow):
         self.tree_panel.model.refresh_records([ref] if ref is not None else [])
         self.timeline.reload()
         self.refresh_status()
+        # the signal names no records: whatever is shown may be affected
+        self.hub.publish(Changes(everything=True))
 
-    def _activity_logged(self, _activity_id: int) -> None:
+    def _activity_logged(self, activity_id: int) -> None:
         self.refresh_status()
+        changes = Changes.of("activity", activity_id or None)
         if self.current is not None and self.current.kind in ("company", "person"):
-            fn = getattr(self.detail, "refresh", None)
-            if callable(fn):
-                fn()
+            changes = changes | Changes.of(self.current.kind, self.current.ref_id)
+        # a complaint may have opened a ticket, a follow-up may be due: tickets too
+        self.hub.publish(changes | Changes(everything=not activity_id))
 
     def _after_undo(self, kind: str, ref_id: int) -> None:
         self.tree_panel.reload()

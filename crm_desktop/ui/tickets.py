@@ -47,6 +47,7 @@ from crm_desktop.data.models import ActivityKind, Direction, TicketStatus
 from crm_desktop.data.store import Store
 from crm_desktop.errors import CrmError
 from crm_desktop.services import tickets as svc
+from crm_desktop.services.changes import Changes
 from crm_desktop.ui.format import format_datetime
 from crm_desktop.ui.i18n import enum_label, translate_error
 
@@ -617,3 +618,8 @@ class TicketsPage(QWidget):
         layout.addWidget(split)
         self.list.ticketActivated.connect(self.view.show_number)
         self.view.statusChanged.connect(lambda *_: self.list.refresh())
+
+    def apply_changes(self, changes: Changes) -> None:
+        """A logged complaint opens a ticket; an activity changes a ticket's history."""
+        if changes.touches("tickets", "activities"):
+            self.list.refresh()
