@@ -1,9 +1,17 @@
 """Import contacts from vCard and CSV files: one transaction per file, re-import safe.
 
-``import_file`` reads the whole file first (an unreadable file raises
-:class:`ImportFileError` before anything is written), then imports every record in
+``import_file`` checks the whole file first (an unreadable file raises
+:class:`ImportFileError` before anything is written; a CSV file in a pass that
+keeps nothing, see :func:`csv_contacts.open_csv`), then imports every record in
 ONE transaction: all lands or nothing. A dry run does everything and rolls back; a
-cancelled run (``progress`` returned False) rolls back too.
+cancelled run (``progress`` returned False) rolls back too, and so does any error.
+
+The records are streamed :data:`CHUNK_SIZE` at a time (read, checked, matched
+against the store, written, forgotten), so memory does not grow with the file: the
+people a chunk may match are looked up in the store by the chunk's own keys
+(:meth:`_Run.prepare`); people written by earlier chunks of the same run are stored
+by then and found the same way. Only the first :data:`_MAX_REPORT_ITEMS` rejected
+and flagged records are kept in detail (their counts are complete).
 
 Per record:
 
@@ -816,59 +824,73 @@ class _Run:
             if name:
                 names.add(name)
         s = self.s
-        alive = Person.deleted_at.is_(None)
+        # each lookup walks the index of its own column only: no join, no "deleted_at IS
+        # NULL" in SQL (without statistics SQLite would walk all live people for it);
+        # who is deleted is asked afterwards, for the few people found
         for part in _slices(sorted(uids)):
-            for pid, uid in s.execute(
-                select(Person.id, Person.vcard_uid)
-                .where(alive, Person.vcard_uid.in_(part))
+            for pid, uid, deleted in s.execute(
+                select(Person.id, Person.vcard_uid, Person.deleted_at)
+                .where(Person.vcard_uid.in_(part))
                 .order_by(Person.id)
             ):
-                if uid:
+                if uid and deleted is None:
                     self.by_uid.setdefault(uid, []).append(pid)
+        email_hits: dict[int, tuple[str, int]] = {}  # Email.id → (lower address, person)
         for keys in _slices(sorted(emails)):
             spelled = sorted({a for k in keys for a in emails[k]})
             wanted = set(keys)
-            hits: dict[int, tuple[str, int | None]] = {}
-            # two indexed lookups (one OR of both would walk far more of the index)
             for condition in (
                 func.lower(Email.address).in_(sorted({_ascii_lower(k) for k in keys})),
                 Email.address.in_(spelled),
             ):
                 for eid, address, email_pid in s.execute(
-                    select(Email.id, Email.address, Email.person_id)
-                    .join(Person, Person.id == Email.person_id)
-                    .where(alive, condition)
+                    select(Email.id, Email.address, Email.person_id).where(condition)
                 ):
-                    hits[eid] = (address, email_pid)
-            for eid in sorted(hits):
-                address, email_pid = hits[eid]
-                key = address.lower()
-                if email_pid is not None and key in wanted:
-                    _add(self.by_email, key, email_pid)
+                    key = address.lower()
+                    if email_pid is not None and key in wanted:
+                        email_hits[eid] = (key, email_pid)
+        phone_hits: list[tuple[int, str, int]] = []
         for part in _slices(sorted(phones)):
-            for number, phone_pid in s.execute(
-                select(Phone.number, Phone.person_id)
-                .join(Person, Person.id == Phone.person_id)
-                .where(alive, Phone.number.in_(part))
-                .order_by(Phone.id)
+            for pho_id, number, phone_pid in s.execute(
+                select(Phone.id, Phone.number, Phone.person_id).where(Phone.number.in_(part))
             ):
                 if phone_pid is not None:
-                    _add(self.by_phone, number, phone_pid)
+                    phone_hits.append((pho_id, number, phone_pid))
+        found_ids = sorted({pid for _k, pid in email_hits.values()} | {h[2] for h in phone_hits})
+        alive: set[int] = set()
+        for part in _slices(found_ids):
+            alive.update(
+                s.execute(
+                    select(Person.id).where(Person.id.in_(part), Person.deleted_at.is_(None))
+                ).scalars()
+            )
+        for eid in sorted(email_hits):
+            key, email_pid = email_hits[eid]
+            if email_pid in alive:
+                _add(self.by_email, key, email_pid)
+        for _id, number, phone_pid in sorted(phone_hits):
+            if phone_pid in alive:
+                _add(self.by_phone, number, phone_pid)
         for part in _slices(sorted(names, key=lambda n: (n[2], n[1], n[0]))):
             dates = sorted({n[2] for n in part})
             families = sorted({_german_fold(n[1]) for n in part})
             wanted_names = set(part)
-            for pid, given, family, birth in s.execute(
-                select(Person.id, Person.given_name, Person.family_name, Person.birth_date)
+            for pid, given, family, birth, deleted in s.execute(
+                select(
+                    Person.id,
+                    Person.given_name,
+                    Person.family_name,
+                    Person.birth_date,
+                    Person.deleted_at,
+                )
                 .where(
-                    alive,
                     Person.birth_date.in_(dates),
                     german_key(Person.family_name).in_(families),
                 )
                 .order_by(Person.id)
             ):
                 name_key = (given.casefold(), family.casefold(), birth)
-                if name_key in wanted_names:
+                if deleted is None and name_key in wanted_names:
                     _add(self.by_name, name_key, pid)
         candidates: set[int] = set()
         want_photo: set[int] = set()
