@@ -29,6 +29,7 @@ from sqlalchemy import (
     Table,
     Text,
     UniqueConstraint,
+    func,
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
@@ -361,6 +362,10 @@ class Email(Base):
     address: Mapped[str] = mapped_column(String(254), index=True)
     company: Mapped[Company | None] = relationship(back_populates="emails")
     person: Mapped[Person | None] = relationship(back_populates="emails")
+
+
+# e-mail addresses match without regard to case (the import's duplicate check)
+Index("ix_emails_address_lower", func.lower(Email.__table__.c.address))
 
 
 class Address(Base):

@@ -1,9 +1,17 @@
 """Import contacts from vCard and CSV files: one transaction per file, re-import safe.
 
-``import_file`` reads the whole file first (an unreadable file raises
-:class:`ImportFileError` before anything is written), then imports every record in
+``import_file`` checks the whole file first (an unreadable file raises
+:class:`ImportFileError` before anything is written; a CSV file in a pass that
+keeps nothing, see :func:`csv_contacts.open_csv`), then imports every record in
 ONE transaction: all lands or nothing. A dry run does everything and rolls back; a
-cancelled run (``progress`` returned False) rolls back too.
+cancelled run (``progress`` returned False) rolls back too, and so does any error.
+
+The records are streamed :data:`CHUNK_SIZE` at a time (read, checked, matched
+against the store, written, forgotten), so memory does not grow with the file: the
+people a chunk may match are looked up in the store by the chunk's own keys
+(:meth:`_Run.prepare`); people written by earlier chunks of the same run are stored
+by then and found the same way. Only the first :data:`_MAX_REPORT_ITEMS` rejected
+and flagged records are kept in detail (their counts are complete).
 
 Per record:
 
@@ -32,6 +40,7 @@ import contextlib
 import datetime as dt
 import functools
 import gc
+import itertools
 import operator
 import re
 import unicodedata
@@ -47,6 +56,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from crm_desktop.clock import Clock, SystemClock
 from crm_desktop.data import guard
+from crm_desktop.data.collation import FOLD, german_key
 from crm_desktop.data.models import (
     Address,
     AuditEvent,
@@ -99,6 +109,9 @@ _SCALARS = (
 )
 _PROFILE = ("additional_names", "name_suffix", "website")
 _MAX_REPORT_ITEMS = 1000
+# records read, checked, matched and written at a time (memory stays flat in file size)
+CHUNK_SIZE = 5000
+_SLICE = 500  # values per IN (...) of the duplicate lookups
 
 
 class ImportCancelled(CrmError):
@@ -130,8 +143,11 @@ class ImportReport:
     updated: int = 0
     unchanged: int = 0
     skipped: int = 0
-    rejected: list[tuple[str, str]] = field(default_factory=list)  # (record, reason)
-    flagged: list[tuple[str, str]] = field(default_factory=list)  # (record, reason)
+    # (record, reason): the first _MAX_REPORT_ITEMS in detail, the counts of all
+    rejected: list[tuple[str, str]] = field(default_factory=list)
+    flagged: list[tuple[str, str]] = field(default_factory=list)
+    rejected_count: int = 0
+    flagged_count: int = 0
     created_ids: list[int] = field(default_factory=list)  # people
     created_company_ids: list[int] = field(default_factory=list)
     changes: list[PersonChange] = field(default_factory=list)
@@ -144,6 +160,22 @@ class ImportReport:
     def merged(self) -> int:
         return self.updated
 
+    @property
+    def rejected_total(self) -> int:
+        """All rejected records (``rejected`` holds the first _MAX_REPORT_ITEMS)."""
+        return max(self.rejected_count, len(self.rejected))
+
+    @property
+    def flagged_total(self) -> int:
+        """All records flagged for review (``flagged`` holds the first ones)."""
+        return max(self.flagged_count, len(self.flagged))
+
+    def reject(self, record: str, reason: str) -> None:
+        """Count a rejected record; the first _MAX_REPORT_ITEMS are kept in detail."""
+        self.rejected_count += 1
+        if len(self.rejected) < _MAX_REPORT_ITEMS:
+            self.rejected.append((record, reason))
+
     def as_dict(self) -> dict[str, Any]:
         return {
             "source": self.source,
@@ -154,6 +186,8 @@ class ImportReport:
             "unchanged": self.unchanged,
             "skipped": self.skipped,
             "rejected": [{"record": r, "reason": why} for r, why in self.rejected],
+            "rejected_count": self.rejected_total,
+            "flagged_count": self.flagged_total,
             "flagged": [{"record": r, "reason": why} for r, why in self.flagged],
             "created_ids": list(self.created_ids),
             "created_company_ids": list(self.created_company_ids),
@@ -174,8 +208,8 @@ class ImportReport:
                 f"{self.updated} updated",
                 f"{self.unchanged} unchanged",
                 f"{self.skipped} skipped",
-                f"{len(self.rejected)} rejected",
-                f"{len(self.flagged)} flagged for review",
+                f"{self.rejected_total} rejected",
+                f"{self.flagged_total} flagged for review",
             ]
         )
         if self.dry_run:
@@ -184,7 +218,11 @@ class ImportReport:
             head += " (cancelled: nothing was stored)"
         lines = [head]
         lines += [f"  rejected {rec}: {why}" for rec, why in self.rejected]
+        if self.rejected_total > len(self.rejected):
+            lines.append(f"  … {self.rejected_total - len(self.rejected)} more rejected")
         lines += [f"  review {rec}: {why}" for rec, why in self.flagged]
+        if self.flagged_total > len(self.flagged):
+            lines.append(f"  … {self.flagged_total - len(self.flagged)} more for review")
         lines += [f"  changed {c.label}: {', '.join(c.fields)}" for c in self.changes]
         return "\n".join(lines)
 
@@ -537,6 +575,26 @@ class _Normalizer:
         cardguard.guard_all(values)
 
 
+def _slices(values: Sequence[Any]) -> Iterator[Sequence[Any]]:
+    for start in range(0, len(values), _SLICE):
+        yield values[start : start + _SLICE]
+
+
+def _ascii_lower(text: str) -> str:
+    """``text`` as SQLite's ``lower()`` makes it (ASCII letters only)."""
+    if text.isascii():
+        return text.lower()
+    return "".join(c.lower() if c.isascii() else c for c in text)
+
+
+def _german_fold(text: str) -> str:
+    """:func:`german_key` in Python (SQL ``lower()`` of ASCII, then the umlauts)."""
+    out = _ascii_lower(text)
+    for umlaut, plain in FOLD:
+        out = out.replace(umlaut, plain)
+    return out
+
+
 def _address_key(a: dict[str, Any]) -> tuple[str, str, str]:
     return (
         " ".join(str(a["street"]).split()).casefold(),
@@ -716,36 +774,9 @@ class _Run:
     # ------------------------------------------------------------ preload
 
     def preload(self) -> None:
+        """Companies, departments and tags of the store (people are looked up per chunk,
+        see :meth:`prepare`)."""
         s = self.s
-        alive = Person.deleted_at.is_(None)
-        for pid, uid in s.execute(
-            select(Person.id, Person.vcard_uid).where(alive, Person.vcard_uid.is_not(None))
-        ):
-            if uid:
-                self.by_uid.setdefault(uid, []).append(pid)
-        for address, email_pid in s.execute(
-            select(Email.address, Email.person_id)
-            .join(Person, Person.id == Email.person_id)
-            .where(alive)
-            .order_by(Email.id)
-        ):
-            if email_pid is not None:
-                _add(self.by_email, address.lower(), email_pid)
-        for number, phone_pid in s.execute(
-            select(Phone.number, Phone.person_id)
-            .join(Person, Person.id == Phone.person_id)
-            .where(alive)
-            .order_by(Phone.id)
-        ):
-            if phone_pid is not None:
-                _add(self.by_phone, number, phone_pid)
-        for pid, given, family, birth in s.execute(
-            select(Person.id, Person.given_name, Person.family_name, Person.birth_date).where(
-                alive, Person.birth_date.is_not(None)
-            )
-        ):
-            if birth is not None:
-                _add(self.by_name, (given.casefold(), family.casefold(), birth), pid)
         for cid, name in s.execute(
             select(Company.id, Company.name)
             .where(Company.deleted_at.is_(None))
@@ -765,6 +796,132 @@ class _Run:
 
     def _candidates(self, norm: _Norm) -> set[int]:
         return {t for t in self._matches(norm)[0] if isinstance(t, int)}
+
+    def prepare(self, norms: Sequence[_Norm | None]) -> None:
+        """Find the stored people the records of one chunk may match and load their data.
+
+        Only the keys of these records are looked up (vCard UID, e-mail, phone, name +
+        birth date), in slices of :data:`_SLICE` values, with the indexes of those
+        columns. E-mail addresses match without regard to case: SQL ``lower()`` (ASCII
+        on SQLite, hence also the exact spelling) preselects, Python's ``lower()``
+        decides. Names: the birth date and the German fold of the family name
+        (:func:`german_key`) preselect, the case-folded key decides.
+        """
+        uids: set[str] = set()
+        emails: dict[str, set[str]] = {}  # lower → as written
+        phones: set[str] = set()
+        names: set[tuple[str, str, dt.date]] = set()
+        for norm in norms:
+            if norm is None or norm.company_only:
+                continue
+            uid = norm.scalars.get("vcard_uid")
+            if uid:
+                uids.add(uid)
+            for _k, address in norm.emails:
+                emails.setdefault(address.lower(), set()).add(address)
+            phones.update(n for _k, n in norm.phones)
+            name = norm.name_key()
+            if name:
+                names.add(name)
+        s = self.s
+        # each lookup walks the index of its own column only: no join, no "deleted_at IS
+        # NULL" in SQL (without statistics SQLite would walk all live people for it);
+        # who is deleted is asked afterwards, for the few people found
+        for part in _slices(sorted(uids)):
+            for pid, uid, deleted in s.execute(
+                select(Person.id, Person.vcard_uid, Person.deleted_at)
+                .where(Person.vcard_uid.in_(part))
+                .order_by(Person.id)
+            ):
+                if uid and deleted is None:
+                    self.by_uid.setdefault(uid, []).append(pid)
+        email_hits: dict[int, tuple[str, int]] = {}  # Email.id → (lower address, person)
+        for keys in _slices(sorted(emails)):
+            spelled = sorted({a for k in keys for a in emails[k]})
+            wanted = set(keys)
+            for condition in (
+                func.lower(Email.address).in_(sorted({_ascii_lower(k) for k in keys})),
+                Email.address.in_(spelled),
+            ):
+                for eid, address, email_pid in s.execute(
+                    select(Email.id, Email.address, Email.person_id).where(condition)
+                ):
+                    key = address.lower()
+                    if email_pid is not None and key in wanted:
+                        email_hits[eid] = (key, email_pid)
+        phone_hits: list[tuple[int, str, int]] = []
+        for part in _slices(sorted(phones)):
+            for pho_id, number, phone_pid in s.execute(
+                select(Phone.id, Phone.number, Phone.person_id).where(Phone.number.in_(part))
+            ):
+                if phone_pid is not None:
+                    phone_hits.append((pho_id, number, phone_pid))
+        found_ids = sorted({pid for _k, pid in email_hits.values()} | {h[2] for h in phone_hits})
+        alive: set[int] = set()
+        for part in _slices(found_ids):
+            alive.update(
+                s.execute(
+                    select(Person.id).where(Person.id.in_(part), Person.deleted_at.is_(None))
+                ).scalars()
+            )
+        for eid in sorted(email_hits):
+            key, email_pid = email_hits[eid]
+            if email_pid in alive:
+                _add(self.by_email, key, email_pid)
+        for _id, number, phone_pid in sorted(phone_hits):
+            if phone_pid in alive:
+                _add(self.by_phone, number, phone_pid)
+        for part in _slices(sorted(names, key=lambda n: (n[2], n[1], n[0]))):
+            dates = sorted({n[2] for n in part})
+            families = sorted({_german_fold(n[1]) for n in part})
+            wanted_names = set(part)
+            for pid, given, family, birth, deleted in s.execute(
+                select(
+                    Person.id,
+                    Person.given_name,
+                    Person.family_name,
+                    Person.birth_date,
+                    Person.deleted_at,
+                )
+                .where(
+                    Person.birth_date.in_(dates),
+                    german_key(Person.family_name).in_(families),
+                )
+                .order_by(Person.id)
+            ):
+                name_key = (given.casefold(), family.casefold(), birth)
+                if deleted is None and name_key in wanted_names:
+                    _add(self.by_name, name_key, pid)
+        candidates: set[int] = set()
+        want_photo: set[int] = set()
+        if self.by_uid or self.by_email or self.by_phone or self.by_name:
+            for norm in norms:
+                if norm is None or norm.company_only:
+                    continue
+                found = self._candidates(norm)
+                candidates |= found
+                if norm.photo is not None:
+                    want_photo |= found
+        self.load_stored(candidates, want_photo)
+
+    def finish_chunk(self) -> None:
+        """After :meth:`write`: forget what the chunk needed; what it wrote is stored
+        now and found by the next chunk's :meth:`prepare` like any stored person."""
+        for change, new in self.change_targets:  # merged into a person made in the chunk
+            change.person_id = new.id
+        self.change_targets.clear()
+        self.by_uid.clear()
+        self.by_email.clear()
+        self.by_phone.clear()
+        self.by_name.clear()
+        self.stored.clear()
+        self.new_people.clear()
+        self.new_companies.clear()
+        self.new_departments.clear()
+        self.new_tags.clear()
+        self.person_updates.clear()
+        self.person_reviews.clear()
+        self.company_updates.clear()
 
     def load_stored(self, ids: set[int], with_photo: set[int]) -> None:
         """Comparable data of the stored people that records may match (bulk reads)."""
@@ -878,7 +1035,10 @@ class _Run:
 
     def _flag(self, norm: _Norm, reasons: list[str] | None = None) -> None:
         reasons = norm.review if reasons is None else reasons
-        if reasons and len(self.report.flagged) < _MAX_REPORT_ITEMS:
+        if not reasons:
+            return
+        self.report.flagged_count += 1
+        if len(self.report.flagged) < _MAX_REPORT_ITEMS:
             self.report.flagged.append((norm.label, "; ".join(dict.fromkeys(reasons))))
 
     def _company_ref(self, name: str) -> str:
@@ -1185,6 +1345,7 @@ class _Run:
             strict=True,
         ):
             self.departments[dkey] = did
+            self.department_names[did] = (dkey[0], self.new_departments[dkey])
             dept_rows.append(
                 {
                     "id": did,
@@ -1559,8 +1720,14 @@ def import_records(
     clock: Clock | None = None,
     progress: Progress | None = None,
     region: str = v.DEFAULT_REGION,
+    total: int | None = None,
 ) -> ImportReport:
     """Import parsed records inside the caller's transaction (``session``).
+
+    The records are taken :data:`CHUNK_SIZE` at a time: checked, matched against the
+    stored people (and those made by earlier chunks, stored by then), written. An
+    iterator with its ``total`` (for ``progress``) is never held in memory as a
+    whole; without ``total`` it is read into a list first.
 
     Raises :class:`ImportCancelled` when ``progress`` returns False: the caller's
     unit of work must roll back (``with store.session()`` does so by itself).
@@ -1575,6 +1742,7 @@ def import_records(
             clock=clock or SystemClock(),
             progress=progress,
             region=region,
+            total=total,
         )
 
 
@@ -1588,14 +1756,17 @@ def _import_records(
     clock: Clock,
     progress: Progress | None,
     region: str,
+    total: int | None,
 ) -> ImportReport:
-    items: Sequence[ContactRecord | RowError] = (
-        records if isinstance(records, Sequence) else list(records)
-    )
+    if isinstance(records, Sequence):
+        total = len(records)
+    elif total is None:  # an iterable of unknown length: read it first (as before)
+        records = list(records)
+        total = len(records)
     report = ImportReport(
         source=cardguard.redact(source), file_format=file_format, on_duplicate=on_duplicate
     )
-    report.total = len(items)
+    report.total = total
     batch = ImportBatch(
         source=cardguard.redact(source)[:500], file_format=file_format[:20], started_at=clock.now()
     )
@@ -1604,46 +1775,16 @@ def _import_records(
     report.batch_id = batch.id
     run = _Run(session, report, on_duplicate=on_duplicate, clock=clock, region=region, batch=batch)
     run.preload()
-    # records can match stored people only when there are some (an empty store: no)
-    stored_people = bool(run.by_uid or run.by_email or run.by_phone or run.by_name)
-    norms: list[_Norm | None] = []
-    candidates: set[int] = set()
-    want_photo: set[int] = set()
-    for item in items:
-        if isinstance(item, RowError):
-            # what is refused is reported with any card number in it masked
-            report.rejected.append((cardguard.redact(item.label()), cardguard.redact(item.reason)))
-            norms.append(None)
-            continue
-        result = run.normalize(item)
-        if isinstance(result, str):
-            report.rejected.append((cardguard.redact(item.label()), result))
-            norms.append(None)
-            continue
-        norms.append(result)
-        if stored_people and not result.company_only:
-            found = run._candidates(result)
-            candidates |= found
-            if result.photo is not None:
-                want_photo |= found
-    run.load_stored(candidates, want_photo)
-    total = len(items)
-    for done, norm in enumerate(norms, 1):
-        if norm is not None:
-            run.handle(norm)
-        if progress is not None and (done % 50 == 0 or done == total) and not progress(done, total):
-            report.cancelled = True
-            raise ImportCancelled(report)
-    run.write()
-    for change, new in run.change_targets:  # merged into a person made earlier in this run
-        change.person_id = new.id
+    with _page_cache(session):
+        _import_chunks(run, records, total, progress)
     batch.summary = {
         "imported": report.imported,
         "updated": report.updated,
         "unchanged": report.unchanged,
         "skipped": report.skipped,
         "rejected": [[r, why] for r, why in report.rejected[:200]],
-        "flagged": len(report.flagged),
+        "rejected_count": report.rejected_count,
+        "flagged": report.flagged_count,
         "created_people": len(report.created_ids),
         "created_companies": len(report.created_company_ids),
         "on_duplicate": on_duplicate,
@@ -1657,12 +1798,77 @@ def _import_records(
                 "format": file_format,
                 "imported": report.imported,
                 "updated": report.updated,
-                "rejected": len(report.rejected),
+                "rejected": report.rejected_count,
             },
         )
     )
     session.flush()
     return report
+
+
+@contextlib.contextmanager
+def _page_cache(session: Session) -> Iterator[None]:
+    """A larger SQLite page cache (64 MiB) while an import runs.
+
+    The import is one transaction that writes and looks up index pages of tables
+    growing by hundreds of thousands of rows; with SQLite's default 2 MiB cache most
+    of those pages would be read again from the WAL file for every chunk. The
+    cache is bounded, so memory stays flat; the old size comes back afterwards.
+    """
+    if session.get_bind().dialect.name != "sqlite":
+        yield
+        return
+    conn = session.connection()
+    old = conn.exec_driver_sql("PRAGMA cache_size").scalar()
+    conn.exec_driver_sql("PRAGMA cache_size = -65536")
+    try:
+        yield
+    finally:
+        conn.exec_driver_sql(f"PRAGMA cache_size = {int(old or -2000)}")
+
+
+def _import_chunks(
+    run: _Run,
+    records: Iterable[ContactRecord | RowError],
+    total: int,
+    progress: Progress | None,
+) -> None:
+    """Read, check, match and write the records :data:`CHUNK_SIZE` at a time."""
+    report = run.report
+    done = 0
+    items = iter(records)
+    while chunk := list(itertools.islice(items, CHUNK_SIZE)):
+        norms: list[_Norm | None] = []
+        for item in chunk:
+            if isinstance(item, RowError):
+                # what is refused is reported with any card number in it masked
+                report.reject(cardguard.redact(item.label()), cardguard.redact(item.reason))
+                norms.append(None)
+                continue
+            result = run.normalize(item)
+            if isinstance(result, str):
+                report.reject(cardguard.redact(item.label()), result)
+                norms.append(None)
+                continue
+            norms.append(result)
+        del chunk, item
+        run.prepare(norms)
+        for norm in norms:
+            if norm is not None:
+                run.handle(norm)
+            done += 1
+            if (
+                progress is not None
+                and (done % 50 == 0 or done == total)
+                and not progress(done, max(total, done))
+            ):
+                report.cancelled = True
+                raise ImportCancelled(report)
+        del norms, norm
+        run.write()
+        run.finish_chunk()
+        gc.collect(0)  # cycles of the chunk (ORM objects of updated people) go now
+    report.total = done
 
 
 def detect_format(path: Path) -> str:
@@ -1699,6 +1905,23 @@ def read_records(
     from crm_desktop.interop.csv_contacts import read_csv
 
     return "csv", list(read_csv(p, mapping))
+
+
+def _open_records(
+    p: Path, mapping: dict[str, str] | None
+) -> tuple[str, int, Iterable[ContactRecord | RowError]]:
+    """(format, number of records, records) of a contact file: a CSV file is checked
+    whole first and then read as a stream (see :func:`csv_contacts.open_csv`)."""
+    if not p.is_file():
+        raise ImportFileError("The file {path} does not exist.", path=str(p))
+    fmt = detect_format(p)
+    if fmt == "vcard":
+        records = read_records(p, mapping=mapping, file_format=fmt)[1]
+        return fmt, len(records), records
+    from crm_desktop.interop.csv_contacts import open_csv
+
+    total, stream = open_csv(p, mapping)
+    return "csv", total, stream
 
 
 class _Rollback(Exception):
@@ -1747,7 +1970,7 @@ def _import_file(
     progress: Progress | None,
     region: str,
 ) -> ImportReport:
-    fmt, records = read_records(p, mapping=mapping)
+    fmt, total, records = _open_records(p, mapping)
     report: ImportReport | None = None
     try:
         with store.session() as session:
@@ -1760,6 +1983,7 @@ def _import_file(
                 clock=clock,
                 progress=progress,
                 region=region,
+                total=total,
             )
             if dry_run:
                 raise _Rollback

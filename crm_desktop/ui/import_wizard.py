@@ -251,14 +251,12 @@ def run_import(
         return importer.import_file(
             store, path, dry_run=dry_run, on_duplicate=on_duplicate, clock=clock, progress=progress
         )
-    records = list(
-        csv_contacts.read_csv(
-            path,
-            csv_settings.mapping,
-            encoding=csv_settings.encoding,
-            delimiter=csv_settings.delimiter,
-            preset=csv_settings.preset,
-        )
+    total, records = csv_contacts.open_csv(
+        path,
+        csv_settings.mapping,
+        encoding=csv_settings.encoding,
+        delimiter=csv_settings.delimiter,
+        preset=csv_settings.preset,
     )
     report: ImportReport | None = None
     try:
@@ -271,6 +269,7 @@ def run_import(
                 on_duplicate=on_duplicate,
                 clock=clock,
                 progress=progress,
+                total=total,
             )
             if dry_run:
                 raise _DryRun
@@ -733,8 +732,8 @@ class ReportPage(QWizardPage):
             "updated": r.updated,
             "unchanged": r.unchanged,
             "skipped": r.skipped,
-            "rejected": len(r.rejected),
-            "flagged": len(r.flagged),
+            "rejected": r.rejected_total,
+            "flagged": r.flagged_total,
         }
         for key, value in values.items():
             self.counts[key].setText(str(value))
@@ -948,8 +947,8 @@ class ImportWizard(QWizard):
             self.tr("{n} stored contacts updated").format(n=r.updated),
             self.tr("{n} unchanged").format(n=r.unchanged),
             self.tr("{n} skipped").format(n=r.skipped),
-            self.tr("{n} rejected").format(n=len(r.rejected)),
-            self.tr("{n} flagged for review").format(n=len(r.flagged)),
+            self.tr("{n} rejected").format(n=r.rejected_total),
+            self.tr("{n} flagged for review").format(n=r.flagged_total),
         ]
         lines += [
             self.tr("Rejected {record}: {reason}").format(
