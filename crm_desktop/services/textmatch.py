@@ -43,6 +43,8 @@ from sqlalchemy import ColumnElement, String, and_, func, literal_column, or_
 from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.sql.functions import FunctionElement
 
+from crm_desktop.data.collation import FOLD
+
 ESCAPE = "\\"
 
 # letters that Unicode does not decompose into a base letter and a mark
@@ -124,6 +126,15 @@ def matches(text: str | None, word: str) -> bool:
 def matches_all(text: str | None, typed: str) -> bool:
     """Every word of ``typed`` inside ``text``."""
     return all(matches(text, w) for w in words(typed))
+
+
+def sort_text(text: str) -> str:
+    """The German sort key of :func:`crm_desktop.data.collation.german_key` in Python
+    (for lists sorted in memory, so they order as the database does)."""
+    out = text.lower()
+    for umlaut, plain in FOLD:
+        out = out.replace(umlaut, plain)
+    return out
 
 
 # ---------------------------------------------------------------- SQL
