@@ -97,8 +97,7 @@ def build_parser(with_commands: bool = True) -> argparse.ArgumentParser:
         metavar="CC",
         type=_phone_region,
         default="DE",
-        help="country of phone numbers written without a country code, e.g. AT "
-        "(default: DE)",
+        help="country of phone numbers written without a country code, e.g. AT (default: DE)",
     )
     if not with_commands:
         parser.set_defaults(command=None)
