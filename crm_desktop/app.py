@@ -212,6 +212,7 @@ def run_gui(ctx: CliContext) -> int:
     app = create_application(sys.argv[:1])
     settings = app_settings(paths.data_dir)
     settings.apply_time_zone()
+    settings.apply_phone_region()
     translators = install_translators(app, choose_language(ctx.args.lang, settings.language))
     install_excepthook(log_file, None if ctx.database_url else paths)
 

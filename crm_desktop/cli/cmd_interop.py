@@ -58,6 +58,7 @@ def cmd_import(ctx: CliContext, args: argparse.Namespace) -> int:
                 dry_run=args.dry_run,
                 on_duplicate=args.on_duplicate,
                 clock=ctx.clock,
+                region=ctx.phone_region,
             )
         except ImportFileError as exc:
             failed = True

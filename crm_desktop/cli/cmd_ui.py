@@ -34,10 +34,12 @@ def register(sub: Any) -> None:
     p.set_defaults(func=cmd_screenshot)
 
 
-def _like(text: str) -> str:
-    from crm_desktop.services.tree import like_pattern
+def _named(columns: list[Any], name: str) -> Any:
+    """Every word of ``name`` in one of ``columns`` (:mod:`crm_desktop.services.textmatch`)."""
+    from crm_desktop.services import textmatch
 
-    return like_pattern(text.lower())
+    found = textmatch.contains_all(columns, name)
+    return found if found is not None else textmatch.contains(columns[0], "")
 
 
 def find_record(session: Session, view: str, name: str | None) -> tuple[str, int] | None:
@@ -50,7 +52,7 @@ def find_record(session: Session, view: str, name: str | None) -> tuple[str, int
         if name:
             stmt = select(Company.id).where(
                 Company.deleted_at.is_(None),
-                func.lower(Company.name).like(_like(name), escape="\\"),
+                _named([Company.name], name),
             )
         else:  # the company with the most activities
             stmt = (
@@ -67,9 +69,8 @@ def find_record(session: Session, view: str, name: str | None) -> tuple[str, int
         return ("company", int(found)) if found is not None else None
     if view == "person":
         if name:
-            full = Person.given_name + " " + Person.family_name
             stmt = select(Person.id).where(
-                Person.deleted_at.is_(None), func.lower(full).like(_like(name), escape="\\")
+                Person.deleted_at.is_(None), _named([Person.given_name, Person.family_name], name)
             )
         else:
             stmt = (
@@ -87,8 +88,7 @@ def find_record(session: Session, view: str, name: str | None) -> tuple[str, int
     if view == "ticket":
         if name:
             stmt = select(Ticket.id).where(
-                (func.lower(Ticket.number) == name.strip().lower())
-                | func.lower(Ticket.title).like(_like(name), escape="\\")
+                (func.lower(Ticket.number) == name.strip().lower()) | _named([Ticket.title], name)
             )
         else:
             stmt = (
@@ -101,7 +101,7 @@ def find_record(session: Session, view: str, name: str | None) -> tuple[str, int
         return ("ticket", int(found)) if found is not None else None
     if view == "project":
         if name:
-            stmt = select(Project.id).where(func.lower(Project.name).like(_like(name), escape="\\"))
+            stmt = select(Project.id).where(_named([Project.name], name))
         else:
             stmt = (
                 select(Activity.project_id)

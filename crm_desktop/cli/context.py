@@ -169,6 +169,11 @@ class CliContext:
             self._store = None
 
     @property
+    def phone_region(self) -> str:
+        """``--phone-region``: the country of numbers without a country code (DE)."""
+        return str(getattr(self.args, "phone_region", None) or "DE")
+
+    @property
     def json(self) -> bool:
         return bool(getattr(self.args, "json", False))
 

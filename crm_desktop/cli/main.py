@@ -60,6 +60,16 @@ def wants_command(argv: Sequence[str]) -> bool:
     return False
 
 
+def _phone_region(value: str) -> str:
+    """``--phone-region``: a two-letter region code phone numbers know ("at" → "AT")."""
+    import phonenumbers
+
+    region = value.strip().upper()
+    if region not in phonenumbers.SUPPORTED_REGIONS:
+        raise argparse.ArgumentTypeError(f"unknown phone region “{value}” (e.g. DE, AT, CH)")
+    return region
+
+
 def build_parser(with_commands: bool = True) -> argparse.ArgumentParser:
     parser = _Parser(
         prog="crm-desktop",
@@ -81,6 +91,13 @@ def build_parser(with_commands: bool = True) -> argparse.ArgumentParser:
     )
     parser.add_argument(
         "--lang", choices=["de", "en"], help="language of the window (default: the system's)"
+    )
+    parser.add_argument(
+        "--phone-region",
+        metavar="CC",
+        type=_phone_region,
+        default="DE",
+        help="country of phone numbers written without a country code, e.g. AT (default: DE)",
     )
     if not with_commands:
         parser.set_defaults(command=None)

@@ -13,6 +13,7 @@ from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.orm import Session, sessionmaker
 
 from crm_desktop.data import guard, search_sync
+from crm_desktop.services import textmatch
 
 DB_FILENAME = "crm.sqlite3"
 
@@ -25,6 +26,7 @@ def _sqlite_on_connect(dbapi_conn: sqlite3.Connection, _record: Any) -> None:
     # pysqlite's own transaction handling is replaced by explicit BEGIN below so
     # that SAVEPOINTs and "BEGIN IMMEDIATE" behave (SQLAlchemy docs, pysqlite).
     dbapi_conn.isolation_level = None
+    textmatch.register_sqlite_functions(dbapi_conn)  # crm_fold(): name search
     cur = dbapi_conn.cursor()
     cur.execute("PRAGMA foreign_keys=ON")
     cur.execute("PRAGMA busy_timeout=5000")

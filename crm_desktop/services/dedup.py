@@ -51,6 +51,7 @@ from sqlalchemy.orm import Session
 
 from crm_desktop.data.models import Address, Company, Email, Person, Phone, Setting
 from crm_desktop.errors import ValidationError
+from crm_desktop.services import textmatch
 from crm_desktop.services import validation as v
 
 try:  # numpy (also what rapidfuzz.process.cdist needs) makes the bulk search fast
@@ -161,20 +162,6 @@ class DuplicatePair:
 
 # ---------------------------------------------------------------- text normalisation
 
-_TRANSLIT = str.maketrans(
-    {
-        "ß": "ss",
-        "ẞ": "ss",
-        "æ": "ae",
-        "œ": "oe",
-        "ø": "o",
-        "ł": "l",
-        "đ": "d",
-        "ð": "d",
-        "þ": "th",
-        "ı": "i",
-    }
-)
 _FOLD_PAIR = re.compile(r"(?<![aeiou])([aou])e")
 _NON_WORD = re.compile(r"[^a-z0-9]+")
 _RAW_WORD = re.compile(r"[\W_]+")
@@ -333,20 +320,16 @@ _NICKNAMES: dict[str, tuple[str, ...]] = {
 }
 
 
-@lru_cache(maxsize=200_000)
 def ascii_fold(text: str) -> str:
-    """Lower case, ``ß`` → ``ss``, accents and umlauts stripped (ü → u)."""
-    return _fold(text)
+    """Lower case, ``ß`` → ``ss``, accents and umlauts stripped (ü → u): the letters
+    of :func:`crm_desktop.services.textmatch.fold_letters` (cached)."""
+    return textmatch.fold_letters(text)
 
 
 def _fold(text: str) -> str:
     """:func:`ascii_fold` without the cache, for texts seldom met twice (e-mail names):
     a cache entry costs some 200 bytes."""
-    if text.isascii():
-        return text.lower()
-    low = unicodedata.normalize("NFKC", text).lower().translate(_TRANSLIT)
-    decomposed = unicodedata.normalize("NFKD", low)
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return textmatch.fold_letters_uncached(text)
 
 
 def fold_token(token: str) -> str:

@@ -17,11 +17,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
-from sqlalchemy import exists, or_, select
+from sqlalchemy import exists, select
 from sqlalchemy.orm import Session, selectinload
 
 from crm_desktop.clock import Clock, to_local
-from crm_desktop.data.collation import FOLD, german_key
 from crm_desktop.data.models import (
     Company,
     Opportunity,
@@ -32,7 +31,7 @@ from crm_desktop.data.models import (
 )
 from crm_desktop.errors import ConflictError, NotFoundError, ValidationError
 from crm_desktop.interop import csvsafe
-from crm_desktop.services import cardguard, versioning
+from crm_desktop.services import cardguard, textmatch, versioning
 from crm_desktop.services import settings as cfg
 from crm_desktop.services.tickets import next_number
 
@@ -340,19 +339,6 @@ class OrderRow:
     person_id: int | None
 
 
-def _fold(text: str) -> str:
-    """The typed text folded like :func:`german_key` folds the column."""
-    out = text.lower()
-    for umlaut, plain in FOLD:
-        out = out.replace(umlaut, plain)
-    return out
-
-
-def _like(word: str) -> str:
-    escaped = word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-    return f"%{escaped}%"
-
-
 def list_orders(
     session: Session,
     *,
@@ -398,8 +384,7 @@ def list_orders(
         query = query.where(Order.company_id == company_id)
     if person_id is not None:
         query = query.where(Order.person_id == person_id)
-    for word in (text or "").split():
-        pattern = _like(_fold(word))
+    for word in textmatch.words(text):
         columns = (
             Order.number,
             Company.name,
@@ -407,7 +392,7 @@ def list_orders(
             Person.family_name,
             Person.nickname,
         )
-        query = query.where(or_(*(german_key(c).like(pattern, escape="\\") for c in columns)))
+        query = query.where(textmatch.contains_any(columns, word))
     rows = []
     for r in session.execute(query):
         person = display_name(r.title, r.given_name, r.family_name, r.nickname)

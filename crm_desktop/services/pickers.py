@@ -13,11 +13,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import ColumnElement, and_, or_, select
+from sqlalchemy import ColumnElement, and_, select
 from sqlalchemy.orm import Session, aliased
 
 from crm_desktop.data.models import Company, Email, Person
-from crm_desktop.services import search
+from crm_desktop.services import search, textmatch
 from crm_desktop.services.tree import sort_key
 
 LIMIT = 50
@@ -47,23 +47,9 @@ def _words(text: str) -> list[str]:
     return [w for w in text.replace(",", " ").split() if w and w not in {"–", "-"}][:6]
 
 
-def _escape(word: str) -> str:
-    return word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-
-
 def _contains(columns: list[Any], word: str) -> ColumnElement[bool]:
-    """``word`` inside any of ``columns``, ignoring case (also for umlauts on SQLite).
-
-    SQLite's lower() folds ASCII only, so "über" would not find "Über"; the capitalised
-    and upper-case spellings are tried as well when the word has other letters.
-    """
-    pattern = f"%{_escape(word)}%"
-    tests: list[ColumnElement[bool]] = [c.ilike(pattern, escape="\\") for c in columns]
-    if not word.isascii():
-        for variant in {word.capitalize(), word.upper(), word.lower()} - {word}:
-            vpattern = f"%{_escape(variant)}%"
-            tests.extend(c.like(vpattern, escape="\\") for c in columns)
-    return or_(*tests)
+    """``word`` inside any of ``columns`` (case, umlauts and their spellings ignored)."""
+    return textmatch.contains_any(columns, word)
 
 
 def _company_label(name: str, legal_form: str | None) -> str:

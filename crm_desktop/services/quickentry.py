@@ -19,14 +19,13 @@ from crm_desktop.clock import Clock, local_zone
 from crm_desktop.data.models import Activity, ActivityKind, Company, FollowUp, Person
 from crm_desktop.errors import ValidationError
 from crm_desktop.interop.quickentry import QuickEntry, parse
-from crm_desktop.services import cardguard
+from crm_desktop.services import cardguard, textmatch
 from crm_desktop.services.activities import ActivityInput, log_activity, new_followup_uid
-
-FOLD = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss", "é": "e", "è": "e"})
 
 
 def fold(text: str) -> str:
-    return text.lower().translate(FOLD)
+    """Case, accents, umlauts and their spellings folded (:mod:`.textmatch`)."""
+    return textmatch.fold(text)
 
 
 @dataclass
@@ -63,26 +62,14 @@ def _candidates(session: Session, target: str, limit: int = 400) -> list[Match]:
     words = [w for w in target.replace(",", " ").split() if len(w) >= 2]
     if not words:
         return []
-    # rough prefilter in SQL (indexed name columns), fine ranking in Python
-    stems = {w[:3] for w in words} | {fold(w)[:3] for w in words}
-    stems |= {w[:2] + "e" for w in words if len(w) > 2}  # Mueller → "Mue" vs "Mü"
-    person_conds = []
-    company_conds = []
-    for stem in stems:
-        for variant in {stem, stem.capitalize()}:
-            person_conds += [
-                Person.family_name.like(f"{variant}%"),
-                Person.given_name.like(f"{variant}%"),
-            ]
-            company_conds.append(Company.name.like(f"%{variant}%"))
-    umlaut = {"ae": "ä", "oe": "ö", "ue": "ü"}
-    for w in words:
-        low = w.lower()
-        for a, b in umlaut.items():
-            if a in low:
-                alt = low.replace(a, b)
-                person_conds.append(Person.family_name.like(f"{alt[:3].capitalize()}%"))
-                company_conds.append(Company.name.like(f"%{alt[:3]}%"))
+    # rough prefilter in SQL (a name beginning like a typed word), fine ranking in Python
+    stems = sorted({w[:3] for w in words})
+    person_conds = [
+        textmatch.starts_with(column, stem)
+        for stem in stems
+        for column in (Person.family_name, Person.given_name)
+    ]
+    company_conds = [textmatch.contains(Company.name, stem) for stem in stems]
     people = session.execute(
         select(Person.id, Person.title, Person.given_name, Person.family_name, Person.company_id)
         .where(Person.deleted_at.is_(None), or_(*person_conds))

@@ -27,7 +27,6 @@ import heapq
 import itertools
 import re
 import threading
-import unicodedata
 import weakref
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -48,6 +47,7 @@ from crm_desktop.data.models import (
     SearchDocument,
     Ticket,
 )
+from crm_desktop.services import textmatch
 
 KINDS = ("person", "company", "ticket", "project", "activity")
 NAME_KINDS = ("person", "company")
@@ -112,12 +112,9 @@ def words(text_: str) -> list[str]:
 
 def fold(text_: str) -> str:
     """Lower-case, without diacritics, German transliterations collapsed:
-    "Müller", "Mueller" and "MULLER" all become "muller"; "Strauß" becomes "strauss"."""
-    low = text_.lower().replace("ß", "ss").replace("ı", "i").replace("ł", "l").replace("ø", "o")
-    plain = "".join(
-        ch for ch in unicodedata.normalize("NFKD", low) if not unicodedata.combining(ch)
-    )
-    return plain.replace("ae", "a").replace("oe", "o").replace("ue", "u")
+    "Müller", "Mueller" and "MULLER" all become "muller"; "Strauß" becomes "strauss"
+    (:func:`crm_desktop.services.textmatch.fold`)."""
+    return textmatch.fold_uncached(text_)
 
 
 _FOLDED: dict[str, str] = {}
@@ -481,13 +478,11 @@ def _pg_match(session: Session, text_: str, wanted: tuple[str, ...]) -> list[tup
         rows = [(r[0], int(r[1]), r[2]) for r in result]
     if not rows:
         # substring fallback (the middle of a word, digits inside a phone number)
-        needle = " ".join(words(text_))
-        if needle:
-            escaped = needle.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-            pattern = f"%{escaped}%"
+        found = textmatch.contains_all([doc.title, doc.body], " ".join(words(text_)))
+        if found is not None:
             result = session.execute(
                 select(doc.kind, doc.ref_id, doc.title)
-                .where(doc.title.ilike(pattern, escape="\\") | doc.body.ilike(pattern, escape="\\"))
+                .where(found)
                 .where(doc.kind.in_(wanted))
                 .order_by(doc.id.desc())
                 .limit(CANDIDATES)

@@ -18,13 +18,14 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, func, or_, select
+from sqlalchemy import ColumnElement, Select, and_, func, select
 from sqlalchemy.orm import InstrumentedAttribute, Session, aliased
 
 from crm_desktop.clock import Clock, SystemClock
 from crm_desktop.data.collation import german_key
 from crm_desktop.data.models import Company, Department, FollowUp, Person
 from crm_desktop.errors import NotFoundError, ValidationError
+from crm_desktop.services import textmatch
 
 PAGE_SIZE = 200
 
@@ -102,20 +103,19 @@ class TreeCounts:
 
 
 def like_pattern(text: str) -> str:
-    escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-    return f"%{escaped}%"
+    """A LIKE pattern (``ESCAPE '\\'``) for ``text`` anywhere, ``%`` and ``_`` literal."""
+    return f"%{textmatch.escape_like(text)}%"
 
 
 def text_matches(
     column: ColumnElement[str] | InstrumentedAttribute[str], text: str
 ) -> ColumnElement[bool]:
-    """Case-insensitive substring match that also works for umlauts on SQLite
-    (whose ``lower()`` folds ASCII only): match the lower-cased and the typed form."""
-    needle = text.strip()
-    return or_(
-        func.lower(column).like(like_pattern(needle.lower()), escape="\\"),
-        column.like(like_pattern(needle), escape="\\"),
-    )
+    """Every word of ``text`` inside ``column``, case and umlauts (and their spellings)
+    ignored: :func:`crm_desktop.services.textmatch.contains`."""
+    typed = textmatch.words(text)
+    if not typed:
+        return textmatch.contains(column, "")
+    return and_(*(textmatch.contains(column, w) for w in typed))
 
 
 def sort_key(column: Any) -> Any:
@@ -125,9 +125,9 @@ def sort_key(column: Any) -> Any:
 
 
 def person_name_matches(text: str) -> ColumnElement[bool]:
-    full = Person.given_name + " " + Person.family_name
-    reverse = Person.family_name + " " + Person.given_name
-    return or_(text_matches(full, text), text_matches(reverse, text))
+    """Every word of ``text`` in the given or family name (either order)."""
+    found = textmatch.contains_all([Person.given_name, Person.family_name], text)
+    return found if found is not None else textmatch.contains(Person.given_name, "")
 
 
 def _person_label(given: str, family: str, title: str | None, nickname: str | None) -> str:

@@ -66,7 +66,7 @@ from crm_desktop.errors import (
 from crm_desktop.services import contacts, pickers
 from crm_desktop.services import validation as v
 from crm_desktop.services.contacts import CompanyInput, PersonInput
-from crm_desktop.ui.format import datetime_format, format_date
+from crm_desktop.ui.format import datetime_format, format_date, phone_region
 from crm_desktop.ui.forms import (
     FORM_STYLE,
     AddressListEditor,
@@ -615,7 +615,14 @@ class PersonForm(EntityForm):
         def work(session: Session, errors: list[ValidationError]) -> int:
             if self.person_id is None:
                 data = self.person_input(errors)
-                person = collect(errors, contacts.create_person, session, data, clock=self.clock)
+                person = collect(
+                    errors,
+                    contacts.create_person,
+                    session,
+                    data,
+                    clock=self.clock,
+                    region=phone_region(),
+                )
                 if person is None:
                     return -1
                 pid = person.id
@@ -636,7 +643,14 @@ class PersonForm(EntityForm):
                     self.conflict = exc
                     raise
                 person = contacts.get_person(session, pid)
-                collect(errors, contacts.set_phones, session, person, self.phones.items())
+                collect(
+                    errors,
+                    contacts.set_phones,
+                    session,
+                    person,
+                    self.phones.items(),
+                    region=phone_region(),
+                )
                 collect(errors, contacts.set_emails, session, person, self.emails.items())
                 collect(errors, contacts.set_addresses, session, person, self.addresses.items())
                 collect(errors, contacts.set_bank_accounts, session, person, self.banks.items())
@@ -676,7 +690,7 @@ class PersonForm(EntityForm):
         phones: list[str] = []
         for ph in self.phones.items():
             with contextlib.suppress(ValidationError):
-                phones.append(v.normalize_phone(ph.number))
+                phones.append(v.normalize_phone(ph.number, phone_region()))
         return (
             self.given.text().strip(),
             self.family.text().strip(),
@@ -867,7 +881,9 @@ class CompanyForm(EntityForm):
                     bank_accounts=self.banks.items(),
                     tags=_tags(self.tags),
                 )
-                company = collect(errors, contacts.create_company, session, data)
+                company = collect(
+                    errors, contacts.create_company, session, data, region=phone_region()
+                )
                 return company.id if company is not None else -1
             cid = self.company_id
             try:
@@ -884,7 +900,14 @@ class CompanyForm(EntityForm):
                 self.conflict = exc
                 raise
             comp = contacts.get_company(session, cid)
-            collect(errors, contacts.set_phones, session, comp, self.phones.items())
+            collect(
+                errors,
+                contacts.set_phones,
+                session,
+                comp,
+                self.phones.items(),
+                region=phone_region(),
+            )
             collect(errors, contacts.set_emails, session, comp, self.emails.items())
             collect(errors, contacts.set_addresses, session, comp, self.addresses.items())
             collect(errors, contacts.set_bank_accounts, session, comp, self.banks.items())

@@ -124,11 +124,28 @@ def format_money(
     return text.replace("\xa0", " ")
 
 
+_phone_region = [validation.DEFAULT_REGION]
+
+
+def phone_region() -> str:
+    """The default phone region of the settings ("DE", "AT" …): a number typed without
+    a country code belongs there. The UI passes it to every service that normalises a
+    phone number (the services themselves default to DE and read no settings)."""
+    return _phone_region[0]
+
+
+def set_phone_region(region: str) -> None:
+    """Set the region :func:`phone_region` answers (from ``contacts/phone_region``)."""
+    value = (region or "").strip().upper()
+    _phone_region[0] = value if len(value) == 2 and value.isalpha() else validation.DEFAULT_REGION
+
+
 def format_phone(e164: str | None) -> str:
-    """A stored E.164 number the way people write it ("0711 1234567", "+43 1 234567")."""
+    """A stored E.164 number the way people write it: numbers of the default region
+    nationally ("0711 1234567" for DE), others internationally ("+43 1 234567")."""
     if not e164:
         return ""
-    return validation.format_phone(e164)
+    return validation.format_phone(e164, phone_region())
 
 
 def format_iban(iban: str | None) -> str:

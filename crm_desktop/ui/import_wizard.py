@@ -53,7 +53,7 @@ from crm_desktop.interop import csv_contacts
 from crm_desktop.interop.records import ContactRecord, RowError, clean_text, decode_text
 from crm_desktop.services import importer
 from crm_desktop.services.importer import ImportCancelled, ImportReport
-from crm_desktop.ui.format import format_date, format_phone
+from crm_desktop.ui.format import format_date, format_phone, phone_region
 from crm_desktop.ui.forms import ERROR_COLOR
 from crm_desktop.ui.i18n import QT_TRANSLATE_NOOP, import_reason_text, translate_error
 from crm_desktop.ui.tasks import Progress, Task, TaskRunner
@@ -241,15 +241,24 @@ def run_import(
     on_duplicate: str,
     clock: Clock,
     progress: importer.Progress | None = None,
+    region: str | None = None,
 ) -> ImportReport:
     """Import one file in one transaction; dry run and cancel store nothing.
+    ``region`` is the country of numbers without a code (default: the settings').
 
     vCards go through :func:`importer.import_file`; a CSV file is read with the
     wizard's encoding, delimiter, preset and mapping, then imported the same way.
     """
+    region = region or phone_region()
     if csv_settings is None:
         return importer.import_file(
-            store, path, dry_run=dry_run, on_duplicate=on_duplicate, clock=clock, progress=progress
+            store,
+            path,
+            dry_run=dry_run,
+            on_duplicate=on_duplicate,
+            clock=clock,
+            progress=progress,
+            region=region,
         )
     total, records = csv_contacts.open_csv(
         path,
@@ -270,6 +279,7 @@ def run_import(
                 clock=clock,
                 progress=progress,
                 total=total,
+                region=region,
             )
             if dry_run:
                 raise _DryRun
@@ -865,6 +875,7 @@ class ImportWizard(QWizard):
             settings.mapping = dict(settings.mapping)
         on_duplicate = self.run_page.on_duplicate()
         clock = self.clock
+        region = phone_region()
 
         def work(store: Store, progress: Progress) -> ImportReport:
             def report_progress(done: int, total: int) -> bool:
@@ -879,6 +890,7 @@ class ImportWizard(QWizard):
                 on_duplicate=on_duplicate,
                 clock=clock,
                 progress=report_progress,
+                region=region,
             )
 
         self.report = None

@@ -42,6 +42,7 @@ from crm_desktop import APP_NAME, __version__
 from crm_desktop.clock import Clock, SystemClock, local_zone, to_local
 from crm_desktop.errors import CrmError
 from crm_desktop.services.changes import Changes
+from crm_desktop.ui.format import phone_region
 from crm_desktop.ui.icons import app_icon, icon
 from crm_desktop.ui.ops import ChangeHub, ChangeListener
 from crm_desktop.ui.settings_dialog import AppSettings, SettingsDialog
@@ -1610,9 +1611,11 @@ class MainWindow(QMainWindow):
             return
         self.welcome.set_busy(self.tr("Importing {file}…").format(file=Path(path).name))
 
+        region = phone_region()  # numbers without a country code: the settings' region
+
         def work(session: Any, progress: Any) -> Any:
             try:
-                return import_fn(session, Path(path), clock=self.clock)
+                return import_fn(session, Path(path), clock=self.clock, region=region)
             except TypeError:
                 return import_fn(session, Path(path))
 

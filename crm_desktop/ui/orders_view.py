@@ -40,10 +40,10 @@ from PySide6.QtWidgets import (
 )
 
 from crm_desktop.clock import Clock, SystemClock
-from crm_desktop.data.collation import FOLD
 from crm_desktop.data.store import Store
 from crm_desktop.errors import CrmError
 from crm_desktop.services import orders as order_svc
+from crm_desktop.services import textmatch
 from crm_desktop.ui.format import format_date, format_money
 from crm_desktop.ui.i18n import translate_error
 from crm_desktop.ui.sales_dialogs import ORDER_STATUS_LABELS, OrderDialog
@@ -64,13 +64,6 @@ def status_label(status: str) -> str:
     """The translated name of an order status (the dialog's labels)."""
     label = ORDER_STATUS_LABELS.get(status)
     return QCoreApplication.translate("OrderDialog", label) if label else status
-
-
-def _fold(text: str) -> str:
-    out = text.lower()
-    for umlaut, plain in FOLD:
-        out = out.replace(umlaut, plain)
-    return out
 
 
 class OrdersModel(QAbstractTableModel):
@@ -175,9 +168,9 @@ class OrdersModel(QAbstractTableModel):
             if column == DATE:
                 return tie
             if column == CUSTOMER:
-                return (_fold(r.customer), *tie)
+                return (textmatch.sort_text(r.customer), *tie)
             if column == CONTACT:
-                return (_fold(self._text(r, CONTACT)), *tie)
+                return (textmatch.sort_text(self._text(r, CONTACT)), *tie)
             if column == STATUS:
                 rank = statuses.index(r.status) if r.status in statuses else len(statuses)
                 return (rank, *tie)

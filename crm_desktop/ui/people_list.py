@@ -15,11 +15,9 @@ undoable (:meth:`PeopleListView.undo_last`, the main window's Ctrl+Z).
 
 from __future__ import annotations
 
-import datetime as dt
 import logging
 import sys
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -58,25 +56,27 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy import ColumnElement, exists, func, or_, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from crm_desktop.clock import Clock, SystemClock
 from crm_desktop.data.models import (
-    Address,
-    Company,
     CompanyStatus,
-    Email,
     Person,
-    Phone,
     Priority,
-    Tag,
-    person_tags,
 )
 from crm_desktop.data.store import Store
 from crm_desktop.errors import CrmError
 from crm_desktop.services import bulk
-from crm_desktop.services.tree import sort_key
+from crm_desktop.services.peoplelist import (
+    PeopleFilter,
+    PersonRow,
+    count_people,
+    fetch_rows,
+    matching_ids,
+    owners,
+    tag_names,
+)
 from crm_desktop.ui.format import format_date, format_phone, ui_locale
 from crm_desktop.ui.forms import EnumCombo
 from crm_desktop.ui.i18n import translate_error, undo_text
@@ -85,210 +85,6 @@ from crm_desktop.ui.tasks import TaskRunner
 log = logging.getLogger("crm_desktop.ui.people_list")
 
 PAGE_SIZE = 200
-_UMLAUTS = (("ae", "ä"), ("oe", "ö"), ("ue", "ü"), ("ss", "ß"))
-
-
-# ---------------------------------------------------------------- queries (no Qt)
-
-
-@dataclass(frozen=True)
-class PeopleFilter:
-    """What the list shows: a text (words, all must match), a tag, an import batch."""
-
-    text: str = ""
-    tag: str | None = None
-    batch_id: int | None = None  # the "last import" set
-
-    @property
-    def is_empty(self) -> bool:
-        return not self.text.strip() and not self.tag and self.batch_id is None
-
-
-@dataclass
-class PersonRow:
-    id: int
-    name: str
-    company: str
-    position: str
-    email: str
-    phone: str
-    city: str
-    tags: list[str]
-    priority: Priority | None
-    consent: bool
-    withdrawn_at: dt.datetime | None
-
-
-def _escape(word: str) -> str:
-    return word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-
-
-def _variants(word: str) -> set[str]:
-    """The word as typed and with umlauts spelled either way (Mueller ↔ Müller)."""
-    low = word.lower()
-    out = {low}
-    for plain, umlaut in _UMLAUTS:
-        if plain in low:
-            out.add(low.replace(plain, umlaut))
-        if umlaut in low:
-            out.add(low.replace(umlaut, plain))
-    return out
-
-
-def conditions(f: PeopleFilter) -> list[ColumnElement[bool]]:
-    """SQL conditions on :class:`Person` for a filter (live people only)."""
-    cond: list[ColumnElement[bool]] = [Person.deleted_at.is_(None)]
-    for word in f.text.split():
-        alternatives: list[ColumnElement[bool]] = []
-        for variant in _variants(word):
-            pat = f"%{_escape(variant)}%"
-            alternatives += [
-                Person.given_name.ilike(pat, escape="\\"),
-                Person.family_name.ilike(pat, escape="\\"),
-                Person.position.ilike(pat, escape="\\"),
-                Person.company_id.in_(
-                    select(Company.id).where(Company.name.ilike(pat, escape="\\"))
-                ),
-                exists().where(Email.person_id == Person.id, Email.address.ilike(pat, escape="\\")),
-                exists().where(
-                    Address.person_id == Person.id, Address.city.ilike(pat, escape="\\")
-                ),
-            ]
-        cond.append(or_(*alternatives))
-    if f.tag:
-        cond.append(
-            Person.id.in_(
-                select(person_tags.c.person_id)
-                .join(Tag, Tag.id == person_tags.c.tag_id)
-                .where(Tag.name == f.tag)
-            )
-        )
-    if f.batch_id is not None:
-        cond.append(Person.import_batch_id == f.batch_id)
-    return cond
-
-
-# German order (Böhm beside Bode), answered from the index of migration 0003
-_ORDER = (sort_key(Person.family_name), sort_key(Person.given_name), Person.id)
-
-
-def count_people(session: Session, f: PeopleFilter) -> int:
-    return int(session.scalar(select(func.count()).select_from(Person).where(*conditions(f))) or 0)
-
-
-def matching_ids(session: Session, f: PeopleFilter) -> list[int]:
-    """Every id of the filter, in list order (the "whole filter selected" state)."""
-    return list(
-        session.execute(select(Person.id).where(*conditions(f)).order_by(*_ORDER)).scalars()
-    )
-
-
-def fetch_rows(session: Session, f: PeopleFilter, offset: int, limit: int) -> list[PersonRow]:
-    """One page of the list; e-mail, phone, city and tags come in one query each."""
-    rows = session.execute(
-        select(
-            Person.id,
-            Person.title,
-            Person.given_name,
-            Person.family_name,
-            Person.nickname,
-            Person.position,
-            Person.priority,
-            Person.consent_marketing,
-            Person.consent_withdrawn_at,
-            Person.company_id,
-            Company.name,
-        )
-        .outerjoin(Company, Company.id == Person.company_id)
-        .where(*conditions(f))
-        .order_by(*_ORDER)
-        .offset(offset)
-        .limit(limit)
-    ).all()
-    ids = [r[0] for r in rows]
-    if not ids:
-        return []
-    emails: dict[int, str] = {}
-    for pid, address in session.execute(
-        select(Email.person_id, Email.address).where(Email.person_id.in_(ids)).order_by(Email.id)
-    ):
-        if pid is not None:
-            emails.setdefault(pid, address)
-    phones: dict[int, str] = {}
-    for pid, number in session.execute(
-        select(Phone.person_id, Phone.number).where(Phone.person_id.in_(ids)).order_by(Phone.id)
-    ):
-        if pid is not None:
-            phones.setdefault(pid, number)
-    cities: dict[int, str] = {}
-    for pid, city in session.execute(
-        select(Address.person_id, Address.city)
-        .where(Address.person_id.in_(ids), Address.city != "")
-        .order_by(Address.id)
-    ):
-        if pid is not None:
-            cities.setdefault(pid, city)
-    company_ids = {r[9] for r in rows if r[9] is not None}
-    company_cities: dict[int, str] = {}
-    if company_ids:
-        for cid, city in session.execute(
-            select(Address.company_id, Address.city)
-            .where(Address.company_id.in_(company_ids), Address.city != "")
-            .order_by(Address.id)
-        ):
-            if cid is not None:
-                company_cities.setdefault(cid, city)
-    tags: dict[int, list[str]] = {}
-    for pid, name in session.execute(
-        select(person_tags.c.person_id, Tag.name)
-        .join(Tag, Tag.id == person_tags.c.tag_id)
-        .where(person_tags.c.person_id.in_(ids))
-        .order_by(Tag.name)
-    ):
-        tags.setdefault(pid, []).append(name)
-    out: list[PersonRow] = []
-    for (
-        pid,
-        title,
-        given,
-        family,
-        nickname,
-        position,
-        priority,
-        consent,
-        withdrawn,
-        company_id,
-        company,
-    ) in rows:
-        first = " ".join(x for x in (title or "", given) if x)
-        name = ", ".join(x for x in (family, first) if x) or (nickname or "")
-        out.append(
-            PersonRow(
-                id=pid,
-                name=name,
-                company=company or "",
-                position=position or "",
-                email=emails.get(pid, ""),
-                phone=phones.get(pid, ""),
-                city=cities.get(pid) or company_cities.get(company_id or -1, ""),
-                tags=tags.get(pid, []),
-                priority=priority,
-                consent=bool(consent),
-                withdrawn_at=withdrawn,
-            )
-        )
-    return out
-
-
-def tag_names(session: Session) -> list[str]:
-    return list(session.execute(select(Tag.name).order_by(Tag.name)).scalars())
-
-
-def owners(session: Session) -> list[str]:
-    names = session.execute(
-        select(Person.owner).where(Person.owner.is_not(None)).distinct().limit(200)
-    ).scalars()
-    return sorted({n for n in names if n})
 
 
 # ---------------------------------------------------------------- model

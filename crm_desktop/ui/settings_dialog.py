@@ -70,6 +70,13 @@ class AppSettings:
     @phone_region.setter
     def phone_region(self, value: str) -> None:
         self.qsettings.setValue("contacts/phone_region", value.upper())
+        self.apply_phone_region()
+
+    def apply_phone_region(self) -> None:
+        """Make the saved region the one new phone numbers get (ui.format.phone_region)."""
+        from crm_desktop.ui.format import set_phone_region
+
+        set_phone_region(self.phone_region)
 
     @property
     def time_zone(self) -> str:

@@ -39,6 +39,7 @@ from crm_desktop.services import contacts
 from crm_desktop.services import validation as v
 from crm_desktop.services.contacts import AddressInput, CompanyInput, EmailInput, PersonInput
 from crm_desktop.services.contacts import PhoneInput as PhoneIn
+from crm_desktop.ui.format import phone_region
 from crm_desktop.ui.forms import (
     FORM_STYLE,
     Banner,
@@ -388,6 +389,7 @@ class SignatureDialog(QDialog):
                         emails=self.company_emails.items(),
                         addresses=address,
                     ),
+                    region=phone_region(),
                 )
                 _remap(found, _COMPANY_FIELD, "company")
                 errors += found
@@ -411,6 +413,7 @@ class SignatureDialog(QDialog):
                         addresses=[] if has_company else address,
                     ),
                     clock=self.clock,
+                    region=phone_region(),
                 )
                 _remap(found, _COMPANY_FIELD if not has_company else {}, "")
                 errors += found
