@@ -929,9 +929,9 @@ def _offer_restore_after_start(paths: Any, ctx: CliContext, window: Any, detail:
         store.dispose()
         backup.restore(paths, good.path, clock=ctx.clock)
         store.dispose()
-        refresh = getattr(window, "refresh_all", None)
-        if callable(refresh):
-            refresh()
+        reload_everything = getattr(window, "reload_everything", None)
+        if callable(reload_everything):  # a window that has its store attached
+            reload_everything()
 
 
 def _changed_since_last_backup(paths: Any) -> bool:

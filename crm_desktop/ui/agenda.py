@@ -44,6 +44,7 @@ from crm_desktop.clock import Clock, local_zone
 from crm_desktop.data.store import Store
 from crm_desktop.errors import CrmError
 from crm_desktop.services import followups as fus
+from crm_desktop.services.changes import Changes
 from crm_desktop.ui.format import format_date, format_phone, format_time, relative_day
 from crm_desktop.ui.icons import kind_icon
 from crm_desktop.ui.notice import kind_verb, note_text
@@ -179,6 +180,14 @@ class AgendaWidget(QWidget):
         last = today + dt.timedelta(days=6 if self.week else 0)
         with self.store.reader() as s:
             return fus.agenda(s, today, last, self.owner, zone=self.zone, now=now)
+
+    def apply_changes(self, changes: Changes) -> None:
+        """Follow-ups and appointments, and the names they show.
+        Hidden, it loads when it is shown next."""
+        if self.isVisible() and changes.touches(
+            "followups", "activities", "appointments", "people", "companies"
+        ):
+            self.refresh()
 
     def refresh(self) -> None:
         try:

@@ -53,6 +53,7 @@ from crm_desktop.data.models import Activity, Opportunity, OpportunityStatus, Or
 from crm_desktop.data.store import Store
 from crm_desktop.interop import csvsafe
 from crm_desktop.services import analytics as an
+from crm_desktop.services.changes import Changes
 
 PALETTE = ["#1d4e89", "#f4a259", "#5b8e7d", "#bc4b51", "#8cb369", "#7a6c9d", "#d4a373", "#457b9d"]
 
@@ -322,6 +323,14 @@ class DashboardWidget(QWidget):
         owner = self.owner_box.currentData()
         with self.store.reader() as s:
             return an.dashboard(s, period, self.clock, owner)
+
+    def apply_changes(self, changes: Changes) -> None:
+        """Figures over activities, deals, orders and tickets.
+        Hidden, it loads when it is shown next."""
+        if self.isVisible() and changes.touches(
+            "activities", "opportunities", "orders", "people", "companies", "tickets", "settings"
+        ):
+            self.refresh()
 
     def refresh(self) -> None:
         self.status.setText(self.tr("Loading…"))

@@ -14,7 +14,6 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import datetime as dt
-import importlib
 import inspect
 from collections.abc import Callable, Iterable
 from typing import Any
@@ -138,16 +137,6 @@ def _tags_text(names: Iterable[str]) -> str:
 
 def _tags(edit: QLineEdit) -> list[str]:
     return [t.strip() for t in edit.text().split(",") if t.strip()]
-
-
-def _optional_module(name: str) -> Any:
-    """The module, or None when another part of the program has not been built yet."""
-    try:
-        return importlib.import_module(name)
-    except ModuleNotFoundError as exc:
-        if exc.name == name:
-            return None
-        raise
 
 
 # ---------------------------------------------------------------- entity forms
@@ -1107,15 +1096,15 @@ class PersonDialog(_Dialog):
 
     @staticmethod
     def _check_function() -> Callable[..., Any] | None:
-        module = _optional_module("crm_desktop.services.dedup")
-        fn = getattr(module, "check_new_person", None) if module is not None else None
-        return fn if callable(fn) else None
+        from crm_desktop.services.dedup import check_new_person
+
+        return check_new_person
 
     @staticmethod
     def _merge_function() -> Callable[..., Any] | None:
-        module = _optional_module("crm_desktop.services.merge")
-        fn = getattr(module, "merge_people", None) if module is not None else None
-        return fn if callable(fn) else None
+        from crm_desktop.services.merge import merge_people
+
+        return merge_people
 
     def check_duplicates(self) -> list[int]:
         """Run the duplicate check now; shows or hides the warning bar."""
@@ -1464,10 +1453,8 @@ class ActivityDialog(_Dialog):
             else:
                 self.ticket_info.setText(self.tr("Optional: links this activity to a ticket."))
             return
-        tickets = _optional_module("crm_desktop.services.tickets")
-        if tickets is None:
-            self.ticket_info.setText("")
-            return
+        from crm_desktop.services import tickets
+
         with self.store.reader() as s:
             found = tickets.find_ticket(s, number)
             if found is None:
@@ -1490,10 +1477,8 @@ class ActivityDialog(_Dialog):
         }
 
     def save(self) -> None:
-        activities = _optional_module("crm_desktop.services.activities")
-        if activities is None:
-            self.banner.set_message(self.tr("Logging activities is not available in this version."))
-            return
+        from crm_desktop.services import activities
+
         pre = card_errors(self.typed_texts())
         if self.person.is_unmatched():
             pre.append(

@@ -8,8 +8,8 @@ opens — with an explained placeholder — when one of them is missing.
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import html
-import importlib
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -24,8 +24,6 @@ from PySide6.QtWidgets import (
     QInputDialog,
     QLabel,
     QLineEdit,
-    QListWidget,
-    QListWidgetItem,
     QMainWindow,
     QMenu,
     QMessageBox,
@@ -44,7 +42,7 @@ from crm_desktop.errors import CrmError
 from crm_desktop.services.changes import Changes
 from crm_desktop.ui.format import phone_region
 from crm_desktop.ui.icons import app_icon, icon
-from crm_desktop.ui.ops import ChangeHub, ChangeListener
+from crm_desktop.ui.ops import ChangeHub, Page
 from crm_desktop.ui.settings_dialog import AppSettings, SettingsDialog
 
 if TYPE_CHECKING:
@@ -53,6 +51,7 @@ if TYPE_CHECKING:
     from crm_desktop.data.models import ActivityKind
     from crm_desktop.data.store import Store
     from crm_desktop.services.tree import NodeRef
+    from crm_desktop.ui.detail import DetailStack
     from crm_desktop.ui.search import SearchField
     from crm_desktop.ui.tasks import TaskRunner
     from crm_desktop.ui.timeline import TimelinePanel
@@ -74,39 +73,10 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate("MainWindow", text)
 
 
-def optional(module: str, attr: str | None = None) -> Any:
-    """A module (or one of its attributes) that another part of the program provides;
-    None while it is not installed."""
-    try:
-        mod = importlib.import_module(module)
-    except ModuleNotFoundError as exc:
-        if exc.name == module:
-            return None
-        raise
-    return getattr(mod, attr, None) if attr else mod
-
-
-def _construct(cls: Any, store: Store, parent: QWidget, clock: Clock) -> Any:
-    """Build a widget from another module, whichever common signature it has."""
-    makers: list[Callable[[], Any]] = [
-        lambda: cls(store, parent, clock=clock),
-        lambda: cls(store, clock=clock),
-        lambda: cls(store, parent),
-        lambda: cls(store),
-    ]
-    for make in makers:
-        try:
-            return make()
-        except TypeError:
-            continue
-    return None
-
-
 def error_text(exc: CrmError) -> str:
-    translate = optional("crm_desktop.ui.i18n", "translate_error")
-    if translate is not None:
-        return str(translate(exc))
-    return exc.text(lambda t: QCoreApplication.translate("errors", t))
+    from crm_desktop.ui.i18n import translate_error
+
+    return translate_error(exc)
 
 
 @dataclass(frozen=True)
@@ -117,8 +87,8 @@ class Location:
     ref_id: int | None
 
 
-class PlaceholderPage(QWidget):
-    """An explained empty page for a part of the program not present in this build."""
+class MessagePage(QWidget):
+    """A heading and a text in the centre: "Opening your data…", a project's facts."""
 
     def __init__(self, title: str, text: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -141,65 +111,6 @@ class PlaceholderPage(QWidget):
     def set_content(self, title: str, text: str) -> None:
         self.title.setText(f"<h2>{html.escape(title)}</h2>" if title else "")
         self.text.setText(text)
-
-
-class TodayFallback(QWidget):
-    """Today's follow-ups and appointments (until ui/agenda.py's AgendaWidget exists)."""
-
-    personActivated = Signal(int)
-    companyActivated = Signal(int)
-
-    def __init__(self, store: Store, clock: Clock, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.store = store
-        self.clock = clock
-        self.heading = QLabel(self)
-        self.list = QListWidget(self)
-        self.list.setObjectName("todayList")
-        self.list.itemActivated.connect(self._activated)
-        self.empty = QLabel(
-            self.tr("Nothing due today. Plan a follow-up from the quick entry line of a contact."),
-            self,
-        )
-        self.empty.setWordWrap(True)
-        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.heading)
-        layout.addWidget(self.list, 1)
-        layout.addWidget(self.empty)
-        self.refresh()
-
-    def refresh(self) -> None:
-        from crm_desktop.services import followups
-
-        today = to_local(self.clock.now(), local_zone()).date()
-        with self.store.reader() as s:
-            entries = followups.agenda(s, today, today, now=self.clock.now())
-        self.heading.setText(
-            "<h2>" + self.tr("Today") + "</h2>" + self.tr("%n due", "", len(entries))
-        )
-        self.list.clear()
-        from crm_desktop.ui.timeline import format_datetime, kind_label
-
-        for e in entries:
-            who = e.person or e.company
-            text = f"{format_datetime(e.at)}  {kind_label(e.kind)}  {who}"
-            if e.note:
-                text += f" — {e.note}"
-            if e.overdue:
-                text = self.tr("Overdue:") + " " + text
-            item = QListWidgetItem(icon(e.kind.value), text)
-            item.setData(Qt.ItemDataRole.UserRole, (e.person_id, e.company_id))
-            self.list.addItem(item)
-        self.empty.setVisible(not entries)
-        self.list.setVisible(bool(entries))
-
-    def _activated(self, item: QListWidgetItem) -> None:
-        person_id, company_id = item.data(Qt.ItemDataRole.UserRole)
-        if person_id is not None:
-            self.personActivated.emit(int(person_id))
-        elif company_id is not None:
-            self.companyActivated.emit(int(company_id))
 
 
 class MainWindow(QMainWindow):
@@ -248,7 +159,7 @@ class MainWindow(QMainWindow):
         # the panes' places; attach() puts the tree, the centre and the timeline in them
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.setObjectName("mainSplitter")
-        self.opening_page = PlaceholderPage("", self.tr("Opening your data…"), self)
+        self.opening_page = MessagePage("", self.tr("Opening your data…"), self)
         for widget in (QWidget(self), self.opening_page, QWidget(self)):
             self.splitter.addWidget(widget)
         self.splitter.setStretchFactor(0, 0)
@@ -301,7 +212,9 @@ class MainWindow(QMainWindow):
         self.tree_panel.recordSelected.connect(self._tree_selected)
         self.tree_panel.actionRequested.connect(self._tree_action)
         self.tree_panel.todayRequested.connect(lambda: self.show_view("today"))
-        self.tree_panel.model.personMoved.connect(lambda _pid: self.refresh_status())
+        self.tree_panel.model.personMoved.connect(
+            lambda pid: self.hub.publish(Changes.of("person", int(pid)))
+        )
 
         self.center = QStackedWidget(self)
         self.center.setObjectName("center")
@@ -311,9 +224,9 @@ class MainWindow(QMainWindow):
         self.welcome.newCompanyRequested.connect(self.new_company)
         self.welcome.newPersonRequested.connect(lambda: self.new_person(None, None))
         self.center.addWidget(self.welcome)
-        self._detail: QWidget | None = None  # built on first use (see detail)
+        self._detail: DetailStack | None = None  # built on first use (see detail)
         self.pages: dict[str, QWidget] = {}
-        self.record_page = PlaceholderPage("", "", self)
+        self.record_page = MessagePage("", "", self)
         self.center.addWidget(self.record_page)
 
         self.timeline = TimelinePanel(store, self, clock=self.clock)
@@ -336,6 +249,7 @@ class MainWindow(QMainWindow):
 
         for name, action in self.actions_by_name.items():
             action.setEnabled(name not in ("back", "forward", "redo"))
+        self.hub.subscribe(self)  # tree, timeline, status counts (pages subscribe as built)
         self.attached = True
 
         self._status_timer = QTimer(self)
@@ -355,7 +269,7 @@ class MainWindow(QMainWindow):
         QTimer.singleShot(DETAIL_AFTER_MS, self, lambda: self.detail)
 
     @property
-    def detail(self) -> QWidget:
+    def detail(self) -> DetailStack:
         """The company/person detail pane (its modules load on first use)."""
         if self._detail is None:
             self._detail = self._make_detail()
@@ -364,7 +278,7 @@ class MainWindow(QMainWindow):
 
     # ------------------------------------------------------------ building
 
-    def _make_detail(self) -> QWidget:
+    def _make_detail(self) -> DetailStack:
         from crm_desktop.ui.detail import DetailStack
 
         widget = DetailStack(self.store, self, clock=self.clock)
@@ -455,7 +369,7 @@ class MainWindow(QMainWindow):
         a("focus_timeline", self.tr("Go to the t&imeline"), self._focus_timeline, "Ctrl+3")
         a("back", self.tr("&Back"), self.go_back, "Alt+Left")
         a("forward", self.tr("&Forward"), self.go_forward, "Alt+Right")
-        a("refresh", self.tr("&Refresh"), self.refresh_all, QKeySequence.StandardKey.Refresh)
+        a("refresh", self.tr("&Refresh"), self.reload_everything, QKeySequence.StandardKey.Refresh)
         self.actions_by_name["refresh"].setShortcuts([QKeySequence("F5")])
         # Contacts
         a(
@@ -696,13 +610,9 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.busy_label)
 
     def _start_reminders(self) -> None:
-        ticker_cls = optional("crm_desktop.ui.reminders", "ReminderTicker")
-        if ticker_cls is None:
-            return
-        try:
-            self.reminders = ticker_cls(self.store, self.clock, self)
-        except TypeError:
-            self.reminders = _construct(ticker_cls, self.store, self, self.clock)
+        from crm_desktop.ui.reminders import ReminderTicker
+
+        self.reminders = ReminderTicker(self.store, self.clock, parent=self)
 
     def hold_reminders(self, hold: bool) -> None:
         """Keep the reminders from starting (while the start-up rules write in a worker
@@ -737,15 +647,12 @@ class MainWindow(QMainWindow):
         if empty:
             self.center.setCurrentWidget(self.welcome)
         else:
+            from crm_desktop.ui.today import TodayView
+
             self.show_view("today", load=False)  # the home view: what is due, who waits
-            page = self.pages.get("today")
-            load_later = getattr(page, "refresh_async", None)
-            if callable(load_later):
-                QTimer.singleShot(0, load_later)  # paint first, then fill
-            else:
-                refresh = getattr(page, "refresh", None)
-                if callable(refresh):
-                    refresh()
+            page = self.pages["today"]
+            assert isinstance(page, TodayView)
+            QTimer.singleShot(0, page.refresh_async)  # paint first, then fill
 
     def restore_layout(self) -> None:
         q = self.settings.qsettings
@@ -901,70 +808,46 @@ class MainWindow(QMainWindow):
             self._show_project(ref_id)
 
     def _detail_call(self, method: str, ref_id: int) -> None:
-        fn = getattr(self.detail, method, None)
-        if callable(fn):
-            try:
-                fn(ref_id)
-            except CrmError as exc:
-                self.show_error(exc)
+        show = self.detail.show_company if method == "show_company" else self.detail.show_person
+        try:
+            show(ref_id)
+        except CrmError as exc:
+            self.show_error(exc)
         self.center.setCurrentWidget(self.detail)
 
     def _show_ticket(self, ticket_id: int) -> None:
         from crm_desktop.data.models import Ticket
         from crm_desktop.services.timeline import Scope
+        from crm_desktop.ui.tickets import TicketView
 
-        view_cls = optional("crm_desktop.ui.tickets", "TicketView")
         self.timeline.set_scope(Scope(ticket_id=ticket_id))
-        if view_cls is not None:
-            page = self._page("ticket", lambda: _construct(view_cls, self.store, self, self.clock))
-            show = getattr(page, "show_ticket", None)
-            if page is not None and callable(show):
-                show(ticket_id)
-                self.center.setCurrentWidget(page)
-                return
-            by_number = getattr(page, "show_number", None)
-            if page is not None and callable(by_number):
-                with self.store.reader() as s:
-                    found = s.get(Ticket, ticket_id)
-                    number = found.number if found is not None else None
-                if number is not None and by_number(number):
-                    self.center.setCurrentWidget(page)
-                    return
+        page = self._page("ticket", lambda: TicketView(self.store, clock=self.clock, parent=self))
+        assert isinstance(page, TicketView)
         with self.store.reader() as s:
-            ticket = s.get(Ticket, ticket_id)
-            if ticket is None:
-                return
-            title = f"{ticket.number} {ticket.title}"
-            label = optional("crm_desktop.ui.i18n", "ticket_status_label")
-            status = str(label(ticket.status)) if label is not None else ticket.status.value
-            description = ticket.description or ""
-        self.record_page.set_content(
-            title,
-            self.tr("Status: {status}").format(status=status)
-            + ("\n\n" + description if description else "")
-            + "\n\n"
-            + self.tr("The conversations of this ticket are in the timeline on the right."),
-        )
-        self.center.setCurrentWidget(self.record_page)
+            found = s.get(Ticket, ticket_id)
+            number = found.number if found is not None else None
+        if number is not None and page.show_number(number):
+            self.center.setCurrentWidget(page)
+        else:
+            self.statusBar().showMessage(self.tr("This record no longer exists."), 5000)
 
     def _show_project(self, project_id: int) -> None:
         from crm_desktop.data.models import Project
         from crm_desktop.services.timeline import Scope
 
         self.timeline.set_scope(Scope(project_id=project_id))
-        fmt = optional("crm_desktop.ui.format", "format_date")
-        label = optional("crm_desktop.ui.i18n", "enum_label")
+        from crm_desktop.ui.format import format_date
+        from crm_desktop.ui.i18n import enum_label
+
         with self.store.reader() as s:
             project = s.get(Project, project_id)
             if project is None:
                 return
             name, description = project.name, project.description or ""
-            status = str(label(project.status)) if label is not None else project.status.value
+            status = enum_label(project.status)
 
-            def day(value: Any) -> str:
-                if value is None:
-                    return "—"
-                return str(fmt(value)) if fmt is not None else value.isoformat()
+            def day(value: dt.date | None) -> str:
+                return format_date(value) or "—"
 
             facts = [
                 self.tr("Status: {status}").format(status=status),
@@ -1050,49 +933,42 @@ class MainWindow(QMainWindow):
         self.open_record(ref.kind.value, ref.ref_id)
 
     def show_view(self, name: str, *, load: bool = True) -> None:
-        """Today, pipeline, tickets, duplicates or reports in the centre area."""
-        specs = {
-            "today": ("crm_desktop.ui.today", "TodayView", self.tr("Today")),
-            "agenda": ("crm_desktop.ui.agenda", "AgendaWidget", self.tr("Agenda")),
-            "pipeline": ("crm_desktop.ui.pipeline", "PipelineBoard", self.tr("Pipeline")),
-            "tickets": ("crm_desktop.ui.tickets", "TicketsPage", self.tr("Tickets")),
-            "duplicates": ("crm_desktop.ui.duplicates", "DuplicatesView", self.tr("Duplicates")),
-            "people": ("crm_desktop.ui.people_list", "PeopleListView", self.tr("People")),
-            "reports": ("crm_desktop.ui.dashboard", "DashboardWidget", self.tr("Reports")),
-            "orders": ("crm_desktop.ui.orders_view", "OrdersView", self.tr("Orders")),
-            "targets": (
-                "crm_desktop.ui.targets_view",
-                "TargetsView",
-                self.tr("Revenue targets"),
-            ),
-        }
-        module, attr, title = specs[name]
-        cls = optional(module, attr)
-        if name == "duplicates" and cls is None:
-            cls = optional(module, "DuplicatesWidget")
+        """Today, agenda, pipeline, tickets, people, reports, orders or targets in the centre.
 
-        def make() -> QWidget | None:
-            if cls is not None:
-                widget = _construct(cls, self.store, self, self.clock)
-                if widget is not None:
-                    self._connect_navigation(widget)
-                    return widget  # type: ignore[no-any-return]
-            if name == "today":
-                today = TodayFallback(self.store, self.clock, self)
-                self._connect_navigation(today)
-                return today
-            return PlaceholderPage(
-                title, self.tr("This part of the program is not installed in this version."), self
-            )
-
-        page = self._page(name, make)
-        if page is None:
+        Every page is built the same way, ``Page(store, clock=..., parent=...)``, on first
+        use; it subscribes to the window's change hub and loads again when shown."""
+        if name == "duplicates":  # a review dialog, not a page (the menu's "Find duplicates…")
+            self.open_duplicates()
             return
-        refresh = getattr(page, "refresh", None) or getattr(page, "reload", None)
-        if load and callable(refresh):
-            refresh()
+        page = self._page(name, lambda: self._make_page(name))
+        if load and isinstance(page, Page):
+            page.refresh()
         self.center.setCurrentWidget(page)
         self.current = None
+
+    def _make_page(self, name: str) -> QWidget:
+        cls: Callable[..., QWidget]
+        if name == "today":
+            from crm_desktop.ui.today import TodayView as cls
+        elif name == "agenda":
+            from crm_desktop.ui.agenda import AgendaWidget as cls
+        elif name == "pipeline":
+            from crm_desktop.ui.pipeline import PipelineBoard as cls
+        elif name == "tickets":
+            from crm_desktop.ui.tickets import TicketsPage as cls
+        elif name == "people":
+            from crm_desktop.ui.people_list import PeopleListView as cls
+        elif name == "reports":
+            from crm_desktop.ui.dashboard import DashboardWidget as cls
+        elif name == "orders":
+            from crm_desktop.ui.orders_view import OrdersView as cls
+        elif name == "targets":
+            from crm_desktop.ui.targets_view import TargetsView as cls
+        else:
+            raise ValueError(f"no page named {name!r}")
+        page = cls(self.store, clock=self.clock, parent=self)
+        self._connect_navigation(page)
+        return page
 
     def _connect_navigation(self, widget: QWidget) -> None:
         for signal, kind in (
@@ -1113,7 +989,7 @@ class MainWindow(QMainWindow):
             open_requested.connect(lambda k, ref_id: self.open_record(str(k), int(ref_id)))
         changed = getattr(widget, "changed", None)
         if changed is not None:
-            changed.connect(self._detail_changed)
+            changed.connect(self._widget_changed)
         appointment = getattr(widget, "appointmentActivated", None)
         if appointment is not None:
             appointment.connect(lambda aid: self.edit_appointment(int(aid)))
@@ -1133,16 +1009,17 @@ class MainWindow(QMainWindow):
             return
         self.open_record(kind, int(str(ref)))
 
-    def _page(self, name: str, make: Callable[[], QWidget | None]) -> QWidget | None:
+    def _page(self, name: str, make: Callable[[], QWidget]) -> QWidget:
+        """The centre page ``name``, built by ``make`` on first use and subscribed to the
+        change hub (a page that cannot follow changes is a programming error)."""
         page = self.pages.get(name)
         if page is None:
             page = make()
-            if page is None:
-                return None
+            if not isinstance(page, Page):
+                raise TypeError(f"{type(page).__name__} is no page (refresh, apply_changes)")
             self.pages[name] = page
             self.center.addWidget(page)
-            if isinstance(page, ChangeListener):
-                self.hub.subscribe(page)
+            self.hub.subscribe(page)
         return page
 
     def _focus_detail(self) -> None:
@@ -1165,15 +1042,12 @@ class MainWindow(QMainWindow):
 
     def open_quick_entry(self) -> None:
         """Ctrl+L: one line in German or English becomes an activity or a follow-up."""
-        cls = optional("crm_desktop.ui.quick_entry", "QuickEntryDialog")
-        if cls is None:
-            self.focus_quick_entry()
-            return
-        dialog = cls(self.store, self.clock, self)
+        from crm_desktop.ui.quick_entry import QuickEntryDialog
+
+        dialog = QuickEntryDialog(self.store, self.clock, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        changed = getattr(dialog, "changed", None)
-        if changed is not None:
-            changed.connect(self._detail_changed)
+        # an activity or a follow-up (pages showing tickets follow activities too)
+        dialog.saved.connect(lambda kind, rid: self.hub.publish(Changes.of(kind, rid)))
         self.quick_entry_dialog = dialog
         dialog.show()
 
@@ -1186,10 +1060,9 @@ class MainWindow(QMainWindow):
     def edit_appointment(
         self, appointment_id: int | None, *, person_id: int | None = None
     ) -> int | None:
-        cls = optional("crm_desktop.ui.appointment_dialog", "AppointmentDialog")
-        if cls is None:
-            return None
-        dialog = cls(
+        from crm_desktop.ui.appointment_dialog import AppointmentDialog
+
+        dialog = AppointmentDialog(
             self.store,
             appointment_id=appointment_id,
             person_id=person_id,
@@ -1198,12 +1071,7 @@ class MainWindow(QMainWindow):
         )
         saved = self._run_dialog(dialog)
         if saved is not None:
-            page = self.center.currentWidget()
-            refresh = getattr(page, "refresh", None)
-            if callable(refresh):
-                refresh()
-            self.timeline.reload()
-            self.refresh_status()
+            self.hub.publish(Changes.of("appointment", saved, structure=appointment_id is None))
         return saved
 
     def plan_followup(self) -> None:
@@ -1212,18 +1080,46 @@ class MainWindow(QMainWindow):
 
     # ------------------------------------------------------------ refresh
 
-    def refresh_all(self) -> None:
-        self.tree_panel.reload()
-        if self.current is not None:
-            self._show_location(self.current)
-        else:
-            page = self.center.currentWidget()
-            refresh = getattr(page, "refresh", None)
-            if callable(refresh):
-                refresh()
-        self.timeline.reload()
+    def reload_everything(self) -> None:
+        """F5, and after work that may have touched anything (an import, demo data, a
+        restore): every view loads again."""
+        self.hub.publish(Changes.all())
+
+    def apply_changes(self, changes: Changes) -> None:
+        """The window's own parts follow the hub: tree, timeline, status counts, the start
+        page and a ticket or project shown in the centre."""
+        from crm_desktop.services.tree import NodeRef
+
+        if changes.everything or changes.structure:
+            self.tree_panel.reload()
+        elif changes.touches("people", "companies", "departments"):
+            refs = (
+                [NodeRef.person(i) for i in changes.people]
+                + [NodeRef.company(i) for i in changes.companies]
+                + [NodeRef.department(i) for i in changes.departments]
+            )
+            self.tree_panel.model.refresh_records(refs)
+        if changes.touches(
+            "activities",
+            "followups",
+            "tickets",
+            "projects",
+            "opportunities",
+            "appointments",
+            "campaigns",
+            "people",
+            "companies",
+        ):
+            self.timeline.reload()
         self.refresh_status()
-        self._refresh_start_page()
+        if changes.everything or changes.structure:
+            self._refresh_start_page()
+        loc = self.current
+        if loc is not None and (
+            (loc.kind == "project" and changes.touches("projects", "people", "companies"))
+            or (loc.kind == "no_company" and changes.touches("people"))
+        ):
+            self._show_location(loc)
 
     def _refresh_start_page(self) -> None:
         from crm_desktop.services import tree
@@ -1234,20 +1130,19 @@ class MainWindow(QMainWindow):
             self.center.setCurrentWidget(self.welcome)
         elif self.center.currentWidget() is self.welcome:
             self.center.setCurrentWidget(self.detail)
-            clear = getattr(self.detail, "clear", None)
-            if callable(clear):
-                clear()
+            self.detail.clear()
 
-    def _detail_changed(self) -> None:
+    def _widget_changed(self, changes: object = None) -> None:
+        """A page or dialog saved something: what its signal names, else everything."""
+        if isinstance(changes, Changes):
+            self.hub.publish(changes)
+            return
         ref = self._current_ref()
         self.tree_panel.model.refresh_records([ref] if ref is not None else [])
-        self.timeline.reload()
-        self.refresh_status()
         # the signal names no records: whatever is shown may be affected
         self.hub.publish(Changes(everything=True))
 
     def _activity_logged(self, activity_id: int) -> None:
-        self.refresh_status()
         changes = Changes.of("activity", activity_id or None)
         if self.current is not None and self.current.kind in ("company", "person"):
             changes = changes | Changes.of(self.current.kind, self.current.ref_id)
@@ -1255,10 +1150,7 @@ class MainWindow(QMainWindow):
         self.hub.publish(changes | Changes(everything=not activity_id))
 
     def _after_undo(self, kind: str, ref_id: int) -> None:
-        self.tree_panel.reload()
-        self.timeline.reload()
-        self.refresh_status()
-        self._refresh_start_page()
+        self.hub.publish(Changes.of(kind, ref_id, structure=True))
         if kind in ("person", "company") and self._exists(kind, ref_id):
             self.open_record(kind, ref_id)
 
@@ -1312,98 +1204,45 @@ class MainWindow(QMainWindow):
         return None
 
     def new_company(self, parent_id: int | None = None) -> int | None:
-        dialog_cls = optional("crm_desktop.ui.dialogs", "CompanyDialog")
-        if dialog_cls is not None:
-            new_id = self._run_dialog(
-                dialog_cls(self.store, parent_id=parent_id, parent=self, clock=self.clock)
-            )
-        else:
-            name, ok = QInputDialog.getText(self, self.tr("New company"), self.tr("Name:"))
-            new_id = self._create_company(name, parent_id) if ok and name.strip() else None
+        from crm_desktop.ui.dialogs import CompanyDialog
+
+        new_id = self._run_dialog(
+            CompanyDialog(self.store, parent_id=parent_id, parent=self, clock=self.clock)
+        )
         if new_id is not None:
             self._created("company", new_id)
         return new_id
 
-    def _create_company(self, name: str, parent_id: int | None) -> int | None:
-        from crm_desktop.services.contacts import CompanyInput, create_company
-
-        try:
-            with self.store.session() as s:
-                return int(create_company(s, CompanyInput(name=name, parent_id=parent_id)).id)
-        except CrmError as exc:
-            self.show_error(exc)
-            return None
-
     def new_person(self, company_id: int | None, department_id: int | None = None) -> int | None:
-        dialog_cls = optional("crm_desktop.ui.dialogs", "PersonDialog")
-        if dialog_cls is not None:
-            dialog = dialog_cls(
-                self.store,
-                company_id=company_id,
-                department_id=department_id,
-                parent=self,
-                clock=self.clock,
-            )
-            opened = getattr(dialog, "openExisting", None)
-            if opened is not None:
-                opened.connect(
-                    lambda pid: QTimer.singleShot(0, lambda: self.open_record("person", int(pid)))
-                )
-            new_id = self._run_dialog(dialog)
-        else:
-            name, ok = QInputDialog.getText(
-                self, self.tr("New person"), self.tr("Given and family name:")
-            )
-            new_id = None
-            if ok and name.strip():
-                from crm_desktop.services.contacts import PersonInput, create_person
+        from crm_desktop.ui.dialogs import PersonDialog
 
-                given, _, family = name.strip().rpartition(" ")
-                try:
-                    with self.store.session() as s:
-                        new_id = create_person(
-                            s,
-                            PersonInput(
-                                given_name=given,
-                                family_name=family,
-                                company_id=company_id,
-                                department_id=department_id,
-                            ),
-                            clock=self.clock,
-                        ).id
-                except CrmError as exc:
-                    self.show_error(exc)
+        dialog = PersonDialog(
+            self.store,
+            company_id=company_id,
+            department_id=department_id,
+            parent=self,
+            clock=self.clock,
+        )
+        dialog.openExisting.connect(
+            lambda pid: QTimer.singleShot(0, lambda: self.open_record("person", int(pid)))
+        )
+        new_id = self._run_dialog(dialog)
         if new_id is not None:
             self._created("person", new_id)
         return new_id
 
     def new_department(self, company_id: int) -> int | None:
         from crm_desktop.services.tree import NodeRef
+        from crm_desktop.ui.dialogs import DepartmentDialog
 
-        dialog_cls = optional("crm_desktop.ui.dialogs", "DepartmentDialog")
-        new_id: int | None = None
-        if dialog_cls is not None:
-            new_id = self._run_dialog(dialog_cls(self.store, company_id, parent=self))
-        else:
-            name, ok = QInputDialog.getText(self, self.tr("New department"), self.tr("Name:"))
-            if ok and name.strip():
-                from crm_desktop.services.contacts import add_department
-
-                try:
-                    with self.store.session() as s:
-                        new_id = add_department(s, company_id, name).id
-                except CrmError as exc:
-                    self.show_error(exc)
+        new_id = self._run_dialog(DepartmentDialog(self.store, company_id, parent=self))
         if new_id is not None:
-            self.tree_panel.model.refresh_records([NodeRef.company(company_id)])
+            self.hub.publish(Changes.of("department", new_id) | Changes.of("company", company_id))
             self.tree_panel.select(NodeRef.department(new_id))
-            self.refresh_status()
         return new_id
 
     def _created(self, kind: str, ref_id: int) -> None:
-        self.tree_panel.reload()
-        self.refresh_status()
-        self._refresh_start_page()
+        self.hub.publish(Changes.of(kind, ref_id, structure=True))
         self.open_record(kind, ref_id)
 
     def _new_branch_current(self) -> None:
@@ -1430,19 +1269,17 @@ class MainWindow(QMainWindow):
         loc = self.current
         person_id = loc.ref_id if loc is not None and loc.kind == "person" else None
         company_id, _ = self._company_and_department()
-        dialog_cls = optional("crm_desktop.ui.dialogs", "ActivityDialog")
-        if dialog_cls is None:
-            self.timeline.focus_quick_entry(kind)
-            return
+        from crm_desktop.ui.dialogs import ActivityDialog
+
         kwargs: dict[str, Any] = {"person_id": person_id, "company_id": company_id}
         if kind is not None:
             kwargs["kind"] = kind
         if loc is not None and loc.kind == "project":
             kwargs["project_id"] = loc.ref_id
-        dialog = dialog_cls(self.store, parent=self, clock=self.clock, **kwargs)
-        if self._run_dialog(dialog) is not None:
-            self.timeline.reload()
-            self._activity_logged(0)
+        dialog = ActivityDialog(self.store, parent=self, clock=self.clock, **kwargs)
+        activity_id = self._run_dialog(dialog)
+        if activity_id is not None:
+            self._activity_logged(activity_id)
 
     def edit_current(self) -> None:
         loc = self.current
@@ -1450,25 +1287,25 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(self.tr("Select a company or a person first."), 5000)
             return
         if loc.kind == "company":
-            cls = optional("crm_desktop.ui.dialogs", "CompanyDialog")
-            if cls is not None and self._run_dialog(
-                cls(self.store, company_id=loc.ref_id, parent=self, clock=self.clock)
+            from crm_desktop.ui.dialogs import CompanyDialog
+
+            if self._run_dialog(
+                CompanyDialog(self.store, company_id=loc.ref_id, parent=self, clock=self.clock)
             ):
                 self._edited()
         elif loc.kind == "person":
-            cls = optional("crm_desktop.ui.dialogs", "PersonDialog")
-            if cls is not None and self._run_dialog(
-                cls(self.store, person_id=loc.ref_id, parent=self, clock=self.clock)
+            from crm_desktop.ui.dialogs import PersonDialog
+
+            if self._run_dialog(
+                PersonDialog(self.store, person_id=loc.ref_id, parent=self, clock=self.clock)
             ):
                 self._edited()
 
     def _edited(self) -> None:
-        ref = self._current_ref()
-        if ref is not None:
-            self.tree_panel.model.refresh_records([ref])
-        if self.current is not None:
-            self._show_location(self.current)
-        self.refresh_status()
+        loc = self.current
+        if loc is not None and loc.ref_id is not None:
+            # a company's name and a person's company move them in the tree
+            self.hub.publish(Changes.of(loc.kind, loc.ref_id, structure=True))
 
     def delete_current(self) -> None:
         """Del: the selected activity when the timeline has the focus, else the record."""
@@ -1554,9 +1391,7 @@ class MainWindow(QMainWindow):
             self.open_record(parent_ref.kind.value, parent_ref.ref_id)
         else:
             self.timeline.set_scope(None)
-            clear = getattr(self.detail, "clear", None)
-            if callable(clear):
-                clear()
+            self.detail.clear()
         return True
 
     def _tree_action(self, action: str, ref: NodeRef | None) -> None:
@@ -1593,12 +1428,8 @@ class MainWindow(QMainWindow):
     # ------------------------------------------------------------ import, export, demo
 
     def import_file(self) -> None:
-        import_fn = optional("crm_desktop.services.importer", "import_file")
-        if import_fn is None:
-            self.show_message(
-                self.tr("Import"), self.tr("Importing is not available in this version.")
-            )
-            return
+        from crm_desktop.services.importer import import_file
+
         path, _ = QFileDialog.getOpenFileName(
             self,
             self.tr("Import contacts"),
@@ -1614,10 +1445,7 @@ class MainWindow(QMainWindow):
         region = phone_region()  # numbers without a country code: the settings' region
 
         def work(session: Any, progress: Any) -> Any:
-            try:
-                return import_fn(session, Path(path), clock=self.clock, region=region)
-            except TypeError:
-                return import_fn(session, Path(path))
+            return import_file(session, Path(path), clock=self.clock, region=region)
 
         self.tasks.run(work, on_done=self._imported, on_error=self._background_failed)
 
@@ -1626,7 +1454,7 @@ class MainWindow(QMainWindow):
         summary = getattr(result, "summary", None) or result
         self.statusBar().showMessage(self.tr("Import finished."), 8000)
         log.info("import finished: %s", type(summary).__name__)
-        self.refresh_all()
+        self.reload_everything()
 
     def export_file(self) -> None:
         from crm_desktop.services import exporter
@@ -1698,7 +1526,7 @@ class MainWindow(QMainWindow):
             self.show_error(exc)
             return
         stack.clear()
-        self.refresh_all()
+        self.reload_everything()
         self.statusBar().showMessage(self.tr("Undone: {what}").format(what=what or label), 8000)
 
     def _run_tool(self, dialog: Any) -> None:
@@ -1706,17 +1534,13 @@ class MainWindow(QMainWindow):
         if isinstance(dialog, QWidget):
             self._connect_navigation(dialog)
         dialog.exec()
-        self.refresh_all()
+        self.reload_everything()
 
     def open_import_wizard(self) -> None:
-        cls = optional("crm_desktop.ui.import_wizard", "ImportWizard")
-        if cls is None:
-            self.import_file()
-            return
-        wizard = _construct(cls, self.store, self, self.clock)
-        show = getattr(wizard, "showLastImport", None)
-        if show is not None:
-            show.connect(self._show_last_import)
+        from crm_desktop.ui.import_wizard import ImportWizard
+
+        wizard = ImportWizard(self.store, self, clock=self.clock)
+        wizard.showLastImport.connect(self._show_last_import)
         self._run_tool(wizard)
 
     def _show_last_import(self) -> None:
@@ -1727,13 +1551,9 @@ class MainWindow(QMainWindow):
             show()
 
     def open_trash(self) -> None:
-        cls = optional("crm_desktop.ui.trash", "TrashDialog")
-        if cls is None:
-            self.show_message(
-                self.tr("Trash"), self.tr("The trash is not available in this version.")
-            )
-            return
-        self._run_tool(_construct(cls, self.store, self, self.clock))
+        from crm_desktop.ui.trash import TrashDialog
+
+        self._run_tool(TrashDialog(self.store, self, clock=self.clock))
 
     def open_backups(self) -> None:
         from crm_desktop.config import resolve_paths
@@ -1751,7 +1571,7 @@ class MainWindow(QMainWindow):
 
             self.store.dispose()
             forget_vocabulary()
-            self.refresh_all()
+            self.reload_everything()
 
         dialog = BackupDialog(
             resolve_paths(self.data_dir),
@@ -1784,9 +1604,9 @@ class MainWindow(QMainWindow):
         self._run_tool(DuplicateReviewDialog(self.store, self, clock=self.clock))
 
     def open_signature(self) -> None:
-        cls = optional("crm_desktop.ui.signature_dialog", "SignatureDialog")
-        if cls is not None:
-            self._run_tool(_construct(cls, self.store, self, self.clock))
+        from crm_desktop.ui.signature_dialog import SignatureDialog
+
+        self._run_tool(SignatureDialog(self.store, self, clock=self.clock))
 
     def _sales_context(self) -> tuple[int | None, int | None]:
         """The company and person the user is "in" (for a new opportunity or order)."""
@@ -1797,10 +1617,8 @@ class MainWindow(QMainWindow):
 
     def open_opportunity(self, opp_id: int | None = None) -> None:
         """Open an opportunity (or a new one for the current company or person)."""
-        cls = optional("crm_desktop.ui.sales_dialogs", "OpportunityDialog")
-        if cls is None:
-            self.show_view("pipeline")
-            return
+        from crm_desktop.ui.sales_dialogs import OpportunityDialog as cls
+
         company_id, person_id = (None, None) if opp_id is not None else self._sales_context()
         try:
             dialog = cls(
@@ -1820,28 +1638,22 @@ class MainWindow(QMainWindow):
         self.open_opportunity(None)
 
     def new_order(self) -> None:
-        cls = optional("crm_desktop.ui.sales_dialogs", "OrderDialog")
-        if cls is None:
-            return
+        from crm_desktop.ui.sales_dialogs import OrderDialog as cls
+
         company_id, person_id = self._sales_context()
         dialog = cls(
             self.store, company_id=company_id, person_id=person_id, clock=self.clock, parent=self
         )
-        self._run_tool(dialog)
-        number = getattr(dialog, "result_number", None)
-        if number:
+        self._run_tool(dialog)  # every view follows (the orders page, the customer's record)
+        if dialog.result_number:
             self.statusBar().showMessage(
-                self.tr("Order {number} saved.").format(number=number), 5000
+                self.tr("Order {number} saved.").format(number=dialog.result_number), 5000
             )
-            orders_page = self.pages.get("orders")
-            refresh = getattr(orders_page, "refresh", None)
-            if callable(refresh):
-                refresh()
 
     def open_campaign(self) -> None:
-        cls = optional("crm_desktop.ui.campaign_dialog", "CampaignDialog")
-        if cls is not None:
-            self._run_tool(_construct(cls, self.store, self, self.clock))
+        from crm_desktop.ui.campaign_dialog import CampaignDialog
+
+        self._run_tool(CampaignDialog(self.store, self.clock, parent=self))
 
     def _ask_pdf(self, name: str) -> Path | None:
         path, _ = QFileDialog.getSaveFileName(
@@ -1947,15 +1759,11 @@ class MainWindow(QMainWindow):
                 skipped=len(report.skipped),
             ),
         )
-        self.refresh_all()
+        self.reload_everything()
 
     def create_demo_data(self) -> None:
-        generate = optional("crm_desktop.services.demo", "generate")
-        if generate is None:
-            self.show_message(
-                self.tr("Demo data"), self.tr("Demo data is not available in this version.")
-            )
-            return
+        from crm_desktop.services.demo import generate
+
         people, ok = QInputDialog.getInt(
             self,
             self.tr("Create demo data"),
@@ -1978,7 +1786,7 @@ class MainWindow(QMainWindow):
     def _demo_done(self, _summary: Any) -> None:
         self.welcome.set_busy("")
         self.statusBar().showMessage(self.tr("Demo data created."), 8000)
-        self.refresh_all()
+        self.reload_everything()
 
     def _background_failed(self, exc: BaseException) -> None:
         self.welcome.set_busy("")
@@ -1996,8 +1804,9 @@ class MainWindow(QMainWindow):
         return str(value()) if callable(value) and value() else None
 
     def backup_now(self) -> None:
-        backup = optional("crm_desktop.services.backup")
-        if backup is None or self.data_dir is None or not self.store.is_sqlite:
+        from crm_desktop.services import backup
+
+        if self.data_dir is None or not self.store.is_sqlite:
             self.show_message(
                 self.tr("Backup"),
                 self.tr("Backups of a server database are made on the server (pg_dump)."),

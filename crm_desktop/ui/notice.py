@@ -457,12 +457,14 @@ def attach_notice(window: QMainWindow, ticker: Any) -> ReminderNotice:
                 log.exception("could not open the call entry")
 
     def changed() -> None:
+        from crm_desktop.services.changes import Changes
+        from crm_desktop.ui.ops import ChangeHub
+
         ticker.refresh()
-        for name in ("refresh_status", "_detail_changed"):
-            fn = getattr(window, name, None)
-            if callable(fn):
-                fn()
-                break
+        hub = getattr(window, "hub", None)  # a window without a store has none yet
+        if isinstance(hub, ChangeHub):
+            # done, snoozed or moved: Today, the agenda, the timeline and the record
+            hub.publish(Changes(everything=True))
 
     ticker.due.connect(show)
     notice.personActivated.connect(open_person)

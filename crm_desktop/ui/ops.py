@@ -26,6 +26,17 @@ class ChangeListener(Protocol):
     def apply_changes(self, changes: Changes) -> None: ...
 
 
+@runtime_checkable
+class Page(ChangeListener, Protocol):
+    """A page of the window's centre area (Today, Agenda, Tickets, People, …).
+
+    Every page is built as ``Page(store, clock=clock, parent=window)``, loads when it is
+    shown (:meth:`refresh`) and follows the hub (:meth:`apply_changes`): a page that is
+    not on screen only notes that it is stale, it loads when it is shown next."""
+
+    def refresh(self) -> None: ...
+
+
 class ChangeHub(QObject):
     """Publishes change records; ``changed`` carries a :class:`Changes`."""
 
@@ -54,4 +65,4 @@ class ChangeHub(QObject):
         self.changed.emit(changes)
 
 
-__all__ = ["ChangeHub", "ChangeListener"]
+__all__ = ["ChangeHub", "ChangeListener", "Page"]

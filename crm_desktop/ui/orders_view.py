@@ -44,6 +44,7 @@ from crm_desktop.data.store import Store
 from crm_desktop.errors import CrmError
 from crm_desktop.services import orders as order_svc
 from crm_desktop.services import textmatch
+from crm_desktop.services.changes import Changes
 from crm_desktop.ui.format import format_date, format_money
 from crm_desktop.ui.i18n import translate_error
 from crm_desktop.ui.sales_dialogs import ORDER_STATUS_LABELS, OrderDialog
@@ -303,6 +304,12 @@ class OrdersView(QWidget):
     def status_filter(self) -> str | None:
         data = self.status.currentData()
         return str(data) if data else None
+
+    def apply_changes(self, changes: Changes) -> None:
+        """Orders and the customers they name.
+        Hidden, it loads when it is shown next."""
+        if self.isVisible() and changes.touches("orders", "companies", "people"):
+            self.refresh()
 
     def refresh(self) -> None:
         """Load the orders matching the search and status (keeps the current order)."""

@@ -68,6 +68,7 @@ from crm_desktop.data.models import (
 from crm_desktop.data.store import Store
 from crm_desktop.errors import CrmError
 from crm_desktop.services import bulk
+from crm_desktop.services.changes import Changes
 from crm_desktop.services.peoplelist import (
     PeopleFilter,
     PersonRow,
@@ -608,6 +609,12 @@ class PeopleListView(QWidget):
             self.apply_filter()
         else:
             self.last_import_box.setChecked(True)
+
+    def apply_changes(self, changes: Changes) -> None:
+        """Names, companies, e-mails, phones, cities, tags and priorities.
+        Hidden, it loads when it is shown next."""
+        if self.isVisible() and changes.touches("people", "companies"):
+            self.refresh()
 
     def refresh(self) -> None:
         """Reload tags and rows (the main window calls this after changes elsewhere)."""

@@ -76,6 +76,7 @@ from crm_desktop.data.models import Opportunity, OpportunityStatus
 from crm_desktop.data.store import Store
 from crm_desktop.errors import CrmError
 from crm_desktop.services import pipeline as svc
+from crm_desktop.services.changes import Changes
 from crm_desktop.ui.format import format_date, format_money, ui_locale
 from crm_desktop.ui.i18n import enum_label, translate_error
 
@@ -735,6 +736,14 @@ class PipelineBoard(QWidget):
         self.refresh()
 
     # ------------------------------------------------------------ loading
+
+    def apply_changes(self, changes: Changes) -> None:
+        """Deals, their customers and the stages they sit in.
+        Hidden, it loads when it is shown next."""
+        if self.isVisible() and changes.touches(
+            "opportunities", "companies", "people", "projects", "orders", "settings"
+        ):
+            self.refresh()
 
     def refresh(self) -> None:
         self.columns = load_board(self.store)

@@ -6,19 +6,16 @@ Searches people, companies, activity texts, tickets and projects through
 
 from __future__ import annotations
 
-import importlib
 import logging
 import re
 from dataclasses import dataclass
-from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QEvent, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QFocusEvent, QKeyEvent
 from PySide6.QtWidgets import QFrame, QLineEdit, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
-from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
-from crm_desktop.data.models import SearchDocument, Ticket
+from crm_desktop.data.models import Ticket
 from crm_desktop.data.store import Store
 from crm_desktop.ui.icons import icon
 
@@ -52,76 +49,29 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate("Search", text)
 
 
-def _search_service() -> Any:
-    """``crm_desktop.services.search`` when installed, else None."""
-    try:
-        return importlib.import_module("crm_desktop.services.search")
-    except ModuleNotFoundError as exc:
-        if exc.name == "crm_desktop.services.search":
-            return None
-        raise
-
-
 def run_search(session: Session, text: str, limit: int = RESULT_LIMIT) -> list[Hit]:
     """Search through ``services.search`` when it exists, else a simple LIKE over the
     search documents (fallback until the search service is installed)."""
-    search_service = _search_service()
-    if search_service is not None:
-        hits: list[Any] = search_service.search(session, text, limit=limit)
-        return [
-            Hit(
-                str(h.kind),
-                int(h.ref_id),
-                str(h.title),
-                str(getattr(h, "subtitle", "") or ""),
-                float(getattr(h, "score", 0) or 0),
-            )
-            for h in hits
-        ]
-    # ---- fallback: substring match on the search documents (no FTS ranking)
-    needle = text.strip()
-    if not needle:
-        return []
-    from crm_desktop.services.tree import text_matches
+    from crm_desktop.services import search as search_service
 
-    rows = session.execute(
-        select(
-            SearchDocument.kind, SearchDocument.ref_id, SearchDocument.title, SearchDocument.body
-        )
-        .where(
-            or_(
-                text_matches(SearchDocument.title, needle),
-                text_matches(SearchDocument.body, needle),
-            )
-        )
-        .order_by(SearchDocument.kind, SearchDocument.title)
-        .limit(limit)
-    ).all()
+    hits = search_service.search(session, text, limit=limit)
     return [
-        Hit(r.kind, r.ref_id, r.title or r.body[:80], r.body[:120] if r.title else "") for r in rows
+        Hit(str(h.kind), int(h.ref_id), str(h.title), str(h.subtitle or ""), float(h.score or 0))
+        for h in hits
     ]
 
 
 def find_ticket_id(session: Session, text: str) -> int | None:
     """The id of the ticket whose number is in ``text`` (exactly as stored or typed)."""
-    number: str | None = None
-    service = _search_service()
-    finder = getattr(service, "find_ticket_number", None) if service is not None else None
-    if finder is not None:
-        number = finder(text)
-    else:
-        match = TICKET_NUMBER.search(text)
-        number = match.group(0) if match else None
+    from crm_desktop.services.search import find_ticket_number
+
+    number = find_ticket_number(text)
     if not number:
         return None
-    try:
-        from crm_desktop.services.tickets import find_ticket
+    from crm_desktop.services.tickets import find_ticket
 
-        ticket = find_ticket(session, number)
-        return int(ticket.id) if ticket is not None else None
-    except ImportError:  # pragma: no cover - the tickets service is always there
-        found = session.execute(select(Ticket.id).where(Ticket.number == number.upper())).first()
-        return int(found[0]) if found else None
+    ticket = find_ticket(session, number)
+    return int(ticket.id) if ticket is not None else None
 
 
 class SearchPopup(QFrame):

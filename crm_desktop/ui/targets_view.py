@@ -42,6 +42,7 @@ from crm_desktop.clock import Clock, SystemClock, to_local
 from crm_desktop.data.store import Store
 from crm_desktop.errors import CrmError, ValidationError
 from crm_desktop.services import targets as svc
+from crm_desktop.services.changes import Changes
 from crm_desktop.ui.format import format_money, ui_locale
 from crm_desktop.ui.forms import ERROR_COLOR, ErrorLabel
 from crm_desktop.ui.i18n import translate_error
@@ -371,6 +372,12 @@ class TargetsView(QWidget):
         self.refresh()
 
     # ------------------------------------------------------------ data
+
+    def apply_changes(self, changes: Changes) -> None:
+        """Targets against the revenue of orders and won deals.
+        Hidden, it loads when it is shown next."""
+        if self.isVisible() and changes.touches("orders", "opportunities", "settings"):
+            self.refresh()
 
     def refresh(self) -> None:
         self.model.load(self.year.value())

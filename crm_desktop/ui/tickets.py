@@ -354,6 +354,16 @@ class TicketView(QWidget):
         if self.ticket is not None:
             self.show_number(self.ticket.number)
 
+    def refresh(self) -> None:
+        self.reload()
+
+    def apply_changes(self, changes: Changes) -> None:
+        """The shown ticket's header, history and conversations."""
+        if self.ticket is not None and changes.touches(
+            "tickets", "activities", "people", "companies"
+        ):
+            self.reload()
+
     # ------------------------------------------------------------ display
 
     def _display(self, data: TicketData) -> None:
@@ -619,7 +629,12 @@ class TicketsPage(QWidget):
         self.list.ticketActivated.connect(self.view.show_number)
         self.view.statusChanged.connect(lambda *_: self.list.refresh())
 
+    def refresh(self) -> None:
+        self.list.refresh()
+        self.view.reload()
+
     def apply_changes(self, changes: Changes) -> None:
         """A logged complaint opens a ticket; an activity changes a ticket's history."""
         if changes.touches("tickets", "activities"):
             self.list.refresh()
+        self.view.apply_changes(changes)

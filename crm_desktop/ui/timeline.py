@@ -75,12 +75,9 @@ def _tr(text: str) -> str:
 
 
 def kind_label(kind: ActivityKind) -> str:
-    try:
-        from crm_desktop.ui.i18n import activity_kind_label
+    from crm_desktop.ui.i18n import activity_kind_label
 
-        return activity_kind_label(kind)
-    except ImportError:  # pragma: no cover - i18n helpers not present
-        return kind.value
+    return activity_kind_label(kind)
 
 
 def _format_time(moment: dt.datetime) -> str:
@@ -810,9 +807,6 @@ class TimelinePanel(QWidget):
 
 
 def _error_text(exc: CrmError) -> str:
-    try:
-        from crm_desktop.ui.i18n import translate_error
+    from crm_desktop.ui.i18n import translate_error
 
-        return translate_error(exc)
-    except ImportError:  # pragma: no cover
-        return exc.text(lambda t: QCoreApplication.translate("errors", t))
+    return translate_error(exc)

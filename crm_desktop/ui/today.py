@@ -31,6 +31,7 @@ from crm_desktop.clock import Clock, SystemClock, local_zone
 from crm_desktop.data.store import Store
 from crm_desktop.errors import CrmError
 from crm_desktop.services import followups
+from crm_desktop.services.changes import Changes
 from crm_desktop.services.today import Today, today_overview
 
 
@@ -80,10 +81,8 @@ def due_rows(data: Today, zone: dt.tzinfo, texts: dict[str, str]) -> list[DueRow
 
 
 def optional_label(kind: object) -> str | None:
-    try:
-        from crm_desktop.ui.i18n import enum_label
-    except ImportError:  # pragma: no cover
-        return None
+    from crm_desktop.ui.i18n import enum_label
+
     return str(enum_label(kind))  # type: ignore[arg-type]
 
 
@@ -307,6 +306,20 @@ class TodayView(QWidget):
         elif isinstance(data, tuple):
             self.data, rows = data
             self._fill(self.data, rows)
+
+    def apply_changes(self, changes: Changes) -> None:
+        """What is due, who waits: follow-ups, activities, the records they name.
+        Hidden, it loads when it is shown next."""
+        if self.isVisible() and changes.touches(
+            "activities",
+            "followups",
+            "people",
+            "companies",
+            "tickets",
+            "opportunities",
+            "appointments",
+        ):
+            self.refresh_async()
 
     def refresh(self) -> None:
         try:

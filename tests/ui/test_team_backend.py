@@ -67,7 +67,7 @@ def test_two_instances_see_each_others_changes_on_refresh(
             s, PersonInput(given_name="Jürgen", family_name="Weiß", company_id=company.id)
         )
         cid, pid = company.id, person.id
-    anna.refresh_all()
+    anna.reload_everything()
     # Bernd's window shows it after F5
     _refresh(qtbot, bernd)
     assert bernd.status_label.text().startswith("1 person · 1 company")
