@@ -1601,7 +1601,10 @@ class MainWindow(QMainWindow):
     def open_duplicates(self) -> None:
         from crm_desktop.ui.duplicates import DuplicateReviewDialog
 
-        self._run_tool(DuplicateReviewDialog(self.store, self, clock=self.clock))
+        dialog = DuplicateReviewDialog(self.store, self, clock=self.clock)
+        # "Find duplicates…" finds them: the search starts as the dialog opens
+        QTimer.singleShot(0, dialog, dialog.start_search)
+        self._run_tool(dialog)
 
     def open_signature(self) -> None:
         from crm_desktop.ui.signature_dialog import SignatureDialog

@@ -74,8 +74,8 @@ def test_a_broken_page_is_not_hidden_behind_a_placeholder(
     assert "targets" not in window.pages
 
 
-def test_find_duplicates_opens_the_review_dialog(
-    window: MainWindow, monkeypatch: pytest.MonkeyPatch
+def test_find_duplicates_opens_the_review_dialog_and_searches(
+    qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from crm_desktop.ui.duplicates import DuplicateReviewDialog
 
@@ -84,6 +84,9 @@ def test_find_duplicates_opens_the_review_dialog(
     window.actions_by_name["duplicates"].trigger()
     assert len(shown) == 1 and isinstance(shown[0], DuplicateReviewDialog)
     assert "duplicates" not in window.pages
+    with qtbot.waitSignal(shown[0].search_finished, timeout=10_000) as found:
+        pass  # the search starts by itself
+    assert found.args == [0]  # one person: nobody to compare with
 
 
 def test_the_tickets_page_follows_a_new_ticket(
