@@ -93,18 +93,9 @@ def create_application(argv: list[str] | None = None) -> QApplication:
 
 
 def _crash_text(exc: BaseException, log_file: Path | None) -> str:
-    from PySide6.QtCore import QCoreApplication
+    from crm_desktop.ui.errors import crash_text
 
-    text = QCoreApplication.translate(
-        "app",
-        "Something went wrong inside CRM Desktop. Your data is safe: every change is "
-        "saved in one step or not at all. Please restart the program if it behaves oddly.",
-    )
-    if log_file is not None:
-        text += "\n\n" + QCoreApplication.translate(
-            "app", "Details were written to the log file:\n{path}"
-        ).format(path=str(log_file))
-    return text
+    return crash_text(exc, log_file)
 
 
 def install_excepthook(log_file: Path | None = None, paths: Any = None) -> Callable[..., Any]:
@@ -113,6 +104,9 @@ def install_excepthook(log_file: Path | None = None, paths: Any = None) -> Calla
     damaged page says what ``crm-desktop check`` says instead."""
     previous = sys.excepthook
     showing = {"now": False}
+    from crm_desktop.ui.errors import set_log_file
+
+    set_log_file(log_file)
 
     def hook(exc_type: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:
         if issubclass(exc_type, KeyboardInterrupt):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import logging
 import os
 import uuid
 from collections.abc import Iterator
@@ -37,6 +38,41 @@ needs_samples = pytest.mark.skipif(not SAMPLES_PRESENT, reason=SAMPLES_REASON)
 def pytest_sessionstart(session: pytest.Session) -> None:
     if IN_CI and not SAMPLES_PRESENT:
         raise pytest.UsageError(f"CI=true but {SAMPLES_REASON.split(';')[0]}")
+
+
+class _ErrorRecords(logging.Handler):
+    """Collects ERROR (and worse) records of the program's loggers."""
+
+    def __init__(self) -> None:
+        super().__init__(level=logging.ERROR)
+        self.records: list[logging.LogRecord] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        if record.name == "crm_desktop" or record.name.startswith("crm_desktop."):
+            self.records.append(record)
+
+
+@pytest.fixture(autouse=True)
+def logfail(request: pytest.FixtureRequest) -> Iterator[None]:
+    """Fails a test in which a crm_desktop logger logged an ERROR: an error that only
+    the log knows of is an error nobody sees. A test that provokes one on purpose says
+    so with ``@pytest.mark.logs_errors``."""
+    handler = _ErrorRecords()
+    root = logging.getLogger()
+    root.addHandler(handler)
+    try:
+        yield
+    finally:
+        root.removeHandler(handler)
+    if handler.records and request.node.get_closest_marker("logs_errors") is None:
+        lines = "\n".join(
+            f"  {r.name} {r.levelname}: {r.getMessage()}" for r in handler.records[:10]
+        )
+        pytest.fail(
+            f"{len(handler.records)} error(s) logged (mark the test logs_errors if intended):\n"
+            + lines,
+            pytrace=False,
+        )
 
 
 @pytest.fixture

@@ -10,13 +10,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from sqlalchemy import Engine, event, text
-from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from crm_desktop.data import fileguard, migrate
 from crm_desktop.data.engine import make_engine, make_session_factory, sqlite_url
 from crm_desktop.data.filecheck import quick_check as quick_check
-from crm_desktop.errors import StoreError
+from crm_desktop.errors import ConflictError, CrmError, StoreError
 
 
 def current_user() -> str:
@@ -85,16 +85,79 @@ class Store:
             self.file_lock.release()
 
 
-def _store_error(exc: OperationalError) -> StoreError:
-    msg = str(exc.orig) if exc.orig is not None else str(exc)
-    low = msg.lower()
+# SQLite primary result codes (extended codes carry them in the low byte)
+SQLITE_READONLY = 8
+SQLITE_BUSY = 5
+SQLITE_LOCKED = 6
+SQLITE_FULL = 13
+SQLITE_CONSTRAINT = 19
+# PostgreSQL SQLSTATEs
+PG_DISK_FULL = "53100"
+PG_READ_ONLY = "25006"
+PG_LOCK_NOT_AVAILABLE = "55P03"
+PG_INTEGRITY_CLASS = "23"
+
+_DISK_FULL = "The disk is full. Nothing was changed; free some space and try again."
+_READ_ONLY = "The data folder is read-only. Nothing was changed."
+_LOCKED = "The store is busy (locked by another program). Try again in a moment."
+_CONSTRAINT = "The change conflicts with data already in the store. Nothing was changed."
+
+
+def error_kind(exc: BaseException) -> str | None:
+    """``"full"``, ``"read-only"``, ``"locked"`` or ``"constraint"`` from the driver's
+    error code (sqlite3's ``sqlite_errorcode``, psycopg's SQLSTATE); the message text
+    only when the driver gives no code."""
+    orig = getattr(exc, "orig", None) or exc
+    code = getattr(orig, "sqlite_errorcode", None)
+    if isinstance(code, int):
+        primary = code & 0xFF
+        return {
+            SQLITE_FULL: "full",
+            SQLITE_READONLY: "read-only",
+            SQLITE_BUSY: "locked",
+            SQLITE_LOCKED: "locked",
+            SQLITE_CONSTRAINT: "constraint",
+        }.get(primary)
+    state = getattr(orig, "sqlstate", None) or getattr(orig, "pgcode", None)
+    if isinstance(state, str) and state:
+        if state == PG_DISK_FULL:
+            return "full"
+        if state == PG_READ_ONLY:
+            return "read-only"
+        if state == PG_LOCK_NOT_AVAILABLE:
+            return "locked"
+        if state.startswith(PG_INTEGRITY_CLASS):
+            return "constraint"
+        return None
+    # fallback: a driver without codes
+    low = str(orig).lower()
     if ("disk" in low and "full" in low) or "no space" in low:
-        return StoreError("The disk is full. Nothing was changed; free some space and try again.")
+        return "full"
     if "readonly" in low or "read-only" in low:
-        return StoreError("The data folder is read-only. Nothing was changed.")
+        return "read-only"
     if "locked" in low:
-        return StoreError("The store is busy (locked by another program). Try again in a moment.")
+        return "locked"
+    if "constraint" in low:
+        return "constraint"
+    return None
+
+
+def _store_error(exc: DBAPIError) -> CrmError:
+    """The expected error a database error stands for (by its code, see error_kind)."""
+    kind = error_kind(exc)
+    if kind == "full":
+        return StoreError(_DISK_FULL, reason="full")
+    if kind == "read-only":
+        return StoreError(_READ_ONLY, reason="read-only")
+    if kind == "locked":
+        return StoreError(_LOCKED, reason="locked")
+    if kind == "constraint":
+        return ConflictError(_CONSTRAINT, reason="constraint")
+    msg = str(exc.orig) if exc.orig is not None else str(exc)
     return StoreError("The store could not be written: {detail}", detail=msg)
+
+
+store_error = _store_error
 
 
 def open_store(

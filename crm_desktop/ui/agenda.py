@@ -31,7 +31,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QMenu,
-    QMessageBox,
     QPushButton,
     QStackedWidget,
     QToolButton,
@@ -45,6 +44,7 @@ from crm_desktop.data.store import Store
 from crm_desktop.errors import CrmError
 from crm_desktop.services import followups as fus
 from crm_desktop.services.changes import Changes
+from crm_desktop.ui.errors import error_label_text, show_error
 from crm_desktop.ui.format import format_date, format_phone, format_time, relative_day
 from crm_desktop.ui.icons import kind_icon
 from crm_desktop.ui.notice import kind_verb, note_text
@@ -155,9 +155,18 @@ class AgendaWidget(QWidget):
         self.empty.setWordWrap(True)
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty.setContentsMargins(24, 24, 24, 24)
+        # a load error: said as such, not as "nothing due"
+        self.error = QLabel(self)
+        self.error.setObjectName("agendaError")
+        self.error.setWordWrap(True)
+        self.error.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.error.setContentsMargins(24, 24, 24, 24)
+        self.error.setStyleSheet("color: #b3261e;")
+        self.failure: BaseException | None = None  # the last load's error
         self.stack = QStackedWidget(self)
         self.stack.addWidget(self.view)
         self.stack.addWidget(self.empty)
+        self.stack.addWidget(self.error)
 
         layout = QVBoxLayout(self)
         layout.addLayout(top)
@@ -192,10 +201,23 @@ class AgendaWidget(QWidget):
     def refresh(self) -> None:
         try:
             entries = self.load()
-        except CrmError as exc:
-            log.warning("agenda: %s", exc.text())
-            entries = []
+        except Exception as exc:  # shown in place of the list (a bug is logged)
+            self.show_failure(exc)
+            return
+        self.failure = None
         self._fill(entries)
+
+    def show_failure(self, exc: BaseException) -> None:
+        if isinstance(exc, CrmError):
+            log.warning("agenda could not be loaded: %s (%s)", type(exc).__name__, exc.message)
+        self.failure = exc
+        self.model.removeRows(0, self.model.rowCount())
+        self.entries = {}
+        self.heading.setText(f"<h2 style='margin:0'>{self.tr('Agenda')}</h2>")
+        self.error.setText(
+            self.tr("The agenda could not be loaded: {error}").format(error=error_label_text(exc))
+        )
+        self.stack.setCurrentWidget(self.error)
 
     reload = refresh
 
@@ -396,9 +418,7 @@ class AgendaWidget(QWidget):
             with self.store.session() as s:
                 work(s)  # type: ignore[operator]
         except CrmError as exc:
-            from crm_desktop.ui.i18n import translate_error
-
-            QMessageBox.warning(self, self.tr("Agenda"), translate_error(exc))
+            show_error(self, exc, title=self.tr("Agenda"))
             return False
         return True
 

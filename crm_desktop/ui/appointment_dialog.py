@@ -72,6 +72,7 @@ from crm_desktop.errors import CrmError, ValidationError
 from crm_desktop.interop import ical
 from crm_desktop.services import calendar as cal
 from crm_desktop.services import pickers, validation
+from crm_desktop.ui.errors import show_error
 from crm_desktop.ui.format import date_format, datetime_format, format_date, format_time
 from crm_desktop.ui.forms import (
     FORM_STYLE,
@@ -887,9 +888,11 @@ class AppointmentDialog(QDialog):
                 ap = cal.get_appointment(s, appointment_id)
                 path = self._write_invitation(s, ap, organizer, method)
                 saved = Saved(ap.id, ap.uid, False, False, True, True, path)
-        except (CrmError, OSError) as exc:
-            text = translate_error(exc) if isinstance(exc, CrmError) else (exc.strerror or str(exc))
-            QMessageBox.warning(self, self.tr("Invitation"), text)
+        except CrmError as exc:
+            show_error(self, exc, title=self.tr("Invitation"))
+            return None
+        except OSError as exc:  # the file could not be written: the system's reason
+            QMessageBox.warning(self, self.tr("Invitation"), exc.strerror or str(exc))
             return None
         self._mail(saved, method, update=True)
         return path

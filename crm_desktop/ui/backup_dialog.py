@@ -39,7 +39,6 @@ from PySide6.QtWidgets import (
 
 from crm_desktop.clock import Clock, SystemClock
 from crm_desktop.config import AppPaths
-from crm_desktop.errors import CrmError
 from crm_desktop.services import backup as bk
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -267,12 +266,10 @@ class BackupDialog(QDialog):
             self.busyChanged.emit(busy)
 
     def _show_error(self, exc: BaseException) -> None:
-        if isinstance(exc, CrmError):
-            from crm_desktop.ui.i18n import translate_error
+        from crm_desktop.ui.errors import error_label_text
 
-            self.status.setText(translate_error(exc))
-        else:
-            self.status.setText(self.tr("Unexpected error: {0}").format(type(exc).__name__))
+        # a bug: logged with its traceback, a generic text here
+        self.status.setText(error_label_text(exc))
 
     # ------------------------------------------------------------ actions
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import decimal
+import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -51,9 +52,13 @@ from sqlalchemy import select
 from crm_desktop.clock import Clock, SystemClock
 from crm_desktop.data.models import Activity, Opportunity, OpportunityStatus, Order
 from crm_desktop.data.store import Store
+from crm_desktop.errors import CrmError
 from crm_desktop.interop import csvsafe
 from crm_desktop.services import analytics as an
 from crm_desktop.services.changes import Changes
+from crm_desktop.ui.errors import error_label_text
+
+log = logging.getLogger("crm_desktop.ui.dashboard")
 
 PALETTE = ["#1d4e89", "#f4a259", "#5b8e7d", "#bc4b51", "#8cb369", "#7a6c9d", "#d4a373", "#457b9d"]
 
@@ -74,7 +79,7 @@ class ChartData:
 
 class _Loader(QObject):
     done = Signal(object)
-    failed = Signal(str)
+    failed = Signal(object)  # the exception, translated (or logged) on the GUI thread
 
 
 class _LoadTask(QRunnable):
@@ -87,7 +92,7 @@ class _LoadTask(QRunnable):
         try:
             result = self.fn()
         except Exception as exc:  # reported in the window, not a crash
-            self.signals.failed.emit(str(exc))
+            self.signals.failed.emit(exc)
             return
         self.signals.done.emit(result)
 
@@ -348,8 +353,13 @@ class DashboardWidget(QWidget):
         """Synchronous load (printing and tests)."""
         self._show(self.compute())
 
-    def _failed(self, message: str) -> None:
-        self.status.setText(self.tr("Could not load the figures: {msg}").format(msg=message))
+    def _failed(self, exc: object) -> None:
+        assert isinstance(exc, BaseException)
+        if isinstance(exc, CrmError):
+            log.warning("dashboard: %s (%s)", type(exc).__name__, exc.message)
+        self.status.setText(
+            self.tr("Could not load the figures: {msg}").format(msg=error_label_text(exc))
+        )
 
     def _show(self, board: an.Dashboard) -> None:
         self.board = board

@@ -56,6 +56,7 @@ from crm_desktop.errors import CrmError
 from crm_desktop.services import dedup, merge
 from crm_desktop.services.dedup import DuplicatePair
 from crm_desktop.services.validation import format_phone
+from crm_desktop.ui.errors import error_label_text
 from crm_desktop.ui.format import format_date, format_datetime
 from crm_desktop.ui.i18n import QT_TRANSLATE_NOOP, enum_label, translate_error
 
@@ -614,8 +615,10 @@ class DuplicateReviewDialog(QDialog):
     def _show_error(self, exc: BaseException) -> None:
         if isinstance(exc, CrmError):
             self.status.setText(translate_error(exc))
-        else:
-            self.status.setText(self.tr("The search failed: %1").replace("%1", str(exc)))
+        else:  # a bug: logged with its traceback, never its text on screen
+            self.status.setText(
+                self.tr("The search failed: %1").replace("%1", error_label_text(exc))
+            )
         self.status.setStyleSheet("color: #b00020;")
 
     # ------------------------------------------------------------ field rows

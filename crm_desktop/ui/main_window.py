@@ -40,6 +40,10 @@ from crm_desktop import APP_NAME, __version__
 from crm_desktop.clock import Clock, SystemClock, local_zone, to_local
 from crm_desktop.errors import CrmError
 from crm_desktop.services.changes import Changes
+
+# error_text moved to crm_desktop.ui.errors; re-exported for those importing it from here
+from crm_desktop.ui.errors import error_text as error_text
+from crm_desktop.ui.errors import show_error as _show_error
 from crm_desktop.ui.format import phone_region
 from crm_desktop.ui.icons import app_icon, icon
 from crm_desktop.ui.ops import ChangeHub, Page
@@ -71,12 +75,6 @@ HISTORY_LIMIT = 100
 
 def _tr(text: str) -> str:
     return QCoreApplication.translate("MainWindow", text)
-
-
-def error_text(exc: CrmError) -> str:
-    from crm_desktop.ui.i18n import translate_error
-
-    return translate_error(exc)
 
 
 @dataclass(frozen=True)
@@ -1889,9 +1887,8 @@ class MainWindow(QMainWindow):
         )
         return answer == QMessageBox.StandardButton.Yes
 
-    def show_error(self, exc: CrmError) -> None:
-        log.info("shown error: %s", exc.message)
-        QMessageBox.warning(self, self.tr("Not possible"), error_text(exc))
+    def show_error(self, exc: BaseException) -> None:
+        _show_error(self, exc, title=self.tr("Not possible"))
 
     def show_message(self, title: str, text: str) -> None:
         QMessageBox.information(self, title, text)

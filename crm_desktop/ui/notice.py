@@ -27,7 +27,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
     QMenu,
-    QMessageBox,
     QPushButton,
     QSystemTrayIcon,
     QToolButton,
@@ -349,9 +348,9 @@ class ReminderNotice(QFrame):
             with self.store.session() as s:
                 work(s)
         except CrmError as exc:
-            from crm_desktop.ui.i18n import translate_error
+            from crm_desktop.ui.errors import show_error
 
-            QMessageBox.warning(self, self.tr("Reminder"), translate_error(exc))
+            show_error(self, exc, title=self.tr("Reminder"))
             return False
         return True
 

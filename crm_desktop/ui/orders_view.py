@@ -45,6 +45,7 @@ from crm_desktop.errors import CrmError
 from crm_desktop.services import orders as order_svc
 from crm_desktop.services import textmatch
 from crm_desktop.services.changes import Changes
+from crm_desktop.ui.errors import show_error
 from crm_desktop.ui.format import format_date, format_money
 from crm_desktop.ui.i18n import translate_error
 from crm_desktop.ui.sales_dialogs import ORDER_STATUS_LABELS, OrderDialog
@@ -514,7 +515,7 @@ class OrdersView(QWidget):
     # ------------------------------------------------------------ messages
 
     def _warn(self, exc: CrmError) -> None:
-        QMessageBox.warning(self, self.tr("Not possible"), translate_error(exc))
+        show_error(self, exc, title=self.tr("Not possible"))
 
     def _confirm_dialog(self, title: str, text: str) -> bool:
         answer = QMessageBox.question(

@@ -305,9 +305,9 @@ class SettingsDialog(QDialog):
         try:
             action()
         except CrmError as exc:
-            from crm_desktop.ui.main_window import error_text
+            from crm_desktop.ui.errors import show_error
 
-            QMessageBox.warning(self, self.tr("Encryption"), error_text(exc))
+            show_error(self, exc, title=self.tr("Encryption"))
             return
         QMessageBox.information(self, self.tr("Encryption"), done)
         self.encryption_done = True

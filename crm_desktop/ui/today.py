@@ -7,6 +7,7 @@ or snoozed right there.
 from __future__ import annotations
 
 import datetime as dt
+import logging
 from functools import partial
 
 from PySide6.QtCore import QPoint, Qt, Signal
@@ -33,6 +34,9 @@ from crm_desktop.errors import CrmError
 from crm_desktop.services import followups
 from crm_desktop.services.changes import Changes
 from crm_desktop.services.today import Today, today_overview
+from crm_desktop.ui.errors import error_label_text, show_error
+
+log = logging.getLogger("crm_desktop.ui.today")
 
 
 def kind_label(kind: object) -> str:
@@ -160,12 +164,20 @@ class TodayView(QWidget):
         self.heading.setFont(font)
         head.addWidget(self.heading)
         head.addStretch(1)
+        # shown while the page shows a load error instead of its content
+        self.retry_button = QPushButton(self.tr("Try again"))
+        self.retry_button.setObjectName("todayRetry")
+        self.retry_button.clicked.connect(self.refresh_async)
+        self.retry_button.setVisible(False)
+        head.addWidget(self.retry_button)
         refresh = QPushButton(self.tr("Refresh"))
         refresh.clicked.connect(self.refresh)
         head.addWidget(refresh)
         outer.addLayout(head)
         self.summary = QLabel()
+        self.summary.setWordWrap(True)
         outer.addWidget(self.summary)
+        self.failure: BaseException | None = None  # the last load's error, None when it worked
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
@@ -290,7 +302,7 @@ class TodayView(QWidget):
                 # the rows' texts too (phone numbers formatted, dates): thousands of
                 # overdue follow-ups took most of a second on the GUI thread
                 rows = due_rows(data, local_zone(), texts)
-            except CrmError as exc:
+            except Exception as exc:  # shown (and a bug logged) on the GUI thread
                 self.loaded.emit(exc)
                 return
             self.loaded.emit((data, rows))
@@ -301,8 +313,8 @@ class TodayView(QWidget):
         return {"interval": self.tr("{kind}: contact interval reached")}
 
     def _fill_loaded(self, data: object) -> None:
-        if isinstance(data, CrmError):
-            self.summary.setText(data.text())
+        if isinstance(data, BaseException):
+            self.show_failure(data)
         elif isinstance(data, tuple):
             self.data, rows = data
             self._fill(self.data, rows)
@@ -324,16 +336,36 @@ class TodayView(QWidget):
     def refresh(self) -> None:
         try:
             with self.store.reader() as s:
-                self.data = today_overview(s, self.clock, self.store.owner)
-        except CrmError as exc:
-            self.summary.setText(exc.text())
+                data = today_overview(s, self.clock, self.store.owner)
+        except Exception as exc:  # the page says so (a bug is logged), not a blank page
+            self.show_failure(exc)
             return
+        self.data = data
         self._fill(self.data)
+
+    def show_failure(self, exc: BaseException) -> None:
+        """The error state: what went wrong in place of the sections, and a retry."""
+        if isinstance(exc, CrmError):
+            log.warning("today could not be loaded: %s (%s)", type(exc).__name__, exc.message)
+        self.failure = exc
+        self.summary.setText(
+            self.tr("Today could not be loaded: {error}").format(error=error_label_text(exc))
+        )
+        self.summary.setProperty("error", True)
+        self.summary.setStyleSheet("color: #b3261e;")
+        for section in self.sections:
+            section.set_loading()  # no stale rows, no "nothing due"
+        self.retry_button.setVisible(True)
 
     def _days(self, n: int) -> str:
         return self.tr("1 day") if n == 1 else self.tr("%n days", "", n)
 
     def _fill(self, data: Today, rows: list[DueRow] | None = None) -> None:
+        if self.failure is not None:  # loaded again: the error state ends
+            self.failure = None
+            self.summary.setProperty("error", False)
+            self.summary.setStyleSheet("")
+            self.retry_button.setVisible(False)
         zone = local_zone()
         day = data.day
         self.heading.setText(
@@ -464,15 +496,23 @@ class TodayView(QWidget):
 
     # -- actions
     def mark_done(self, followup_id: int) -> None:
-        with self.store.session() as s:
-            followups.mark_done(s, followup_id, self.clock)
+        try:
+            with self.store.session() as s:
+                followups.mark_done(s, followup_id, self.clock)
+        except CrmError as exc:
+            show_error(self, exc, title=self.tr("Today"))
+            return
         self.refresh()
         self.changed.emit()
 
     def snooze(self, followup_id: int, preset: str) -> None:
         until = followups.snooze_target(preset, self.clock.now())
-        with self.store.session() as s:
-            followups.snooze(s, followup_id, until)
+        try:
+            with self.store.session() as s:
+                followups.snooze(s, followup_id, until)
+        except CrmError as exc:
+            show_error(self, exc, title=self.tr("Today"))
+            return
         self.refresh()
         self.changed.emit()
 

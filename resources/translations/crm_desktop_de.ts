@@ -253,6 +253,10 @@
 <context>
     <name>AgendaWidget</name>
     <message>
+        <source>The agenda could not be loaded: {error}</source>
+        <translation>Die Agenda konnte nicht geladen werden: {error}</translation>
+    </message>
+    <message>
         <source>Today</source>
         <translation>Heute</translation>
     </message>
@@ -5831,6 +5835,18 @@ gesamt</translation>
 <context>
     <name>TodayView</name>
     <message>
+        <source>Today</source>
+        <translation>Heute</translation>
+    </message>
+    <message>
+        <source>Try again</source>
+        <translation>Erneut versuchen</translation>
+    </message>
+    <message>
+        <source>Today could not be loaded: {error}</source>
+        <translation>Heute konnte nicht geladen werden: {error}</translation>
+    </message>
+    <message>
         <source>Refresh</source>
         <translation>Aktualisieren</translation>
     </message>
@@ -6679,6 +6695,14 @@ gesamt</translation>
 </context>
 <context>
     <name>errors</name>
+    <message>
+        <source>An unexpected error occurred. Please try again or restart the program.</source>
+        <translation>Ein unerwarteter Fehler ist aufgetreten. Bitte versuchen Sie es erneut oder starten Sie das Programm neu.</translation>
+    </message>
+    <message>
+        <source>Details were written to the log file: {path}</source>
+        <translation>Einzelheiten stehen in der Protokolldatei: {path}</translation>
+    </message>
     <message>
         <source>There is no company “{name}”. Pick one from the list or create it first.</source>
         <translation>Es gibt keine Firma „{name}“. Wählen Sie eine aus der Liste oder legen Sie sie zuerst an.</translation>

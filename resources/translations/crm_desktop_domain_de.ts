@@ -4,6 +4,10 @@
     <context>
         <name>errors</name>
         <message>
+            <source>The change conflicts with data already in the store. Nothing was changed.</source>
+            <translation>Die Änderung widerspricht Daten, die bereits gespeichert sind. Es wurde nichts geändert.</translation>
+        </message>
+        <message>
             <source>The time has no time zone; please give a complete date and time.</source>
             <translation>Die Uhrzeit hat keine Zeitzone; bitte geben Sie ein vollständiges Datum mit Uhrzeit an.</translation>
         </message>

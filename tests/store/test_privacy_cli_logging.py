@@ -80,6 +80,7 @@ def test_redact_patterns() -> None:
     )
 
 
+@pytest.mark.logs_errors
 def test_log_file_rotates_and_keeps_personal_data_out(tmp_path: Path) -> None:
     paths = resolve_paths(tmp_path / "data")
     target = setup_logging(paths, max_bytes=2000, backup_count=2)

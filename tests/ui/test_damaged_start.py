@@ -86,6 +86,7 @@ def _buttons(box: QMessageBox) -> dict[str, Any]:
     return {b.text(): b for b in box.buttons()}
 
 
+@pytest.mark.logs_errors
 def test_damaged_store_offers_the_restore(tmp_path: Path, start_env: None) -> None:
     data = tmp_path / "data"
     _store(data)
@@ -104,6 +105,7 @@ def test_damaged_store_offers_the_restore(tmp_path: Path, start_env: None) -> No
     assert "Restore from backup…" in seen
 
 
+@pytest.mark.logs_errors
 def test_the_restore_offer_restores_and_the_window_opens(tmp_path: Path, start_env: None) -> None:
     data = tmp_path / "data"
     _store(data)
@@ -126,6 +128,7 @@ def test_the_restore_offer_restores_and_the_window_opens(tmp_path: Path, start_e
     assert storecheck.examine(db).state == "ok"
 
 
+@pytest.mark.logs_errors
 def test_the_message_in_german(tmp_path: Path, start_env: None) -> None:
     data = tmp_path / "data"
     _store(data)
@@ -217,6 +220,7 @@ def test_leftovers_of_an_interrupted_restore_are_told_and_removed(
     assert not list(data.glob(".crm-*")) and not list((data / "backups").glob(".crm-*"))
 
 
+@pytest.mark.logs_errors
 def test_a_damaged_page_met_by_a_query_in_the_window(tmp_path: Path, start_env: None) -> None:
     """A query that reaches a damaged page after the window opened: the message of
     ``check``, not the crash dialog."""

@@ -54,6 +54,7 @@ def test_the_automatic_backup_of_an_encrypted_store_is_encrypted(encrypted: Path
     con.close()
 
 
+@pytest.mark.logs_errors
 def test_a_failed_backup_is_shown_in_the_status_bar(qtbot: QtBot, encrypted: Path) -> None:
     settings = AppSettings(encrypted / "settings.ini")
     problem = _auto_backup(resolve_paths(encrypted), _ctx(encrypted, None), settings, "start")
