@@ -40,10 +40,8 @@ def log_file() -> Path | None:
 
 def error_text(exc: CrmError) -> str:
     """The human message of ``exc`` in the window's language."""
-    try:
-        from crm_desktop.ui.i18n import translate_error
-    except ImportError:  # pragma: no cover - a build without the i18n helpers
-        return exc.text(lambda t: QCoreApplication.translate("errors", t))
+    from crm_desktop.ui.i18n import translate_error
+
     return translate_error(exc)
 
 
