@@ -185,7 +185,9 @@ def redo(session: Session, entry_id: int, clock: Clock) -> UndoResult:
     return _result(entry_id, action, label, payload, changes)
 
 
-def _readable(session: Session, entry_id: int, action: str, raw: Any) -> bool:
+def _readable(
+    session: Session, entry_id: int, action: str, raw: Any, *, check: bool = True
+) -> bool:
     found = _HANDLERS.get(action)
     if found is None:
         log.warning("undo: entry %s dropped, unknown action %r", entry_id, action)
@@ -195,7 +197,7 @@ def _readable(session: Session, entry_id: int, action: str, raw: Any) -> bool:
     except (TypeError, ValueError, KeyError, AttributeError) as exc:
         log.warning("undo: entry %s dropped, unreadable: %s", entry_id, exc)
         return False
-    if found.check is not None:
+    if check and found.check is not None:
         why = found.check(session, payload)
         if why:
             log.warning("undo: entry %s dropped, %s", entry_id, why)
@@ -251,7 +253,7 @@ def redo_stack(session: Session, limit: int = 20) -> list[StackItem]:
         found = _HANDLERS.get(str(action))
         if found is None or found.redo is None:
             break  # the redo stack ends at one that cannot be redone
-        if not _readable(session, int(rid), str(action), raw):
+        if not _readable(session, int(rid), str(action), raw, check=False):
             break
         out.append(StackItem(int(rid), _aware(at), str(action), str(label), dict(raw)))
     return out
