@@ -417,6 +417,9 @@ def merge_people(
             "created": [],
         },
     )
+    from crm_desktop.services.undo import end_redo
+
+    end_redo(session)  # a new change ends the redo stack
     session.add(entry)
     audit(session, "merged", "person", keep_id, dropped=drop_id)
     session.flush()
@@ -564,6 +567,9 @@ def merge_companies(
             "created": created,
         },
     )
+    from crm_desktop.services.undo import end_redo
+
+    end_redo(session)  # a new change ends the redo stack
     session.add(entry)
     audit(session, "merged", "company", keep_id, dropped=drop_id)
     session.flush()

@@ -123,10 +123,27 @@ def record(
 ) -> int:
     """Write one undo entry in the caller's transaction; returns its id."""
     data = payload if isinstance(payload, dict) else payload.to_dict()
+    end_redo(session)
     entry = UndoEntry(at=clock.now(), label=label[:200], action=action, payload=data)
     session.add(entry)
     session.flush()
     return int(entry.id)
+
+
+ENDED = "_redo_ended"  # payload mark: a newer change ended this entry's redo
+
+
+def end_redo(session: Session) -> None:
+    """A new change ends the redo stack: its entries are marked, never redone."""
+    newest_live = session.scalar(
+        select(func.max(UndoEntry.id)).where(UndoEntry.undone_at.is_(None))
+    )
+    query = select(UndoEntry).where(UndoEntry.undone_at.is_not(None))
+    if newest_live is not None:
+        query = query.where(UndoEntry.id > newest_live)
+    for entry in session.execute(query).scalars():
+        if isinstance(entry.payload, dict) and not entry.payload.get(ENDED):
+            entry.payload = {**entry.payload, ENDED: True}
 
 
 # ---------------------------------------------------------------- undo / redo
@@ -173,7 +190,7 @@ def redo(session: Session, entry_id: int, clock: Clock) -> UndoResult:
     entry, found, payload = _load(session, entry_id)
     if entry.undone_at is None:
         raise ConflictError("This change has not been undone.")
-    if found.redo is None:
+    if found.redo is None or (entry.payload or {}).get(ENDED):
         raise ConflictError("This change cannot be done again.")
     action, label = str(entry.action), str(entry.label)
     changes = found.redo(session, payload, clock)
@@ -251,7 +268,7 @@ def redo_stack(session: Session, limit: int = 20) -> list[StackItem]:
     out: list[StackItem] = []
     for rid, at, action, label, raw in rows:
         found = _HANDLERS.get(str(action))
-        if found is None or found.redo is None:
+        if found is None or found.redo is None or not isinstance(raw, dict) or raw.get(ENDED):
             break  # the redo stack ends at one that cannot be redone
         if not _readable(session, int(rid), str(action), raw, check=False):
             break
