@@ -770,16 +770,12 @@ class MainWindow(QMainWindow):
     def _redo_text_changed(self, text: str) -> None:
         redo = self.actions_by_name["redo"]
         with contextlib.suppress(RuntimeError):  # the window is being destroyed
-            redo.setText(
-                self.tr("&Redo: {what}").format(what=text) if text else self.tr("&Redo")
-            )
+            redo.setText(self.tr("&Redo: {what}").format(what=text) if text else self.tr("&Redo"))
 
     def _undo_text_changed(self, text: str) -> None:
         undo = self.actions_by_name["undo"]
         with contextlib.suppress(RuntimeError):  # the window is being destroyed
-            undo.setText(
-                self.tr("&Undo: {what}").format(what=text) if text else self.tr("&Undo")
-            )
+            undo.setText(self.tr("&Undo: {what}").format(what=text) if text else self.tr("&Undo"))
 
     def _open_last_record(self) -> None:
         """The company or person shown when the window was last closed."""
@@ -1475,6 +1471,7 @@ class MainWindow(QMainWindow):
                 self._edited()
 
     def _edited(self) -> None:
+        self.undo.sync()  # the save wrote an edit entry: the Edit menu names it
         ref = self._current_ref()
         if ref is not None:
             self.tree_panel.model.refresh_records([ref])

@@ -133,9 +133,7 @@ class UndoManager(QObject):
             with self.store.reader() as s:
                 undoable = registry.stack(s, LIMIT, since=since, drop=dropped)
                 redoable = [
-                    item
-                    for item in registry.redo_stack(s, LIMIT)
-                    if item.id in self._undone_here
+                    item for item in registry.redo_stack(s, LIMIT) if item.id in self._undone_here
                 ]
         except CrmError as exc:  # a busy store: the stack stays as it is
             log.warning("undo: stack not read: %s", exc)
@@ -182,4 +180,3 @@ class UndoManager(QObject):
 
 
 __all__ = ["KINDS", "EntryCommand", "UndoManager", "entry_text"]
-

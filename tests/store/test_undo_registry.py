@@ -57,7 +57,9 @@ def _records(store: Store, clock: FixedClock) -> dict[str, int]:
         hans = contacts.create_person(s, PersonInput("Hans", "Becker"))
         other = contacts.create_company(s, CompanyInput(name="Weiß GmbH"))
         act = log_activity(
-            s, ActivityInput(kind=ActivityKind.CALL, subject="Anruf", person_id=hans.id), clock=clock
+            s,
+            ActivityInput(kind=ActivityKind.CALL, subject="Anruf", person_id=hans.id),
+            clock=clock,
         )
         ticket = open_ticket(s, "Reklamation", person_id=hans.id, clock=clock)
         project = create_project(s, ProjectInput(name="Umbau", company_id=other.id))
@@ -248,14 +250,14 @@ def test_a_corrupt_payload_is_dropped_not_a_crash(
         good, _ = registry.delete_record(s, "order", ids["order"], "Delete order", clock)
         for payload in ({"kind": "person", "id": "x"}, {"kind": "nope"}, {"before": 3}):
             s.add(UndoEntry(at=clock.now(), label="broken", action="delete", payload=payload))
-        s.add(
-            UndoEntry(at=clock.now(), label="broken", action="edit", payload={"kind": "person"})
-        )
+        s.add(UndoEntry(at=clock.now(), label="broken", action="edit", payload={"kind": "person"}))
         s.add(UndoEntry(at=clock.now(), label="unknown", action="teleport", payload={}))
     dropped: list[int] = []
-    with caplog.at_level(logging.WARNING, logger="crm_desktop.services.undo"):
-        with sqlite_store.reader() as s:
-            items = registry.stack(s, drop=dropped)
+    with (
+        caplog.at_level(logging.WARNING, logger="crm_desktop.services.undo"),
+        sqlite_store.reader() as s,
+    ):
+        items = registry.stack(s, drop=dropped)
     assert [i.id for i in items] == [good]
     assert len(dropped) == 5
     assert "unreadable" in caplog.text
