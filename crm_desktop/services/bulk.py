@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import delete, func, insert, select, update
 from sqlalchemy.orm import Session
@@ -20,18 +20,19 @@ from crm_desktop.data.models import (
     Company,
     CompanyStatus,
     ImportBatch,
-    Opportunity,
     Order,
     Person,
     Priority,
     Tag,
-    UndoEntry,
     company_tags,
     person_tags,
 )
-from crm_desktop.errors import ConflictError, NotFoundError, ValidationError
+from crm_desktop.errors import NotFoundError, ValidationError
 from crm_desktop.services import cardguard
 from crm_desktop.services.contacts import audit, get_tags
+
+if TYPE_CHECKING:
+    from crm_desktop.services.undo import StackItem
 
 ENTITIES: dict[str, type[Person] | type[Company]] = {"person": Person, "company": Company}
 TAG_TABLES = {
@@ -68,10 +69,9 @@ def _check(entity: str, ids: list[int]) -> type[Person] | type[Company]:
 def _record(
     session: Session, clock: Clock, label: str, action: str, payload: dict[str, Any]
 ) -> int:
-    entry = UndoEntry(at=clock.now(), label=label[:200], action=action, payload=payload)
-    session.add(entry)
-    session.flush()
-    return int(entry.id)
+    from crm_desktop.services import undo as registry
+
+    return registry.record(session, action=action, label=label, payload=payload, clock=clock)
 
 
 def _live_ids(session: Session, model: type[Person] | type[Company], ids: list[int]) -> list[int]:
@@ -227,97 +227,25 @@ def _reindex(session: Session, entity: str, ids: list[int]) -> None:
 
 
 def undo(session: Session, entry_id: int, clock: Clock) -> str:
-    """Take back one bulk change (or a merge). Returns its label."""
-    entry = session.get(UndoEntry, entry_id)
-    if entry is None:
-        raise NotFoundError("There is nothing to undo with id {id}.", id=entry_id)
-    if entry.undone_at is not None:
-        raise ConflictError("This change has already been undone.")
-    p = entry.payload or {}
-    action = entry.action
-    if action in ("merge-people", "merge-companies"):
-        from crm_desktop.services.merge import undo_merge
+    """Take back one change (bulk, merge, delete, edit) through the undo registry.
+    Returns its label."""
+    from crm_desktop.services import undo as registry
 
-        undo_merge(session, entry_id, clock)
-        return entry.label
-    if action == "delete":  # a single delete from the window's undo manager
-        from crm_desktop.services import contacts
-
-        kind, ref = p.get("kind"), int(p.get("id", 0))
-        if kind == "person":
-            contacts.restore_person(session, ref)
-        elif kind == "company":
-            stamp = p.get("deleted_at")
-            contacts.restore_company(
-                session, ref, dt.datetime.fromisoformat(stamp) if stamp else None
-            )
-        elif kind == "activity":
-            from crm_desktop.services.activities import restore_activity
-
-            restore_activity(session, ref)
-        entry.undone_at = clock.now()
-        session.flush()
-        return entry.label
-    entity = p.get("entity", "person")
-    model = ENTITIES[entity]
-    if action == "bulk-tag":
-        table, col = TAG_TABLES[entity]
-        ids = [int(i) for i in p.get("ids", [])]
-        for start in range(0, len(ids), 900):
-            session.execute(
-                delete(table).where(
-                    table.c.tag_id == p["tag_id"], col.in_(ids[start : start + 900])
-                )
-            )
-    elif action == "bulk-untag":
-        table, col = TAG_TABLES[entity]
-        rows = [{col.name: int(i), "tag_id": p["tag_id"]} for i in p.get("ids", [])]
-        if rows:
-            session.execute(insert(table), rows)
-    elif action == "bulk-set":
-        field = p["field"]
-        conv = SETTABLE[field][1]
-        for rid, old in p.get("old", {}).items():
-            value = conv(old) if old is not None else None
-            session.execute(update(model).where(model.id == int(rid)).values({field: value}))
-        made = [int(i) for i in p.get("created_opportunities", [])]
-        if made:  # marked deleted, as the opportunity list deletes them
-            session.execute(
-                update(Opportunity)
-                .where(Opportunity.id.in_(made), Opportunity.deleted_at.is_(None))
-                .values(deleted_at=clock.now())
-            )
-    elif action == "bulk-delete":
-        ids = [int(i) for i in p.get("ids", [])]
-        for start in range(0, len(ids), 900):
-            session.execute(
-                update(model).where(model.id.in_(ids[start : start + 900])).values(deleted_at=None)
-            )
-        _reindex(session, entity, ids)
-    else:
-        raise ConflictError("This change cannot be undone.")
-    entry.undone_at = clock.now()
-    session.flush()
-    return entry.label
+    return registry.undo(session, entry_id, clock).label
 
 
-def undo_stack(session: Session, limit: int = 20) -> list[UndoEntry]:
-    """Undoable changes, newest first."""
-    return list(
-        session.execute(
-            select(UndoEntry)
-            .where(UndoEntry.undone_at.is_(None))
-            .order_by(UndoEntry.at.desc(), UndoEntry.id.desc())
-            .limit(limit)
-        ).scalars()
-    )
+def undo_stack(session: Session, limit: int = 20) -> list[StackItem]:
+    """Undoable changes, newest first (plain values)."""
+    from crm_desktop.services import undo as registry
+
+    return registry.stack(session, limit)
 
 
 def undo_last(session: Session, clock: Clock) -> str | None:
-    stack = undo_stack(session, 1)
-    if not stack:
-        return None
-    return undo(session, stack[0].id, clock)
+    from crm_desktop.services import undo as registry
+
+    done = registry.undo_last(session, clock)
+    return done.label if done is not None else None
 
 
 # ---------------------------------------------------------------- trash and last import

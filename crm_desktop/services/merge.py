@@ -417,6 +417,9 @@ def merge_people(
             "created": [],
         },
     )
+    from crm_desktop.services.undo import end_redo
+
+    end_redo(session)  # a new change ends the redo stack
     session.add(entry)
     audit(session, "merged", "person", keep_id, dropped=drop_id)
     session.flush()
@@ -564,6 +567,9 @@ def merge_companies(
             "created": created,
         },
     )
+    from crm_desktop.services.undo import end_redo
+
+    end_redo(session)  # a new change ends the redo stack
     session.add(entry)
     audit(session, "merged", "company", keep_id, dropped=drop_id)
     session.flush()
@@ -596,8 +602,16 @@ def undo_merge(session: Session, undo_entry_id: int, clock: Clock | None = None)
         raise NotFoundError("There is no merge {id} to undo.", id=undo_entry_id)
     if entry.undone_at is not None:
         raise ConflictError("This merge has already been undone.")
-    payload = entry.payload
-    model: type[Person] | type[Company] = Person if entry.action == ACTION_PEOPLE else Company
+    drop_id = apply_undo(session, entry.action, entry.payload)
+    entry.undone_at = clock.now()
+    session.flush()
+    return drop_id
+
+
+def apply_undo(session: Session, action: str, payload: dict[str, Any]) -> int:
+    """The work of :func:`undo_merge` on a merge's payload (the undo registry's handler
+    calls it; marking the entry undone is the caller's). Returns the restored id."""
+    model: type[Person] | type[Company] = Person if action == ACTION_PEOPLE else Company
     keep_id, drop_id = int(payload["keep_id"]), int(payload["drop_id"])
     keep = session.get(model, keep_id)
     drop = session.get(model, drop_id)
@@ -633,7 +647,6 @@ def undo_merge(session: Session, undo_entry_id: int, clock: Clock | None = None)
         if _dump(getattr(kept, name)) == payload["after"].get(name):
             setattr(kept, name, _load(columns[name], old))
     restored.deleted_at = None
-    entry.undone_at = clock.now()
     audit(session, "merge-undone", payload["entity"], keep_id, restored=drop_id)
     session.flush()
     search_sync.sync_objects(session, [kept, restored], [])

@@ -320,6 +320,16 @@ def delete_order(session: Session, order_id: int, *, clock: Clock) -> None:
     session.flush()
 
 
+def restore_order(session: Session, order_id: int) -> Order:
+    """Bring an order back from the trash (undo of a delete)."""
+    order = session.get(Order, order_id)
+    if order is None:
+        raise NotFoundError("Order {id} does not exist.", id=order_id)
+    order.deleted_at = None
+    session.flush()
+    return order
+
+
 # ---------------------------------------------------------------- list
 
 

@@ -442,6 +442,16 @@ def delete_opportunity(session: Session, opp_id: int, *, clock: Clock) -> None:
     session.flush()
 
 
+def restore_opportunity(session: Session, opp_id: int) -> Opportunity:
+    """Bring a deleted opportunity back (undo of a delete)."""
+    opp = session.get(Opportunity, opp_id)
+    if opp is None:
+        raise NotFoundError("Opportunity {id} does not exist.", id=opp_id)
+    opp.deleted_at = None
+    session.flush()
+    return opp
+
+
 # ---------------------------------------------------------------- quote stages
 
 

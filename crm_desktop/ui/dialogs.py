@@ -241,6 +241,45 @@ class EntityForm(QWidget):
     def scalar_values(self, errors: list[ValidationError]) -> dict[str, Any]:
         raise NotImplementedError
 
+    def record_edit(
+        self, session: Session, kind: str, rid: int, before: dict[str, Any], name: str
+    ) -> None:
+        """Write the undo entry of this save (its label names what changed)."""
+        from crm_desktop.services import undo
+
+        after = undo.snapshot(session, kind, rid)
+        names = undo.changed_fields(before, after)
+        if not names:
+            return
+        undo.record_edit(
+            session, kind, rid, before, after, self.edit_label(names, name), self.clock
+        )
+
+    def edit_label(self, names: list[str], name: str) -> str:
+        """ "Change phone number of Anna Schäfer" (one field) or "Edit Anna Schäfer"."""
+        from PySide6.QtCore import QCoreApplication
+
+        lists = {
+            "phones": QT_TRANSLATE_NOOP("undo", "phone number"),
+            "emails": QT_TRANSLATE_NOOP("undo", "e-mail address"),
+            "addresses": QT_TRANSLATE_NOOP("undo", "address"),
+            "bank_accounts": QT_TRANSLATE_NOOP("undo", "bank account"),
+            "tags": QT_TRANSLATE_NOOP("undo", "tags"),
+            "consent_marketing": QT_TRANSLATE_NOOP("undo", "consent"),
+        }
+        shown = [n for n in names if n not in ("consent_at", "consent_withdrawn_at")] or names
+        if len(shown) == 1:
+            key = shown[0]
+            what = (
+                QCoreApplication.translate("undo", lists[key])
+                if key in lists
+                else self.field_label(key)
+            )
+            return QCoreApplication.translate("undo", "Change {field} of {name}").format(
+                field=what, name=name
+            )
+        return QCoreApplication.translate("undo", "Edit {name}").format(name=name)
+
     def _save_checked(self, attempt: Callable[[], int | None]) -> int | None:
         """Run one save; when a colleague saved meanwhile, ask and reload, overwrite
         (save again on their version) or keep the edit in the form."""
@@ -617,6 +656,9 @@ class PersonForm(EntityForm):
                 pid = person.id
             else:
                 pid = self.person_id
+                from crm_desktop.services import undo
+
+                before = undo.snapshot(session, "person", pid)
                 changes = self.scalar_values(errors)
                 try:
                     collect(
@@ -652,6 +694,10 @@ class PersonForm(EntityForm):
                         source=text_or_none(self.consent_source),
                         clock=self.clock,
                     )
+                if not errors:
+                    person = contacts.get_person(session, pid)
+                    name = f"{person.given_name or ''} {person.family_name or ''}".strip()
+                    self.record_edit(session, "person", pid, before, name)
             if after is not None and not errors:
                 after(session, pid)
             return pid
@@ -875,6 +921,9 @@ class CompanyForm(EntityForm):
                 )
                 return company.id if company is not None else -1
             cid = self.company_id
+            from crm_desktop.services import undo
+
+            before = undo.snapshot(session, "company", cid)
             try:
                 collect(
                     errors,
@@ -901,6 +950,8 @@ class CompanyForm(EntityForm):
             collect(errors, contacts.set_addresses, session, comp, self.addresses.items())
             collect(errors, contacts.set_bank_accounts, session, comp, self.banks.items())
             contacts.set_tags(session, comp, _tags(self.tags))
+            if not errors:
+                self.record_edit(session, "company", cid, before, comp.name)
             return cid
 
         def attempt() -> int | None:

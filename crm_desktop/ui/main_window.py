@@ -199,11 +199,14 @@ class MainWindow(QMainWindow):
         self.undo = UndoManager(store, self.clock, self)
         self.undo.changed.connect(self._after_undo)
         self.undo.failed.connect(lambda exc: self.show_error(exc))
+        self.undo.applied.connect(self.hub.publish)
+        self.hub.changed.connect(lambda _changes: self.undo.sync())
         redo = self.actions_by_name["redo"]
         stack = self.undo.stack
-        redo.triggered.connect(stack.redo)
+        redo.triggered.connect(self.undo.redo)
         stack.canRedoChanged.connect(redo.setEnabled)
         stack.redoTextChanged.connect(self._redo_text_changed)
+        stack.undoTextChanged.connect(self._undo_text_changed)
 
         # panes
         self.tree_panel = CompanyTreePanel(store, self, clock=self.clock)
@@ -672,7 +675,12 @@ class MainWindow(QMainWindow):
     def _redo_text_changed(self, text: str) -> None:
         redo = self.actions_by_name["redo"]
         with contextlib.suppress(RuntimeError):  # the window is being destroyed
-            redo.setText(f"{self.tr('&Redo')} {text}".strip())
+            redo.setText(self.tr("&Redo: {what}").format(what=text) if text else self.tr("&Redo"))
+
+    def _undo_text_changed(self, text: str) -> None:
+        undo = self.actions_by_name["undo"]
+        with contextlib.suppress(RuntimeError):  # the window is being destroyed
+            undo.setText(self.tr("&Undo: {what}").format(what=text) if text else self.tr("&Undo"))
 
     def _open_last_record(self) -> None:
         """The company or person shown when the window was last closed."""
@@ -1148,7 +1156,8 @@ class MainWindow(QMainWindow):
         self.hub.publish(changes | Changes(everything=not activity_id))
 
     def _after_undo(self, kind: str, ref_id: int) -> None:
-        self.hub.publish(Changes.of(kind, ref_id, structure=True))
+        # the views follow the undo's own change record (``applied``): this only shows
+        # the person or company that came back
         if kind in ("person", "company") and self._exists(kind, ref_id):
             self.open_record(kind, ref_id)
 
@@ -1300,6 +1309,7 @@ class MainWindow(QMainWindow):
                 self._edited()
 
     def _edited(self) -> None:
+        self.undo.sync()  # the save wrote an edit entry: the Edit menu names it
         loc = self.current
         if loc is not None and loc.ref_id is not None:
             # a company's name and a person's company move them in the tree
@@ -1501,31 +1511,15 @@ class MainWindow(QMainWindow):
     # ------------------------------------------------------------ dialogs of other areas
 
     def undo_last_change(self) -> None:
-        """Undo the newest change, whichever part of the program made it."""
-        from crm_desktop.services import bulk
-        from crm_desktop.ui.i18n import undo_text
-
-        stack = self.undo.stack
-        with self.store.reader() as s:
-            newest = bulk.undo_stack(s, 1)
-            newest_id = newest[0].id if newest else None
-            what = undo_text(newest[0].action, newest[0].payload, newest[0].label) if newest else ""
-        top = stack.command(stack.index() - 1) if stack.canUndo() else None
-        if top is not None and (newest_id is None or getattr(top, "entry_id", None) == newest_id):
-            stack.undo()
-            return
-        if newest_id is None:
+        """Undo the newest change, whichever part of the program made it (every
+        entry goes through the undo registry)."""
+        self.undo.sync()  # entries written elsewhere (bulk, merge, a dialog) too
+        what = self.undo.stack.undoText()
+        if not self.undo.stack.canUndo():
             self.statusBar().showMessage(self.tr("There is nothing to undo."), 5000)
             return
-        try:
-            with self.store.session() as s:
-                label = bulk.undo(s, newest_id, self.clock)
-        except CrmError as exc:
-            self.show_error(exc)
-            return
-        stack.clear()
-        self.reload_everything()
-        self.statusBar().showMessage(self.tr("Undone: {what}").format(what=what or label), 8000)
+        if self.undo.undo():
+            self.statusBar().showMessage(self.tr("Undone: {what}").format(what=what), 8000)
 
     def _run_tool(self, dialog: Any) -> None:
         """Run a dialog of another area; its navigation signals open records here."""

@@ -459,9 +459,16 @@ class OrdersView(QWidget):
         )
         if not self.confirm(self.tr("Delete order"), question):
             return False
+        from crm_desktop.ui.undo import UndoManager
+
+        manager = getattr(self.window(), "undo", None)
         try:
-            with self.store.session() as s:
-                order_svc.delete_order(s, row.id, clock=self.clock)
+            if isinstance(manager, UndoManager):  # in the window: Ctrl+Z brings it back
+                label = self.tr("Delete order {number}").format(number=row.number)
+                manager.delete("order", row.id, label)
+            else:
+                with self.store.session() as s:
+                    order_svc.delete_order(s, row.id, clock=self.clock)
         except CrmError as exc:
             self._warn(exc)
             self.refresh()

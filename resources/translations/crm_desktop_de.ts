@@ -2321,6 +2321,14 @@
 <context>
     <name>MainWindow</name>
     <message>
+        <source>&amp;Undo: {what}</source>
+        <translation>&amp;Rückgängig: {what}</translation>
+    </message>
+    <message>
+        <source>&amp;Redo: {what}</source>
+        <translation>&amp;Wiederholen: {what}</translation>
+    </message>
+    <message>
         <source>Details</source>
         <translation>Details</translation>
     </message>
@@ -3579,6 +3587,10 @@
 </context>
 <context>
     <name>OrdersView</name>
+    <message>
+        <source>Delete order {number}</source>
+        <translation>Auftrag {number} löschen</translation>
+    </message>
     <message>
         <source>Search by order number or customer</source>
         <translation>Nach Auftragsnummer oder Kunde suchen</translation>
@@ -7290,6 +7302,38 @@ gesamt</translation>
 </context>
 <context>
     <name>undo</name>
+    <message>
+        <source>phone number</source>
+        <translation>Telefonnummer</translation>
+    </message>
+    <message>
+        <source>e-mail address</source>
+        <translation>E-Mail-Adresse</translation>
+    </message>
+    <message>
+        <source>address</source>
+        <translation>Anschrift</translation>
+    </message>
+    <message>
+        <source>bank account</source>
+        <translation>Bankverbindung</translation>
+    </message>
+    <message>
+        <source>tags</source>
+        <translation>Schlagwörter</translation>
+    </message>
+    <message>
+        <source>consent</source>
+        <translation>Einwilligung</translation>
+    </message>
+    <message>
+        <source>Change {field} of {name}</source>
+        <translation>{field} von {name} ändern</translation>
+    </message>
+    <message>
+        <source>Edit {name}</source>
+        <translation>{name} bearbeiten</translation>
+    </message>
     <message>
         <source>Tag “{name}” added to {n}</source>
         <translation>Schlagwort „{name}“ bei {n} hinzugefügt</translation>

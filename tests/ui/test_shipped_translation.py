@@ -112,3 +112,14 @@ def test_import_reasons_read_in_german(german_app: list[QTranslator]) -> None:
         "Kartennummern werden zum Schutz von Ihnen und Ihren Kunden nie gespeichert (PCI DSS); "
         "bitte entfernen Sie sie."
     )
+
+
+def test_edit_undo_labels_in_german(german_app: list[QTranslator], sqlite_store: Store) -> None:
+    from crm_desktop.ui.dialogs import PersonForm
+
+    form = PersonForm(sqlite_store)
+    assert form.edit_label(["phones"], "Anna Schäfer") == ("Telefonnummer von Anna Schäfer ändern")
+    assert form.edit_label(["position", "notes"], "Anna Schäfer") == "Anna Schäfer bearbeiten"
+    tr = QCoreApplication.translate
+    assert tr("MainWindow", "&Undo: {what}").format(what="x") == "&Rückgängig: x"
+    form.deleteLater()

@@ -1,0 +1,846 @@
+"""The one undo registry: every undoable change writes one ``UndoEntry`` and is taken
+back (and done again) by the handler registered for its action.
+
+An entry holds a typed payload (a small dataclass with ``to_dict``/``from_dict``), so
+an undo survives a restart. Handlers take ``(session, payload, clock)`` and return the
+:class:`Changes` record of what they touched. A payload that cannot be read is never
+a crash: :func:`stack` drops such entries with a log line, :func:`undo` refuses them.
+Only plain values leave a session here (no ORM objects).
+
+The undo stack is every entry not undone, newest first; the redo stack is the undone
+entries newer than every entry not undone (a new change ends the redo stack).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any, Generic, Protocol, TypeVar
+
+from sqlalchemy import delete, func, insert, select, update
+from sqlalchemy.orm import Session
+
+from crm_desktop.clock import Clock, FixedClock
+from crm_desktop.data.models import UndoEntry
+from crm_desktop.errors import ConflictError, NotFoundError
+from crm_desktop.services.changes import Changes
+
+log = logging.getLogger("crm_desktop.services.undo")
+
+DELETE_KINDS = ("person", "company", "activity", "ticket", "project", "opportunity", "order")
+EDIT_KINDS = ("person", "company")
+
+
+class Payload(Protocol):
+    def to_dict(self) -> dict[str, Any]: ...
+
+
+P = TypeVar("P", bound=Payload)
+Fn = Callable[[Session, Any, Clock], Changes]
+
+
+@dataclass(frozen=True)
+class Handler(Generic[P]):
+    parse: Callable[[dict[str, Any]], P]
+    undo: Callable[[Session, P, Clock], Changes]
+    redo: Callable[[Session, P, Clock], Changes] | None = None
+    # why the entry cannot be applied any more (None: it can)
+    check: Callable[[Session, P], str | None] | None = None
+
+
+_HANDLERS: dict[str, Handler[Any]] = {}
+
+
+def register(
+    action: str,
+    *,
+    parse: Callable[[dict[str, Any]], P],
+    undo: Callable[[Session, P, Clock], Changes],
+    redo: Callable[[Session, P, Clock], Changes] | None = None,
+    check: Callable[[Session, P], str | None] | None = None,
+) -> None:
+    _HANDLERS[action] = Handler(parse, undo, redo, check)
+
+
+def handler(action: str) -> Handler[Any] | None:
+    return _HANDLERS.get(action)
+
+
+@dataclass(frozen=True)
+class UndoResult:
+    entry_id: int
+    action: str
+    label: str
+    changes: Changes
+    kind: str = ""  # the one record it was about, when there is one
+    ref_id: int = 0
+
+
+@dataclass(frozen=True)
+class StackItem:
+    """One entry as the stacks list it (plain values)."""
+
+    id: int
+    at: dt.datetime
+    action: str
+    label: str
+    payload: dict[str, Any] = field(default_factory=dict)
+    can_redo: bool = True
+
+
+def _aware(moment: dt.datetime) -> dt.datetime:
+    return moment if moment.tzinfo is not None else moment.replace(tzinfo=dt.UTC)
+
+
+def _int(value: Any, name: str) -> int:
+    if not isinstance(value, int) or isinstance(value, bool):
+        raise ValueError(f"{name} is not a number: {value!r}")
+    return value
+
+
+def _ints(value: Any, name: str) -> list[int]:
+    if not isinstance(value, list):
+        raise ValueError(f"{name} is not a list")
+    return [int(v) for v in value]
+
+
+def _moment(raw: Any) -> dt.datetime:
+    return _aware(dt.datetime.fromisoformat(str(raw)))
+
+
+# ---------------------------------------------------------------- recording
+
+
+def record(
+    session: Session,
+    *,
+    action: str,
+    label: str,
+    payload: Payload | dict[str, Any],
+    clock: Clock,
+) -> int:
+    """Write one undo entry in the caller's transaction; returns its id."""
+    data = payload if isinstance(payload, dict) else payload.to_dict()
+    end_redo(session)
+    entry = UndoEntry(at=clock.now(), label=label[:200], action=action, payload=data)
+    session.add(entry)
+    session.flush()
+    return int(entry.id)
+
+
+ENDED = "_redo_ended"  # payload mark: a newer change ended this entry's redo
+
+
+def end_redo(session: Session) -> None:
+    """A new change ends the redo stack: its entries are marked, never redone."""
+    newest_live = session.scalar(
+        select(func.max(UndoEntry.id)).where(UndoEntry.undone_at.is_(None))
+    )
+    query = select(UndoEntry).where(UndoEntry.undone_at.is_not(None))
+    if newest_live is not None:
+        query = query.where(UndoEntry.id > newest_live)
+    for entry in session.execute(query).scalars():
+        if isinstance(entry.payload, dict) and not entry.payload.get(ENDED):
+            entry.payload = {**entry.payload, ENDED: True}
+
+
+# ---------------------------------------------------------------- undo / redo
+
+
+def _load(session: Session, entry_id: int) -> tuple[UndoEntry, Handler[Any], Any]:
+    entry = session.get(UndoEntry, entry_id)
+    if entry is None:
+        raise NotFoundError("There is nothing to undo with id {id}.", id=entry_id)
+    found = _HANDLERS.get(entry.action)
+    if found is None:
+        raise ConflictError("This change cannot be undone.")
+    try:
+        payload = found.parse(dict(entry.payload or {}))
+    except (TypeError, ValueError, KeyError, AttributeError) as exc:
+        log.warning("undo: entry %s unreadable: %s", entry_id, exc)
+        raise ConflictError("This change cannot be undone.") from exc
+    return entry, found, payload
+
+
+def _result(entry_id: int, action: str, label: str, payload: Any, changes: Changes) -> UndoResult:
+    kind = str(getattr(payload, "kind", "") or getattr(payload, "entity", "") or "")
+    ref = getattr(payload, "id", None) or getattr(payload, "keep_id", None) or 0
+    return UndoResult(entry_id, action, label, changes, kind, int(ref))
+
+
+def undo(session: Session, entry_id: int, clock: Clock) -> UndoResult:
+    """Take back one change."""
+    entry, found, payload = _load(session, entry_id)
+    if entry.undone_at is not None:
+        raise ConflictError("This change has already been undone.")
+    action, label = str(entry.action), str(entry.label)
+    changes = found.undo(session, payload, clock)
+    entry = session.get_one(UndoEntry, entry_id)  # a handler may have expired it
+    entry.payload = payload.to_dict()
+    entry.undone_at = clock.now()
+    session.flush()
+    log.info("undo: %s (%s) undone: %s", entry_id, action, changes.describe())
+    return _result(entry_id, action, label, payload, changes)
+
+
+def redo(session: Session, entry_id: int, clock: Clock) -> UndoResult:
+    """Do an undone change again."""
+    entry, found, payload = _load(session, entry_id)
+    if entry.undone_at is None:
+        raise ConflictError("This change has not been undone.")
+    if found.redo is None or (entry.payload or {}).get(ENDED):
+        raise ConflictError("This change cannot be done again.")
+    action, label = str(entry.action), str(entry.label)
+    changes = found.redo(session, payload, clock)
+    entry = session.get_one(UndoEntry, entry_id)
+    entry.payload = payload.to_dict()
+    entry.undone_at = None
+    session.flush()
+    log.info("undo: %s (%s) redone: %s", entry_id, action, changes.describe())
+    return _result(entry_id, action, label, payload, changes)
+
+
+def _readable(
+    session: Session, entry_id: int, action: str, raw: Any, *, check: bool = True
+) -> bool:
+    found = _HANDLERS.get(action)
+    if found is None:
+        log.warning("undo: entry %s dropped, unknown action %r", entry_id, action)
+        return False
+    try:
+        payload = found.parse(dict(raw) if isinstance(raw, dict) else _not_a_dict())
+    except (TypeError, ValueError, KeyError, AttributeError) as exc:
+        log.warning("undo: entry %s dropped, unreadable: %s", entry_id, exc)
+        return False
+    if check and found.check is not None:
+        why = found.check(session, payload)
+        if why:
+            log.warning("undo: entry %s dropped, %s", entry_id, why)
+            return False
+    return True
+
+
+def _not_a_dict() -> dict[str, Any]:
+    raise ValueError("payload is not an object")
+
+
+def stack(
+    session: Session,
+    limit: int = 20,
+    *,
+    since: dt.datetime | None = None,
+    drop: list[int] | None = None,
+) -> list[StackItem]:
+    """Undoable entries, newest first. Entries that cannot be applied any more are
+    left out with a log line (their ids go to ``drop`` when given)."""
+    query = select(UndoEntry.id, UndoEntry.at, UndoEntry.action, UndoEntry.label).add_columns(
+        UndoEntry.payload
+    )
+    query = query.where(UndoEntry.undone_at.is_(None))
+    if since is not None:
+        query = query.where(UndoEntry.at >= since)
+    rows = session.execute(query.order_by(UndoEntry.id.desc()).limit(limit)).all()
+    out: list[StackItem] = []
+    for rid, at, action, label, raw in rows:
+        if not _readable(session, int(rid), str(action), raw):
+            if drop is not None:
+                drop.append(int(rid))
+            continue
+        can_redo = _HANDLERS[str(action)].redo is not None
+        out.append(StackItem(int(rid), _aware(at), str(action), str(label), dict(raw), can_redo))
+    return out
+
+
+def redo_stack(session: Session, limit: int = 20) -> list[StackItem]:
+    """Undone entries that can be done again, the next one first."""
+    newest_live = session.scalar(
+        select(func.max(UndoEntry.id)).where(UndoEntry.undone_at.is_(None))
+    )
+    query = select(UndoEntry.id, UndoEntry.at, UndoEntry.action, UndoEntry.label).add_columns(
+        UndoEntry.payload
+    )
+    query = query.where(UndoEntry.undone_at.is_not(None))
+    if newest_live is not None:
+        query = query.where(UndoEntry.id > newest_live)
+    rows = session.execute(query.order_by(UndoEntry.id.asc()).limit(limit)).all()
+    out: list[StackItem] = []
+    for rid, at, action, label, raw in rows:
+        found = _HANDLERS.get(str(action))
+        if found is None or found.redo is None or not isinstance(raw, dict) or raw.get(ENDED):
+            break  # the redo stack ends at one that cannot be redone
+        if not _readable(session, int(rid), str(action), raw, check=False):
+            break
+        out.append(StackItem(int(rid), _aware(at), str(action), str(label), dict(raw)))
+    return out
+
+
+def undo_last(session: Session, clock: Clock) -> UndoResult | None:
+    top = stack(session, 1)
+    return undo(session, top[0].id, clock) if top else None
+
+
+def redo_last(session: Session, clock: Clock) -> UndoResult | None:
+    top = redo_stack(session, 1)
+    return redo(session, top[0].id, clock) if top else None
+
+
+def drop(session: Session, entry_ids: list[int]) -> None:
+    if entry_ids:
+        session.execute(delete(UndoEntry).where(UndoEntry.id.in_(entry_ids)))
+
+
+# ---------------------------------------------------------------- delete
+
+
+def _models() -> dict[str, Any]:
+    from crm_desktop.data.models import (
+        Activity,
+        Company,
+        Opportunity,
+        Order,
+        Person,
+        Project,
+        Ticket,
+    )
+
+    return {
+        "person": Person,
+        "company": Company,
+        "activity": Activity,
+        "ticket": Ticket,
+        "project": Project,
+        "opportunity": Opportunity,
+        "order": Order,
+    }
+
+
+@dataclass
+class DeletePayload:
+    kind: str
+    id: int
+    deleted_at: dt.datetime
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"kind": self.kind, "id": self.id, "deleted_at": self.deleted_at.isoformat()}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> DeletePayload:
+        kind = data.get("kind")
+        if kind not in DELETE_KINDS:
+            raise ValueError(f"no record kind {kind!r}")
+        return cls(str(kind), _int(data.get("id"), "id"), _moment(data.get("deleted_at")))
+
+
+def _do_delete(session: Session, kind: str, ref_id: int, clock: Clock) -> dt.datetime:
+    """Delete and return ``deleted_at`` exactly as the store keeps it (read back after
+    the flush: a restore matches the company's people by it, whatever the backend
+    rounds). The clock is read once, so a company and its people share one moment."""
+    from crm_desktop.services import activities, contacts, orders, pipeline, projects, tickets
+
+    once = FixedClock(clock.now())
+    if kind == "person":
+        contacts.delete_person(session, ref_id, clock=once)
+    elif kind == "company":
+        contacts.delete_company(session, ref_id, clock=once)
+    elif kind == "activity":
+        activities.delete_activity(session, ref_id, once)
+    elif kind == "ticket":
+        tickets.delete_ticket(session, ref_id, clock=once)
+    elif kind == "project":
+        projects.delete_project(session, ref_id, clock=once)
+    elif kind == "opportunity":
+        pipeline.delete_opportunity(session, ref_id, clock=once)
+    elif kind == "order":
+        orders.delete_order(session, ref_id, clock=once)
+    else:
+        raise ValueError(f"cannot delete {kind}")
+    session.flush()
+    model = _models()[kind]
+    stored = session.execute(select(model.deleted_at).where(model.id == ref_id)).scalar_one()
+    return _aware(stored) if isinstance(stored, dt.datetime) else once.now()
+
+
+def _company_batch(session: Session, company_id: int, stamp: dt.datetime) -> Changes:
+    from crm_desktop.data.models import Company, Person
+
+    people = session.execute(select(Person.id).where(Person.deleted_at == stamp)).scalars()
+    companies = session.execute(select(Company.id).where(Company.deleted_at == stamp)).scalars()
+    return Changes.of("company", company_id, *companies, structure=True) | Changes.of(
+        "person", *people
+    )
+
+
+def _undo_delete(session: Session, p: DeletePayload, clock: Clock) -> Changes:
+    from crm_desktop.data.models import Company
+    from crm_desktop.services import activities, contacts, orders, pipeline, projects, tickets
+
+    if p.kind == "company":
+        current = session.execute(select(Company.deleted_at).where(Company.id == p.id)).first()
+        stamp = p.deleted_at
+        if current is not None and current[0] is not None:
+            stored = _aware(current[0])
+            if stored != stamp and abs(stored - stamp) < dt.timedelta(seconds=1):
+                # an entry whose moment is a little off the stored one: the company's
+                # own stamp names its delete batch
+                log.info("undo: company %s restored by its stored deletion moment", p.id)
+                stamp = current[0]
+        changes = _company_batch(session, p.id, current[0] if current and current[0] else stamp)
+        contacts.restore_company(session, p.id, current[0] if current and current[0] else stamp)
+        return changes
+    restore: dict[str, Callable[[Session, int], Any]] = {
+        "person": contacts.restore_person,
+        "activity": activities.restore_activity,
+        "ticket": tickets.restore_ticket,
+        "project": projects.restore_project,
+        "opportunity": pipeline.restore_opportunity,
+        "order": orders.restore_order,
+    }
+    restore[p.kind](session, p.id)
+    return Changes.of(p.kind, p.id, structure=True)
+
+
+def _redo_delete(session: Session, p: DeletePayload, clock: Clock) -> Changes:
+    p.deleted_at = _do_delete(session, p.kind, p.id, clock)
+    if p.kind == "company":
+        return _company_batch(session, p.id, p.deleted_at)
+    return Changes.of(p.kind, p.id, structure=True)
+
+
+def _check_delete(session: Session, p: DeletePayload) -> str | None:
+    model = _models()[p.kind]
+    current = session.execute(select(model.deleted_at).where(model.id == p.id)).first()
+    if current is None:
+        return f"{p.kind} {p.id} is gone"
+    if current[0] is None:
+        return f"{p.kind} {p.id} is no longer in the trash"
+    return None
+
+
+def delete_record(
+    session: Session, kind: str, ref_id: int, label: str, clock: Clock
+) -> tuple[int, Changes]:
+    """Move a record to the trash and write its undo entry, in the caller's
+    transaction. Returns the entry id and what changed."""
+    if kind not in DELETE_KINDS:
+        raise ValueError(f"cannot delete {kind}")
+    stamp = _do_delete(session, kind, ref_id, clock)
+    payload = DeletePayload(kind, ref_id, stamp)
+    entry_id = record(session, action="delete", label=label, payload=payload, clock=clock)
+    if kind == "company":
+        return entry_id, _company_batch(session, ref_id, stamp)
+    return entry_id, Changes.of(kind, ref_id, structure=True)
+
+
+register(
+    "delete",
+    parse=DeletePayload.from_dict,
+    undo=_undo_delete,
+    redo=_redo_delete,
+    check=_check_delete,
+)
+
+
+# ---------------------------------------------------------------- edit of a person or company
+
+_CHILDREN = ("phones", "emails", "addresses", "bank_accounts")
+_SKIP = {"id", "person_id", "company_id"}
+_CONSENT = ("consent_marketing", "consent_at", "consent_source", "consent_withdrawn_at")
+
+
+def _edit_model(kind: str) -> Any:
+    from crm_desktop.data.models import Company, Person
+
+    if kind not in EDIT_KINDS:
+        raise ValueError(f"no edit of {kind}")
+    return Person if kind == "person" else Company
+
+
+def _fields(kind: str) -> tuple[str, ...]:
+    from crm_desktop.services import contacts
+
+    if kind == "person":
+        return (*sorted(contacts.PERSON_FIELDS), *_CONSENT)
+    return tuple(sorted(contacts.COMPANY_FIELDS))
+
+
+def snapshot(session: Session, kind: str, ref_id: int) -> dict[str, Any]:
+    """A person's or company's editable values as plain JSON values (fields, phones,
+    e-mails, addresses, bank accounts, tags): the before/after of an edit."""
+    from crm_desktop.services.merge import _dump
+
+    model = _edit_model(kind)
+    obj = session.get_one(model, ref_id)
+    session.flush()
+    out: dict[str, Any] = {name: _dump(getattr(obj, name)) for name in _fields(kind)}
+    for rel in _CHILDREN:
+        items = []
+        for child in getattr(obj, rel):
+            cols = child.__table__.c
+            items.append(
+                {c.name: _dump(getattr(child, c.name)) for c in cols if c.name not in _SKIP}
+            )
+        out[rel] = items
+    out["tags"] = sorted(t.name for t in obj.tags)
+    return out
+
+
+def changed_fields(before: dict[str, Any], after: dict[str, Any]) -> list[str]:
+    return [k for k in after if before.get(k) != after[k]]
+
+
+@dataclass
+class EditPayload:
+    kind: str
+    id: int
+    before: dict[str, Any]
+    after: dict[str, Any]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"kind": self.kind, "id": self.id, "before": self.before, "after": self.after}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> EditPayload:
+        kind = data.get("kind")
+        if kind not in EDIT_KINDS:
+            raise ValueError(f"no record kind {kind!r}")
+        before, after = data.get("before"), data.get("after")
+        if not isinstance(before, dict) or not isinstance(after, dict):
+            raise ValueError("before/after are not objects")
+        return cls(str(kind), _int(data.get("id"), "id"), before, after)
+
+
+def _apply(session: Session, kind: str, ref_id: int, values: dict[str, Any], clock: Clock) -> None:
+    from crm_desktop.services import contacts, versioning
+    from crm_desktop.services.merge import _load
+
+    model = _edit_model(kind)
+    obj = session.get(model, ref_id)
+    if obj is None or obj.deleted_at is not None:
+        raise ConflictError("The record is no longer there; the change cannot be undone.")
+    columns = model.__table__.c
+    rels = obj.__mapper__.relationships
+    for name, raw in values.items():
+        if name == "tags":
+            contacts.set_tags(session, obj, list(raw))
+        elif name in _CHILDREN:
+            child_model = rels[name].mapper.class_
+            child_cols = child_model.__table__.c
+            setattr(
+                obj,
+                name,
+                [
+                    child_model(**{k: _load(child_cols[k], v) for k, v in item.items()})
+                    for item in raw
+                ],
+            )
+        else:
+            setattr(obj, name, _load(columns[name], raw))
+    obj.updated_at = clock.now()
+    versioning.flush(session, kind, obj)
+
+
+def _undo_edit(session: Session, p: EditPayload, clock: Clock) -> Changes:
+    _apply(session, p.kind, p.id, p.before, clock)
+    return Changes.of(p.kind, p.id)
+
+
+def _redo_edit(session: Session, p: EditPayload, clock: Clock) -> Changes:
+    _apply(session, p.kind, p.id, p.after, clock)
+    return Changes.of(p.kind, p.id)
+
+
+def _check_edit(session: Session, p: EditPayload) -> str | None:
+    obj = session.get(_edit_model(p.kind), p.id)
+    if obj is None:
+        return f"{p.kind} {p.id} is gone"
+    return None
+
+
+def record_edit(
+    session: Session,
+    kind: str,
+    ref_id: int,
+    before: dict[str, Any],
+    after: dict[str, Any],
+    label: str,
+    clock: Clock,
+) -> int | None:
+    """Write the undo entry of an edit (only the changed values are kept); None when
+    nothing changed."""
+    names = changed_fields(before, after)
+    if not names:
+        return None
+    payload = EditPayload(
+        kind, ref_id, {k: before.get(k) for k in names}, {k: after[k] for k in names}
+    )
+    return record(session, action="edit", label=label, payload=payload, clock=clock)
+
+
+register("edit", parse=EditPayload.from_dict, undo=_undo_edit, redo=_redo_edit, check=_check_edit)
+
+
+# ---------------------------------------------------------------- bulk changes
+
+
+@dataclass
+class BulkTagPayload:
+    entity: str
+    tag_id: int
+    tag: str
+    ids: list[int]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"entity": self.entity, "tag_id": self.tag_id, "tag": self.tag, "ids": self.ids}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> BulkTagPayload:
+        entity = str(data.get("entity", "person"))
+        if entity not in ("person", "company"):
+            raise ValueError(f"no entity {entity!r}")
+        return cls(
+            entity,
+            _int(data.get("tag_id"), "tag_id"),
+            str(data.get("tag", "")),
+            _ints(data.get("ids", []), "ids"),
+        )
+
+
+def _untag(session: Session, p: BulkTagPayload) -> None:
+    from crm_desktop.services.bulk import TAG_TABLES
+
+    table, col = TAG_TABLES[p.entity]
+    for start in range(0, len(p.ids), 900):
+        session.execute(
+            delete(table).where(table.c.tag_id == p.tag_id, col.in_(p.ids[start : start + 900]))
+        )
+
+
+def _tag(session: Session, p: BulkTagPayload) -> None:
+    from crm_desktop.services.bulk import TAG_TABLES
+
+    table, col = TAG_TABLES[p.entity]
+    rows = [{col.name: i, "tag_id": p.tag_id} for i in p.ids]
+    if rows:
+        _untag(session, p)  # never twice
+        session.execute(insert(table), rows)
+
+
+def _tag_changes(p: BulkTagPayload) -> Changes:
+    return Changes.of(p.entity, *p.ids)
+
+
+def _undo_tag(session: Session, p: BulkTagPayload, clock: Clock) -> Changes:
+    _untag(session, p)
+    return _tag_changes(p)
+
+
+def _redo_tag(session: Session, p: BulkTagPayload, clock: Clock) -> Changes:
+    _tag(session, p)
+    return _tag_changes(p)
+
+
+register("bulk-tag", parse=BulkTagPayload.from_dict, undo=_undo_tag, redo=_redo_tag)
+register("bulk-untag", parse=BulkTagPayload.from_dict, undo=_redo_tag, redo=_undo_tag)
+
+
+@dataclass
+class BulkSetPayload:
+    entity: str
+    field: str
+    value: Any
+    old: dict[str, Any]
+    created_opportunities: list[int]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "entity": self.entity,
+            "field": self.field,
+            "value": self.value,
+            "old": self.old,
+            "created_opportunities": self.created_opportunities,
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> BulkSetPayload:
+        from crm_desktop.services.bulk import SETTABLE
+
+        entity = str(data.get("entity", "person"))
+        name = str(data.get("field"))
+        if name not in SETTABLE or entity not in SETTABLE[name][0]:
+            raise ValueError(f"no bulk field {name!r} of {entity!r}")
+        old = data.get("old", {})
+        if not isinstance(old, dict):
+            raise ValueError("old is not an object")
+        return cls(
+            entity,
+            name,
+            data.get("value"),
+            {str(k): v for k, v in old.items()},
+            _ints(data.get("created_opportunities", []), "created_opportunities"),
+        )
+
+
+def _undo_set(session: Session, p: BulkSetPayload, clock: Clock) -> Changes:
+    from crm_desktop.data.models import Opportunity
+    from crm_desktop.services.bulk import ENTITIES, SETTABLE
+
+    model = ENTITIES[p.entity]
+    conv = SETTABLE[p.field][1]
+    for rid, old in p.old.items():
+        value = conv(old) if old is not None else None
+        session.execute(update(model).where(model.id == int(rid)).values({p.field: value}))
+    changes = Changes.of(p.entity, *(int(k) for k in p.old))
+    if p.created_opportunities:  # marked deleted, as the opportunity list deletes them
+        session.execute(
+            update(Opportunity)
+            .where(Opportunity.id.in_(p.created_opportunities), Opportunity.deleted_at.is_(None))
+            .values(deleted_at=clock.now())
+        )
+        changes = changes | Changes.of("opportunity", *p.created_opportunities, structure=True)
+    return changes
+
+
+def _redo_set(session: Session, p: BulkSetPayload, clock: Clock) -> Changes:
+    from crm_desktop.data.models import Opportunity
+    from crm_desktop.services.bulk import ENTITIES, SETTABLE
+
+    model = ENTITIES[p.entity]
+    value = SETTABLE[p.field][1](p.value) if p.value is not None else None
+    ids = [int(k) for k in p.old]
+    for start in range(0, len(ids), 900):
+        session.execute(
+            update(model).where(model.id.in_(ids[start : start + 900])).values({p.field: value})
+        )
+    changes = Changes.of(p.entity, *ids)
+    if p.created_opportunities:
+        session.execute(
+            update(Opportunity)
+            .where(Opportunity.id.in_(p.created_opportunities))
+            .values(deleted_at=None)
+        )
+        changes = changes | Changes.of("opportunity", *p.created_opportunities, structure=True)
+    return changes
+
+
+register("bulk-set", parse=BulkSetPayload.from_dict, undo=_undo_set, redo=_redo_set)
+
+
+@dataclass
+class BulkDeletePayload:
+    entity: str
+    ids: list[int]
+    at: dt.datetime
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"entity": self.entity, "ids": self.ids, "at": self.at.isoformat()}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> BulkDeletePayload:
+        entity = str(data.get("entity", "person"))
+        if entity not in ("person", "company"):
+            raise ValueError(f"no entity {entity!r}")
+        raw = data.get("at")
+        at = _moment(raw) if raw else dt.datetime.now(dt.UTC)
+        return cls(entity, _ints(data.get("ids", []), "ids"), at)
+
+
+def _set_deleted(session: Session, p: BulkDeletePayload, value: dt.datetime | None) -> Changes:
+    from crm_desktop.data.models import SearchDocument
+    from crm_desktop.services.bulk import ENTITIES, _reindex
+
+    model = ENTITIES[p.entity]
+    for start in range(0, len(p.ids), 900):
+        chunk = p.ids[start : start + 900]
+        session.execute(update(model).where(model.id.in_(chunk)).values(deleted_at=value))
+        if value is not None:
+            session.execute(
+                delete(SearchDocument).where(
+                    SearchDocument.kind == p.entity, SearchDocument.ref_id.in_(chunk)
+                )
+            )
+    if value is None:
+        _reindex(session, p.entity, p.ids)
+    return Changes.of(p.entity, *p.ids, structure=True)
+
+
+def _undo_bulk_delete(session: Session, p: BulkDeletePayload, clock: Clock) -> Changes:
+    return _set_deleted(session, p, None)
+
+
+def _redo_bulk_delete(session: Session, p: BulkDeletePayload, clock: Clock) -> Changes:
+    p.at = clock.now()
+    return _set_deleted(session, p, p.at)
+
+
+register(
+    "bulk-delete", parse=BulkDeletePayload.from_dict, undo=_undo_bulk_delete, redo=_redo_bulk_delete
+)
+
+
+# ---------------------------------------------------------------- merge
+
+
+@dataclass
+class MergePayload:
+    action: str
+    entity: str
+    keep_id: int
+    drop_id: int
+    raw: dict[str, Any]
+
+    def to_dict(self) -> dict[str, Any]:
+        return self.raw
+
+    @classmethod
+    def parser(cls, action: str) -> Callable[[dict[str, Any]], MergePayload]:
+        def parse(data: dict[str, Any]) -> MergePayload:
+            for key in ("before", "after", "moved"):
+                if key not in data:
+                    raise ValueError(f"no {key}")
+            return cls(
+                action,
+                str(data.get("entity", "")),
+                _int(data.get("keep_id"), "keep_id"),
+                _int(data.get("drop_id"), "drop_id"),
+                data,
+            )
+
+        return parse
+
+
+def _undo_merge(session: Session, p: MergePayload, clock: Clock) -> Changes:
+    from crm_desktop.services import merge
+
+    merge.apply_undo(session, p.action, p.raw)
+    return Changes.all()  # rows of many tables went back
+
+
+for _action in ("merge-people", "merge-companies"):
+    register(_action, parse=MergePayload.parser(_action), undo=_undo_merge)
+
+
+__all__ = [
+    "DELETE_KINDS",
+    "BulkDeletePayload",
+    "BulkSetPayload",
+    "BulkTagPayload",
+    "DeletePayload",
+    "EditPayload",
+    "MergePayload",
+    "StackItem",
+    "UndoResult",
+    "changed_fields",
+    "delete_record",
+    "record",
+    "record_edit",
+    "redo",
+    "redo_last",
+    "redo_stack",
+    "register",
+    "snapshot",
+    "stack",
+    "undo",
+    "undo_last",
+]
