@@ -8,10 +8,11 @@ ignored, ``%`` and ``_`` literal), like the pickers, the tree filter and the sea
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Collection
 from dataclasses import dataclass
 
 from sqlalchemy import ColumnElement, exists, func, or_, select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from crm_desktop.data.models import (
     Address,
@@ -103,6 +104,26 @@ def matching_ids(session: Session, f: PeopleFilter) -> list[int]:
     )
 
 
+def _first_of(
+    session: Session,
+    owner: InstrumentedAttribute[int | None],
+    value: InstrumentedAttribute[str],
+    order: InstrumentedAttribute[int],
+    owner_ids: Collection[int],
+    *,
+    skip_empty: bool = False,
+) -> dict[int, str]:
+    """The first ``value`` per owner (in ``order``), for the given owners."""
+    first: dict[int, str] = {}
+    if not owner_ids:
+        return first
+    cond = [owner.in_(owner_ids)] + ([value != ""] if skip_empty else [])
+    for oid, text in session.execute(select(owner, value).where(*cond).order_by(order)):
+        if oid is not None:
+            first.setdefault(oid, text)
+    return first
+
+
 def fetch_rows(session: Session, f: PeopleFilter, offset: int, limit: int) -> list[PersonRow]:
     """One page of the list; e-mail, phone, city and tags come in one query each."""
     rows = session.execute(
@@ -128,36 +149,13 @@ def fetch_rows(session: Session, f: PeopleFilter, offset: int, limit: int) -> li
     ids = [r[0] for r in rows]
     if not ids:
         return []
-    emails: dict[int, str] = {}
-    for pid, address in session.execute(
-        select(Email.person_id, Email.address).where(Email.person_id.in_(ids)).order_by(Email.id)
-    ):
-        if pid is not None:
-            emails.setdefault(pid, address)
-    phones: dict[int, str] = {}
-    for pid, number in session.execute(
-        select(Phone.person_id, Phone.number).where(Phone.person_id.in_(ids)).order_by(Phone.id)
-    ):
-        if pid is not None:
-            phones.setdefault(pid, number)
-    cities: dict[int, str] = {}
-    for pid, city in session.execute(
-        select(Address.person_id, Address.city)
-        .where(Address.person_id.in_(ids), Address.city != "")
-        .order_by(Address.id)
-    ):
-        if pid is not None:
-            cities.setdefault(pid, city)
+    emails = _first_of(session, Email.person_id, Email.address, Email.id, ids)
+    phones = _first_of(session, Phone.person_id, Phone.number, Phone.id, ids)
+    cities = _first_of(session, Address.person_id, Address.city, Address.id, ids, skip_empty=True)
     company_ids = {r[9] for r in rows if r[9] is not None}
-    company_cities: dict[int, str] = {}
-    if company_ids:
-        for cid, city in session.execute(
-            select(Address.company_id, Address.city)
-            .where(Address.company_id.in_(company_ids), Address.city != "")
-            .order_by(Address.id)
-        ):
-            if cid is not None:
-                company_cities.setdefault(cid, city)
+    company_cities = _first_of(
+        session, Address.company_id, Address.city, Address.id, company_ids, skip_empty=True
+    )
     tags: dict[int, list[str]] = {}
     for pid, name in session.execute(
         select(person_tags.c.person_id, Tag.name)

@@ -391,7 +391,7 @@ class MainWindow(QMainWindow):
             "department",
         )
         a("new_person", self.tr("New &person…"), self._new_person_current, None, "person")
-        a("duplicates", self.tr("Find &duplicates…"), lambda: self.show_view("duplicates"))
+        a("duplicates", self.tr("Find &duplicates…"), self.open_duplicates)
         # Activities
         a(
             "log_call",
@@ -796,25 +796,24 @@ class MainWindow(QMainWindow):
             }[kind](ref_id)
             self.tree_panel.select(ref)
         if kind == "company":
-            self._detail_call("show_company", ref_id)
+            self._detail_call(self.detail.show_company, ref_id)
             self.timeline.set_scope(Scope(company_id=ref_id))
         elif kind == "person":
-            self._detail_call("show_person", ref_id)
+            self._detail_call(self.detail.show_person, ref_id)
             self.timeline.set_scope(Scope(person_id=ref_id))
         elif kind == "department":
             with self.store.reader() as s:
                 dept = s.get(Department, ref_id)
                 company_id = dept.company_id if dept is not None else None
             if company_id is not None:
-                self._detail_call("show_company", company_id)
+                self._detail_call(self.detail.show_company, company_id)
             self.timeline.set_scope(Scope(department_id=ref_id))
         elif kind == "ticket":
             self._show_ticket(ref_id)
         elif kind == "project":
             self._show_project(ref_id)
 
-    def _detail_call(self, method: str, ref_id: int) -> None:
-        show = self.detail.show_company if method == "show_company" else self.detail.show_person
+    def _detail_call(self, show: Callable[[int], object], ref_id: int) -> None:
         try:
             show(ref_id)
         except CrmError as exc:
@@ -943,9 +942,6 @@ class MainWindow(QMainWindow):
 
         Every page is built the same way, ``Page(store, clock=..., parent=...)``, on first
         use; it subscribes to the window's change hub and loads again when shown."""
-        if name == "duplicates":  # a review dialog, not a page (the menu's "Find duplicates…")
-            self.open_duplicates()
-            return
         page = self._page(name, lambda: self._make_page(name))
         if load and isinstance(page, Page):
             page.refresh()
