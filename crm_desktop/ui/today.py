@@ -269,6 +269,7 @@ class TodayView(QWidget):
         snooze_button.setMenu(snooze_menu)
         bar.addWidget(done_button)
         bar.addWidget(snooze_button)
+        self.followup_buttons = (done_button, snooze_button)  # hidden in the error state
         bar.addStretch(1)
         due_layout = self.due.layout()
         assert isinstance(due_layout, QVBoxLayout)
@@ -355,6 +356,8 @@ class TodayView(QWidget):
         self.summary.setStyleSheet("color: #b3261e;")
         for section in self.sections:
             section.set_loading()  # no stale rows, no "nothing due"
+        for button in self.followup_buttons:  # nothing to mark done or snooze
+            button.setVisible(False)
         self.retry_button.setVisible(True)
 
     def _days(self, n: int) -> str:
@@ -366,6 +369,8 @@ class TodayView(QWidget):
             self.summary.setProperty("error", False)
             self.summary.setStyleSheet("")
             self.retry_button.setVisible(False)
+            for button in self.followup_buttons:
+                button.setVisible(True)
         zone = local_zone()
         day = data.day
         self.heading.setText(

@@ -76,6 +76,7 @@ def test_today_shows_the_error_state_when_its_loader_raises(
     assert SECRET not in text
     assert not view.retry_button.isHidden()
     assert all(s.empty.isHidden() for s in view.sections)  # not "nothing due"
+    assert all(b.isHidden() for b in view.followup_buttons)  # nothing to mark done
     bugs = [r for r in caplog.records if r.levelno >= logging.ERROR]
     assert bugs and bugs[0].exc_info is not None
     # the retry loads again; once the store answers, the page is back
@@ -84,6 +85,7 @@ def test_today_shows_the_error_state_when_its_loader_raises(
     view.retry_button.click()
     qtbot.waitUntil(lambda: view.failure is None, timeout=5000)
     assert view.retry_button.isHidden()
+    assert not any(b.isHidden() for b in view.followup_buttons)
     assert "Heute konnte nicht" not in view.summary.text()
 
 
