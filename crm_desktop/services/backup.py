@@ -41,7 +41,7 @@ from typing import Literal
 
 from crm_desktop.clock import Clock, SystemClock, local_zone
 from crm_desktop.config import AppPaths
-from crm_desktop.data import fileguard
+from crm_desktop.data import filecheck, fileguard
 from crm_desktop.data.filecheck import kill_point
 from crm_desktop.errors import StoreError
 
@@ -148,8 +148,7 @@ def _store_error(exc: BaseException, where: Path) -> StoreError:
 
 
 def _connect_ro(path: Path, *, immutable: bool = False) -> sqlite3.Connection:
-    uri = f"file:{path}?mode=ro" + ("&immutable=1" if immutable else "")
-    return sqlite3.connect(uri, uri=True)
+    return filecheck.connect_ro(path, immutable=immutable)
 
 
 def integrity_check(path: Path, *, immutable: bool = True) -> str:
@@ -249,7 +248,7 @@ def _fsync_file(path: Path) -> None:
 
 def _sqlite_copy(source: Path, target: Path) -> None:
     """Online backup of ``source`` into the new file ``target`` (rollback journal mode)."""
-    src = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
+    src = filecheck.connect_ro(source)
     try:
         dst = sqlite3.connect(target)
         try:

@@ -31,7 +31,7 @@ from typing import TYPE_CHECKING, Any
 
 from crm_desktop.clock import Clock, SystemClock
 from crm_desktop.config import AppPaths
-from crm_desktop.data import fileguard
+from crm_desktop.data import filecheck, fileguard
 from crm_desktop.data.filecheck import kill_point
 from crm_desktop.errors import StoreError
 
@@ -160,7 +160,7 @@ def _verify(path: Path, passphrase: str) -> dict[str, int]:
 
 
 def _plain_counts(path: Path) -> dict[str, int]:
-    con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    con = filecheck.connect_ro(path)
     try:
         tables = [r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type='table'")]
         return {t: int(con.execute(f'SELECT count(*) FROM "{t}"').fetchone()[0]) for t in tables}

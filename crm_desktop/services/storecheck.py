@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from crm_desktop.config import AppPaths
-from crm_desktop.data.filecheck import SQLITE_HEADER, quick_check, read_header
+from crm_desktop.data.filecheck import SQLITE_HEADER, connect_ro, quick_check, read_header
 from crm_desktop.errors import CrmError, StoreError
 
 log = logging.getLogger("crm_desktop.storecheck")
@@ -100,17 +100,17 @@ def looks_encrypted(db: Path) -> bool:
     return bool(head) and head is not None and head[:16] != SQLITE_HEADER and has_marker(db)
 
 
-def _ro_uri(db: Path) -> str:
-    """A read-only URI; a read-only folder cannot hold the -shm: read the file as it is."""
+def _connect_ro(db: Path) -> sqlite3.Connection:
+    """A read-only connection; a read-only folder cannot hold the -shm: read the file
+    as it is. A hot journal left by a killed writer is settled first (filecheck)."""
     from crm_desktop.data import fileguard
 
-    extra = "" if fileguard.writable(db.parent, db) else "&immutable=1"
-    return f"file:{db}?mode=ro{extra}"
+    return connect_ro(db, immutable=not fileguard.writable(db.parent, db))
 
 
 def sqlite_revision(db: Path) -> str | None:
     try:
-        con = sqlite3.connect(_ro_uri(db), uri=True)
+        con = _connect_ro(db)
         try:
             row = con.execute("SELECT version_num FROM alembic_version").fetchone()
         finally:
@@ -123,7 +123,7 @@ def sqlite_revision(db: Path) -> str | None:
 def holds_rows(db: Path) -> bool:
     """Whether any table of the file has a row (True when that cannot be read)."""
     try:
-        con = sqlite3.connect(_ro_uri(db), uri=True)
+        con = _connect_ro(db)
         try:
             tables = [
                 str(r[0])
