@@ -28,6 +28,7 @@ COMMAND_MODULES = [
     "crm_desktop.cli.cmd_ui",  # screenshot
     "crm_desktop.cli.cmd_campaigns",  # campaign
     "crm_desktop.cli.cmd_crypto",  # encrypt, decrypt
+    "crm_desktop.cli.cmd_rules",  # rules show|set|reset
 ]
 
 log = logging.getLogger("crm_desktop.cli")

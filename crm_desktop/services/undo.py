@@ -844,3 +844,7 @@ __all__ = [
     "undo",
     "undo_last",
 ]
+
+# handlers kept beside their use case register when imported; importing them here keeps
+# the registry complete whoever imports it first (an entry must never be "unknown")
+from crm_desktop.services import rules as _rules  # noqa: E402, F401
