@@ -374,22 +374,45 @@ class RuleChange:
 
 def set_rule(session: Session, name: str, value: Any, clock: Clock) -> RuleChange:
     """Check and store one rule; records the undo entry. Raises ValidationError."""
-    r = rule(name)
-    before_raw = _raw(session, r.key)
-    before = r.get(session)
-    r.put(session, value)
-    after = r.get(session)
-    after_raw = _raw(session, r.key)
-    if after_raw == before_raw:
-        return RuleChange(name, before, after, None, Changes())
-    entry = undo.record(
-        session,
-        action="rule",
-        label=f"Change rule: {r.label}",
-        payload=RulePayload(name, before_raw, after_raw),
-        clock=clock,
-    )
-    return RuleChange(name, before, after, entry, Changes(settings=True))
+    return set_rules(session, {name: value}, clock)[0]
+
+
+def set_rules(session: Session, values: Mapping[str, Any], clock: Clock) -> list[RuleChange]:
+    """Check and store several rules (the rules page's save) as one undo entry; raises
+    the first ValidationError (the caller's transaction then stores nothing)."""
+    with session.begin_nested():  # all or none, whatever the caller does with the error
+        items, shown = _put_all(session, values)
+    entry = _record(session, items, clock)
+    changed = {i.name for i in items}
+    return [
+        RuleChange(
+            name,
+            before,
+            after,
+            entry if name in changed else None,
+            Changes(settings=True) if name in changed else Changes(),
+        )
+        for name, before, after in shown
+    ]
+
+
+def _put_all(
+    session: Session, values: Mapping[str, Any]
+) -> tuple[list[RuleItem], list[tuple[str, Any, Any]]]:
+    items: list[RuleItem] = []
+    shown: list[tuple[str, Any, Any]] = []
+    for name, value in values.items():
+        r = rule(name)
+        before_raw = _raw(session, r.key)
+        before = r.get(session)
+        r.put(session, value)
+        after = r.get(session)
+        shown.append((name, before, after))
+        if after == before:  # the same rule (a default stays a default)
+            _store_raw(session, r.key, before_raw)
+            continue
+        items.append(RuleItem(name, before_raw, _raw(session, r.key)))
+    return items, shown
 
 
 def reset_rule(session: Session, name: str, clock: Clock) -> RuleChange:
@@ -400,14 +423,21 @@ def reset_rule(session: Session, name: str, clock: Clock) -> RuleChange:
     if before_raw is None:
         return RuleChange(name, before, before, None, Changes())
     _store_raw(session, r.key, None)
-    entry = undo.record(
+    entry = _record(session, [RuleItem(name, before_raw, None)], clock)
+    return RuleChange(name, before, r.get(session), entry, Changes(settings=True))
+
+
+def _record(session: Session, items: list[RuleItem], clock: Clock) -> int | None:
+    if not items:
+        return None
+    labels = ", ".join(rule(i.name).label for i in items)
+    return undo.record(
         session,
         action="rule",
-        label=f"Change rule: {r.label}",
-        payload=RulePayload(name, before_raw, None),
+        label=f"Change rules: {labels}" if len(items) > 1 else f"Change rule: {labels}",
+        payload=RulePayload(tuple(items)),
         clock=clock,
     )
-    return RuleChange(name, before, r.get(session), entry, Changes(settings=True))
 
 
 def _raw(session: Session, key: str) -> Any:
@@ -429,36 +459,52 @@ def _store_raw(session: Session, key: str, value: Any) -> None:
 
 
 @dataclass(frozen=True)
-class RulePayload:
+class RuleItem:
     name: str
     before: Any  # the stored value (None: the default)
     after: Any
 
+
+@dataclass(frozen=True)
+class RulePayload:
+    items: tuple[RuleItem, ...]
+
     def to_dict(self) -> dict[str, Any]:
-        return {"name": self.name, "before": self.before, "after": self.after}
+        return {
+            "rules": [{"name": i.name, "before": i.before, "after": i.after} for i in self.items]
+        }
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> RulePayload:
-        name = str(data["name"])
-        rule(name)
-        return cls(name, data.get("before"), data.get("after"))
+        items = []
+        for raw in data["rules"]:
+            name = str(raw["name"])
+            rule(name)
+            items.append(RuleItem(name, raw.get("before"), raw.get("after")))
+        return cls(tuple(items))
+
+    @property
+    def names(self) -> list[str]:
+        return [i.name for i in self.items]
 
 
 def _undo_rule(session: Session, p: RulePayload, clock: Clock) -> Changes:
     problem = _check_rule(session, p)
     if problem is not None:
         raise ConflictError(problem)
-    _store_raw(session, rule(p.name).key, p.before)
+    for item in p.items:
+        _store_raw(session, rule(item.name).key, item.before)
     return Changes(settings=True)
 
 
 def _redo_rule(session: Session, p: RulePayload, clock: Clock) -> Changes:
-    _store_raw(session, rule(p.name).key, p.after)
+    for item in p.items:
+        _store_raw(session, rule(item.name).key, item.after)
     return Changes(settings=True)
 
 
 def _check_rule(session: Session, p: RulePayload) -> str | None:
-    if _raw(session, rule(p.name).key) != p.after:
+    if any(_raw(session, rule(i.name).key) != i.after for i in p.items):
         return "The rule was changed again since; undo the later change first."
     return None
 

@@ -157,3 +157,28 @@ def test_cli_rules_show_set_reset(tmp_path: Path, capsys: pytest.CaptureFixture[
     capsys.readouterr()
     assert main([*base, "rules", "reset", "loss-reasons", "--json"]) == 0
     assert json.loads(capsys.readouterr().out)["after"] == list(settings.DEFAULT_LOSS_REASONS)
+
+
+def test_a_page_save_of_several_rules_is_one_undo_step(
+    sqlite_store: Store, clock: FixedClock
+) -> None:
+    with sqlite_store.session() as s:
+        changes = rules.set_rules(
+            s,
+            {
+                "loss-reasons": ["Zu teuer"],
+                "ticket-scheme": "T-{year}-{seq:05d}",  # unchanged
+                "order-scheme": "AU-{seq:06d}",
+            },
+            clock,
+        )
+        assert [c.undo_id is not None for c in changes] == [True, False, True]
+        assert changes[0].undo_id == changes[2].undo_id
+        assert undo.stack(s)[0].label == "Change rules: Loss reasons, Order numbers"
+        undo.undo_last(s, clock)
+        assert settings.loss_reasons(s) == list(settings.DEFAULT_LOSS_REASONS)
+        assert settings.order_scheme(s) == settings.DEFAULT_ORDER_SCHEME
+    with sqlite_store.session() as s, pytest.raises(ValidationError):
+        rules.set_rules(s, {"loss-reasons": ["X"], "order-scheme": "kaputt"}, clock)
+    with sqlite_store.reader() as s:
+        assert settings.loss_reasons(s) == list(settings.DEFAULT_LOSS_REASONS)  # rolled back
