@@ -184,8 +184,8 @@ def _priority_json(session: Session) -> Any:
     p = st.priority_criteria(session)
     return {
         "months": p.months,
-        "a_revenue": str(p.a_revenue),
-        "b_revenue": str(p.b_revenue),
+        "a_revenue": _money_text(p.a_revenue),
+        "b_revenue": _money_text(p.b_revenue),
         "a_orders": p.a_orders,
         "b_orders": p.b_orders,
         "stale_after_days": p.stale_after_days,
@@ -213,7 +213,7 @@ def _defaults_json(session: Session) -> Any:
     d = st.opportunity_defaults(session)
     return {
         "enabled": d.enabled,
-        "value": str(d.value),
+        "value": _money_text(d.value),
         "probability": d.probability,
         "months_to_close": d.months_to_close,
         "title": d.title,
@@ -534,6 +534,11 @@ def _money(value: Any) -> decimal.Decimal:
     if not amount.is_finite():
         raise ValidationError("“{value}” is not an amount.", value=str(value))
     return amount
+
+
+def _money_text(amount: decimal.Decimal) -> str:
+    """An amount in the JSON form: always two decimals ("20000.00")."""
+    return format(amount.quantize(decimal.Decimal("0.01")), "f")
 
 
 def _shape(name: str, example: str) -> ValidationError:
