@@ -1,0 +1,168 @@
+"""The projects page and editor (issue #17): create, edit with members, close and
+reopen, delete and undo, search, empty state; every change one published record."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from crm_desktop.clock import FixedClock
+from crm_desktop.data.models import ProjectStatus
+from crm_desktop.data.store import Store
+from crm_desktop.services import contacts, undo
+from crm_desktop.services import projects as pj
+from crm_desktop.services.contacts import CompanyInput, PersonInput
+from crm_desktop.ui.project_dialog import ProjectDialog
+from crm_desktop.ui.projects_view import ProjectsView
+
+
+@pytest.fixture
+def ids(sqlite_store: Store) -> dict[str, int]:
+    with sqlite_store.session() as s:
+        company = contacts.create_company(s, CompanyInput(name="Müller & Söhne GmbH"))
+        anna = contacts.create_person(
+            s, PersonInput(given_name="Anna", family_name="Schäfer", company_id=company.id)
+        )
+        return {"company": company.id, "anna": anna.id}
+
+
+@pytest.fixture
+def view(qtbot: QtBot, sqlite_store: Store, clock: FixedClock) -> ProjectsView:
+    page = ProjectsView(sqlite_store, clock=clock)
+    qtbot.addWidget(page)
+    page.resize(1000, 600)
+    page.show()
+    return page
+
+
+def _fill(dialog: ProjectDialog, name: str, company: str, member: str | None) -> None:
+    dialog.name.setText(name)
+    dialog.company.lineEdit().setText(company)  # type: ignore[union-attr]
+    dialog.company.flush()
+    dialog.start.setText("01.11.2026")
+    dialog.end.setText("20.12.2026")
+    if member is not None:
+        dialog.member_pick.lineEdit().setText(member)  # type: ignore[union-attr]
+        dialog.member_pick.flush()
+        dialog.add_member()
+
+
+def test_empty_state_then_new_project(
+    view: ProjectsView, ids: dict[str, int], sqlite_store: Store, tmp_path: Path
+) -> None:
+    assert view.stack.currentWidget() is view.empty
+    assert "New project" in view.empty.text()
+    published = []
+    view.changesMade.connect(published.append)
+
+    def run(dialog: ProjectDialog) -> int:
+        _fill(dialog, "Umbau Lager", "Müller", "Schäfer")
+        assert dialog.member_ids() == [ids["anna"]]
+        dialog.grab().save(str(tmp_path / "project_dialog.png"))
+        dialog.save()
+        return int(dialog.result() == ProjectDialog.DialogCode.Accepted)
+
+    view.run_dialog = run
+    pid = view.new_project()
+    assert pid is not None
+    assert view.names() == ["Umbau Lager"]
+    assert published and published[-1].touches_record("project", pid)
+    view.grab().save(str(tmp_path / "projects.png"))
+    with sqlite_store.reader() as s:
+        form = pj.load_form(s, pid)
+    assert form.company_id == ids["company"] and form.end_date == dt.date(2026, 12, 20)
+
+
+def test_a_refused_save_stays_in_the_dialog(
+    qtbot: QtBot, sqlite_store: Store, clock: FixedClock
+) -> None:
+    dialog = ProjectDialog(sqlite_store, clock=clock)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.name.setText("X")
+    dialog.start.setText("02.05.2026")
+    dialog.end.setText("01.05.2026")
+    dialog.save()
+    assert dialog.isVisible() and dialog.error.isVisible() and dialog.result_id is None
+    dialog.end.setText("31.02.2026")
+    dialog.save()
+    assert dialog.isVisible() and dialog.error.isVisible()
+    with sqlite_store.reader() as s:
+        assert pj.list_projects(s, show="all") == []
+
+
+def test_edit_close_reopen_and_undo(
+    view: ProjectsView, ids: dict[str, int], sqlite_store: Store, clock: FixedClock
+) -> None:
+    with sqlite_store.session() as s:
+        pid = pj.save_project(
+            s, pj.ProjectForm(name="Website", company_id=ids["company"]), clock
+        ).project_id
+    view.refresh()
+
+    def run(dialog: ProjectDialog) -> int:
+        assert dialog.name.text() == "Website"
+        dialog.name.setText("Website-Relaunch")
+        dialog.save()
+        return 1
+
+    view.run_dialog = run
+    assert view.edit_project()
+    assert view.names() == ["Website-Relaunch"]
+    assert view.toggle_closed()
+    assert view.names() == []  # the filter shows open projects
+    view.show_filter.setCurrentIndex(view.show_filter.findData("closed"))
+    assert view.names() == ["Website-Relaunch"]
+    assert "Reopen" in view.close_button.text()
+    with sqlite_store.session() as s:
+        undo.undo_last(s, clock)  # the close
+        undo.undo_last(s, clock)  # the rename
+    view.show_filter.setCurrentIndex(view.show_filter.findData("open"))
+    assert view.names() == ["Website"]
+    with sqlite_store.reader() as s:
+        assert pj.load_form(s, pid).status == ProjectStatus.ACTIVE
+
+
+def test_delete_asks_and_undo_brings_it_back(
+    view: ProjectsView, ids: dict[str, int], sqlite_store: Store, clock: FixedClock
+) -> None:
+    with sqlite_store.session() as s:
+        pj.save_project(s, pj.ProjectForm(name="Messe 2027"), clock)
+    view.refresh()
+    asked: list[str] = []
+    view.confirm = lambda title, question: asked.append(question) or False
+    assert not view.delete_project() and view.names() == ["Messe 2027"]
+    assert "Messe 2027" in asked[0]
+    view.confirm = lambda title, question: True
+    assert view.delete_project()
+    assert view.names() == []
+    with sqlite_store.session() as s:
+        assert undo.stack(s)[0].label == "Delete project Messe 2027"
+        undo.undo_last(s, clock)
+    view.refresh()
+    assert view.names() == ["Messe 2027"]
+
+
+def test_search_and_hidden_page_loads_when_shown(
+    view: ProjectsView, sqlite_store: Store, clock: FixedClock, qtbot: QtBot
+) -> None:
+    from crm_desktop.services.changes import Changes
+
+    with sqlite_store.session() as s:
+        pj.save_project(s, pj.ProjectForm(name="Umbau Öfen"), clock)
+        pj.save_project(s, pj.ProjectForm(name="Website"), clock)
+    view.refresh()
+    view.search.setText("ofen")
+    view.refresh()
+    assert view.names() == ["Umbau Öfen"]
+    view.search.clear()
+    view.hide()
+    with sqlite_store.session() as s:
+        pj.save_project(s, pj.ProjectForm(name="Neu"), clock)
+    view.apply_changes(Changes.of("project", 99, structure=True))
+    assert "Neu" not in view.names()
+    view.show()
+    assert "Neu" in view.names()
