@@ -419,6 +419,41 @@ def _check_delete(session: Session, p: DeletePayload) -> str | None:
     return None
 
 
+@dataclass(frozen=True)
+class RecordName:
+    """How a record is named when its delete is asked for: a ticket by its number and
+    title, a project or an opportunity by its name (plain values)."""
+
+    kind: str
+    id: int
+    name: str
+    number: str = ""  # a ticket's number
+
+
+def describe(session: Session, kind: str, ref_id: int) -> RecordName | None:
+    """The name of a ticket, project or opportunity not in the trash; None when it is
+    gone or deleted (or of another kind)."""
+    from crm_desktop.data.models import Opportunity, Project, Ticket
+
+    if kind == "ticket":
+        row = session.execute(
+            select(Ticket.number, Ticket.title).where(
+                Ticket.id == ref_id, Ticket.deleted_at.is_(None)
+            )
+        ).first()
+        return RecordName(kind, ref_id, str(row[1]), str(row[0])) if row else None
+    if kind == "project":
+        query = select(Project.name).where(Project.id == ref_id, Project.deleted_at.is_(None))
+    elif kind == "opportunity":
+        query = select(Opportunity.title).where(
+            Opportunity.id == ref_id, Opportunity.deleted_at.is_(None)
+        )
+    else:
+        return None
+    name = session.execute(query).scalar_one_or_none()
+    return RecordName(kind, ref_id, str(name)) if name is not None else None
+
+
 def delete_record(
     session: Session, kind: str, ref_id: int, label: str, clock: Clock
 ) -> tuple[int, Changes]:
@@ -879,11 +914,13 @@ __all__ = [
     "DeletePayload",
     "EditPayload",
     "MergePayload",
+    "RecordName",
     "StackItem",
     "UndoResult",
     "changed_fields",
     "changed_since",
     "delete_record",
+    "describe",
     "record",
     "record_edit",
     "redo",
