@@ -604,6 +604,12 @@ def changed_since(session: Session, kind: str, ref_id: int, expected: dict[str, 
     return [name for name, value in expected.items() if not _same(now.get(name), value)]
 
 
+EDIT_OVERTAKEN = (
+    "The record was changed again after this change; undoing it now would "
+    "overwrite that later change. Nothing was changed."
+)
+
+
 def _refuse_if_changed(session: Session, p: EditPayload, expected: dict[str, Any]) -> None:
     """An undo (redo) writes the values of before (after) the edit: only while the
     record still holds what the edit left (what the undo left), never over a later
@@ -614,10 +620,7 @@ def _refuse_if_changed(session: Session, p: EditPayload, expected: dict[str, Any
     names = changed_since(session, p.kind, p.id, expected)
     if names:
         log.info("undo: %s %s changed meanwhile (%s): refused", p.kind, p.id, ", ".join(names))
-        raise ConflictError(
-            "The record was changed again after this change; undoing it now would "
-            "overwrite that later change. Nothing was changed."
-        )
+        raise ConflictError(EDIT_OVERTAKEN)
 
 
 def _undo_edit(session: Session, p: EditPayload, clock: Clock) -> Changes:
@@ -908,6 +911,7 @@ for _action in ("merge-people", "merge-companies"):
 
 __all__ = [
     "DELETE_KINDS",
+    "EDIT_OVERTAKEN",
     "BulkDeletePayload",
     "BulkSetPayload",
     "BulkTagPayload",

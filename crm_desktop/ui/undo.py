@@ -130,6 +130,10 @@ class UndoManager(QObject):
                     result = registry.undo(s, command.entry_id, self.clock)
         except CrmError as exc:
             command.setObsolete(True)
+            if exc.message == registry.EDIT_OVERTAKEN:
+                # a later save overtook the edit: it can never be applied safely again,
+                # so the next Undo goes on with the older changes
+                self._drop([command.entry_id])
             self.failed.emit(exc)
             return
         if redo:

@@ -371,3 +371,36 @@ def test_ui_undoes_only_through_the_undo_shell() -> None:
                 assert name not in banned, f"{path.name}:{node.lineno}: {name}"
                 if node.func.value.id == "registry":
                     assert name not in ("undo", "redo"), f"{path.name}:{node.lineno}"
+
+
+def test_an_edit_overtaken_by_a_later_save_is_refused_and_makes_way(
+    qtbot: QtBot, sqlite_store: Store, clock: FixedClock
+) -> None:
+    """Ctrl+Z on an edit whose record another save changed since: refused with the
+    reason (nothing overwritten), and the next Ctrl+Z goes on with the older change."""
+    from crm_desktop.data.models import Person
+    from crm_desktop.services import undo as registry
+    from crm_desktop.ui.undo import UndoManager
+
+    ids = _records(sqlite_store, clock)
+    manager = UndoManager(sqlite_store, clock)
+    manager.delete("ticket", int(ids["ticket"]), "Delete ticket")  # the older change
+    with sqlite_store.session() as s:
+        pid = contacts.create_person(s, PersonInput("Anna", "Schäfer"), clock=clock).id
+        before = registry.snapshot(s, "person", pid)
+        contacts.update_person(s, pid, {"position": "Leitung"}, clock=clock)
+        after = registry.snapshot(s, "person", pid)
+        registry.record_edit(s, "person", pid, before, after, "Edit Anna", clock)
+    with sqlite_store.session() as s:  # saved elsewhere, without an undo entry
+        contacts.update_person(s, pid, {"position": "Geschäftsführung"}, clock=clock)
+    manager.sync()
+    assert manager.undo_text() == "Edit Anna"
+    with qtbot.waitSignal(manager.failed) as failed:
+        assert not manager.undo()
+    assert failed.args is not None
+    assert failed.args[0].message == registry.EDIT_OVERTAKEN
+    with sqlite_store.reader() as s:
+        assert s.get_one(Person, pid).position == "Geschäftsführung"
+    assert manager.undo_text() == "Delete ticket"
+    assert manager.undo()
+    assert not _deleted(sqlite_store, "ticket", int(ids["ticket"]))
