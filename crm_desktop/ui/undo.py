@@ -298,7 +298,8 @@ class RowDelete(QObject):
         action = QAction(_tr("Delete…"), menu)
         action.setObjectName("action_delete_row")
         action.setShortcut(QKeySequence(QKeySequence.StandardKey.Delete))
-        action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)  # shown, not bound
+        # shown in the menu; bound only while the menu has the focus (the view has its key)
+        action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
         kind, ref_id = record
         action.triggered.connect(lambda: self.requested.emit(kind, ref_id))
         menu.addAction(action)
