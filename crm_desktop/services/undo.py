@@ -17,6 +17,7 @@ import datetime as dt
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from decimal import Decimal
 from typing import Any, Generic, Protocol, TypeVar
 
 from sqlalchemy import delete, func, insert, select, update
@@ -418,6 +419,41 @@ def _check_delete(session: Session, p: DeletePayload) -> str | None:
     return None
 
 
+@dataclass(frozen=True)
+class RecordName:
+    """How a record is named when its delete is asked for: a ticket by its number and
+    title, a project or an opportunity by its name (plain values)."""
+
+    kind: str
+    id: int
+    name: str
+    number: str = ""  # a ticket's number
+
+
+def describe(session: Session, kind: str, ref_id: int) -> RecordName | None:
+    """The name of a ticket, project or opportunity not in the trash; None when it is
+    gone or deleted (or of another kind)."""
+    from crm_desktop.data.models import Opportunity, Project, Ticket
+
+    if kind == "ticket":
+        row = session.execute(
+            select(Ticket.number, Ticket.title).where(
+                Ticket.id == ref_id, Ticket.deleted_at.is_(None)
+            )
+        ).first()
+        return RecordName(kind, ref_id, str(row[1]), str(row[0])) if row else None
+    if kind == "project":
+        query = select(Project.name).where(Project.id == ref_id, Project.deleted_at.is_(None))
+    elif kind == "opportunity":
+        query = select(Opportunity.title).where(
+            Opportunity.id == ref_id, Opportunity.deleted_at.is_(None)
+        )
+    else:
+        return None
+    name = session.execute(query).scalar_one_or_none()
+    return RecordName(kind, ref_id, str(name)) if name is not None else None
+
+
 def delete_record(
     session: Session, kind: str, ref_id: int, label: str, clock: Clock
 ) -> tuple[int, Changes]:
@@ -541,17 +577,69 @@ def _apply(session: Session, kind: str, ref_id: int, values: dict[str, Any], clo
     versioning.flush(session, kind, obj)
 
 
+def _same(a: Any, b: Any) -> bool:
+    """Two snapshot values alike: moments by the instant (a zone written as +01:00
+    reads back as UTC), amounts by the number, lists and objects item by item."""
+    if isinstance(a, dict) and isinstance(b, dict):
+        if "$dt" in a and "$dt" in b:
+            try:
+                return _moment(a["$dt"]) == _moment(b["$dt"])
+            except ValueError:
+                return bool(a == b)
+        if "$dec" in a and "$dec" in b:
+            try:
+                return Decimal(str(a["$dec"])) == Decimal(str(b["$dec"]))
+            except ArithmeticError:
+                return bool(a == b)
+        return a.keys() == b.keys() and all(_same(a[k], b[k]) for k in a)
+    if isinstance(a, list) and isinstance(b, list):
+        return len(a) == len(b) and all(_same(x, y) for x, y in zip(a, b, strict=True))
+    return bool(a == b)
+
+
+def changed_since(session: Session, kind: str, ref_id: int, expected: dict[str, Any]) -> list[str]:
+    """The fields of ``expected`` whose stored value is no longer the expected one
+    (a save after the recorded edit changed them)."""
+    now = snapshot(session, kind, ref_id)
+    return [name for name, value in expected.items() if not _same(now.get(name), value)]
+
+
+EDIT_OVERTAKEN = (
+    "The record was changed again after this change; undoing it now would "
+    "overwrite that later change. Nothing was changed."
+)
+
+
+def _refuse_if_changed(session: Session, p: EditPayload, expected: dict[str, Any]) -> None:
+    """An undo (redo) writes the values of before (after) the edit: only while the
+    record still holds what the edit left (what the undo left), never over a later
+    save of someone else or of another window."""
+    obj = session.get(_edit_model(p.kind), p.id)
+    if obj is None or obj.deleted_at is not None:
+        raise ConflictError("The record is no longer there; the change cannot be undone.")
+    names = changed_since(session, p.kind, p.id, expected)
+    if names:
+        log.info("undo: %s %s changed meanwhile (%s): refused", p.kind, p.id, ", ".join(names))
+        raise ConflictError(EDIT_OVERTAKEN)
+
+
 def _undo_edit(session: Session, p: EditPayload, clock: Clock) -> Changes:
+    _refuse_if_changed(session, p, p.after)
     _apply(session, p.kind, p.id, p.before, clock)
     return Changes.of(p.kind, p.id)
 
 
 def _redo_edit(session: Session, p: EditPayload, clock: Clock) -> Changes:
+    _refuse_if_changed(session, p, p.before)
     _apply(session, p.kind, p.id, p.after, clock)
     return Changes.of(p.kind, p.id)
 
 
 def _check_edit(session: Session, p: EditPayload) -> str | None:
+    """Whether the entry is offered at all (the stack leaves out an entry whose record
+    is gone). A record changed after the edit is refused when undone
+    (:func:`_refuse_if_changed`), not left out here: an older edit below a newer one of
+    the same record differs from the record until the newer one is undone."""
     obj = session.get(_edit_model(p.kind), p.id)
     if obj is None:
         return f"{p.kind} {p.id} is gone"
@@ -823,16 +911,20 @@ for _action in ("merge-people", "merge-companies"):
 
 __all__ = [
     "DELETE_KINDS",
+    "EDIT_OVERTAKEN",
     "BulkDeletePayload",
     "BulkSetPayload",
     "BulkTagPayload",
     "DeletePayload",
     "EditPayload",
     "MergePayload",
+    "RecordName",
     "StackItem",
     "UndoResult",
     "changed_fields",
+    "changed_since",
     "delete_record",
+    "describe",
     "record",
     "record_edit",
     "redo",

@@ -100,6 +100,7 @@ from crm_desktop.ui.i18n import (
     priority_short_label,
     translate_error,
 )
+from crm_desktop.ui.undo import LIST_KINDS, RowDelete
 
 STATUS_COLORS = {
     CompanyStatus.PROSPECT: "#1a73e8",
@@ -147,6 +148,7 @@ class RecordList(QWidget):
     activates the record's id. Shows a sentence instead of an empty table."""
 
     recordActivated = Signal(str, int)  # kind, id
+    deleteRequested = Signal(str, int)  # a ticket, project or opportunity row's "Delete…"
 
     def __init__(
         self,
@@ -174,6 +176,8 @@ class RecordList(QWidget):
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.view.header().setStretchLastSection(False)
         self.view.activated.connect(self._activated)
+        self.row_delete = RowDelete(self.view, self._deletable_at)
+        self.row_delete.requested.connect(self.deleteRequested)
         self.empty = QLabel(empty_text, self)
         self.empty.setWordWrap(True)
         self.empty.setStyleSheet(_MUTED)
@@ -274,6 +278,10 @@ class RecordList(QWidget):
         data = index.sibling(index.row(), 0).data(Qt.ItemDataRole.UserRole)
         if data:
             self.recordActivated.emit(str(data[0]), int(data[1]))
+
+    def _deletable_at(self, index: QModelIndex | QPersistentModelIndex) -> tuple[str, int] | None:
+        data = index.sibling(index.row(), 0).data(Qt.ItemDataRole.UserRole)
+        return (str(data[0]), int(data[1])) if data and data[0] in LIST_KINDS else None
 
 
 class InfoForm(QWidget):
@@ -454,6 +462,7 @@ class _DetailPane(QWidget):
     projectActivated = Signal(int)
     opportunityActivated = Signal(int)
     activityActivated = Signal(int)
+    deleteRequested = Signal(str, int)  # from a list tab (the window asks and deletes)
     changed = Signal()
 
     ICON = "company"
@@ -662,6 +671,7 @@ class _DetailPane(QWidget):
     def _list_tab(self, title: str, headers: Sequence[str], empty: str) -> RecordList:
         lst = RecordList(headers, empty, self)
         lst.recordActivated.connect(self._internal_link)
+        lst.deleteRequested.connect(self.deleteRequested)
         box = QWidget(self)
         lay = QVBoxLayout(box)
         lay.setContentsMargins(4, 8, 4, 4)
@@ -1473,6 +1483,7 @@ class DetailStack(QStackedWidget):
     ticketActivated = Signal(int)
     projectActivated = Signal(int)
     opportunityActivated = Signal(int)
+    deleteRequested = Signal(str, int)
     changed = Signal()
 
     def __init__(self, store: Store, parent: QWidget | None = None, *, clock: Clock | None = None):
@@ -1504,6 +1515,7 @@ class DetailStack(QStackedWidget):
             pane.ticketActivated.connect(self.ticketActivated)
             pane.projectActivated.connect(self.projectActivated)
             pane.opportunityActivated.connect(self.opportunityActivated)
+            pane.deleteRequested.connect(self.deleteRequested)
             pane.changed.connect(self.changed)
         self.clear()
 

@@ -995,6 +995,12 @@ class MainWindow(QMainWindow):
         appointment = getattr(widget, "appointmentActivated", None)
         if appointment is not None:
             appointment.connect(lambda aid: self.edit_appointment(int(aid)))
+        delete = getattr(widget, "deleteRequested", None)  # a list's "Delete…" (RowDelete)
+        if delete is not None:
+            delete.connect(lambda k, ref_id: self.delete_listed(str(k), int(ref_id)))
+        use_undo = getattr(widget, "use_undo", None)  # one undo history for the window
+        if use_undo is not None:
+            use_undo(self.undo)
 
     def _open_ref(self, kind: str, ref: object) -> None:
         """Open a record named by id, or a ticket named by its number."""
@@ -1329,10 +1335,34 @@ class MainWindow(QMainWindow):
                 self._delete("activity", entry.activity_id, self.tr("Delete activity"))
             return
         loc = self.current
+        if loc is not None and loc.ref_id is not None and loc.kind == "project":
+            self.delete_listed("project", loc.ref_id)
+            return
         if loc is None or loc.ref_id is None or loc.kind not in ("company", "person"):
             self.statusBar().showMessage(self.tr("Select a company or a person to delete."), 5000)
             return
         self.delete_record(loc.kind, loc.ref_id)
+
+    def delete_listed(self, kind: str, ref_id: int) -> bool:
+        """A list's "Delete…" of a ticket, project or opportunity (or Del on the project
+        shown): asks naming it, moves it to the trash undoably; the pages follow the hub."""
+        from crm_desktop.ui.undo import delete_asking
+
+        try:
+            if not delete_asking(self.undo, kind, ref_id, self.confirm):
+                return False
+        except CrmError as exc:
+            self.show_error(exc)
+            return False
+        self.statusBar().showMessage(self.tr("Deleted. Ctrl+Z brings it back."), 8000)
+        if self.current == Location(kind, ref_id):  # it was shown in the centre
+            self.go_back()
+            if self.current == Location(kind, ref_id):  # nothing to go back to
+                self.current = None
+                self.timeline.set_scope(None)
+                self.center.setCurrentWidget(self.detail)
+                self.detail.clear()
+        return True
 
     @staticmethod
     def timeline_kind_label(kind: ActivityKind) -> str:

@@ -10,7 +10,10 @@ resolved to ids through SQL when an action runs.
 
 Every bulk change asks first, saying how many records it touches, runs as one
 transaction through :mod:`crm_desktop.services.bulk` (off the GUI thread) and is
-undoable (:meth:`PeopleListView.undo_last`, the main window's Ctrl+Z).
+undoable: the toolbar's Undo (:meth:`PeopleListView.undo_last`) and the window's Ctrl+Z
+are one undo history (the window hands its :class:`~crm_desktop.ui.undo.UndoManager`
+over with :meth:`PeopleListView.use_undo`); the button's tooltip names what it takes
+back.
 """
 
 from __future__ import annotations
@@ -80,8 +83,9 @@ from crm_desktop.services.peoplelist import (
 )
 from crm_desktop.ui.format import format_date, format_phone, ui_locale
 from crm_desktop.ui.forms import EnumCombo
-from crm_desktop.ui.i18n import translate_error, undo_text
+from crm_desktop.ui.i18n import translate_error
 from crm_desktop.ui.tasks import TaskRunner
+from crm_desktop.ui.undo import UndoManager
 
 log = logging.getLogger("crm_desktop.ui.people_list")
 
@@ -425,6 +429,9 @@ class PeopleListView(QWidget):
         self.clock: Clock = clock or SystemClock()
         self.tasks = TaskRunner(store, self)
         self.busy = False
+        # its own view of the undo history until the window hands over the window's
+        self.undo_manager = UndoManager(store, self.clock, self)
+        self._own_undo = True
         self.model = PeopleModel(store, self)
         self.table = PeopleTable(self)
         self.table.setModel(self.model)
@@ -458,6 +465,9 @@ class PeopleListView(QWidget):
         self.reload_tags()
         self.apply_filter()
         self._size_columns()
+        self._connect_undo(self.undo_manager)
+        self.undo_manager.failed.connect(self._undo_failed)
+        self.undo_manager.load_persisted()
 
     # ------------------------------------------------------------ building
 
@@ -543,9 +553,7 @@ class PeopleListView(QWidget):
             self.delete_selected,
             self.tr("Move the selection to the trash (asks first)"),
         )
-        self.act_undo = make(
-            "undo", self.tr("Undo"), self.undo_last, self.tr("Take back the last bulk change")
-        )
+        self.act_undo = make("undo", self.tr("Undo"), self.undo_last, self.tr("Undo"))
         self.selection_actions = [
             self.act_tag,
             self.act_untag,
@@ -663,7 +671,7 @@ class PeopleListView(QWidget):
         for act in self.selection_actions:
             act.setEnabled(n > 0 and not self.busy)
         self.act_merge.setEnabled(n == 2 and not self.busy)
-        self.act_undo.setEnabled(not self.busy)
+        self.act_undo.setEnabled(not self.busy and self.undo_manager.stack.canUndo())
         if n == 0:
             self.selection_label.setText("")
         elif self.table.whole_filter:
@@ -943,29 +951,66 @@ class PeopleListView(QWidget):
         self.model.reload()
         self._update_count()
         self.show_status(self.tr("Merged. Undo takes it back."))
+        self._changed_here()
+
+    # ------------------------------------------------------------ undo (the window's history)
+
+    def use_undo(self, manager: UndoManager) -> None:
+        """Undo through ``manager``, the window's: the toolbar's Undo and Edit → Undo
+        are one history (the window follows the undo's change record)."""
+        if manager is self.undo_manager:
+            return
+        old = self.undo_manager
+        old.stack.undoTextChanged.disconnect(self._undo_tip)
+        old.stack.canUndoChanged.disconnect(self._can_undo_changed)
+        old.failed.disconnect(self._undo_failed)
+        if self._own_undo:
+            old.deleteLater()
+        self.undo_manager, self._own_undo = manager, False
+        self._connect_undo(manager)
+
+    def _connect_undo(self, manager: UndoManager) -> None:
+        manager.stack.undoTextChanged.connect(self._undo_tip)
+        manager.stack.canUndoChanged.connect(self._can_undo_changed)
+        self._undo_tip(manager.undo_text())
+        self._update_actions()
+
+    def _undo_tip(self, what: str) -> None:
+        self.act_undo.setToolTip(
+            self.tr("Undo: {what}").format(what=what)
+            if what
+            else self.tr("There is nothing to undo.")
+        )
+
+    def _can_undo_changed(self, _can: bool) -> None:
+        self._update_actions()
+
+    def _undo_failed(self, exc: object) -> None:  # the window shows its own manager's errors
+        if isinstance(exc, CrmError):
+            self.show_error(translate_error(exc))
+
+    def _changed_here(self) -> None:
+        """A change of this list wrote an undo entry: the tooltip names it."""
+        self.undo_manager.sync()
         self.changed.emit()
 
     def undo_last(self) -> str | None:
-        """Take back the newest undoable change (bulk change, merge, delete)."""
+        """Take back the newest change of the one undo history (a bulk change, a merge,
+        a delete, a dialog's edit): what the tooltip and Edit → Undo name."""
         if self.busy:
             return None
-        try:
-            with self.store.session() as s:
-                top = bulk.undo_stack(s, 1)
-                what = undo_text(top[0].action, top[0].payload, top[0].label) if top else None
-                label = bulk.undo_last(s, self.clock)
-        except CrmError as exc:
-            self.show_error(translate_error(exc))
-            return None
-        if label is None:
+        manager = self.undo_manager
+        manager.sync()  # entries written elsewhere (the window, a dialog) too
+        what = manager.undo_text()
+        if not manager.stack.canUndo():
             self.show_status(self.tr("There is nothing to undo."))
             return None
-        self.reload_tags()
-        self.model.reload()
-        self._update_count()
-        self.show_status(self.tr("Undone: {what}").format(what=what or label))
-        self.changed.emit()
-        return label
+        if not manager.undo():  # refused: the error was shown
+            return None
+        if self._own_undo:  # in the window the undo's change record brings every view along
+            self.refresh()
+        self.show_status(self.tr("Undone: {what}").format(what=what))
+        return what
 
     def _run_bulk(
         self,
@@ -1001,7 +1046,7 @@ class PeopleListView(QWidget):
         self.model.reload()
         self._update_count()
         self.show_status(done_text(result) + " " + self.tr("Undo takes it back."))
-        self.changed.emit()
+        self._changed_here()
 
     def _bulk_failed(self, exc: BaseException) -> None:
         self._set_busy(False)

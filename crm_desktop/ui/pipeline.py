@@ -9,6 +9,9 @@
 - *List*: the opportunities grouped by owner, expected month or status with sums.
 - *Timeline*: one bar per open opportunity from its creation to the expected close,
   coloured by stage, on a month grid with a line for today.
+
+A card or list row's "Delete…" (context menu, Delete key) asks the window to delete
+the opportunity undoably (``deleteRequested``).
 """
 
 from __future__ import annotations
@@ -79,6 +82,7 @@ from crm_desktop.services import pipeline as svc
 from crm_desktop.services.changes import Changes
 from crm_desktop.ui.format import format_date, format_money, ui_locale
 from crm_desktop.ui.i18n import enum_label, translate_error
+from crm_desktop.ui.undo import RowDelete
 
 MIME = "application/x-crm-opportunity"
 OPP_ID = Qt.ItemDataRole.UserRole + 1
@@ -637,12 +641,19 @@ class GanttChart(QWidget):
 # ---------------------------------------------------------------- the board
 
 
+def _opportunity_at(index: QModelIndex | QPersistentModelIndex) -> tuple[str, int] | None:
+    """The opportunity of a card or list row (a group head is none)."""
+    opp_id = index.sibling(index.row(), 0).data(OPP_ID)
+    return ("opportunity", int(opp_id)) if opp_id is not None else None
+
+
 class PipelineBoard(QWidget):
     """Board, grouped list and timeline of the sales pipeline."""
 
     changed = Signal()
     projectCreated = Signal(int)  # project id after a win
     opportunityActivated = Signal(int)  # a card or list row double-clicked: open it
+    deleteRequested = Signal(str, int)  # "opportunity", id: the window asks and deletes
 
     def __init__(
         self,
@@ -723,6 +734,8 @@ class PipelineBoard(QWidget):
         self.list_view.setAlternatingRowColors(True)
         self.list_view.setUniformRowHeights(True)
         self.list_view.doubleClicked.connect(self._activated)
+        self.list_delete = RowDelete(self.list_view, _opportunity_at)
+        self.list_delete.requested.connect(self.deleteRequested)
         ll.addWidget(self.list_view, 1)
         self.tabs.addTab(list_page, self.tr("List"))
 
@@ -814,6 +827,7 @@ class PipelineBoard(QWidget):
             view.setModel(model)
             view.dropped.connect(self.move_to)
             view.doubleClicked.connect(self._activated)
+            RowDelete(view, _opportunity_at).requested.connect(self.deleteRequested)
             view.selectionModel().currentChanged.connect(
                 lambda cur, _prev, sid=col.stage_id: self._selected_in(sid, cur)
             )
@@ -942,6 +956,22 @@ class PipelineBoard(QWidget):
         opp_id = index.sibling(index.row(), 0).data(OPP_ID)
         if opp_id is not None:
             self.opportunityActivated.emit(int(opp_id))
+
+    def row_delete(self, view: QAbstractItemView) -> RowDelete:
+        """The "Delete…" of a board column or of the list."""
+        found = view.findChild(RowDelete)
+        assert isinstance(found, RowDelete)
+        return found
+
+    def card_index(self, opp_id: int) -> tuple[StageList, QModelIndex] | None:
+        """The board column and the index of an opportunity's card."""
+        for view in self.lists.values():
+            model = view.model()
+            for row in range(model.rowCount()):
+                index = model.index(row, 0)
+                if index.data(OPP_ID) == opp_id:
+                    return view, index
+        return None
 
     def card(self, opp_id: int) -> Card | None:
         for col in self.columns:

@@ -5,7 +5,8 @@ header (number, title, status, customer), buttons for the allowed status changes
 with a note, the status history and the timeline of every conversation log of the
 case, across all people involved.
 
-:class:`OpenTicketsWidget` – the open tickets with their age; double-click opens one.
+:class:`OpenTicketsWidget` – the open tickets with their age; double-click opens one,
+"Delete…" (context menu, Delete key) asks the window to delete it undoably.
 :class:`TicketsPage` – both side by side.
 """
 
@@ -50,6 +51,7 @@ from crm_desktop.services import tickets as svc
 from crm_desktop.services.changes import Changes
 from crm_desktop.ui.format import format_datetime
 from crm_desktop.ui.i18n import enum_label, translate_error
+from crm_desktop.ui.undo import RowDelete
 
 STATUS_COLORS: dict[TicketStatus, str] = {
     TicketStatus.OPEN: "#c62828",
@@ -194,6 +196,7 @@ class TicketView(QWidget):
         self.clock = clock or SystemClock()
         self.user = user if user is not None else store.owner
         self.ticket: TicketData | None = None
+        self.gone: str | None = None  # the number of the shown ticket, deleted meanwhile
 
         layout = QVBoxLayout(self)
         search = QHBoxLayout()
@@ -351,15 +354,25 @@ class TicketView(QWidget):
         return True
 
     def reload(self) -> None:
-        if self.ticket is not None:
-            self.show_number(self.ticket.number)
+        """The shown ticket again; a ticket deleted meanwhile says so (and shows again
+        when its delete is undone)."""
+        number = self.ticket.number if self.ticket is not None else self.gone
+        if number is None:
+            return
+        if self.show_number(number):
+            self.gone = None
+            return
+        self.ticket, self.gone = None, number
+        self._show_message(
+            self.tr("Ticket {number} was deleted. Ctrl+Z brings it back.").format(number=number)
+        )
 
     def refresh(self) -> None:
         self.reload()
 
     def apply_changes(self, changes: Changes) -> None:
         """The shown ticket's header, history and conversations."""
-        if self.ticket is not None and changes.touches(
+        if (self.ticket is not None or self.gone is not None) and changes.touches(
             "tickets", "activities", "people", "companies"
         ):
             self.reload()
@@ -367,7 +380,7 @@ class TicketView(QWidget):
     # ------------------------------------------------------------ display
 
     def _display(self, data: TicketData) -> None:
-        self.ticket = data
+        self.ticket, self.gone = data, None
         self.error_label.hide()
         self.number_label.setText(data.number)
         color = STATUS_COLORS.get(data.status, "#616161")
@@ -509,8 +522,10 @@ class OpenTicketsWidget(QWidget):
     """Open tickets (open, waiting, reopened) with their age; double-click opens one."""
 
     ticketActivated = Signal(str)  # number
+    deleteRequested = Signal(str, int)  # "ticket", id: the window asks and deletes
 
     COLUMNS = ("number", "age", "status", "title", "customer", "last")
+    TICKET_ID = Qt.ItemDataRole.UserRole + 2
 
     def __init__(
         self, store: Store, clock: Clock | None = None, parent: QWidget | None = None
@@ -553,6 +568,8 @@ class OpenTicketsWidget(QWidget):
         self.view.horizontalHeader().setStretchLastSection(True)
         self.view.verticalHeader().setDefaultSectionSize(self.view.fontMetrics().height() + 10)
         self.view.doubleClicked.connect(self._activated)
+        self.row_delete = RowDelete(self.view, self._record_at)
+        self.row_delete.requested.connect(self.deleteRequested)
         layout.addWidget(self.view, 1)
         self.empty = QLabel(self.tr("No open tickets – every case is solved."))
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -577,6 +594,7 @@ class OpenTicketsWidget(QWidget):
                 _item(format_datetime(r.last_activity_at) if r.last_activity_at else "–"),
             ]
             items[0].setData(r.number, sort)
+            items[0].setData(r.id, self.TICKET_ID)
             items[1].setData(r.age_days, sort)
             items[1].setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             items[2].setData(r.status.value, sort)
@@ -608,9 +626,23 @@ class OpenTicketsWidget(QWidget):
         if number:
             self.ticketActivated.emit(str(number))
 
+    def _record_at(self, index: QModelIndex | QPersistentModelIndex) -> tuple[str, int] | None:
+        ticket_id = self.proxy.index(index.row(), 0).data(self.TICKET_ID)
+        return ("ticket", int(ticket_id)) if ticket_id is not None else None
+
+    def row_of(self, number: str) -> QModelIndex:
+        """The row showing the ticket with this number (invalid when none does)."""
+        for row in range(self.proxy.rowCount()):
+            index = self.proxy.index(row, 0)
+            if index.data(Qt.ItemDataRole.UserRole) == number:
+                return index
+        return QModelIndex()
+
 
 class TicketsPage(QWidget):
     """Open tickets on the left, the chosen ticket on the right."""
+
+    deleteRequested = Signal(str, int)  # a list row's "Delete…" (the window deletes)
 
     def __init__(
         self, store: Store, clock: Clock | None = None, parent: QWidget | None = None
@@ -627,6 +659,7 @@ class TicketsPage(QWidget):
         split.setSizes([620, 880])
         layout.addWidget(split)
         self.list.ticketActivated.connect(self.view.show_number)
+        self.list.deleteRequested.connect(self.deleteRequested)
         self.view.statusChanged.connect(lambda *_: self.list.refresh())
 
     def refresh(self) -> None:

@@ -5,6 +5,11 @@ merge) is one ``UndoEntry`` row; the :class:`QUndoStack` here is only a view of
 those rows (rebuilt from the table with :meth:`UndoManager.sync`, at the start with
 :meth:`UndoManager.load_persisted`), so it gives the Edit menu its labels, and undo
 and redo go through the registry for every entry, newest first, across restarts.
+
+Deleting a ticket, project or opportunity from a list: :class:`RowDelete` gives a list
+view its "Delete…" context-menu entry and the Delete key and emits ``requested(kind,
+id)``; the window answers with :func:`delete_asking` (a question naming the record,
+then :meth:`UndoManager.delete`), so Edit → Undo names it and brings it back.
 """
 
 from __future__ import annotations
@@ -12,9 +17,20 @@ from __future__ import annotations
 import datetime as dt
 import logging
 from collections.abc import Callable
+from dataclasses import dataclass
 
-from PySide6.QtCore import QObject, Signal
-from PySide6.QtGui import QUndoCommand, QUndoStack
+from PySide6.QtCore import (
+    QCoreApplication,
+    QEvent,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QPoint,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QAction, QKeyEvent, QKeySequence, QUndoCommand, QUndoStack
+from PySide6.QtWidgets import QAbstractItemView, QMenu
 
 from crm_desktop.clock import Clock, SystemClock
 from crm_desktop.data.store import Store
@@ -24,6 +40,7 @@ from crm_desktop.services import undo as registry
 log = logging.getLogger("crm_desktop.ui.undo")
 
 KINDS = registry.DELETE_KINDS
+LIST_KINDS = ("ticket", "project", "opportunity")  # deleted from a page's list (RowDelete)
 KEEP_HOURS = 24  # changes older than this are not offered for undo after a restart
 LIMIT = 50
 
@@ -113,6 +130,10 @@ class UndoManager(QObject):
                     result = registry.undo(s, command.entry_id, self.clock)
         except CrmError as exc:
             command.setObsolete(True)
+            if exc.message == registry.EDIT_OVERTAKEN:
+                # a later save overtook the edit: it can never be applied safely again,
+                # so the next Undo goes on with the older changes
+                self._drop([command.entry_id])
             self.failed.emit(exc)
             return
         if redo:
@@ -179,4 +200,146 @@ class UndoManager(QObject):
         return self.stack.redoText()
 
 
-__all__ = ["KINDS", "EntryCommand", "UndoManager", "entry_text"]
+# ---------------------------------------------------------------- deleting from a list
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("RowDelete", text)
+
+
+@dataclass(frozen=True)
+class DeleteQuestion:
+    """The confirmation of a delete and the undo entry's label, naming the record."""
+
+    title: str
+    question: str
+    label: str  # what Edit → Undo shows ("Delete ticket T-2026-0004 “Heizung defekt”")
+
+
+def delete_question(store: Store, kind: str, ref_id: int) -> DeleteQuestion | None:
+    """The question for deleting a ticket, project or opportunity; None when the
+    record is gone or in the trash already."""
+    with store.reader() as s:
+        named = registry.describe(s, kind, ref_id)
+    if named is None:
+        return None
+    if kind == "ticket":
+        return DeleteQuestion(
+            _tr("Delete ticket?"),
+            _tr(
+                "Delete ticket {number} “{title}”? It goes to the trash; its conversations "
+                "stay. Ctrl+Z brings it back."
+            ).format(number=named.number, title=named.name),
+            _tr("Delete ticket {number} “{title}”").format(number=named.number, title=named.name),
+        )
+    if kind == "project":
+        return DeleteQuestion(
+            _tr("Delete project?"),
+            _tr(
+                "Delete project “{name}”? It goes to the trash; its activities stay. "
+                "Ctrl+Z brings it back."
+            ).format(name=named.name),
+            _tr("Delete project “{name}”").format(name=named.name),
+        )
+    return DeleteQuestion(
+        _tr("Delete opportunity?"),
+        _tr(
+            "Delete opportunity “{name}”? It goes to the trash; its activities stay. "
+            "Ctrl+Z brings it back."
+        ).format(name=named.name),
+        _tr("Delete opportunity “{name}”").format(name=named.name),
+    )
+
+
+def delete_asking(
+    manager: UndoManager, kind: str, ref_id: int, confirm: Callable[[str, str], bool]
+) -> bool:
+    """Ask (``confirm(title, question)``) and move the record to the trash undoably;
+    False when it is gone already or the user said no. Raises CrmError when the delete
+    is not possible."""
+    if kind not in LIST_KINDS:
+        raise ValueError(f"no list delete of {kind}")
+    asked = delete_question(manager.store, kind, ref_id)
+    if asked is None or not confirm(asked.title, asked.question):
+        return False
+    manager.delete(kind, ref_id, asked.label)
+    return True
+
+
+RecordAt = Callable[[QModelIndex | QPersistentModelIndex], "tuple[str, int] | None"]
+
+
+class RowDelete(QObject):
+    """A list view's "Delete…": the context-menu entry on a row and the Delete key on
+    the current row (taken before the window's own Delete shortcut). ``record_at``
+    names a row's record as ``(kind, id)``, None for rows that are no record (group
+    heads). Emits ``requested(kind, id)``; the one who owns the undo asks and deletes."""
+
+    requested = Signal(str, int)
+
+    def __init__(self, view: QAbstractItemView, record_at: RecordAt) -> None:
+        super().__init__(view)
+        self.view = view
+        self.record_at = record_at
+        view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        view.customContextMenuRequested.connect(self._menu_at)
+        view.installEventFilter(self)
+
+    def current(self) -> tuple[str, int] | None:
+        index = self.view.currentIndex()
+        return self.record_at(index) if index.isValid() else None
+
+    def menu(self, index: QModelIndex | QPersistentModelIndex) -> QMenu | None:
+        """The context menu of a row (None on a row that is no record)."""
+        record = self.record_at(index) if index.isValid() else None
+        if record is None:
+            return None
+        menu = QMenu(self.view)
+        action = QAction(_tr("Delete…"), menu)
+        action.setObjectName("action_delete_row")
+        action.setShortcut(QKeySequence(QKeySequence.StandardKey.Delete))
+        # shown in the menu; bound only while the menu has the focus (the view has its key)
+        action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        kind, ref_id = record
+        action.triggered.connect(lambda: self.requested.emit(kind, ref_id))
+        menu.addAction(action)
+        return menu
+
+    def _menu_at(self, pos: QPoint) -> None:
+        index = self.view.indexAt(pos)
+        if index.isValid():
+            self.view.setCurrentIndex(index)
+        menu = self.menu(index)
+        if menu is None:
+            return
+        menu.exec(self.view.viewport().mapToGlobal(pos))
+        menu.deleteLater()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            watched is self.view
+            and event.type() in (QEvent.Type.ShortcutOverride, QEvent.Type.KeyPress)
+            and isinstance(event, QKeyEvent)
+            and event.matches(QKeySequence.StandardKey.Delete)
+        ):
+            record = self.current()
+            if record is None:
+                return False
+            event.accept()
+            if event.type() == QEvent.Type.KeyPress:
+                self.requested.emit(*record)
+            return True
+        return False
+
+
+__all__ = [
+    "KINDS",
+    "LIST_KINDS",
+    "DeleteQuestion",
+    "EntryCommand",
+    "RowDelete",
+    "UndoManager",
+    "delete_asking",
+    "delete_question",
+    "entry_text",
+]

@@ -4034,6 +4034,10 @@
         <source>Undo takes it back.</source>
         <translation>„Rückgängig“ nimmt es zurück.</translation>
     </message>
+    <message>
+        <source>Undo: {what}</source>
+        <translation>Rückgängig: {what}</translation>
+    </message>
 </context>
 <context>
     <name>PeopleModel</name>
@@ -5030,6 +5034,49 @@ Karte hierher ziehen.</translation>
     </message>
 </context>
 <context>
+    <name>RowDelete</name>
+    <message>
+        <source>Delete…</source>
+        <translation>Löschen…</translation>
+    </message>
+    <message>
+        <source>Delete ticket?</source>
+        <translation>Ticket löschen?</translation>
+    </message>
+    <message>
+        <source>Delete ticket {number} “{title}”? It goes to the trash; its conversations stay. Ctrl+Z brings it back.</source>
+        <translation>Ticket {number} „{title}“ löschen? Es kommt in den Papierkorb; die Gespräche bleiben erhalten. Strg+Z holt es zurück.</translation>
+    </message>
+    <message>
+        <source>Delete ticket {number} “{title}”</source>
+        <translation>Ticket {number} „{title}“ löschen</translation>
+    </message>
+    <message>
+        <source>Delete project?</source>
+        <translation>Projekt löschen?</translation>
+    </message>
+    <message>
+        <source>Delete project “{name}”? It goes to the trash; its activities stay. Ctrl+Z brings it back.</source>
+        <translation>Projekt „{name}“ löschen? Es kommt in den Papierkorb; seine Aktivitäten bleiben erhalten. Strg+Z holt es zurück.</translation>
+    </message>
+    <message>
+        <source>Delete project “{name}”</source>
+        <translation>Projekt „{name}“ löschen</translation>
+    </message>
+    <message>
+        <source>Delete opportunity?</source>
+        <translation>Verkaufschance löschen?</translation>
+    </message>
+    <message>
+        <source>Delete opportunity “{name}”? It goes to the trash; its activities stay. Ctrl+Z brings it back.</source>
+        <translation>Verkaufschance „{name}“ löschen? Sie kommt in den Papierkorb; ihre Aktivitäten bleiben erhalten. Strg+Z holt sie zurück.</translation>
+    </message>
+    <message>
+        <source>Delete opportunity “{name}”</source>
+        <translation>Verkaufschance „{name}“ löschen</translation>
+    </message>
+</context>
+<context>
     <name>RunPage</name>
     <message>
         <source>Import</source>
@@ -5703,6 +5750,10 @@ gesamt</translation>
     <message>
         <source>(no subject)</source>
         <translation>(kein Betreff)</translation>
+    </message>
+    <message>
+        <source>Ticket {number} was deleted. Ctrl+Z brings it back.</source>
+        <translation>Ticket {number} wurde gelöscht. Strg+Z holt es zurück.</translation>
     </message>
 </context>
 <context>

@@ -100,6 +100,14 @@
             <translation>Diese Änderung kann nicht rückgängig gemacht werden.</translation>
         </message>
         <message>
+            <source>The record is no longer there; the change cannot be undone.</source>
+            <translation>Den Datensatz gibt es nicht mehr; die Änderung kann nicht rückgängig gemacht werden.</translation>
+        </message>
+        <message>
+            <source>The record was changed again after this change; undoing it now would overwrite that later change. Nothing was changed.</source>
+            <translation>Der Datensatz wurde nach dieser Änderung erneut geändert; sie jetzt rückgängig zu machen, würde die spätere Änderung überschreiben. Es wurde nichts geändert.</translation>
+        </message>
+        <message>
             <source>The time needs a time zone.</source>
             <translation>Die Uhrzeit braucht eine Zeitzone.</translation>
         </message>

@@ -283,3 +283,82 @@ def test_a_company_entry_a_little_off_the_stored_moment_still_restores(
         registry.undo(s, entry, ticking)
     assert not _deleted(sqlite_store, "company", ids["company"])
     assert not _deleted(sqlite_store, "person", ids["anna"])
+
+
+def _edit(store: Store, pid: int, values: dict[str, Any], clock: FixedClock) -> int:
+    with store.session() as s:
+        before = registry.snapshot(s, "person", pid)
+        contacts.update_person(s, pid, values, clock=clock)
+        after = registry.snapshot(s, "person", pid)
+        entry = registry.record_edit(s, "person", pid, before, after, "Edit Anna", clock)
+    assert entry is not None
+    return entry
+
+
+def test_undo_of_an_edit_never_overwrites_a_later_save(
+    sqlite_store: Store, clock: FixedClock
+) -> None:
+    """A save after the edit that wrote no undo entry of its own (another window, a
+    colleague on the team database): undoing the edit is refused, the later value
+    stays; a later change of another field does not stand in the way."""
+    from crm_desktop.errors import ConflictError
+
+    ids = _records(sqlite_store, clock)
+    pid = ids["anna"]
+    entry = _edit(sqlite_store, pid, {"position": "Leitung", "notes": "neu"}, clock)
+    with sqlite_store.session() as s:
+        contacts.update_person(s, pid, {"notes": "von Jens geändert"}, clock=clock)
+    with sqlite_store.session() as s, pytest.raises(ConflictError) as refused:
+        registry.undo(s, entry, clock)
+    assert "changed again after this change" in refused.value.message
+    with sqlite_store.reader() as s:
+        person = s.get_one(Person, pid)
+        assert (person.position, person.notes) == ("Leitung", "von Jens geändert")
+        assert s.get_one(UndoEntry, entry).undone_at is None  # still there, not undone
+        assert registry.changed_since(s, "person", pid, {"notes": "neu"}) == ["notes"]
+
+    # the later save put the edit's value back: the undo goes through again
+    with sqlite_store.session() as s:
+        contacts.update_person(s, pid, {"notes": "neu", "family_name": "Schäfer-Weiß"}, clock=clock)
+    with sqlite_store.session() as s:
+        registry.undo(s, entry, clock)
+    with sqlite_store.reader() as s:
+        person = s.get_one(Person, pid)
+        assert (person.position, person.notes or None) == (None, None)
+        assert person.family_name == "Schäfer-Weiß"  # another field's change is kept
+
+    # redo is refused alike when the record was changed after the undo
+    with sqlite_store.session() as s:
+        contacts.update_person(s, pid, {"position": "Azubi"}, clock=clock)
+    with sqlite_store.session() as s, pytest.raises(ConflictError):
+        registry.redo(s, entry, clock)
+    with sqlite_store.reader() as s:
+        assert s.get_one(Person, pid).position == "Azubi"
+
+
+def test_an_older_edit_below_a_newer_one_is_undone_after_it(
+    sqlite_store: Store, clock: FixedClock
+) -> None:
+    """Two recorded edits of one field: the stack offers both (the older one differs
+    from the record only until the newer one is undone), Ctrl+Z twice goes back."""
+    ids = _records(sqlite_store, clock)
+    pid = ids["anna"]
+    first = _edit(sqlite_store, pid, {"position": "Leitung"}, clock)
+    second = _edit(sqlite_store, pid, {"position": "Geschäftsführung"}, clock)
+    with sqlite_store.session() as s:
+        assert [i.id for i in registry.stack(s)][:2] == [second, first]
+        registry.undo_last(s, clock)
+        registry.undo_last(s, clock)
+    with sqlite_store.reader() as s:
+        assert s.get_one(Person, pid).position is None
+
+
+def test_edit_values_compare_by_meaning() -> None:
+    """A moment written with its zone reads back as UTC; it is the same moment."""
+    same = registry._same
+    assert same({"$dt": "2026-11-23T10:00:00+01:00"}, {"$dt": "2026-11-23T09:00:00+00:00"})
+    assert not same({"$dt": "2026-11-23T10:00:00+00:00"}, {"$dt": "2026-11-23T09:00:00+00:00"})
+    assert same({"$dec": "1.50"}, {"$dec": "1.5"})
+    assert same([{"number": "1", "$x": None}], [{"number": "1", "$x": None}])
+    assert not same([{"number": "1"}], [{"number": "2"}])
+    assert not same(["a"], ["a", "b"])

@@ -430,3 +430,66 @@ def test_activation_emits_person(qtbot: QtBot, fast_store: Store, clock: FixedCl
             pos=view.table.visualRect(index).center(),
         )
     assert sig.args == [ids["Becker"]]
+
+
+def test_the_undo_button_names_what_it_takes_back(
+    qtbot: QtBot, fast_store: Store, clock: FixedClock
+) -> None:
+    ids = make_people(fast_store, clock)
+    view = PeopleListView(fast_store, clock=clock)
+    qtbot.addWidget(view)
+    view.show()
+    Answers(view)
+    assert view.act_undo.toolTip() == "There is nothing to undo."
+    assert not view.act_undo.isEnabled()
+    view.select_rows([row_of(view, ids["Müller"]), row_of(view, ids["Becker"])])
+    with qtbot.waitSignal(view.changed, timeout=10_000):
+        view.act_tag.trigger()
+    assert view.act_undo.isEnabled()
+    assert view.act_undo.toolTip() == "Undo: Tag “Messe 2026” added to 2"
+    view.act_undo.trigger()
+    assert tagged(fast_store, "Messe 2026") == set()
+    assert view.status.text() == "Undone: Tag “Messe 2026” added to 2"
+    assert view.act_undo.toolTip() == "There is nothing to undo."
+
+
+def test_the_undo_button_and_edit_undo_are_one_history(
+    qtbot: QtBot, fast_store: Store, clock: FixedClock, tmp_path: Path
+) -> None:
+    """In the window the people list's Undo is the window's: a ticket deleted on the
+    tickets page is what its tooltip names and what it brings back."""
+    from crm_desktop.data.models import Ticket
+    from crm_desktop.services.tickets import open_ticket
+    from crm_desktop.ui.main_window import MainWindow
+    from crm_desktop.ui.settings_dialog import AppSettings
+
+    ids = make_people(fast_store, clock)
+    with fast_store.session() as s:
+        ticket = open_ticket(s, "Heizung defekt", person_id=ids["Becker"], clock=clock)
+        tid, number = ticket.id, ticket.number
+    win = MainWindow(
+        fast_store, AppSettings(tmp_path / "settings.ini"), data_dir=tmp_path, clock=clock
+    )
+    qtbot.addWidget(win)
+    win.show()
+    win.confirm = lambda _title, _text: True  # type: ignore[method-assign]
+    win.show_view("people")
+    people = win.pages["people"]
+    assert isinstance(people, PeopleListView)
+    assert people.undo_manager is win.undo
+    assert win.delete_listed("ticket", tid)
+    what = f"Delete ticket {number} “Heizung defekt”"
+    assert people.act_undo.toolTip() == f"Undo: {what}"
+    assert win.actions_by_name["undo"].text() == f"&Undo: {what}"
+    assert people.undo_last() == what
+    with fast_store.reader() as s:
+        assert s.get_one(Ticket, tid).deleted_at is None
+    assert people.act_undo.toolTip() == "There is nothing to undo."
+    assert win.actions_by_name["undo"].text() == "&Undo"
+    # Edit → Redo does it again: the same history
+    win.actions_by_name["redo"].trigger()
+    with fast_store.reader() as s:
+        assert s.get_one(Ticket, tid).deleted_at is not None
+    assert people.act_undo.toolTip() == f"Undo: {what}"
+    win.tasks.wait(5000)
+    people.wait()

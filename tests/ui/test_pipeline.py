@@ -197,3 +197,30 @@ def test_list_by_owner_and_gantt(qtbot: QtBot, sqlite_store: Store, clock: Fixed
     bar_color = image.pixelColor(int(kitchen.center().x()), int(kitchen.center().y()))
     assert bar_color.name() == "#5c6bc0"  # the first stage's colour
     assert ids
+
+
+def test_the_delete_key_on_a_card_asks_for_its_delete(
+    qtbot: QtBot, sqlite_store: Store, clock: FixedClock
+) -> None:
+    """Delete on a selected card (or a list row) asks the window to delete that
+    opportunity; a group head of the list is none."""
+    ids = _data(sqlite_store, clock)
+    board = _board(qtbot, sqlite_store, clock)
+    found = board.card_index(ids["Treppe Altbau"])
+    assert found is not None
+    view, index = found
+    view.setCurrentIndex(index)
+    view.setFocus()
+    with qtbot.waitSignal(board.deleteRequested) as asked:
+        qtbot.keyClick(view, Qt.Key.Key_Delete)
+    assert asked.args == ["opportunity", ids["Treppe Altbau"]]
+    board.tabs.setCurrentIndex(1)
+    head = board.list_model.index(0, 0)
+    board.list_view.setCurrentIndex(head)
+    board.list_view.setFocus()
+    with qtbot.assertNotEmitted(board.deleteRequested):
+        qtbot.keyClick(board.list_view, Qt.Key.Key_Delete)
+    board.list_view.setCurrentIndex(board.list_model.index(0, 0, head))
+    with qtbot.waitSignal(board.deleteRequested) as asked:
+        qtbot.keyClick(board.list_view, Qt.Key.Key_Delete)
+    assert asked.args is not None and asked.args[0] == "opportunity"

@@ -132,3 +132,34 @@ def test_open_tickets_list_and_double_click_opens(
     page.view.change_status(TicketStatus.SOLVED)
     assert lst.numbers() == ["T-2026-00001"]
     assert lst.empty.isHidden()
+
+
+def test_a_shown_ticket_deleted_meanwhile_says_so_and_comes_back(
+    qtbot: QtBot, sqlite_store: Store, clock: FixedClock
+) -> None:
+    from crm_desktop.services.changes import Changes as _Changes
+    from crm_desktop.services.tickets import delete_ticket, restore_ticket
+
+    with sqlite_store.session() as s:
+        person = create_person(s, PersonInput("Jörg", "Übel"))
+        ticket = open_ticket(s, "Heizung defekt", person_id=person.id, clock=clock)
+        tid, number = ticket.id, ticket.number
+    page = TicketsPage(sqlite_store, clock)
+    qtbot.addWidget(page)
+    assert page.view.show_number(number)
+    with qtbot.waitSignal(page.deleteRequested) as asked:
+        page.list.view.setCurrentIndex(page.list.row_of(number))
+        page.list.view.setFocus()
+        qtbot.keyClick(page.list.view, Qt.Key.Key_Delete)
+    assert asked.args == ["ticket", tid]
+    with sqlite_store.session() as s:
+        delete_ticket(s, tid, clock=clock)
+    page.apply_changes(_Changes.of("ticket", tid, structure=True))
+    assert page.list.numbers() == []
+    assert page.view.ticket is None
+    assert page.view.message.text() == f"Ticket {number} was deleted. Ctrl+Z brings it back."
+    with sqlite_store.session() as s:
+        restore_ticket(s, tid)
+    page.apply_changes(_Changes.of("ticket", tid, structure=True))
+    assert page.list.numbers() == [number]
+    assert page.view.ticket is not None and page.view.ticket.number == number
