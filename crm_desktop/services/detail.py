@@ -17,6 +17,7 @@ from sqlalchemy import ColumnElement, select
 from sqlalchemy.orm import Session
 
 from crm_desktop.data.models import (
+    CompanyStatus,
     Opportunity,
     OpportunityStatus,
     Person,
@@ -181,15 +182,79 @@ def company_people(session: Session, company_id: int) -> CompanyPeople:
     return CompanyPeople(rows, groups, loose)
 
 
+@dataclass(frozen=True, slots=True)
+class BranchRow:
+    id: int
+    name: str
+    city: str
+    status: CompanyStatus
+
+
+def company_branches(session: Session, company_id: int) -> tuple[BranchRow, ...]:
+    """The company's live branches by name, with the city of their first address."""
+    company = contacts.get_company(session, company_id)
+    live = sorted(
+        (b for b in company.branches if b.deleted_at is None), key=lambda b: b.name.lower()
+    )
+    return tuple(
+        BranchRow(b.id, b.name, (b.addresses[0].city or "") if b.addresses else "", b.status)
+        for b in live
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class Colleague:
+    id: int
+    full_name: str
+    position: str
+    department: str
+
+
+@dataclass(frozen=True, slots=True)
+class PersonRelations:
+    """Whom the person reports to (id, name), who reports to them and their colleagues
+    in the same company (live people, by name)."""
+
+    boss: tuple[int, str] | None
+    subordinates: tuple[Colleague, ...]
+    colleagues: tuple[Colleague, ...]
+
+
+def _colleague(p: Person) -> Colleague:
+    return Colleague(p.id, p.full_name, p.position or "", p.department.name if p.department else "")
+
+
+def person_relations(session: Session, person_id: int) -> PersonRelations:
+    p = contacts.get_person(session, person_id)
+    boss = p.reports_to if p.reports_to is not None and p.reports_to.deleted_at is None else None
+    subs = sorted((x for x in p.subordinates if x.deleted_at is None), key=_by_name)
+    company = p.company if p.company is not None and p.company.deleted_at is None else None
+    colleagues: list[Person] = []
+    if company is not None:
+        colleagues = sorted(
+            (x for x in company.people if x.deleted_at is None and x.id != p.id), key=_by_name
+        )
+    return PersonRelations(
+        boss=(boss.id, boss.full_name) if boss is not None else None,
+        subordinates=tuple(_colleague(x) for x in subs),
+        colleagues=tuple(_colleague(x) for x in colleagues),
+    )
+
+
 __all__ = [
+    "BranchRow",
+    "Colleague",
     "CompanyPeople",
     "DepartmentGroup",
     "OpportunityRow",
+    "PersonRelations",
     "PersonRow",
     "ProjectRow",
     "Related",
     "TicketRow",
+    "company_branches",
     "company_people",
     "company_related",
     "person_related",
+    "person_relations",
 ]

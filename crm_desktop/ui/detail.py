@@ -1001,20 +1001,10 @@ class CompanyDetailPane(_DetailPane):
             self.parent_label.setText(
                 _muted(self.tr("Head office (not a branch of another company)."))
             )
-        branches = [b for b in c.branches if b.deleted_at is None]
+        branches = pane_data.company_branches(s, cid)
         self.branches.set_rows(
             "company",
-            [
-                (
-                    b.id,
-                    [
-                        b.name,
-                        b.addresses[0].city if b.addresses else "",
-                        company_status_label(b.status),
-                    ],
-                )
-                for b in sorted(branches, key=lambda b: b.name.lower())
-            ],
+            [(b.id, [b.name, b.city, company_status_label(b.status)]) for b in branches],
         )
         staff = pane_data.company_people(s, cid)
 
@@ -1282,33 +1272,18 @@ class PersonDetailPane(_DetailPane):
         self.profile.setText(self._profile_html(p))
 
         # relations
-        if boss is not None:
+        rel = pane_data.person_relations(s, pid)
+        if rel.boss is not None:
             self.boss_label.setText(
-                self.tr("Reports to {person}").format(
-                    person=record_link("person", boss.id, boss.full_name)
-                )
+                self.tr("Reports to {person}").format(person=record_link("person", *rel.boss))
             )
         else:
             self.boss_label.setText(_muted(self.tr("Reports to nobody recorded.")))
-        subs = sorted(
-            (x for x in p.subordinates if x.deleted_at is None),
-            key=lambda x: (x.family_name.lower(), x.given_name.lower()),
-        )
-        self.subordinates.set_rows(
-            "person", [(x.id, [x.full_name, x.position or ""]) for x in subs]
-        )
-        colleagues: list[Person] = []
-        if company is not None:
-            colleagues = sorted(
-                (x for x in company.people if x.deleted_at is None and x.id != p.id),
-                key=lambda x: (x.family_name.lower(), x.given_name.lower()),
-            )
+        subs = rel.subordinates
+        self.subordinates.set_rows("person", [(x.id, [x.full_name, x.position]) for x in subs])
+        colleagues = rel.colleagues
         self.colleagues.set_rows(
-            "person",
-            [
-                (x.id, [x.full_name, x.position or "", x.department.name if x.department else ""])
-                for x in colleagues
-            ],
+            "person", [(x.id, [x.full_name, x.position, x.department]) for x in colleagues]
         )
         self._set_tab_count(self.relations_page, self.tr("Relations"), len(subs) + len(colleagues))
 

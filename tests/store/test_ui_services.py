@@ -82,6 +82,7 @@ def test_parent_company_overview_counts_the_activities_of_its_branches(
         assert view.last_contact.activity_id == call_id
         assert view.last_contact.kind == ActivityKind.CALL
         # the head office lists the branch, the branch its people
+        assert [b.name for b in pane_data.company_branches(s, head_id)] == ["Köhler Süd"]
         assert pane_data.company_people(s, head_id).total == 0
         staff = pane_data.company_people(s, branch_id)
         assert [p.full_name for p in staff.people] == ["Jörg Übel"]
@@ -133,6 +134,25 @@ def test_company_people_are_grouped_by_department(sqlite_store: Store) -> None:
     assert [p.full_name for p in staff.loose] == ["Ben Zander"]
     assert staff.people[0].phone and staff.people[1].phone == ""
     assert staff.total == 3
+
+
+def test_person_relations(sqlite_store: Store) -> None:
+    with sqlite_store.session() as s:
+        cid = contacts.create_company(s, CompanyInput(name="Firma")).id
+        boss = contacts.create_person(
+            s, PersonInput(given_name="Chef", family_name="Berg", company_id=cid)
+        ).id
+        pid = contacts.create_person(
+            s,
+            PersonInput(given_name="Eva", family_name="Kern", company_id=cid, reports_to_id=boss),
+        ).id
+    with sqlite_store.reader() as s:
+        mine = pane_data.person_relations(s, pid)
+        theirs = pane_data.person_relations(s, boss)
+    assert mine.boss == (boss, "Chef Berg")
+    assert [c.full_name for c in mine.colleagues] == ["Chef Berg"]
+    assert theirs.boss is None
+    assert [c.id for c in theirs.subordinates] == [pid]
 
 
 def test_related_lists_of_a_company_and_a_person(sqlite_store: Store, clock: FixedClock) -> None:
