@@ -367,3 +367,29 @@ def test_lookups(sqlite_store: Store) -> None:
         contacts.delete_person(s, pid)
     with sqlite_store.reader() as s:
         assert not lookups.record_exists(s, "person", pid)
+
+
+def test_appointment_attendees_and_organizer(sqlite_store: Store, clock: FixedClock) -> None:
+    from crm_desktop.interop import ical
+    from crm_desktop.services import calendar as cal
+
+    start = clock.now() + dt.timedelta(days=1)
+    with sqlite_store.session() as s:
+        ap = cal.create_appointment(
+            s, title="Termin", start_at=start, end_at=start + dt.timedelta(hours=1)
+        )
+        cal.set_attendees(
+            s,
+            ap.id,
+            [ical.Participant("b@example.de", "Bea"), ical.Participant("a@example.de", "")],
+        )
+        cal.set_organizer(s, ap.id, ical.Participant("me@example.de", ""))
+        aid = ap.id
+    with sqlite_store.reader() as s:
+        answers = cal.attendee_answers(s, aid)
+        stored = cal.stored(s, aid)
+        assert (stored.organizer_email, stored.organizer_name) == ("me@example.de", None)
+    assert [(p.email, p.name, state) for p, state in answers] == [
+        ("b@example.de", "Bea", "NEEDS-ACTION"),
+        ("a@example.de", "", "NEEDS-ACTION"),
+    ]
