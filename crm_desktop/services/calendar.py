@@ -175,6 +175,39 @@ def attendees_of(session: Session, appointment_id: int) -> list[ical.Participant
     return [ical.Participant(email=e, name=n or "") for e, n in rows]
 
 
+def attendee_answers(session: Session, appointment_id: int) -> list[tuple[ical.Participant, str]]:
+    """The attendees in the order they were added, each with their answer (PARTSTAT)."""
+    rows = session.execute(
+        select(
+            appointment_attendees.c.email,
+            appointment_attendees.c.name,
+            appointment_attendees.c.partstat,
+        )
+        .where(appointment_attendees.c.appointment_id == appointment_id)
+        .order_by(appointment_attendees.c.id)
+    )
+    return [(ical.Participant(email=e, name=n or ""), p) for e, n, p in rows]
+
+
+def set_organizer(
+    session: Session, appointment_id: int, organizer: ical.Participant
+) -> Appointment:
+    """Store who organises the appointment (its e-mail and name; empty ones as NULL)
+    and return the appointment as stored."""
+    ap = get_appointment(session, appointment_id)
+    ap.organizer_email = organizer.email or None
+    ap.organizer_name = organizer.name or None
+    session.flush()
+    return ap
+
+
+def stored(session: Session, appointment_id: int) -> Appointment:
+    """The appointment with every pending change written (sequence, times), e.g. for
+    the invitation file that follows a save."""
+    session.flush()
+    return get_appointment(session, appointment_id)
+
+
 def set_attendees(
     session: Session, appointment_id: int, attendees: Sequence[ical.Participant]
 ) -> bool:

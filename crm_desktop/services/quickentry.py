@@ -168,7 +168,7 @@ def commit(
         session.add(follow)
         session.flush()
         return follow
-    return log_activity(
+    activity = log_activity(
         session,
         ActivityInput(
             kind=proposal.kind,
@@ -181,3 +181,5 @@ def commit(
         ),
         clock=clock,
     )
+    session.flush()  # the caller gets the stored id
+    return activity

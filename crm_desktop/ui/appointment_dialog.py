@@ -57,21 +57,16 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy import select
-from sqlalchemy.orm import Session
 
 from crm_desktop.clock import Clock, SystemClock, local_to_utc, local_zone, to_local
 from crm_desktop.config import resolve_paths
-from crm_desktop.data.models import (
-    Appointment,
-    AppointmentStatus,
-    appointment_attendees,
-)
+from crm_desktop.data.models import Appointment, AppointmentStatus
 from crm_desktop.data.store import Store
 from crm_desktop.errors import CrmError, ValidationError
 from crm_desktop.interop import ical
 from crm_desktop.services import calendar as cal
 from crm_desktop.services import pickers, validation
+from crm_desktop.services.unit import Session
 from crm_desktop.ui.errors import show_error
 from crm_desktop.ui.format import date_format, datetime_format, format_date, format_time
 from crm_desktop.ui.forms import (
@@ -480,16 +475,8 @@ class AppointmentDialog(QDialog):
             start = to_local(ap.start_at, self.zone).replace(tzinfo=None)
             end = to_local(ap.end_at, self.zone).replace(tzinfo=None)
             self._set_times(start, end, all_day=ap.all_day)
-            for email_, name, partstat in s.execute(
-                select(
-                    appointment_attendees.c.email,
-                    appointment_attendees.c.name,
-                    appointment_attendees.c.partstat,
-                )
-                .where(appointment_attendees.c.appointment_id == appointment_id)
-                .order_by(appointment_attendees.c.id)
-            ):
-                self._append(ical.Participant(email=email_, name=name or ""), partstat)
+            for participant, partstat in cal.attendee_answers(s, appointment_id):
+                self._append(participant, partstat)
             organizer = (ap.organizer_email, ap.organizer_name)
             imported = ap.source == "import"
         self.setWindowTitle(self.tr("Appointment – {title}").format(title=self.title.text()))
@@ -765,8 +752,7 @@ class AppointmentDialog(QDialog):
                     owner=self.store.owner or None,
                     **details,
                 )
-                ap.organizer_email = organizer.email or None
-                ap.organizer_name = organizer.name or None
+                cal.set_organizer(session, ap.id, organizer)
                 cal.set_attendees(session, ap.id, attendees)
                 created, moved, changed = True, False, True
             else:
@@ -783,7 +769,7 @@ class AppointmentDialog(QDialog):
                     bump_sequence=not moved,
                     **details,
                 )
-            session.flush()
+            ap = cal.stored(session, ap.id)
             path = self._write_invitation(session, ap, organizer, "REQUEST") if send else None
             return Saved(
                 appointment_id=ap.id,
@@ -850,9 +836,8 @@ class AppointmentDialog(QDialog):
         def work(session: Session, _errors: list[ValidationError]) -> Saved:
             ap = cal.cancel_appointment(session, appointment_id)
             if organizer.email:
-                ap.organizer_email = organizer.email
-                ap.organizer_name = organizer.name or None
-            session.flush()
+                ap = cal.set_organizer(session, ap.id, organizer)
+            ap = cal.stored(session, ap.id)
             path = self._write_invitation(session, ap, organizer, "CANCEL") if attendees else None
             return Saved(ap.id, ap.uid, False, False, True, bool(attendees), path)
 

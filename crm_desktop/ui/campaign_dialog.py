@@ -37,15 +37,14 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy import select
-from sqlalchemy.orm import Session
 
 from crm_desktop.clock import Clock, SystemClock, local_to_utc, local_zone
-from crm_desktop.data.models import CompanyStatus, Priority, Tag
+from crm_desktop.data.models import CompanyStatus, Priority
 from crm_desktop.data.store import Store
 from crm_desktop.errors import CrmError
-from crm_desktop.services import campaigns
+from crm_desktop.services import campaigns, lookups
 from crm_desktop.services.campaigns import Selection
+from crm_desktop.services.unit import Session
 from crm_desktop.ui.format import date_format
 from crm_desktop.ui.forms import plain_text
 from crm_desktop.ui.i18n import company_status_label, priority_label, translate_error
@@ -107,7 +106,7 @@ class CampaignDialog(QDialog):
         self.tags.setObjectName("campaignTags")
         self.tags.setMaximumHeight(self.fontMetrics().height() * 7)
         with store.reader() as s:
-            for name in s.execute(select(Tag.name).order_by(Tag.name)).scalars():
+            for name in lookups.tag_names(s):
                 item = QListWidgetItem(name, self.tags)
                 item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
                 item.setCheckState(Qt.CheckState.Unchecked)

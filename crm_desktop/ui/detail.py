@@ -35,8 +35,6 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy import select
-from sqlalchemy.orm import Session
 
 from crm_desktop.clock import Clock, SystemClock
 from crm_desktop.data.models import (
@@ -44,18 +42,16 @@ from crm_desktop.data.models import (
     BankAccount,
     CompanyStatus,
     Email,
-    Opportunity,
     Person,
     Phone,
     Priority,
-    Project,
-    Ticket,
-    project_members,
 )
 from crm_desktop.data.store import Store
 from crm_desktop.errors import CrmError, NotFoundError
 from crm_desktop.services import contacts
+from crm_desktop.services import detail as pane_data
 from crm_desktop.services.changes import Changes
+from crm_desktop.services.unit import Session
 from crm_desktop.ui.dialogs import (
     TAB_ADDRESSES,
     TAB_BANK,
@@ -466,6 +462,10 @@ class _DetailPane(QWidget):
     changed = Signal()
 
     ICON = "company"
+    # the list tabs every pane builds (see _fill_related)
+    tickets: RecordList
+    projects: RecordList
+    opportunities: RecordList
 
     def __init__(self, store: Store, parent: QWidget | None = None, *, clock: Clock | None = None):
         super().__init__(parent)
@@ -685,6 +685,19 @@ class _DetailPane(QWidget):
             page = self.tabs.widget(i)
             if page is not None and (page is widget or page.isAncestorOf(widget)):
                 self.tabs.setTabText(i, f"{title} ({count})" if count else title)
+
+    def _fill_related(self, related: pane_data.Related) -> None:
+        """The tickets, projects and opportunities tabs with their counts."""
+        self.tickets.set_rows("ticket", [_ticket_row(x) for x in related.tickets])
+        self._set_tab_count(self.tickets, self.tr("Tickets"), len(related.tickets))
+        self.projects.set_rows("project", [_project_row(x) for x in related.projects])
+        self._set_tab_count(self.projects, self.tr("Projects"), len(related.projects))
+        self.opportunities.set_rows(
+            "opportunity", [_opportunity_row(x) for x in related.opportunities]
+        )
+        self._set_tab_count(
+            self.opportunities, self.tr("Opportunities"), len(related.opportunities)
+        )
 
     def _internal_link(self, kind: str, rid: int) -> None:
         signal = {
@@ -998,93 +1011,31 @@ class CompanyDetailPane(_DetailPane):
             self.parent_label.setText(
                 _muted(self.tr("Head office (not a branch of another company)."))
             )
-        branches = [b for b in c.branches if b.deleted_at is None]
+        branches = pane_data.company_branches(s, cid)
         self.branches.set_rows(
             "company",
-            [
-                (
-                    b.id,
-                    [
-                        b.name,
-                        b.addresses[0].city if b.addresses else "",
-                        company_status_label(b.status),
-                    ],
-                )
-                for b in sorted(branches, key=lambda b: b.name.lower())
-            ],
+            [(b.id, [b.name, b.city, company_status_label(b.status)]) for b in branches],
         )
-        live = [p for p in c.people if p.deleted_at is None]
-        live.sort(key=lambda p: (p.family_name.lower(), p.given_name.lower()))
+        staff = pane_data.company_people(s, cid)
 
-        def person_row(p: Person) -> tuple[int, list[str]]:
-            return (
-                p.id,
-                [
-                    p.full_name,
-                    p.position or "",
-                    format_phone(p.phones[0].number) if p.phones else "",
-                ],
-            )
+        def person_row(p: pane_data.PersonRow) -> tuple[int, list[str]]:
+            return (p.id, [p.full_name, p.position, format_phone(p.phone) if p.phone else ""])
 
-        self.contacts.set_rows("person", [person_row(p) for p in live])
-        groups: list[tuple[str, str, int | None, list[tuple[int, list[str]]]]] = []
-        for dept in sorted(c.departments, key=lambda d: d.name.lower()):
-            groups.append(
-                (
-                    dept.name,
-                    "department",
-                    dept.id,
-                    [person_row(p) for p in live if p.department_id == dept.id],
-                )
-            )
-        loose = [person_row(p) for p in live if p.department_id is None]
+        self.contacts.set_rows("person", [person_row(p) for p in staff.people])
+        groups: list[tuple[str, str, int | None, list[tuple[int, list[str]]]]] = [
+            (dept.name, "department", dept.id, [person_row(p) for p in dept.people])
+            for dept in staff.groups
+        ]
+        loose = [person_row(p) for p in staff.loose]
         if groups:
             if loose:
                 groups.append((self.tr("Without department"), "", None, loose))
             self.people.set_groups(groups)
         else:
             self.people.set_rows("person", loose)
-        self._set_tab_count(self.relations_page, self.tr("Relations"), len(live) + len(branches))
+        self._set_tab_count(self.relations_page, self.tr("Relations"), staff.total + len(branches))
 
-        tickets = (
-            s.execute(
-                select(Ticket)
-                .where(Ticket.company_id == cid, Ticket.deleted_at.is_(None))
-                .order_by(Ticket.opened_at.desc())
-            )
-            .scalars()
-            .all()
-        )
-        self.tickets.set_rows(
-            "ticket",
-            [
-                (t.id, [t.title, t.number, enum_label(t.status), format_date(t.opened_at.date())])
-                for t in tickets
-            ],
-        )
-        self._set_tab_count(self.tickets, self.tr("Tickets"), len(tickets))
-        projects = (
-            s.execute(
-                select(Project)
-                .where(Project.company_id == cid, Project.deleted_at.is_(None))
-                .order_by(Project.name)
-            )
-            .scalars()
-            .all()
-        )
-        self.projects.set_rows("project", [_project_row(p) for p in projects])
-        self._set_tab_count(self.projects, self.tr("Projects"), len(projects))
-        opps = (
-            s.execute(
-                select(Opportunity)
-                .where(Opportunity.company_id == cid, Opportunity.deleted_at.is_(None))
-                .order_by(Opportunity.expected_close)
-            )
-            .scalars()
-            .all()
-        )
-        self.opportunities.set_rows("opportunity", [_opportunity_row(o) for o in opps])
-        self._set_tab_count(self.opportunities, self.tr("Opportunities"), len(opps))
+        self._fill_related(pane_data.company_related(s, cid))
 
     # -- actions
 
@@ -1111,19 +1062,23 @@ class CompanyDetailPane(_DetailPane):
             )
 
 
-def _project_row(p: Project) -> tuple[int, list[str]]:
+def _ticket_row(t: pane_data.TicketRow) -> tuple[int, list[str]]:
+    return (t.id, [t.title, t.number, enum_label(t.status), format_date(t.opened_at.date())])
+
+
+def _project_row(p: pane_data.ProjectRow) -> tuple[int, list[str]]:
     return (
         p.id,
         [p.name, enum_label(p.status), format_date(p.start_date), format_date(p.end_date)],
     )
 
 
-def _opportunity_row(o: Opportunity) -> tuple[int, list[str]]:
+def _opportunity_row(o: pane_data.OpportunityRow) -> tuple[int, list[str]]:
     return (
         o.id,
         [
             o.title,
-            o.stage.name if o.stage is not None else "",
+            o.stage_name,
             enum_label(o.status),
             format_money(o.value, o.currency),
             format_date(o.expected_close),
@@ -1327,76 +1282,22 @@ class PersonDetailPane(_DetailPane):
         self.profile.setText(self._profile_html(p))
 
         # relations
-        if boss is not None:
+        rel = pane_data.person_relations(s, pid)
+        if rel.boss is not None:
             self.boss_label.setText(
-                self.tr("Reports to {person}").format(
-                    person=record_link("person", boss.id, boss.full_name)
-                )
+                self.tr("Reports to {person}").format(person=record_link("person", *rel.boss))
             )
         else:
             self.boss_label.setText(_muted(self.tr("Reports to nobody recorded.")))
-        subs = sorted(
-            (x for x in p.subordinates if x.deleted_at is None),
-            key=lambda x: (x.family_name.lower(), x.given_name.lower()),
-        )
-        self.subordinates.set_rows(
-            "person", [(x.id, [x.full_name, x.position or ""]) for x in subs]
-        )
-        colleagues: list[Person] = []
-        if company is not None:
-            colleagues = sorted(
-                (x for x in company.people if x.deleted_at is None and x.id != p.id),
-                key=lambda x: (x.family_name.lower(), x.given_name.lower()),
-            )
+        subs = rel.subordinates
+        self.subordinates.set_rows("person", [(x.id, [x.full_name, x.position]) for x in subs])
+        colleagues = rel.colleagues
         self.colleagues.set_rows(
-            "person",
-            [
-                (x.id, [x.full_name, x.position or "", x.department.name if x.department else ""])
-                for x in colleagues
-            ],
+            "person", [(x.id, [x.full_name, x.position, x.department]) for x in colleagues]
         )
         self._set_tab_count(self.relations_page, self.tr("Relations"), len(subs) + len(colleagues))
 
-        tickets = (
-            s.execute(
-                select(Ticket)
-                .where(Ticket.person_id == pid, Ticket.deleted_at.is_(None))
-                .order_by(Ticket.opened_at.desc())
-            )
-            .scalars()
-            .all()
-        )
-        self.tickets.set_rows(
-            "ticket",
-            [
-                (t.id, [t.title, t.number, enum_label(t.status), format_date(t.opened_at.date())])
-                for t in tickets
-            ],
-        )
-        self._set_tab_count(self.tickets, self.tr("Tickets"), len(tickets))
-        projects = (
-            s.execute(
-                select(Project)
-                .join(project_members, project_members.c.project_id == Project.id)
-                .where(project_members.c.person_id == pid, Project.deleted_at.is_(None))
-                .order_by(Project.name)
-            )
-            .scalars()
-            .all()
-        )
-        self.projects.set_rows("project", [_project_row(x) for x in projects])
-        self._set_tab_count(self.projects, self.tr("Projects"), len(projects))
-        opps = (
-            s.execute(
-                select(Opportunity)
-                .where(Opportunity.person_id == pid, Opportunity.deleted_at.is_(None))
-                .order_by(Opportunity.expected_close)
-            )
-            .scalars()
-            .all()
-        )
-        self.opportunities.set_rows("opportunity", [_opportunity_row(x) for x in opps])
-        self._set_tab_count(self.opportunities, self.tr("Opportunities"), len(opps))
+        self._fill_related(pane_data.person_related(s, pid))
 
         self._fill_consent(p)
 

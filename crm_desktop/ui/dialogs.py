@@ -37,22 +37,14 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy import select
-from sqlalchemy.orm import Session
 
 from crm_desktop.clock import Clock, SystemClock, local_to_utc, local_zone, to_local
 from crm_desktop.data.models import (
     ActivityKind,
-    Company,
     CompanyStatus,
-    Department,
     Direction,
-    Opportunity,
-    OpportunityStatus,
     Person,
     Priority,
-    Project,
-    ProjectStatus,
 )
 from crm_desktop.data.store import Store
 from crm_desktop.errors import (
@@ -62,9 +54,9 @@ from crm_desktop.errors import (
     NotFoundError,
     ValidationError,
 )
-from crm_desktop.services import contacts, pickers
+from crm_desktop.services import contacts, editing, lookups, pickers
 from crm_desktop.services import validation as v
-from crm_desktop.services.contacts import CompanyInput, PersonInput
+from crm_desktop.services.unit import Session
 from crm_desktop.ui.format import datetime_format, format_date, phone_region
 from crm_desktop.ui.forms import (
     FORM_STYLE,
@@ -117,18 +109,6 @@ LEGAL_FORMS = (
 
 
 _LINKS = {"company_id", "parent_id", "department_id", "reports_to_id"}
-
-
-def _record_name(session: Session, key: str, rid: int) -> str:
-    """The name of a linked record for the compare table."""
-    if key in ("company_id", "parent_id"):
-        comp = session.get(Company, rid)
-        return comp.name if comp is not None else str(rid)
-    if key == "department_id":
-        dept = session.get(Department, rid)
-        return dept.name if dept is not None else str(rid)
-    person = session.get(Person, rid)
-    return person.full_name if person is not None else str(rid)
 
 
 def _tags_text(names: Iterable[str]) -> str:
@@ -216,7 +196,9 @@ class EntityForm(QWidget):
                 if (other or None) == (mine or None):
                     continue
                 shown = [
-                    _record_name(s, key, v) if key in _LINKS and v is not None else show_value(v)
+                    lookups.record_name(s, key, v)
+                    if key in _LINKS and v is not None
+                    else show_value(v)
                     for v in (other, mine)
                 ]
                 rows.append((self.field_label(key), shown[0], shown[1]))
@@ -240,20 +222,6 @@ class EntityForm(QWidget):
 
     def scalar_values(self, errors: list[ValidationError]) -> dict[str, Any]:
         raise NotImplementedError
-
-    def record_edit(
-        self, session: Session, kind: str, rid: int, before: dict[str, Any], name: str
-    ) -> None:
-        """Write the undo entry of this save (its label names what changed)."""
-        from crm_desktop.services import undo
-
-        after = undo.snapshot(session, kind, rid)
-        names = undo.changed_fields(before, after)
-        if not names:
-            return
-        undo.record_edit(
-            session, kind, rid, before, after, self.edit_label(names, name), self.clock
-        )
 
     def edit_label(self, names: list[str], name: str) -> str:
         """ "Change phone number of Anna Schäfer" (one field) or "Edit Anna Schäfer"."""
@@ -303,12 +271,10 @@ class EntityForm(QWidget):
     def reload(self) -> None:
         raise NotImplementedError
 
-    def _note_saved_version(self, model: Any, rid: int) -> None:
+    def _note_saved_version(self, kind: str, rid: int) -> None:
         """The version just saved is the one a next save of this form builds on."""
         with self.store.reader() as s:
-            self.loaded_version = s.execute(
-                select(model.version).where(model.id == rid)
-            ).scalar_one_or_none()
+            self.loaded_version = lookups.stored_version(s, kind, rid)
 
     def load(self, record_id: int | None = None) -> None:
         raise NotImplementedError
@@ -512,12 +478,7 @@ class PersonForm(EntityForm):
         departments: list[tuple[int, str]] = []
         if cid is not None:
             with self.store.reader() as s:
-                rows = s.execute(
-                    select(Department.id, Department.name)
-                    .where(Department.company_id == cid)
-                    .order_by(Department.name)
-                ).all()
-            departments = [(int(did), str(name)) for did, name in rows]
+                departments = lookups.departments(s, cid)
         self.department.blockSignals(True)
         self.department.clear()
         self.department.addItem(self.tr("No department"), None)
@@ -620,17 +581,18 @@ class PersonForm(EntityForm):
             "notes": self.notes.toPlainText().strip(),
         }
 
-    def person_input(self, errors: list[ValidationError]) -> PersonInput:
-        values = self.scalar_values(errors)
-        return PersonInput(
-            **values,
-            consent_marketing=self.consent.isChecked(),
-            consent_source=text_or_none(self.consent_source),
+    def person_edit(self, errors: list[ValidationError]) -> editing.PersonEdit:
+        """Everything typed, for :func:`editing.save_person`; parse problems go to
+        ``errors``."""
+        return editing.PersonEdit(
+            values=self.scalar_values(errors),
             phones=self.phones.items(),
             emails=self.emails.items(),
             addresses=self.addresses.items(),
             bank_accounts=self.banks.items(),
             tags=_tags(self.tags),
+            consent_marketing=self.consent.isChecked(),
+            consent_source=text_or_none(self.consent_source),
         )
 
     # -- saving
@@ -641,66 +603,24 @@ class PersonForm(EntityForm):
         pre = card_errors(self.typed_texts())
 
         def work(session: Session, errors: list[ValidationError]) -> int:
-            if self.person_id is None:
-                data = self.person_input(errors)
-                person = collect(
-                    errors,
-                    contacts.create_person,
+            edit = self.person_edit(errors)
+            try:
+                saved = editing.save_person(
                     session,
-                    data,
+                    self.person_id,
+                    edit,
+                    expected_version=self.loaded_version,
+                    previous_consent=self._loaded_consent,
+                    region=phone_region(),
                     clock=self.clock,
-                    region=phone_region(),
+                    edit_label=self.edit_label,
                 )
-                if person is None:
-                    return -1
-                pid = person.id
-            else:
-                pid = self.person_id
-                from crm_desktop.services import undo
-
-                before = undo.snapshot(session, "person", pid)
-                changes = self.scalar_values(errors)
-                try:
-                    collect(
-                        errors,
-                        contacts.update_person,
-                        session,
-                        pid,
-                        changes,
-                        clock=self.clock,
-                        expected_version=self.loaded_version,
-                    )
-                except ConcurrentEditError as exc:
-                    self.conflict = exc
-                    raise
-                person = contacts.get_person(session, pid)
-                collect(
-                    errors,
-                    contacts.set_phones,
-                    session,
-                    person,
-                    self.phones.items(),
-                    region=phone_region(),
-                )
-                collect(errors, contacts.set_emails, session, person, self.emails.items())
-                collect(errors, contacts.set_addresses, session, person, self.addresses.items())
-                collect(errors, contacts.set_bank_accounts, session, person, self.banks.items())
-                contacts.set_tags(session, person, _tags(self.tags))
-                if self.consent.isChecked() != self._loaded_consent:
-                    contacts.set_consent(
-                        session,
-                        pid,
-                        self.consent.isChecked(),
-                        source=text_or_none(self.consent_source),
-                        clock=self.clock,
-                    )
-                if not errors:
-                    person = contacts.get_person(session, pid)
-                    name = f"{person.given_name or ''} {person.family_name or ''}".strip()
-                    self.record_edit(session, "person", pid, before, name)
+            except ConcurrentEditError as exc:
+                self.conflict = exc
+                raise
             if after is not None and not errors:
-                after(session, pid)
-            return pid
+                after(session, saved.record_id)
+            return saved.record_id
 
         def attempt() -> int | None:
             return save_with_errors(self.store, self.router, work, pre)
@@ -708,7 +628,7 @@ class PersonForm(EntityForm):
         result = self._save_checked(attempt)
         if result is not None and self.person_id is not None:
             self._loaded_consent = self.consent.isChecked()
-            self._note_saved_version(Person, result)
+            self._note_saved_version("person", result)
         return result
 
     # -- identity for the duplicate check
@@ -815,9 +735,7 @@ class CompanyForm(EntityForm):
         with self.store.reader() as s:
             self.company_id = company_id
             if company_id is not None:
-                found = s.get(Company, company_id)
-                if found is not None:
-                    parent_id = found.parent_id
+                parent_id = lookups.company_parent(s, company_id)
             self.parent_company.set_source(
                 company_source(self.store, exclude_id=company_id), company_choice(s, parent_id)
             )
@@ -906,60 +824,35 @@ class CompanyForm(EntityForm):
         pre = card_errors(self.typed_texts())
 
         def work(session: Session, errors: list[ValidationError]) -> int:
-            values = self.scalar_values(errors)
-            if self.company_id is None:
-                data = CompanyInput(
-                    **values,
-                    phones=self.phones.items(),
-                    emails=self.emails.items(),
-                    addresses=self.addresses.items(),
-                    bank_accounts=self.banks.items(),
-                    tags=_tags(self.tags),
-                )
-                company = collect(
-                    errors, contacts.create_company, session, data, region=phone_region()
-                )
-                return company.id if company is not None else -1
-            cid = self.company_id
-            from crm_desktop.services import undo
-
-            before = undo.snapshot(session, "company", cid)
+            edit = editing.CompanyEdit(
+                values=self.scalar_values(errors),
+                phones=self.phones.items(),
+                emails=self.emails.items(),
+                addresses=self.addresses.items(),
+                bank_accounts=self.banks.items(),
+                tags=_tags(self.tags),
+            )
             try:
-                collect(
-                    errors,
-                    contacts.update_company,
+                saved = editing.save_company(
                     session,
-                    cid,
-                    values,
-                    clock=self.clock,
+                    self.company_id,
+                    edit,
                     expected_version=self.loaded_version,
+                    region=phone_region(),
+                    clock=self.clock,
+                    edit_label=self.edit_label,
                 )
             except ConcurrentEditError as exc:
                 self.conflict = exc
                 raise
-            comp = contacts.get_company(session, cid)
-            collect(
-                errors,
-                contacts.set_phones,
-                session,
-                comp,
-                self.phones.items(),
-                region=phone_region(),
-            )
-            collect(errors, contacts.set_emails, session, comp, self.emails.items())
-            collect(errors, contacts.set_addresses, session, comp, self.addresses.items())
-            collect(errors, contacts.set_bank_accounts, session, comp, self.banks.items())
-            contacts.set_tags(session, comp, _tags(self.tags))
-            if not errors:
-                self.record_edit(session, "company", cid, before, comp.name)
-            return cid
+            return saved.record_id
 
         def attempt() -> int | None:
             return save_with_errors(self.store, self.router, work, pre)
 
         result = self._save_checked(attempt)
         if result is not None and self.company_id is not None:
-            self._note_saved_version(Company, result)
+            self._note_saved_version("company", result)
         return result
 
     def reload(self) -> None:
@@ -1039,30 +932,6 @@ class CompanyDialog(_Dialog):
 
 
 # ---------------------------------------------------------------- person and duplicates
-
-
-def _candidate_id(candidate: Any) -> int | None:
-    """The person id in whatever a duplicate check returns (id, Person, dataclass, dict,
-    tuple)."""
-    if isinstance(candidate, bool):
-        return None
-    if isinstance(candidate, int):
-        return candidate
-    if isinstance(candidate, Person):
-        return candidate.id
-    if isinstance(candidate, dict):
-        for key in ("person_id", "id", "existing_id"):
-            if isinstance(candidate.get(key), int):
-                return int(candidate[key])
-        return None
-    if isinstance(candidate, tuple) and candidate:
-        return _candidate_id(candidate[0])
-    for attr in ("person_id", "existing_id", "id"):
-        value = getattr(candidate, attr, None)
-        if isinstance(value, int) and not isinstance(value, bool):
-            return value
-    person = getattr(candidate, "person", None)
-    return person.id if isinstance(person, Person) else None
 
 
 class DuplicateBar(QFrame):
@@ -1168,18 +1037,13 @@ class PersonDialog(_Dialog):
             self._show_duplicates([])
             return []
         with self.store.reader() as s:
-            found = check(s, given, family, birth_date=birth, emails=emails, phones=phones, limit=5)
-            ids: list[int] = []
-            for cand in found or []:
-                pid = _candidate_id(cand)
-                if pid is not None and pid not in ids:
-                    ids.append(pid)
-            people = [s.get(Person, pid) for pid in ids]
-            live = [p for p in people if p is not None and p.deleted_at is None]
-            self._show_duplicates(live)
+            live = editing.possible_duplicates(
+                s, given, family, birth_date=birth, emails=emails, phones=phones, check=check
+            )
+        self._show_duplicates(live)
         return self.duplicate_ids
 
-    def _show_duplicates(self, people: list[Person]) -> None:
+    def _show_duplicates(self, people: list[lookups.PersonCard]) -> None:
         self.duplicate_ids = [p.id for p in people]
         fresh = [p for p in people if p.id not in self._acknowledged]
         bar = self.duplicate_bar
@@ -1195,10 +1059,10 @@ class PersonDialog(_Dialog):
         else:
             text = self.tr("{name} already exists.").format(name=name)
         details = []
-        if first.company is not None:
-            details.append(first.company.name)
-        if first.emails:
-            details.append(first.emails[0].address)
+        if first.company_name is not None:
+            details.append(first.company_name)
+        if first.email:
+            details.append(first.email)
         if details:
             text += " (" + ", ".join(details) + ")"
         if len(fresh) > 1:
@@ -1452,26 +1316,10 @@ class ActivityDialog(_Dialog):
             if company_id is None and chosen is not None:
                 company_id = chosen.company_id
             self.company.set_source(company_source(self.store), company_choice(s, company_id))
-            projects = s.execute(
-                select(Project.id, Project.name, Project.company_id)
-                .where(
-                    Project.deleted_at.is_(None),
-                    Project.status.not_in([ProjectStatus.DONE, ProjectStatus.CANCELLED])
-                    | (Project.id == (project_id or -1)),
-                )
-                .order_by(Project.name)
-            ).all()
-            self._projects = [(r[0], r[1], r[2]) for r in projects]
-            opps = s.execute(
-                select(Opportunity.id, Opportunity.title, Opportunity.company_id)
-                .where(
-                    Opportunity.deleted_at.is_(None),
-                    (Opportunity.status == OpportunityStatus.OPEN)
-                    | (Opportunity.id == (opportunity_id or -1)),
-                )
-                .order_by(Opportunity.title)
-            ).all()
-            self._opportunities = [(r[0], r[1], r[2]) for r in opps]
+            projects = lookups.open_projects(s, project_id)
+            self._projects = [(r.id, r.name, r.company_id) for r in projects]
+            opps = lookups.open_opportunities(s, opportunity_id)
+            self._opportunities = [(r.id, r.name, r.company_id) for r in opps]
         self._filter_links()
         self.project.set_current_id(project_id)
         self.opportunity.set_current_id(opportunity_id)

@@ -55,7 +55,6 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy.orm import Session
 
 from crm_desktop.data.models import (
     Address,
@@ -71,6 +70,7 @@ from crm_desktop.errors import CardNumberError, CrmError, MultipleErrors, Valida
 from crm_desktop.services import cardguard, pickers
 from crm_desktop.services import validation as v
 from crm_desktop.services.contacts import AddressInput, BankInput, EmailInput, PhoneInput
+from crm_desktop.services.unit import Session
 from crm_desktop.ui.format import date_format, format_date, format_phone, ui_locale
 from crm_desktop.ui.i18n import enum_items, flatten_errors, translate_error
 

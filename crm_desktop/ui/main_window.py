@@ -750,15 +750,10 @@ class MainWindow(QMainWindow):
     # ------------------------------------------------------------ navigation
 
     def _exists(self, kind: str, ref_id: int) -> bool:
-        from crm_desktop.data.models import Company, Person, Project, Ticket
+        from crm_desktop.services import lookups
 
-        model = {"person": Person, "company": Company, "ticket": Ticket, "project": Project}
-        cls = model.get(kind)
-        if cls is None:
-            return kind == "department"
         with self.store.reader() as s:
-            obj = s.get(cls, ref_id)
-            return obj is not None and getattr(obj, "deleted_at", None) is None
+            return lookups.record_exists(s, kind, ref_id)
 
     def open_record(self, kind: str, ref_id: int, *, push: bool = True) -> bool:
         """Show a record: detail, tree selection and timeline follow."""
@@ -777,7 +772,7 @@ class MainWindow(QMainWindow):
         return True
 
     def _show_location(self, loc: Location) -> None:
-        from crm_desktop.data.models import Department
+        from crm_desktop.services import lookups
         from crm_desktop.services.timeline import Scope
         from crm_desktop.services.tree import NodeRef
 
@@ -803,8 +798,7 @@ class MainWindow(QMainWindow):
             self.timeline.set_scope(Scope(person_id=ref_id))
         elif kind == "department":
             with self.store.reader() as s:
-                dept = s.get(Department, ref_id)
-                company_id = dept.company_id if dept is not None else None
+                company_id = lookups.department_company(s, ref_id)
             if company_id is not None:
                 self._detail_call(self.detail.show_company, company_id)
             self.timeline.set_scope(Scope(department_id=ref_id))
@@ -821,7 +815,7 @@ class MainWindow(QMainWindow):
         self.center.setCurrentWidget(self.detail)
 
     def _show_ticket(self, ticket_id: int) -> None:
-        from crm_desktop.data.models import Ticket
+        from crm_desktop.services import lookups
         from crm_desktop.services.timeline import Scope
         from crm_desktop.ui.tickets import TicketView
 
@@ -829,15 +823,14 @@ class MainWindow(QMainWindow):
         page = self._page("ticket", lambda: TicketView(self.store, clock=self.clock, parent=self))
         assert isinstance(page, TicketView)
         with self.store.reader() as s:
-            found = s.get(Ticket, ticket_id)
-            number = found.number if found is not None else None
+            number = lookups.ticket_number(s, ticket_id)
         if number is not None and page.show_number(number):
             self.center.setCurrentWidget(page)
         else:
             self.statusBar().showMessage(self.tr("This record no longer exists."), 5000)
 
     def _show_project(self, project_id: int) -> None:
-        from crm_desktop.data.models import Project
+        from crm_desktop.services import lookups
         from crm_desktop.services.timeline import Scope
 
         self.timeline.set_scope(Scope(project_id=project_id))
@@ -845,27 +838,23 @@ class MainWindow(QMainWindow):
         from crm_desktop.ui.i18n import enum_label
 
         with self.store.reader() as s:
-            project = s.get(Project, project_id)
-            if project is None:
-                return
-            name, description = project.name, project.description or ""
-            status = enum_label(project.status)
+            project = lookups.project_facts(s, project_id)
+        if project is None:
+            return
+        name, description = project.name, project.description
+        status = enum_label(project.status)
 
-            def day(value: dt.date | None) -> str:
-                return format_date(value) or "—"
+        def day(value: dt.date | None) -> str:
+            return format_date(value) or "—"
 
-            facts = [
-                self.tr("Status: {status}").format(status=status),
-                self.tr("Company: {name}").format(
-                    name=project.company.name if project.company else "—"
-                ),
-                self.tr("From {start} to {end}").format(
-                    start=day(project.start_date), end=day(project.end_date)
-                ),
-                self.tr("Members: {names}").format(
-                    names=", ".join(m.full_name for m in project.members) or "—"
-                ),
-            ]
+        facts = [
+            self.tr("Status: {status}").format(status=status),
+            self.tr("Company: {name}").format(name=project.company_name or "—"),
+            self.tr("From {start} to {end}").format(
+                start=day(project.start_date), end=day(project.end_date)
+            ),
+            self.tr("Members: {names}").format(names=", ".join(project.members) or "—"),
+        ]
         self.record_page.set_content(
             self.tr("Project: {name}").format(name=name),
             "\n".join(facts)
@@ -1181,22 +1170,13 @@ class MainWindow(QMainWindow):
 
     def _company_and_department(self) -> tuple[int | None, int | None]:
         """The company and department the user is "in" right now."""
-        from crm_desktop.data.models import Department, Person
+        from crm_desktop.services import lookups
 
         loc = self.current
         if loc is None or loc.ref_id is None:
             return None, None
         with self.store.reader() as s:
-            if loc.kind == "company":
-                return loc.ref_id, None
-            if loc.kind == "department":
-                dept = s.get(Department, loc.ref_id)
-                return (dept.company_id, dept.id) if dept is not None else (None, None)
-            if loc.kind == "person":
-                person = s.get(Person, loc.ref_id)
-                if person is not None:
-                    return person.company_id, person.department_id
-        return None, None
+            return lookups.company_and_department(s, loc.kind, loc.ref_id)
 
     def new_contextual(self) -> None:
         """Ctrl+N: a person where a company or person is selected, else a company."""
@@ -1689,7 +1669,6 @@ class MainWindow(QMainWindow):
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
 
     def print_contact_sheet(self) -> None:
-        from crm_desktop.data.models import Ticket
         from crm_desktop.ui.reports import contact_sheet_pdf
 
         loc = self.current
@@ -1708,11 +1687,10 @@ class MainWindow(QMainWindow):
             return
         kwargs: dict[str, Any] = {}
         if loc.kind == "ticket":
-            from crm_desktop.data.models import Ticket
+            from crm_desktop.services import lookups
 
             with self.store.reader() as s:
-                ticket = s.get(Ticket, loc.ref_id)
-                kwargs["ticket"] = ticket.number if ticket is not None else ""
+                kwargs["ticket"] = lookups.ticket_number(s, loc.ref_id) or ""
         else:
             kwargs[
                 {"person": "person_id", "company": "company_id", "project": "project_id"}[loc.kind]

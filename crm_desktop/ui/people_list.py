@@ -59,18 +59,15 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy import select
-from sqlalchemy.orm import Session
 
 from crm_desktop.clock import Clock, SystemClock
 from crm_desktop.data.models import (
     CompanyStatus,
-    Person,
     Priority,
 )
 from crm_desktop.data.store import Store
 from crm_desktop.errors import CrmError
-from crm_desktop.services import bulk
+from crm_desktop.services import bulk, lookups
 from crm_desktop.services.changes import Changes
 from crm_desktop.services.peoplelist import (
     PeopleFilter,
@@ -81,6 +78,7 @@ from crm_desktop.services.peoplelist import (
     owners,
     tag_names,
 )
+from crm_desktop.services.unit import Session
 from crm_desktop.ui.format import format_date, format_phone, ui_locale
 from crm_desktop.ui.forms import EnumCombo
 from crm_desktop.ui.i18n import translate_error
@@ -1062,14 +1060,4 @@ class PeopleListView(QWidget):
 
 
 def _company_ids(session: Session, person_ids: list[int]) -> list[int]:
-    out: set[int] = set()
-    for start in range(0, len(person_ids), 900):
-        chunk = person_ids[start : start + 900]
-        out |= {
-            cid
-            for cid in session.execute(
-                select(Person.company_id).where(Person.id.in_(chunk))
-            ).scalars()
-            if cid is not None
-        }
-    return sorted(out)
+    return lookups.companies_of_people(session, person_ids)

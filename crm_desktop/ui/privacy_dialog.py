@@ -37,13 +37,13 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy.orm import Session
 
 from crm_desktop.clock import Clock, SystemClock, to_local
 from crm_desktop.config import AppPaths, resolve_paths
 from crm_desktop.data.store import Store
 from crm_desktop.errors import CrmError
 from crm_desktop.services import privacy
+from crm_desktop.services.unit import Session
 from crm_desktop.ui.tasks import Progress, TaskRunner
 
 _Index = QModelIndex | QPersistentModelIndex

@@ -22,15 +22,13 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy import select
-from sqlalchemy.orm import Session
 
 from crm_desktop.clock import Clock
-from crm_desktop.data.models import Company
 from crm_desktop.data.store import Store
 from crm_desktop.errors import CrmError
-from crm_desktop.services import quickentry
+from crm_desktop.services import lookups, quickentry
 from crm_desktop.services.quickentry import Match, Proposal
+from crm_desktop.services.unit import Session
 from crm_desktop.ui.format import format_datetime, format_relative
 from crm_desktop.ui.forms import ERROR_COLOR
 from crm_desktop.ui.i18n import activity_kind_label, translate_error
@@ -152,8 +150,7 @@ class QuickEntryDialog(QDialog):
         }
         if not ids:
             return {}
-        rows = s.execute(select(Company.id, Company.name).where(Company.id.in_(ids))).all()
-        return {int(cid): str(name) for cid, name in rows}
+        return lookups.company_names(s, ids)
 
     def _match_text(self, m: Match, companies: dict[int, str]) -> str:
         if m.kind == "company":
@@ -225,7 +222,6 @@ class QuickEntryDialog(QDialog):
         try:
             with self.store.session() as s:
                 record = quickentry.commit(s, p, self.clock, owner=self.store.owner)
-                s.flush()
                 self.saved_id = int(record.id)
         except CrmError as exc:
             self.message.setText(translate_error(exc))

@@ -53,17 +53,16 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy import select
-from sqlalchemy.orm import Session
 
 from crm_desktop.clock import Clock, SystemClock, to_local
-from crm_desktop.data.models import Company, Opportunity, OpportunityStatus, Person
+from crm_desktop.data.models import OpportunityStatus
 from crm_desktop.data.store import Store
 from crm_desktop.errors import ValidationError
+from crm_desktop.services import lookups, pickers
 from crm_desktop.services import orders as order_svc
-from crm_desktop.services import pickers
 from crm_desktop.services import pipeline as svc
 from crm_desktop.services import settings as cfg
+from crm_desktop.services.unit import Session
 from crm_desktop.ui.format import format_date, format_datetime, format_money, ui_locale
 from crm_desktop.ui.forms import (
     ERROR_COLOR,
@@ -216,16 +215,6 @@ class MonthCombo(QComboBox):
 
 
 # ---------------------------------------------------------------- record lists
-
-
-def _distinct(session: Session, column: Any) -> list[str]:
-    return [
-        str(v)
-        for v in session.execute(
-            select(column).where(column.is_not(None)).distinct().order_by(column)
-        ).scalars()
-        if v
-    ]
 
 
 def _completer(edit: QLineEdit, words: list[str]) -> None:
@@ -471,8 +460,8 @@ class OpportunityDialog(QDialog):
             svc.ensure_loss_reasons(s)
             self._stage_probs = {st.id: st.probability for st in stages}
             stage_items = [(st.id, st.name, st.probability) for st in stages]
-            owners = _distinct(s, Opportunity.owner) + _distinct(s, Company.owner)
-            sources = _distinct(s, Opportunity.source)
+            owners = lookups.owner_names(s)
+            sources = lookups.opportunity_sources(s)
             opp = svc.get_opportunity(s, self.opportunity_id) if self.opportunity_id else None
             data: dict[str, Any] = {}
             if opp is not None:
@@ -494,9 +483,9 @@ class OpportunityDialog(QDialog):
                     "project_id": opp.project_id,
                 }
             elif company_id is not None:
-                comp = s.get(Company, company_id)
-                if comp is not None and comp.owner:
-                    data["owner"] = comp.owner
+                owner = lookups.company_owner(s, company_id)
+                if owner:
+                    data["owner"] = owner
         self.stage.blockSignals(True)
         self.stage.clear()
         for sid, name, prob in stage_items:
@@ -1466,8 +1455,7 @@ class OrderDialog(QDialog):
             with self.store.reader() as s:
                 cid = company_id
                 if cid is None and person_id is not None:
-                    person = s.get(Person, person_id)
-                    cid = person.company_id if person is not None else None
+                    cid = lookups.person_company(s, person_id)
                 earlier = order_svc.has_earlier_order(s, cid, person_id, day)
             text = (
                 self.tr("Automatic (no: ordered before)")

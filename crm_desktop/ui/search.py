@@ -13,10 +13,10 @@ from dataclasses import dataclass
 from PySide6.QtCore import QCoreApplication, QEvent, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QFocusEvent, QKeyEvent
 from PySide6.QtWidgets import QFrame, QLineEdit, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
-from sqlalchemy.orm import Session
 
-from crm_desktop.data.models import Ticket
 from crm_desktop.data.store import Store
+from crm_desktop.services import lookups
+from crm_desktop.services.unit import Session
 from crm_desktop.ui.icons import icon
 
 log = logging.getLogger("crm_desktop.ui.search")
@@ -153,9 +153,9 @@ class SearchField(QLineEdit):
                 if ticket_id is not None and not any(
                     h.kind == "ticket" and h.ref_id == ticket_id for h in hits
                 ):
-                    ticket = s.get(Ticket, ticket_id)
-                    if ticket is not None:
-                        hits.insert(0, Hit("ticket", ticket_id, f"{ticket.number} {ticket.title}"))
+                    label = lookups.ticket_label(s, ticket_id)
+                    if label is not None:
+                        hits.insert(0, Hit("ticket", ticket_id, label))
         except Exception:  # a broken query must never break typing
             log.exception("search failed")
             hits = []

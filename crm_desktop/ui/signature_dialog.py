@@ -27,18 +27,17 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy import func, select
-from sqlalchemy.orm import Session
 
 from crm_desktop.clock import Clock, SystemClock
-from crm_desktop.data.models import Company, EmailKind, PhoneKind
+from crm_desktop.data.models import EmailKind, PhoneKind
 from crm_desktop.data.store import Store
 from crm_desktop.errors import ValidationError
 from crm_desktop.interop.signature import SignatureProposal, parse_signature
-from crm_desktop.services import contacts
+from crm_desktop.services import contacts, lookups
 from crm_desktop.services import validation as v
 from crm_desktop.services.contacts import AddressInput, CompanyInput, EmailInput, PersonInput
 from crm_desktop.services.contacts import PhoneInput as PhoneIn
+from crm_desktop.services.unit import Session
 from crm_desktop.ui.format import phone_region
 from crm_desktop.ui.forms import (
     FORM_STYLE,
@@ -312,11 +311,7 @@ class SignatureDialog(QDialog):
         self.existing_company_id = None
         if name:
             with self.store.reader() as s:
-                hit = s.execute(
-                    select(Company.id, Company.name)
-                    .where(Company.deleted_at.is_(None), func.lower(Company.name) == name.lower())
-                    .limit(1)
-                ).first()
+                hit = lookups.company_named(s, name)
             if hit is not None:
                 self.existing_company_id = int(hit[0])
                 self.use_existing.setText(
