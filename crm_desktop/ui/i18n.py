@@ -193,6 +193,25 @@ def field_label(key: str) -> str:
 # ---------------------------------------------------------------- undo entries
 
 
+_RULE_LABELS = {
+    "pipeline-stages": QT_TRANSLATE_NOOP("rules", "Pipeline stages and their probabilities"),
+    "loss-reasons": QT_TRANSLATE_NOOP("rules", "Loss reasons"),
+    "quote-stages": QT_TRANSLATE_NOOP("rules", "Quote follow-up"),
+    "priority-criteria": QT_TRANSLATE_NOOP("rules", "Priority A/B/C criteria"),
+    "new-customer-opportunity": QT_TRANSLATE_NOOP("rules", "Opportunity for a new customer"),
+    "required-person-fields": QT_TRANSLATE_NOOP("rules", "Required fields of a person"),
+    "required-company-fields": QT_TRANSLATE_NOOP("rules", "Required fields of a company"),
+    "ticket-scheme": QT_TRANSLATE_NOOP("rules", "Ticket numbers"),
+    "order-scheme": QT_TRANSLATE_NOOP("rules", "Order numbers"),
+}
+
+
+def rule_label(name: str) -> str:
+    """The name of a rule (services/rules) in the window's language."""
+    source = _RULE_LABELS.get(name)
+    return QCoreApplication.translate("rules", source) if source else name
+
+
 def undo_text(action: str, payload: dict[str, Any] | None, label: str) -> str:
     """What an undo entry takes back, in the window's language. The stored label is
     English (the domain writes it); entries of older versions fall back to it."""
@@ -224,6 +243,16 @@ def undo_text(action: str, payload: dict[str, Any] | None, label: str) -> str:
             )
         return QCoreApplication.translate("undo", "{field} set to “{value}” for {n}").format(
             field=field_label(field), value="–" if value is None else value, n=len(p.get("old", {}))
+        )
+    if action == "rule" and isinstance(p.get("rules"), list):
+        names = [str(r.get("name", "")) for r in p["rules"] if isinstance(r, dict)]
+        labels = ", ".join(rule_label(n) for n in names)
+        if len(names) == 1:
+            return QCoreApplication.translate("undo", "Change rule: {rules}").format(rules=labels)
+        return QCoreApplication.translate("undo", "Change rules: {rules}").format(rules=labels)
+    if action == "project-edit" and label.startswith("Edit project "):
+        return QCoreApplication.translate("undo", "Edit project {name}").format(
+            name=label.removeprefix("Edit project ")
         )
     if action == "merge-people":
         return QCoreApplication.translate("undo", "Merge of two people")

@@ -413,6 +413,8 @@ class MainWindow(QMainWindow):
             self.tr("Plan a follow-up for the selected contact"),
         )
         a("tickets", self.tr("&Tickets"), lambda: self.show_view("tickets"), None, "ticket")
+        a("projects", self.tr("&Projects"), lambda: self.show_view("projects"))
+        a("new_project", self.tr("New &project…"), self.new_project)
         # Sales
         a(
             "sales_pipeline",
@@ -430,6 +432,7 @@ class MainWindow(QMainWindow):
         # Tools
         a("demo", self.tr("Create &demo data…"), self.create_demo_data)
         a("rebuild_search", self.tr("Rebuild the &search index"), self.rebuild_search_index)
+        a("rules", self.tr("&Rules…"), self.open_rules)
         a("backups", self.tr("Backups and &restore…"), self.open_backups)
         a("trash", self.tr("&Trash…"), self.open_trash)
         a(
@@ -539,6 +542,8 @@ class MainWindow(QMainWindow):
                 "followup",
                 None,
                 "tickets",
+                "projects",
+                "new_project",
             ],
         )
         menu(
@@ -558,7 +563,7 @@ class MainWindow(QMainWindow):
             self.tr("&Reports"),
             ["dashboard", None, "print_dashboard", "print_sheet", "print_agenda"],
         )
-        menu(self.tr("&Tools"), ["demo", "rebuild_search", None, "settings"])
+        menu(self.tr("&Tools"), ["demo", "rebuild_search", None, "rules", "settings"])
         menu(self.tr("&Help"), ["shortcuts", None, "about"])
 
     def _build_toolbar(self) -> None:
@@ -955,6 +960,8 @@ class MainWindow(QMainWindow):
             from crm_desktop.ui.orders_view import OrdersView as cls
         elif name == "targets":
             from crm_desktop.ui.targets_view import TargetsView as cls
+        elif name == "projects":
+            from crm_desktop.ui.projects_view import ProjectsView as cls
         else:
             raise ValueError(f"no page named {name!r}")
         page = cls(self.store, clock=self.clock, parent=self)
@@ -981,6 +988,9 @@ class MainWindow(QMainWindow):
         changed = getattr(widget, "changed", None)
         if changed is not None:
             changed.connect(self._widget_changed)
+        made = getattr(widget, "changesMade", None)
+        if made is not None:  # a page that names what it changed
+            made.connect(self.hub.publish)
         appointment = getattr(widget, "appointmentActivated", None)
         if appointment is not None:
             appointment.connect(lambda aid: self.edit_appointment(int(aid)))
@@ -1837,6 +1847,27 @@ class MainWindow(QMainWindow):
         )
 
     # ------------------------------------------------------------ settings, help
+
+    def open_rules(self) -> None:
+        """Tools → Rules…: the rules of this address book; a save is one undo step."""
+        from crm_desktop.ui.rules_dialog import RulesDialog
+
+        dialog = RulesDialog(self.store, clock=self.clock, parent=self)
+        dialog.saved.connect(self.hub.publish)
+        dialog.saved.connect(lambda _c: self.undo.sync())
+        dialog.exec()
+
+    def new_project(self) -> None:
+        """A new project; for the selected company when one is shown."""
+        from crm_desktop.ui.project_dialog import ProjectDialog
+
+        company_id = (
+            self.current.ref_id if self.current and self.current.kind == "company" else None
+        )
+        dialog = ProjectDialog(self.store, company_id=company_id, clock=self.clock, parent=self)
+        dialog.saved.connect(self.hub.publish)
+        if dialog.exec() and dialog.result_id is not None:
+            self.show_view("projects")
 
     def open_settings(self) -> None:
         dialog = SettingsDialog(self.settings, self, self.property("encryption"))

@@ -30,7 +30,17 @@ from crm_desktop.ui.ops import Page
 from crm_desktop.ui.settings_dialog import AppSettings
 
 UI = Path(__file__).resolve().parents[2] / "crm_desktop" / "ui"
-PAGES = ("today", "agenda", "pipeline", "tickets", "people", "reports", "orders", "targets")
+PAGES = (
+    "today",
+    "agenda",
+    "pipeline",
+    "tickets",
+    "people",
+    "reports",
+    "orders",
+    "targets",
+    "projects",
+)
 
 
 @pytest.fixture

@@ -166,3 +166,54 @@ def test_search_and_hidden_page_loads_when_shown(
     assert "Neu" not in view.names()
     view.show()
     assert "Neu" in view.names()
+
+
+def test_the_window_has_a_projects_page_and_rules(
+    qtbot: QtBot,
+    sqlite_store: Store,
+    clock: FixedClock,
+    tmp_path: Path,
+    ids: dict[str, int],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from crm_desktop.ui.main_window import MainWindow
+    from crm_desktop.ui.ops import Page
+    from crm_desktop.ui.rules_dialog import RulesDialog
+    from crm_desktop.ui.settings_dialog import AppSettings
+
+    win = MainWindow(
+        sqlite_store, AppSettings(tmp_path / "settings.ini"), clock=clock, data_dir=tmp_path
+    )
+    qtbot.addWidget(win)
+    win.show()
+    win.actions_by_name["projects"].trigger()
+    page = win.pages["projects"]
+    assert isinstance(page, ProjectsView) and isinstance(page, Page)
+    assert win.center.currentWidget() is page and page in win.hub._listeners
+    before = win.hub.published
+
+    def run(dialog: ProjectDialog) -> int:
+        dialog.name.setText("Hausmesse")
+        dialog.save()
+        return 1
+
+    page.run_dialog = run
+    pid = page.new_project()
+    assert pid is not None and win.hub.published == before + 1
+    page.confirm = lambda title, question: True
+    assert page.delete_project() and page.names() == []
+    assert "Hausmesse" in win.actions_by_name["undo"].text()
+    win.actions_by_name["undo"].trigger()
+    assert page.names() == ["Hausmesse"]
+
+    def exec_rules(dialog: RulesDialog) -> int:
+        dialog.ticket_scheme.setText("K-{seq:03d}")
+        dialog.save()
+        return 1
+
+    monkeypatch.setattr(RulesDialog, "exec", exec_rules)
+    published = win.hub.published
+    win.actions_by_name["rules"].trigger()
+    assert win.hub.published == published + 1
+    assert "Ticket numbers" in win.actions_by_name["undo"].text()
+    win.tasks.wait(5000)
