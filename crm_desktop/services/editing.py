@@ -22,7 +22,7 @@ from sqlalchemy.orm import Session
 from crm_desktop.clock import Clock, SystemClock
 from crm_desktop.data.models import Person
 from crm_desktop.errors import MultipleErrors, ValidationError
-from crm_desktop.services import contacts, lookups
+from crm_desktop.services import contacts, lookups, rules
 from crm_desktop.services import undo as undo_registry
 from crm_desktop.services import validation as v
 from crm_desktop.services.changes import Changes
@@ -155,6 +155,41 @@ def _record_undo(
     return tuple(names), text
 
 
+def _person_present(edit: PersonEdit) -> dict[str, Any]:
+    """What the required-field rule looks at in a person form."""
+    v_ = edit.values
+    return {
+        "salutation": v_.get("salutation"),
+        "title": v_.get("title"),
+        "given_name": v_.get("given_name"),
+        "birth_date": v_.get("birth_date"),
+        "position": v_.get("position"),
+        "company": v_.get("company_id"),
+        "department": v_.get("department_id"),
+        "email": [e.address for e in edit.emails],
+        "phone": [p.number for p in edit.phones],
+        "address": [f"{a.street} {a.postcode} {a.city}" for a in edit.addresses],
+        "owner": v_.get("owner"),
+        "payment_terms": v_.get("payment_terms"),
+    }
+
+
+def _company_present(edit: CompanyEdit) -> dict[str, Any]:
+    v_ = edit.values
+    return {
+        "legal_form": v_.get("legal_form"),
+        "website": v_.get("website"),
+        "vat_id": v_.get("vat_id"),
+        "email": [e.address for e in edit.emails],
+        "phone": [p.number for p in edit.phones],
+        "address": [f"{a.street} {a.postcode} {a.city}" for a in edit.addresses],
+        "owner": v_.get("owner"),
+        "payment_terms": v_.get("payment_terms"),
+        "priority": v_.get("priority"),
+        "customer_since": v_.get("customer_since"),
+    }
+
+
 def save_person(
     session: Session,
     person_id: int | None,
@@ -173,6 +208,7 @@ def save_person(
     ``previous_consent`` and writes the undo entry of the edit."""
     clock = clock or SystemClock()
     steps = _Steps()
+    steps.errors.extend(rules.required_errors(session, "person", _person_present(edit)))
     if person_id is None:
         person = steps.run(
             contacts.create_person, session, edit.as_input(), clock=clock, region=region
@@ -223,6 +259,7 @@ def save_company(
     version check and the undo entry, like :func:`save_person`)."""
     clock = clock or SystemClock()
     steps = _Steps()
+    steps.errors.extend(rules.required_errors(session, "company", _company_present(edit)))
     if company_id is None:
         company = steps.run(contacts.create_company, session, edit.as_input(), region=region)
         steps.raise_if_any()

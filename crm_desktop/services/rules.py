@@ -111,6 +111,32 @@ def check_required(session: Session, kind: str, present: Mapping[str, Any]) -> N
         )
 
 
+# the field a form shows for a required field (where the message is placed)
+_FORM_FIELD = {
+    "email": "emails",
+    "phone": "phones",
+    "address": "addresses",
+    "company": "company_id",
+    "department": "department_id",
+}
+
+
+def required_errors(
+    session: Session, kind: str, present: Mapping[str, Any]
+) -> list[ValidationError]:
+    """One error per required field ``present`` leaves empty, each placed at its
+    field in the form."""
+    labels = PERSON_FIELDS if kind == "person" else COMPANY_FIELDS
+    return [
+        ValidationError(
+            "“{label}” must be filled in (a rule of this address book).",
+            field=_FORM_FIELD.get(name, name),
+            label=labels[name],
+        )
+        for name in missing_required(session, kind, present)
+    ]
+
+
 def _empty(value: Any) -> bool:
     if value is None:
         return True

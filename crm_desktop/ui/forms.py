@@ -874,6 +874,9 @@ class ListEditor(QWidget):
     # -- errors
 
     def show_field_error(self, key: str, text: str) -> QWidget | None:
+        if key == self.prefix:  # the list as a whole (a required e-mail, phone, address)
+            rows = self.filled_rows() or self.rows
+            return rows[0].show_error("", text) if rows else None
         if not key.startswith(self.prefix + "."):
             return None
         rest = key[len(self.prefix) + 1 :]

@@ -87,3 +87,30 @@ def test_a_refused_value_is_named_on_its_tab_and_nothing_is_stored(
     with sqlite_store.reader() as s:
         assert "Neu" not in settings.loss_reasons(s)
         assert settings.order_scheme(s) == settings.DEFAULT_ORDER_SCHEME
+
+
+def test_a_required_field_is_named_in_the_person_dialog(
+    qtbot: QtBot, sqlite_store: Store, clock: FixedClock
+) -> None:
+    from PySide6.QtWidgets import QDialog
+
+    from crm_desktop.ui.dialogs import PersonDialog
+
+    with sqlite_store.session() as s:
+        rules.set_rule(s, "required-person-fields", ["email"], clock)
+    dlg = PersonDialog(sqlite_store, clock=clock)
+    qtbot.addWidget(dlg)
+    dlg.show()
+    dlg.form.family.setText("Schäfer")
+    dlg.save()
+    assert dlg.result() != QDialog.DialogCode.Accepted
+    assert "must be filled in" in dlg.form.emails.rows[0].error.text()
+    dlg.form.emails.rows[0].address.setText("anna@example.de")
+    dlg.save()
+    assert dlg.result() == QDialog.DialogCode.Accepted
+
+
+def test_rule_labels_are_the_services(qtbot: QtBot) -> None:
+    from crm_desktop.ui.i18n import _RULE_LABELS
+
+    assert {n: r.label for n, r in rules.RULES.items()} == _RULE_LABELS
