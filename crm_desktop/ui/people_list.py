@@ -81,7 +81,7 @@ from crm_desktop.services.peoplelist import (
 from crm_desktop.ui.format import format_date, format_phone, ui_locale
 from crm_desktop.ui.forms import EnumCombo
 from crm_desktop.ui.i18n import translate_error, undo_text
-from crm_desktop.ui.tasks import TaskRunner
+from crm_desktop.ui.tasks import runner as task_runner
 
 log = logging.getLogger("crm_desktop.ui.people_list")
 
@@ -423,7 +423,7 @@ class PeopleListView(QWidget):
         super().__init__(parent)
         self.store = store
         self.clock: Clock = clock or SystemClock()
-        self.tasks = TaskRunner(store, self)
+        self.tasks = task_runner().for_store(store, self)
         self.busy = False
         self.model = PeopleModel(store, self)
         self.table = PeopleTable(self)
