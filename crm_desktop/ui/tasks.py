@@ -37,14 +37,16 @@ import time
 from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any, Generic, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 import shiboken6
 from PySide6.QtCore import QCoreApplication, QObject, QThread, Signal, Slot
 from PySide6.QtWidgets import QWidget
-from sqlalchemy.orm import Session
 
-from crm_desktop.data.store import Store
+if TYPE_CHECKING:  # the start imports the data layer in a worker, not with the runner
+    from sqlalchemy.orm import Session
+
+    from crm_desktop.data.store import Store
 
 log = logging.getLogger("crm_desktop.ui.tasks")
 
@@ -270,9 +272,11 @@ class Runner(QObject):
         on_cancel: Callable[[], None] | None = None,
         lane: str | None = None,
         name: str = "",
-        _on_finish: Callable[[Task[T]], None] | None = None,
+        on_finish: Callable[[Task[T]], None] | None = None,
     ) -> Task[T]:
-        """Run ``fn(progress)`` off the GUI thread; see the module's description."""
+        """Run ``fn(progress)`` off the GUI thread; see the module's description.
+        ``on_finish(task)`` is called on the GUI thread when the task has ended, also
+        when its receiver is gone (for the caller's bookkeeping)."""
         if receiver is None:
             owner = getattr(on_done, "__self__", None)
             receiver = owner if isinstance(owner, QObject) else None
@@ -286,7 +290,7 @@ class Runner(QObject):
             on_error=on_error,
             on_progress=on_progress,
             on_cancel=on_cancel,
-            on_finish=_on_finish,
+            on_finish=on_finish,
         )
         self._running.append(task)
         if len(self._running) == 1:
@@ -436,7 +440,7 @@ class TaskRunner(QObject):
             on_done=on_done,
             on_error=on_error,
             on_progress=on_progress,
-            _on_finish=self._forget,
+            on_finish=self._forget,
         )
         self._running.append(task)
         if len(self._running) == 1:
