@@ -965,9 +965,10 @@ def show_backup_failure(window: Any, exc: BaseException) -> None:
     from PySide6.QtCore import QCoreApplication
 
     from crm_desktop.errors import CrmError
-    from crm_desktop.ui.main_window import error_text
+    from crm_desktop.ui.errors import error_text, unexpected_text
 
-    detail = error_text(exc) if isinstance(exc, CrmError) else str(exc)
+    # a bug's text is never shown (_auto_backup logged it with its traceback)
+    detail = error_text(exc) if isinstance(exc, CrmError) else unexpected_text()
     text = QCoreApplication.translate("App", "The automatic backup failed: {detail}").format(
         detail=detail
     )
