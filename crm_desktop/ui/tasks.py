@@ -277,6 +277,8 @@ class Runner(QObject):
         """Run ``fn(progress)`` off the GUI thread; see the module's description.
         ``on_finish(task)`` is called on the GUI thread when the task has ended, also
         when its receiver is gone (for the caller's bookkeeping)."""
+        if QThread.currentThread() is not self.thread():
+            raise RuntimeError("tasks are submitted on the GUI thread")
         if receiver is None:
             owner = getattr(on_done, "__self__", None)
             receiver = owner if isinstance(owner, QObject) else None

@@ -195,3 +195,14 @@ def test_a_store_client_runs_in_a_session_and_follows_its_owner(
     shiboken6.delete(owner)  # the client goes with its owner
     gate.set()
     assert tasks.runner().wait(5000)
+
+
+def test_tasks_are_submitted_on_the_gui_thread(qtbot: QtBot) -> None:
+    got: list[BaseException] = []
+
+    def work(_p: Progress) -> None:
+        tasks.runner().submit(lambda _q: None)
+
+    tasks.runner().submit(work, on_error=got.append)
+    assert tasks.runner().wait(5000)
+    assert len(got) == 1 and isinstance(got[0], RuntimeError)
