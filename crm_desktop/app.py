@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     from PySide6.QtWidgets import QApplication
 
     from crm_desktop.cli.context import CliContext
+    from crm_desktop.services.changes import Changes
     from crm_desktop.ui.main_window import MainWindow
     from crm_desktop.ui.settings_dialog import AppSettings
 
@@ -241,7 +242,7 @@ def run_gui(ctx: CliContext) -> int:
         if bench:
             _report_first_paint(window)
         # the data layer loads while Qt paints the frame (painting runs without the GIL)
-        preload = _start_preload()
+        _start_preload()
         window.show()
 
         failure: list[BaseException] = []
@@ -279,13 +280,13 @@ def run_gui(ctx: CliContext) -> int:
                 QMessageBox.critical(window, APP_NAME, _crash_text(exc, log_file))
             app.exit(1)
 
-        opener = _open_store_in_background(ctx, window, opened, failed, preload)
+        opener = _open_store_in_background(ctx, window, opened, failed)
         code = int(app.exec())
         if not window.attached:
             if failure:  # the store did not open
                 return code or 1
             # closed while the store was opening: let an upgrade under way finish
-            opener.join(STORE_OPEN_GRACE_S)
+            opener.wait(int(STORE_OPEN_GRACE_S * 1000))
             ctx.close()
             return code
         writer = window.property("calendarWriter")
@@ -567,81 +568,82 @@ def _restore_backup(paths: Any, ctx: CliContext, source: Path) -> Path | None:
     return aside or paths.db_path
 
 
-def _daily_jobs(store: Any, ctx: CliContext) -> None:
+def _daily_jobs(store: Any, ctx: CliContext) -> Changes:
     """Rules that run on every start: quote follow-up stages, contact-interval
-    follow-ups, and the nightly priority recomputation (once a day)."""
-    from crm_desktop.errors import CrmError
-
-    jobs: list[tuple[str, Callable[[Any], Any]]] = []
+    follow-ups, and the nightly priority recomputation (once a day). Returns what they
+    changed."""
     from PySide6.QtCore import QCoreApplication
 
+    from crm_desktop.errors import CrmError
     from crm_desktop.services import followups, pipeline, priority
+    from crm_desktop.services.changes import Changes
 
     texts = pipeline.QuoteTexts(  # stored as data: in the window's language
         followup=QCoreApplication.translate("App", "Quote follow-up {n}: {title}"),
         lost=QCoreApplication.translate("App", "{days} days after the quote without an answer"),
     )
-    jobs.append(("quote stages", lambda s: pipeline.run_quote_stages(s, ctx.clock, texts)))
-    jobs.append(
-        ("interval follow-ups", lambda s: followups.ensure_interval_followups(s, ctx.clock))
-    )
+
+    def quote_stages(s: Any) -> Changes:
+        result = pipeline.run_quote_stages(s, ctx.clock, texts)
+        return Changes(followups=frozenset(result.followups), opportunities=frozenset(result.lost))
+
+    def interval_followups(s: Any) -> Changes:
+        made = followups.ensure_interval_followups(s, ctx.clock)
+        return Changes(followups=frozenset(f.id for f in made))  # ids read in the session
+
+    jobs: list[tuple[str, Callable[[Any], Changes]]] = [
+        ("quote stages", quote_stages),
+        ("interval follow-ups", interval_followups),
+    ]
+    changed = Changes()
     for name, job in jobs:
         try:
             with store.session() as s:
-                job(s)
+                changed |= job(s)
         except CrmError as exc:
             log.warning("start job %s failed: %s", name, exc.message)
     try:  # in steps: a save in the window never waits for the whole run
-        priority.nightly_in_steps(store, ctx.clock)
+        updates = priority.nightly_in_steps(store, ctx.clock) or []
     except CrmError as exc:
         log.warning("start job priorities failed: %s", exc.message)
+        updates = []
+    changed |= Changes(
+        people=frozenset(u.id for u in updates if u.entity == "person"),
+        companies=frozenset(u.id for u in updates if u.entity == "company"),
+    )
+    return changed
 
 
 def _after_first_paint(store: Any, window: Any, paths: Any, ctx: CliContext) -> None:
-    """The daily rules run in a worker thread once the window is on screen (on a large
+    """The daily rules run off the GUI thread once the window is on screen (on a large
     store the first run of a day takes seconds); then the calendar file, the search
-    warm-up and the startup agenda follow, and the window shows what the rules added."""
-    import threading
+    warm-up and the startup agenda follow, and the window shows what the rules added
+    (one published change record)."""
+    from PySide6.QtCore import QTimer
 
-    from PySide6.QtCore import QObject, QTimer, Signal
+    from crm_desktop.services.changes import Changes
+    from crm_desktop.ui.tasks import runner
 
-    class _Bridge(QObject):
-        finished = Signal()
+    window.hold_reminders(True)
 
-    bridge = _Bridge(window)
-    window.setProperty("startJobs", bridge)
-
-    hold = getattr(window, "hold_reminders", None)
-    if callable(hold):
-        hold(True)
-
-    def done() -> None:
-        if callable(hold):
-            hold(False)
+    def done(changes: Changes) -> None:
+        window.hold_reminders(False)
         _start_extras(store, window, paths, ctx)
-        refresh_status = getattr(window, "refresh_status", None)
-        if callable(refresh_status):
-            refresh_status()
-        center = getattr(window, "center", None)
-        page = center.currentWidget() if center is not None else None
-        for name in ("refresh_async", "refresh"):
-            refresh = getattr(page, name, None)
-            if callable(refresh):
-                refresh()
-                break
+        window.hub.publish(changes)  # the pages (and the tree) follow what was added
+        window.refresh_status()
 
-    bridge.finished.connect(done)
-
-    def work() -> None:
-        try:
-            _daily_jobs(store, ctx)
-        except Exception:  # logged; the window goes on without them
-            log.exception("start jobs failed")
-        with contextlib.suppress(RuntimeError):  # the window was closed meanwhile
-            bridge.finished.emit()
+    def failed(exc: BaseException) -> None:  # logged; the window goes on without them
+        log.error("start jobs failed", exc_info=exc)
+        done(Changes())
 
     def start() -> None:
-        threading.Thread(target=work, name="start-jobs", daemon=True).start()
+        runner().submit(
+            lambda _progress: _daily_jobs(store, ctx),
+            receiver=window,
+            on_done=done,
+            on_error=failed,
+            name="start jobs",
+        )
 
     QTimer.singleShot(AFTER_PAINT_MS, window, start)
 
@@ -671,18 +673,19 @@ def _start_extras(store: Any, window: Any, paths: Any, ctx: CliContext) -> None:
         log.info("no calendar subscription file for an encrypted store")
     except Exception:  # a calendar file must never keep the window from opening
         log.exception("calendar subscription not written")
-    import threading
+    from crm_desktop.ui.tasks import runner
 
-    def warm_search() -> None:  # the name index of the search, built off the GUI thread
+    def warm_search(_progress: Any) -> None:  # the search's name index, off the GUI thread
         from crm_desktop.services.search import warm_up
 
-        try:
-            with store.reader() as s:
-                warm_up(s)
-        except Exception:
-            log.exception("search warm-up failed")
+        with store.reader() as s:
+            warm_up(s)
 
-    threading.Thread(target=warm_search, name="search-warm-up", daemon=True).start()
+    runner().submit(
+        warm_search,
+        on_error=lambda exc: log.error("search warm-up failed", exc_info=exc),
+        name="search warm-up",
+    )
     from crm_desktop.ui.agenda import show_startup_agenda
 
     window.setProperty("startupAgenda", show_startup_agenda(store, window, clock=ctx.clock))
@@ -703,18 +706,20 @@ def _preload_data_layer() -> None:
     configure_mappers()
 
 
+START_LANE = "start"  # the preload, then the store's opening: one after the other
+
+
 def _start_preload() -> Any:
-    import threading
+    """The data layer imported off the GUI thread (the store opens after it)."""
+    from crm_desktop.ui.tasks import runner
 
-    def work() -> None:
-        try:
-            _preload_data_layer()
-        except Exception:  # the store opener imports again and reports the error
-            log.exception("preloading the data layer failed")
-
-    thread = threading.Thread(target=work, name="preload", daemon=True)
-    thread.start()
-    return thread
+    return runner().submit(
+        lambda _progress: _preload_data_layer(),
+        lane=START_LANE,
+        # the store opener imports again and reports the error
+        on_error=lambda exc: log.error("preloading the data layer failed", exc_info=exc),
+        name="preload",
+    )
 
 
 def _warm_up(store: Any, clock: Any) -> None:
@@ -733,43 +738,29 @@ def _open_store_in_background(
     window: Any,
     opened: Callable[[Any], None],
     failed: Callable[[BaseException], None],
-    preload: Any = None,
 ) -> Any:
-    """Open the store in a worker thread (after the preload); ``opened(store)`` or
-    ``failed(exc)`` then run on the GUI thread. The window stays responsive meanwhile."""
-    import threading
+    """Open the store off the GUI thread (after the preload: both on the start lane);
+    ``opened(store)`` or ``failed(exc)`` then run on the GUI thread. The window stays
+    responsive meanwhile. Returns the task (``wait(ms)`` for its end)."""
+    from crm_desktop.ui.tasks import runner
 
-    from PySide6.QtCore import QObject, Signal
-
-    class _Bridge(QObject):
-        done = Signal(object)
-        error = Signal(object)
-
-    bridge = _Bridge(window)
-    bridge.done.connect(opened)
-    bridge.error.connect(failed)
-    window.setProperty("storeOpener", bridge)
-
-    def work() -> None:
+    def work(_progress: Any) -> Any:
         try:
-            if preload is not None:
-                preload.join()
             store = ctx.store()
         except BaseException as exc:  # handed to the GUI thread, shown there
-            exc = _as_store_error(ctx, exc)
-            with contextlib.suppress(RuntimeError):
-                bridge.error.emit(exc)
-            return
+            error = _as_store_error(ctx, exc)
+            if error is exc:
+                raise
+            raise error from exc
         try:
             _warm_up(store, ctx.clock)
         except Exception:  # the window's own queries report what is wrong
             log.exception("warming up the first queries failed")
-        with contextlib.suppress(RuntimeError):  # the window was closed meanwhile
-            bridge.done.emit(store)
+        return store
 
-    thread = threading.Thread(target=work, name="open-store", daemon=True)
-    thread.start()
-    return thread
+    return runner().submit(
+        work, receiver=window, lane=START_LANE, on_done=opened, on_error=failed, name="open store"
+    )
 
 
 def _as_store_error(ctx: CliContext, exc: BaseException) -> BaseException:
@@ -856,20 +847,10 @@ def _small_store(paths: Any) -> bool:
 def _background_start_checks(
     paths: Any, ctx: CliContext, settings: AppSettings, window: Any, *, check: bool
 ) -> None:
-    import threading
+    """The quick check of a large file and the daily backup, behind the open window."""
+    from crm_desktop.ui.tasks import runner
 
-    from PySide6.QtCore import QObject, Signal
-
-    class _Bridge(QObject):
-        damaged = Signal(str)
-        backup_failed = Signal(object)
-
-    bridge = _Bridge(window)
-    bridge.damaged.connect(lambda detail: _offer_restore_after_start(paths, ctx, window, detail))
-    bridge.backup_failed.connect(lambda exc: show_backup_failure(window, exc))
-    window.setProperty("startChecks", bridge)
-
-    def work() -> None:
+    def work(_progress: Any) -> tuple[str, Any] | None:
         if check:
             from crm_desktop.data.filecheck import quick_check
 
@@ -881,14 +862,20 @@ def _background_start_checks(
                 encrypted = False
             result = "ok" if encrypted else quick_check(paths.db_path)
             if result != "ok":
-                bridge.damaged.emit(result)
-                return
+                return ("damaged", result)
         problem = _auto_backup(paths, ctx, settings, "start")
-        if problem is not None:
-            with contextlib.suppress(RuntimeError):  # the window was closed meanwhile
-                bridge.backup_failed.emit(problem)
+        return ("backup failed", problem) if problem is not None else None
 
-    threading.Thread(target=work, name="start-checks", daemon=True).start()
+    def done(outcome: tuple[str, Any] | None) -> None:
+        if outcome is None:
+            return
+        what, detail = outcome
+        if what == "damaged":
+            _offer_restore_after_start(paths, ctx, window, detail)
+        else:
+            show_backup_failure(window, detail)
+
+    runner().submit(work, receiver=window, on_done=done, name="start checks")
 
 
 def _offer_restore_after_start(paths: Any, ctx: CliContext, window: Any, detail: str) -> None:
@@ -978,9 +965,10 @@ def show_backup_failure(window: Any, exc: BaseException) -> None:
     from PySide6.QtCore import QCoreApplication
 
     from crm_desktop.errors import CrmError
-    from crm_desktop.ui.main_window import error_text
+    from crm_desktop.ui.errors import error_text, unexpected_text
 
-    detail = error_text(exc) if isinstance(exc, CrmError) else str(exc)
+    # a bug's text is never shown (_auto_backup logged it with its traceback)
+    detail = error_text(exc) if isinstance(exc, CrmError) else unexpected_text()
     text = QCoreApplication.translate("App", "The automatic backup failed: {detail}").format(
         detail=detail
     )

@@ -558,3 +558,120 @@ def dashboard(
         overdue=overdue_contacts(session, clock, owner, limit=50),
         former_reasons=former_customer_reasons(session),
     )
+
+
+# -- the records behind a chart (the dashboard's drill-down)
+
+DRILL_LIMIT = 2000
+
+
+def owners(session: Session) -> list[str]:
+    """The owners named on opportunities (the dashboard's owner filter), sorted."""
+    found = session.scalars(select(Opportunity.owner).distinct())
+    return sorted({o for o in found if o})
+
+
+def _month_bounds(month: str) -> tuple[dt.date, dt.date]:
+    year, mon = (int(x) for x in month.split("-"))
+    return dt.date(year, mon, 1), dt.date(year + (mon == 12), mon % 12 + 1, 1)
+
+
+@dataclass(frozen=True)
+class OrderRow:
+    number: str
+    order_date: dt.date
+    company: str
+    net: decimal.Decimal
+
+
+def orders_in_month(session: Session, month: str) -> list[OrderRow]:
+    """The orders of ``month`` (``"2026-03"``) by date."""
+    start, end = _month_bounds(month)
+    orders = session.scalars(
+        select(Order)
+        .where(Order.order_date >= start, Order.order_date < end, Order.deleted_at.is_(None))
+        .order_by(Order.order_date)
+    )
+    return [
+        OrderRow(o.number, o.order_date, o.company.name if o.company else "", o.total_net)
+        for o in orders
+    ]
+
+
+@dataclass(frozen=True)
+class OpportunityRow:
+    title: str
+    company: str
+    value: decimal.Decimal
+    expected_close: dt.date | None
+
+
+def opportunities_behind(
+    session: Session, chart: str, category: str, period: Period
+) -> list[OpportunityRow]:
+    """The opportunities behind a bar or slice of the charts ``pipeline`` (a stage),
+    ``pipeline_months`` (``"2026-03"``), ``won_lost`` (``"won"``/``"lost"`` in
+    ``period``) and ``loss_reasons`` (a reason, ``"—"`` for none)."""
+    query = select(Opportunity).where(Opportunity.deleted_at.is_(None))
+    if chart == "pipeline":
+        query = query.where(Opportunity.status == OpportunityStatus.OPEN)
+        opps = [o for o in session.scalars(query) if o.stage and o.stage.name == category]
+    elif chart == "pipeline_months":
+        query = query.where(Opportunity.status == OpportunityStatus.OPEN)
+        opps = [
+            o
+            for o in session.scalars(query)
+            if o.expected_close and o.expected_close.strftime("%Y-%m") == category
+        ]
+    elif chart == "won_lost":
+        status = OpportunityStatus.WON if category == "won" else OpportunityStatus.LOST
+        query = query.where(
+            Opportunity.status == status,
+            Opportunity.closed_at >= period.start_utc,
+            Opportunity.closed_at < period.end_utc,
+        )
+        opps = list(session.scalars(query))
+    else:
+        query = query.where(Opportunity.status == OpportunityStatus.LOST)
+        opps = [
+            o
+            for o in session.scalars(query)
+            if (o.loss_reason.name if o.loss_reason else "—") == category
+        ]
+    return [
+        OpportunityRow(
+            o.title, o.company.name if o.company else "", _dec(o.value), o.expected_close
+        )
+        for o in opps[:DRILL_LIMIT]
+    ]
+
+
+@dataclass(frozen=True)
+class ActivityRow:
+    occurred_at: dt.datetime
+    kind: str
+    person: str
+    subject: str
+
+
+def activities_in_month(session: Session, month: str) -> list[ActivityRow]:
+    """The activities of ``month`` (UTC, as the chart counts them) by time."""
+    first, after = _month_bounds(month)
+    start = dt.datetime.combine(first, dt.time(), tzinfo=dt.UTC)
+    end = dt.datetime.combine(after, dt.time(), tzinfo=dt.UTC)
+    acts = session.scalars(
+        select(Activity)
+        .where(
+            Activity.occurred_at >= start,
+            Activity.occurred_at < end,
+            Activity.deleted_at.is_(None),
+        )
+        .order_by(Activity.occurred_at)
+        .limit(DRILL_LIMIT)
+    )
+    return [
+        ActivityRow(
+            a.occurred_at, a.kind.value, a.person.full_name if a.person else "", a.subject or ""
+        )
+        for a in acts
+    ]

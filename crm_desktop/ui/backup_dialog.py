@@ -1,8 +1,8 @@
 """The backups dialog: list with a preview of what each backup holds, back up now,
 restore (with confirmation) and delete.
 
-File work (copying, checking, reading previews) runs on a worker thread; the
-dialog stays responsive. Restoring replaces the store file, so the application
+File work (copying, checking, reading previews) runs off the GUI thread, through the
+application's runner, one job after another; the dialog stays responsive. Restoring replaces the store file, so the application
 passes ``close_store`` (dispose its engine) and ``reopen_store`` callbacks.
 """
 
@@ -12,15 +12,14 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import (
     QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
-    QRunnable,
     Qt,
-    QThreadPool,
     Signal,
 )
 from PySide6.QtWidgets import (
@@ -40,6 +39,7 @@ from PySide6.QtWidgets import (
 from crm_desktop.clock import Clock, SystemClock
 from crm_desktop.config import AppPaths
 from crm_desktop.services import backup as bk
+from crm_desktop.ui.tasks import Task, runner
 
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -128,27 +128,6 @@ class BackupListModel(QAbstractTableModel):
         return None
 
 
-class _Relay(QObject):
-    done = Signal(object)
-    failed = Signal(object)
-
-
-class _Job(QRunnable):
-    def __init__(self, fn: Callable[[], Any], relay: _Relay) -> None:
-        super().__init__()
-        self.fn = fn
-        self.relay = relay
-        self.setAutoDelete(True)
-
-    def run(self) -> None:
-        try:
-            result = self.fn()
-        except BaseException as exc:  # handed to the GUI thread
-            self.relay.failed.emit(exc)
-            return
-        self.relay.done.emit(result)
-
-
 class BackupDialog(QDialog):
     """List, make, restore and delete backups of the store in ``paths``."""
 
@@ -171,9 +150,8 @@ class BackupDialog(QDialog):
         self.clock = clock or SystemClock()
         self.close_store = close_store
         self.reopen_store = reopen_store
-        self._pool = QThreadPool(self)
-        self._pool.setMaxThreadCount(1)
-        self._jobs: list[_Relay] = []
+        self._jobs: list[Task[Any]] = []
+        self._lane = f"backups-{id(self)}"  # one file job after another
         self.setWindowTitle(self.tr("Backups"))
         self.resize(760, 440)
 
@@ -234,26 +212,23 @@ class BackupDialog(QDialog):
         on_done: Callable[[Any], None],
         on_error: Callable[[BaseException], None] | None = None,
     ) -> None:
-        relay = _Relay(self)
-        self._jobs.append(relay)
+        def finish(task: Task[Any]) -> None:
+            if task in self._jobs:
+                self._jobs.remove(task)
+            if shiboken6.isValid(self):
+                self._set_busy(bool(self._jobs))
 
-        def finish() -> None:
-            self._jobs.remove(relay)
-            self._set_busy(bool(self._jobs))
-
-        def done(result: object) -> None:
-            finish()
-            on_done(result)
-
-        def failed(exc: object) -> None:
-            finish()
-            assert isinstance(exc, BaseException)
-            (on_error or self._show_error)(exc)
-
-        relay.done.connect(done)
-        relay.failed.connect(failed)
         self._set_busy(True)
-        self._pool.start(_Job(fn, relay))
+        task = runner().submit(
+            lambda _progress: fn(),
+            receiver=self,
+            lane=self._lane,
+            on_done=on_done,
+            on_error=on_error or self._show_error,
+            name="backups",
+            on_finish=finish,
+        )
+        self._jobs.append(task)
 
     @property
     def busy(self) -> bool:
@@ -411,5 +386,6 @@ class BackupDialog(QDialog):
         self._run(lambda: bk.delete_backup(paths, path), lambda _r: self.refresh())
 
     def done(self, result: int) -> None:
-        self._pool.waitForDone(10000)
+        for task in list(self._jobs):  # a copy under way finishes first
+            task.wait(10000)
         super().done(result)

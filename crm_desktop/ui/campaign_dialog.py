@@ -48,7 +48,7 @@ from crm_desktop.services.unit import Session
 from crm_desktop.ui.format import date_format
 from crm_desktop.ui.forms import plain_text
 from crm_desktop.ui.i18n import company_status_label, priority_label, translate_error
-from crm_desktop.ui.tasks import TaskRunner
+from crm_desktop.ui.tasks import runner
 
 CHUNK = 900  # preset ids per query (SQLite's bound parameter limit stays far away)
 
@@ -94,7 +94,7 @@ class CampaignDialog(QDialog):
         self.store = store
         self.clock: Clock = clock or SystemClock()
         self.preset_ids = list(preset_ids) if preset_ids is not None else None
-        self.tasks = TaskRunner(store, self)
+        self.tasks = runner().for_store(store, self)
         self.result_count = CampaignCount([], 0, 0)
         self.logged = False
         self.busy = False

@@ -10,7 +10,6 @@ from __future__ import annotations
 import datetime as dt
 import decimal
 import logging
-from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -27,7 +26,7 @@ from PySide6.QtCharts import (
     QStackedBarSeries,
     QValueAxis,
 )
-from PySide6.QtCore import QLocale, QMargins, QObject, QRunnable, QSize, Qt, QThreadPool, Signal
+from PySide6.QtCore import QLocale, QMargins, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QPageLayout, QPageSize, QPainter, QPdfWriter
 from PySide6.QtWidgets import (
     QComboBox,
@@ -47,16 +46,15 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy import select
 
 from crm_desktop.clock import Clock, SystemClock
-from crm_desktop.data.models import Activity, Opportunity, OpportunityStatus, Order
 from crm_desktop.data.store import Store
 from crm_desktop.errors import CrmError
 from crm_desktop.interop import csvsafe
 from crm_desktop.services import analytics as an
 from crm_desktop.services.changes import Changes
 from crm_desktop.ui.errors import error_label_text
+from crm_desktop.ui.tasks import Progress, Task, runner
 
 log = logging.getLogger("crm_desktop.ui.dashboard")
 
@@ -75,26 +73,6 @@ class ChartData:
 
     headers: list[str]
     rows: list[list[Any]]
-
-
-class _Loader(QObject):
-    done = Signal(object)
-    failed = Signal(object)  # the exception, translated (or logged) on the GUI thread
-
-
-class _LoadTask(QRunnable):
-    def __init__(self, fn: Callable[[], Any], signals: _Loader) -> None:
-        super().__init__()
-        self.fn = fn
-        self.signals = signals
-
-    def run(self) -> None:
-        try:
-            result = self.fn()
-        except Exception as exc:  # reported in the window, not a crash
-            self.signals.failed.emit(exc)
-            return
-        self.signals.done.emit(result)
 
 
 class ChartCard(QFrame):
@@ -230,9 +208,7 @@ class DashboardWidget(QWidget):
         self.store = store
         self.clock = clock or SystemClock()
         self.board: an.Dashboard | None = None
-        self._loader = _Loader()
-        self._loader.done.connect(self._show)
-        self._loader.failed.connect(self._failed)
+        self._loading: Task[an.Dashboard] | None = None
         outer = QVBoxLayout(self)
         bar = QHBoxLayout()
         bar.addWidget(QLabel(self.tr("Period:")))
@@ -308,9 +284,7 @@ class DashboardWidget(QWidget):
 
     def _fill_owners(self) -> None:
         with self.store.reader() as s:
-            owners = sorted(
-                {o for o in s.execute(select(Opportunity.owner).distinct()).scalars() if o}
-            )
+            owners = an.owners(s)
         for owner in owners:
             self.owner_box.addItem(owner, owner)
 
@@ -343,11 +317,14 @@ class DashboardWidget(QWidget):
         period, owner = self.period(), self.owner_box.currentData()
         store, clock = self.store, self.clock
 
-        def work() -> an.Dashboard:
+        def work(_progress: Progress) -> an.Dashboard:
             with store.reader() as s:
                 return an.dashboard(s, period, clock, owner)
 
-        QThreadPool.globalInstance().start(_LoadTask(work, self._loader))
+        # a widget closed while it loads gets no answer (the runner drops it)
+        self._loading = runner().submit(
+            work, receiver=self, on_done=self._show, on_error=self._failed, name="dashboard"
+        )
 
     def load_now(self) -> None:
         """Synchronous load (printing and tests)."""
@@ -632,107 +609,51 @@ class DashboardWidget(QWidget):
 
     # -- drill-down: the list behind a chart
     def drill_rows(self, key: str, category: str) -> ChartData:
-        with self.store.reader() as s:
-            if key == "revenue":
-                year, month = (int(x) for x in category.split("-"))
-                start = dt.date(year, month, 1)
-                end = dt.date(year + (month == 12), month % 12 + 1, 1)
-                orders = s.execute(
-                    select(Order)
-                    .where(
-                        Order.order_date >= start,
-                        Order.order_date < end,
-                        Order.deleted_at.is_(None),
-                    )
-                    .order_by(Order.order_date)
-                ).scalars()
-                return ChartData(
-                    [self.tr("Order"), self.tr("Date"), self.tr("Company"), self.tr("Net")],
+        if key == "revenue":
+            with self.store.reader() as s:
+                orders = an.orders_in_month(s, category)
+            return ChartData(
+                [self.tr("Order"), self.tr("Date"), self.tr("Company"), self.tr("Net")],
+                [
+                    [o.number, o.order_date.strftime("%d.%m.%Y"), o.company, money(o.net)]
+                    for o in orders
+                ],
+            )
+        if key in ("pipeline", "pipeline_months", "won_lost", "loss_reasons"):
+            with self.store.reader() as s:
+                opps = an.opportunities_behind(s, key, category, self.period())
+            return ChartData(
+                [
+                    self.tr("Opportunity"),
+                    self.tr("Company"),
+                    self.tr("Value"),
+                    self.tr("Expected close"),
+                ],
+                [
                     [
-                        [
-                            o.number,
-                            o.order_date.strftime("%d.%m.%Y"),
-                            o.company.name if o.company else "",
-                            money(o.total_net),
-                        ]
-                        for o in orders
-                    ],
-                )
-            if key in ("pipeline", "pipeline_months", "won_lost", "loss_reasons"):
-                query = select(Opportunity).where(Opportunity.deleted_at.is_(None))
-                if key == "pipeline":
-                    query = query.where(Opportunity.status == OpportunityStatus.OPEN)
-                    opps = [
-                        o
-                        for o in s.execute(query).scalars()
-                        if o.stage and o.stage.name == category
+                        o.title,
+                        o.company,
+                        money(o.value),
+                        o.expected_close.strftime("%m/%Y") if o.expected_close else "",
                     ]
-                elif key == "pipeline_months":
-                    query = query.where(Opportunity.status == OpportunityStatus.OPEN)
-                    opps = [
-                        o
-                        for o in s.execute(query).scalars()
-                        if o.expected_close and o.expected_close.strftime("%Y-%m") == category
+                    for o in opps
+                ],
+            )
+        if key == "activities":
+            with self.store.reader() as s:
+                acts = an.activities_in_month(s, category)
+            return ChartData(
+                [self.tr("When"), self.tr("Kind"), self.tr("Person"), self.tr("Subject")],
+                [
+                    [
+                        a.occurred_at.astimezone().strftime("%d.%m.%Y %H:%M"),
+                        a.kind,
+                        a.person,
+                        a.subject,
                     ]
-                elif key == "won_lost":
-                    status = OpportunityStatus.WON if category == "won" else OpportunityStatus.LOST
-                    period = self.period()
-                    query = query.where(
-                        Opportunity.status == status,
-                        Opportunity.closed_at >= period.start_utc,
-                        Opportunity.closed_at < period.end_utc,
-                    )
-                    opps = list(s.execute(query).scalars())
-                else:
-                    query = query.where(Opportunity.status == OpportunityStatus.LOST)
-                    opps = [
-                        o
-                        for o in s.execute(query).scalars()
-                        if (o.loss_reason.name if o.loss_reason else "—") == category
-                    ]
-                return ChartData(
-                    [
-                        self.tr("Opportunity"),
-                        self.tr("Company"),
-                        self.tr("Value"),
-                        self.tr("Expected close"),
-                    ],
-                    [
-                        [
-                            o.title,
-                            o.company.name if o.company else "",
-                            money(o.value),
-                            o.expected_close.strftime("%m/%Y") if o.expected_close else "",
-                        ]
-                        for o in opps[:2000]
-                    ],
-                )
-            if key == "activities":
-                year, month = (int(x) for x in category.split("-"))
-                start = dt.datetime(year, month, 1, tzinfo=dt.UTC)
-                end = dt.datetime(year + (month == 12), month % 12 + 1, 1, tzinfo=dt.UTC)
-                acts = s.execute(
-                    select(Activity)
-                    .where(
-                        Activity.occurred_at >= start,
-                        Activity.occurred_at < end,
-                        Activity.deleted_at.is_(None),
-                    )
-                    .order_by(Activity.occurred_at)
-                    .limit(2000)
-                ).scalars()
-                return ChartData(
-                    [self.tr("When"), self.tr("Kind"), self.tr("Person"), self.tr("Subject")],
-                    [
-                        [
-                            a.occurred_at.astimezone().strftime("%d.%m.%Y %H:%M"),
-                            a.kind.value,
-                            a.person.full_name if a.person else "",
-                            a.subject,
-                        ]
-                        for a in acts
-                    ],
-                )
+                    for a in acts
+                ],
+            )
         card = self.cards.get(key)
         return card.data if card else ChartData([], [])
 

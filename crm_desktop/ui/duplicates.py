@@ -1,11 +1,12 @@
 """The duplicate review window: candidate pairs, a side-by-side comparison, merge.
 
-The search runs on a worker thread (QThreadPool) with its own session and reports
-progress; the table lists the pairs (score, both names, reasons). For the selected
+The search runs off the GUI thread (the application's runner) with its own session
+and reports progress; the table lists the pairs (score, both names, reasons). For the selected
 pair every field is shown side by side with a radio button per side; "Merge" keeps
 the left (older) record and takes the chosen values from the right one. "Not a
 duplicate" remembers the pair (settings key ``dedup.ignored``), "Skip" goes on, and
-"Undo merge" takes the last merge of this window back.
+"Undo merge" takes the last merge of this window back — through the one undo
+registry, so it is the same entry Edit → Undo offers.
 """
 
 from __future__ import annotations
@@ -21,9 +22,7 @@ from PySide6.QtCore import (
     QModelIndex,
     QObject,
     QPersistentModelIndex,
-    QRunnable,
     Qt,
-    QThreadPool,
     Signal,
 )
 from PySide6.QtGui import QColor, QFont
@@ -47,18 +46,19 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy.orm import Session
 
 from crm_desktop.clock import Clock, SystemClock
-from crm_desktop.data.models import Company, Department, Person
+from crm_desktop.data.models import Person
 from crm_desktop.data.store import Store
 from crm_desktop.errors import CrmError
 from crm_desktop.services import dedup, merge
+from crm_desktop.services import undo as undo_registry
 from crm_desktop.services.dedup import DuplicatePair
 from crm_desktop.services.validation import format_phone
 from crm_desktop.ui.errors import error_label_text
 from crm_desktop.ui.format import format_date, format_datetime
 from crm_desktop.ui.i18n import QT_TRANSLATE_NOOP, enum_label, translate_error
+from crm_desktop.ui.tasks import Progress, Task, runner
 
 # the reasons come from crm_desktop.services.dedup (English source texts)
 _REASONS = (
@@ -185,41 +185,6 @@ class PairTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.UserRole:
             return pair
         return None
-
-
-# ---------------------------------------------------------------- worker
-
-
-class _Relay(QObject):
-    progress = Signal(int, int)
-    done = Signal(object)
-    failed = Signal(object)
-
-
-class _SearchJob(QRunnable):
-    """The bulk search on a pool thread, with a session of its own."""
-
-    def __init__(self, store: Store, entity: str, min_score: int, relay: _Relay) -> None:
-        super().__init__()
-        self.store = store
-        self.entity = entity
-        self.min_score = min_score
-        self.relay = relay
-        self.setAutoDelete(True)
-
-    def run(self) -> None:
-        try:
-            with self.store.reader() as s:
-                pairs = dedup.find_duplicates(
-                    s,
-                    entity=self.entity,  # type: ignore[arg-type]
-                    min_score=self.min_score,
-                    progress=lambda n, total: self.relay.progress.emit(n, total),
-                )
-        except BaseException as exc:  # handed to the GUI thread
-            self.relay.failed.emit(exc)
-            return
-        self.relay.done.emit(pairs)
 
 
 # ---------------------------------------------------------------- comparison
@@ -353,14 +318,12 @@ class DuplicateReviewDialog(QDialog):
         *,
         clock: Clock | None = None,
         entity: str = "people",
-        pool: QThreadPool | None = None,
     ) -> None:
         super().__init__(parent)
         self.store = store
         self.clock = clock or SystemClock()
-        self.pool = pool or QThreadPool.globalInstance()
         self.undo_ids: list[int] = []
-        self._relay: _Relay | None = None
+        self._search: Task[list[DuplicatePair]] | None = None
         self.setWindowTitle(self.tr("Duplicates"))
         self.resize(1100, 760)
 
@@ -453,35 +416,48 @@ class DuplicateReviewDialog(QDialog):
 
     @property
     def searching(self) -> bool:
-        return self._relay is not None
+        return self._search is not None
 
     def start_search(self) -> None:
-        if self._relay is not None:
+        if self._search is not None:
             return
-        relay = _Relay()
-        relay.progress.connect(self._on_progress)
-        relay.done.connect(self._on_done)
-        relay.failed.connect(self._on_failed)
-        self._relay = relay
+        store, entity, min_score = (
+            self.store,
+            str(self.entity_box.currentData()),
+            self.min_score.value(),
+        )
+
+        def work(progress: Progress) -> list[DuplicatePair]:
+            with store.reader() as s:
+                return dedup.find_duplicates(
+                    s,
+                    entity=entity,  # type: ignore[arg-type]
+                    min_score=min_score,
+                    progress=lambda n, total: progress(n, total),
+                )
+
         self.progress.setRange(0, 0)
         self.progress.setFormat(self.tr("Searching…"))
         self.progress.setVisible(True)
         self.status.setText(self.tr("Searching for duplicates…"))
         self._update_buttons()
-        self.pool.start(
-            _SearchJob(
-                self.store, str(self.entity_box.currentData()), self.min_score.value(), relay
-            )
+        self._search = runner().submit(
+            work,
+            receiver=self,
+            on_done=self._on_done,
+            on_error=self._on_failed,
+            on_progress=self._on_progress,
+            name="duplicate search",
         )
 
-    def _on_progress(self, done: int, total: int) -> None:
+    def _on_progress(self, done: int, total: int, _text: str = "") -> None:
         if total > 0:
             self.progress.setRange(0, total)
             self.progress.setValue(done)
             self.progress.setFormat(self.tr("Comparing %p%"))
 
     def _on_done(self, pairs: list[DuplicatePair]) -> None:
-        self._relay = None
+        self._search = None
         self.progress.setVisible(False)
         self.model.set_pairs(pairs)
         if pairs:
@@ -494,7 +470,7 @@ class DuplicateReviewDialog(QDialog):
         self.search_finished.emit(len(pairs))
 
     def _on_failed(self, exc: BaseException) -> None:
-        self._relay = None
+        self._search = None
         self.progress.setVisible(False)
         self._show_error(exc)
         self._update_buttons()
@@ -516,11 +492,12 @@ class DuplicateReviewDialog(QDialog):
         pair = self.model.pairs[current.row()]
         try:
             with self.store.reader() as s:
-                rows = (
-                    self._person_rows(s, pair)
-                    if pair.entity == "person"
-                    else self._company_rows(s, pair)
-                )
+                if pair.entity == "person":
+                    people = dedup.person_pair(s, pair.a, pair.b)
+                    rows = self._person_rows(people) if people is not None else []
+                else:
+                    companies = dedup.company_pair(s, pair.a, pair.b)
+                    rows = self._company_rows(companies) if companies is not None else []
         except CrmError as exc:
             self._show_error(exc)
             return
@@ -592,8 +569,8 @@ class DuplicateReviewDialog(QDialog):
             return
         undo_id = self.undo_ids[-1]
         try:
-            with self.store.session() as s:
-                merge.undo_merge(s, undo_id, self.clock)
+            with self.store.session() as s:  # the entry Edit → Undo would take back
+                undo_registry.undo(s, undo_id, self.clock)
         except CrmError as exc:
             self._show_error(exc)
             return
@@ -669,18 +646,11 @@ class DuplicateReviewDialog(QDialog):
             "notes": self.tr("Notes"),
         }
 
-    def _text(self, s: Session, key: str, value: Any) -> str:
+    def _text(self, names: dict[tuple[str, int], str], key: str, value: Any) -> str:
         if value is None or value == "" or value == {}:
             return ""
-        if key in ("company_id", "parent_id"):
-            comp = s.get(Company, value)
-            return comp.name if comp is not None else f"#{value}"
-        if key == "department_id":
-            dept = s.get(Department, value)
-            return dept.name if dept is not None else f"#{value}"
-        if key == "reports_to_id":
-            boss = s.get(Person, value)
-            return boss.full_name if boss is not None else f"#{value}"
+        if key in dedup.REFERENCE_FIELDS:
+            return names.get((key, value), f"#{value}")
         if isinstance(value, dt.datetime):
             return format_datetime(value)
         if isinstance(value, dt.date):
@@ -702,10 +672,8 @@ class DuplicateReviewDialog(QDialog):
             )
         return self.tr("no") if p.consent_marketing is False and p.consent_at else ""
 
-    def _person_rows(self, s: Session, pair: DuplicatePair) -> list[FieldRow]:
-        a, b = s.get(Person, pair.a), s.get(Person, pair.b)
-        if a is None or b is None:
-            return []
+    def _person_rows(self, pair: dedup.PersonPair) -> list[FieldRow]:
+        a, b, names = pair.a, pair.b, pair.names
         labels = self._person_labels()
         rows: list[FieldRow] = []
         for key in merge.PERSON_FIELDS:
@@ -713,8 +681,8 @@ class DuplicateReviewDialog(QDialog):
                 left, right = self._consent_text(a), self._consent_text(b)
             else:
                 left, right = (
-                    self._text(s, key, getattr(a, key)),
-                    self._text(s, key, getattr(b, key)),
+                    self._text(names, key, getattr(a, key)),
+                    self._text(names, key, getattr(b, key)),
                 )
             if not left and not right:
                 continue
@@ -751,17 +719,15 @@ class DuplicateReviewDialog(QDialog):
         ]
         return [r for r in rows if r.left or r.right]
 
-    def _company_rows(self, s: Session, pair: DuplicatePair) -> list[FieldRow]:
-        a, b = s.get(Company, pair.a), s.get(Company, pair.b)
-        if a is None or b is None:
-            return []
+    def _company_rows(self, pair: dedup.CompanyPair) -> list[FieldRow]:
+        a, b, names = pair.a, pair.b, pair.names
         labels = self._company_labels()
         rows = [
             FieldRow(
                 key,
                 labels[key],
-                self._text(s, key, getattr(a, key)),
-                self._text(s, key, getattr(b, key)),
+                self._text(names, key, getattr(a, key)),
+                self._text(names, key, getattr(b, key)),
             )
             for key in merge.COMPANY_FIELDS
         ]

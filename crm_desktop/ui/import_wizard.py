@@ -56,7 +56,7 @@ from crm_desktop.services.importer import ImportCancelled, ImportReport
 from crm_desktop.ui.format import format_date, format_phone, phone_region
 from crm_desktop.ui.forms import ERROR_COLOR
 from crm_desktop.ui.i18n import QT_TRANSLATE_NOOP, import_reason_text, translate_error
-from crm_desktop.ui.tasks import Progress, Task, TaskRunner
+from crm_desktop.ui.tasks import Progress, Task, runner
 
 CTX = "ImportWizard"
 PAGE_FILE, PAGE_MAPPING, PAGE_RUN, PAGE_REPORT = range(4)
@@ -792,7 +792,7 @@ class ImportWizard(QWizard):
         super().__init__(parent)
         self.store = store
         self.clock: Clock = clock or SystemClock()
-        self.tasks = TaskRunner(store, self)
+        self.tasks = runner().for_store(store, self)
         self.path: Path | None = None
         self.file_format: str | None = None
         self.csv: CsvSettings | None = None

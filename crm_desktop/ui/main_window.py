@@ -182,7 +182,7 @@ class MainWindow(QMainWindow):
     def attach(self, store: Store) -> None:
         """Open the window on ``store``: panes, search, undo, reminders, start page."""
         from crm_desktop.ui.search import SearchField
-        from crm_desktop.ui.tasks import TaskRunner
+        from crm_desktop.ui.tasks import runner as task_runner
         from crm_desktop.ui.timeline import TimelinePanel
         from crm_desktop.ui.tree_model import CompanyTreePanel
         from crm_desktop.ui.undo import UndoManager
@@ -191,7 +191,7 @@ class MainWindow(QMainWindow):
         if self.attached:
             raise RuntimeError("the window already shows a store")
         self.store = store
-        self.tasks = TaskRunner(store, self)
+        self.tasks = task_runner().for_store(store, self)
         self.tasks.busyChanged.connect(
             lambda busy: self.busy_label.setText(self.tr("Working…") if busy else "")
         )

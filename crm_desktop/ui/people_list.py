@@ -82,7 +82,7 @@ from crm_desktop.services.unit import Session
 from crm_desktop.ui.format import format_date, format_phone, ui_locale
 from crm_desktop.ui.forms import EnumCombo
 from crm_desktop.ui.i18n import translate_error
-from crm_desktop.ui.tasks import TaskRunner
+from crm_desktop.ui.tasks import runner as task_runner
 from crm_desktop.ui.undo import UndoManager
 
 log = logging.getLogger("crm_desktop.ui.people_list")
@@ -425,7 +425,7 @@ class PeopleListView(QWidget):
         super().__init__(parent)
         self.store = store
         self.clock: Clock = clock or SystemClock()
-        self.tasks = TaskRunner(store, self)
+        self.tasks = task_runner().for_store(store, self)
         self.busy = False
         # its own view of the undo history until the window hands over the window's
         self.undo_manager = UndoManager(store, self.clock, self)

@@ -2,8 +2,8 @@
 withdraw marketing consent, anonymise with a strong confirmation, and the list of
 people without activity for N years (retention).
 
-Database work runs through :class:`crm_desktop.ui.tasks.TaskRunner` (off the GUI
-thread); the services do the real work (crm_desktop.services.privacy).
+Database work runs off the GUI thread through the application's runner
+(:mod:`crm_desktop.ui.tasks`); the services do the real work (crm_desktop.services.privacy).
 """
 
 from __future__ import annotations
@@ -45,6 +45,7 @@ from crm_desktop.errors import CrmError
 from crm_desktop.services import privacy
 from crm_desktop.services.unit import Session
 from crm_desktop.ui.tasks import Progress, TaskRunner
+from crm_desktop.ui.tasks import runner as task_runner
 
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -165,7 +166,7 @@ class PrivacyDialog(QDialog):
             paths = resolve_paths(store.path.parent)
         self.paths = paths
         self.last_report: privacy.ErasureReport | None = None
-        self.runner = runner or TaskRunner(store, self)
+        self.runner = runner or task_runner().for_store(store, self)
         self.person_id: int | None = None
         self.person_label = ""
         self._pending = 0

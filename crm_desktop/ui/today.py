@@ -35,6 +35,7 @@ from crm_desktop.services import followups
 from crm_desktop.services.changes import Changes
 from crm_desktop.services.today import Today, today_overview
 from crm_desktop.ui.errors import error_label_text, show_error
+from crm_desktop.ui.tasks import Progress, runner
 
 log = logging.getLogger("crm_desktop.ui.today")
 
@@ -284,41 +285,37 @@ class TodayView(QWidget):
 
     def refresh_async(self) -> None:
         """Load off the GUI thread (at start-up the window paints first, then fills)."""
-        import threading
-
-        if not getattr(self, "_loaded_connected", False):
-            self.loaded.connect(self._fill_loaded)
-            self._loaded_connected = True
         self.summary.setText(self.tr("Loading…"))
         if self.data is None:  # first load: no empty-state texts before the data is there
             for section in self.sections:
                 section.set_loading()
 
         texts = self._due_texts()
+        store, clock = self.store, self.clock
 
-        def work() -> None:
-            try:
-                with self.store.reader() as s:
-                    data = today_overview(s, self.clock, self.store.owner)
-                # the rows' texts too (phone numbers formatted, dates): thousands of
-                # overdue follow-ups took most of a second on the GUI thread
-                rows = due_rows(data, local_zone(), texts)
-            except Exception as exc:  # shown (and a bug logged) on the GUI thread
-                self.loaded.emit(exc)
-                return
-            self.loaded.emit((data, rows))
+        def work(_progress: Progress) -> tuple[Today, list[DueRow]]:
+            with store.reader() as s:
+                data = today_overview(s, clock, store.owner)
+            # the rows' texts too (phone numbers formatted, dates): thousands of
+            # overdue follow-ups took most of a second on the GUI thread
+            return data, due_rows(data, local_zone(), texts)
 
-        threading.Thread(target=work, name="today", daemon=True).start()
+        # a page closed while it loads gets no answer; a failure is the error state
+        runner().submit(
+            work, receiver=self, on_done=self._fill_loaded, on_error=self._load_failed, name="today"
+        )
 
     def _due_texts(self) -> dict[str, str]:
         return {"interval": self.tr("{kind}: contact interval reached")}
 
-    def _fill_loaded(self, data: object) -> None:
-        if isinstance(data, BaseException):
-            self.show_failure(data)
-        elif isinstance(data, tuple):
-            self.data, rows = data
-            self._fill(self.data, rows)
+    def _fill_loaded(self, loaded: tuple[Today, list[DueRow]]) -> None:
+        self.data, rows = loaded
+        self._fill(self.data, rows)
+        self.loaded.emit(loaded)
+
+    def _load_failed(self, exc: BaseException) -> None:
+        self.show_failure(exc)
+        self.loaded.emit(exc)
 
     def apply_changes(self, changes: Changes) -> None:
         """What is due, who waits: follow-ups, activities, the records they name.

@@ -67,6 +67,31 @@ def test_background_refresh(qtbot: QtBot, data: Store) -> None:
     assert widget.board is not None and widget.board.won_lost.lost == 2
 
 
+def test_a_dashboard_closed_while_it_loads_gets_no_answer(qtbot: QtBot, data: Store) -> None:
+    """The bug of the hand-rolled QRunnable: the figures arrived for a deleted widget."""
+    import shiboken6
+
+    from crm_desktop.ui.tasks import runner
+
+    widget = DashboardWidget(data, CLOCK)
+    widget.refresh()
+    task = widget._loading
+    assert task is not None
+    shiboken6.delete(widget)
+    assert runner().wait(10000)  # hands the answer over: dropped, nothing raised
+    assert task.finished
+
+
+def test_the_drill_down_lists_every_chart(qtbot: QtBot, data: Store) -> None:
+    widget = DashboardWidget(data, CLOCK)
+    qtbot.addWidget(widget)
+    widget.load_now()
+    assert widget.drill_rows("won_lost", "lost").rows
+    assert widget.drill_rows("loss_reasons", "Preis zu hoch").rows
+    assert widget.drill_rows("pipeline_months", "2000-01").rows == []
+    assert isinstance(widget.drill_rows("activities", "2026-01").rows, list)
+
+
 def test_empty_store_explains_itself(qtbot: QtBot, sqlite_store: Store) -> None:
     widget = DashboardWidget(sqlite_store, CLOCK)
     qtbot.addWidget(widget)

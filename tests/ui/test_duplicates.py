@@ -6,7 +6,6 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from PySide6.QtCore import QThreadPool
 from PySide6.QtWidgets import QRadioButton
 from pytestqt.qtbot import QtBot
 
@@ -107,7 +106,7 @@ def test_review_merge_choose_right_side_and_undo(
     qtbot: QtBot, sqlite_store: Store, clock: FixedClock
 ) -> None:
     ids = _fill(sqlite_store, clock)
-    dialog = DuplicateReviewDialog(sqlite_store, clock=clock, pool=QThreadPool())
+    dialog = DuplicateReviewDialog(sqlite_store, clock=clock)
     qtbot.addWidget(dialog)
     dialog.show()
     _search(qtbot, dialog)
@@ -154,11 +153,34 @@ def test_review_merge_choose_right_side_and_undo(
     assert not dialog.undo_button.isEnabled()
 
 
+def test_undo_merge_and_edit_undo_share_one_history(
+    qtbot: QtBot, sqlite_store: Store, clock: FixedClock
+) -> None:
+    from crm_desktop.services import undo as registry
+    from crm_desktop.ui.undo import UndoManager
+
+    ids = _fill(sqlite_store, clock)
+    dialog = DuplicateReviewDialog(sqlite_store, clock=clock)
+    qtbot.addWidget(dialog)
+    _search(qtbot, dialog)
+    dialog.table.selectRow(next(i for i, p in enumerate(dialog.model.pairs) if p.a == ids["a"]))
+    undo_id = dialog.merge_selected()
+    manager = UndoManager(sqlite_store, clock)
+    manager.sync()
+    with sqlite_store.reader() as s:
+        assert registry.stack(s, 10)[0].id == undo_id  # the entry Edit → Undo offers
+    assert manager.undo()  # Edit → Undo takes the merge back ...
+    with sqlite_store.reader() as s:
+        assert s.get_one(Person, ids["b"]).deleted_at is None
+    dialog.undo_last_merge()  # ... and the dialog's button does not undo it twice
+    assert "already been undone" in dialog.status.text()
+
+
 def test_not_a_duplicate_is_remembered_and_skip_moves_on(
     qtbot: QtBot, sqlite_store: Store, clock: FixedClock
 ) -> None:
     ids = _fill(sqlite_store, clock)
-    dialog = DuplicateReviewDialog(sqlite_store, clock=clock, pool=QThreadPool())
+    dialog = DuplicateReviewDialog(sqlite_store, clock=clock)
     qtbot.addWidget(dialog)
     _search(qtbot, dialog)
     first = dialog.current_pair()
@@ -186,9 +208,7 @@ def test_companies_compare_and_merge(qtbot: QtBot, sqlite_store: Store, clock: F
             ),
         )
         ids = (a.id, b.id)
-    dialog = DuplicateReviewDialog(
-        sqlite_store, clock=clock, entity="companies", pool=QThreadPool()
-    )
+    dialog = DuplicateReviewDialog(sqlite_store, clock=clock, entity="companies")
     qtbot.addWidget(dialog)
     _search(qtbot, dialog)
     assert [(p.a, p.b) for p in dialog.model.pairs] == [ids]

@@ -169,3 +169,84 @@ def test_ui_has_no_fallbacks_for_its_own_modules() -> None:
                         )
         assert "PlaceholderPage" not in source, path.name
         assert "refresh_all" not in source, path.name
+
+
+def _sources_with_background_work() -> list[Path]:
+    """Every ui module but the runner itself, and the program's start (app.py)."""
+    return [p for p in sorted(UI.glob("*.py")) if p.name != "tasks.py"] + [UI.parent / "app.py"]
+
+
+BANNED_THREADING = {"QThread", "QRunnable", "QThreadPool"}
+
+
+def test_background_work_goes_through_the_one_runner() -> None:
+    """No raw threads, no hand-rolled QRunnables or thread pools, no ``_Bridge`` signal
+    objects outside ui/tasks.py: every background job is a task of the app's runner."""
+    for path in _sources_with_background_work():
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            where = f"{path.name}:{getattr(node, 'lineno', '?')}"
+            if isinstance(node, ast.Attribute):
+                assert not (
+                    node.attr == "Thread"
+                    and isinstance(node.value, ast.Name)
+                    and node.value.id == "threading"
+                ), f"{where}: threading.Thread"
+                assert node.attr not in BANNED_THREADING, f"{where}: {node.attr}"
+            if isinstance(node, ast.Name):
+                assert node.id not in BANNED_THREADING, f"{where}: {node.id}"
+            if isinstance(node, ast.ImportFrom):
+                names = {a.name for a in node.names}
+                assert not names & (BANNED_THREADING | {"Thread"}), f"{where}: {names}"
+            if isinstance(node, ast.ClassDef):
+                assert node.name != "_Bridge", f"{where}: class _Bridge"
+
+
+def test_one_place_makes_the_runner() -> None:
+    """The runner is made once, by ``tasks.runner()``; widgets get store clients from
+    it (``runner().for_store(store, self)``), never a runner of their own."""
+    makers: list[str] = []
+    for path in [*_sources_with_background_work(), UI / "tasks.py"]:
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        inside: dict[ast.AST, str] = {}  # a call -> the innermost function around it
+        for func in ast.walk(tree):
+            if isinstance(func, ast.FunctionDef):
+                for node in ast.walk(func):
+                    inside[node] = func.name  # inner functions come later: they win
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Call) and isinstance(node.func, ast.Name):
+                if node.func.id == "Runner":
+                    makers.append(f"{path.name}:{inside.get(node, '<module>')}")
+                if node.func.id == "TaskRunner":
+                    assert path.name == "tasks.py", f"{path.name}:{node.lineno}: TaskRunner()"
+    assert set(makers) == {"tasks.py:runner"}, makers
+
+
+def test_dashboard_and_duplicates_ask_the_services_not_the_database() -> None:
+    for name in ("dashboard.py", "duplicates.py"):
+        tree = ast.parse((UI / name).read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            if isinstance(node, ast.ImportFrom):
+                assert not (node.module or "").startswith("sqlalchemy"), f"{name}:{node.lineno}"
+            if isinstance(node, ast.Import):
+                assert not any(a.name.startswith("sqlalchemy") for a in node.names), name
+            if isinstance(node, ast.Attribute):
+                assert node.attr not in ("execute", "scalars", "scalar"), (
+                    f"{name}:{node.lineno}: .{node.attr}"
+                )
+
+
+def test_the_start_refreshes_no_page_by_name() -> None:
+    source = (UI.parent / "app.py").read_text(encoding="utf-8")
+    assert "refresh_async" not in source
+    for node in ast.walk(ast.parse(source)):
+        if (
+            isinstance(node, ast.Call)
+            and isinstance(node.func, ast.Name)
+            and node.func.id == "getattr"
+            and len(node.args) >= 2
+        ):
+            arg = node.args[1]
+            assert not (isinstance(arg, ast.Constant) and str(arg.value).startswith("refresh")), (
+                f"app.py:{node.lineno}"
+            )

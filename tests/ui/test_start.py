@@ -16,7 +16,7 @@ from typing import Any
 import pytest
 from pytestqt.qtbot import QtBot
 
-from crm_desktop.app import _open_store_in_background, _preload_data_layer
+from crm_desktop.app import _open_store_in_background, _start_preload
 from crm_desktop.data.store import Store
 from crm_desktop.errors import StoreError
 from crm_desktop.services import contacts
@@ -123,14 +123,14 @@ def test_the_store_opens_off_the_gui_thread(qtbot: QtBot, tmp_path: Path) -> Non
         got["store"] = store
         got["thread"] = threading.current_thread()
 
-    preload = threading.Thread(target=_preload_data_layer)
-    preload.start()
-    _open_store_in_background(ctx, win, opened, lambda exc: got.setdefault("error", exc), preload)
+    _start_preload()  # the store opens after it: both on the start lane
+    opener = _open_store_in_background(ctx, win, opened, lambda exc: got.setdefault("error", exc))
     qtbot.waitUntil(lambda: "store" in got or "error" in got, timeout=30000)
     try:
         assert "error" not in got
         assert isinstance(got["store"], Store)
         assert got["thread"] is threading.main_thread()  # handed over to the GUI thread
+        assert opener.finished and opener.wait(0)
         win.attach(got["store"])
         assert win.attached
         win.tasks.wait(5000)

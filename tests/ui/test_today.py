@@ -163,6 +163,19 @@ def test_first_background_load_shows_no_empty_texts_before_the_data(
     assert view.appointments.empty.isVisible()  # there really are none: now it says so
 
 
+def test_a_page_closed_while_it_loads_gets_no_answer(
+    qtbot: QtBot, sqlite_store: Store, filled: dict[str, int]
+) -> None:
+    import shiboken6
+
+    from crm_desktop.ui.tasks import runner
+
+    view = TodayView(sqlite_store, clock=CLOCK)
+    view.refresh_async()
+    shiboken6.delete(view)
+    assert runner().wait(10000)  # the answer is dropped: nothing raised
+
+
 def test_due_rows_name_the_year_of_follow_ups_overdue_since_an_earlier_year(
     sqlite_store: Store, filled: dict[str, int]
 ) -> None:
