@@ -15,9 +15,8 @@ import pytest
 
 UI = Path(__file__).resolve().parents[2] / "crm_desktop" / "ui"
 
-# Files another helper is still moving their SQL out of (issue #16). The integrator
-# empties this set once those land; a file listed here that is already clean fails
-# below, so the set cannot go stale.
+# Files allowed to keep SQL while it is being moved out (none left). A file listed
+# here that is already clean fails below, so the set cannot go stale.
 PENDING: set[str] = set()
 
 # The background task runner opens the unit of work for the function it runs (it
