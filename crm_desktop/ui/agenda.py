@@ -67,7 +67,7 @@ class AgendaWidget(QWidget):
     phoneActivated = Signal(str)  # the tel: URL opened
     doneRequested = Signal(object)  # AgendaEntry marked done: the window may log the call
     appointmentActivated = Signal(int)  # an appointment double-clicked (or Enter): edit it
-    changed = Signal()
+    changed = Signal(object)  # the Changes of a done/snoozed follow-up
 
     def __init__(
         self,
@@ -429,7 +429,7 @@ class AgendaWidget(QWidget):
         if not self._run(lambda s: fus.mark_done(s, entry.id, self.clock)):
             return False
         self.refresh()
-        self.changed.emit()
+        self.changed.emit(Changes.of("followup", entry.id, structure=True))
         self.doneRequested.emit(entry)
         return True
 
@@ -441,7 +441,7 @@ class AgendaWidget(QWidget):
         if not self._run(lambda s: fus.snooze(s, entry.id, until)):
             return False
         self.refresh()
-        self.changed.emit()
+        self.changed.emit(Changes.of("followup", entry.id))
         return True
 
     def sizeHint(self) -> QSize:
@@ -453,7 +453,7 @@ class AgendaDialog(QDialog):
 
     personActivated = Signal(int)
     companyActivated = Signal(int)
-    changed = Signal()
+    changed = Signal(object)  # the Changes of a done/snoozed follow-up
 
     def __init__(
         self,

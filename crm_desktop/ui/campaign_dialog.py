@@ -44,6 +44,7 @@ from crm_desktop.data.store import Store
 from crm_desktop.errors import CrmError
 from crm_desktop.services import campaigns, lookups
 from crm_desktop.services.campaigns import Selection
+from crm_desktop.services.changes import Changes
 from crm_desktop.services.unit import Session
 from crm_desktop.ui.format import date_format
 from crm_desktop.ui.forms import plain_text
@@ -81,7 +82,7 @@ def count_selection(
 class CampaignDialog(QDialog):
     """Select, count, export and log a campaign."""
 
-    changed = Signal()
+    changed = Signal(object)  # the Changes of logging the campaign
 
     def __init__(
         self,
@@ -437,7 +438,7 @@ class CampaignDialog(QDialog):
                     else self.tr("“{name}” logged on %Ln people.", "", n)
                 ).format(name=name)
             )
-            self.changed.emit()
+            self.changed.emit(Changes.all())  # an activity on each of many people
 
         self._set_busy(True)
         self.tasks.run(work, on_done=done, on_error=self._failed)

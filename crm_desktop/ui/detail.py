@@ -459,7 +459,7 @@ class _DetailPane(QWidget):
     opportunityActivated = Signal(int)
     activityActivated = Signal(int)
     deleteRequested = Signal(str, int)  # from a list tab (the window asks and deletes)
-    changed = Signal()
+    changed = Signal(object)  # the Changes of an edit made in the pane
 
     ICON = "company"
     # the list tabs every pane builds (see _fill_related)
@@ -817,7 +817,7 @@ class _DetailPane(QWidget):
             return False
         self._close_form()
         self._show(self.record_id)
-        self.changed.emit()
+        self.changed.emit(Changes.of(self.ICON, self.record_id))
         return True
 
     def cancel_edit(self) -> None:
@@ -835,7 +835,8 @@ class _DetailPane(QWidget):
     def _run(self, dialog: QDialog) -> int | None:
         if dialog.exec() == QDialog.DialogCode.Accepted:
             self.refresh()
-            self.changed.emit()
+            # a person, department, ticket or deal added to the record (or changed in it)
+            self.changed.emit(Changes.of(self.ICON, self.record_id, structure=True))
             rid = getattr(dialog, "result_id", None)
             return int(rid) if rid is not None else None
         return None
@@ -1363,7 +1364,7 @@ class PersonDetailPane(_DetailPane):
             return False
         self._show(self.record_id)
         self.tabs.setCurrentWidget(self.consent_page)
-        self.changed.emit()
+        self.changed.emit(Changes.of("person", self.record_id))
         return True
 
     def log_activity(self) -> None:
@@ -1385,7 +1386,7 @@ class DetailStack(QStackedWidget):
     projectActivated = Signal(int)
     opportunityActivated = Signal(int)
     deleteRequested = Signal(str, int)
-    changed = Signal()
+    changed = Signal(object)  # the Changes of an edit made in the pane
 
     def __init__(self, store: Store, parent: QWidget | None = None, *, clock: Clock | None = None):
         super().__init__(parent)

@@ -53,6 +53,7 @@ from crm_desktop.data.store import Store
 from crm_desktop.errors import CrmError
 from crm_desktop.services import dedup, merge
 from crm_desktop.services import undo as undo_registry
+from crm_desktop.services.changes import Changes
 from crm_desktop.services.dedup import DuplicatePair
 from crm_desktop.services.validation import format_phone
 from crm_desktop.ui.errors import error_label_text
@@ -310,6 +311,7 @@ class DuplicateReviewDialog(QDialog):
 
     search_finished = Signal(int)  # number of pairs
     merged = Signal(int, int)  # kept id, dropped id
+    changed = Signal(object)  # the Changes of a merge or of its undo
 
     def __init__(
         self,
@@ -541,6 +543,7 @@ class DuplicateReviewDialog(QDialog):
         )
         self._select_row(row)
         self.merged.emit(pair.a, pair.b)
+        self.changed.emit(Changes.of(pair.entity, pair.a, pair.b, structure=True))
         return result.undo_id
 
     def ignore_selected(self) -> None:
@@ -570,11 +573,12 @@ class DuplicateReviewDialog(QDialog):
         undo_id = self.undo_ids[-1]
         try:
             with self.store.session() as s:  # the entry Edit → Undo would take back
-                undo_registry.undo(s, undo_id, self.clock)
+                undone = undo_registry.undo(s, undo_id, self.clock)
         except CrmError as exc:
             self._show_error(exc)
             return
         self.undo_ids.pop()
+        self.changed.emit(undone.changes)
         self.status.setText(self.tr("The merge was undone."))
         self._update_buttons()
         self.start_search()

@@ -52,6 +52,7 @@ from crm_desktop.errors import CrmError, ImportFileError
 from crm_desktop.interop import csv_contacts
 from crm_desktop.interop.records import ContactRecord, RowError, clean_text, decode_text
 from crm_desktop.services import importer
+from crm_desktop.services.changes import Changes
 from crm_desktop.services.importer import ImportCancelled, ImportReport
 from crm_desktop.ui.format import format_date, format_phone, phone_region
 from crm_desktop.ui.forms import ERROR_COLOR
@@ -783,7 +784,7 @@ class ImportWizard(QWizard):
     """Import contacts from a vCard or CSV file (see the module docstring)."""
 
     showLastImport = Signal()
-    changed = Signal()
+    changed = Signal(object)  # the Changes of an import
     finishedImport = Signal(object)  # the ImportReport (also after a dry run or cancel)
 
     def __init__(
@@ -935,7 +936,7 @@ class ImportWizard(QWizard):
             page.status.setText(self.tr("Dry run finished: nothing was stored."))
             page.summary.setPlainText(self.report_text(report))
         else:
-            self.changed.emit()
+            self.changed.emit(Changes.all())  # an import may touch anything
             page.completeChanged.emit()
             self.next()
             return

@@ -1538,11 +1538,12 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(self.tr("Undone: {what}").format(what=what), 8000)
 
     def _run_tool(self, dialog: Any) -> None:
-        """Run a dialog of another area; its navigation signals open records here."""
+        """Run a dialog of another area: its navigation signals open records here and
+        every change it makes is published as the record it names (no reload of
+        everything when it closes)."""
         if isinstance(dialog, QWidget):
-            self._connect_navigation(dialog)
+            self._connect_navigation(dialog)  # its ``changed`` records reach the hub
         dialog.exec()
-        self.reload_everything()
 
     def open_import_wizard(self) -> None:
         from crm_desktop.ui.import_wizard import ImportWizard

@@ -39,6 +39,7 @@ from crm_desktop.data.models import ActivityKind
 from crm_desktop.data.store import Store
 from crm_desktop.errors import CrmError
 from crm_desktop.services import followups as fus
+from crm_desktop.services.changes import Changes
 from crm_desktop.ui.format import datetime_format, format_date, format_time
 
 log = logging.getLogger("crm_desktop.ui.notice")
@@ -233,7 +234,7 @@ class ReminderNotice(QFrame):
 
     doneRequested = Signal(object)  # AgendaEntry (already marked done): log the call
     personActivated = Signal(int)
-    changed = Signal()  # a follow-up was changed (done, snoozed, rescheduled)
+    changed = Signal(object)  # the Changes of a follow-up done, snoozed, rescheduled
     emptied = Signal()
 
     def __init__(
@@ -363,7 +364,7 @@ class ReminderNotice(QFrame):
         if not self._run(lambda s: fus.mark_done(s, row.entry.id, self.clock)):
             return False
         entry = self._remove(key)
-        self.changed.emit()
+        self.changed.emit(Changes.of("followup", row.entry.id, structure=True))
         self.doneRequested.emit(entry)
         return True
 
@@ -375,7 +376,7 @@ class ReminderNotice(QFrame):
         if not self._run(lambda s: fus.snooze(s, row.entry.id, until)):
             return False
         self._remove(key)
-        self.changed.emit()
+        self.changed.emit(Changes.of("followup", row.entry.id))
         return True
 
     def act_reschedule(self, key: tuple[str, int], when: dt.datetime) -> bool:
@@ -385,7 +386,7 @@ class ReminderNotice(QFrame):
         if not self._run(lambda s: fus.reschedule(s, row.entry.id, when)):
             return False
         self._remove(key)
-        self.changed.emit()
+        self.changed.emit(Changes.of("followup", row.entry.id))
         return True
 
     def ask_reschedule(self, key: tuple[str, int]) -> None:
@@ -455,15 +456,14 @@ def attach_notice(window: QMainWindow, ticker: Any) -> ReminderNotice:
             except Exception:  # the window's dialog is not ours to crash
                 log.exception("could not open the call entry")
 
-    def changed() -> None:
-        from crm_desktop.services.changes import Changes
+    def changed(changes: Changes) -> None:
         from crm_desktop.ui.ops import ChangeHub
 
         ticker.refresh()
         hub = getattr(window, "hub", None)  # a window without a store has none yet
         if isinstance(hub, ChangeHub):
-            # done, snoozed or moved: Today, the agenda, the timeline and the record
-            hub.publish(Changes(everything=True))
+            # done, snoozed or moved: Today, the agenda, the timeline follow the record
+            hub.publish(changes)
 
     ticker.due.connect(show)
     notice.personActivated.connect(open_person)

@@ -201,7 +201,7 @@ class _OrdersTable(QTableView):
 class OrdersView(QWidget):
     """Every order: search, status filter, a sortable table; open, new and delete."""
 
-    changed = Signal()
+    changed = Signal(object)  # the Changes of a save or delete
     companyActivated = Signal(int)
     personActivated = Signal(int)
 
@@ -440,7 +440,7 @@ class OrdersView(QWidget):
     def _saved(self, order_id: int) -> None:
         self.refresh()
         self.select_order(order_id)
-        self.changed.emit()
+        self.changed.emit(Changes.of("order", order_id, structure=True))
 
     def delete_order(self, order_id: int | None = None) -> bool:
         """Ask, then move the order to the trash; True when it was deleted."""
@@ -465,16 +465,17 @@ class OrdersView(QWidget):
         try:
             if isinstance(manager, UndoManager):  # in the window: Ctrl+Z brings it back
                 label = self.tr("Delete order {number}").format(number=row.number)
-                manager.delete("order", row.id, label)
-            else:
-                with self.store.session() as s:
-                    order_svc.delete_order(s, row.id, clock=self.clock)
+                manager.delete("order", row.id, label)  # the window publishes it
+                self.refresh()
+                return True
+            with self.store.session() as s:
+                order_svc.delete_order(s, row.id, clock=self.clock)
         except CrmError as exc:
             self._warn(exc)
             self.refresh()
             return False
         self.refresh()
-        self.changed.emit()
+        self.changed.emit(Changes.of("order", row.id, structure=True))
         return True
 
     def show_customer(self) -> None:

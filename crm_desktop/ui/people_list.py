@@ -416,7 +416,7 @@ class PeopleListView(QWidget):
     """The people list with filters and bulk actions (see the module docstring)."""
 
     personActivated = Signal(int)
-    changed = Signal()
+    changed = Signal(object)  # the Changes of a bulk change, merge or campaign
     campaignRequested = Signal(list)
 
     def __init__(
@@ -759,7 +759,7 @@ class PeopleListView(QWidget):
         dialog = CampaignDialog(self.store, self.clock, preset_ids=ids, parent=self)
         dialog.exec()
         if dialog.logged:
-            self.changed.emit()
+            self.changed.emit(Changes.all())  # an activity on each of many people
 
     def show_error(self, text: str) -> None:
         QMessageBox.warning(self, self.tr("Not possible"), text)
@@ -949,7 +949,7 @@ class PeopleListView(QWidget):
         self.model.reload()
         self._update_count()
         self.show_status(self.tr("Merged. Undo takes it back."))
-        self._changed_here()
+        self._changed_here(Changes.of("person", keep_id, drop_id, structure=True))
 
     # ------------------------------------------------------------ undo (the window's history)
 
@@ -987,10 +987,10 @@ class PeopleListView(QWidget):
         if isinstance(exc, CrmError):
             self.show_error(translate_error(exc))
 
-    def _changed_here(self) -> None:
+    def _changed_here(self, changes: Changes) -> None:
         """A change of this list wrote an undo entry: the tooltip names it."""
         self.undo_manager.sync()
-        self.changed.emit()
+        self.changed.emit(changes)
 
     def undo_last(self) -> str | None:
         """Take back the newest change of the one undo history (a bulk change, a merge,
@@ -1024,7 +1024,7 @@ class PeopleListView(QWidget):
 
         def task(session: Session, _progress: Any) -> Any:
             target = ids if ids is not None else matching_ids(session, f)
-            return work(session, target)
+            return list(target), work(session, target)
 
         self._set_busy(True)
         self.show_status(self.tr("Working…"))
@@ -1038,13 +1038,15 @@ class PeopleListView(QWidget):
         self.busy = busy
         self._update_actions()
 
-    def _bulk_done(self, result: Any, done_text: Callable[[Any], str]) -> None:
+    def _bulk_done(self, done: tuple[list[int], Any], done_text: Callable[[Any], str]) -> None:
+        target, result = done
         self._set_busy(False)
         self.reload_tags()
         self.model.reload()
         self._update_count()
         self.show_status(done_text(result) + " " + self.tr("Undo takes it back."))
-        self._changed_here()
+        # tags, fields or the trash of these people: lists and the tree change shape
+        self._changed_here(Changes.of("person", *target, structure=True))
 
     def _bulk_failed(self, exc: BaseException) -> None:
         self._set_busy(False)

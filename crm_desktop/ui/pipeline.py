@@ -650,7 +650,7 @@ def _opportunity_at(index: QModelIndex | QPersistentModelIndex) -> tuple[str, in
 class PipelineBoard(QWidget):
     """Board, grouped list and timeline of the sales pipeline."""
 
-    changed = Signal()
+    changed = Signal(object)  # the Changes of a move, win or loss
     projectCreated = Signal(int)  # project id after a win
     opportunityActivated = Signal(int)  # a card or list row double-clicked: open it
     deleteRequested = Signal(str, int)  # "opportunity", id: the window asks and deletes
@@ -1025,7 +1025,7 @@ class PipelineBoard(QWidget):
         self.refresh()
         self.select(opp_id)
         self._ok(self.tr("“{title}” moved to {stage}.").format(title=title, stage=stage))
-        self.changed.emit()
+        self.changed.emit(Changes.of("opportunity", opp_id))
         return True
 
     def step(self, delta: int) -> bool:
@@ -1059,7 +1059,10 @@ class PipelineBoard(QWidget):
                 name=name
             )
         )
-        self.changed.emit()
+        self.changed.emit(
+            Changes.of("opportunity", opp_id, structure=True)
+            | Changes.of("project", pid, structure=True)
+        )
         self.projectCreated.emit(pid)
         return pid
 
@@ -1088,5 +1091,5 @@ class PipelineBoard(QWidget):
             return False
         self.refresh()
         self._ok(self.tr("“{title}” marked as lost.").format(title=title))
-        self.changed.emit()
+        self.changed.emit(Changes.of("opportunity", opp_id, structure=True))
         return True

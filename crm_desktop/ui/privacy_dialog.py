@@ -43,6 +43,7 @@ from crm_desktop.config import AppPaths, resolve_paths
 from crm_desktop.data.store import Store
 from crm_desktop.errors import CrmError
 from crm_desktop.services import privacy
+from crm_desktop.services.changes import Changes
 from crm_desktop.services.unit import Session
 from crm_desktop.ui.tasks import Progress, TaskRunner
 from crm_desktop.ui.tasks import runner as task_runner
@@ -144,6 +145,7 @@ class PrivacyDialog(QDialog):
     """GDPR tools for one person, and the retention list."""
 
     anonymised = Signal(int)
+    changed = Signal(object)  # the Changes of an anonymisation or a consent withdrawal
     exported = Signal(str)
     busyChanged = Signal(bool)
 
@@ -425,6 +427,7 @@ class PrivacyDialog(QDialog):
         def done(_pid: int) -> None:
             self.status.setText(self.tr("Marketing consent withdrawn."))
             self.set_person(pid)
+            self.changed.emit(Changes.of("person", pid))
 
         self._run(work, done, write=True)
 
@@ -454,6 +457,7 @@ class PrivacyDialog(QDialog):
             self.last_report = report
             self.status.setText(self.report_text(report))
             self.anonymised.emit(pid)
+            self.changed.emit(Changes.of("person", pid, structure=True))
             self.set_person(pid)
             self.load_retention()
 

@@ -297,7 +297,9 @@ class ProjectsView(QWidget):
     def apply_changes(self, changes: Changes) -> None:
         """Projects, their activities, members and customers; hidden, it loads when
         shown next."""
-        if not changes.touches("projects", "activities", "companies", "people"):
+        if not changes.structure and not changes.touches(
+            "projects", "activities", "companies", "people"
+        ):
             return
         if self.isVisible():
             self.refresh()

@@ -27,6 +27,7 @@ from crm_desktop.clock import Clock
 from crm_desktop.data.store import Store
 from crm_desktop.errors import CrmError
 from crm_desktop.services import lookups, quickentry
+from crm_desktop.services.changes import Changes
 from crm_desktop.services.quickentry import Match, Proposal
 from crm_desktop.services.unit import Session
 from crm_desktop.ui.format import format_datetime, format_relative
@@ -37,7 +38,7 @@ from crm_desktop.ui.i18n import activity_kind_label, translate_error
 class QuickEntryDialog(QDialog):
     """One line in, an activity or follow-up out."""
 
-    changed = Signal()
+    changed = Signal(object)  # the Changes of the saved entry
     saved = Signal(str, int)  # "followup" | "activity", id
     personActivated = Signal(int)
 
@@ -230,7 +231,7 @@ class QuickEntryDialog(QDialog):
         self.saved_kind = "followup" if p.is_followup else "activity"
         assert self.saved_id is not None
         self.saved.emit(self.saved_kind, self.saved_id)
-        self.changed.emit()
+        self.changed.emit(Changes.of(self.saved_kind, self.saved_id, structure=True))
         self.accept()
         return True
 

@@ -62,6 +62,7 @@ from crm_desktop.services import lookups, pickers
 from crm_desktop.services import orders as order_svc
 from crm_desktop.services import pipeline as svc
 from crm_desktop.services import settings as cfg
+from crm_desktop.services.changes import Changes
 from crm_desktop.services.unit import Session
 from crm_desktop.ui.format import format_date, format_datetime, format_money, ui_locale
 from crm_desktop.ui.forms import (
@@ -300,7 +301,7 @@ class OpportunityDialog(QDialog):
     companyActivated = Signal(int)
     activityActivated = Signal(int)
     projectActivated = Signal(int)
-    changed = Signal()
+    changed = Signal(object)  # the Changes of a save
 
     def __init__(
         self,
@@ -808,7 +809,7 @@ class OpportunityDialog(QDialog):
             return
         self.result_id = rid
         self.opportunity_id = rid
-        self.changed.emit()
+        self.changed.emit(Changes.of("opportunity", rid, structure=True))
         self.accept()
 
     def _act(self, action: Any) -> Any:
@@ -823,7 +824,8 @@ class OpportunityDialog(QDialog):
         result = save_with_errors(self.store, self.router, work)
         if result is not None:
             self.load()
-            self.changed.emit()
+            # won (a project), lost, a quote or an order from it
+            self.changed.emit(Changes.of("opportunity", self.opportunity_id, structure=True))
         return result
 
     def _message(self, text: str, ok: bool = True) -> None:
@@ -1183,7 +1185,7 @@ class _LoadedOrder:
 class OrderDialog(QDialog):
     """Enter an order with its lines, or change one (``order_id``)."""
 
-    changed = Signal()
+    changed = Signal(object)  # the Changes of a save
 
     def __init__(
         self,
@@ -1474,7 +1476,7 @@ class OrderDialog(QDialog):
                 self._show_lock_note()
             return
         self.result_id = rid
-        self.changed.emit()
+        self.changed.emit(Changes.of("order", rid, structure=True))
         self.accept()
 
     def _save_all(self) -> int | None:

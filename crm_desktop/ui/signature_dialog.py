@@ -35,6 +35,7 @@ from crm_desktop.errors import ValidationError
 from crm_desktop.interop.signature import SignatureProposal, parse_signature
 from crm_desktop.services import contacts, lookups
 from crm_desktop.services import validation as v
+from crm_desktop.services.changes import Changes
 from crm_desktop.services.contacts import AddressInput, CompanyInput, EmailInput, PersonInput
 from crm_desktop.services.contacts import PhoneInput as PhoneIn
 from crm_desktop.services.unit import Session
@@ -76,7 +77,7 @@ def _remap(errors: list[ValidationError], mapping: dict[str, str], list_prefix: 
 class SignatureDialog(QDialog):
     """Paste a signature, check the proposal, save company and person."""
 
-    changed = Signal()
+    changed = Signal(object)  # the Changes of the records it created or updated
     personActivated = Signal(int)
     companyActivated = Signal(int)
 
@@ -419,7 +420,10 @@ class SignatureDialog(QDialog):
         if result is None:
             return False
         self.company_id, self.person_id = result
-        self.changed.emit()
+        self.changed.emit(
+            Changes.of("company", self.company_id, structure=True)
+            | Changes.of("person", self.person_id, structure=True)
+        )
         if self.person_id is not None:
             self.personActivated.emit(self.person_id)
         elif self.company_id is not None:

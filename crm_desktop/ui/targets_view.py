@@ -301,7 +301,7 @@ class SpreadDialog(QDialog):
 class TargetsView(QWidget):
     """Revenue targets and actual revenue of one year, month by month."""
 
-    changed = Signal()
+    changed = Signal(object)  # the Changes of a saved target
 
     def __init__(
         self, store: Store, clock: Clock | None = None, parent: QWidget | None = None
@@ -424,7 +424,7 @@ class TargetsView(QWidget):
         self.info.setStyleSheet("color: #1b5e20;")
         self.info.setText(self.tr("Target saved."))
         self._update_summary()
-        self.changed.emit()
+        self.changed.emit(Changes(settings=True))  # targets are the user's plan
 
     def set_target(self, month: int, existing: str | None = None, new: str | None = None) -> bool:
         """Type into the table as a user would (tests, keyboard paths)."""
@@ -470,5 +470,5 @@ class TargetsView(QWidget):
         self.info.setText(
             self.tr("The targets of {year} were spread over the months.").format(year=year)
         )
-        self.changed.emit()
+        self.changed.emit(Changes(settings=True))
         return True

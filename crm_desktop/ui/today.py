@@ -147,7 +147,7 @@ class TodayView(QWidget):
     companyActivated = Signal(int)
     ticketActivated = Signal(str)
     opportunityActivated = Signal(int)
-    changed = Signal()
+    changed = Signal(object)  # the Changes of a done or snoozed follow-up
 
     def __init__(
         self, store: Store, clock: Clock | None = None, parent: QWidget | None = None
@@ -505,7 +505,7 @@ class TodayView(QWidget):
             show_error(self, exc, title=self.tr("Today"))
             return
         self.refresh()
-        self.changed.emit()
+        self.changed.emit(Changes.of("followup", followup_id, structure=True))
 
     def snooze(self, followup_id: int, preset: str) -> None:
         until = followups.snooze_target(preset, self.clock.now())
@@ -516,7 +516,7 @@ class TodayView(QWidget):
             show_error(self, exc, title=self.tr("Today"))
             return
         self.refresh()
-        self.changed.emit()
+        self.changed.emit(Changes.of("followup", followup_id))
 
     def _snooze_current(self, preset: str) -> None:
         item = self.due.tree.currentItem()

@@ -26,6 +26,7 @@ from crm_desktop.clock import Clock, SystemClock
 from crm_desktop.data.store import Store
 from crm_desktop.errors import CrmError
 from crm_desktop.services import bulk, contacts
+from crm_desktop.services.changes import Changes
 from crm_desktop.ui.format import format_datetime
 from crm_desktop.ui.i18n import translate_error
 
@@ -36,7 +37,7 @@ ID_ROLE = Qt.ItemDataRole.UserRole + 1
 class TrashDialog(QDialog):
     """Trashed people, companies and orders, newest first."""
 
-    changed = Signal()
+    changed = Signal(object)  # the Changes of a restore or purge
 
     def __init__(
         self, store: Store, parent: QWidget | None = None, *, clock: Clock | None = None
@@ -170,7 +171,11 @@ class TrashDialog(QDialog):
             self.show_error(translate_error(exc))
             return 0
         self.reload()
-        self.changed.emit()
+        self.changed.emit(
+            Changes.of("person", *people, structure=True)
+            | Changes.of("company", *companies)
+            | Changes.of("order", *orders)
+        )
         return len(chosen)
 
     def empty_trash(self) -> int:
@@ -191,5 +196,5 @@ class TrashDialog(QDialog):
             self.show_error(translate_error(exc))
             return 0
         self.reload()
-        self.changed.emit()
+        self.changed.emit(Changes(structure=True))  # only the trash showed them
         return purged

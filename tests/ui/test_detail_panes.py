@@ -32,6 +32,7 @@ from crm_desktop.data.models import (
 )
 from crm_desktop.data.store import Store, open_store
 from crm_desktop.services import contacts
+from crm_desktop.services.changes import Changes
 from crm_desktop.services.contacts import (
     AddressInput,
     BankInput,
@@ -608,7 +609,7 @@ def test_detail_stack_empty_state_and_switching(
     stack.show_company(demo.company_id)
     assert stack.currentWidget() is stack.company_pane
     with qtbot.waitSignal(stack.changed):
-        stack.company_pane.changed.emit()
+        stack.company_pane.changed.emit(Changes.of("company", demo.company_id))
 
     # a record that went to the trash shows a clear message, not a crash
     with fast_store.session() as s:

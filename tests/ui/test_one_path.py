@@ -250,3 +250,49 @@ def test_the_start_refreshes_no_page_by_name() -> None:
             assert not (isinstance(arg, ast.Constant) and str(arg.value).startswith("refresh")), (
                 f"app.py:{node.lineno}"
             )
+
+
+def test_views_say_what_they_changed() -> None:
+    """A view's ``changed`` signal carries the Changes record of what it wrote; a bare
+    ``changed = Signal()`` made the window publish "everything" (issue #16)."""
+    allowed = {("forms.py", "ListEditor")}  # a form's rows changed: no data was written
+    bare: list[str] = []
+    for path in sorted(UI.glob("*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for cls in (n for n in ast.walk(tree) if isinstance(n, ast.ClassDef)):
+            for stmt in cls.body:
+                if (
+                    isinstance(stmt, ast.Assign)
+                    and any(isinstance(t, ast.Name) and t.id == "changed" for t in stmt.targets)
+                    and isinstance(stmt.value, ast.Call)
+                    and getattr(stmt.value.func, "id", "") == "Signal"
+                    and not stmt.value.args
+                    and (path.name, cls.name) not in allowed
+                ):
+                    bare.append(f"{path.name}:{cls.name}")
+    assert bare == []
+
+
+def test_a_tool_dialog_publishes_what_it_changed_not_everything(
+    window: MainWindow, sqlite_store: Store, clock: FixedClock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Trash → Restore used to end with a reload of everything when the dialog closed;
+    now the dialog's record names the person it brought back."""
+    from crm_desktop.data.models import Person
+    from crm_desktop.ui.trash import TrashDialog
+
+    with sqlite_store.session() as s:
+        pid = s.execute(select(Person.id)).scalar_one()
+        contacts.delete_person(s, pid, clock=clock)
+    seen: list[Changes] = []
+    window.hub.changed.connect(seen.append)
+
+    def exec_restore(dialog: TrashDialog) -> int:
+        dialog.select_rows([0])
+        assert dialog.restore_selected() == 1
+        return 1
+
+    monkeypatch.setattr(TrashDialog, "exec", exec_restore)
+    window.open_trash()
+    assert seen and not any(c.everything for c in seen)
+    assert any(c.touches_record("person", pid) for c in seen)
