@@ -34,7 +34,7 @@ from typing import TYPE_CHECKING
 
 import vobject
 
-from crm_desktop.data.models import AddressKind, EmailKind, PhoneKind
+from crm_desktop.domain.kinds import AddressKind, EmailKind, PhoneKind
 from crm_desktop.errors import ImportFileError
 from crm_desktop.interop.records import (
     NO_YEAR,
@@ -435,7 +435,7 @@ _EU_PLACE = re.compile(r"(?:(?P<cc>[A-Z]{1,2})-)?(?P<code>\d{4,5}|\d{2}-\d{3})\s
 
 def parse_formatted_address(text: str, kind: AddressKind = AddressKind.MAIN) -> AddressRecord:
     """Best effort for a multi-line address label: street, place line, country."""
-    from crm_desktop.services.countries import is_country_line
+    from crm_desktop.domain.countries import is_country_line
 
     lines = [ln.strip(" ,") for ln in text.replace("\r", "\n").split("\n") if ln.strip(" ,")]
     rec = AddressRecord(kind=kind)

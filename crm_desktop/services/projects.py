@@ -12,8 +12,9 @@ from sqlalchemy.orm import Session
 
 from crm_desktop.clock import Clock
 from crm_desktop.data.models import Activity, Company, Person, Project, ProjectStatus
+from crm_desktop.domain import cardguard
 from crm_desktop.errors import NotFoundError, ValidationError
-from crm_desktop.services import cardguard, versioning
+from crm_desktop.services import versioning
 
 
 @dataclass
