@@ -84,3 +84,65 @@ def test_the_command_line_reads_tz(
     with pytest.raises(SystemExit):
         build_parser(with_commands=False).parse_args(["--tz", "Nowhere/Land"])
     assert ENV_TZ not in os.environ
+
+
+# Qt picks its platform plugin from the environment before any window exists; these two
+# only fill in "offscreen" for a headless PDF / self-test run (not settings).
+ENVIRON_WRITERS_ALLOWED = {
+    ("crm_desktop/ui/reports.py", "QT_QPA_PLATFORM"),
+    ("crm_desktop/selftest.py", "QT_QPA_PLATFORM"),
+}
+
+
+def _environ_writes(path: Path) -> list[tuple[int, str]]:
+    """(line, variable) of each ``os.environ[...] = …``, ``os.environ.setdefault/update/
+    pop(...)``, ``del os.environ[...]`` and ``os.putenv(...)`` in ``path``."""
+    import ast
+
+    def is_environ(node: ast.AST) -> bool:
+        return isinstance(node, ast.Attribute) and node.attr == "environ"
+
+    def key(node: ast.AST | None) -> str:
+        return str(node.value) if isinstance(node, ast.Constant) else "?"
+
+    found: list[tuple[int, str]] = []
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        targets: list[ast.AST] = []
+        if isinstance(node, ast.Assign | ast.AugAssign | ast.Delete):
+            targets = list(node.targets) if not isinstance(node, ast.AugAssign) else [node.target]
+        for target in targets:
+            if isinstance(target, ast.Subscript) and is_environ(target.value):
+                found.append((node.lineno, key(target.slice)))
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute):
+            func = node.func
+            first = node.args[0] if node.args else None
+            mutates = is_environ(func.value) and func.attr in ("setdefault", "update", "pop")
+            if mutates or func.attr in ("putenv", "unsetenv"):
+                found.append((node.lineno, key(first)))
+    return found
+
+
+def test_no_module_writes_the_environment() -> None:
+    import crm_desktop
+
+    root = Path(crm_desktop.__file__).parent.parent
+    writes = [
+        (path.relative_to(root).as_posix(), line, name)
+        for path in sorted((root / "crm_desktop").rglob("*.py"))
+        for line, name in _environ_writes(path)
+    ]
+    assert [w for w in writes if (w[0], w[2]) not in ENVIRON_WRITERS_ALLOWED] == []
+
+
+def test_the_environment_check_sees_writes(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.py"
+    bad.write_text(
+        "import os\n"
+        "os.environ['CRM_DESKTOP_TZ'] = 'UTC'\n"
+        "os.environ.setdefault('A', 'b')\n"
+        "del os.environ['B']\n"
+        "os.putenv('C', 'd')\n"
+        "x = os.environ.get('D')\n",
+        encoding="utf-8",
+    )
+    assert sorted(_environ_writes(bad)) == [(2, "CRM_DESKTOP_TZ"), (3, "A"), (4, "B"), (5, "C")]
