@@ -13,7 +13,7 @@ SEQUENCE, STATUS and a DISPLAY alarm 15 minutes before. Parsing resolves Windows
 zone names ("W. Europe Standard Time") and custom VTIMEZONE definitions through
 icalendar's zone provider and gives times in UTC.
 
-Human texts here (summary prefixes, skip reasons) are English source strings;
+Human texts here (kind labels, the reminder text) are English source strings;
 pass ``translate`` to localise them (the GUI passes Qt's).
 """
 
