@@ -3,7 +3,7 @@
 1. ``pyside6-lupdate`` collects every ``tr()``/``translate()`` string of crm_desktop/ into
    resources/translations/crm_desktop_de.ts (existing translations are kept).
 2. The domain's error messages (first string argument of ``...Error(...)`` calls in
-   services/, interop/, data/ and errors.py) are added under the context "errors", since
+   services/, interop/, data/, domain/ and errors.py) are added under the context "errors", since
    the domain does not import Qt and lupdate cannot see them.
 3. ``pyside6-lrelease`` compiles the .ts into the .qm the app loads.
 
@@ -41,6 +41,7 @@ def error_messages() -> list[str]:
     found: list[str] = []
     files = [PKG / "errors.py", *sorted((PKG / "services").rglob("*.py"))]
     files += sorted((PKG / "interop").rglob("*.py")) + sorted((PKG / "data").glob("*.py"))
+    files += sorted((PKG / "domain").rglob("*.py"))
     for path in files:
         tree = ast.parse(path.read_text(encoding="utf-8"))
         for node in ast.walk(tree):

@@ -9,9 +9,9 @@ from typing import Any
 
 from crm_desktop.cli.context import CliContext
 from crm_desktop.clock import to_local
-from crm_desktop.interop import ical
 from crm_desktop.services import calendar as cal
 from crm_desktop.services import followups as fus
+from crm_desktop.services.ics_import import import_ics
 
 
 def _day(text: str) -> dt.date:
@@ -97,7 +97,7 @@ def cmd_export(ctx: CliContext, args: argparse.Namespace) -> int:
 def cmd_import(ctx: CliContext, args: argparse.Namespace) -> int:
     store = ctx.store()
     with store.session() as s:
-        report = ical.import_ics(s, Path(args.file), store.owner)
+        report = import_ics(s, Path(args.file), store.owner)
     data = report.to_json()
     lines = [
         f"{len(report.created)} created, {len(report.updated)} updated, "

@@ -122,7 +122,6 @@ def render(
     lang: str | None = None,
 ) -> dict[str, Any]:
     """Render the main window of ``ctx``'s store into ``out``; returns what was shown."""
-    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtCore import QCoreApplication, QSettings
     from PySide6.QtTest import QTest
 
@@ -130,7 +129,9 @@ def render(
     from crm_desktop.ui.main_window import MainWindow
     from crm_desktop.ui.settings_dialog import AppSettings
 
-    app = create_application()
+    # off screen unless QT_QPA_PLATFORM names a platform (passed as -platform, not written)
+    platform = os.environ.get("QT_QPA_PLATFORM") or "offscreen"
+    app = create_application(["crm-desktop", "-platform", platform])
     translators = install_translators(app, choose_language(lang, None))
     store = ctx.store()
     with store.reader() as s:

@@ -13,6 +13,7 @@ from collections.abc import Callable, Sequence
 
 from crm_desktop import __version__
 from crm_desktop.cli.context import CliContext, make_translator
+from crm_desktop.clock import start_zone, valid_zone_name
 from crm_desktop.errors import CrmError, MultipleErrors
 
 # Each module has ``register(subparsers)`` and sets ``func(ctx, args) -> int`` on its parsers.
@@ -42,7 +43,7 @@ class _Parser(argparse.ArgumentParser):
 
 
 # global options that take a value (the next argument is not a sub-command)
-_VALUE_OPTIONS = {"--data-dir", "--database-url", "--lang"}
+_VALUE_OPTIONS = {"--data-dir", "--database-url", "--lang", "--phone-region", "--tz"}
 
 
 def wants_command(argv: Sequence[str]) -> bool:
@@ -69,6 +70,13 @@ def _phone_region(value: str) -> str:
     if region not in phonenumbers.SUPPORTED_REGIONS:
         raise argparse.ArgumentTypeError(f"unknown phone region “{value}” (e.g. DE, AT, CH)")
     return region
+
+
+def _time_zone(value: str) -> str:
+    name = valid_zone_name(value.strip())
+    if name is None:
+        raise argparse.ArgumentTypeError(f"unknown time zone “{value}” (e.g. Europe/Berlin)")
+    return name
 
 
 def build_parser(with_commands: bool = True) -> argparse.ArgumentParser:
@@ -99,6 +107,13 @@ def build_parser(with_commands: bool = True) -> argparse.ArgumentParser:
         type=_phone_region,
         default="DE",
         help="country of phone numbers written without a country code, e.g. AT (default: DE)",
+    )
+    parser.add_argument(
+        "--tz",
+        metavar="ZONE",
+        type=_time_zone,
+        help="time zone of dates and times, e.g. Europe/Vienna (default: the saved setting; "
+        "env CRM_DESKTOP_TZ, read at start, overrides it)",
     )
     if not with_commands:
         parser.set_defaults(command=None)
@@ -139,6 +154,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     arguments = list(sys.argv[1:] if argv is None else argv)
     parser = build_parser(with_commands=wants_command(arguments))
     args = parser.parse_args(arguments)
+    start_zone(args.tz)  # --tz, else $CRM_DESKTOP_TZ: the one read of the environment's zone
     ctx = CliContext(args=args)
     translate: Callable[[str], str] = _untranslated
     try:

@@ -32,7 +32,7 @@ from sqlalchemy.sql.dml import Insert, Update
 from sqlalchemy.sql.elements import BindParameter
 
 from crm_desktop.data.base import Base
-from crm_desktop.services import cardguard
+from crm_desktop.domain import cardguard
 
 Mode = Literal["text", "id", "json"]
 

@@ -6,6 +6,8 @@ Conventions
   trash, history stays, and a restore brings them back. Purging the trash is the
   only hard delete, and it keeps activities (their person link is cleared).
 - Money is ``Numeric(14, 2)``; phone numbers are E.164 strings.
+- The kinds and states (``ActivityKind``, ``TicketStatus``, ...) are plain enums of
+  :mod:`crm_desktop.domain.kinds`, re-exported here; their values are what is stored.
 """
 
 from __future__ import annotations
@@ -35,6 +37,17 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from crm_desktop.data.base import Base, UTCDateTime, VersionMixin, utcnow
 from crm_desktop.data.collation import german_key
+from crm_desktop.domain.kinds import ActivityKind as ActivityKind
+from crm_desktop.domain.kinds import AddressKind as AddressKind
+from crm_desktop.domain.kinds import AppointmentStatus as AppointmentStatus
+from crm_desktop.domain.kinds import CompanyStatus as CompanyStatus
+from crm_desktop.domain.kinds import Direction as Direction
+from crm_desktop.domain.kinds import EmailKind as EmailKind
+from crm_desktop.domain.kinds import OpportunityStatus as OpportunityStatus
+from crm_desktop.domain.kinds import PhoneKind as PhoneKind
+from crm_desktop.domain.kinds import Priority as Priority
+from crm_desktop.domain.kinds import ProjectStatus as ProjectStatus
+from crm_desktop.domain.kinds import TicketStatus as TicketStatus
 
 
 def _enum(cls: type[enum.Enum], name: str) -> Enum:
@@ -49,85 +62,6 @@ def _enum(cls: type[enum.Enum], name: str) -> Enum:
         values_callable=lambda e: [m.value for m in e],
         validate_strings=True,
     )
-
-
-class CompanyStatus(enum.StrEnum):
-    PROSPECT = "prospect"
-    CUSTOMER = "customer"
-    FORMER = "former"
-
-
-class Priority(enum.StrEnum):
-    A = "A"
-    B = "B"
-    C = "C"
-
-
-class PhoneKind(enum.StrEnum):
-    WORK = "work"
-    MOBILE = "mobile"
-    HOME = "home"
-    FAX = "fax"
-    OTHER = "other"
-
-
-class EmailKind(enum.StrEnum):
-    WORK = "work"
-    HOME = "home"
-    OTHER = "other"
-
-
-class AddressKind(enum.StrEnum):
-    MAIN = "main"
-    DELIVERY = "delivery"
-    BILLING = "billing"
-    HOME = "home"
-    OTHER = "other"
-
-
-class ActivityKind(enum.StrEnum):
-    CALL = "call"
-    MEETING = "meeting"
-    EMAIL = "email"
-    LETTER = "letter"
-    VISIT = "visit"
-    COMPLAINT = "complaint"
-    SERVICE_CALL = "service_call"
-    NOTE = "note"
-
-
-class Direction(enum.StrEnum):
-    INBOUND = "inbound"
-    OUTBOUND = "outbound"
-    INTERNAL = "internal"
-
-
-class TicketStatus(enum.StrEnum):
-    OPEN = "open"
-    WAITING = "waiting"
-    SOLVED = "solved"
-    CLOSED = "closed"
-    REOPENED = "reopened"
-
-
-class ProjectStatus(enum.StrEnum):
-    PLANNED = "planned"
-    ACTIVE = "active"
-    ON_HOLD = "on_hold"
-    DONE = "done"
-    CANCELLED = "cancelled"
-
-
-class OpportunityStatus(enum.StrEnum):
-    OPEN = "open"
-    WON = "won"
-    LOST = "lost"
-
-
-class AppointmentStatus(enum.StrEnum):
-    CONFIRMED = "confirmed"
-    TENTATIVE = "tentative"
-    CANCELLED = "cancelled"
 
 
 # ---------------------------------------------------------------- association tables

@@ -31,7 +31,7 @@ from collections.abc import Generator, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from crm_desktop.data.models import AddressKind, EmailKind, PhoneKind
+from crm_desktop.domain.kinds import AddressKind, EmailKind, PhoneKind
 from crm_desktop.errors import ImportFileError
 from crm_desktop.interop import csvsafe
 from crm_desktop.interop.records import (

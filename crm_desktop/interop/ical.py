@@ -1,16 +1,20 @@
-"""iCalendar (RFC 5545 / iTIP RFC 5546): export follow-ups and appointments, invite,
-and import invitations received from Outlook/Exchange, Google and Apple.
+"""iCalendar (RFC 5545 / iTIP RFC 5546): write events, invitations and ``mailto:``
+links, and read calendar files from Outlook/Exchange, Google and Apple.
 
-Built on the ``icalendar`` library. Export writes local times with a TZID and a
-matching VTIMEZONE generated from zoneinfo (Outlook and Apple both want one),
-a stable UID per item, DTSTAMP, SEQUENCE, STATUS and a DISPLAY alarm 15 minutes
-before. Import resolves Windows zone names ("W. Europe Standard Time") and custom
-VTIMEZONE definitions through icalendar's zone provider, stores times in UTC and
-links each appointment to the person whose e-mail address is the organizer's or
-an attendee's.
+Built on the ``icalendar`` library, from and to plain dataclasses only: a
+:class:`CalendarItem` per event to write, a :class:`ParsedEvent` per event read.
+What they are in the store (follow-ups, appointments, attendees) is the business
+of :mod:`crm_desktop.services.calendar` (export, invitations) and
+:mod:`crm_desktop.services.ics_import` (import).
 
-Human texts here (summary prefixes, description labels, skip reasons) are English
-source strings; pass ``translate`` to localise them (the GUI passes Qt's).
+Export writes local times with a TZID and a matching VTIMEZONE generated from
+zoneinfo (Outlook and Apple both want one), a stable UID per item, DTSTAMP,
+SEQUENCE, STATUS and a DISPLAY alarm 15 minutes before. Parsing resolves Windows
+zone names ("W. Europe Standard Time") and custom VTIMEZONE definitions through
+icalendar's zone provider and gives times in UTC.
+
+Human texts here (kind labels, the reminder text) are English source strings;
+pass ``translate`` to localise them (the GUI passes Qt's).
 """
 
 from __future__ import annotations
@@ -20,32 +24,21 @@ import hashlib
 import re
 import urllib.parse
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Literal
 from zoneinfo import ZoneInfo
 
 import icalendar
-from sqlalchemy import delete, func, insert, select
-from sqlalchemy.orm import Session
 
 from crm_desktop import __version__
 from crm_desktop.clock import local_zone
-from crm_desktop.data.models import (
-    ActivityKind,
-    Appointment,
-    AppointmentStatus,
-    Email,
-    FollowUp,
-    Person,
-    appointment_attendees,
-)
-from crm_desktop.errors import CardNumberError, ImportFileError, ValidationError
-from crm_desktop.services import cardguard
-from crm_desktop.services.followups import APPOINTMENT_LEAD, AgendaEntry
+from crm_desktop.domain.kinds import ActivityKind, AppointmentStatus
+from crm_desktop.errors import ImportFileError, ValidationError
 
 PRODID = f"-//CRM Desktop//crm-desktop {__version__}//EN"
-FOLLOWUP_DURATION = dt.timedelta(minutes=15)
+#: The reminder written with an event unless the item says otherwise.
+DEFAULT_ALARM = dt.timedelta(minutes=15)
 
 Translate = Callable[[str], str]
 Method = Literal["REQUEST", "CANCEL"]
@@ -84,7 +77,7 @@ class CalendarItem:
     location: str | None = None
     sequence: int = 0
     status: Literal["CONFIRMED", "TENTATIVE", "CANCELLED"] = "CONFIRMED"
-    alarm_before: dt.timedelta | None = APPOINTMENT_LEAD
+    alarm_before: dt.timedelta | None = DEFAULT_ALARM
     categories: tuple[str, ...] = ()
     created: dt.datetime | None = None
     last_modified: dt.datetime | None = None
@@ -99,94 +92,6 @@ class Participant:
     @classmethod
     def of(cls, value: Participant | str) -> Participant:
         return value if isinstance(value, Participant) else cls(email=value)
-
-
-def _who(entry: AgendaEntry) -> str:
-    if entry.person and entry.company:
-        return f"{entry.person} ({entry.company})"
-    return entry.person or entry.company
-
-
-def _description(entry: AgendaEntry, context: Sequence[str], translate: Translate) -> str:
-    lines: list[str] = []
-    if entry.type == "followup" and entry.note:
-        lines += [entry.note, ""]
-    if entry.type == "appointment" and entry.note:
-        pass  # the title is the summary already
-    if entry.person:
-        lines.append(f"{translate('Person')}: {entry.person}")
-    if entry.company:
-        lines.append(f"{translate('Company')}: {entry.company}")
-    if entry.phone:
-        lines.append(f"{translate('Phone')}: {entry.phone}")
-    lines += list(context)
-    if entry.last_activity:
-        lines.append(f"{translate('Last contact')}: {entry.last_activity}")
-    return "\n".join(lines).strip()
-
-
-def followup_item(
-    fu: FollowUp,
-    entry: AgendaEntry,
-    *,
-    context: Sequence[str] = (),
-    translate: Translate = _identity,
-) -> CalendarItem:
-    """A follow-up as a short event at its (effective) due time."""
-    label = translate(KIND_LABELS.get(fu.kind, "Follow-up"))
-    who = _who(entry)
-    note = fu.note or (
-        translate("Contact interval reached") if fu.auto_reason == "interval" else ""
-    )
-    summary = " ".join(x for x in (label, who) if x)
-    if note:
-        summary = f"{summary}: {note}"
-    start = fu.effective_due
-    return CalendarItem(
-        uid=fu.uid,
-        summary=summary,
-        start=start,
-        end=start + FOLLOWUP_DURATION,
-        description=_description(entry, context, translate),
-        sequence=fu.sequence or 0,
-        status="CANCELLED" if fu.cancelled_at is not None else "CONFIRMED",
-        alarm_before=APPOINTMENT_LEAD,
-        categories=(translate("Follow-up"),),
-        created=fu.created_at,
-        last_modified=fu.updated_at,
-    )
-
-
-def appointment_item(
-    ap: Appointment,
-    entry: AgendaEntry | None = None,
-    *,
-    context: Sequence[str] = (),
-    translate: Translate = _identity,
-) -> CalendarItem:
-    desc = ap.description or ""
-    if entry is not None:
-        extra = _description(entry, context, translate)
-        desc = "\n\n".join(x for x in (desc.strip(), extra) if x)
-    status: Literal["CONFIRMED", "TENTATIVE", "CANCELLED"] = {
-        AppointmentStatus.CONFIRMED: "CONFIRMED",
-        AppointmentStatus.TENTATIVE: "TENTATIVE",
-        AppointmentStatus.CANCELLED: "CANCELLED",
-    }[ap.status]  # type: ignore[assignment]
-    return CalendarItem(
-        uid=ap.uid,
-        summary=ap.title,
-        start=ap.start_at,
-        end=max(ap.end_at, ap.start_at),
-        all_day=ap.all_day,
-        description=desc,
-        location=ap.location,
-        sequence=ap.sequence or 0,
-        status=status,
-        alarm_before=None if ap.all_day else APPOINTMENT_LEAD,
-        created=ap.created_at,
-        last_modified=ap.updated_at,
-    )
 
 
 _WEEKDAYS = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
@@ -399,7 +304,7 @@ def _address(p: Participant, *, organizer: bool) -> icalendar.vCalAddress:
 
 
 def invitation(
-    appointment: Appointment,
+    item: CalendarItem,
     organizer: Participant | str,
     attendees: Sequence[Participant | str],
     method: Method = "REQUEST",
@@ -408,10 +313,10 @@ def invitation(
     stamp: dt.datetime | None = None,
     translate: Translate = _identity,
 ) -> bytes:
-    """An iTIP invitation (METHOD:REQUEST) or cancellation (METHOD:CANCEL).
+    """An iTIP invitation (METHOD:REQUEST) or cancellation (METHOD:CANCEL) of ``item``.
 
-    A moved meeting is sent again as REQUEST with the same UID and the higher
-    SEQUENCE the service gave it; a cancellation carries STATUS:CANCELLED.
+    A moved meeting is sent again as REQUEST with the same UID and a higher
+    SEQUENCE; a cancellation carries STATUS:CANCELLED.
     """
     if method not in ("REQUEST", "CANCEL"):
         raise ValidationError("Unknown invitation method: {method}", method=method)
@@ -419,9 +324,8 @@ def invitation(
     people = [Participant.of(a) for a in attendees]
     if not people:
         raise ValidationError("An invitation needs at least one attendee.", field="attendees")
-    item = appointment_item(appointment, translate=translate)
     if method == "CANCEL":
-        item = CalendarItem(**{**item.__dict__, "status": "CANCELLED"})
+        item = replace(item, status="CANCELLED")
     cal = build_calendar([item], zone=zone, stamp=stamp, method=method, translate=translate)
     ev = cal.walk("VEVENT")[0]
     ev.add("ORGANIZER", _address(org, organizer=True))
@@ -446,36 +350,10 @@ def mailto_url(attendees: Sequence[Participant | str], subject: str, body: str =
 # ---------------------------------------------------------------- import
 
 
-@dataclass(frozen=True)
-class SkippedEvent:
-    uid: str
-    title: str
-    reason: str  # English source text, translated by the GUI
-
-
 @dataclass
-class ImportIcsReport:
-    created: list[int] = field(default_factory=list)
-    updated: list[int] = field(default_factory=list)
-    cancelled: list[int] = field(default_factory=list)
-    skipped: list[SkippedEvent] = field(default_factory=list)
-    recurring: list[int] = field(default_factory=list)  # series stored as their first date
-    linked: dict[int, int] = field(default_factory=dict)  # appointment id -> person id
+class ParsedEvent:
+    """One VEVENT as read: times in UTC, ``problem`` set when it cannot be stored."""
 
-    def to_json(self) -> dict[str, Any]:
-        return {
-            "created": len(self.created),
-            "updated": len(self.updated),
-            "cancelled": len(self.cancelled),
-            "skipped": [s.__dict__ for s in self.skipped],
-            "recurring": len(self.recurring),
-            "linked": len(self.linked),
-            "appointment_ids": self.created + self.updated + self.cancelled,
-        }
-
-
-@dataclass
-class _Parsed:
     uid: str
     title: str
     start: dt.datetime | None = None
@@ -569,9 +447,9 @@ def _synthetic_uid(start: dt.datetime | None, title: str, organizer: str) -> str
     return "import-" + hashlib.sha1(basis.encode("utf-8")).hexdigest()[:32] + "@crm-desktop"
 
 
-def _parse_event(ev: icalendar.Component, method: str, zone: ZoneInfo) -> _Parsed:
+def _parse_event(ev: icalendar.Component, method: str, zone: ZoneInfo) -> ParsedEvent:
     title = str(ev.get("SUMMARY", "") or "").strip()
-    parsed = _Parsed(uid="", title=title[:300])
+    parsed = ParsedEvent(uid="", title=title[:300])
     org = ev.get("ORGANIZER")
     if org is not None and _email_of(org):
         parsed.organizer = (_email_of(org), _param(org, "CN"))
@@ -631,7 +509,7 @@ def _parse_event(ev: icalendar.Component, method: str, zone: ZoneInfo) -> _Parse
 
 def parse_ics(
     path_or_bytes: str | Path | bytes, zone: ZoneInfo | None = None
-) -> tuple[str, list[_Parsed]]:
+) -> tuple[str, list[ParsedEvent]]:
     """(METHOD, events) of a calendar file; raises ImportFileError when unreadable."""
     zone = zone or local_zone()
     text = _read(path_or_bytes)
@@ -640,7 +518,7 @@ def parse_ics(
         components = icalendar.Calendar.from_ical(text, multiple=True)
     except (ValueError, KeyError, IndexError, TypeError) as exc:
         raise ImportFileError("The calendar file is damaged: {detail}", detail=str(exc)) from exc
-    events: list[_Parsed] = []
+    events: list[ParsedEvent] = []
     method = ""
     for comp in components:
         if comp.name == "VCALENDAR":
@@ -652,206 +530,3 @@ def parse_ics(
         for ev in comp.walk("VEVENT"):
             events.append(_parse_event(ev, comp_method or method, zone))
     return method, events
-
-
-def _people_by_email(session: Session, emails: set[str]) -> dict[str, Person]:
-    if not emails:
-        return {}
-    rows = session.execute(
-        select(func.lower(Email.address), Person)
-        .join(Person, Email.person_id == Person.id)
-        .where(func.lower(Email.address).in_(emails), Person.deleted_at.is_(None))
-        .order_by(Email.id)
-    )
-    out: dict[str, Person] = {}
-    for addr, person in rows:
-        out.setdefault(addr, person)
-    return out
-
-
-def _apply(ap: Appointment, p: _Parsed, person: Person | None, issues: list[SkippedEvent]) -> None:
-    assert p.start is not None and p.end is not None
-    description = p.description
-    try:
-        cardguard.guard_all({"title": p.title, "description": description, "location": p.location})
-    except CardNumberError:
-        issues.append(
-            SkippedEvent(
-                p.uid,
-                p.title,
-                "The description held a payment card number and was left out.",
-            )
-        )
-        description = ""
-        if cardguard.find_card_number(p.title) or cardguard.find_card_number(p.location or ""):
-            raise
-    ap.title = p.title
-    ap.start_at = p.start
-    ap.end_at = p.end
-    ap.all_day = p.all_day
-    ap.location = p.location
-    ap.description = description
-    ap.sequence = p.sequence
-    ap.status = p.status
-    ap.organizer_email = p.organizer[0] if p.organizer else None
-    organizer_name = (p.organizer[1] or None) if p.organizer else None
-    if cardguard.find_card_number(organizer_name) or cardguard.find_card_number(ap.organizer_email):
-        issues.append(
-            SkippedEvent(
-                p.uid, p.title, "The organizer held a payment card number and was left out."
-            )
-        )
-        organizer_name = None
-        ap.organizer_email = None
-    ap.organizer_name = organizer_name
-    if person is not None:
-        ap.person_id = person.id
-        ap.company_id = person.company_id
-
-
-def _replace_attendees(
-    session: Session,
-    appointment_id: int,
-    p: _Parsed,
-    people: dict[str, Person],
-    issues: list[SkippedEvent] | None = None,
-) -> None:
-    session.execute(
-        delete(appointment_attendees).where(
-            appointment_attendees.c.appointment_id == appointment_id
-        )
-    )
-    seen: set[str] = set()
-    rows = []
-    for email, name, partstat in p.attendees:
-        if email in seen:
-            continue
-        seen.add(email)
-        if cardguard.find_card_number(email):
-            if issues is not None:
-                issues.append(
-                    SkippedEvent(
-                        p.uid, p.title, "An attendee held a payment card number and was left out."
-                    )
-                )
-            continue
-        if cardguard.find_card_number(name):
-            if issues is not None:
-                issues.append(
-                    SkippedEvent(
-                        p.uid,
-                        p.title,
-                        "An attendee's name held a payment card number and was left out.",
-                    )
-                )
-            name = ""
-        person = people.get(email)
-        rows.append(
-            {
-                "appointment_id": appointment_id,
-                "person_id": person.id if person is not None else None,
-                "email": email[:254],
-                "name": (name or (person.full_name if person is not None else ""))[:200],
-                "partstat": (partstat or "NEEDS-ACTION")[:20],
-            }
-        )
-    if rows:
-        session.execute(insert(appointment_attendees), rows)
-
-
-def _apply_reply(session: Session, p: _Parsed, report: ImportIcsReport) -> None:
-    """METHOD:REPLY: an attendee answered our invitation; store the answer."""
-    ap = session.scalar(select(Appointment).where(Appointment.uid == p.uid))
-    if ap is None:
-        report.skipped.append(SkippedEvent(p.uid, p.title, "A reply to an unknown appointment."))
-        return
-    changed = False
-    for email, _name, partstat in p.attendees:
-        result = session.execute(
-            appointment_attendees.update()
-            .where(
-                appointment_attendees.c.appointment_id == ap.id,
-                func.lower(appointment_attendees.c.email) == email,
-            )
-            .values(partstat=partstat[:20])
-        )
-        changed = changed or bool(getattr(result, "rowcount", 0))
-    if changed:
-        report.updated.append(ap.id)
-    else:
-        report.skipped.append(SkippedEvent(p.uid, p.title, "The reply names no attendee of ours."))
-
-
-def import_ics(
-    session: Session,
-    path_or_bytes: str | Path | bytes,
-    owner: str | None = None,
-    *,
-    zone: ZoneInfo | None = None,
-) -> ImportIcsReport:
-    """Import the events of an .ics file as appointments.
-
-    An event is matched by UID: a higher SEQUENCE updates the stored appointment,
-    a cancellation (METHOD:CANCEL or STATUS:CANCELLED) cancels it, the same or an
-    older version is skipped. A file that cannot be read raises ImportFileError
-    before anything is written.
-    """
-    zone = zone or local_zone()
-    method, events = parse_ics(path_or_bytes, zone)
-    report = ImportIcsReport()
-    emails = {e for p in events for e, _n, _s in p.attendees}
-    emails |= {p.organizer[0] for p in events if p.organizer}
-    people = _people_by_email(session, emails)
-    for p in events:
-        if method == "REPLY":
-            _apply_reply(session, p, report)
-            continue
-        if p.problem is not None or p.start is None:
-            report.skipped.append(SkippedEvent(p.uid, p.title, p.problem or "No start time."))
-            continue
-        person: Person | None = None
-        for email in ([p.organizer[0]] if p.organizer else []) + [a[0] for a in p.attendees]:
-            if email in people:
-                person = people[email]
-                break
-        existing = session.scalar(select(Appointment).where(Appointment.uid == p.uid))
-        cancelled = p.status == AppointmentStatus.CANCELLED
-        if existing is None:
-            if cancelled:
-                report.skipped.append(
-                    SkippedEvent(
-                        p.uid, p.title, "A cancellation of an appointment not stored here."
-                    )
-                )
-                continue
-            ap = Appointment(uid=p.uid, owner=owner, source="import", kind=ActivityKind.MEETING)
-            _apply(ap, p, person, report.skipped)
-            session.add(ap)
-            session.flush()
-            report.created.append(ap.id)
-        else:
-            ap = existing
-            if p.sequence < (ap.sequence or 0) or (
-                p.sequence == (ap.sequence or 0) and not cancelled
-            ):
-                reason = (
-                    "An older version of an appointment stored here."
-                    if p.sequence < (ap.sequence or 0)
-                    else "Already imported (same version)."
-                )
-                report.skipped.append(SkippedEvent(p.uid, p.title, reason))
-                continue
-            if cancelled and ap.status == AppointmentStatus.CANCELLED:
-                report.skipped.append(SkippedEvent(p.uid, p.title, "Already cancelled."))
-                continue
-            _apply(ap, p, person or ap.person, report.skipped)
-            session.flush()
-            (report.cancelled if cancelled else report.updated).append(ap.id)
-        if p.attendees or existing is None:
-            _replace_attendees(session, ap.id, p, people, report.skipped)
-        if ap.person_id is not None:
-            report.linked[ap.id] = ap.person_id
-        if p.recurring:
-            report.recurring.append(ap.id)
-    session.flush()
-    return report

@@ -17,7 +17,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
-from crm_desktop.data.models import ActivityKind
+from crm_desktop.domain.kinds import ActivityKind
 
 KIND_WORDS: dict[str, ActivityKind] = {}
 _KIND_TABLE = {

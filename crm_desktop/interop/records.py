@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from crm_desktop.data.models import AddressKind, EmailKind, PhoneKind
+from crm_desktop.domain.kinds import AddressKind, EmailKind, PhoneKind
 from crm_desktop.errors import ImportFileError
 
 NO_YEAR = 1604  # a leap year, so 29 February works too

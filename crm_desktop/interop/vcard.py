@@ -30,11 +30,10 @@ import quopri
 import re
 from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 import vobject
 
-from crm_desktop.data.models import AddressKind, EmailKind, PhoneKind
+from crm_desktop.domain.kinds import AddressKind, EmailKind, PhoneKind
 from crm_desktop.errors import ImportFileError
 from crm_desktop.interop.records import (
     NO_YEAR,
@@ -50,9 +49,6 @@ from crm_desktop.interop.records import (
     split_full_name,
     split_prefix,
 )
-
-if TYPE_CHECKING:
-    from crm_desktop.data.models import Person
 
 PRODID = "-//CRM Desktop//vCard export//EN"
 MAX_LINE = 16 * 1024 * 1024  # one logical line (a photo can be big)
@@ -435,7 +431,7 @@ _EU_PLACE = re.compile(r"(?:(?P<cc>[A-Z]{1,2})-)?(?P<code>\d{4,5}|\d{2}-\d{3})\s
 
 def parse_formatted_address(text: str, kind: AddressKind = AddressKind.MAIN) -> AddressRecord:
     """Best effort for a multi-line address label: street, place line, country."""
-    from crm_desktop.services.countries import is_country_line
+    from crm_desktop.domain.countries import is_country_line
 
     lines = [ln.strip(" ,") for ln in text.replace("\r", "\n").split("\n") if ln.strip(" ,")]
     rec = AddressRecord(kind=kind)
@@ -713,47 +709,6 @@ def looks_like_vcard(head: bytes) -> bool:
 # ---------------------------------------------------------------- writing
 
 
-def record_from_person(person: Person) -> ContactRecord:
-    """The neutral record of a stored person (for export)."""
-    prof = person.profile_fields or {}
-    rec = ContactRecord(
-        given_name=person.given_name,
-        family_name=person.family_name,
-        additional_names=prof.get("additional_names", ""),
-        salutation=person.salutation or "",
-        title=person.title or "",
-        name_suffix=prof.get("name_suffix", ""),
-        nickname=person.nickname or "",
-        formatted_name=person.full_name,
-        company=person.company.name if person.company is not None else "",
-        department=person.department.name if person.department is not None else "",
-        position=person.position or "",
-        occupation=person.occupation or "",
-        birth_date=person.birth_date,
-        phones=[(p.kind, p.number) for p in person.phones],
-        emails=[(e.kind, e.address) for e in person.emails],
-        addresses=[
-            AddressRecord(
-                kind=a.kind,
-                street=a.street,
-                extra=a.extra or "",
-                postcode=a.postcode,
-                city=a.city,
-                region=a.region or "",
-                country=a.country_text,
-            )
-            for a in person.addresses
-        ],
-        website=prof.get("website", ""),
-        notes=person.notes or "",
-        tags=[t.name for t in person.tags],
-        vcard_uid=person.vcard_uid or "",
-        photo=person.photo,
-        source=f"person {person.id}",
-    )
-    return rec
-
-
 _PHONE_TYPES = {
     PhoneKind.WORK: ["work", "voice"],
     PhoneKind.MOBILE: ["cell", "voice"],
@@ -879,11 +834,6 @@ def export_records(records: Iterable[ContactRecord], version: str = "4.0") -> st
     if version not in {"3.0", "4.0"}:
         raise ValueError(f"unsupported vCard version {version!r}")
     return "".join(_card(rec, version).serialize() for rec in records)
-
-
-def export_vcards(people: Iterable[Person], version: str = "4.0") -> str:
-    """A vCard 4.0 or 3.0 file (text) of stored people."""
-    return export_records((record_from_person(p) for p in people), version)
 
 
 def birthday_text(value: dt.date) -> str:

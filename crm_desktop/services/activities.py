@@ -27,8 +27,9 @@ from crm_desktop.data.models import (
     Project,
     Ticket,
 )
+from crm_desktop.domain import cardguard
 from crm_desktop.errors import NotFoundError, ValidationError
-from crm_desktop.services import cardguard, versioning
+from crm_desktop.services import versioning
 
 TICKET_KINDS = (ActivityKind.COMPLAINT, ActivityKind.SERVICE_CALL)
 

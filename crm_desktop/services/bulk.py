@@ -27,8 +27,8 @@ from crm_desktop.data.models import (
     company_tags,
     person_tags,
 )
+from crm_desktop.domain import cardguard
 from crm_desktop.errors import NotFoundError, ValidationError
-from crm_desktop.services import cardguard
 from crm_desktop.services.contacts import audit, get_tags
 
 if TYPE_CHECKING:

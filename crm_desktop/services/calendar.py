@@ -18,7 +18,7 @@ import threading
 import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import delete, event, func, insert, or_, select
@@ -40,9 +40,9 @@ from crm_desktop.data.models import (
 )
 from crm_desktop.data.search_sync import touches
 from crm_desktop.data.store import Store
+from crm_desktop.domain import cardguard
 from crm_desktop.errors import ConflictError, NotFoundError, ValidationError
 from crm_desktop.interop import ical
-from crm_desktop.services import cardguard
 from crm_desktop.services import followups as fus
 
 log = logging.getLogger(__name__)
@@ -328,6 +328,126 @@ def _context_lines(session: Session, fu: FollowUp, translate: Translate) -> list
     return lines
 
 
+# ---------------------------------------------------------------- calendar items
+
+#: How long a follow-up lasts in a calendar program.
+FOLLOWUP_DURATION = dt.timedelta(minutes=15)
+
+
+def _who(entry: fus.AgendaEntry) -> str:
+    if entry.person and entry.company:
+        return f"{entry.person} ({entry.company})"
+    return entry.person or entry.company
+
+
+def _description(entry: fus.AgendaEntry, context: Sequence[str], translate: Translate) -> str:
+    lines: list[str] = []
+    if entry.type == "followup" and entry.note:
+        lines += [entry.note, ""]
+    if entry.type == "appointment" and entry.note:
+        pass  # the title is the summary already
+    if entry.person:
+        lines.append(f"{translate('Person')}: {entry.person}")
+    if entry.company:
+        lines.append(f"{translate('Company')}: {entry.company}")
+    if entry.phone:
+        lines.append(f"{translate('Phone')}: {entry.phone}")
+    lines += list(context)
+    if entry.last_activity:
+        lines.append(f"{translate('Last contact')}: {entry.last_activity}")
+    return "\n".join(lines).strip()
+
+
+def followup_item(
+    fu: FollowUp,
+    entry: fus.AgendaEntry,
+    *,
+    context: Sequence[str] = (),
+    translate: Translate = _identity,
+) -> ical.CalendarItem:
+    """A follow-up as a short event at its (effective) due time."""
+    label = translate(ical.KIND_LABELS.get(fu.kind, "Follow-up"))
+    who = _who(entry)
+    note = fu.note or (
+        translate("Contact interval reached") if fu.auto_reason == "interval" else ""
+    )
+    summary = " ".join(x for x in (label, who) if x)
+    if note:
+        summary = f"{summary}: {note}"
+    start = fu.effective_due
+    return ical.CalendarItem(
+        uid=fu.uid,
+        summary=summary,
+        start=start,
+        end=start + FOLLOWUP_DURATION,
+        description=_description(entry, context, translate),
+        sequence=fu.sequence or 0,
+        status="CANCELLED" if fu.cancelled_at is not None else "CONFIRMED",
+        alarm_before=fus.APPOINTMENT_LEAD,
+        categories=(translate("Follow-up"),),
+        created=fu.created_at,
+        last_modified=fu.updated_at,
+    )
+
+
+def appointment_item(
+    ap: Appointment,
+    entry: fus.AgendaEntry | None = None,
+    *,
+    context: Sequence[str] = (),
+    translate: Translate = _identity,
+) -> ical.CalendarItem:
+    desc = ap.description or ""
+    if entry is not None:
+        extra = _description(entry, context, translate)
+        desc = "\n\n".join(x for x in (desc.strip(), extra) if x)
+    status: Literal["CONFIRMED", "TENTATIVE", "CANCELLED"] = {
+        AppointmentStatus.CONFIRMED: "CONFIRMED",
+        AppointmentStatus.TENTATIVE: "TENTATIVE",
+        AppointmentStatus.CANCELLED: "CANCELLED",
+    }[ap.status]  # type: ignore[assignment]
+    return ical.CalendarItem(
+        uid=ap.uid,
+        summary=ap.title,
+        start=ap.start_at,
+        end=max(ap.end_at, ap.start_at),
+        all_day=ap.all_day,
+        description=desc,
+        location=ap.location,
+        sequence=ap.sequence or 0,
+        status=status,
+        alarm_before=None if ap.all_day else fus.APPOINTMENT_LEAD,
+        created=ap.created_at,
+        last_modified=ap.updated_at,
+    )
+
+
+def invitation(
+    appointment: Appointment,
+    organizer: ical.Participant | str,
+    attendees: Sequence[ical.Participant | str],
+    method: ical.Method = "REQUEST",
+    *,
+    zone: ZoneInfo | None = None,
+    stamp: dt.datetime | None = None,
+    translate: Translate = _identity,
+) -> bytes:
+    """The iTIP invitation (REQUEST) or cancellation (CANCEL) of a stored appointment.
+
+    A moved meeting is sent again as REQUEST with the same UID and the higher
+    SEQUENCE :func:`update_appointment` gave it.
+    """
+    return ical.invitation(
+        appointment_item(appointment, translate=translate),
+        organizer,
+        attendees,
+        method,
+        zone=zone,
+        stamp=stamp,
+        translate=translate,
+    )
+
+
 def calendar_items(
     session: Session,
     *,
@@ -383,7 +503,7 @@ def calendar_items(
     items: list[ical.CalendarItem] = []
     for fu in followups:
         items.append(
-            ical.followup_item(
+            followup_item(
                 fu,
                 entries[("followup", fu.id)],
                 context=_context_lines(session, fu, translate),
@@ -391,9 +511,7 @@ def calendar_items(
             )
         )
     for ap in appointments:
-        items.append(
-            ical.appointment_item(ap, entries[("appointment", ap.id)], translate=translate)
-        )
+        items.append(appointment_item(ap, entries[("appointment", ap.id)], translate=translate))
     items.sort(key=lambda i: (i.start, i.uid))
     return items
 

@@ -30,9 +30,9 @@ from crm_desktop.data.models import (
     campaign_members,
     person_tags,
 )
+from crm_desktop.domain import cardguard
 from crm_desktop.errors import ValidationError
 from crm_desktop.interop import csvsafe
-from crm_desktop.services import cardguard
 
 
 @dataclass

@@ -31,9 +31,10 @@ from crm_desktop.data.models import (
     PriorityChange,
     Tag,
 )
+from crm_desktop.domain import cardguard
 from crm_desktop.errors import ConflictError, MultipleErrors, NotFoundError, ValidationError
-from crm_desktop.services import cardguard, versioning
 from crm_desktop.services import validation as v
+from crm_desktop.services import versioning
 
 # ---------------------------------------------------------------- inputs
 

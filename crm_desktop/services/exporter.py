@@ -31,7 +31,7 @@ from crm_desktop.data.models import (
 from crm_desktop.errors import CrmError
 from crm_desktop.interop import csvsafe
 from crm_desktop.interop.records import has_year
-from crm_desktop.interop.vcard import export_vcards
+from crm_desktop.services.vcard_export import export_vcards
 
 Entity = Literal["people", "companies", "activities"]
 CSV_DELIMITER = ";"

@@ -43,8 +43,8 @@ from crm_desktop.data.models import (
     Ticket,
     display_name,
 )
+from crm_desktop.domain import cardguard
 from crm_desktop.errors import ConflictError, NotFoundError, ValidationError
-from crm_desktop.services import cardguard
 
 #: How long before an appointment its reminder rings (and the exported VALARM).
 APPOINTMENT_LEAD = dt.timedelta(minutes=15)

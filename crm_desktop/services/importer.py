@@ -74,9 +74,9 @@ from crm_desktop.data.models import (
 )
 from crm_desktop.data.search_sync import company_document, document_row, person_document
 from crm_desktop.data.store import Store
+from crm_desktop.domain import cardguard
 from crm_desktop.errors import CardNumberError, CrmError, ImportFileError, ValidationError
 from crm_desktop.interop.records import ContactRecord, RowError, has_year
-from crm_desktop.services import cardguard
 from crm_desktop.services import validation as v
 
 OnDuplicate = Literal["create", "skip", "merge"]

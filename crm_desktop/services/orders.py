@@ -29,10 +29,11 @@ from crm_desktop.data.models import (
     Person,
     display_name,
 )
+from crm_desktop.domain import cardguard
 from crm_desktop.errors import ConflictError, NotFoundError, ValidationError
 from crm_desktop.interop import csvsafe
-from crm_desktop.services import cardguard, textmatch, versioning
 from crm_desktop.services import settings as cfg
+from crm_desktop.services import textmatch, versioning
 from crm_desktop.services.tickets import next_number
 
 ORDER_SEQUENCE = "order"

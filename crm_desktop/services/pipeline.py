@@ -37,9 +37,10 @@ from crm_desktop.data.models import (
     Project,
     ProjectStatus,
 )
+from crm_desktop.domain import cardguard
 from crm_desktop.errors import ConflictError, NotFoundError, ValidationError
-from crm_desktop.services import cardguard, versioning
 from crm_desktop.services import settings as cfg
+from crm_desktop.services import versioning
 from crm_desktop.services.activities import new_followup_uid
 from crm_desktop.services.projects import ProjectInput, create_project
 

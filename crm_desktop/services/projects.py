@@ -19,8 +19,9 @@ from crm_desktop.data.models import (
     ProjectStatus,
     project_members,
 )
+from crm_desktop.domain import cardguard
 from crm_desktop.errors import ConflictError, NotFoundError, ValidationError
-from crm_desktop.services import cardguard, textmatch, undo, versioning
+from crm_desktop.services import textmatch, undo, versioning
 from crm_desktop.services.changes import Changes
 
 

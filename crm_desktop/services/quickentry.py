@@ -17,9 +17,10 @@ from sqlalchemy.orm import Session
 
 from crm_desktop.clock import Clock, local_zone
 from crm_desktop.data.models import Activity, ActivityKind, Company, FollowUp, Person
+from crm_desktop.domain import cardguard
 from crm_desktop.errors import ValidationError
 from crm_desktop.interop.quickentry import QuickEntry, parse
-from crm_desktop.services import cardguard, textmatch
+from crm_desktop.services import textmatch
 from crm_desktop.services.activities import ActivityInput, log_activity, new_followup_uid
 
 

@@ -32,9 +32,10 @@ from crm_desktop.data.models import (
     TicketStatus,
     TicketStatusChange,
 )
+from crm_desktop.domain import cardguard
 from crm_desktop.errors import ConflictError, NotFoundError, ValidationError
-from crm_desktop.services import cardguard, versioning
 from crm_desktop.services import settings as cfg
+from crm_desktop.services import versioning
 
 TICKET_SEQUENCE = "ticket"
 

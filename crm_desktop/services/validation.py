@@ -18,8 +18,8 @@ from stdnum import iban as stdnum_iban
 from stdnum.eu import vat as stdnum_vat
 from stdnum.exceptions import ValidationError as StdnumError
 
+from crm_desktop.domain import countries
 from crm_desktop.errors import ValidationError
-from crm_desktop.services import countries
 
 DEFAULT_REGION = "DE"
 OLDEST_PLAUSIBLE_AGE = 120

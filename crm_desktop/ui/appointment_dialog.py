@@ -888,7 +888,7 @@ class AppointmentDialog(QDialog):
         self, session: Session, ap: Appointment, organizer: ical.Participant, method: Method
     ) -> Path:
         attendees = cal.attendees_of(session, ap.id)
-        data = ical.invitation(
+        data = cal.invitation(
             ap,
             organizer,
             attendees,

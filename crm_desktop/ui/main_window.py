@@ -1745,7 +1745,7 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(self.tr("{n} entries exported.").format(n=n), 8000)
 
     def import_calendar(self) -> None:
-        from crm_desktop.interop.ical import import_ics
+        from crm_desktop.services.ics_import import import_ics
 
         path, _ = QFileDialog.getOpenFileName(
             self, self.tr("Import an invitation"), str(Path.home()), self.tr("iCalendar (*.ics)")

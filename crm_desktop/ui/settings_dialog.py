@@ -8,7 +8,6 @@ Rules that belong to the data (ticket scheme, pipeline stages) stay in the store
 
 from __future__ import annotations
 
-import os
 import zoneinfo
 from pathlib import Path
 from typing import Any, Protocol
@@ -30,7 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from crm_desktop.clock import DEFAULT_TZ
+from crm_desktop.clock import DEFAULT_TZ, USER_ZONE, LocalZone, valid_zone_name
 
 LANGUAGES = ("", "de", "en")  # "" = the system's language
 REGIONS = ("DE", "AT", "CH", "LI", "LU", "NL", "BE", "FR", "IT", "PL", "CZ", "DK", "GB", "US")
@@ -79,13 +78,13 @@ class AppSettings:
         set_phone_region(self.phone_region)
 
     @property
+    def saved_time_zone(self) -> str | None:
+        """The zone saved in the settings (None: none saved, or one zoneinfo does not know)."""
+        return valid_zone_name(str(self._get("ui/time_zone", "") or ""))
+
+    @property
     def time_zone(self) -> str:
-        value = str(self._get("ui/time_zone", "")) or os.environ.get("CRM_DESKTOP_TZ") or DEFAULT_TZ
-        try:
-            zoneinfo.ZoneInfo(value)
-        except (zoneinfo.ZoneInfoNotFoundError, ValueError):
-            return DEFAULT_TZ
-        return value
+        return self.saved_time_zone or DEFAULT_TZ
 
     @time_zone.setter
     def time_zone(self, value: str) -> None:
@@ -110,10 +109,10 @@ class AppSettings:
         daily, weekly, monthly = self.backup_counts()
         return RetentionPolicy(daily=daily, weekly=weekly, monthly=monthly)
 
-    def apply_time_zone(self) -> None:
-        """Make the chosen zone the one ``clock.local_zone()`` uses in this process."""
-        if self.qsettings.contains("ui/time_zone"):
-            os.environ["CRM_DESKTOP_TZ"] = self.time_zone
+    def apply_time_zone(self, zone: LocalZone | None = None) -> None:
+        """Give the running zone (``clock.USER_ZONE`` unless ``zone``) the saved setting,
+        at start; ``--tz`` or $CRM_DESKTOP_TZ, read once at start, win over it."""
+        (zone or USER_ZONE).apply_saved(self.saved_time_zone)
 
     def sync(self) -> None:
         self.qsettings.sync()
@@ -195,10 +194,13 @@ class SettingsDialog(QDialog):
         settings: AppSettings,
         parent: QWidget | None = None,
         encryption: Encryption | None = None,
+        zone: LocalZone | None = None,
     ) -> None:
         super().__init__(parent)
         self.settings = settings
         self.encryption = encryption
+        #: the running zone: the one shown here, and the one a new choice is set on
+        self.local_zone = zone or USER_ZONE
         self.setWindowTitle(self.tr("Settings"))
         self.setObjectName("settingsDialog")
 
@@ -226,7 +228,7 @@ class SettingsDialog(QDialog):
         self.zone.setEditable(True)
         zones = sorted(z for z in zoneinfo.available_timezones() if "/" in z)
         self.zone.addItems(zones)
-        self.zone.setCurrentText(settings.time_zone)
+        self.zone.setCurrentText(self.local_zone.name)
         self.zone.setMaxVisibleItems(20)
 
         daily, weekly, monthly = settings.backup_counts()
@@ -374,13 +376,10 @@ class SettingsDialog(QDialog):
         region = self.region.currentText().strip().upper()
         if len(region) == 2 and region.isalpha():
             self.settings.phone_region = region
-        zone = self.zone.currentText().strip()
-        try:
-            zoneinfo.ZoneInfo(zone)
-        except (zoneinfo.ZoneInfoNotFoundError, ValueError):
-            zone = self.settings.time_zone
-        self.settings.time_zone = zone
-        self.settings.apply_time_zone()
+        zone = valid_zone_name(self.zone.currentText().strip())
+        if zone is not None and zone != self.local_zone.name:  # unknown names change nothing
+            self.settings.time_zone = zone
+            self.local_zone.set(zone)  # the times shown follow at once
         self.settings.set_backup_counts(
             self.daily.value(), self.weekly.value(), self.monthly.value()
         )

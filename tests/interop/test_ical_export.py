@@ -181,7 +181,7 @@ def test_invitation_request_update_and_cancel(sqlite_store: Store) -> None:
     ]
     with sqlite_store.reader() as s:
         ap = cal.get_appointment(s, ap_id)
-        first = ical.invitation(ap, organizer, attendees, stamp=STAMP, zone=BERLIN)
+        first = cal.invitation(ap, organizer, attendees, stamp=STAMP, zone=BERLIN)
     req = icalendar.Calendar.from_ical(first)
     assert str(req["METHOD"]) == "REQUEST"
     (ev,) = req.walk("VEVENT")
@@ -200,9 +200,9 @@ def test_invitation_request_update_and_cancel(sqlite_store: Store) -> None:
 
     with sqlite_store.session() as s:
         moved = cal.move_appointment(s, ap_id, berlin(2026, 12, 4, 10), berlin(2026, 12, 4, 11))
-        update = ical.invitation(moved, organizer, attendees, stamp=STAMP, zone=BERLIN)
+        update = cal.invitation(moved, organizer, attendees, stamp=STAMP, zone=BERLIN)
         gone = cal.cancel_appointment(s, ap_id)
-        cancel = ical.invitation(gone, organizer, attendees, "CANCEL", stamp=STAMP, zone=BERLIN)
+        cancel = cal.invitation(gone, organizer, attendees, "CANCEL", stamp=STAMP, zone=BERLIN)
     (ev2,) = icalendar.Calendar.from_ical(update).walk("VEVENT")
     assert str(ev2["UID"]) == uid and int(ev2["SEQUENCE"]) == 1
     assert ev2["DTSTART"].dt == berlin(2026, 12, 4, 10)
@@ -218,9 +218,9 @@ def test_invitation_needs_attendees(sqlite_store: Store) -> None:
     with sqlite_store.reader() as s:
         ap = cal.get_appointment(s, ap_id)
         with pytest.raises(ical.ValidationError):
-            ical.invitation(ap, "ich@beispiel.example", [])
+            cal.invitation(ap, "ich@beispiel.example", [])
         with pytest.raises(ical.ValidationError):
-            ical.invitation(ap, "ich@beispiel.example", ["a@b.example"], "PUBLISH")  # type: ignore[arg-type]
+            cal.invitation(ap, "ich@beispiel.example", ["a@b.example"], "PUBLISH")  # type: ignore[arg-type]
 
 
 def test_mailto_url() -> None:
@@ -325,7 +325,7 @@ def test_caldav_server_accepts_export_and_invitation(
     assert status == 201, body
     ap_id = _appointment(sqlite_store)
     with sqlite_store.reader() as s:
-        invite = ical.invitation(
+        invite = cal.invitation(
             cal.get_appointment(s, ap_id),
             "ich@beispiel.example",
             [ical.Participant("max@mueller.example", "Max Müller")],

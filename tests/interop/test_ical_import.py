@@ -18,6 +18,7 @@ from crm_desktop.errors import ImportFileError
 from crm_desktop.interop import ical
 from crm_desktop.services import calendar as cal
 from crm_desktop.services import contacts as c
+from crm_desktop.services import ics_import
 from tests.conftest import SAMPLES, needs_samples
 
 ICS = SAMPLES / "ics"
@@ -61,9 +62,11 @@ def _person(store: Store, email: str, given: str = "Ada", family: str = "Admin")
         ).id
 
 
-def _import(store: Store, source: Path | bytes, owner: str | None = "anna") -> ical.ImportIcsReport:
+def _import(
+    store: Store, source: Path | bytes, owner: str | None = "anna"
+) -> ics_import.ImportIcsReport:
     with store.session() as s:
-        return ical.import_ics(s, source, owner, zone=BERLIN)
+        return ics_import.import_ics(s, source, owner, zone=BERLIN)
 
 
 @pytest.fixture(scope="module")
@@ -253,15 +256,15 @@ def test_own_invitation_round_trip_update_cancel_reply(sqlite_store: Store, tmp_
         )
         organizer = ical.Participant("ich@beispiel.example", "Ich")
         guests = [ical.Participant("max@mueller.example", "Max Müller")]
-        first = ical.invitation(ap, organizer, guests)
+        first = cal.invitation(ap, organizer, guests)
         moved = cal.move_appointment(
             s,
             ap.id,
             dt.datetime(2026, 12, 4, 10, tzinfo=BERLIN),
             dt.datetime(2026, 12, 4, 11, tzinfo=BERLIN),
         )
-        update = ical.invitation(moved, organizer, guests)
-        cancel = ical.invitation(cal.cancel_appointment(s, ap.id), organizer, guests, "CANCEL")
+        update = cal.invitation(moved, organizer, guests)
+        cancel = cal.invitation(cal.cancel_appointment(s, ap.id), organizer, guests, "CANCEL")
 
     other = _second_store(tmp_path)
     try:
@@ -339,13 +342,13 @@ def test_broken_files_store_nothing(store: Store, tmp_path: Path) -> None:
         path.write_bytes(data)
         # a good file first in the same unit of work: the error must roll it back too
         with pytest.raises(ImportFileError), store.session() as s:
-            ical.import_ics(s, ICS / "alarm_google_future.ics", "anna")
-            ical.import_ics(s, path, "anna")
+            ics_import.import_ics(s, ICS / "alarm_google_future.ics", "anna")
+            ics_import.import_ics(s, path, "anna")
         with store.reader() as s:
             assert s.scalar(select(func.count()).select_from(Appointment)) == 0, case
 
 
 def test_missing_file_is_an_import_error(sqlite_store: Store, tmp_path: Path) -> None:
     with pytest.raises(ImportFileError) as exc, sqlite_store.session() as s:
-        ical.import_ics(s, tmp_path / "nope.ics")
+        ics_import.import_ics(s, tmp_path / "nope.ics")
     assert "nope.ics" in exc.value.text()

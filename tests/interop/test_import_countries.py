@@ -12,9 +12,10 @@ from sqlalchemy import select
 from crm_desktop.clock import FixedClock
 from crm_desktop.data.models import Address, Person
 from crm_desktop.data.store import Store
+from crm_desktop.domain import countries
 from crm_desktop.interop.csv_contacts import read_csv
 from crm_desktop.interop.vcard import read_vcards
-from crm_desktop.services import contacts, countries
+from crm_desktop.services import contacts
 from crm_desktop.services.importer import import_file
 from tests.conftest import SAMPLES, needs_samples
 

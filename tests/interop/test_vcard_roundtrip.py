@@ -22,7 +22,8 @@ from crm_desktop.data.models import (
 from crm_desktop.data.store import Store
 from crm_desktop.errors import ImportFileError
 from crm_desktop.interop.records import NO_YEAR, ContactRecord, RowError
-from crm_desktop.interop.vcard import export_vcards, parse_vcards, record_from_person
+from crm_desktop.interop.vcard import parse_vcards
+from crm_desktop.services.vcard_export import export_vcards, record_from_person
 
 
 def _one(text: str | bytes) -> ContactRecord:

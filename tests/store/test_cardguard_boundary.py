@@ -33,7 +33,7 @@ from crm_desktop.data.models import (
 )
 from crm_desktop.data.store import Store, open_store
 from crm_desktop.errors import CardNumberError, MultipleErrors, ValidationError
-from crm_desktop.interop.ical import Participant, import_ics
+from crm_desktop.interop.ical import Participant
 from crm_desktop.services import bulk, exporter, importer, quickentry
 from crm_desktop.services.activities import ActivityInput, log_activity
 from crm_desktop.services.calendar import create_appointment
@@ -53,6 +53,7 @@ from crm_desktop.services.contacts import (
     update_person,
 )
 from crm_desktop.services.demo import generate
+from crm_desktop.services.ics_import import import_ics
 from crm_desktop.services.orders import OrderInput, OrderLineInput, create_order
 from crm_desktop.services.tickets import open_ticket
 from tests.unit.test_cardguard_precision import written

@@ -17,8 +17,8 @@ import phonenumbers
 import pytest
 from stdnum import iban as stdnum_iban
 
+from crm_desktop.domain import cardguard
 from crm_desktop.errors import CardNumberError
-from crm_desktop.services import cardguard
 
 # ---------------------------------------------------------------- phone numbers
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from crm_desktop.services import countries
+from crm_desktop.domain import countries
 from crm_desktop.services import validation as v
 
 # every name the hand-written tables of earlier versions knew (they must still resolve)

@@ -7,13 +7,14 @@ import subprocess
 import sys
 
 import crm_desktop.data
+import crm_desktop.domain
 import crm_desktop.interop
 import crm_desktop.services
 
 
 def _modules() -> list[str]:
     names = []
-    for pkg in (crm_desktop.data, crm_desktop.services, crm_desktop.interop):
+    for pkg in (crm_desktop.domain, crm_desktop.data, crm_desktop.services, crm_desktop.interop):
         for info in pkgutil.walk_packages(pkg.__path__, pkg.__name__ + "."):
             if ".migrations" not in info.name:
                 names.append(info.name)
@@ -23,6 +24,7 @@ def _modules() -> list[str]:
 def test_no_qt_below_the_ui() -> None:
     modules = _modules()
     assert "crm_desktop.services.contacts" in modules
+    assert "crm_desktop.domain.cardguard" in modules
     code = (
         "import importlib, sys\n"
         f"for m in {modules!r}: importlib.import_module(m)\n"

@@ -6,8 +6,8 @@ import datetime as dt
 
 import pytest
 
+from crm_desktop.domain import cardguard
 from crm_desktop.errors import CardNumberError, ValidationError
-from crm_desktop.services import cardguard
 from crm_desktop.services import validation as v
 
 
