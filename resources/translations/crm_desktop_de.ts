@@ -7481,4 +7481,520 @@ gesamt</translation>
             <translation>Geändert von {who} um {time}</translation>
         </message>
     </context>
+<context>
+    <name>ProjectDialog</name>
+    <message>
+        <source>&amp;Add</source>
+        <translation>&amp;Hinzufügen</translation>
+    </message>
+    <message>
+        <source>&amp;Customer</source>
+        <translation>&amp;Kunde</translation>
+    </message>
+    <message>
+        <source>&amp;Description</source>
+        <translation>&amp;Beschreibung</translation>
+    </message>
+    <message>
+        <source>&amp;Name</source>
+        <translation>&amp;Name</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>&amp;Entfernen</translation>
+    </message>
+    <message>
+        <source>&amp;Status</source>
+        <translation>&amp;Status</translation>
+    </message>
+    <message>
+        <source>(no company)</source>
+        <translation>(keine Firma)</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Members</source>
+        <translation>Mitglieder</translation>
+    </message>
+    <message>
+        <source>New project</source>
+        <translation>Neues Projekt</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>Zeitraum</translation>
+    </message>
+    <message>
+        <source>Project {name}</source>
+        <translation>Projekt {name}</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Speichern</translation>
+    </message>
+    <message>
+        <source>Type a name to add a member</source>
+        <translation>Namen eingeben, um ein Mitglied hinzuzufügen</translation>
+    </message>
+    <message>
+        <source>What the project is about, agreements</source>
+        <translation>Worum es im Projekt geht, Absprachen</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>bis</translation>
+    </message>
+</context>
+<context>
+    <name>ProjectsModel</name>
+    <message>
+        <source>Conversations</source>
+        <translation>Gespräche</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>Kunde</translation>
+    </message>
+    <message>
+        <source>End</source>
+        <translation>Ende</translation>
+    </message>
+    <message>
+        <source>Last conversation</source>
+        <translation>Letztes Gespräch</translation>
+    </message>
+    <message>
+        <source>Members</source>
+        <translation>Mitglieder</translation>
+    </message>
+    <message>
+        <source>Project</source>
+        <translation>Projekt</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>Beginn</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>The end date has passed and the project is still open</source>
+        <translation>Das Enddatum ist überschritten und das Projekt ist noch offen</translation>
+    </message>
+</context>
+<context>
+    <name>ProjectsView</name>
+    <message numerus="yes">
+        <source>%n project(s)</source>
+        <translation>
+            <numerusform>%n Projekt</numerusform>
+            <numerusform>%n Projekte</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&amp;Close project</source>
+        <translation>Projekt &amp;abschließen</translation>
+    </message>
+    <message>
+        <source>&amp;Delete…</source>
+        <translation>&amp;Löschen…</translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation>&amp;Bearbeiten…</translation>
+    </message>
+    <message>
+        <source>&amp;Find:</source>
+        <translation>&amp;Suchen:</translation>
+    </message>
+    <message>
+        <source>&amp;New project…</source>
+        <translation>&amp;Neues Projekt…</translation>
+    </message>
+    <message>
+        <source>&amp;Reopen project</source>
+        <translation>Projekt &amp;wieder öffnen</translation>
+    </message>
+    <message>
+        <source>All projects</source>
+        <translation>Alle Projekte</translation>
+    </message>
+    <message>
+        <source>Closed projects</source>
+        <translation>Abgeschlossene Projekte</translation>
+    </message>
+    <message>
+        <source>Delete project {name}</source>
+        <translation>Projekt {name} löschen</translation>
+    </message>
+    <message>
+        <source>Delete project</source>
+        <translation>Projekt löschen</translation>
+    </message>
+    <message>
+        <source>Delete the project “{name}”? Its {n} conversations stay with the people; Edit → Undo brings the project back.</source>
+        <translation>Das Projekt „{name}“ löschen? Seine {n} Gespräche bleiben bei den Personen; Bearbeiten → Rückgängig holt das Projekt zurück.</translation>
+    </message>
+    <message>
+        <source>No project matches this search or filter.</source>
+        <translation>Kein Projekt passt zu dieser Suche oder diesem Filter.</translation>
+    </message>
+    <message>
+        <source>No projects yet. “New project…” starts one; conversations logged on it appear here, across every person involved.</source>
+        <translation>Noch keine Projekte. „Neues Projekt…“ legt eines an; Gespräche dazu erscheinen hier, über alle beteiligten Personen hinweg.</translation>
+    </message>
+    <message>
+        <source>Open projects</source>
+        <translation>Offene Projekte</translation>
+    </message>
+    <message>
+        <source>Projects</source>
+        <translation>Projekte</translation>
+    </message>
+    <message>
+        <source>Search by project or customer</source>
+        <translation>Nach Projekt oder Kunde suchen</translation>
+    </message>
+    <message>
+        <source>Search projects</source>
+        <translation>Projekte suchen</translation>
+    </message>
+    <message>
+        <source>Show &amp;conversations</source>
+        <translation>&amp;Gespräche zeigen</translation>
+    </message>
+    <message>
+        <source>Show c&amp;ustomer</source>
+        <translation>&amp;Kunde zeigen</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>Anzeigen</translation>
+    </message>
+</context>
+<context>
+    <name>RulesDialog</name>
+    <message>
+        <source>{company} is replaced by the customer's name</source>
+        <translation>{company} wird durch den Namen des Kunden ersetzt</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> Tage</translation>
+    </message>
+    <message>
+        <source> months</source>
+        <translation> Monate</translation>
+    </message>
+    <message>
+        <source>A company must have</source>
+        <translation>Eine Firma braucht</translation>
+    </message>
+    <message>
+        <source>A customer is A when the revenue or the number of orders in the period reaches the A threshold, B likewise, otherwise C. Without an order or an activity for a long time the class drops by one step.</source>
+        <translation>Ein Kunde ist A, wenn Umsatz oder Zahl der Aufträge im Zeitraum die A-Schwelle erreichen, B ebenso, sonst C. Ohne Auftrag oder Aktivität über lange Zeit sinkt die Klasse um eine Stufe.</translation>
+    </message>
+    <message>
+        <source>A from orders</source>
+        <translation>A ab Aufträgen</translation>
+    </message>
+    <message>
+        <source>A from revenue</source>
+        <translation>A ab Umsatz</translation>
+    </message>
+    <message>
+        <source>A person must have</source>
+        <translation>Eine Person braucht</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>Hinzufügen</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Adresse</translation>
+    </message>
+    <message>
+        <source>B from orders</source>
+        <translation>B ab Aufträgen</translation>
+    </message>
+    <message>
+        <source>B from revenue</source>
+        <translation>B ab Umsatz</translation>
+    </message>
+    <message>
+        <source>Birth date</source>
+        <translation>Geburtsdatum</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Changes apply from the next run (numbering, the nightly priority run, quote reminders). Edit → Undo takes a save back.</source>
+        <translation>Änderungen gelten ab dem nächsten Lauf (Nummernvergabe, nächtliche Prioritäten, Angebotserinnerungen). Bearbeiten → Rückgängig nimmt ein Speichern zurück.</translation>
+    </message>
+    <message>
+        <source>Company</source>
+        <translation>Firma</translation>
+    </message>
+    <message>
+        <source>Count the quote as lost after</source>
+        <translation>Angebot als verloren werten nach</translation>
+    </message>
+    <message>
+        <source>Customer since</source>
+        <translation>Kunde seit</translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation>Abteilung</translation>
+    </message>
+    <message>
+        <source>Down</source>
+        <translation>Nach unten</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>E-Mail</translation>
+    </message>
+    <message>
+        <source>Estimated value</source>
+        <translation>Geschätzter Wert</translation>
+    </message>
+    <message>
+        <source>Example: {number}</source>
+        <translation>Beispiel: {number}</translation>
+    </message>
+    <message>
+        <source>Expected close after</source>
+        <translation>Voraussichtlicher Abschluss nach</translation>
+    </message>
+    <message>
+        <source>Given name</source>
+        <translation>Vorname</translation>
+    </message>
+    <message>
+        <source>Legal form</source>
+        <translation>Rechtsform</translation>
+    </message>
+    <message>
+        <source>Loss reason then</source>
+        <translation>Absagegrund dann</translation>
+    </message>
+    <message>
+        <source>New customers</source>
+        <translation>Neukunden</translation>
+    </message>
+    <message>
+        <source>New reason</source>
+        <translation>Neuer Grund</translation>
+    </message>
+    <message>
+        <source>New stage</source>
+        <translation>Neue Phase</translation>
+    </message>
+    <message>
+        <source>Not a valid scheme</source>
+        <translation>Kein gültiges Schema</translation>
+    </message>
+    <message>
+        <source>Numbers</source>
+        <translation>Nummern</translation>
+    </message>
+    <message>
+        <source>One step down after no contact for</source>
+        <translation>Eine Stufe tiefer nach keinem Kontakt seit</translation>
+    </message>
+    <message>
+        <source>Open an opportunity automatically for every new customer</source>
+        <translation>Für jeden Neukunden automatisch eine Verkaufschance anlegen</translation>
+    </message>
+    <message>
+        <source>Order numbers</source>
+        <translation>Auftragsnummern</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>Betreuer</translation>
+    </message>
+    <message>
+        <source>Payment terms</source>
+        <translation>Zahlungsbedingungen</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>Zeitraum</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Telefon</translation>
+    </message>
+    <message>
+        <source>Pipeline</source>
+        <translation>Pipeline</translation>
+    </message>
+    <message>
+        <source>Position</source>
+        <translation>Position</translation>
+    </message>
+    <message>
+        <source>Priorities</source>
+        <translation>Prioritäten</translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation>Priorität</translation>
+    </message>
+    <message>
+        <source>Probability %</source>
+        <translation>Wahrscheinlichkeit %</translation>
+    </message>
+    <message>
+        <source>Probability</source>
+        <translation>Wahrscheinlichkeit</translation>
+    </message>
+    <message>
+        <source>Quote follow-up</source>
+        <translation>Angebotsverfolgung</translation>
+    </message>
+    <message>
+        <source>Reasons why an opportunity was lost</source>
+        <translation>Gründe, warum eine Verkaufschance verloren ging</translation>
+    </message>
+    <message>
+        <source>Remind after (days after sending)</source>
+        <translation>Erinnern nach (Tage nach Versand)</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Entfernen</translation>
+    </message>
+    <message>
+        <source>Required fields</source>
+        <translation>Pflichtfelder</translation>
+    </message>
+    <message>
+        <source>Rules</source>
+        <translation>Regeln</translation>
+    </message>
+    <message>
+        <source>Salutation</source>
+        <translation>Anrede</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Speichern</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>Phase</translation>
+    </message>
+    <message>
+        <source>Stages of an opportunity (in order)</source>
+        <translation>Phasen einer Verkaufschance (in Reihenfolge)</translation>
+    </message>
+    <message>
+        <source>Ticket numbers</source>
+        <translation>Ticketnummern</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Titel</translation>
+    </message>
+    <message>
+        <source>Up</source>
+        <translation>Nach oben</translation>
+    </message>
+    <message>
+        <source>VAT id</source>
+        <translation>USt-IdNr.</translation>
+    </message>
+    <message>
+        <source>Website</source>
+        <translation>Website</translation>
+    </message>
+    <message>
+        <source>e.g. 7, 14</source>
+        <translation>z. B. 7, 14</translation>
+    </message>
+    <message>
+        <source>{year} is the year, {seq} the running number; {seq:05d} pads it to five digits. New tickets and orders are numbered this way.</source>
+        <translation>{year} ist das Jahr, {seq} die laufende Nummer; {seq:05d} füllt sie auf fünf Stellen auf. Neue Tickets und Aufträge werden so nummeriert.</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>&amp;Projects</source>
+        <translation>&amp;Projekte</translation>
+    </message>
+    <message>
+        <source>New &amp;project…</source>
+        <translation>Neues &amp;Projekt…</translation>
+    </message>
+    <message>
+        <source>&amp;Rules…</source>
+        <translation>&amp;Regeln…</translation>
+    </message>
+</context>
+<context>
+    <name>undo</name>
+    <message>
+        <source>Change rule: {rules}</source>
+        <translation>Regel ändern: {rules}</translation>
+    </message>
+    <message>
+        <source>Change rules: {rules}</source>
+        <translation>Regeln ändern: {rules}</translation>
+    </message>
+    <message>
+        <source>Edit project {name}</source>
+        <translation>Projekt {name} bearbeiten</translation>
+    </message>
+</context>
+<context>
+    <name>rules</name>
+    <message>
+        <source>Pipeline stages and their probabilities</source>
+        <translation>Pipeline-Phasen und ihre Wahrscheinlichkeiten</translation>
+    </message>
+    <message>
+        <source>Loss reasons</source>
+        <translation>Absagegründe</translation>
+    </message>
+    <message>
+        <source>Quote follow-up</source>
+        <translation>Angebotsverfolgung</translation>
+    </message>
+    <message>
+        <source>Priority A/B/C criteria</source>
+        <translation>Kriterien der Priorität A/B/C</translation>
+    </message>
+    <message>
+        <source>Opportunity for a new customer</source>
+        <translation>Verkaufschance für Neukunden</translation>
+    </message>
+    <message>
+        <source>Required fields of a person</source>
+        <translation>Pflichtfelder einer Person</translation>
+    </message>
+    <message>
+        <source>Required fields of a company</source>
+        <translation>Pflichtfelder einer Firma</translation>
+    </message>
+    <message>
+        <source>Ticket numbers</source>
+        <translation>Ticketnummern</translation>
+    </message>
+    <message>
+        <source>Order numbers</source>
+        <translation>Auftragsnummern</translation>
+    </message>
+</context>
 </TS>

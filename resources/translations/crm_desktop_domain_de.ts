@@ -1614,4 +1614,135 @@
             <translation>— nicht importieren —</translation>
         </message>
     </context>
+<context>
+    <name>errors</name>
+    <message>
+        <source>“{label}” must be filled in (a rule of this address book).</source>
+        <translation>„{label}“ muss ausgefüllt sein (eine Regel dieses Adressbuchs).</translation>
+    </message>
+    <message>
+        <source>“{name}” is not a field that can be required (possible: {fields}).</source>
+        <translation>„{name}“ ist kein Feld, das Pflicht sein kann (möglich: {fields}).</translation>
+    </message>
+    <message>
+        <source>The value for “{name}” has the wrong form; expected e.g. {example}</source>
+        <translation>Der Wert für „{name}“ hat die falsche Form; erwartet z. B. {example}</translation>
+    </message>
+    <message>
+        <source>“{value}” is not a whole number.</source>
+        <translation>„{value}“ ist keine ganze Zahl.</translation>
+    </message>
+    <message>
+        <source>There is no rule “{name}” (rules: {names}).</source>
+        <translation>Es gibt keine Regel „{name}“ (Regeln: {names}).</translation>
+    </message>
+    <message>
+        <source>The value for “{name}” is not valid JSON: {value}</source>
+        <translation>Der Wert für „{name}“ ist kein gültiges JSON: {value}</translation>
+    </message>
+    <message>
+        <source>“enabled” is true or false.</source>
+        <translation>„enabled“ ist true oder false.</translation>
+    </message>
+    <message>
+        <source>The title must be filled in.</source>
+        <translation>Der Titel muss ausgefüllt sein.</translation>
+    </message>
+    <message>
+        <source>The title “{title}” is not valid: only {{company}} may be used.</source>
+        <translation>Der Titel „{title}“ ist ungültig: nur {{company}} darf verwendet werden.</translation>
+    </message>
+    <message>
+        <source>A number scheme is a text such as T-{{year}}-{{seq:05d}}.</source>
+        <translation>Ein Nummernschema ist ein Text wie T-{{year}}-{{seq:05d}}.</translation>
+    </message>
+    <message>
+        <source>The rule was changed again since; undo the later change first.</source>
+        <translation>Die Regel wurde seitdem wieder geändert; nehmen Sie zuerst die spätere Änderung zurück.</translation>
+    </message>
+    <message>
+        <source>The project is no longer there; the change cannot be undone.</source>
+        <translation>Das Projekt gibt es nicht mehr; die Änderung kann nicht rückgängig gemacht werden.</translation>
+    </message>
+    <message>
+        <source>The project was changed again since; undo the later change first.</source>
+        <translation>Das Projekt wurde seitdem wieder geändert; nehmen Sie zuerst die spätere Änderung zurück.</translation>
+    </message>
+    <message>
+        <source>The project is no longer there.</source>
+        <translation>Das Projekt gibt es nicht mehr.</translation>
+    </message>
+    <message>
+        <source>No company matches “{text}”.</source>
+        <translation>Keine Firma passt zu „{text}“.</translation>
+    </message>
+    <message>
+        <source>Salutation</source>
+        <translation>Anrede</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Titel</translation>
+    </message>
+    <message>
+        <source>Given name</source>
+        <translation>Vorname</translation>
+    </message>
+    <message>
+        <source>Birth date</source>
+        <translation>Geburtsdatum</translation>
+    </message>
+    <message>
+        <source>Position</source>
+        <translation>Position</translation>
+    </message>
+    <message>
+        <source>Company</source>
+        <translation>Firma</translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation>Abteilung</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>E-Mail</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Telefon</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Adresse</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>Betreuer</translation>
+    </message>
+    <message>
+        <source>Payment terms</source>
+        <translation>Zahlungsbedingungen</translation>
+    </message>
+    <message>
+        <source>Legal form</source>
+        <translation>Rechtsform</translation>
+    </message>
+    <message>
+        <source>Website</source>
+        <translation>Website</translation>
+    </message>
+    <message>
+        <source>VAT id</source>
+        <translation>USt-IdNr.</translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation>Priorität</translation>
+    </message>
+    <message>
+        <source>Customer since</source>
+        <translation>Kunde seit</translation>
+    </message>
+</context>
 </TS>
