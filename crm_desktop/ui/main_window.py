@@ -414,7 +414,7 @@ class MainWindow(QMainWindow):
         )
         a("tickets", self.tr("&Tickets"), lambda: self.show_view("tickets"), None, "ticket")
         a("projects", self.tr("&Projects"), lambda: self.show_view("projects"))
-        a("new_project", self.tr("New &project…"), self.new_project)
+        a("new_project", self.tr("New pro&ject…"), self.new_project)
         # Sales
         a(
             "sales_pipeline",

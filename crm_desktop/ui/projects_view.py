@@ -330,9 +330,11 @@ class ProjectsView(QWidget):
         if rows:
             self.stack.setCurrentWidget(self.table)
             self.table.resizeColumnsToContents()
-            self.table.setColumnWidth(NAME, min(max(self.table.columnWidth(NAME) + 12, 180), 320))
+            # the centre pane is narrow beside the tree and the timeline: names are
+            # elided (the tooltip has them whole) so status and dates stay in view
+            self.table.setColumnWidth(NAME, min(max(self.table.columnWidth(NAME) + 12, 160), 230))
             self.table.setColumnWidth(
-                CUSTOMER, min(max(self.table.columnWidth(CUSTOMER) + 12, 140), 260)
+                CUSTOMER, min(max(self.table.columnWidth(CUSTOMER) + 12, 120), 170)
             )
             row = self.model.row_of(keep) if keep is not None else -1
             self.table.selectRow(max(row, 0))
@@ -345,7 +347,12 @@ class ProjectsView(QWidget):
             )
         else:
             self._show_empty(self.tr("No project matches this search or filter."))
-        self.info.setText(self.tr("%n project(s)", "", len(rows)) if rows else "")
+        if not rows:
+            self.info.clear()
+        elif len(rows) == 1:
+            self.info.setText(self.tr("1 project"))
+        else:
+            self.info.setText(self.tr("{n} projects").format(n=len(rows)))
         self._update_buttons()
 
     def _show_empty(self, text: str) -> None:

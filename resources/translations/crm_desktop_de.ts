@@ -7589,12 +7589,13 @@ gesamt</translation>
 </context>
 <context>
     <name>ProjectsView</name>
-    <message numerus="yes">
-        <source>%n project(s)</source>
-        <translation>
-            <numerusform>%n Projekt</numerusform>
-            <numerusform>%n Projekte</numerusform>
-        </translation>
+    <message>
+        <source>1 project</source>
+        <translation>1 Projekt</translation>
+    </message>
+    <message>
+        <source>{n} projects</source>
+        <translation>{n} Projekte</translation>
     </message>
     <message>
         <source>&amp;Close project</source>
@@ -7935,8 +7936,8 @@ gesamt</translation>
         <translation>&amp;Projekte</translation>
     </message>
     <message>
-        <source>New &amp;project…</source>
-        <translation>Neues &amp;Projekt…</translation>
+        <source>New pro&amp;ject…</source>
+        <translation>Neues Pro&amp;jekt…</translation>
     </message>
     <message>
         <source>&amp;Rules…</source>
