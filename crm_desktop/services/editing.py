@@ -20,7 +20,7 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from crm_desktop.clock import Clock, SystemClock
-from crm_desktop.data.models import Person
+from crm_desktop.data.models import CompanyStatus, Person
 from crm_desktop.errors import MultipleErrors, ValidationError
 from crm_desktop.services import contacts, lookups, rules
 from crm_desktop.services import undo as undo_registry
@@ -264,9 +264,11 @@ def save_company(
         company = steps.run(contacts.create_company, session, edit.as_input(), region=region)
         steps.raise_if_any()
         assert company is not None
-        return SaveResult(
-            company.id, True, (), None, Changes.of("company", company.id, structure=True)
-        )
+        changes = Changes.of("company", company.id, structure=True)
+        if company.status == CompanyStatus.CUSTOMER:  # created as a customer: the same rule
+            made = contacts.became_customer(session, [company.id], clock=clock)
+            changes = changes | Changes.of("opportunity", *made, structure=True)
+        return SaveResult(company.id, True, (), None, changes)
     before = undo_registry.snapshot(session, "company", company_id)
     steps.run(
         contacts.update_company,

@@ -220,3 +220,33 @@ def test_required_fields_are_enforced_when_saving(sqlite_store: Store, clock: Fi
     with pytest.raises(ValidationError) as one, sqlite_store.session() as s:
         editing.save_company(s, None, CompanyEdit(values={"name": "Bäckerei Özdemir"}), clock=clock)
     assert one.value.field == "vat_id"
+
+
+def test_a_company_created_as_customer_gets_the_new_customer_opportunity(
+    sqlite_store: Store, clock: FixedClock
+) -> None:
+    from crm_desktop.data.models import CompanyStatus
+    from crm_desktop.services import editing, pipeline
+    from crm_desktop.services.editing import CompanyEdit
+
+    with sqlite_store.session() as s:
+        rules.set_rule(
+            s,
+            "new-customer-opportunity",
+            {"value": "12000", "probability": 30, "title": "Erstauftrag {company}"},
+            clock,
+        )
+        saved = editing.save_company(
+            s,
+            None,
+            CompanyEdit(values={"name": "Bäckerei Özdemir", "status": CompanyStatus.CUSTOMER}),
+            clock=clock,
+        )
+        assert saved.changes.opportunities
+        opp = pipeline.get_opportunity(s, next(iter(saved.changes.opportunities)))
+        assert opp.title == "Erstauftrag Bäckerei Özdemir" and opp.probability == 30
+        assert str(opp.value) in ("12000", "12000.00")
+        prospect = editing.save_company(
+            s, None, CompanyEdit(values={"name": "Interessent GmbH"}), clock=clock
+        )
+        assert not prospect.changes.opportunities
