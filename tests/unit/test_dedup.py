@@ -11,8 +11,10 @@ import pytest
 from crm_desktop.clock import FixedClock
 from crm_desktop.data.models import Address, Email, Person, Phone
 from crm_desktop.data.store import Store
+from crm_desktop.errors import ValidationError
 from crm_desktop.services import contacts as c
 from crm_desktop.services import dedup as d
+from crm_desktop.services.dedup import bulk as dbulk
 
 LABELLED = Path(__file__).resolve().parents[1] / "data" / "dedup_labelled.json"
 
@@ -225,7 +227,7 @@ def test_find_duplicates_companies_and_ignored_pairs(sqlite_store: Store) -> Non
     with sqlite_store.session() as s:
         d.unignore_pair(s, "person", ids[2], ids[3])
         assert d.ignored_pairs(s) == set()
-    with sqlite_store.reader() as s, pytest.raises(d.ValidationError):
+    with sqlite_store.reader() as s, pytest.raises(ValidationError):
         d.find_duplicates(s, entity="robots")  # type: ignore[arg-type]
 
 
@@ -380,7 +382,7 @@ def test_vectorised_bulk_search_equals_plain_one(
     people, companies = _people_records(), _companies()
     fast = d.find_people_duplicates(people, min_score=min_score)
     fast_c = d.find_company_duplicates(companies, min_score=min_score)
-    monkeypatch.setattr(d, "_NUMPY", False)
+    monkeypatch.setattr(dbulk, "_NUMPY", False)
     assert fast == d.find_people_duplicates(people, min_score=min_score)
     assert fast_c == d.find_company_duplicates(companies, min_score=min_score)
     assert fast and fast_c
@@ -389,15 +391,15 @@ def test_vectorised_bulk_search_equals_plain_one(
 def test_score_bounds_hold_for_every_pair() -> None:
     np = pytest.importorskip("numpy")
     people = _people_records()
-    counts = d._name_counts(people)
+    counts = dbulk._name_counts(people)
     i, j = np.triu_indices(len(people), 1)
-    bounds = d._people_bounds(people, counts, i, j, 0)
+    bounds = dbulk._people_bounds(people, counts, i, j, 0)
     for a, b, bound in zip(i.tolist(), j.tolist(), bounds.tolist(), strict=True):
         x, y = people[a], people[b]
         count = counts[(x.given.key, x.family.key)] if x.given.key == y.given.key else 0
         assert d.score_people(x, y, name_count=count)[0] <= bound, (x, y, bound)
     companies = _companies()
     i, j = np.triu_indices(len(companies), 1)
-    bounds = d._company_bounds(companies, i, j)
+    bounds = dbulk._company_bounds(companies, i, j)
     for a, b, bound in zip(i.tolist(), j.tolist(), bounds.tolist(), strict=True):
         assert d.score_companies(companies[a], companies[b])[0] <= bound

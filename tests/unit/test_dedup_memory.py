@@ -10,13 +10,15 @@ import pytest
 from crm_desktop.data.models import Address, Email, Person, Phone
 from crm_desktop.data.store import Store
 from crm_desktop.services import dedup as d
+from crm_desktop.services.dedup import bulk as dbulk
+from crm_desktop.services.dedup import loading as dloading
 from tests.unit.test_dedup import _companies, _people_records
 
 
 def test_load_people_hands_every_person_its_own_contacts(
     store: Store, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(d, "_YIELD_ROWS", 2)  # several fetches for every query
+    monkeypatch.setattr(dloading, "_YIELD_ROWS", 2)  # several fetches for every query
     gone = dt.datetime(2024, 1, 1, tzinfo=dt.UTC)
     with store.session() as s:
         people = {
@@ -89,9 +91,9 @@ def test_bulk_search_in_tiny_chunks_finds_the_same(
     people, companies = _people_records(), _companies()
     whole = d.find_people_duplicates(people, min_score=min_score)
     whole_c = d.find_company_duplicates(companies, min_score=min_score)
-    monkeypatch.setattr(d, "_BUCKETS", 5)
-    monkeypatch.setattr(d, "_PENDING", 7)
-    monkeypatch.setattr(d, "_BOUND_CHUNK", 11)
+    monkeypatch.setattr(dbulk, "_BUCKETS", 5)
+    monkeypatch.setattr(dbulk, "_PENDING", 7)
+    monkeypatch.setattr(dbulk, "_BOUND_CHUNK", 11)
     progress: list[tuple[int, int]] = []
     chunked = d.find_people_duplicates(
         people, min_score=min_score, progress=lambda n, t: progress.append((n, t))
@@ -99,7 +101,7 @@ def test_bulk_search_in_tiny_chunks_finds_the_same(
     assert chunked == whole and len(whole) > 20
     assert d.find_company_duplicates(companies, min_score=min_score) == whole_c
     assert progress[-1][0] == progress[-1][1] > 0
-    monkeypatch.setattr(d, "_NUMPY", False)
+    monkeypatch.setattr(dbulk, "_NUMPY", False)
     assert d.find_people_duplicates(people, min_score=min_score) == whole
 
 
@@ -107,7 +109,7 @@ def test_block_index_tells_apart_keys_with_equal_hashes() -> None:
     pytest.importorskip("numpy")
     assert hash(("E", -1)) == hash(("E", -2))  # (CPython: hash(-1) == hash(-2))
     values = [-1, -2, -1, 5, 7, 7, -2]
-    pieces = d._candidate_codes(
+    pieces = dbulk._candidate_codes(
         list(range(len(values))), lambda r: [("E", values[r])], str, prefilter_cutoff=0
     )
     n = len(values)
@@ -116,7 +118,7 @@ def test_block_index_tells_apart_keys_with_equal_hashes() -> None:
         (1, 6),
         (4, 5),
     ]
-    assert d._candidate_codes([1, 2], lambda r: [("E", r)], str, prefilter_cutoff=0) == []
+    assert dbulk._candidate_codes([1, 2], lambda r: [("E", r)], str, prefilter_cutoff=0) == []
     assert d.find_people_duplicates([]) == []
 
 
