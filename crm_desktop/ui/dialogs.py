@@ -55,6 +55,7 @@ from crm_desktop.errors import (
     ValidationError,
 )
 from crm_desktop.services import contacts, editing, lookups, pickers
+from crm_desktop.services import projects as projects_svc
 from crm_desktop.services import validation as v
 from crm_desktop.services.unit import Session
 from crm_desktop.ui.format import datetime_format, format_date, phone_region
@@ -1336,11 +1337,18 @@ class ActivityDialog(_Dialog):
 
     def _filter_links(self, *_args: Any) -> None:
         cid = self.company.current_id()
+        group: set[int] = set()
+        if cid is not None:  # a project of any company of the group (parent, branches)
+            with self.store.reader() as s:
+                group = set(projects_svc.group_company_ids(s, cid))
 
         def fits(rec_cid: int | None) -> bool:
             return cid is None or rec_cid is None or rec_cid == cid
 
-        self.project.set_records([(i, n) for i, n, c in self._projects if fits(c)])
+        def fits_group(rec_cid: int | None) -> bool:
+            return cid is None or rec_cid is None or rec_cid in group
+
+        self.project.set_records([(i, n) for i, n, c in self._projects if fits_group(c)])
         self.opportunity.set_records([(i, n) for i, n, c in self._opportunities if fits(c)])
 
     def _ticket_changed(self, *_args: Any) -> None:

@@ -217,3 +217,23 @@ def test_the_window_has_a_projects_page_and_rules(
     assert win.hub.published == published + 1
     assert "Ticket numbers" in win.actions_by_name["undo"].text()
     win.tasks.wait(5000)
+
+
+def test_a_person_of_the_parent_logs_on_a_branch_project(
+    qtbot: QtBot, sqlite_store: Store, clock: FixedClock, ids: dict[str, int]
+) -> None:
+    """Issue #17: the project picker of the activity dialog offers the projects of the
+    whole company group, not only those of the person's own company."""
+    from crm_desktop.ui.dialogs import ActivityDialog
+
+    with sqlite_store.session() as s:
+        branch = contacts.create_company(
+            s, CompanyInput(name="Niederlassung München", parent_id=ids["company"])
+        )
+        other = contacts.create_company(s, CompanyInput(name="Fremdfirma AG"))
+        pj.save_project(s, pj.ProjectForm(name="Umbau Lager", company_id=branch.id), clock)
+        pj.save_project(s, pj.ProjectForm(name="Fremdprojekt", company_id=other.id), clock)
+    dlg = ActivityDialog(sqlite_store, person_id=ids["anna"], clock=clock)
+    qtbot.addWidget(dlg)
+    offered = [dlg.project.itemText(i) for i in range(dlg.project.count())]
+    assert "Umbau Lager" in offered and "Fremdprojekt" not in offered
