@@ -1082,8 +1082,15 @@ class MainWindow(QMainWindow):
         return saved
 
     def plan_followup(self) -> None:
-        self.timeline.quick.follow.setChecked(True)
-        self.timeline.focus_quick_entry()
+        """Plan a follow-up for the person shown (or one chosen in the dialog): only
+        the follow-up is written, no activity is logged."""
+        from crm_desktop.ui.followup_dialog import FollowupDialog
+
+        person_id = self.current.ref_id if self.current and self.current.kind == "person" else None
+        dialog = FollowupDialog(self.store, person_id, clock=self.clock, parent=self)
+        dialog.saved.connect(self.hub.publish)
+        if dialog.exec() and dialog.result_id is not None:
+            self.statusBar().showMessage(self.tr("Follow-up planned."), 5000)
 
     # ------------------------------------------------------------ refresh
 

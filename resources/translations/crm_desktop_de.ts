@@ -7998,4 +7998,54 @@ gesamt</translation>
         <translation>Auftragsnummern</translation>
     </message>
 </context>
+<context>
+    <name>FollowupDialog</name>
+    <message>
+        <source>Plan a follow-up</source>
+        <translation>Wiedervorlage planen</translation>
+    </message>
+    <message>
+        <source>Who expects it? Type a name</source>
+        <translation>Wer erwartet sie? Namen eingeben</translation>
+    </message>
+    <message>
+        <source>What about? e.g. ask about the offer</source>
+        <translation>Worum geht es? z. B. nach dem Angebot fragen</translation>
+    </message>
+    <message>
+        <source>&amp;Person</source>
+        <translation>&amp;Person</translation>
+    </message>
+    <message>
+        <source>&amp;When</source>
+        <translation>&amp;Wann</translation>
+    </message>
+    <message>
+        <source>&amp;As</source>
+        <translation>&amp;Als</translation>
+    </message>
+    <message>
+        <source>&amp;Note</source>
+        <translation>&amp;Notiz</translation>
+    </message>
+    <message>
+        <source>Only the follow-up is saved; no call is logged and the last contact stays.</source>
+        <translation>Nur die Wiedervorlage wird gespeichert; es wird kein Anruf erfasst und der letzte Kontakt bleibt.</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Speichern</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Follow-up planned.</source>
+        <translation>Wiedervorlage geplant.</translation>
+    </message>
+</context>
 </TS>

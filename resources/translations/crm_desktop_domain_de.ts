@@ -1745,4 +1745,11 @@
         <translation>Kunde seit</translation>
     </message>
 </context>
+<context>
+    <name>errors</name>
+    <message>
+        <source>Choose the person the follow-up is for.</source>
+        <translation>Wählen Sie die Person, für die die Wiedervorlage ist.</translation>
+    </message>
+</context>
 </TS>
