@@ -71,7 +71,7 @@ def _due_line(entry: fus.AgendaEntry) -> str:
 
 def cmd_due(ctx: CliContext, args: argparse.Namespace) -> int:
     store = ctx.store()
-    owner = None if args.all_owners else store.owner
+    owner = None if args.all_owners else store.reminder_owner
     if not store.read_only:
         with store.session() as s:
             fus.ensure_interval_followups(s, ctx.clock)

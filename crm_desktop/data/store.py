@@ -52,6 +52,14 @@ class Store:
         return self.engine.dialect.name == "sqlite"
 
     @property
+    def reminder_owner(self) -> str | None:
+        """Whose follow-ups ring, fill Today and the agenda: on a team server the
+        signed-in user's (owners are logins there); on a local file, which has one user,
+        every follow-up (None) — an owner there is a name of the team, such as the
+        opportunity's owner a quote follow-up takes, not a login."""
+        return None if self.is_sqlite else self.owner
+
+    @property
     def kind_label(self) -> str:
         return "SQLite" if self.is_sqlite else "PostgreSQL"
 

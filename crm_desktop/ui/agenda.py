@@ -82,7 +82,7 @@ class AgendaWidget(QWidget):
         super().__init__(parent)
         self.store = store
         self.clock = as_clock(clock)
-        self.owner = owner if owner is not None else store.owner
+        self.owner = owner if owner is not None else store.reminder_owner
         self.zone = zone or local_zone()
         self.entries: dict[tuple[str, int], fus.AgendaEntry] = {}
         self._pending_appointment: int | None = None

@@ -71,7 +71,7 @@ class ReminderTicker(QObject):
         super().__init__(parent)
         self.store = store
         self.clock = as_clock(clock)
-        self.owner: str | None = owner if owner is not None else store.owner
+        self.owner: str | None = owner if owner is not None else store.reminder_owner
         self._shown: set[tuple[str, int, dt.datetime]] = set()
         self._last_interval_check: dt.datetime | None = None
         self._armed_ms: int | None = None

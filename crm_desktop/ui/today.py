@@ -295,7 +295,7 @@ class TodayView(QWidget):
 
         def work(_progress: Progress) -> tuple[Today, list[DueRow]]:
             with store.reader() as s:
-                data = today_overview(s, clock, store.owner)
+                data = today_overview(s, clock, store.reminder_owner)
             # the rows' texts too (phone numbers formatted, dates): thousands of
             # overdue follow-ups took most of a second on the GUI thread
             return data, due_rows(data, local_zone(), texts)
@@ -334,7 +334,7 @@ class TodayView(QWidget):
     def refresh(self) -> None:
         try:
             with self.store.reader() as s:
-                data = today_overview(s, self.clock, self.store.owner)
+                data = today_overview(s, self.clock, self.store.reminder_owner)
         except Exception as exc:  # the page says so (a bug is logged), not a blank page
             self.show_failure(exc)
             return

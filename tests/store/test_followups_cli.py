@@ -62,7 +62,9 @@ def data_dir(template_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 def test_due_json(data_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["--data-dir", str(data_dir), "due", "--json"]) == 0
     rows = json.loads(capsys.readouterr().out)
-    assert len(rows) == 1  # bernd's is not for anna, the later one is not due
+    # a local file has one user: bernd's follow-up (bernd is a name of the team, not a
+    # login) is due for the user too (issue #17); the later one is not due
+    assert [r["note"] for r in rows] == ["Angebot 2026-17", "bernd"]
     row = rows[0]
     assert set(row) == {"id", "due_at", "kind", "note", "person_id", "person", "company", "phone"}
     assert row["person"] == "Max Müller" and row["company"] == "Müller GmbH"

@@ -304,3 +304,19 @@ def test_ticker_in_a_main_window_shows_the_notice(
     assert notice.act_done(("followup", fu))
     assert window.opened == [("person", max_id)] and len(window.logged) == 1
     ticker.stop()
+
+
+def test_on_a_local_file_every_follow_up_rings(qtbot: QtBot, sqlite_store: Store) -> None:
+    """Issue #17: a quote follow-up takes the opportunity's owner ("Thomas Berger"),
+    which is not the login; on a single-user file it must ring all the same. On a team
+    server only the signed-in owner's ring (tests/ui/test_team_backend.py)."""
+    clock = FixedClock(dt.datetime(2026, 3, 29, 11, 59, tzinfo=dt.UTC))
+    theirs = _followup(sqlite_store, berlin(2026, 3, 29, 14), owner="Thomas Berger")
+    assert sqlite_store.reminder_owner is None
+    ticker = ReminderTicker(sqlite_store, clock, poll_ms=3_600_000)
+    rec = Recorder(ticker)
+    ticker.start()
+    clock.advance(minutes=1)
+    ticker.check()
+    assert rec.ids == [theirs]
+    ticker.stop()
