@@ -31,11 +31,16 @@ The rules (the phrase table in tests/interop/test_quickentry_phrases.py shows th
   "December 5"; a date without a year is the next such date (up to 60 days back it is
   this year's). Times attach to dates ("12.3. 14 Uhr").
 * The subject: text after "wegen", "bzgl.", "about", "re:" …, or after the first comma
-  ("Schäfer anrufen, Angebot passt"); every word that is not the date, time, kind or
+  ("Schäfer anrufen, Angebot passt") or a colon right after the verb ("telefoniert:");
+  every word that is not the date, time, kind or
   name stays in it.
-* Follow-up or activity (:meth:`QuickEntry.is_followup`): a past verb always logs an
-  activity; otherwise a moment ahead (or a date of today or later without a time) is a
-  follow-up; no date or time at all logs an activity now.
+* Follow-up or activity (:meth:`QuickEntry.is_followup`): a past verb ("angerufen",
+  "called", "war") always logs an activity; otherwise a moment ahead (or a date of today
+  or later without a time) is a follow-up. No date or time at all logs an activity now –
+  unless a lower-case German infinitive ("anrufen", "mailen", "treffen") makes it a
+  to-do: then it is a follow-up due now. A time alone that has passed today logs an
+  activity at that time ("8.30 Uhr Besuch Fischer" at 10:00), with an infinitive it is
+  tomorrow at that time ("8 Uhr Müller anrufen").
 """
 
 from __future__ import annotations
@@ -92,6 +97,25 @@ PAST_WORDS = {
     "war",
     "hatte",
     "had",
+}
+
+#: German infinitives, written in lower case, make a to-do ("Müller anrufen"): with no
+#: date or time a follow-up due now, with a time already past today the same time tomorrow
+TODO_WORDS = {
+    "anrufen",
+    "zurückrufen",
+    "telefonieren",
+    "mailen",
+    "e-mailen",
+    "emailen",
+    "treffen",
+    "besuchen",
+    "schreiben",
+    "besprechen",
+    "schicken",
+    "senden",
+    "nachfassen",
+    "erinnern",
 }
 
 WEEKDAYS = {
@@ -323,6 +347,8 @@ class QuickEntry:
     notes: list[str] = field(default_factory=list)
     #: "in 2 Stunden": the moment is this far from now (date and time stay None)
     offset: dt.timedelta | None = None
+    #: a to-do verb ("anrufen") and no past one: without date or time a follow-up due now
+    todo: bool = False
 
     def when(self, now_local: dt.datetime) -> dt.datetime | None:
         """The wall-clock moment in the zone of ``now_local`` (None when no date or time).
@@ -343,6 +369,8 @@ class QuickEntry:
         without a time counts as ahead). Everything else is a logged activity."""
         if self.past:
             return False
+        if self.offset is None and self.date is None and self.time is None:
+            return self.todo
         if self.offset is not None:
             return self.offset > dt.timedelta(0)
         if self.date is not None and self.time is None:
@@ -497,6 +525,7 @@ def parse(text: str, today: dt.date | dt.datetime) -> QuickEntry:
     cut = _Cut(entry.text)
     lower_words = {w.lower().strip(".,;:!?") for w in entry.text.split()}
     entry.past = bool(lower_words & PAST_WORDS)
+    entry.todo = not entry.past and any(w.strip(".,;:!?") in TODO_WORDS for w in entry.text.split())
 
     # --- subject: "wegen Angebot 2026-17" to the end (taken first: may hold numbers)
     m = cut.take(rf"(?<=\s){SUBJECT_MARKERS}\s+(.+?)\s*$")
@@ -641,14 +670,25 @@ def parse(text: str, today: dt.date | dt.datetime) -> QuickEntry:
         and entry.time <= now_time
     ):
         entry.date = today + dt.timedelta(days=7)  # "Mo 8 Uhr" on Monday at 10:00
+    if (
+        entry.todo
+        and entry.date is None
+        and now_time is not None
+        and entry.time is not None
+        and entry.time <= now_time
+    ):
+        entry.date = today + dt.timedelta(days=1)  # "8 Uhr Müller anrufen" at 10:00
 
     # --- the subject after the first comma ("Schäfer anrufen, Angebot passt")
     words = cut.text.split()
     name_words = words
     comma_subject: list[str] = []
     for i, word in enumerate(words):
-        if word.endswith(",") or word == ",":
-            head = word.rstrip(",")
+        # a comma ends the name part, so does a colon after the verb ("telefoniert:")
+        key = word.lower().rstrip(":")
+        verb_colon = word.endswith(":") and (key in KIND_WORDS or key in PAST_WORDS)
+        if word.endswith(",") or word == "," or verb_colon:
+            head = word.rstrip(",:")
             name_words = [*words[:i], head] if head else words[:i]
             comma_subject = words[i + 1 :]
             break

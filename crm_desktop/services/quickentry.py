@@ -20,7 +20,7 @@ from crm_desktop.clock import Clock, local_zone
 from crm_desktop.data.models import Activity, ActivityKind, Company, FollowUp, Person
 from crm_desktop.domain import cardguard
 from crm_desktop.errors import ValidationError
-from crm_desktop.interop.quickentry import QuickEntry, parse
+from crm_desktop.interop.quickentry import FILLER, QuickEntry, parse
 from crm_desktop.services import textmatch
 from crm_desktop.services.activities import ActivityInput, log_activity, new_followup_uid
 
@@ -170,6 +170,16 @@ def _is_name_word(word: str, tokens: list[str]) -> bool | None:
     return False
 
 
+def _trim_filler(words: list[str]) -> list[str]:
+    """Without the small words at either end ("Angebot an" → "Angebot")."""
+    out = list(words)
+    while out and out[-1].lower().strip(".,;:") in FILLER:
+        out.pop()
+    while out and out[0].lower().strip(".,;:") in FILLER:
+        out.pop(0)
+    return out
+
+
 def _split_subject(entry: QuickEntry, match: Match) -> None:
     """Keep in ``entry.target`` only the words that spell the matched name; the other
     words ("Schäfer Angebot passt", "Müller: möchte Katalog") join the subject."""
@@ -184,8 +194,8 @@ def _split_subject(entry: QuickEntry, match: Match) -> None:
         flags[first - 1] is None or words[first - 1].lower() in _TITLES | _NAME_FILLER
     ):
         first -= 1
-    before = [w for w in words[:first]]
-    after = words[last + 1 :]
+    before = _trim_filler(words[:first])
+    after = _trim_filler(words[last + 1 :])
     extra = " ".join([*before, *after]).strip(" ,;:-–")
     if not extra:
         return
