@@ -252,3 +252,23 @@ def test_known_name_hides_create_contact_and_keeps_the_subject(
         follow = s.execute(select(FollowUp)).scalar_one()
         assert follow.person_id == people["Schäfer"] and follow.note == "Angebot passt"
         assert follow.due_at == dt.datetime(2026, 11, 27, 13, 30, tzinfo=dt.UTC)
+
+
+def test_timeline_quick_bar_ticks_the_follow_up_for_a_moment_ahead(
+    qtbot: QtBot, clock: FixedClock
+) -> None:
+    from crm_desktop.ui.timeline import QuickEntry as QuickBar
+
+    bar = QuickBar(clock=clock)
+    qtbot.addWidget(bar)
+    qtbot.keyClicks(bar.text, "morgen 14 Uhr anrufen")
+    assert bar.follow.isChecked()
+    # 14:00 Berlin tomorrow
+    assert bar.due_at() == dt.datetime(2026, 11, 24, 13, 0, tzinfo=dt.UTC)
+    bar.text.clear()
+    qtbot.keyClicks(bar.text, "Angerufen wegen Wartung")
+    assert not bar.follow.isChecked()
+    # a box the user ticked stays as it is
+    bar.follow.setChecked(True)
+    qtbot.keyClicks(bar.text, ", passt")
+    assert bar.follow.isChecked()
