@@ -330,7 +330,7 @@ LATE_PARTS = {"nachmittags", "nachmittag", "abends", "abend", "afternoon", "even
 #: a date without a time: due at this hour (today without a time: due now)
 DEFAULT_TIME = dt.time(9, 0)
 
-_NUM = r"\d+|" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
+_NUM = r"\d{1,4}|" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
 _HOUR = r"\d{1,2}|" + "|".join(sorted(HOUR_WORDS, key=len, reverse=True))
 _END = r"(?=[\s,;:!?]|\.(?:\s|$))"
 

@@ -222,3 +222,51 @@ def test_a_phrase_about_the_future_is_never_a_logged_activity() -> None:
 def test_todays_weekday_without_the_clock_time_is_today() -> None:
     # parse() given only a date cannot tell whether 8:00 has passed: it stays today
     assert parse("Mo 8 Uhr Müller anrufen", NOW.date()).date == NOW.date()
+
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+_PIECES = [
+    "in",
+    "9999",
+    "99999999",
+    "Stunden",
+    "Tagen",
+    "Mo",
+    "So.",
+    "halb",
+    "drei",
+    "viertel",
+    "vor",
+    "nach",
+    "12.3.",
+    "31.2.",
+    "3/12",
+    "14h",
+    "8.30",
+    "Uhr",
+    "pm",
+    "nächste",
+    "Woche",
+    "morgen",
+    "Müller",
+    "anrufen",
+    "angerufen",
+    ",",
+    ":",
+    "wegen",
+]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.sampled_from(_PIECES), max_size=10),
+    st.datetimes(min_value=dt.datetime(2000, 1, 1), max_value=dt.datetime(2090, 12, 31)),
+)
+def test_any_mix_of_pieces_parses_at_any_time(pieces: list[str], now: dt.datetime) -> None:
+    entry = parse(" ".join(pieces), now)
+    local = now.replace(tzinfo=ZONE)
+    moment = entry.when(local)
+    assert moment is None or moment.tzinfo is ZONE
+    entry.is_followup(local)
