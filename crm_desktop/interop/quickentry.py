@@ -14,7 +14,8 @@ The rules (the phrase table in tests/interop/test_quickentry_phrases.py shows th
 * Weekdays, written out or abbreviated (Mo Di Mi Do Fr Sa So, Mon Tue Wed Thu Fri Sat
   Sun, with or without a dot) mean the next such day. An abbreviation counts when it
   is capitalised, has a dot, follows "am"/"next"/"nächsten" or is followed by a time
-  or date ("do" and "so" in the middle of a sentence are words). Today's weekday means
+  or date ("do" and "so" in the middle of a sentence are words, "Fr. Müller" is Frau
+  Müller). Today's weekday means
   today when the time named is still ahead (or no time is named) and the same day next
   week when the time has passed ("Mo 8 Uhr" on a Monday at 10:00 is next Monday).
   With a past verb ("angerufen", "called") a weekday means the last such day.
@@ -25,8 +26,9 @@ The rules (the phrase table in tests/interop/test_quickentry_phrases.py shows th
   afternoon ("halb drei" = 14:30, "um 3" = 15:00), so the reading falls between 07:00 and
   19:00; "06:30", "3am" and "morgens um 6" stay in the morning, "abends um 8" is 20:00.
 * Relative: "heute", "morgen", "übermorgen", "gestern", "in N Minuten/Stunden/Tagen/
-  Wochen/Monaten", "in 2 hours", "nächste Woche"/"next week" (Monday of next week,
-  with a weekday: that day of next week), "Ende der Woche".
+  Wochen/Monaten", "in 2 hours" (real hours, also across a DST change), "vor 3 Tagen",
+  "2 days ago", "nächste Woche"/"next week"/"Anfang nächster Woche" (Monday of next
+  week, with a weekday: that day of next week), "übernächste Woche", "Ende der Woche".
 * Dates: "12.3.", "12.03.2027", "2027-03-12", "3/12" (English month/day), "5. Dezember",
   "December 5"; a date without a year is the next such date (up to 60 days back it is
   this year's). Times attach to dates ("12.3. 14 Uhr").
@@ -236,6 +238,10 @@ FILLER = {
     "on",
     "von",
     "frau",
+    "fr.",
+    "fr",
+    "hr.",
+    "hr",
     "herr",
     "herrn",
     "mr",
@@ -355,7 +361,8 @@ class QuickEntry:
 
         A date without a time is due at 09:00; today without a time means now."""
         if self.offset is not None:
-            return (now_local + self.offset).replace(second=0, microsecond=0)
+            moment = now_local.astimezone(dt.UTC) + self.offset  # real hours across DST
+            return moment.astimezone(now_local.tzinfo).replace(second=0, microsecond=0)
         if self.date is None and self.time is None:
             return None
         day = self.date or now_local.date()
@@ -547,9 +554,27 @@ def parse(text: str, today: dt.date | dt.datetime) -> QuickEntry:
             if re.search(r"1/2|½|einhalb", m.group(0)):
                 amount += 0.5
         entry.offset = dt.timedelta(minutes=round(amount * minutes_per))
+    # "vor 3 Tagen", "vor einer Stunde", "2 days ago": the past
+    m = cut.take(
+        rf"(?<=\s)(?:vor\s+({_NUM})\s+(minuten?|stunden?|tag|tagen|wochen?|monat|monaten)"
+        rf"|({_NUM})\s+(minutes?|hours?|days?|weeks?|months?)\s+ago)(?=[\s,;.])"
+    )
+    if m:
+        n = _number(m.group(1) or m.group(3))
+        unit = (m.group(2) or m.group(4)).lower()
+        if unit.startswith("min"):
+            entry.offset = -dt.timedelta(minutes=n)
+        elif unit.startswith(("stunde", "hour")):
+            entry.offset = -dt.timedelta(hours=n)
+        elif unit.startswith(("tag", "day")):
+            entry.date = today - dt.timedelta(days=n)
+        elif unit.startswith(("woche", "week")):
+            entry.date = today - dt.timedelta(weeks=n)
+        else:
+            entry.date = _add_months(today, -n)
 
     # --- dates
-    m = cut.take(r"(?<![\d.])(\d{4})-(\d{2})-(\d{2})(?![\d])")
+    m = None if entry.date else cut.take(r"(?<![\d.])(\d{4})-(\d{2})-(\d{2})(?![\d])")
     if m:
         try:
             entry.date = dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
@@ -614,10 +639,12 @@ def parse(text: str, today: dt.date | dt.datetime) -> QuickEntry:
     next_week: dt.date | None = None
     if entry.date is None:
         m = cut.take(
-            r"(?<=\s)(?:in\s+der\s+)?(?:nächsten|nächste|kommenden|kommende|next)\s+(?:woche|week)(?=[\s,;.])"
+            r"(?<=\s)(?:(?:in\s+der|anfang|early)\s+)?(übernächsten|übernächste|übernächster|"
+            r"nächsten|nächste|nächster|kommenden|kommende|next)\s+(?:woche|week)(?=[\s,;.])"
         )
         if m:
-            next_week = today + dt.timedelta(days=7 - today.weekday())
+            weeks = 2 if m.group(1).lower().startswith("über") else 1
+            next_week = today + dt.timedelta(days=7 * weeks - today.weekday())
             entry.date = next_week
     if entry.date is None:
         m = cut.take(r"(?<=\s)(?:ende der woche|end of (?:the )?week)(?=[\s,;.])")
@@ -631,11 +658,12 @@ def parse(text: str, today: dt.date | dt.datetime) -> QuickEntry:
     if entry.date is None or next_week is not None:
         found = _take_weekday(cut)
         if found is not None:
-            weekday, force = found
+            weekday, force, extra = found
             if next_week is not None:
                 entry.date = next_week + dt.timedelta(days=weekday)
             else:
                 target = _next_weekday(today, weekday, force_next=force)
+                target += dt.timedelta(days=extra)
                 if entry.past and target > today:
                     target -= dt.timedelta(days=7)
                 weekday_today = target == today
@@ -721,10 +749,10 @@ def parse(text: str, today: dt.date | dt.datetime) -> QuickEntry:
     return entry
 
 
-def _take_weekday(cut: _Cut) -> tuple[int, bool] | None:
-    """(weekday, force next week) for the first weekday named in the text."""
+def _take_weekday(cut: _Cut) -> tuple[int, bool, int] | None:
+    """(weekday, force next week, days on top) for the first weekday named in the text."""
     days = "|".join(sorted(WEEKDAYS, key=len, reverse=True))
-    quals = "nächsten|nächste|nächster|kommenden|kommende|next|diesen|dieser|this|am|on"
+    quals = "übernächsten|übernächste|übernächster|nächsten|nächste|nächster|kommenden|kommende|next|diesen|dieser|this|am|on"
     pattern = rf"(?<=\s)(?:({quals})\s+)?({days})(\.)?(?=[\s,;])"
     for m in re.finditer(pattern, cut.text, re.IGNORECASE):
         qualifier, name, dot = (m.group(1) or "").lower(), m.group(2), m.group(3)
@@ -732,8 +760,12 @@ def _take_weekday(cut: _Cut) -> tuple[int, bool] | None:
         after = cut.text[m.end() :].lstrip(" ,")
         if not (written_out or qualifier or dot or name[0].isupper() or after[:1].isdigit()):
             continue  # "so", "do", "sat" in a sentence are words
+        if name.lower() == "fr" and not qualifier and after[:1].isupper():
+            continue  # "Fr. Müller" is Frau Müller
         cut.text = cut.text[: m.start()] + " " + cut.text[m.end() :]
-        return WEEKDAYS[name.lower()], qualifier in QUALIFIERS_NEXT
+        if qualifier.startswith("über"):  # "übernächsten Freitag": a week after the next
+            return WEEKDAYS[name.lower()], True, 7
+        return WEEKDAYS[name.lower()], qualifier in QUALIFIERS_NEXT, 0
     return None
 
 
