@@ -9,6 +9,7 @@ folded), and returns a :class:`Proposal` the UI shows before anything is saved.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
@@ -19,7 +20,7 @@ from crm_desktop.clock import Clock, local_zone
 from crm_desktop.data.models import Activity, ActivityKind, Company, FollowUp, Person
 from crm_desktop.domain import cardguard
 from crm_desktop.errors import ValidationError
-from crm_desktop.interop.quickentry import QuickEntry, parse
+from crm_desktop.interop.quickentry import FILLER, QuickEntry, parse
 from crm_desktop.services import textmatch
 from crm_desktop.services.activities import ActivityInput, log_activity, new_followup_uid
 
@@ -122,7 +123,7 @@ def find_target(session: Session, target: str, limit: int = 5) -> list[Match]:
 def interpret(session: Session, text: str, clock: Clock, zone_name: str | None = None) -> Proposal:
     zone = local_zone(zone_name)
     now_local = clock.now().astimezone(zone)
-    entry = parse(text, now_local.date())
+    entry = parse(text, now_local.replace(tzinfo=None))
     matches = find_target(session, entry.target)
     # a match that covers only part of the name: try the longest leading part
     if not matches and " " in entry.target:
@@ -130,10 +131,9 @@ def interpret(session: Session, text: str, clock: Clock, zone_name: str | None =
         for n in range(len(words) - 1, 0, -1):
             matches = find_target(session, " ".join(words[:n]))
             if matches:
-                rest = " ".join(words[n:]).strip(" :,-")
-                if rest and not entry.subject:
-                    entry.subject = rest
                 break
+    if matches:
+        _split_subject(entry, matches[0])
     moment = entry.when(now_local) or now_local
     kind = entry.kind or ActivityKind.CALL
     return Proposal(
@@ -145,6 +145,97 @@ def interpret(session: Session, text: str, clock: Clock, zone_name: str | None =
         alternatives=matches[1:],
         subject=entry.subject,
     )
+
+
+_TITLES = {"dr.", "dr", "prof.", "prof", "dipl.-ing.", "ing."}
+_NAME_FILLER = {"frau", "herr", "herrn", "fa.", "firma", "mr", "mr.", "mrs", "mrs.", "ms", "ms."}
+
+
+def _name_tokens(label: str) -> list[str]:
+    return [fold(t) for t in re.split(r"[\s,;:&/()\-]+", label) if t]
+
+
+def _is_name_word(word: str, tokens: list[str]) -> bool | None:
+    """True when ``word`` spells a part of the matched name, None for bare punctuation."""
+    folded = fold(word.strip(".,;:!?\"'()"))
+    if not folded or not any(ch.isalnum() for ch in folded):
+        return None
+    for token in tokens:
+        if folded == token or fuzz.ratio(folded, token) >= 80:
+            return True
+        if len(folded) >= 3 and token.startswith(folded):
+            return True
+        if "-" in word and all(_is_name_word(part, tokens) for part in word.split("-") if part):
+            return True
+    return False
+
+
+def _trim_filler(words: list[str]) -> list[str]:
+    """Without the small words at either end ("Angebot an" → "Angebot")."""
+    out = list(words)
+    while out and out[-1].lower().strip(".,;:") in FILLER:
+        out.pop()
+    while out and out[0].lower().strip(".,;:") in FILLER:
+        out.pop(0)
+    return out
+
+
+def _split_subject(entry: QuickEntry, match: Match) -> None:
+    """Keep in ``entry.target`` only the words that spell the matched name; the other
+    words ("Schäfer Angebot passt", "Müller: möchte Katalog") join the subject."""
+    words = entry.target.split()
+    tokens = _name_tokens(match.label)
+    flags = [_is_name_word(w, tokens) for w in words]
+    hits = [i for i, f in enumerate(flags) if f]
+    if not hits:
+        return
+    first, last = hits[0], hits[-1]
+    while first > 0 and (
+        flags[first - 1] is None or words[first - 1].lower() in _TITLES | _NAME_FILLER
+    ):
+        first -= 1
+    before = _trim_filler(words[:first])
+    after = _trim_filler(words[last + 1 :])
+    extra = " ".join([*before, *after]).strip(" ,;:-–")
+    if not extra:
+        return
+    entry.target = " ".join(words[first : last + 1]).strip(" ,;:-")
+    entry.subject = f"{extra}, {entry.subject}" if entry.subject else extra
+
+
+@dataclass(frozen=True)
+class NameParts:
+    """A typed name split for a new person: "Dr. Anna Schäfer" → Dr. / Anna / Schäfer."""
+
+    title: str = ""
+    given_name: str = ""
+    family_name: str = ""
+
+
+def name_parts(target: str) -> NameParts:
+    """How to prefill a new person from the name part the user typed."""
+    words = [w.strip(",;:") for w in target.split() if w.strip(",;:")]
+    while words and words[0].lower() in _NAME_FILLER:
+        words.pop(0)
+    titles: list[str] = []
+    while words and words[0].lower() in _TITLES:
+        titles.append(words.pop(0))
+    if not words:
+        return NameParts(title=" ".join(titles))
+    return NameParts(title=" ".join(titles), given_name=" ".join(words[:-1]), family_name=words[-1])
+
+
+def for_person(session: Session, proposal: Proposal, person_id: int) -> Proposal:
+    """The proposal aimed at ``person_id`` (e.g. the contact just created for it)."""
+    person = session.get(Person, person_id)
+    if person is None or person.deleted_at is not None:
+        raise ValidationError("This record no longer exists.", field="person_id")
+    label = " ".join(x for x in (person.title, person.given_name, person.family_name) if x)
+    match = Match("person", person.id, label, 100.0, person.company_id)
+    others = [m for m in ([proposal.match] if proposal.match else []) + proposal.alternatives]
+    proposal.match = match
+    proposal.alternatives = [m for m in others if not (m.kind == "person" and m.id == person_id)]
+    return proposal
 
 
 def commit(

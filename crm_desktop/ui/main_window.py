@@ -1053,8 +1053,8 @@ class MainWindow(QMainWindow):
 
         dialog = QuickEntryDialog(self.store, self.clock, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        # an activity or a follow-up (pages showing tickets follow activities too)
-        dialog.saved.connect(lambda kind, rid: self.hub.publish(Changes.of(kind, rid)))
+        # an activity or a follow-up (and the person created for it, if any)
+        dialog.changed.connect(self.hub.publish)
         self.quick_entry_dialog = dialog
         dialog.show()
 

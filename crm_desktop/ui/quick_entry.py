@@ -5,6 +5,10 @@ with Müller about "Angebot". While the user types (debounced) the dialog shows 
 kind, the moment in local time, the person or company it matched (other candidates
 in the combo), the subject and whether it becomes a follow-up (a moment ahead) or a
 logged activity. Enter saves through :func:`crm_desktop.services.quickentry.commit`.
+
+A name nobody matches is never saved without a person: the dialog offers
+"Create contact “Schäfer”…", opens the person dialog prefilled with the typed name
+and, once the person is saved, saves the entry for them.
 """
 
 from __future__ import annotations
@@ -30,6 +34,7 @@ from crm_desktop.services import lookups, quickentry
 from crm_desktop.services.changes import Changes
 from crm_desktop.services.quickentry import Match, Proposal
 from crm_desktop.services.unit import Session
+from crm_desktop.ui.dialogs import PersonDialog
 from crm_desktop.ui.format import format_datetime, format_relative
 from crm_desktop.ui.forms import ERROR_COLOR
 from crm_desktop.ui.i18n import activity_kind_label, translate_error
@@ -96,6 +101,12 @@ class QuickEntryDialog(QDialog):
         self.message.setWordWrap(True)
         self.message.setStyleSheet(f"color: {ERROR_COLOR};")
         self.message.hide()
+        self.create_button = QPushButton(self)
+        self.create_button.setObjectName("quickCreateContact")
+        self.create_button.setAutoDefault(False)
+        self.create_button.clicked.connect(self.create_contact)
+        self.create_button.hide()
+        self.person_dialog: PersonDialog | None = None
 
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
@@ -114,6 +125,7 @@ class QuickEntryDialog(QDialog):
         lay.addWidget(hint)
         lay.addWidget(self.preview)
         lay.addWidget(self.message)
+        lay.addWidget(self.create_button, 0, Qt.AlignmentFlag.AlignLeft)
         lay.addWidget(self.buttons)
 
         self._timer = QTimer(self)
@@ -166,6 +178,7 @@ class QuickEntryDialog(QDialog):
                 label.setText("–")
             self.becomes_label.setText("")
             self.message.hide()
+            self.create_button.hide()
             self.save_button.setEnabled(False)
             return
         self.kind_label.setText(activity_kind_label(p.kind))
@@ -195,8 +208,12 @@ class QuickEntryDialog(QDialog):
             self.message.show()
             self.target.addItem(self.tr("(nobody found)"), None)
             self.target.setEnabled(False)
+            if name:
+                self.create_button.setText(self.tr("Create contact “{name}”…").format(name=name))
+            self.create_button.setVisible(bool(name))
         else:
             self.message.hide()
+            self.create_button.hide()
         self.save_button.setEnabled(p.match is not None)
 
     def chosen_match(self) -> Match | None:
@@ -214,8 +231,10 @@ class QuickEntryDialog(QDialog):
         if p is None:
             return False
         chosen = self.chosen_match()
-        if chosen is None:
+        if chosen is None:  # never saved without a person: offer to create one
             self.message.show()
+            if self.create_button.isVisible():
+                self.create_button.setFocus()
             return False
         if chosen is not p.match:
             p.alternatives = [m for m in [p.match, *p.alternatives] if m and m is not chosen]
@@ -234,6 +253,48 @@ class QuickEntryDialog(QDialog):
         self.changed.emit(Changes.of(self.saved_kind, self.saved_id, structure=True))
         self.accept()
         return True
+
+    # ------------------------------------------------------------ a new contact
+
+    def create_contact(self) -> PersonDialog | None:
+        """Open the person dialog prefilled with the typed name; when the person is
+        saved, the entry is saved for them (the dialog is returned, shown window-modal)."""
+        if self.line.text().strip() != self._interpreted or self._timer.isActive():
+            self.interpret()
+        p = self.proposal
+        if p is None or p.match is not None or not p.entry.target.strip():
+            return None
+        parts = quickentry.name_parts(p.entry.target)
+        dialog = PersonDialog(self.store, parent=self, clock=self.clock)
+        dialog.form.title.setText(parts.title)
+        dialog.form.given.setText(parts.given_name)
+        dialog.form.family.setText(parts.family_name)
+        dialog.accepted.connect(lambda: self._contact_created(dialog, p))
+        self.person_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def _contact_created(self, dialog: PersonDialog, p: Proposal) -> None:
+        person_id = dialog.result_id
+        if person_id is None or self.saved_id is not None:
+            return
+        try:
+            with self.store.session() as s:
+                quickentry.for_person(s, p, person_id)
+                record = quickentry.commit(s, p, self.clock, owner=self.store.owner)
+                self.saved_id = int(record.id)
+        except CrmError as exc:
+            self.interpret()  # the person exists now: the preview shows them
+            self.message.setText(translate_error(exc))
+            self.message.show()
+            return
+        self.saved_kind = "followup" if p.is_followup else "activity"
+        self.saved.emit(self.saved_kind, self.saved_id)
+        self.changed.emit(
+            Changes.of("person", person_id, structure=True)
+            | Changes.of(self.saved_kind, self.saved_id, structure=True)
+        )
+        self.accept()
 
     def keyPressEvent(self, e: QKeyEvent) -> None:
         # Enter saves from anywhere; in the line it already did (returnPressed)

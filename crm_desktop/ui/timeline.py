@@ -57,6 +57,7 @@ from crm_desktop.clock import Clock, SystemClock, local_zone, to_local
 from crm_desktop.data.models import ActivityKind
 from crm_desktop.data.store import Store
 from crm_desktop.errors import CrmError
+from crm_desktop.interop.quickentry import parse as parse_quick_line
 from crm_desktop.services import timeline as svc
 from crm_desktop.services.timeline import Period, Scope, TimelineEntry, TimelineFilter
 from crm_desktop.ui.icons import icon, kind_icon
@@ -393,6 +394,8 @@ class QuickEntry(QWidget):
         self.text.setObjectName("quickText")
         self.text.setPlaceholderText(self.tr("New note or call… (Ctrl+L)"))
         self.text.returnPressed.connect(self.submitted)
+        self.text.textEdited.connect(self.understand)
+        self._auto_follow = False  # the follow-up box was ticked by understand()
         self.follow = QCheckBox(self.tr("Follow-up"), self)
         self.follow.setObjectName("quickFollow")
         self.follow.setToolTip(self.tr("Plan a follow-up at this date and time"))
@@ -426,6 +429,27 @@ class QuickEntry(QWidget):
         layout.addLayout(bottom)
         layout.addWidget(self.error)
 
+    def understand(self, text: str) -> None:
+        """A line naming a moment ahead ("morgen 14 Uhr zurückrufen") ticks the follow-up
+        and sets its due time, as the quick entry dialog reads it; a manual tick stays."""
+        now_local = to_local(self.clock.now(), local_zone())
+        entry = parse_quick_line(text, now_local.replace(tzinfo=None))
+        moment = entry.when(now_local)
+        ahead = moment is not None and moment > now_local and entry.is_followup(now_local)
+        if ahead and moment is not None and (self._auto_follow or not self.follow.isChecked()):
+            self.follow.setChecked(True)
+            self._auto_follow = True
+            self.due.setDateTime(
+                QDateTime(
+                    QDate(moment.year, moment.month, moment.day),
+                    QTime(moment.hour, moment.minute),
+                )
+            )
+        elif not ahead and self._auto_follow:
+            self._auto_follow = False
+            self.follow.setChecked(False)
+            self.reset_due()
+
     def reset_due(self) -> None:
         """Tomorrow 10:00 local time."""
         local = to_local(self.clock.now(), local_zone()) + dt.timedelta(days=1)
@@ -449,6 +473,7 @@ class QuickEntry(QWidget):
 
     def clear(self) -> None:
         self.text.clear()
+        self._auto_follow = False
         self.follow.setChecked(False)
         self.reset_due()
         self.show_error("")

@@ -8048,4 +8048,18 @@ gesamt</translation>
         <translation>Wiedervorlage geplant.</translation>
     </message>
 </context>
+<context>
+    <name>QuickEntryDialog</name>
+    <message>
+        <source>Create contact “{name}”…</source>
+        <translation>Kontakt „{name}“ anlegen…</translation>
+    </message>
+</context>
+<context>
+    <name>errors</name>
+    <message>
+        <source>This record no longer exists.</source>
+        <translation>Dieser Datensatz existiert nicht mehr.</translation>
+    </message>
+</context>
 </TS>

@@ -78,3 +78,97 @@ def test_unknown_name_is_refused(store: Store, people: dict[str, int]) -> None:
         assert proposal.match is None
         with pytest.raises(ValidationError, match="No person or company"):
             q.commit(s, proposal, clock)
+
+
+CLOCK_AT = dt.datetime(2026, 11, 23, 9, 0, tzinfo=dt.UTC)  # Monday 10:00 in Berlin
+
+
+def test_in_two_hours_is_a_follow_up_not_a_call_logged_now(
+    store: Store, people: dict[str, int]
+) -> None:
+    clock = FixedClock(CLOCK_AT)
+    with store.session() as s:
+        proposal = q.interpret(s, "in 2 Stunden Schäfer anrufen", clock)
+        assert proposal.is_followup and proposal.person_id == people["anna"]
+        assert proposal.when == CLOCK_AT + dt.timedelta(hours=2)
+        made = q.commit(s, proposal, clock)
+        assert isinstance(made, FollowUp) and made.kind is ActivityKind.CALL
+    with store.reader() as s:
+        assert s.execute(select(Activity)).first() is None
+
+
+def test_monday_8_on_a_monday_at_10_is_next_monday(store: Store, people: dict[str, int]) -> None:
+    clock = FixedClock(CLOCK_AT)
+    with store.reader() as s:
+        late = q.interpret(s, "Mo 8 Uhr Müller anrufen", clock)
+        ahead = q.interpret(s, "Mo 11 Uhr Müller anrufen", clock)
+    assert late.is_followup and late.when == dt.datetime(2026, 11, 30, 7, 0, tzinfo=dt.UTC)
+    assert ahead.is_followup and ahead.when == dt.datetime(2026, 11, 23, 10, 0, tzinfo=dt.UTC)
+
+
+def test_friday_half_three_is_14_30(store: Store, people: dict[str, int]) -> None:
+    clock = FixedClock(CLOCK_AT)
+    with store.reader() as s:
+        p = q.interpret(s, "Freitag halb drei Schäfer treffen", clock)
+    assert p.kind is ActivityKind.MEETING and p.is_followup
+    assert p.when == dt.datetime(2026, 11, 27, 13, 30, tzinfo=dt.UTC)  # 14:30 CET
+
+
+@pytest.mark.parametrize(
+    ("phrase", "subject"),
+    [
+        ("Schäfer angerufen, Angebot passt", "Angebot passt"),
+        ("Schäfer angerufen Angebot passt", "Angebot passt"),
+        (
+            "Anna Schäfer angerufen: Angebot passt, Lieferung im März",
+            "Angebot passt, Lieferung im März",
+        ),
+        ("Notiz Müller: möchte Katalog", "möchte Katalog"),
+        ("Müller angerufen wegen Angebot, passt so", "Angebot, passt so"),
+    ],
+)
+def test_the_subject_keeps_every_word(
+    store: Store, people: dict[str, int], phrase: str, subject: str
+) -> None:
+    clock = FixedClock(CLOCK_AT)
+    with store.session() as s:
+        proposal = q.interpret(s, phrase, clock)
+        assert proposal.match is not None and proposal.subject == subject
+        made = q.commit(s, proposal, clock)
+        assert isinstance(made, Activity) and made.subject == subject
+
+
+def test_company_names_stay_whole(store: Store, people: dict[str, int]) -> None:
+    clock = FixedClock(CLOCK_AT)
+    with store.reader() as s:
+        p = q.interpret(s, "Besuch Köhler & Partner 3.12. 10:00 Wartungsvertrag", clock)
+    assert p.company_id == people["koehler"] and p.person_id is None
+    assert p.entry.target == "Köhler & Partner" and p.subject == "Wartungsvertrag"
+
+
+def test_name_parts_for_a_new_contact() -> None:
+    assert q.name_parts("Schäfer") == q.NameParts(family_name="Schäfer")
+    assert q.name_parts("Frau Dr. Anna Maria Schäfer") == q.NameParts(
+        title="Dr.", given_name="Anna Maria", family_name="Schäfer"
+    )
+    assert q.name_parts("") == q.NameParts()
+
+
+def test_commit_for_a_person_created_afterwards(store: Store, people: dict[str, int]) -> None:
+    clock = FixedClock(CLOCK_AT)
+    with store.session() as s:
+        proposal = q.interpret(s, "morgen 9 Uhr Zyxwvu anrufen wegen Angebot", clock)
+        assert proposal.match is None and proposal.entry.target == "Zyxwvu"
+        new = c.create_person(s, c.PersonInput(family_name="Zyxwvu"))
+        follow = q.commit(s, q.for_person(s, proposal, new.id), clock)
+        assert isinstance(follow, FollowUp)
+        assert follow.person_id == new.id and follow.note == "Angebot"
+        assert follow.due_at == dt.datetime(2026, 11, 24, 8, 0, tzinfo=dt.UTC)
+
+
+def test_for_person_refuses_a_missing_person(store: Store, people: dict[str, int]) -> None:
+    clock = FixedClock(CLOCK_AT)
+    with store.session() as s:
+        proposal = q.interpret(s, "morgen Zyxwvu anrufen", clock)
+        with pytest.raises(ValidationError):
+            q.for_person(s, proposal, 999_999)
