@@ -71,6 +71,7 @@ class ContactRecord:
     line: int | None = None
     problems: list[str] = field(default_factory=list)  # read but doubtful: flag for review
     dropped: list[str] = field(default_factory=list)  # values in the file not imported
+    unused: list[str] = field(default_factory=list)  # vCard properties no field takes
 
     @property
     def has_person_name(self) -> bool:

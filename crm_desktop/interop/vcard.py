@@ -582,6 +582,7 @@ def _build(number: int, line: int, lines: list[str]) -> ContactRecord | RowError
             )
         props.append(prop)
     notes: list[str] = []
+    unused: set[str] = set()  # properties with a value that no field takes
     formatted = ""
     have_n = False
     own: bool | None = None  # written by this program (PRODID): asked for CATEGORIES
@@ -592,14 +593,22 @@ def _build(number: int, line: int, lines: list[str]) -> ContactRecord | RowError
         if name in BINARY_PROPS:
             if name == "PHOTO" and rec.photo is None:
                 rec.photo = _photo(params, raw)
+                if rec.photo is None and raw.strip():
+                    rec.dropped.append("PHOTO: a link to a picture elsewhere (not fetched)")
+            elif raw.strip():
+                rec.dropped.append(f"{name}: not imported")
             continue
         if name not in _READ:  # VERSION, PRODID, X-…: nothing to take
+            if name not in _NOT_DATA and raw.strip():
+                unused.add(name)
             continue
         if plain and "ENCODING" not in params and "\r" not in raw:
             value = raw
         else:
             value = clean_text(_text(params, raw))
         label = labels.get(group, "") if group else ""
+        if name in _SINGLE and _single_taken(rec, name, value):
+            continue
         if name == "N":
             family, given, additional, prefix, suffix = _names(value)
             if family or given or additional:
@@ -660,6 +669,7 @@ def _build(number: int, line: int, lines: list[str]) -> ContactRecord | RowError
             rec.vcard_uid = _unescape(value).strip()
     rec.notes = "\n".join(notes)
     rec.formatted_name = formatted
+    rec.unused = sorted(unused)
     if not have_n and rec.company and _shown_as_company(props):
         # Apple's company card: FN is the company's name, N is empty; a company,
         # not a person named after it
@@ -674,6 +684,38 @@ def _build(number: int, line: int, lines: list[str]) -> ContactRecord | RowError
 
 
 _SYSTEM_GROUPS = {"my contacts", "mycontacts", "starred in android"}
+
+
+# properties that hold no contact data of their own (or are read elsewhere)
+_NOT_DATA = frozenset(
+    {"VERSION", "PRODID", "REV", "KIND", "X-ABSHOWAS", "X-ABUID", "SORT-STRING", "SOURCE"}
+    | {"X-ABLABEL", "CLASS", "NAME", "PROFILE", "X-MS-OL-DEFAULT-POSTAL-ADDRESS"}
+    | {"LABEL", "X-MS-CARDPICTURE", "X-MOZILLA-HTML", "X-PHONETIC-FIRST-NAME"}
+    | {"X-PHONETIC-LAST-NAME", "X-APPLE-SUBADMINISTRATIVEAREA", "CLIENTPIDMAP"}
+    | {"X-ABADR", "X-MS-OL-DESIGN"}
+)
+_SINGLE = {
+    "ORG": "company",
+    "TITLE": "position",
+    "ROLE": "occupation",
+    "URL": "website",
+    "NICKNAME": "nickname",
+}
+
+
+def _single_taken(rec: ContactRecord, name: str, value: str) -> bool:
+    """A second ORG/TITLE/ROLE/URL/NICKNAME: the record keeps one, the rest is reported."""
+    current = getattr(rec, _SINGLE[name])
+    if not current:
+        return False
+    text = _unescape(value).strip()
+    if name == "ORG":
+        text = _unescape(_split_escaped(value, ";")[0]).strip()
+    elif name == "NICKNAME":
+        text = next((_unescape(n).strip() for n in _split_escaped(value, ",") if n.strip()), "")
+    if text and text != current:
+        rec.dropped.append(f"{name}: “{text[:60]}” (only one {_SINGLE[name]} is kept)")
+    return True
 
 
 def _shown_as_company(props: list[Prop]) -> bool:

@@ -156,7 +156,8 @@ class ImportReport:
     dry_run: bool = False
     cancelled: bool = False
     on_duplicate: str = "create"
-    # columns of a CSV file no field took → the number of rows with a value in them
+    # columns of a CSV file (properties of a vCard file) no field took → the number
+    # of rows (cards) with a value in them
     unused_columns: dict[str, int] = field(default_factory=dict)
     # (record, what): values read from the file but not imported (first ones in detail)
     dropped: list[tuple[str, str]] = field(default_factory=list)
@@ -245,8 +246,9 @@ class ImportReport:
         if self.flagged_total > len(self.flagged):
             lines.append(f"  … {self.flagged_total - len(self.flagged)} more for review")
         lines += [f"  changed {c.label}: {', '.join(c.fields)}" for c in self.changes]
+        kind = "property" if self.file_format == "vcard" else "column"
         lines += [
-            f"  column not imported: {name} ({n} values)" for name, n in self.unused_columns.items()
+            f"  {kind} not imported: {name} ({n} values)" for name, n in self.unused_columns.items()
         ]
         lines += [f"  dropped from {rec}: {what}" for rec, what in self.dropped]
         if self.dropped_total > len(self.dropped):
@@ -1917,6 +1919,8 @@ def _import_chunks(
                 label = cardguard.redact(item.label())
                 for what in item.dropped:
                     report.drop(label, cardguard.redact(what))
+            for prop in item.unused:  # vCard properties no field takes
+                report.unused_columns[prop] = report.unused_columns.get(prop, 0) + 1
             result = run.normalize(item)
             if isinstance(result, str):
                 report.reject(cardguard.redact(item.label()), result)

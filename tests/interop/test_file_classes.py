@@ -429,3 +429,25 @@ def test_shared_samples_export_folded(sqlite_store: Store, clock: FixedClock) ->
     with sqlite_store.reader() as s:
         text = export_vcards(s.scalars(select(Person)).all())
     assert max(len(line.encode("utf-8")) for line in text.split("\r\n")) <= 75
+
+
+def test_vcard_report_names_properties_and_second_values(
+    sqlite_store: Store, clock: FixedClock, tmp_path: Path
+) -> None:
+    """What a card holds but no field takes is in the report, not lost silently."""
+    path = tmp_path / "outlook.vcf"
+    path.write_text(
+        "BEGIN:VCARD\r\nVERSION:3.0\r\nN:Kraus;Eva;;;\r\nFN:Eva Kraus\r\n"
+        "URL;TYPE=WORK:https://work.example\r\nURL;TYPE=HOME:https://home.example\r\n"
+        "X-MS-MANAGER:Otto Kraus\r\nANNIVERSARY:20010512\r\n"
+        "PHOTO;VALUE=uri:https://pics.example/eva.jpg\r\nEND:VCARD\r\n",
+        encoding="utf-8",
+    )
+    report = import_file(sqlite_store, path, clock=clock)
+    assert report.imported == 1
+    assert report.unused_columns == {"ANNIVERSARY": 1, "X-MS-MANAGER": 1}
+    assert [what for _r, what in report.dropped] == [
+        "URL: “https://home.example” (only one website is kept)",
+        "PHOTO: a link to a picture elsewhere (not fetched)",
+    ]
+    assert "property not imported: X-MS-MANAGER (1 values)" in report.summary_text()
