@@ -1,4 +1,10 @@
-"""Contacts from CSV files: Outlook (English, German), Google Contacts, anything else.
+"""Contacts from CSV files: Outlook (English, German), Google Contacts, Thunderbird,
+our own lossless ``full`` layout (``export --format csv --layout full``), anything else.
+
+Google's numbered columns (``Phone 7 - Value``) and those of the full layout are read
+for any number. What is not imported is said: :class:`CsvRecords` counts the values of
+every column no field takes, and a record's ``dropped`` lists values read but not kept
+(a second website, a phone placeholder such as "-", an incomplete birthday).
 
 ``sniff(path)`` finds the encoding (BOM, UTF-8, Windows-1252), the delimiter
 (``csv.Sniffer`` checked against the header line), the headers and the preset whose

@@ -17,6 +17,11 @@ Per record:
 
 - rejected: unreadable cards/rows and forbidden content (payment card numbers in
   any field or note, see :mod:`cardguard`), and records with nothing to import;
+- reported, not lost silently: the columns of a CSV file (properties of a vCard) no
+  field takes (``unused_columns``) and the values read but not kept (``dropped``);
+- phone numbers: international ones as written; national ones in the country of the
+  first address, else the default region (see :func:`_plausible_national`: digits
+  without the trunk 0 are not made German by an empty country);
 - flagged (``needs_review`` + reason): invalid phone numbers, e-mail addresses and
   postcodes (kept as written), impossible or implausible birthdays (dropped), a
   missing name, shortened values, unknown countries;
