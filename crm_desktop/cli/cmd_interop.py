@@ -38,7 +38,20 @@ def register(sub: Any) -> None:
         default="people",
         help="what a CSV holds (default: people)",
     )
-    p.add_argument("--vcard-version", choices=["3.0", "4.0"], default="4.0", help="default: 4.0")
+    p.add_argument(
+        "--layout",
+        choices=["standard", "full"],
+        default="standard",
+        help="CSV of people: standard (one phone of each kind, two e-mails, one address) "
+        "or full (every e-mail, phone and address in numbered columns; the import reads "
+        "it back without loss)",
+    )
+    p.add_argument(
+        "--vcard-version",
+        choices=["3.0", "4.0"],
+        default="3.0",
+        help="default: 3.0 (Outlook does not read 4.0)",
+    )
     p.add_argument("--json", action="store_true", help="print the result as JSON")
     p.set_defaults(func=cmd_export)
 
@@ -102,7 +115,7 @@ def cmd_export(ctx: CliContext, args: argparse.Namespace) -> int:
             count = sum(len(v) for v in data.values())
             what = "records"
         elif args.format == "csv":
-            count = exporter.export_csv(session, args.entity, out)
+            count = exporter.export_csv(session, args.entity, out, layout=args.layout)
             what = args.entity
         else:
             count = exporter.export_vcard(session, out, version=args.vcard_version)

@@ -1,4 +1,10 @@
-"""Contacts from CSV files: Outlook (English, German), Google Contacts, anything else.
+"""Contacts from CSV files: Outlook (English, German), Google Contacts, Thunderbird,
+our own lossless ``full`` layout (``export --format csv --layout full``), anything else.
+
+Google's numbered columns (``Phone 7 - Value``) and those of the full layout are read
+for any number. What is not imported is said: :class:`CsvRecords` counts the values of
+every column no field takes, and a record's ``dropped`` lists values read but not kept
+(a second website, a phone placeholder such as "-", an incomplete birthday).
 
 ``sniff(path)`` finds the encoding (BOM, UTF-8, Windows-1252), the delimiter
 (``csv.Sniffer`` checked against the header line), the headers and the preset whose
@@ -219,12 +225,140 @@ def _google() -> dict[str, str]:
     return m
 
 
+def _thunderbird() -> dict[str, str]:
+    """Thunderbird's address book export (English and German column names)."""
+    m = {
+        "First Name": "given_name",
+        "Last Name": "family_name",
+        "Middle Name": "additional_names",
+        "Name Prefix": "prefix",
+        "Name Suffix": "name_suffix",
+        "Display Name": "full_name",
+        "Nickname": "nickname",
+        "Primary Email": "email.work",
+        "Secondary Email": "email.other",
+        "Work Phone": "phone.work",
+        "Home Phone": "phone.home",
+        "Fax Number": "phone.fax",
+        "Pager Number": "phone.other",
+        "Mobile Number": "phone.mobile",
+        "Job Title": "position",
+        "Department": "department",
+        "Organization": "company",
+        "Web Page 1": "website",
+        "Web Page 2": "website",
+        "Birth Year": "birth_year",
+        "Birth Month": "birth_month",
+        "Birth Day": "birth_day",
+        "Notes": "notes",
+        "Categories": "tags",
+        # German Thunderbird
+        "Vorname": "given_name",
+        "Nachname": "family_name",
+        "Anzeigename": "full_name",
+        "Spitzname": "nickname",
+        "Primäre E-Mail-Adresse": "email.work",
+        "Sekundäre E-Mail-Adresse": "email.other",
+        "Tel. dienstlich": "phone.work",
+        "Tel. privat": "phone.home",
+        "Fax-Nummer": "phone.fax",
+        "Pager-Nummer": "phone.other",
+        "Mobil-Tel.-Nr.": "phone.mobile",
+        "Arbeitstitel": "position",
+        "Abteilung": "department",
+        "Organisation": "company",
+        "Webseite 1": "website",
+        "Webseite 2": "website",
+        "Geburtsjahr": "birth_year",
+        "Geburtsmonat": "birth_month",
+        "Geburtstag": "birth_day",
+        "Notizen": "notes",
+    }
+    for prefix, kind in (("Work", "main"), ("Home", "home")):
+        m[f"{prefix} Address"] = f"address.{kind}.street"
+        m[f"{prefix} Address 2"] = f"address.{kind}.street2"
+        m[f"{prefix} City"] = f"address.{kind}.city"
+        m[f"{prefix} State"] = f"address.{kind}.region"
+        m[f"{prefix} ZipCode"] = f"address.{kind}.postcode"
+        m[f"{prefix} Country"] = f"address.{kind}.country"
+    for prefix, kind in (("Dienstlich", "main"), ("Privat", "home")):
+        m[f"{prefix}: Adresse"] = f"address.{kind}.street"
+        m[f"{prefix}: Adresse 2"] = f"address.{kind}.street2"
+        m[f"{prefix}: Ort"] = f"address.{kind}.city"
+        m[f"{prefix}: Bundesland"] = f"address.{kind}.region"
+        m[f"{prefix}: PLZ"] = f"address.{kind}.postcode"
+        m[f"{prefix}: Land"] = f"address.{kind}.country"
+    return m
+
+
+def _full() -> dict[str, str]:
+    """Our own lossless layout (``export --format csv --layout full``): the first
+    columns; the numbered groups are read by :data:`_NUMBERED_FULL`."""
+    return {
+        "ID": "",
+        "Salutation": "salutation",
+        "Title": "title",
+        "Given name": "given_name",
+        "Additional names": "additional_names",
+        "Family name": "family_name",
+        "Name suffix": "name_suffix",
+        "Nickname": "nickname",
+        "Company": "company",
+        "Department": "department",
+        "Position": "position",
+        "Occupation": "occupation",
+        "Birthday": "birth_date",
+        "Website": "website",
+        "Tags": "tags",
+        "Notes": "notes",
+        "UID": "vcard_uid",
+        "E-mail 1 kind": "email.1.type",
+        "E-mail 1": "email.1.value",
+        "Phone 1 kind": "phone.1.type",
+        "Phone 1": "phone.1.value",
+        "Address 1 kind": "address.1.type",
+        "Address 1 street": "address.1.street",
+    }
+
+
 PRESETS: dict[str, dict[str, str]] = {
     "outlook-en": _outlook_en(),
     "outlook-de": _outlook_de(),
     "google": _google(),
+    "thunderbird": _thunderbird(),
+    "full": _full(),
 }
-PRESET_DATE_ORDER = {"outlook-en": "mdy", "outlook-de": "dmy", "google": "auto", "generic": "auto"}
+PRESET_DATE_ORDER = {
+    "outlook-en": "mdy",
+    "outlook-de": "dmy",
+    "google": "auto",
+    "thunderbird": "auto",
+    "full": "auto",
+    "generic": "auto",
+}
+
+# numbered columns beyond what a preset table lists ("Phone 7 - Value"): any number
+_NUMBERED_GOOGLE = re.compile(
+    r"(?P<group>E-mail|Phone|Address) (?P<n>\d+) - (?P<part>Type|Label|Value|Formatted|Street"
+    r"|City|PO Box|Region|Postal Code|Country|Extended Address)"
+)
+_GOOGLE_PARTS = {
+    "Type": "type",
+    "Label": "type",
+    "Value": "value",
+    "Formatted": "formatted",
+    "Street": "street",
+    "City": "city",
+    "PO Box": "pobox",
+    "Region": "region",
+    "Postal Code": "postcode",
+    "Country": "country",
+    "Extended Address": "extra",
+}
+_NUMBERED_FULL = re.compile(
+    r"(?P<group>E-mail|Phone|Address) (?P<n>\d+)(?: (?P<part>kind|street|extra|postcode|city"
+    r"|region|country))?"
+)
 
 # header words → field, for files of unknown origin (normalised: lower case, letters only)
 _GENERIC: list[tuple[str, str]] = [
@@ -292,10 +426,16 @@ def guess_mapping(headers: list[str]) -> dict[str, str]:
 
 
 def detect_preset(headers: list[str]) -> str:
-    """The preset whose columns the headers match best, else "generic"."""
+    """The preset whose columns the headers match best, else "generic".
+
+    Our own full layout is known by its ``Phone 1 kind`` column (always written)."""
     present = {h.strip() for h in headers}
+    if "Phone 1 kind" in present and "Given name" in present:
+        return "full"
     best, best_score = "generic", 0.0
     for name, mapping in PRESETS.items():
+        if name == "full":
+            continue
         hits = len(present & mapping.keys())
         score = hits / max(len(present), 1)
         if hits >= 3 and score > best_score:
@@ -303,10 +443,46 @@ def detect_preset(headers: list[str]) -> str:
     return best if best_score >= 0.3 else "generic"
 
 
+def _numbered(preset: str, header: str) -> str | None:
+    """The field of a numbered column of Google's or our full layout, any number."""
+    group_names = {"E-mail": "email", "Phone": "phone", "Address": "address"}
+    if preset == "google":
+        m = _NUMBERED_GOOGLE.fullmatch(header)
+        if m:
+            part = _GOOGLE_PARTS[m.group("part")]
+            group = group_names[m.group("group")]
+            if group != "address" and part not in {"type", "value"}:
+                return None
+            return f"{group}.{m.group('n')}.{part}"
+        if re.fullmatch(r"Website \d+ - Value", header):
+            return "website"
+    elif preset == "full":
+        m = _NUMBERED_FULL.fullmatch(header)
+        if m:
+            group = group_names[m.group("group")]
+            part = m.group("part") or "value"
+            if part == "kind":
+                part = "type"
+            if group != "address" and part not in {"type", "value"}:
+                return None
+            if group == "address" and part == "value":
+                return None
+            return f"{group}.{m.group('n')}.{part}"
+    return None
+
+
 def mapping_for(preset: str, headers: list[str]) -> dict[str, str]:
     if preset in PRESETS:
         table = PRESETS[preset]
-        return {h: table[h.strip()] for h in headers if h.strip() in table}
+        out: dict[str, str] = {}
+        for h in headers:
+            name = h.strip()
+            target = table.get(name)
+            if target is None:
+                target = _numbered(preset, name)
+            if target:
+                out[h] = target
+        return out
     return guess_mapping(headers)
 
 
@@ -588,6 +764,7 @@ def _row_record(
         return None
     rec = ContactRecord(source=f"line {line}", line=line)
     groups: dict[tuple[str, str], dict[str, str]] = {}
+    birth: dict[str, str] = {}
     for index, target in enumerate(targets):
         if not target or index >= len(row):
             continue
@@ -609,19 +786,30 @@ def _row_record(
             else:
                 bucket[part] = value
             continue
-        _apply(rec, target, value, date_order)
+        if target in _BIRTH_PARTS:
+            birth[target] = value
+            continue
+        _apply(rec, target, value, date_order, headers[index])
+    if birth:
+        _birth_parts(rec, birth, date_order)
     for (head, sub), parts in groups.items():
         type_text = parts.get("type", "")
+        kind_text = type_text.strip().lower()
         if head == "email":
-            ekind = _EMAIL_KINDS.get(sub) or _email_kind(type_text)
+            ekind = _EMAIL_KINDS.get(sub) or _EMAIL_KINDS.get(kind_text) or _email_kind(type_text)
             for v in _values(parts.get("value", "")):
                 rec.emails.append((ekind, v))
         elif head == "phone":
-            pkind = _PHONE_KINDS.get(sub) or _phone_kind(type_text)
+            pkind = _PHONE_KINDS.get(sub) or _PHONE_KINDS.get(kind_text) or _phone_kind(type_text)
             for v in _values(parts.get("value", "")):
-                rec.phones.append((pkind, v))
+                if is_phone_placeholder(v):
+                    rec.dropped.append(f"phone “{v[:40]}” is a placeholder, not a number")
+                else:
+                    rec.phones.append((pkind, v))
         else:
-            akind = _ADDRESS_KINDS.get(sub) or _address_kind(type_text)
+            akind = (
+                _ADDRESS_KINDS.get(sub) or _ADDRESS_KINDS.get(kind_text) or _address_kind(type_text)
+            )
             adr = _compose_address(akind, parts)
             if adr is not None:
                 rec.addresses.append(adr)
@@ -633,7 +821,37 @@ def _row_record(
     return rec
 
 
-def _apply(rec: ContactRecord, target: str, value: str, date_order: str) -> None:
+_BIRTH_PARTS = {"birth_year", "birth_month", "birth_day"}
+_PHONE_DIGITS = re.compile(r"\d")
+
+
+def is_phone_placeholder(value: str) -> bool:
+    """A phone cell that holds no number ("-", "n/a", "0", "+49", "000"): dropped."""
+    digits = "".join(_PHONE_DIGITS.findall(value))
+    return len(digits) < 3 or not digits.strip("0")
+
+
+def _birth_parts(rec: ContactRecord, parts: dict[str, str], date_order: str) -> None:
+    """Thunderbird's Birth Year / Birth Month / Birth Day columns as one birthday."""
+    day_text = parts.get("birth_day", "")
+    if day_text and not day_text.isdigit() and len(parts) == 1:
+        _apply(rec, "birth_date", day_text, date_order)  # a whole date in the day column
+        return
+    year, month, day = (parts.get(k, "") for k in ("birth_year", "birth_month", "birth_day"))
+    raw = "-".join(x for x in (year, month, day) if x)
+    if not (month.isdigit() and day.isdigit()) or (year and not year.isdigit()):
+        if raw:
+            rec.dropped.append(f"birthday “{raw[:40]}” is incomplete")
+        return
+    text = (
+        f"{int(year):04d}-{int(month):02d}-{int(day):02d}"
+        if year
+        else (f"--{int(month):02d}-{int(day):02d}")
+    )
+    _apply(rec, "birth_date", text, date_order)
+
+
+def _apply(rec: ContactRecord, target: str, value: str, date_order: str, header: str = "") -> None:
     if target == "full_name":
         rec.formatted_name = " ".join(value.split())
     elif target == "prefix":
@@ -665,8 +883,14 @@ def _apply(rec: ContactRecord, target: str, value: str, date_order: str) -> None
         "occupation",
         "website",
         "vcard_uid",
-    } and not getattr(rec, target):
-        setattr(rec, target, " ".join(value.split()) if target != "website" else value)
+    }:
+        text = " ".join(value.split()) if target != "website" else value
+        current = getattr(rec, target)
+        if not current:
+            setattr(rec, target, text)
+        elif current != text:
+            where = f"column “{header[:40]}”" if header else target
+            rec.dropped.append(f"{where}: “{text[:60]}” (only one {target} is kept)")
 
 
 def read_csv(
@@ -694,7 +918,7 @@ def open_csv(
     encoding: str | None = None,
     delimiter: str | None = None,
     preset: str | None = None,
-) -> tuple[int, Iterator[ContactRecord | RowError]]:
+) -> tuple[int, CsvRecords]:
     """(number of records, the records as a stream) of a CSV file.
 
     The whole file is checked first, in one pass that keeps nothing: an unreadable
@@ -736,12 +960,41 @@ def _targets(
     return headers, targets, date_order
 
 
-def _records(
-    source: _CsvFile, mapping: dict[str, str] | None, preset: str | None
-) -> Iterator[ContactRecord | RowError]:
-    rows = source.rows()
-    headers, targets, date_order = _targets(rows, mapping, preset)
-    for line, row in rows:
-        rec = _row_record(line, headers, row, targets, date_order)
-        if rec is not None:
-            yield rec
+class CsvRecords(Iterator[ContactRecord | RowError]):
+    """The records of a CSV file as a stream, and what the import leaves out.
+
+    ``unused_columns`` maps every column no field takes to the number of rows that
+    had a value in it; it is complete once the stream is read to its end.
+    """
+
+    def __init__(
+        self, source: _CsvFile, mapping: dict[str, str] | None, preset: str | None
+    ) -> None:
+        self.unused_columns: dict[str, int] = {}
+        self._items = self._read(source, mapping, preset)
+
+    def __next__(self) -> ContactRecord | RowError:
+        return next(self._items)
+
+    def _read(
+        self, source: _CsvFile, mapping: dict[str, str] | None, preset: str | None
+    ) -> Iterator[ContactRecord | RowError]:
+        rows = source.rows()
+        headers, targets, date_order = _targets(rows, mapping, preset)
+        unused = [i for i, t in enumerate(targets) if not t]
+        counts = self.unused_columns
+        for i in unused:
+            name = headers[i] or f"column {i + 1}"
+            counts.setdefault(name, 0)
+        for line, row in rows:
+            for i in unused:
+                if i < len(row) and row[i].strip():
+                    name = headers[i] or f"column {i + 1}"
+                    counts[name] += 1
+            rec = _row_record(line, headers, row, targets, date_order)
+            if rec is not None:
+                yield rec
+
+
+def _records(source: _CsvFile, mapping: dict[str, str] | None, preset: str | None) -> CsvRecords:
+    return CsvRecords(source, mapping, preset)

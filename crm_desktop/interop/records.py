@@ -70,6 +70,8 @@ class ContactRecord:
     source: str = ""  # "card 3", "line 7": where the record is in its file
     line: int | None = None
     problems: list[str] = field(default_factory=list)  # read but doubtful: flag for review
+    dropped: list[str] = field(default_factory=list)  # values in the file not imported
+    unused: list[str] = field(default_factory=list)  # vCard properties no field takes
 
     @property
     def has_person_name(self) -> bool:
@@ -129,8 +131,31 @@ _BOMS: list[tuple[bytes, str]] = [
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 
 
+def utf16_without_bom(head: bytes) -> str | None:
+    """ "utf-16-le" / "utf-16-be" for UTF-16 text without a BOM (Apple Address Book
+    writes it), else None.
+
+    Text in UTF-16 of Latin script has a zero byte in every other position (the high
+    byte of each character) and almost none in the others; binary data has zeros
+    anywhere. At least 16 characters, and 90 % of the high bytes zero, decide.
+    """
+    sample = head[:4096]
+    sample = sample[: len(sample) - len(sample) % 2]
+    pairs = len(sample) // 2
+    if pairs < 16:
+        return None
+    even = sample[0::2].count(0)
+    odd = sample[1::2].count(0)
+    if odd >= 0.9 * pairs and even <= pairs // 100:
+        return "utf-16-le"
+    if even >= 0.9 * pairs and odd <= pairs // 100:
+        return "utf-16-be"
+    return None
+
+
 def detect_encoding(data: bytes, what: str = "file") -> str:
-    """The encoding of a text file: a BOM, else UTF-8, else Windows-1252.
+    """The encoding of a text file: a BOM, else UTF-16 without BOM (zero high
+    bytes, see :func:`utf16_without_bom`), else UTF-8, else Windows-1252.
 
     Raises :class:`ImportFileError` for binary data and bytes no encoding explains.
     """
@@ -147,6 +172,14 @@ def detect_encoding(data: bytes, what: str = "file") -> str:
                     position=exc.start + len(bom),
                 ) from exc
             return name
+    utf16 = utf16_without_bom(data)
+    if utf16 is not None:
+        try:
+            data.decode(utf16)
+        except UnicodeDecodeError:
+            pass
+        else:
+            return utf16
     if b"\x00" in data:
         raise ImportFileError("The {what} is not a text file (it holds binary data).", what=what)
     try:
@@ -237,6 +270,12 @@ def detect_file_encoding(path: Path, what: str = "file") -> str:
                         position=position,
                     )
                 return name
+        fh.seek(0)
+        utf16 = utf16_without_bom(fh.read(4096))
+        if utf16 is not None:
+            fh.seek(0)
+            if _decodes(fh, utf16) is None:
+                return utf16
         fh.seek(0)
         for block in iter(lambda: fh.read(_BLOCK), b""):
             if b"\x00" in block:

@@ -18,7 +18,9 @@ finds the cards (:func:`_simple_card_blocks`); anything else goes to the general
 Parsed line heads ("TEL;TYPE=WORK") are cached, since files repeat a few dozen of them.
 tests/interop/test_import_fast_paths.py checks that both ways give the same records.
 
-Writing goes through vobject (escaping, folding, parameters).
+Writing goes through vobject (escaping, parameters); every line is then folded at 75
+octets (:func:`fold_text`, PHOTO too). The default version is 3.0 (Outlook does not
+read 4.0).
 """
 
 from __future__ import annotations
@@ -580,6 +582,7 @@ def _build(number: int, line: int, lines: list[str]) -> ContactRecord | RowError
             )
         props.append(prop)
     notes: list[str] = []
+    unused: set[str] = set()  # properties with a value that no field takes
     formatted = ""
     have_n = False
     own: bool | None = None  # written by this program (PRODID): asked for CATEGORIES
@@ -590,14 +593,22 @@ def _build(number: int, line: int, lines: list[str]) -> ContactRecord | RowError
         if name in BINARY_PROPS:
             if name == "PHOTO" and rec.photo is None:
                 rec.photo = _photo(params, raw)
+                if rec.photo is None and raw.strip():
+                    rec.dropped.append("PHOTO: a link to a picture elsewhere (not fetched)")
+            elif raw.strip():
+                rec.dropped.append(f"{name}: not imported")
             continue
         if name not in _READ:  # VERSION, PRODID, X-…: nothing to take
+            if name not in _NOT_DATA and raw.strip():
+                unused.add(name)
             continue
         if plain and "ENCODING" not in params and "\r" not in raw:
             value = raw
         else:
             value = clean_text(_text(params, raw))
         label = labels.get(group, "") if group else ""
+        if name in _SINGLE and _single_taken(rec, name, value):
+            continue
         if name == "N":
             family, given, additional, prefix, suffix = _names(value)
             if family or given or additional:
@@ -658,6 +669,12 @@ def _build(number: int, line: int, lines: list[str]) -> ContactRecord | RowError
             rec.vcard_uid = _unescape(value).strip()
     rec.notes = "\n".join(notes)
     rec.formatted_name = formatted
+    rec.unused = sorted(unused)
+    if not have_n and rec.company and _shown_as_company(props):
+        # Apple's company card: FN is the company's name, N is empty; a company,
+        # not a person named after it
+        rec.formatted_name = ""
+        return rec
     if not have_n and formatted:
         sal, title, given, family = split_full_name(formatted)
         rec.given_name, rec.family_name = given, family
@@ -669,7 +686,72 @@ def _build(number: int, line: int, lines: list[str]) -> ContactRecord | RowError
 _SYSTEM_GROUPS = {"my contacts", "mycontacts", "starred in android"}
 
 
+# properties that hold no contact data of their own (or are read elsewhere)
+_NOT_DATA = frozenset(
+    {"VERSION", "PRODID", "REV", "KIND", "X-ABSHOWAS", "X-ABUID", "SORT-STRING", "SOURCE"}
+    | {"X-ABLABEL", "CLASS", "NAME", "PROFILE", "X-MS-OL-DEFAULT-POSTAL-ADDRESS"}
+    | {"LABEL", "X-MS-CARDPICTURE", "X-MOZILLA-HTML", "X-PHONETIC-FIRST-NAME"}
+    | {"X-PHONETIC-LAST-NAME", "X-APPLE-SUBADMINISTRATIVEAREA", "CLIENTPIDMAP"}
+    | {"X-ABADR", "X-MS-OL-DESIGN"}
+)
+_SINGLE = {
+    "ORG": "company",
+    "TITLE": "position",
+    "ROLE": "occupation",
+    "URL": "website",
+    "NICKNAME": "nickname",
+}
+
+
+def _single_taken(rec: ContactRecord, name: str, value: str) -> bool:
+    """A second ORG/TITLE/ROLE/URL/NICKNAME: the record keeps one, the rest is reported."""
+    current = getattr(rec, _SINGLE[name])
+    if not current:
+        return False
+    text = _unescape(value).strip()
+    if name == "ORG":
+        text = _unescape(_split_escaped(value, ";")[0]).strip()
+    elif name == "NICKNAME":
+        text = next((_unescape(n).strip() for n in _split_escaped(value, ",") if n.strip()), "")
+    if text and text != current:
+        rec.dropped.append(f"{name}: “{text[:60]}” (only one {_SINGLE[name]} is kept)")
+    return True
+
+
+def _shown_as_company(props: list[Prop]) -> bool:
+    """Apple's ``X-ABShowAs:COMPANY`` (also ``KIND:org`` of vCard 4.0)."""
+    for _group, name, _params, raw, _types in props:
+        value = raw.strip().lower()
+        if (name == "X-ABSHOWAS" and value == "company") or (
+            name == "KIND" and value in {"org", "organization"}
+        ):
+            return True
+    return False
+
+
 # ---------------------------------------------------------------- public reading API
+
+
+_FOLD = re.compile(rb"\r?\n[ \t]")
+
+
+def decode_vcard_bytes(data: bytes, what: str = "vCard file") -> str:
+    """The text of a vCard file's bytes.
+
+    Some writers (ownCloud/Nextcloud) fold lines at 75 octets inside a multi-byte
+    UTF-8 character, so the file as a whole is not valid UTF-8 and would be read as
+    Windows-1252 (mojibake). When the bytes are not UTF-8 as they stand but are once
+    the folds are removed, the folds come out of the bytes first, then the text is
+    decoded (unfolding is what RFC 6350 asks before anything else anyway).
+    """
+    text, encoding = decode_text(data, what)
+    if encoding == "cp1252" and _FOLD.search(data):
+        unfolded = _FOLD.sub(b"", data)
+        try:
+            return decode_text(unfolded, what, "utf-8")[0]
+        except ImportFileError:
+            pass
+    return text
 
 
 def parse_vcards(data: str | bytes, *, what: str = "vCard file") -> list[ContactRecord | RowError]:
@@ -678,7 +760,7 @@ def parse_vcards(data: str | bytes, *, what: str = "vCard file") -> list[Contact
     Raises :class:`ImportFileError` when the file as a whole cannot be read (binary,
     no cards, truncated, a line beyond all limits).
     """
-    text = decode_text(data, what)[0] if isinstance(data, bytes) else data
+    text = decode_vcard_bytes(data, what) if isinstance(data, bytes) else data
     out: list[ContactRecord | RowError] = []
     for number, line, lines in _card_blocks(text):
         try:
@@ -829,11 +911,52 @@ def _card(rec: ContactRecord, version: str) -> vobject.base.Component:
     return card
 
 
-def export_records(records: Iterable[ContactRecord], version: str = "4.0") -> str:
-    """A vCard file (text, CRLF line ends) with one card per record."""
+DEFAULT_VERSION = "3.0"  # what Outlook, Apple and Google read; 4.0 on request
+FOLD_OCTETS = 75
+
+
+def fold_line(line: str, limit: int = FOLD_OCTETS) -> str:
+    """One content line folded at ``limit`` octets (RFC 6350 3.2), CRLF + space
+    between the pieces, never inside a multi-byte UTF-8 character."""
+    if len(line) <= limit // 4 or len(line.encode("utf-8")) <= limit:
+        return line
+    pieces: list[str] = []
+    current: list[str] = []
+    size = 0
+    room = limit
+    for ch in line:
+        width = len(ch.encode("utf-8"))
+        if size + width > room:
+            pieces.append("".join(current))
+            current, size, room = [], 0, limit - 1  # the leading space counts
+        current.append(ch)
+        size += width
+    pieces.append("".join(current))
+    return "\r\n ".join(pieces)
+
+
+def fold_text(text: str, limit: int = FOLD_OCTETS) -> str:
+    """Every line of a serialised vCard (CRLF line ends) folded at ``limit`` octets.
+
+    vobject folds text values but leaves inline pictures (PHOTO) as one line of tens
+    of kilobytes, which CardDAV servers and Outlook refuse; the whole card is folded
+    here after it is serialised (unfolding the result gives the same lines back).
+    """
+    lines = text.split("\r\n")
+    out: list[str] = []
+    for line in lines:
+        if line.startswith((" ", "\t")) and out:
+            out[-1] += line[1:]  # vobject's own fold: unfold, then fold once here
+        else:
+            out.append(line)
+    return "\r\n".join(fold_line(line, limit) for line in out)
+
+
+def export_records(records: Iterable[ContactRecord], version: str = DEFAULT_VERSION) -> str:
+    """A vCard file (text, CRLF line ends, lines folded at 75 octets), one card per record."""
     if version not in {"3.0", "4.0"}:
         raise ValueError(f"unsupported vCard version {version!r}")
-    return "".join(_card(rec, version).serialize() for rec in records)
+    return "".join(fold_text(_card(rec, version).serialize()) for rec in records)
 
 
 def birthday_text(value: dt.date) -> str:

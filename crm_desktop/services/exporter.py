@@ -31,7 +31,7 @@ from crm_desktop.data.models import (
 from crm_desktop.errors import CrmError
 from crm_desktop.interop import csvsafe
 from crm_desktop.interop.records import has_year
-from crm_desktop.services.vcard_export import export_vcards
+from crm_desktop.services.vcard_export import export_vcards, person_uid
 
 Entity = Literal["people", "companies", "activities"]
 CSV_DELIMITER = ";"
@@ -400,9 +400,105 @@ def _activity_rows(session: Session) -> list[list[str]]:
     ]
 
 
-def export_csv(session: Session, entity: Entity | str, out_path: str | Path) -> int:
-    """Write people, companies or activities as CSV; returns the number of rows."""
-    if entity == "people":
+FULL_PEOPLE_COLUMNS = [
+    "ID",
+    "Salutation",
+    "Title",
+    "Given name",
+    "Additional names",
+    "Family name",
+    "Name suffix",
+    "Nickname",
+    "Company",
+    "Department",
+    "Position",
+    "Occupation",
+    "Birthday",
+    "Website",
+    "Tags",
+    "Notes",
+    "UID",
+]
+_ADDRESS_PARTS = ("street", "extra", "postcode", "city", "region", "country")
+
+
+def _full_people(session: Session) -> tuple[list[str], list[list[str]]]:
+    """The lossless layout: every e-mail, phone and address in numbered columns
+    (``E-mail 1 kind``, ``E-mail 1``, ``Phone 1 kind``, ``Phone 1``, ``Address 1 kind``,
+    ``Address 1 street`` … ``Address 1 country``), as many as the person with the most
+    has (at least one group of each); the CSV import reads it back without loss."""
+    people = _people(session)
+    n_mail = max([1, *(len(p.emails) for p in people)])
+    n_phone = max([1, *(len(p.phones) for p in people)])
+    n_adr = max([1, *(len(p.addresses) for p in people)])
+    header = list(FULL_PEOPLE_COLUMNS)
+    for i in range(1, n_mail + 1):
+        header += [f"E-mail {i} kind", f"E-mail {i}"]
+    for i in range(1, n_phone + 1):
+        header += [f"Phone {i} kind", f"Phone {i}"]
+    for i in range(1, n_adr + 1):
+        header += [f"Address {i} kind", *(f"Address {i} {part}" for part in _ADDRESS_PARTS)]
+    rows = []
+    for p in people:
+        prof = p.profile_fields or {}
+        row = [
+            str(p.id),
+            p.salutation or "",
+            p.title or "",
+            p.given_name,
+            prof.get("additional_names", ""),
+            p.family_name,
+            prof.get("name_suffix", ""),
+            p.nickname or "",
+            p.company.name if p.company is not None else "",
+            p.department.name if p.department is not None else "",
+            p.position or "",
+            p.occupation or "",
+            _birthday(p.birth_date) or "",
+            prof.get("website", ""),
+            ", ".join(t.name for t in p.tags),
+            p.notes or "",
+            person_uid(p),
+        ]
+        for i in range(n_mail):
+            e = p.emails[i] if i < len(p.emails) else None
+            row += [e.kind.value, e.address] if e else ["", ""]
+        for i in range(n_phone):
+            ph = p.phones[i] if i < len(p.phones) else None
+            row += [ph.kind.value, ph.number] if ph else ["", ""]
+        for i in range(n_adr):
+            a = p.addresses[i] if i < len(p.addresses) else None
+            if a is None:
+                row += [""] * (1 + len(_ADDRESS_PARTS))
+                continue
+            row += [
+                a.kind.value,
+                a.street,
+                a.extra or "",
+                a.postcode,
+                a.city,
+                a.region or "",
+                a.country_text,
+            ]
+        rows.append(row)
+    return header, rows
+
+
+LAYOUTS = ("standard", "full")
+
+
+def export_csv(
+    session: Session, entity: Entity | str, out_path: str | Path, layout: str = "standard"
+) -> int:
+    """Write people, companies or activities as CSV; returns the number of rows.
+
+    ``layout="full"`` (people only) writes every e-mail, phone and address (see
+    :func:`_full_people`); the standard layout keeps one of each kind, as before."""
+    if layout not in LAYOUTS:
+        raise ValueError(f"unknown layout {layout!r}: standard or full")
+    if entity == "people" and layout == "full":
+        header, rows = _full_people(session)
+    elif entity == "people":
         header, rows = PEOPLE_COLUMNS, _people_rows(session)
     elif entity == "companies":
         header, rows = COMPANY_COLUMNS, _company_rows(session)
@@ -442,10 +538,11 @@ def _write(path: Path, fill: Callable[[Any], object], encoding: str = "utf-8-sig
 def export_vcard(
     session: Session,
     out_path: str | Path,
-    version: str = "4.0",
+    version: str = "3.0",
     person_ids: Sequence[int] | None = None,
 ) -> int:
-    """Write people (all, or ``person_ids``) as vCard 4.0 or 3.0; returns the count."""
+    """Write people (all, or ``person_ids``) as vCard 3.0 (default) or 4.0; returns
+    the count."""
     if version not in {"3.0", "4.0"}:
         raise ValueError(f"unsupported vCard version {version!r}")
     people = _people(session, photos=True)

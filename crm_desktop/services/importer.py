@@ -17,6 +17,11 @@ Per record:
 
 - rejected: unreadable cards/rows and forbidden content (payment card numbers in
   any field or note, see :mod:`cardguard`), and records with nothing to import;
+- reported, not lost silently: the columns of a CSV file (properties of a vCard) no
+  field takes (``unused_columns``) and the values read but not kept (``dropped``);
+- phone numbers: international ones as written; national ones in the country of the
+  first address, else the default region (see :func:`_plausible_national`: digits
+  without the trunk 0 are not made German by an empty country);
 - flagged (``needs_review`` + reason): invalid phone numbers, e-mail addresses and
   postcodes (kept as written), impossible or implausible birthdays (dropped), a
   missing name, shortened values, unknown countries;
@@ -78,6 +83,7 @@ from crm_desktop.domain import cardguard
 from crm_desktop.errors import CardNumberError, CrmError, ImportFileError, ValidationError
 from crm_desktop.interop.records import ContactRecord, RowError, has_year
 from crm_desktop.services import validation as v
+from crm_desktop.services.vcard_export import derived_uid
 
 OnDuplicate = Literal["create", "skip", "merge"]
 Progress = Callable[[int, int], bool]
@@ -155,6 +161,12 @@ class ImportReport:
     dry_run: bool = False
     cancelled: bool = False
     on_duplicate: str = "create"
+    # columns of a CSV file (properties of a vCard file) no field took → the number
+    # of rows (cards) with a value in them
+    unused_columns: dict[str, int] = field(default_factory=dict)
+    # (record, what): values read from the file but not imported (first ones in detail)
+    dropped: list[tuple[str, str]] = field(default_factory=list)
+    dropped_count: int = 0
 
     @property
     def merged(self) -> int:
@@ -175,6 +187,16 @@ class ImportReport:
         self.rejected_count += 1
         if len(self.rejected) < _MAX_REPORT_ITEMS:
             self.rejected.append((record, reason))
+
+    def drop(self, record: str, what: str) -> None:
+        """Count a value not imported; the first _MAX_REPORT_ITEMS are kept in detail."""
+        self.dropped_count += 1
+        if len(self.dropped) < _MAX_REPORT_ITEMS:
+            self.dropped.append((record, what))
+
+    @property
+    def dropped_total(self) -> int:
+        return max(self.dropped_count, len(self.dropped))
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -199,6 +221,11 @@ class ImportReport:
             "dry_run": self.dry_run,
             "cancelled": self.cancelled,
             "on_duplicate": self.on_duplicate,
+            "unused_columns": [
+                {"column": name, "values": n} for name, n in self.unused_columns.items()
+            ],
+            "dropped": [{"record": r, "value": what} for r, what in self.dropped],
+            "dropped_count": self.dropped_total,
         }
 
     def summary_text(self) -> str:
@@ -224,6 +251,13 @@ class ImportReport:
         if self.flagged_total > len(self.flagged):
             lines.append(f"  … {self.flagged_total - len(self.flagged)} more for review")
         lines += [f"  changed {c.label}: {', '.join(c.fields)}" for c in self.changes]
+        kind = "property" if self.file_format == "vcard" else "column"
+        lines += [
+            f"  {kind} not imported: {name} ({n} values)" for name, n in self.unused_columns.items()
+        ]
+        lines += [f"  dropped from {rec}: {what}" for rec, what in self.dropped]
+        if self.dropped_total > len(self.dropped):
+            lines.append(f"  … {self.dropped_total - len(self.dropped)} more values dropped")
         return "\n".join(lines)
 
 
@@ -317,6 +351,35 @@ def _phone_fast(text: str) -> tuple[bool, str | None]:
     return True, None
 
 
+_LEADING = re.compile(r"[\s()./-]*(\+|0)?")
+
+
+@functools.cache
+def _trunk_zero(region: str) -> bool:
+    """Whether national numbers of ``region`` are dialled with a leading 0 (DE, AT, UK…)."""
+    meta = phonenumbers.PhoneMetadata.metadata_for_region(region.upper(), None)
+    return meta is not None and meta.national_prefix == "0"
+
+
+def _plausible_national(raw: str, region: str) -> bool:
+    """Whether a number may be read as a national number of ``region``.
+
+    How numbers without a country code are read (the rule of every import):
+    international numbers (``+…``, ``00…``) are read as they are, whatever the
+    address says; a national number is read in the country of the record's first
+    address, or, when it has no address or an empty country, in the import's default
+    phone region (the settings', ``--phone-region``). An empty country is not a
+    reason to make a number German: in a region whose national numbers start with
+    the trunk prefix 0 (DE, AT, CH, UK, FR, …), digits without that 0 and without
+    ``+``/``00`` ("(212) 555-0100", a US number) are not read as a number there;
+    they are kept as typed and flagged for review.
+    """
+    if not _trunk_zero(region):
+        return True
+    m = _LEADING.match(raw)
+    return m is not None and m.group(1) is not None
+
+
 _GUARD_FIELDS = (
     "given_name",
     "family_name",
@@ -350,10 +413,13 @@ class _Normalizer:
             return self._phones[key]
         decided, number = _phone_fast(raw.strip())
         if not decided:
-            try:
-                number = v.normalize_phone(raw, region)
-            except ValidationError:
+            if not _plausible_national(raw, region):
                 number = None
+            else:
+                try:
+                    number = v.normalize_phone(raw, region)
+                except ValidationError:
+                    number = None
         if len(self._phones) < 100_000:
             self._phones[key] = number
         return number
@@ -936,11 +1002,15 @@ class _Run:
                     Person.company_id,
                     Person.department_id,
                     Person.profile_fields,
+                    Person.created_at,
                     *cols,
                 ).where(Person.id.in_(chunk))
             ):
-                pid, birth, cid, did, prof = row[:5]
-                scalars = {k: (row[5 + i] or "") for i, k in enumerate(_SCALARS)}
+                pid, birth, cid, did, prof, created = row[:6]
+                scalars = {k: (row[6 + i] or "") for i, k in enumerate(_SCALARS)}
+                if not scalars["vcard_uid"]:
+                    # the UID our export gives a person without one: the same person
+                    scalars["vcard_uid"] = derived_uid(pid, created)
                 company_key = _company_key(self.company_names.get(cid, "")) if cid else ""
                 dept = self.department_names.get(did, ("", ""))[1] if did else ""
                 self.stored[pid] = _Data(
@@ -1758,6 +1828,7 @@ def _import_records(
     region: str,
     total: int | None,
 ) -> ImportReport:
+    unused = getattr(records, "unused_columns", None)  # csv_contacts.CsvRecords
     if isinstance(records, Sequence):
         total = len(records)
     elif total is None:  # an iterable of unknown length: read it first (as before)
@@ -1777,6 +1848,8 @@ def _import_records(
     run.preload()
     with _page_cache(session):
         _import_chunks(run, records, total, progress)
+    if isinstance(unused, dict):
+        report.unused_columns = dict(unused)
     batch.summary = {
         "imported": report.imported,
         "updated": report.updated,
@@ -1788,6 +1861,8 @@ def _import_records(
         "created_people": len(report.created_ids),
         "created_companies": len(report.created_company_ids),
         "on_duplicate": on_duplicate,
+        "unused_columns": dict(list(report.unused_columns.items())[:200]),
+        "dropped_count": report.dropped_count,
     }
     session.add(
         AuditEvent(
@@ -1845,6 +1920,12 @@ def _import_chunks(
                 report.reject(cardguard.redact(item.label()), cardguard.redact(item.reason))
                 norms.append(None)
                 continue
+            if item.dropped:
+                label = cardguard.redact(item.label())
+                for what in item.dropped:
+                    report.drop(label, cardguard.redact(what))
+            for prop in item.unused:  # vCard properties no field takes
+                report.unused_columns[prop] = report.unused_columns.get(prop, 0) + 1
             result = run.normalize(item)
             if isinstance(result, str):
                 report.reject(cardguard.redact(item.label()), result)

@@ -131,6 +131,8 @@ PRESET_LABELS: list[tuple[str, str]] = [
     ("outlook-en", QT_TRANSLATE_NOOP(CTX, "Outlook (English)")),
     ("outlook-de", QT_TRANSLATE_NOOP(CTX, "Outlook (German)")),
     ("google", QT_TRANSLATE_NOOP(CTX, "Google Contacts")),
+    ("thunderbird", QT_TRANSLATE_NOOP(CTX, "Thunderbird")),
+    ("full", QT_TRANSLATE_NOOP(CTX, "CRM Desktop (full export)")),
     ("generic", QT_TRANSLATE_NOOP(CTX, "Other (guessed from the column names)")),
 ]
 DELIMITERS: list[tuple[str, str]] = [
@@ -765,6 +767,18 @@ class ReportPage(QWizardPage):
                     QStandardItem(", ".join(change.fields)),
                 ]
             )
+        for column, n in r.unused_columns.items():
+            self.issue_model.appendRow(
+                [
+                    QStandardItem(self.tr("Column not imported")),
+                    QStandardItem(column),
+                    QStandardItem(self.tr("{n} values").format(n=n)),
+                ]
+            )
+        for record, what in r.dropped:
+            self.issue_model.appendRow(
+                [QStandardItem(self.tr("Dropped")), QStandardItem(record), QStandardItem(what)]
+            )
         self.issues.resizeColumnToContents(0)
         self.issues.resizeColumnToContents(1)
         has_issues = self.issue_model.rowCount() > 0
@@ -972,6 +986,14 @@ class ImportWizard(QWizard):
         lines += [
             self.tr("Review {record}: {reason}").format(record=rec, reason=import_reason_text(why))
             for rec, why in r.flagged
+        ]
+        lines += [
+            self.tr("Column not imported: {column} ({n} values)").format(column=column, n=n)
+            for column, n in r.unused_columns.items()
+        ]
+        lines += [
+            self.tr("Dropped from {record}: {value}").format(record=rec, value=what)
+            for rec, what in r.dropped
         ]
         return "\n".join(lines)
 

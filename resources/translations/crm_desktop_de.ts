@@ -2282,6 +2282,22 @@
         <source>Review {record}: {reason}</source>
         <translation>Zu prüfen – {record}: {reason}</translation>
     </message>
+    <message>
+        <source>Thunderbird</source>
+        <translation>Thunderbird</translation>
+    </message>
+    <message>
+        <source>CRM Desktop (full export)</source>
+        <translation>CRM Desktop (vollständiger Export)</translation>
+    </message>
+    <message>
+        <source>Column not imported: {column} ({n} values)</source>
+        <translation>Spalte nicht importiert: {column} ({n} Werte)</translation>
+    </message>
+    <message>
+        <source>Dropped from {record}: {value}</source>
+        <translation>Nicht übernommen aus {record}: {value}</translation>
+    </message>
 </context>
 <context>
     <name>LostDialog</name>
@@ -4945,6 +4961,18 @@ Karte hierher ziehen.</translation>
     <message>
         <source>Report</source>
         <translation>Bericht</translation>
+    </message>
+    <message>
+        <source>Column not imported</source>
+        <translation>Spalte nicht importiert</translation>
+    </message>
+    <message>
+        <source>{n} values</source>
+        <translation>{n} Werte</translation>
+    </message>
+    <message>
+        <source>Dropped</source>
+        <translation>Nicht übernommen</translation>
     </message>
     <message>
         <source>Imported (new)</source>

@@ -26,7 +26,6 @@ EXPECTED = {
     "calendar-as-vcard.vcf": "not a vCard file",
     "image-renamed.csv": "not a text file",
     "wrong-encoding.csv": "neither UTF-8 nor Windows-1252",
-    "utf16-without-bom.csv": "not a text file",
     "nested-quotes.csv": "check the quotes",
     "unclosed-quote.csv": "check the quotes",
     "empty.csv": "empty",

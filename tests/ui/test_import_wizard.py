@@ -138,9 +138,10 @@ def test_outlook_de_mapping_dry_run_import_and_report(
         [report.issue_model.item(r, c).text() for c in range(3)]
         for r in range(report.issue_model.rowCount())
     ]
+    assert wizard.report is not None
     assert len(issues) == int(report.counts["flagged"].text()) + int(
         report.counts["rejected"].text()
-    ) + len(wizard.report.changes)  # type: ignore[union-attr]
+    ) + len(wizard.report.changes) + len(wizard.report.unused_columns) + len(wizard.report.dropped)
     with qtbot.waitSignal(wizard.showLastImport):
         report.show_button.click()
 
@@ -201,6 +202,37 @@ def test_encoding_delimiter_and_preset_can_be_changed(
     page.preset.setCurrentIndex(page.preset.findData("generic"))
     assert page.combo_for("Vorname").currentData() == "given_name"
     assert page.isComplete()
+
+
+def test_report_lists_unused_columns_and_dropped_values(
+    qtbot: QtBot, fast_store: Store, clock: FixedClock, tmp_path: Path
+) -> None:
+    path = tmp_path / "thunderbird.csv"
+    path.write_text(
+        "First Name,Last Name,Primary Email,Screen Name,Work Phone,Web Page 1,Web Page 2\r\n"
+        "Anna,Schäfer,anna@example.org,annas,-,https://a.example,https://b.example\r\n",
+        encoding="utf-8",
+    )
+    wizard = start(qtbot, fast_store, clock)
+    wizard.file_page.path_edit.setText(str(path))
+    wizard.next()
+    assert wizard.mapping_page.preset.currentData() == "thunderbird"
+    wizard.next()
+    run = wizard.run_page
+    with qtbot.waitSignal(wizard.finishedImport, timeout=20_000):
+        run.dry_button.click()
+    text = run.summary.toPlainText()
+    assert "Column not imported: Screen Name (1 values)" in text
+    assert "Dropped from Anna Schäfer (line 2)" in text
+    with qtbot.waitSignal(wizard.finishedImport, timeout=20_000):
+        run.import_button.click()
+    report = wizard.report_page
+    issues = [
+        [report.issue_model.item(r, c).text() for c in range(3)]
+        for r in range(report.issue_model.rowCount())
+    ]
+    assert ["Column not imported", "Screen Name", "1 values"] in issues
+    assert sum(row[0] == "Dropped" for row in issues) == 2
 
 
 @needs_samples
