@@ -240,35 +240,12 @@ def export_mail_merge(session: Session, ids: list[int], out: Path) -> int:
 
 
 def export_vcards(session: Session, ids: list[int], out: Path) -> int:
-    """vCard 3.0 of the selection (read by Outlook, Apple and Google alike)."""
+    """vCard 3.0 of the selection (read by Outlook, Apple and Google alike), written by
+    the one vCard writer: stable UIDs, lines folded at 75 octets, country names."""
+    from crm_desktop.services.vcard_export import export_vcards as write_vcards
+
     people = _load(session, ids)
-    lines: list[str] = []
-
-    def esc(text: str) -> str:
-        return (
-            text.replace("\\", "\\\\").replace(",", "\\,").replace(";", "\\;").replace("\n", "\\n")
-        )
-
-    for p in people:
-        lines += ["BEGIN:VCARD", "VERSION:3.0"]
-        lines.append(f"N:{esc(p.family_name)};{esc(p.given_name)};;{esc(p.title or '')};")
-        lines.append(f"FN:{esc(p.full_name)}")
-        if p.company:
-            lines.append(f"ORG:{esc(p.company.name)}")
-        if p.position:
-            lines.append(f"TITLE:{esc(p.position)}")
-        for e in p.emails:
-            lines.append(f"EMAIL;TYPE=INTERNET,{e.kind.value.upper()}:{e.address}")
-        for ph in p.phones:
-            kind = {"mobile": "CELL", "home": "HOME", "fax": "FAX"}.get(ph.kind.value, "WORK")
-            lines.append(f"TEL;TYPE={kind}:{ph.number}")
-        addr = _postal(p)
-        if addr:
-            lines.append(
-                f"ADR;TYPE=WORK:;;{esc(addr.street)};{esc(addr.city)};{esc(addr.region or '')};{esc(addr.postcode)};{esc(addr.country)}"
-            )
-        lines.append("END:VCARD")
-    out.write_text("\r\n".join(lines) + "\r\n", encoding="utf-8")
+    out.write_text(write_vcards(people), encoding="utf-8", newline="")
     return len(people)
 
 

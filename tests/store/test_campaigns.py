@@ -117,6 +117,8 @@ def test_exports_and_log(store: Store, clock: FixedClock, tmp_path: Path) -> Non
     assert anna["city"] == "Stuttgart"  # the company's address when the person has none
     cards = list(vobject.readComponents((tmp_path / "m.vcf").read_text(encoding="utf-8")))
     assert sorted(card.fn.value for card in cards) == ["Anna Schäfer", "Dr. Bernd Müller"]
+    assert all(card.uid.value for card in cards)  # CardDAV needs one (issue #19)
+    assert all(len(line.encode()) <= 75 for line in (tmp_path / "m.vcf").read_text().splitlines())
     with store.reader() as s:
         logged = s.scalar(
             select(func.count()).select_from(Activity).where(Activity.campaign_id == camp.id)
