@@ -986,15 +986,18 @@ def row_values(session: Session, kind: str, ref_id: int) -> dict[str, Any]:
 
 @dataclass
 class RowChange:
-    """The changed columns of one row: their values before and after."""
+    """The changed columns of one row: their values before and after; ``person_id``
+    the person the row belongs to (so that erasing her data finds the entry)."""
 
     kind: str
     id: int
     before: dict[str, Any]
     after: dict[str, Any]
+    person_id: int | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        return {"kind": self.kind, "id": self.id, "before": self.before, "after": self.after}
+        out = {"kind": self.kind, "id": self.id, "before": self.before, "after": self.after}
+        return out if self.person_id is None else {**out, "person_id": self.person_id}
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> RowChange:
@@ -1010,7 +1013,14 @@ class RowChange:
         unknown = [n for n in after if n not in columns or n in _ROW_SKIP]
         if unknown:
             raise ValueError(f"no columns {unknown!r} of {kind}")
-        return cls(str(kind), _int(data.get("id"), "id"), before, after)
+        owner = data.get("person_id")
+        return cls(
+            str(kind),
+            _int(data.get("id"), "id"),
+            before,
+            after,
+            None if owner is None else _int(owner, "person_id"),
+        )
 
 
 @dataclass
@@ -1028,17 +1038,16 @@ class RowEditPayload:
     also: list[RowChange] = field(default_factory=list)
     created: list[tuple[str, int]] = field(default_factory=list)
     structure: bool = False
+    person_id: int | None = None
 
     @property
     def rows(self) -> list[RowChange]:
         return [RowChange(self.kind, self.id, self.before, self.after), *self.also]
 
     def to_dict(self) -> dict[str, Any]:
+        main = RowChange(self.kind, self.id, self.before, self.after, self.person_id)
         return {
-            "kind": self.kind,
-            "id": self.id,
-            "before": self.before,
-            "after": self.after,
+            **main.to_dict(),
             "also": [c.to_dict() for c in self.also],
             "created": [{"kind": k, "id": i} for k, i in self.created],
             "structure": self.structure,
@@ -1064,6 +1073,7 @@ class RowEditPayload:
             [RowChange.from_dict(dict(c)) for c in also],
             made,
             bool(data.get("structure", False)),
+            main.person_id,
         )
 
 
@@ -1094,9 +1104,14 @@ class RowWatch:
             skip = _ROW_SEQUENCE.get(kind)
             names = [n for n in after if n != skip and not _same(before.get(n), after[n])]
             if names or (kind, ref) == (self.kind, self.id):
+                owner = after.get("person_id")
                 out.append(
                     RowChange(
-                        kind, ref, {n: before.get(n) for n in names}, {n: after[n] for n in names}
+                        kind,
+                        ref,
+                        {n: before.get(n) for n in names},
+                        {n: after[n] for n in names},
+                        owner if isinstance(owner, int) else None,
                     )
                 )
         return out
@@ -1116,7 +1131,14 @@ class RowWatch:
         if not main.after and not also and not created:
             return None
         payload = RowEditPayload(
-            self.kind, self.id, main.before, main.after, also, list(created or []), structure
+            self.kind,
+            self.id,
+            main.before,
+            main.after,
+            also,
+            list(created or []),
+            structure,
+            main.person_id,
         )
         return record(session, action="row-edit", label=label, payload=payload, clock=clock)
 

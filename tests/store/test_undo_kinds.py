@@ -480,3 +480,21 @@ def test_unreadable_row_edit_is_dropped(sqlite_store: Store, clock: FixedClock) 
         assert registry.stack(s) == []
         with pytest.raises(ConflictError):
             registry.undo(s, entry.id, clock)
+
+
+def test_anonymising_the_person_removes_her_row_edits(
+    sqlite_store: Store, clock: FixedClock
+) -> None:
+    """The old text of her activity lives in the entry: erasing her data erases it."""
+    from crm_desktop.services import privacy
+
+    with sqlite_store.session() as s:
+        aid = _activity(s, clock)
+        pid = s.get_one(Activity, aid).person_id
+        assert pid is not None
+        activities.edit_activity(s, aid, {"text": "privat: Tochter krank"}, clock)
+        assert registry.stack(s, 1)[0].payload["person_id"] == pid
+    with sqlite_store.session() as s:
+        privacy.anonymise_person(s, pid, clock, actor="tester")
+    with sqlite_store.reader() as s:
+        assert s.execute(select(UndoEntry).where(UndoEntry.action == "row-edit")).first() is None
