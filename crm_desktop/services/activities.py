@@ -251,3 +251,21 @@ def restore_activity(session: Session, activity_id: int) -> Activity:
     activity.deleted_at = None
     session.flush()
     return activity
+
+
+def edit_activity(
+    session: Session,
+    activity_id: int,
+    changes: dict[str, Any],
+    clock: Clock,
+    *,
+    expected_version: int | None = None,
+) -> Activity:
+    """:func:`update_activity` as one undoable change (“Edit activity “Anruf””)."""
+    from crm_desktop.services import undo
+
+    watch = undo.RowWatch(session, "activity", activity_id)
+    activity = update_activity(session, activity_id, changes, expected_version=expected_version)
+    name = activity.subject or activity.kind.value
+    watch.record(session, f"Edit activity “{name}”", clock, structure="occurred_at" in changes)
+    return activity

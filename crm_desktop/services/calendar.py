@@ -314,6 +314,48 @@ def update_appointment(
     return significant
 
 
+def edit_appointment(
+    session: Session,
+    appointment_id: int,
+    *,
+    clock: Clock,
+    move_to: tuple[dt.datetime, dt.datetime] | None = None,
+    title: str,
+    location: str | None = None,
+    description: str = "",
+    person_id: int | None = None,
+    all_day: bool = False,
+    organizer: ical.Participant | None = None,
+    attendees: Sequence[ical.Participant] | None = None,
+) -> bool:
+    """Save the appointment dialog of a stored appointment (its time when ``move_to``
+    is given, then :func:`update_appointment`); one undoable change while the list of
+    attendees stays as it is (a changed list is saved but cannot be undone: the undo
+    of a row knows no child lists). Returns what :func:`update_appointment` returns."""
+    from crm_desktop.services import undo
+
+    watch = undo.RowWatch(session, "appointment", appointment_id)
+    people_before = attendee_answers(session, appointment_id)
+    if move_to is not None:
+        move_appointment(session, appointment_id, *move_to)
+    changed = update_appointment(
+        session,
+        appointment_id,
+        title=title,
+        location=location,
+        description=description,
+        person_id=person_id,
+        all_day=all_day,
+        organizer=organizer,
+        attendees=attendees,
+        bump_sequence=move_to is None,
+    )
+    if attendee_answers(session, appointment_id) == people_before:
+        name = get_appointment(session, appointment_id).title
+        watch.record(session, f"Edit appointment “{name}”", clock, structure=move_to is not None)
+    return changed
+
+
 # ---------------------------------------------------------------- export
 
 

@@ -35,6 +35,7 @@ from crm_desktop.domain import cardguard
 from crm_desktop.errors import ConflictError, MultipleErrors, NotFoundError, ValidationError
 from crm_desktop.services import validation as v
 from crm_desktop.services import versioning
+from crm_desktop.services.changes import Changes
 
 # ---------------------------------------------------------------- inputs
 
@@ -866,3 +867,102 @@ def counts(session: Session) -> dict[str, int]:
         select(func.count()).select_from(Company).where(Company.deleted_at.is_(None))
     )
     return {"people": int(people or 0), "companies": int(companies or 0)}
+
+
+# ---------------------------------------------------------------- undoable new department
+
+DEPARTMENT_HAS_PEOPLE = (
+    "The department “{name}” has people now; it stays as it is. Nothing was changed."
+)
+
+
+@dataclass(frozen=True)
+class DepartmentPayload:
+    id: int
+    company_id: int
+    name: str
+
+    @property
+    def kind(self) -> str:
+        return "department"
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"id": self.id, "company_id": self.company_id, "name": self.name}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> DepartmentPayload:
+        ref, company = data["id"], data["company_id"]
+        if not isinstance(ref, int) or not isinstance(company, int):
+            raise ValueError("the department's ids are not numbers")
+        return cls(ref, company, str(data["name"]))
+
+
+def create_department(session: Session, company_id: int, name: str, clock: Clock) -> Department:
+    """:func:`add_department` as one undoable change (the undo removes it while nobody
+    is in it)."""
+    from crm_desktop.services import undo
+
+    dept = add_department(session, company_id, name)
+    undo.record(
+        session,
+        action="department-create",
+        label=f"New department “{dept.name}”",
+        payload=DepartmentPayload(dept.id, dept.company_id, dept.name),
+        clock=clock,
+    )
+    return dept
+
+
+def _department_changes(p: DepartmentPayload) -> Changes:
+    return Changes.of("department", p.id, structure=True) | Changes.of("company", p.company_id)
+
+
+def _undo_department(session: Session, p: DepartmentPayload, clock: Clock) -> Changes:
+    from crm_desktop.services import undo
+
+    dept = session.get(Department, p.id)
+    if dept is None or dept.company_id != p.company_id:
+        raise ConflictError(undo.ROW_GONE)
+    if dept.name != p.name:
+        raise ConflictError(undo.EDIT_OVERTAKEN)
+    if session.scalar(select(func.count()).where(Person.department_id == p.id)):
+        raise ConflictError(DEPARTMENT_HAS_PEOPLE, name=p.name)
+    session.delete(dept)
+    session.flush()
+    return _department_changes(p)
+
+
+def _redo_department(session: Session, p: DepartmentPayload, clock: Clock) -> Changes:
+    company = session.get(Company, p.company_id)
+    taken = session.scalar(
+        select(func.count()).where(
+            (Department.id == p.id)
+            | ((Department.company_id == p.company_id) & (Department.name == p.name))
+        )
+    )
+    if company is None or company.deleted_at is not None or taken:
+        raise ConflictError("This change cannot be done again.")
+    session.add(Department(id=p.id, company_id=p.company_id, name=p.name))
+    session.flush()
+    return _department_changes(p)
+
+
+def _check_department(session: Session, p: DepartmentPayload) -> str | None:
+    dept = session.get(Department, p.id)
+    if dept is None or dept.company_id != p.company_id:
+        return f"department {p.id} is gone"
+    return None
+
+
+def register_undo() -> None:
+    """Called by :mod:`crm_desktop.services.undo` when it is imported."""
+    from crm_desktop.services import undo
+
+    undo.FINAL_REFUSALS.add(DEPARTMENT_HAS_PEOPLE)
+    undo.register(
+        "department-create",
+        parse=DepartmentPayload.from_dict,
+        undo=_undo_department,
+        redo=_redo_department,
+        check=_check_department,
+    )

@@ -718,3 +718,36 @@ def _as_utc(value: dt.datetime | str) -> dt.datetime:
     if value.tzinfo is None:
         return value.replace(tzinfo=dt.UTC)
     return value.astimezone(dt.UTC)
+
+
+# ---------------------------------------------------------------- undoable use cases of the window
+
+
+def complete(session: Session, followup_id: int, clock: Clock) -> FollowUp:
+    """:func:`mark_done` as one undoable change (from Today, the agenda, the notice)."""
+    from crm_desktop.services import undo
+
+    watch = undo.RowWatch(session, "followup", followup_id)
+    fu = mark_done(session, followup_id, clock)
+    watch.record(session, "Mark follow-up done", clock, structure=True)
+    return fu
+
+
+def postpone(session: Session, followup_id: int, until: dt.datetime, clock: Clock) -> FollowUp:
+    """:func:`snooze` as one undoable change."""
+    from crm_desktop.services import undo
+
+    watch = undo.RowWatch(session, "followup", followup_id)
+    fu = snooze(session, followup_id, until)
+    watch.record(session, "Snooze follow-up", clock, structure=True)
+    return fu
+
+
+def move_due(session: Session, followup_id: int, new_due: dt.datetime, clock: Clock) -> FollowUp:
+    """:func:`reschedule` as one undoable change."""
+    from crm_desktop.services import undo
+
+    watch = undo.RowWatch(session, "followup", followup_id)
+    fu = reschedule(session, followup_id, new_due)
+    watch.record(session, "Reschedule follow-up", clock, structure=True)
+    return fu

@@ -587,3 +587,27 @@ def export_orders(
 
         _write_atomic(path, write_csv, newline="")
     return len(records)
+
+
+# ---------------------------------------------------------------- undoable use cases of the window
+
+
+def save_order(
+    session: Session,
+    order_id: int,
+    data: OrderInput,
+    *,
+    clock: Clock,
+    expected_version: int | None = None,
+) -> Order:
+    """:func:`update_order` from the order dialog; one undoable change while the lines
+    stay as they are (status, customer, date, notes). A change of the lines is saved
+    but cannot be undone: the undo of a row knows no child lists."""
+    from crm_desktop.services import undo
+
+    watch = undo.RowWatch(session, "order", order_id)
+    lines_before = [_line_key(ln) for ln in get_order(session, order_id).lines]
+    order = update_order(session, order_id, data, clock=clock, expected_version=expected_version)
+    if [_line_key(ln) for ln in order.lines] == lines_before:
+        watch.record(session, f"Edit order {order.number}", clock, structure=True)
+    return order

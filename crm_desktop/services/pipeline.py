@@ -770,3 +770,92 @@ def grouped(session: Session, by: GroupBy = "owner") -> list[OpportunityGroup]:
         else [*sorted(k for k in groups if k), ""]
     )
     return [OpportunityGroup(k, groups[k]) for k in order if k in groups]
+
+
+# ---------------------------------------------------------------- undoable use cases of the window
+
+
+def _watch(session: Session, opp_id: int) -> Any:
+    """The opportunity's row and the rows closing it touches beside it (its quotes,
+    follow-ups and activities, its company)."""
+    from crm_desktop.services import undo
+
+    opp = get_opportunity(session, opp_id)
+    watch = undo.RowWatch(session, "opportunity", opp_id)
+    watch.add(session, "company", opp.company_id)
+    for model, kind in ((Document, "document"), (FollowUp, "followup"), (Activity, "activity")):
+        ids = session.execute(select(model.id).where(model.opportunity_id == opp_id)).scalars()
+        watch.add(session, kind, *ids)
+    return watch
+
+
+def change_stage(session: Session, opp_id: int, stage_id: int, clock: Clock) -> Opportunity:
+    """:func:`move_stage` as one undoable change (“Move “Website” to Angebot”)."""
+    from crm_desktop.services import undo
+
+    watch = undo.RowWatch(session, "opportunity", opp_id)
+    opp = move_stage(session, opp_id, stage_id)
+    stage = opp.stage.name if opp.stage is not None else ""
+    watch.record(session, f"Move “{opp.title}” to {stage}", clock, structure=True)
+    return opp
+
+
+def edit_opportunity(
+    session: Session,
+    opp_id: int,
+    changes: dict[str, Any],
+    clock: Clock,
+    *,
+    stage_id: int | None = None,
+    expected_version: int | None = None,
+) -> Opportunity:
+    """Save the opportunity dialog: the fields and, for an open one, its stage; one
+    undoable change."""
+    from crm_desktop.services import undo
+
+    watch = undo.RowWatch(session, "opportunity", opp_id)
+    current = get_opportunity(session, opp_id)
+    versioning.check(session, "opportunity", current, expected_version)
+    if (
+        stage_id is not None
+        and current.status == OpportunityStatus.OPEN
+        and current.stage_id != stage_id
+    ):
+        move_stage(session, opp_id, stage_id)
+    opp = update_opportunity(session, opp_id, changes)
+    watch.record(session, f"Edit opportunity “{opp.title}”", clock, structure=True)
+    return opp
+
+
+def mark_won(
+    session: Session, opp_id: int, clock: Clock, *, project_name: str | None = None
+) -> Project:
+    """:func:`win` as one undoable change: the undo takes back the project it created
+    (to the trash) and gives the activities and quotes back to the opportunity."""
+    watch = _watch(session, opp_id)
+    title = get_opportunity(session, opp_id).title
+    project = win(session, opp_id, clock, project_name=project_name)
+    watch.record(
+        session, f"Mark “{title}” won", clock, created=[("project", project.id)], structure=True
+    )
+    return project
+
+
+def mark_lost(
+    session: Session, opp_id: int, reason_id: int | None, note: str, clock: Clock
+) -> Opportunity:
+    """:func:`lose` as one undoable change (its quotes and follow-ups come back too)."""
+    watch = _watch(session, opp_id)
+    opp = lose(session, opp_id, reason_id, note, clock)
+    watch.record(session, f"Mark “{opp.title}” lost", clock, structure=True)
+    return opp
+
+
+def record_quote_sent(session: Session, opp_id: int, clock: Clock) -> Opportunity:
+    """:func:`mark_quote_sent` now, as one undoable change."""
+    from crm_desktop.services import undo
+
+    watch = undo.RowWatch(session, "opportunity", opp_id)
+    opp = mark_quote_sent(session, opp_id, clock=clock)
+    watch.record(session, f"Mark quote sent for “{opp.title}”", clock)
+    return opp

@@ -352,3 +352,58 @@ def open_tickets(session: Session, clock: Clock) -> list[OpenTicketRow]:
             )
         )
     return out
+
+
+# ---------------------------------------------------------------- undoable use cases of the window
+
+_STATUS_VERBS = {TicketStatus.CLOSED: "Close", TicketStatus.REOPENED: "Reopen"}
+
+
+def set_status(
+    session: Session,
+    ticket_id: int,
+    new_status: TicketStatus,
+    *,
+    clock: Clock,
+    by: str = "",
+    note: str = "",
+) -> Ticket:
+    """:func:`change_status` as one undoable change (“Close ticket T-2026-0001”)."""
+    from crm_desktop.services import undo
+
+    watch = undo.RowWatch(session, "ticket", ticket_id)
+    ticket = change_status(session, ticket_id, new_status, clock=clock, by=by, note=note)
+    verb = _STATUS_VERBS.get(new_status)
+    label = (
+        f"{verb} ticket {ticket.number}"
+        if verb
+        else f"Set ticket {ticket.number} to {new_status.value}"
+    )
+    watch.record(session, label, clock, structure=True)
+    return ticket
+
+
+def edit_ticket(
+    session: Session,
+    ticket_id: int,
+    *,
+    clock: Clock,
+    title: str | None = None,
+    description: str | None = None,
+    priority: Priority | None = None,
+    expected_version: int | None = None,
+) -> Ticket:
+    """:func:`update_ticket` as one undoable change."""
+    from crm_desktop.services import undo
+
+    watch = undo.RowWatch(session, "ticket", ticket_id)
+    ticket = update_ticket(
+        session,
+        ticket_id,
+        title=title,
+        description=description,
+        priority=priority,
+        expected_version=expected_version,
+    )
+    watch.record(session, f"Edit ticket {ticket.number}", clock, structure=title is not None)
+    return ticket

@@ -909,9 +909,397 @@ for _action in ("merge-people", "merge-companies"):
     register(_action, parse=MergePayload.parser(_action), undo=_undo_merge)
 
 
+# ---------------------------------------------------------------- edit of one row (no child lists)
+
+ROW_KINDS = (
+    "activity",
+    "ticket",
+    "opportunity",
+    "order",
+    "appointment",
+    "followup",
+    "department",
+    "document",
+    "company",
+    "project",
+)
+# columns an undo never writes back: keys and the bookkeeping of every save
+_ROW_SKIP = frozenset({"id", "version", "created_at", "updated_at", "updated_by", "created_by"})
+
+# an iCalendar SEQUENCE only goes up: an undo (redo) counts it on instead of back
+_ROW_SEQUENCE = {"appointment": "sequence", "followup": "sequence"}
+
+# refusals after which an entry is never offered again (the window drops it, so the
+# next Undo goes on with the older changes); handlers of other modules add theirs
+FINAL_REFUSALS: set[str] = set()  # the messages (CrmError.message)
+
+ROW_GONE = "The record is no longer there; the change cannot be undone."
+WON_PROJECT_USED = (
+    "The project “{name}” got new entries since the opportunity was won; undoing the win "
+    "would leave them without their project. Nothing was changed."
+)
+
+
+def _row_model(kind: str) -> Any:
+    from crm_desktop.data.models import (
+        Activity,
+        Appointment,
+        Company,
+        Department,
+        Document,
+        FollowUp,
+        Opportunity,
+        Order,
+        Project,
+        Ticket,
+    )
+
+    models: dict[str, Any] = {
+        "activity": Activity,
+        "ticket": Ticket,
+        "opportunity": Opportunity,
+        "order": Order,
+        "appointment": Appointment,
+        "followup": FollowUp,
+        "department": Department,
+        "document": Document,
+        "company": Company,
+        "project": Project,
+    }
+    if kind not in models:
+        raise ValueError(f"no row edit of {kind}")
+    return models[kind]
+
+
+def row_values(session: Session, kind: str, ref_id: int) -> dict[str, Any]:
+    """Every plain column of one row as JSON values (read from the store, so updates
+    made past the ORM count too)."""
+    from crm_desktop.services.merge import _dump
+
+    table = _row_model(kind).__table__
+    session.flush()
+    row = session.execute(select(table).where(table.c.id == ref_id)).mappings().first()
+    if row is None:
+        raise NotFoundError("There is no {kind} {id}.", kind=kind, id=ref_id)
+    return {str(k): _dump(v) for k, v in row.items() if k not in _ROW_SKIP}
+
+
+@dataclass
+class RowChange:
+    """The changed columns of one row: their values before and after; ``person_id``
+    the person the row belongs to (so that erasing her data finds the entry)."""
+
+    kind: str
+    id: int
+    before: dict[str, Any]
+    after: dict[str, Any]
+    person_id: int | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        out = {"kind": self.kind, "id": self.id, "before": self.before, "after": self.after}
+        return out if self.person_id is None else {**out, "person_id": self.person_id}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> RowChange:
+        kind = data.get("kind")
+        if kind not in ROW_KINDS:
+            raise ValueError(f"no row kind {kind!r}")
+        before, after = data.get("before"), data.get("after")
+        if not isinstance(before, dict) or not isinstance(after, dict):
+            raise ValueError("before/after are not objects")
+        if set(before) != set(after):
+            raise ValueError("before/after name other columns")
+        columns = _row_model(str(kind)).__table__.c
+        unknown = [n for n in after if n not in columns or n in _ROW_SKIP]
+        if unknown:
+            raise ValueError(f"no columns {unknown!r} of {kind}")
+        owner = data.get("person_id")
+        return cls(
+            str(kind),
+            _int(data.get("id"), "id"),
+            before,
+            after,
+            None if owner is None else _int(owner, "person_id"),
+        )
+
+
+@dataclass
+class RowEditPayload:
+    """An edit of one record without child lists (``kind``/``id``/``before``/``after``),
+    with the rows the same use case changed beside it (``also``: an opportunity's
+    quotes and follow-ups, its company) and the records it created (``created``: the
+    project of a won opportunity; the undo moves it to the trash, the redo brings it
+    back). ``structure``: the change moves the record in or out of lists."""
+
+    kind: str
+    id: int
+    before: dict[str, Any]
+    after: dict[str, Any]
+    also: list[RowChange] = field(default_factory=list)
+    created: list[tuple[str, int]] = field(default_factory=list)
+    structure: bool = False
+    person_id: int | None = None
+
+    @property
+    def rows(self) -> list[RowChange]:
+        return [RowChange(self.kind, self.id, self.before, self.after), *self.also]
+
+    def to_dict(self) -> dict[str, Any]:
+        main = RowChange(self.kind, self.id, self.before, self.after, self.person_id)
+        return {
+            **main.to_dict(),
+            "also": [c.to_dict() for c in self.also],
+            "created": [{"kind": k, "id": i} for k, i in self.created],
+            "structure": self.structure,
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> RowEditPayload:
+        main = RowChange.from_dict(data)
+        also = data.get("also", [])
+        created = data.get("created", [])
+        if not isinstance(also, list) or not isinstance(created, list):
+            raise ValueError("also/created are not lists")
+        made = []
+        for item in created:
+            if not isinstance(item, dict) or item.get("kind") != "project":
+                raise ValueError(f"cannot take back a created {item!r}")
+            made.append(("project", _int(item.get("id"), "created id")))
+        return cls(
+            main.kind,
+            main.id,
+            main.before,
+            main.after,
+            [RowChange.from_dict(dict(c)) for c in also],
+            made,
+            bool(data.get("structure", False)),
+            main.person_id,
+        )
+
+
+# what else a row edit of a kind writes when undone or redone: ``(session, id, from,
+# to, clock)`` with the values it leaves and the ones it writes (a ticket's history)
+ROW_HOOKS: dict[str, Callable[[Session, int, dict[str, Any], dict[str, Any], Clock], None]] = {}
+
+
+class RowWatch:
+    """Values of rows before a use case changes them; :meth:`record` writes the one
+    undo entry of what the use case changed."""
+
+    def __init__(self, session: Session, kind: str, ref_id: int) -> None:
+        self.kind, self.id = kind, ref_id
+        self._before: dict[tuple[str, int], dict[str, Any]] = {}
+        self.add(session, kind, ref_id)
+
+    def add(self, session: Session, kind: str, *ids: int | None) -> RowWatch:
+        for ref in ids:
+            if ref is not None and (kind, int(ref)) not in self._before:
+                self._before[(kind, int(ref))] = row_values(session, kind, int(ref))
+        return self
+
+    def diff(self, session: Session) -> list[RowChange]:
+        out: list[RowChange] = []
+        for (kind, ref), before in self._before.items():
+            after = row_values(session, kind, ref)
+            skip = _ROW_SEQUENCE.get(kind)
+            names = [n for n in after if n != skip and not _same(before.get(n), after[n])]
+            if names or (kind, ref) == (self.kind, self.id):
+                owner = after.get("person_id")
+                out.append(
+                    RowChange(
+                        kind,
+                        ref,
+                        {n: before.get(n) for n in names},
+                        {n: after[n] for n in names},
+                        owner if isinstance(owner, int) else None,
+                    )
+                )
+        return out
+
+    def record(
+        self,
+        session: Session,
+        label: str,
+        clock: Clock,
+        *,
+        created: list[tuple[str, int]] | None = None,
+        structure: bool = False,
+    ) -> int | None:
+        """Write the entry (None when nothing changed)."""
+        rows = self.diff(session)
+        main, also = rows[0], rows[1:]
+        if not main.after and not also and not created:
+            return None
+        payload = RowEditPayload(
+            self.kind,
+            self.id,
+            main.before,
+            main.after,
+            also,
+            list(created or []),
+            structure,
+            main.person_id,
+        )
+        return record(session, action="row-edit", label=label, payload=payload, clock=clock)
+
+
+def _overtaken(session: Session, rows: list[RowChange], *, undoing: bool) -> list[str]:
+    out = []
+    for c in rows:
+        if not c.after:
+            continue
+        try:
+            now = row_values(session, c.kind, c.id)
+        except NotFoundError:
+            raise ConflictError(ROW_GONE) from None
+        expected = c.after if undoing else c.before
+        out += [f"{c.kind} {c.id} {n}" for n, v in expected.items() if not _same(now.get(n), v)]
+    return out
+
+
+def _write_row(session: Session, c: RowChange, values: dict[str, Any], clock: Clock) -> None:
+    from crm_desktop.services import versioning
+    from crm_desktop.services.merge import _load
+
+    model = _row_model(c.kind)
+    obj = session.get(model, c.id)
+    if obj is None:
+        raise ConflictError(ROW_GONE)
+    session.refresh(obj)  # updates past the ORM (a won opportunity's quotes) count
+    columns = model.__table__.c
+    for name, raw in values.items():
+        setattr(obj, name, _load(columns[name], raw))
+    sequence = _ROW_SEQUENCE.get(c.kind)
+    if sequence is not None and values:
+        setattr(obj, sequence, (getattr(obj, sequence) or 0) + 1)
+    if "updated_at" in columns:
+        obj.updated_at = clock.now()
+    versioning.flush(session, c.kind, obj)
+
+
+def _project_used(session: Session, p: RowEditPayload, project_id: int) -> str | None:
+    """The name of a created project that got entries of its own since (None: none)."""
+    from crm_desktop.data.models import Activity, Appointment, Document, FollowUp, Project
+
+    moved = {(c.kind, c.id) for c in p.also}
+    for kind, model in (
+        ("activity", Activity),
+        ("document", Document),
+        ("followup", FollowUp),
+        ("appointment", Appointment),
+    ):
+        query = select(model.id).where(model.project_id == project_id)
+        if hasattr(model, "deleted_at"):
+            query = query.where(model.deleted_at.is_(None))
+        if any((kind, int(i)) not in moved for i in session.execute(query).scalars()):
+            name = session.scalar(select(Project.name).where(Project.id == project_id))
+            return str(name or project_id)
+    return None
+
+
+def _row_changes(p: RowEditPayload) -> Changes:
+    changes = Changes.of(p.kind, p.id, structure=p.structure)
+    for c in p.also:
+        if c.kind != "document":  # documents show with their opportunity or project
+            changes = changes | Changes.of(c.kind, c.id)
+    for kind, ref in p.created:
+        changes = changes | Changes.of(kind, ref, structure=True)
+    return changes
+
+
+def _refuse_row(session: Session, p: RowEditPayload, *, undoing: bool) -> None:
+    model = _row_model(p.kind)
+    deleted = getattr(model, "deleted_at", None)
+    if deleted is not None:
+        row = session.execute(select(deleted).where(model.id == p.id)).first()
+        if row is None or row[0] is not None:
+            raise ConflictError(ROW_GONE)
+    names = _overtaken(session, p.rows, undoing=undoing)
+    if names:
+        log.info("undo: %s %s changed meanwhile (%s): refused", p.kind, p.id, ", ".join(names))
+        raise ConflictError(EDIT_OVERTAKEN)
+
+
+def _apply_rows(session: Session, p: RowEditPayload, clock: Clock, *, undoing: bool) -> None:
+    for c in p.rows:
+        if c.after:
+            _write_row(session, c, c.before if undoing else c.after, clock)
+    hook = ROW_HOOKS.get(p.kind)
+    if hook is not None and p.after:
+        old, new = (p.after, p.before) if undoing else (p.before, p.after)
+        hook(session, p.id, old, new, clock)
+
+
+def _undo_row(session: Session, p: RowEditPayload, clock: Clock) -> Changes:
+    from crm_desktop.services import projects
+
+    _refuse_row(session, p, undoing=True)
+    for _kind, ref in p.created:
+        name = _project_used(session, p, ref)
+        if name is not None:
+            raise ConflictError(WON_PROJECT_USED, name=name)
+    _apply_rows(session, p, clock, undoing=True)
+    for _kind, ref in p.created:
+        projects.delete_project(session, ref, clock=clock)
+    session.flush()
+    return _row_changes(p)
+
+
+def _redo_row(session: Session, p: RowEditPayload, clock: Clock) -> Changes:
+    from crm_desktop.services import projects
+
+    _refuse_row(session, p, undoing=False)
+    for _kind, ref in p.created:
+        projects.restore_project(session, ref)
+    _apply_rows(session, p, clock, undoing=False)
+    session.flush()
+    return _row_changes(p)
+
+
+def _check_row(session: Session, p: RowEditPayload) -> str | None:
+    """Offered while the record is there; a later change (or a won project used since)
+    is refused when undone, with a message, and then dropped (:data:`FINAL_REFUSALS`)."""
+    model = _row_model(p.kind)
+    if session.get(model, p.id) is None:
+        return f"{p.kind} {p.id} is gone"
+    return None
+
+
+def _ticket_history(
+    session: Session, ticket_id: int, old: dict[str, Any], new: dict[str, Any], clock: Clock
+) -> None:
+    """An undone (redone) status change stays in the ticket's history as one more change."""
+    from crm_desktop.data.models import Ticket, TicketStatus, TicketStatusChange
+
+    if "status" not in new or old.get("status") == new.get("status"):
+        return
+    ticket = session.get_one(Ticket, ticket_id)
+    ticket.status_changes.append(
+        TicketStatusChange(
+            old_status=TicketStatus(old["status"]),
+            new_status=TicketStatus(new["status"]),
+            changed_at=clock.now(),
+            changed_by="",
+            note="",
+        )
+    )
+    session.flush()
+
+
+ROW_HOOKS["ticket"] = _ticket_history
+
+
+FINAL_REFUSALS.update({EDIT_OVERTAKEN, WON_PROJECT_USED})
+
+register(
+    "row-edit", parse=RowEditPayload.from_dict, undo=_undo_row, redo=_redo_row, check=_check_row
+)
+
+
 __all__ = [
     "DELETE_KINDS",
     "EDIT_OVERTAKEN",
+    "ROW_KINDS",
     "BulkDeletePayload",
     "BulkSetPayload",
     "BulkTagPayload",
@@ -919,6 +1307,9 @@ __all__ = [
     "EditPayload",
     "MergePayload",
     "RecordName",
+    "RowChange",
+    "RowEditPayload",
+    "RowWatch",
     "StackItem",
     "UndoResult",
     "changed_fields",
@@ -931,6 +1322,7 @@ __all__ = [
     "redo_last",
     "redo_stack",
     "register",
+    "row_values",
     "snapshot",
     "stack",
     "undo",
@@ -939,5 +1331,8 @@ __all__ = [
 
 # handlers kept beside their use case register when imported; importing them here keeps
 # the registry complete whoever imports it first (an entry must never be "unknown")
+from crm_desktop.services import contacts as _contacts  # noqa: E402
 from crm_desktop.services import projects as _projects  # noqa: E402, F401
 from crm_desktop.services import rules as _rules  # noqa: E402, F401
+
+_contacts.register_undo()

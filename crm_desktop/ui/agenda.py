@@ -426,7 +426,7 @@ class AgendaWidget(QWidget):
         entry = self.entries.get(key)
         if entry is None or entry.type != "followup":
             return False
-        if not self._run(lambda s: fus.mark_done(s, entry.id, self.clock)):
+        if not self._run(lambda s: fus.complete(s, entry.id, self.clock)):
             return False
         self.refresh()
         self.changed.emit(Changes.of("followup", entry.id, structure=True))
@@ -438,7 +438,7 @@ class AgendaWidget(QWidget):
         if entry is None or entry.type != "followup":
             return False
         until = fus.snooze_target(preset, self.clock.now(), self.zone)
-        if not self._run(lambda s: fus.snooze(s, entry.id, until)):
+        if not self._run(lambda s: fus.postpone(s, entry.id, until, self.clock)):
             return False
         self.refresh()
         self.changed.emit(Changes.of("followup", entry.id))

@@ -759,14 +759,13 @@ class AppointmentDialog(QDialog):
                 ap = cal.get_appointment(session, self.appointment_id)
                 created = False
                 moved = (start, end) != self._initial_times
-                if moved:
-                    cal.move_appointment(session, ap.id, start, end)
-                changed = cal.update_appointment(
+                changed = cal.edit_appointment(
                     session,
                     ap.id,
+                    clock=self.clock,
+                    move_to=(start, end) if moved else None,
                     organizer=organizer if organizer.email else None,
                     attendees=attendees,
-                    bump_sequence=not moved,
                     **details,
                 )
             ap = cal.stored(session, ap.id)

@@ -1133,10 +1133,18 @@ class PersonDialog(_Dialog):
 
 
 class DepartmentDialog(_Dialog):
-    def __init__(self, store: Store, company_id: int, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        store: Store,
+        company_id: int,
+        parent: QWidget | None = None,
+        *,
+        clock: Clock | None = None,
+    ) -> None:
         super().__init__(parent)
         self.store = store
         self.company_id = company_id
+        self.clock: Clock = clock or SystemClock()
         self.setWindowTitle(self.tr("New department"))
         self.setStyleSheet(FORM_STYLE)
         lay = QVBoxLayout(self)
@@ -1161,7 +1169,9 @@ class DepartmentDialog(_Dialog):
     def save(self) -> None:
         def work(session: Session, errors: list[ValidationError]) -> int:
             try:
-                dept = contacts.add_department(session, self.company_id, self.name.text())
+                dept = contacts.create_department(
+                    session, self.company_id, self.name.text(), self.clock
+                )
             except ConflictError as exc:
                 raise ValidationError(exc.message, field="name", **exc.params) from exc
             return dept.id

@@ -254,11 +254,51 @@ def undo_text(action: str, payload: dict[str, Any] | None, label: str) -> str:
         return QCoreApplication.translate("undo", "Edit project {name}").format(
             name=label.removeprefix("Edit project ")
         )
+    if action in ("row-edit", "department-create"):
+        return _row_edit_text(label)
     if action == "merge-people":
         return QCoreApplication.translate("undo", "Merge of two people")
     if action == "merge-companies":
         return QCoreApplication.translate("undo", "Merge of two companies")
     return label
+
+
+# the labels services write for an undoable edit of a row (services/undo.py "row-edit")
+# and a new department; shown in the window's language by matching these templates
+_ROW_EDIT_LABELS = (
+    QT_TRANSLATE_NOOP("undo", "Edit activity “{name}”"),
+    QT_TRANSLATE_NOOP("undo", "Close ticket {number}"),
+    QT_TRANSLATE_NOOP("undo", "Reopen ticket {number}"),
+    QT_TRANSLATE_NOOP("undo", "Set ticket {number} to {status}"),
+    QT_TRANSLATE_NOOP("undo", "Edit ticket {number}"),
+    QT_TRANSLATE_NOOP("undo", "Move “{name}” to {stage}"),
+    QT_TRANSLATE_NOOP("undo", "Edit opportunity “{name}”"),
+    QT_TRANSLATE_NOOP("undo", "Mark “{name}” won"),
+    QT_TRANSLATE_NOOP("undo", "Mark “{name}” lost"),
+    QT_TRANSLATE_NOOP("undo", "Mark quote sent for “{name}”"),
+    QT_TRANSLATE_NOOP("undo", "Edit order {number}"),
+    QT_TRANSLATE_NOOP("undo", "Edit appointment “{name}”"),
+    QT_TRANSLATE_NOOP("undo", "Mark follow-up done"),
+    QT_TRANSLATE_NOOP("undo", "Snooze follow-up"),
+    QT_TRANSLATE_NOOP("undo", "Reschedule follow-up"),
+    QT_TRANSLATE_NOOP("undo", "New department “{name}”"),
+)
+_row_edit_patterns: list[tuple[str, re.Pattern[str]]] = []
+
+
+def _row_edit_text(label: str) -> str:
+    if not _row_edit_patterns:
+        _row_edit_patterns.extend((t, _template_pattern(t)) for t in _ROW_EDIT_LABELS)
+    for template, pattern in _row_edit_patterns:
+        found = pattern.match(label)
+        if found is None:
+            continue
+        values = found.groupdict()
+        if "status" in values:
+            with contextlib.suppress(ValueError):  # a status of an older version: as stored
+                values["status"] = enum_label(TicketStatus(values["status"]))
+        return QCoreApplication.translate("undo", template).format(**values)
+    return label  # a label of another version: as stored
 
 
 # ---------------------------------------------------------------- import reasons

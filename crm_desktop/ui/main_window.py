@@ -825,7 +825,13 @@ class MainWindow(QMainWindow):
         from crm_desktop.ui.tickets import TicketView
 
         self.timeline.set_scope(Scope(ticket_id=ticket_id))
-        page = self._page("ticket", lambda: TicketView(self.store, clock=self.clock, parent=self))
+
+        def make() -> TicketView:
+            view = TicketView(self.store, clock=self.clock, parent=self)
+            self._connect_navigation(view)  # its status changes reach the hub, Edit → Undo
+            return view
+
+        page = self._page("ticket", make)
         assert isinstance(page, TicketView)
         with self.store.reader() as s:
             number = lookups.ticket_number(s, ticket_id)

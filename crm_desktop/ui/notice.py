@@ -361,7 +361,7 @@ class ReminderNotice(QFrame):
         row = self.rows.get(key)
         if row is None or row.entry.type != "followup":
             return False
-        if not self._run(lambda s: fus.mark_done(s, row.entry.id, self.clock)):
+        if not self._run(lambda s: fus.complete(s, row.entry.id, self.clock)):
             return False
         entry = self._remove(key)
         self.changed.emit(Changes.of("followup", row.entry.id, structure=True))
@@ -373,7 +373,7 @@ class ReminderNotice(QFrame):
         if row is None or row.entry.type != "followup":
             return False
         until = fus.snooze_target(preset, self.clock.now(), self.zone)
-        if not self._run(lambda s: fus.snooze(s, row.entry.id, until)):
+        if not self._run(lambda s: fus.postpone(s, row.entry.id, until, self.clock)):
             return False
         self._remove(key)
         self.changed.emit(Changes.of("followup", row.entry.id))
@@ -383,7 +383,7 @@ class ReminderNotice(QFrame):
         row = self.rows.get(key)
         if row is None or row.entry.type != "followup":
             return False
-        if not self._run(lambda s: fus.reschedule(s, row.entry.id, when)):
+        if not self._run(lambda s: fus.move_due(s, row.entry.id, when, self.clock)):
             return False
         self._remove(key)
         self.changed.emit(Changes.of("followup", row.entry.id))

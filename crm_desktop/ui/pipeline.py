@@ -1017,7 +1017,7 @@ class PipelineBoard(QWidget):
             return False
         try:
             with self.store.session() as s:
-                opp = svc.move_stage(s, opp_id, stage_id)
+                opp = svc.change_stage(s, opp_id, stage_id, self.clock)
                 title, stage = opp.title, opp.stage.name if opp.stage else ""
         except CrmError as exc:
             self._fail(exc)
@@ -1048,7 +1048,7 @@ class PipelineBoard(QWidget):
             return None
         try:
             with self.store.session() as s:
-                project = svc.win(s, opp_id, self.clock)
+                project = svc.mark_won(s, opp_id, self.clock)
                 pid, name = project.id, project.name
         except CrmError as exc:
             self._fail(exc)
@@ -1084,7 +1084,7 @@ class PipelineBoard(QWidget):
             return False
         try:
             with self.store.session() as s:
-                opp = svc.lose(s, opp_id, dlg.reason_id, dlg.note_text, self.clock)
+                opp = svc.mark_lost(s, opp_id, dlg.reason_id, dlg.note_text, self.clock)
                 title = opp.title
         except CrmError as exc:
             self._fail(exc)

@@ -792,14 +792,15 @@ class OpportunityDialog(QDialog):
                 ValidationError("An opportunity needs a company or a person.", field="company_id")
             )
             return -1
-        current = svc.get_opportunity(session, self.opportunity_id)
-        if (
-            stage_id is not None
-            and current.status == OpportunityStatus.OPEN
-            and current.stage_id != stage_id
-        ):
-            svc.move_stage(session, self.opportunity_id, int(stage_id))
-        collect(errors, svc.update_opportunity, session, self.opportunity_id, fields)
+        collect(
+            errors,
+            svc.edit_opportunity,
+            session,
+            self.opportunity_id,
+            fields,
+            self.clock,
+            stage_id=int(stage_id) if stage_id is not None else None,
+        )
         return self.opportunity_id
 
     def save(self) -> None:
@@ -838,7 +839,7 @@ class OpportunityDialog(QDialog):
             return False
 
         def action(session: Session, rid: int) -> tuple[dt.datetime, tuple[int, ...]]:
-            opp = svc.mark_quote_sent(session, rid, clock=self.clock)
+            opp = svc.record_quote_sent(session, rid, self.clock)
             sent = opp.quote_sent_at
             assert sent is not None
             return sent, cfg.quote_stages(session).reminder_days
@@ -861,7 +862,7 @@ class OpportunityDialog(QDialog):
             return None
 
         def action(session: Session, rid: int) -> tuple[int, str]:
-            project = svc.win(session, rid, self.clock)
+            project = svc.mark_won(session, rid, self.clock)
             return project.id, project.name
 
         result = self._act(action)
@@ -893,7 +894,7 @@ class OpportunityDialog(QDialog):
         reason_id, note = dlg.reason_id, dlg.note_text
 
         def action(session: Session, rid: int) -> str:
-            return svc.lose(session, rid, reason_id, note, self.clock).title
+            return svc.mark_lost(session, rid, reason_id, note, self.clock).title
 
         title = self._act(action)
         if title is None:
@@ -1505,7 +1506,7 @@ class OrderDialog(QDialog):
                 data.currency = self.loaded.currency if self.loaded is not None else "EUR"
                 order = collect(
                     errors,
-                    order_svc.update_order,
+                    order_svc.save_order,
                     session,
                     self.order_id,
                     data,
@@ -1538,7 +1539,7 @@ class OrderDialog(QDialog):
             )
             order = collect(
                 errors,
-                order_svc.update_order,
+                order_svc.save_order,
                 session,
                 order_id,
                 data,

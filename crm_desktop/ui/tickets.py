@@ -183,6 +183,7 @@ class TicketView(QWidget):
 
     ticketShown = Signal(str)  # number
     statusChanged = Signal(str, str)  # number, new status
+    changed = Signal(object)  # the Changes of a status change (the window publishes it)
 
     def __init__(
         self,
@@ -501,17 +502,16 @@ class TicketView(QWidget):
         note = self.note_edit.text().strip()
         try:
             with self.store.session() as s:
-                svc.change_status(
-                    s, self.ticket.id, status, clock=self.clock, by=self.user, note=note
-                )
+                svc.set_status(s, self.ticket.id, status, clock=self.clock, by=self.user, note=note)
         except CrmError as exc:
             self.error_label.setText(translate_error(exc))
             self.error_label.show()
             return False
         self.note_edit.clear()
-        number = self.ticket.number
+        number, ticket_id = self.ticket.number, self.ticket.id
         self.show_number(number)
         self.statusChanged.emit(number, status.value)
+        self.changed.emit(Changes.of("ticket", ticket_id, structure=True))
         return True
 
 
@@ -643,6 +643,7 @@ class TicketsPage(QWidget):
     """Open tickets on the left, the chosen ticket on the right."""
 
     deleteRequested = Signal(str, int)  # a list row's "Delete…" (the window deletes)
+    changed = Signal(object)  # the Changes of the shown ticket's status change
 
     def __init__(
         self, store: Store, clock: Clock | None = None, parent: QWidget | None = None
@@ -661,6 +662,7 @@ class TicketsPage(QWidget):
         self.list.ticketActivated.connect(self.view.show_number)
         self.list.deleteRequested.connect(self.deleteRequested)
         self.view.statusChanged.connect(lambda *_: self.list.refresh())
+        self.view.changed.connect(self.changed)
 
     def refresh(self) -> None:
         self.list.refresh()

@@ -500,7 +500,7 @@ class TodayView(QWidget):
     def mark_done(self, followup_id: int) -> None:
         try:
             with self.store.session() as s:
-                followups.mark_done(s, followup_id, self.clock)
+                followups.complete(s, followup_id, self.clock)
         except CrmError as exc:
             show_error(self, exc, title=self.tr("Today"))
             return
@@ -511,7 +511,7 @@ class TodayView(QWidget):
         until = followups.snooze_target(preset, self.clock.now())
         try:
             with self.store.session() as s:
-                followups.snooze(s, followup_id, until)
+                followups.postpone(s, followup_id, until, self.clock)
         except CrmError as exc:
             show_error(self, exc, title=self.tr("Today"))
             return

@@ -130,8 +130,9 @@ class UndoManager(QObject):
                     result = registry.undo(s, command.entry_id, self.clock)
         except CrmError as exc:
             command.setObsolete(True)
-            if exc.message == registry.EDIT_OVERTAKEN:
-                # a later save overtook the edit: it can never be applied safely again,
+            if exc.message in registry.FINAL_REFUSALS:
+                # a later save overtook the edit (or the like): it can never be applied
+                # safely again,
                 # so the next Undo goes on with the older changes
                 self._drop([command.entry_id])
             self.failed.emit(exc)

@@ -8090,4 +8090,88 @@ gesamt</translation>
         <translation>Dieser Datensatz existiert nicht mehr.</translation>
     </message>
 </context>
+<context>
+    <name>ProjectsView</name>
+    <message numerus="yes">
+        <source>%n project(s)</source>
+        <translation>
+            <numerusform>%n Projekt</numerusform>
+            <numerusform>%n Projekte</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>New &amp;project…</source>
+        <translation>Neues &amp;Projekt…</translation>
+    </message>
+</context>
+<context>
+    <name>undo</name>
+    <message>
+        <source>Edit activity “{name}”</source>
+        <translation>Aktivität „{name}“ bearbeiten</translation>
+    </message>
+    <message>
+        <source>Close ticket {number}</source>
+        <translation>Ticket {number} schließen</translation>
+    </message>
+    <message>
+        <source>Reopen ticket {number}</source>
+        <translation>Ticket {number} wieder öffnen</translation>
+    </message>
+    <message>
+        <source>Set ticket {number} to {status}</source>
+        <translation>Ticket {number} auf „{status}“ setzen</translation>
+    </message>
+    <message>
+        <source>Edit ticket {number}</source>
+        <translation>Ticket {number} bearbeiten</translation>
+    </message>
+    <message>
+        <source>Move “{name}” to {stage}</source>
+        <translation>„{name}“ nach {stage} verschieben</translation>
+    </message>
+    <message>
+        <source>Edit opportunity “{name}”</source>
+        <translation>Verkaufschance „{name}“ bearbeiten</translation>
+    </message>
+    <message>
+        <source>Mark “{name}” won</source>
+        <translation>„{name}“ als gewonnen markieren</translation>
+    </message>
+    <message>
+        <source>Mark “{name}” lost</source>
+        <translation>„{name}“ als verloren markieren</translation>
+    </message>
+    <message>
+        <source>Mark quote sent for “{name}”</source>
+        <translation>Angebot für „{name}“ als versendet markieren</translation>
+    </message>
+    <message>
+        <source>Edit order {number}</source>
+        <translation>Auftrag {number} bearbeiten</translation>
+    </message>
+    <message>
+        <source>Edit appointment “{name}”</source>
+        <translation>Termin „{name}“ bearbeiten</translation>
+    </message>
+    <message>
+        <source>Mark follow-up done</source>
+        <translation>Wiedervorlage als erledigt markieren</translation>
+    </message>
+    <message>
+        <source>Snooze follow-up</source>
+        <translation>Wiedervorlage auf später legen</translation>
+    </message>
+    <message>
+        <source>Reschedule follow-up</source>
+        <translation>Wiedervorlage verschieben</translation>
+    </message>
+    <message>
+        <source>New department “{name}”</source>
+        <translation>Neue Abteilung „{name}“</translation>
+    </message>
+</context>
 </TS>

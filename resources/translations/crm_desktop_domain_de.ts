@@ -1752,4 +1752,15 @@
         <translation>Wählen Sie die Person, für die die Wiedervorlage ist.</translation>
     </message>
 </context>
+<context>
+    <name>errors</name>
+    <message>
+        <source>The project “{name}” got new entries since the opportunity was won; undoing the win would leave them without their project. Nothing was changed.</source>
+        <translation>Das Projekt „{name}“ hat seit dem Gewinn der Verkaufschance neue Einträge bekommen; den Gewinn jetzt rückgängig zu machen, würde sie ohne ihr Projekt lassen. Es wurde nichts geändert.</translation>
+    </message>
+    <message>
+        <source>The department “{name}” has people now; it stays as it is. Nothing was changed.</source>
+        <translation>In der Abteilung „{name}“ sind jetzt Personen; sie bleibt bestehen. Es wurde nichts geändert.</translation>
+    </message>
+</context>
 </TS>

@@ -296,3 +296,42 @@ def test_a_tool_dialog_publishes_what_it_changed_not_everything(
     window.open_trash()
     assert seen and not any(c.everything for c in seen)
     assert any(c.touches_record("person", pid) for c in seen)
+
+
+# the services' writes the window offers undo for: the ui calls their undoable use case
+# (services/undo.py "row-edit"), never the bare write that leaves no undo entry
+NOT_UNDOABLE = {
+    "move_stage": "change_stage",
+    "win": "mark_won",
+    "lose": "mark_lost",
+    "update_opportunity": "edit_opportunity",
+    "mark_quote_sent": "record_quote_sent",
+    "change_status": "set_status",
+    "update_ticket": "edit_ticket",
+    "update_activity": "edit_activity",
+    "update_order": "save_order",
+    "mark_done": "complete",
+    "snooze": "postpone",
+    "reschedule": "move_due",
+    "update_appointment": "edit_appointment",
+    "move_appointment": "edit_appointment",
+    "add_department": "create_department",
+}
+
+
+def test_the_window_writes_rows_undoably() -> None:
+    """Every edit of a ticket, opportunity, order, activity, appointment, follow-up or a
+    new department from the window goes through the use case that writes its undo
+    entry (issue #16: every mutating command of the window is undoable)."""
+    found: list[str] = []
+    for path in sorted(UI.glob("*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            if (
+                isinstance(node, ast.Attribute)
+                and node.attr in NOT_UNDOABLE
+                and isinstance(node.value, ast.Name)
+                and node.value.id not in ("self", "super")
+            ):
+                found.append(f"{path.name}:{node.lineno}: {node.value.id}.{node.attr}")
+    assert found == []
