@@ -227,7 +227,7 @@ def sync_objects(session: Session, objects: list[Any], removed: list[Any]) -> No
 
 
 # the attributes a search document is made of: other changes (a priority, a contact
-# rhythm, a note) leave the document as it is, so nothing is rewritten for them
+# rhythm) leave the document as it is, so nothing is rewritten for them
 DOCUMENT_ATTRIBUTES: dict[type, tuple[str, ...]] = {
     Person: (
         "title",
@@ -240,26 +240,16 @@ DOCUMENT_ATTRIBUTES: dict[type, tuple[str, ...]] = {
         "deleted_at",
         "emails",
         "phones",
-        "addresses",
-        "notes",
-        "profile_fields",
-        "occupation",
-        "hobbies",
     ),
-    Company: (
-        "name",
-        "legal_form",
-        "website",
-        "deleted_at",
-        "emails",
-        "phones",
-        "addresses",
-        "notes",
-        "vat_id",
-    ),
+    Company: ("name", "legal_form", "website", "deleted_at", "emails", "phones"),
     Activity: ("subject", "text", "deleted_at"),
     Ticket: ("number", "title", "description", "deleted_at"),
     Project: ("name", "description", "deleted_at"),
+}
+# ... and those only in its fields: updated in place (the document keeps its id)
+FIELD_ATTRIBUTES: dict[type, tuple[str, ...]] = {
+    Person: ("notes", "profile_fields", "occupation", "hobbies", "addresses"),
+    Company: ("notes", "vat_id", "addresses"),
 }
 
 
@@ -282,17 +272,24 @@ def _after_flush(session: Session, _ctx: Any) -> None:
     new, dirty, deleted = session.new, session.dirty, session.deleted
     by_id: dict[str, set[int]] = {}  # owners known by id only: their fields
     for obj in list(new) + list(dirty):
+        if isinstance(obj, Address):
+            _orphan(obj, by_id)
+            continue
         indexed_change = isinstance(obj, INDEXED) and obj not in new
         if indexed_change and not touches(obj, DOCUMENT_ATTRIBUTES):
+            if type(obj) in FIELD_ATTRIBUTES and touches(obj, FIELD_ATTRIBUTES):
+                by_id.setdefault(_kind_of(obj), set()).add(int(obj.id))
             continue
         owner = _owner_of(obj)
         if owner is not None and isinstance(owner, INDEXED):
             changed[id(owner)] = owner
-        elif owner is None and isinstance(obj, (Phone, Address)):
+        elif owner is None and isinstance(obj, Phone):
             _orphan(obj, by_id)
     removed = [o for o in deleted if isinstance(o, INDEXED)]
     for obj in deleted:
-        if isinstance(obj, (Email, Phone, Address)):
+        if isinstance(obj, Address):
+            _orphan(obj, by_id)
+        elif isinstance(obj, (Email, Phone)):
             owner = _owner_of(obj)
             if owner is not None and owner not in deleted:
                 changed[id(owner)] = owner
@@ -307,11 +304,14 @@ def _after_flush(session: Session, _ctx: Any) -> None:
 
 
 def _orphan(obj: Any, by_id: dict[str, set[int]]) -> None:
-    """A phone or address given only its owner's id (the owner not loaded)."""
-    if obj.person_id is not None:
-        by_id.setdefault("person", set()).add(int(obj.person_id))
-    elif obj.company_id is not None:
-        by_id.setdefault("company", set()).add(int(obj.company_id))
+    """The owner of an address (or of a phone whose owner is not loaded), by id: its
+    fields are read again."""
+    person_id = obj.person_id or (obj.person.id if obj.person is not None else None)
+    company_id = obj.company_id or (obj.company.id if obj.company is not None else None)
+    if person_id is not None:
+        by_id.setdefault("person", set()).add(int(person_id))
+    elif company_id is not None:
+        by_id.setdefault("company", set()).add(int(company_id))
 
 
 def _refresh_fields(conn: Connection, by_id: dict[str, set[int]]) -> None:

@@ -91,14 +91,16 @@ class SearchHit:
     matched: str = ""  # why a person/company matched besides its name: address, phone, ...
 
     def as_dict(self) -> dict[str, Any]:
-        return {
+        out: dict[str, Any] = {
             "kind": self.kind,
             "id": self.ref_id,
             "title": self.title,
             "subtitle": self.subtitle,
             "score": round(self.score, 2),
-            "matched": self.matched,
         }
+        if self.matched:  # only for hits not explained by their name
+            out["matched"] = self.matched
+        return out
 
 
 # ---------------------------------------------------------------- text helpers
