@@ -301,3 +301,22 @@ def test_fields_on_postgresql(pg_store: Store, clock: FixedClock) -> None:
         assert refs(find(pg_store, typed)) == [("person", pid)], typed
     hit = find(pg_store, "Obermarkt")[0]
     assert (hit.matched, hit.subtitle) == ("address", "Obermarkt 5, 02826 Görlitz")
+
+
+def test_the_window_shows_why_it_matched(qtbot: object, sqlite_store: Store, data: Ids) -> None:
+    from crm_desktop.ui.search import SearchField
+
+    field = SearchField(sqlite_store)
+    qtbot.addWidget(field)  # type: ignore[attr-defined]
+    for typed, shown in (
+        ("Obermarkt", "Ines Kowalski — Obermarkt 5, 02826 Görlitz"),
+        ("0171 987", "Ines Kowalski — Phone: 0171 9876543"),
+        ("KD-77812", "Karl Brenner — Kundennummer: KD-77812"),
+    ):
+        field.setText(typed)
+        hits = field.search_now()
+        assert hits[0].matched
+        assert field.popup.list.item(0).text() == shown, typed
+    field.setText("Oldtimer")
+    field.search_now()
+    assert field.popup.list.item(0).text().startswith("Karl Brenner — Note: Sammelt Oldtimer")
