@@ -70,6 +70,7 @@ KIND_BASE = {
 TICKET_HIT_SCORE = 1000.0
 FUZZY_PENALTY = 100.0  # typo hits: below exact names, above tickets and activities
 FIELD_PENALTY = 10.0  # address/phone/note hits: below name hits, above typo hits
+PROJECT_CANDIDATES = 20
 CANDIDATES = 300  # full-text matches looked at per query and pass (newest first)
 FUZZY_CUTOFF = 75.0
 MAX_WORDS = 8
@@ -456,6 +457,21 @@ def search(
                     bonus = _fields_bonus(fields, folded, digits) - FIELD_PENALTY
                 scored[key] = KIND_BASE[kind] + bonus + rank
                 exact_names = exact_names or kind in NAME_KINDS
+
+    # project names: few rows, matched directly, so that a name word shared by many
+    # people (whose hits fill the page before the full text runs) still finds them
+    if "project" in wanted and query_words:
+        found = textmatch.contains_all([Project.name], text_)
+        if found is not None:
+            for pid, name in session.execute(
+                select(Project.id, Project.name)
+                .where(found, Project.deleted_at.is_(None))
+                .order_by(Project.id.desc())
+                .limit(PROJECT_CANDIDATES)
+            ).all():
+                key = ("project", int(pid))
+                if key not in scored:
+                    scored[key] = KIND_BASE["project"] + _title_bonus(str(name), folded)
 
     # 3. typos: similar name words, only when no person or company matched exactly
     if vocab is not None and not exact_names and any(len(t) >= 3 for t in folded):

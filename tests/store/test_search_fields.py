@@ -320,3 +320,29 @@ def test_the_window_shows_why_it_matched(qtbot: object, sqlite_store: Store, dat
     field.setText("Oldtimer")
     field.search_now()
     assert field.popup.list.item(0).text().startswith("Karl Brenner — Note: Sammelt Oldtimer")
+
+
+def test_a_project_is_found_when_many_newer_activities_name_it(
+    sqlite_store: Store, data: Ids, clock: FixedClock
+) -> None:
+    import datetime as dt
+
+    from crm_desktop.data.models import Activity, ActivityKind, Project
+
+    with sqlite_store.session() as s:
+        project = Project(name="Hallenneubau Zittau", description="")
+        s.add(project)
+        s.flush()
+        pid = project.id
+        s.add_all(
+            Activity(
+                kind=ActivityKind.NOTE,
+                occurred_at=clock.now() - dt.timedelta(hours=i),
+                subject=f"Hallenneubau Baubesprechung {i}",
+                text="",
+            )
+            for i in range(320)  # more than the full-text candidates of one pass
+        )
+    hits = find(sqlite_store, "Hallenneubau")
+    assert refs(hits)[0] == ("project", pid)
+    assert refs(find(sqlite_store, "hallenneu zitt")) == [("project", pid)]
