@@ -32,6 +32,7 @@ from sqlalchemy import (
     Text,
     UniqueConstraint,
     func,
+    text,
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
@@ -793,3 +794,14 @@ class SearchDocument(Base):
     ref_id: Mapped[int] = mapped_column(Integer)
     title: Mapped[str] = mapped_column(String(400), default="")
     body: Mapped[str] = mapped_column(Text, default="")
+    # addresses, notes, profile values, phone forms (people, companies); NULL until filled
+    fields: Mapped[str | None] = mapped_column(Text)
+
+
+# the documents whose fields are still to be filled (search_sync.complete)
+Index(
+    "ix_search_documents_no_fields",
+    SearchDocument.__table__.c.id,
+    sqlite_where=text("fields IS NULL AND kind IN ('person', 'company')"),
+    postgresql_where=text("fields IS NULL AND kind IN ('person', 'company')"),
+)

@@ -4,19 +4,32 @@ The ORM writes one row per person, company, activity, ticket and project wheneve
 such a record is added, changed or deleted (soft delete removes the row). SQLite's
 FTS5 table follows ``search_documents`` through triggers created in the migration;
 PostgreSQL indexes it with a GIN index on its tsvector.
+
+Besides its title and body, a person's or company's document has ``fields``: what
+else a user would type to find it — the addresses (street, postcode, city), the notes,
+the profile field values and every phone number in its national and subscriber forms
+("01719876543", "1719876543", "9876543" for a stored +491719876543). Writers that
+bypass the ORM (the demo data, the import's bulk inserts) leave ``fields`` NULL;
+:func:`complete` fills those in, and every session commit calls it (a cheap check
+through a partial index when nothing is missing).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import functools
+import json
+import re
+import weakref
+from collections.abc import Iterable, Iterator
 from typing import Any
 
-from sqlalchemy import delete, event, insert, select
+from sqlalchemy import Connection, bindparam, delete, event, insert, select, text
 from sqlalchemy import inspect as sa_inspect
 from sqlalchemy.orm import Session, object_session, sessionmaker
 
 from crm_desktop.data.models import (
     Activity,
+    Address,
     Company,
     Email,
     Person,
@@ -62,9 +75,73 @@ def company_document(
     return ("company", ref_id, name, body)
 
 
+FIELD_KINDS = ("person", "company")
+_DIGITS = re.compile(r"\D+")
+
+
+@functools.lru_cache(maxsize=65536)
+def phone_forms(number: str) -> tuple[str, ...]:
+    """The digit strings a user may type for the stored E.164 ``number``: the national
+    form with its trunk prefix ("01719876543"), without it ("1719876543") and the
+    subscriber number after the area/network code ("9876543")."""
+    import phonenumbers
+
+    digits = _DIGITS.sub("", number or "")
+    if len(digits) < 4:
+        return ()
+    try:
+        parsed = phonenumbers.parse("+" + digits, None)
+    except phonenumbers.NumberParseException:
+        return ()
+    nsn = phonenumbers.national_significant_number(parsed)
+    if not nsn:
+        return ()
+    forms = []
+    region = phonenumbers.region_code_for_number(parsed)
+    meta = phonenumbers.PhoneMetadata.metadata_for_region(region) if region else None
+    trunk = (meta.national_prefix if meta is not None else None) or ""
+    if trunk:
+        forms.append(trunk + nsn)
+    forms.append(nsn)
+    try:
+        ndc = phonenumbers.length_of_national_destination_code(parsed)
+    except Exception:  # pragma: no cover - metadata without a pattern
+        ndc = 0
+    if 0 < ndc < len(nsn) - 2:
+        forms.append(nsn[ndc:])
+    return tuple(dict.fromkeys(f for f in forms if f != digits))
+
+
+def fields_text(
+    addresses: Iterable[tuple[str | None, ...]],
+    notes: str | None,
+    profile: dict[str, Any] | None,
+    phones: Iterable[str],
+    extra: Iterable[str | None] = (),
+) -> str:
+    """The ``fields`` of a person's or company's document (see the module docstring):
+    one line per address ("Obermarkt 5 02826 Görlitz"), profile values, phone forms,
+    the notes last."""
+    parts: list[str] = []
+    for address in addresses:
+        line = " ".join(str(x) for x in address if x)
+        if line:
+            parts.append(line)
+    parts += [str(x) for x in extra if x]
+    if isinstance(profile, dict):
+        parts += [str(val) for val in profile.values() if val not in (None, "")]
+    forms = [f for number in phones for f in phone_forms(number)]
+    if forms:
+        parts.append(" ".join(forms))
+    if notes:
+        parts.append(notes)
+    return "\n".join(parts)
+
+
 def document_row(doc: Document) -> dict[str, Any]:
-    """``doc`` as a row of ``search_documents`` (for bulk inserts)."""
-    return {"kind": doc[0], "ref_id": doc[1], "title": doc[2], "body": doc[3]}
+    """``doc`` as a row of ``search_documents`` (for bulk inserts; the fields of people
+    and companies stay NULL for :func:`complete`)."""
+    return {"kind": doc[0], "ref_id": doc[1], "title": doc[2], "body": doc[3], "fields": None}
 
 
 def document_for(obj: Any) -> Document | None:
@@ -107,19 +184,23 @@ def _kind_of(obj: Any) -> str:
 
 
 def _owner_of(obj: Any) -> Any:
-    if isinstance(obj, (Email, Phone)):
+    if isinstance(obj, (Email, Phone, Address)):
         return obj.person or obj.company
     return obj
 
 
-def _replace(session: Session, kind: str, ref_id: int, doc: Document | None) -> None:
+def _replace(
+    session: Session, kind: str, ref_id: int, doc: Document | None, fields: str | None = None
+) -> None:
     conn = session.connection()
     conn.execute(
         delete(SearchDocument).where(SearchDocument.kind == kind, SearchDocument.ref_id == ref_id)
     )
     if doc is not None:
         conn.execute(
-            insert(SearchDocument).values(kind=doc[0], ref_id=doc[1], title=doc[2], body=doc[3])
+            insert(SearchDocument).values(
+                kind=doc[0], ref_id=doc[1], title=doc[2], body=doc[3], fields=fields
+            )
         )
 
 
@@ -127,13 +208,26 @@ def sync_objects(session: Session, objects: list[Any], removed: list[Any]) -> No
     for obj in removed:
         if obj.id is not None:
             _replace(session, _kind_of(obj), obj.id, None)
-    for obj in objects:
-        if obj.id is not None:
-            _replace(session, _kind_of(obj), obj.id, document_for(obj))
+    docs = [(obj, document_for(obj)) for obj in objects if obj.id is not None]
+    # the fields are read with SQL: in a flush the rows are written already, and the
+    # ORM must not load collections inside its flush events
+    wanted: dict[str, list[int]] = {}
+    for _obj, doc in docs:
+        if doc is not None and doc[0] in FIELD_KINDS:
+            wanted.setdefault(doc[0], []).append(doc[1])
+    conn = session.connection()
+    fields = {
+        (kind, rid): txt
+        for kind, ids in wanted.items()
+        for rid, txt in _fields_by_sql(conn, kind, ids)
+    }
+    for obj, doc in docs:
+        kind = _kind_of(obj)
+        _replace(session, kind, obj.id, doc, fields.get((kind, obj.id)))
 
 
 # the attributes a search document is made of: other changes (a priority, a contact
-# rhythm, a note) leave the document as it is, so nothing is rewritten for them
+# rhythm) leave the document as it is, so nothing is rewritten for them
 DOCUMENT_ATTRIBUTES: dict[type, tuple[str, ...]] = {
     Person: (
         "title",
@@ -151,6 +245,11 @@ DOCUMENT_ATTRIBUTES: dict[type, tuple[str, ...]] = {
     Activity: ("subject", "text", "deleted_at"),
     Ticket: ("number", "title", "description", "deleted_at"),
     Project: ("name", "description", "deleted_at"),
+}
+# ... and those only in its fields: updated in place (the document keeps its id)
+FIELD_ATTRIBUTES: dict[type, tuple[str, ...]] = {
+    Person: ("notes", "profile_fields", "occupation", "hobbies", "addresses"),
+    Company: ("notes", "vat_id", "addresses"),
 }
 
 
@@ -171,28 +270,162 @@ def _after_flush(session: Session, _ctx: Any) -> None:
     # session.new/dirty/deleted build a new set on every access: read each once (a flush
     # of thousands of objects was quadratic here)
     new, dirty, deleted = session.new, session.dirty, session.deleted
+    by_id: dict[str, set[int]] = {}  # owners known by id only: their fields
     for obj in list(new) + list(dirty):
+        if isinstance(obj, Address):
+            _orphan(obj, by_id)
+            continue
         indexed_change = isinstance(obj, INDEXED) and obj not in new
         if indexed_change and not touches(obj, DOCUMENT_ATTRIBUTES):
+            if type(obj) in FIELD_ATTRIBUTES and touches(obj, FIELD_ATTRIBUTES):
+                by_id.setdefault(_kind_of(obj), set()).add(int(obj.id))
             continue
         owner = _owner_of(obj)
         if owner is not None and isinstance(owner, INDEXED):
             changed[id(owner)] = owner
+        elif owner is None and isinstance(obj, Phone):
+            _orphan(obj, by_id)
     removed = [o for o in deleted if isinstance(o, INDEXED)]
     for obj in deleted:
-        if isinstance(obj, (Email, Phone)):
+        if isinstance(obj, Address):
+            _orphan(obj, by_id)
+        elif isinstance(obj, (Email, Phone)):
             owner = _owner_of(obj)
             if owner is not None and owner not in deleted:
                 changed[id(owner)] = owner
-    if not changed and not removed:
+            elif owner is None and isinstance(obj, (Phone, Address)):
+                _orphan(obj, by_id)
+    if not changed and not removed and not by_id:
         return
     gone = {id(o) for o in removed}
     with session.no_autoflush:
         sync_objects(session, [o for o in changed.values() if id(o) not in gone], removed)
+        _refresh_fields(session.connection(), by_id)
+
+
+def _orphan(obj: Any, by_id: dict[str, set[int]]) -> None:
+    """The owner of an address (or of a phone whose owner is not loaded), by id: its
+    fields are read again."""
+    person_id = obj.person_id or (obj.person.id if obj.person is not None else None)
+    company_id = obj.company_id or (obj.company.id if obj.company is not None else None)
+    if person_id is not None:
+        by_id.setdefault("person", set()).add(int(person_id))
+    elif company_id is not None:
+        by_id.setdefault("company", set()).add(int(company_id))
+
+
+def _refresh_fields(conn: Connection, by_id: dict[str, set[int]]) -> None:
+    for kind, ids in by_id.items():
+        values = [
+            {"k": kind, "r": rid, "f": f} for rid, f in _fields_by_sql(conn, kind, sorted(ids))
+        ]
+        if values:
+            conn.execute(
+                text("UPDATE search_documents SET fields = :f WHERE kind = :k AND ref_id = :r"),
+                values,
+            )
+
+
+_HAS_FIELDS: weakref.WeakKeyDictionary[Any, bool] = weakref.WeakKeyDictionary()
+
+
+def _before_commit(session: Session) -> None:
+    """Fill the fields bulk loads of this transaction left empty (an index lookup that
+    finds nothing, normally)."""
+    if session.info.get("search_sync_disabled"):
+        return
+    conn = session.connection()
+    key = conn.engine.pool
+    has = _HAS_FIELDS.get(key)
+    if has is None:  # a store opened without migrating (an old schema) has no column
+        columns = sa_inspect(conn).get_columns("search_documents")
+        has = _HAS_FIELDS[key] = any(c["name"] == "fields" for c in columns)
+    if has:
+        session.flush()
+        complete(conn)
 
 
 def install(factory: sessionmaker[Session]) -> None:
     event.listen(factory, "after_flush", _after_flush)
+    event.listen(factory, "before_commit", _before_commit)
+
+
+# ---------------------------------------------------------------- fields written later
+
+COMPLETE_BATCH = 2000
+# the partial index ix_search_documents_no_fields (migration 0007) holds just these rows
+_MISSING = (
+    "SELECT id, kind, ref_id FROM search_documents "
+    "WHERE fields IS NULL AND kind IN ('person', 'company') ORDER BY id LIMIT :n"
+)
+
+
+def complete(conn: Connection, batch: int = COMPLETE_BATCH) -> int:
+    """Fill ``fields`` of the person and company documents that have none (written by a
+    bulk load that bypassed the ORM). Returns how many were filled."""
+    done = 0
+    while True:
+        rows = conn.execute(text(_MISSING), {"n": batch}).all()
+        if not rows:
+            return done
+        by_kind: dict[str, dict[int, int]] = {}
+        for doc_id, kind, ref_id in rows:
+            by_kind.setdefault(str(kind), {})[int(ref_id)] = int(doc_id)
+        values: list[dict[str, Any]] = []
+        for kind, refs in by_kind.items():
+            texts = dict(_fields_by_sql(conn, kind, list(refs)))
+            values += [{"doc_id": d, "f": texts.get(r, "")} for r, d in refs.items()]
+        conn.execute(text("UPDATE search_documents SET fields = :f WHERE id = :doc_id"), values)
+        done += len(values)
+
+
+def _fields_by_sql(conn: Connection, kind: str, ids: list[int]) -> Iterator[tuple[int, str]]:
+    """(ref_id, fields) for people or companies, read with plain SQL (the migration
+    uses it too, so it names only columns that exist since migration 0001)."""
+    owner = "person_id" if kind == "person" else "company_id"
+    table = "people" if kind == "person" else "companies"
+    extra = "occupation, hobbies, profile_fields" if kind == "person" else "vat_id, NULL, NULL"
+    addresses: dict[int, list[tuple[str | None, ...]]] = {}
+    phones: dict[int, list[str]] = {}
+    for start in range(0, len(ids), 500):
+        chunk = ids[start : start + 500]
+        params = {"ids": chunk}
+        for row in conn.execute(
+            text(
+                f"SELECT {owner}, street, extra, postcode, city, region FROM addresses "
+                f"WHERE {owner} IN :ids ORDER BY id"
+            ).bindparams(bindparam("ids", expanding=True)),
+            params,
+        ):
+            addresses.setdefault(int(row[0]), []).append(tuple(row[1:]))
+        for owner_id, number in conn.execute(
+            text(
+                f"SELECT {owner}, number FROM phones WHERE {owner} IN :ids ORDER BY id"
+            ).bindparams(bindparam("ids", expanding=True)),
+            params,
+        ):
+            phones.setdefault(int(owner_id), []).append(str(number))
+        for rid, notes, e1, e2, profile in conn.execute(
+            text(f"SELECT id, notes, {extra} FROM {table} WHERE id IN :ids").bindparams(
+                bindparam("ids", expanding=True)
+            ),
+            params,
+        ):
+            if isinstance(profile, str):
+                try:
+                    profile = json.loads(profile)
+                except ValueError:
+                    profile = None
+            yield (
+                int(rid),
+                fields_text(
+                    addresses.get(int(rid), ()),
+                    notes,
+                    profile if isinstance(profile, dict) else None,
+                    phones.get(int(rid), ()),
+                    (e1, e2),
+                ),
+            )
 
 
 def rebuild(session: Session) -> int:
@@ -207,4 +440,5 @@ def rebuild(session: Session) -> int:
                 rows.append(document_row(doc))
     if rows:
         conn.execute(insert(SearchDocument), rows)
+    complete(conn)
     return len(rows)

@@ -9,6 +9,13 @@
   first.
 - Companies and people rank before tickets and projects, those before activities.
 - Any input is safe: words are extracted and quoted, never passed on as query syntax.
+- Addresses (street, postcode, city), notes, profile field values and phone numbers
+  in their national forms are found too (the documents' ``fields``): "Görlitz" lists
+  the people and companies in Görlitz, "02826" those at that postcode, "0171 987" or
+  "9876543" the owner of +491719876543. Such hits say why they matched in their
+  subtitle ("Obermarkt 5, 02826 Görlitz") and in ``matched`` ("address", "phone",
+  "notes", "profile").
+- The typo fallback runs only when no person or company matches exactly.
 
 How: names come from an in-memory vocabulary of folded name words (per engine, read
 once from ``search_documents`` and then brought up to date with the rows added since,
@@ -33,7 +40,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from rapidfuzz import fuzz, process
-from sqlalchemy import Engine, func, select, text
+from sqlalchemy import Engine, func, literal, select, text
 from sqlalchemy.orm import Session
 
 from crm_desktop.clock import to_local
@@ -43,10 +50,12 @@ from crm_desktop.data.models import (
     AddressKind,
     Company,
     Person,
+    Phone,
     Project,
     SearchDocument,
     Ticket,
 )
+from crm_desktop.data.search_sync import phone_forms
 from crm_desktop.services import textmatch
 
 KINDS = ("person", "company", "ticket", "project", "activity")
@@ -60,6 +69,8 @@ KIND_BASE = {
 }
 TICKET_HIT_SCORE = 1000.0
 FUZZY_PENALTY = 100.0  # typo hits: below exact names, above tickets and activities
+FIELD_PENALTY = 10.0  # address/phone/note hits: below name hits, above typo hits
+PROJECT_CANDIDATES = 20
 CANDIDATES = 300  # full-text matches looked at per query and pass (newest first)
 FUZZY_CUTOFF = 75.0
 MAX_WORDS = 8
@@ -78,15 +89,19 @@ class SearchHit:
     title: str
     subtitle: str
     score: float
+    matched: str = ""  # why a person/company matched besides its name: address, phone, ...
 
     def as_dict(self) -> dict[str, Any]:
-        return {
+        out: dict[str, Any] = {
             "kind": self.kind,
             "id": self.ref_id,
             "title": self.title,
             "subtitle": self.subtitle,
             "score": round(self.score, 2),
         }
+        if self.matched:  # only for hits not explained by their name
+            out["matched"] = self.matched
+        return out
 
 
 # ---------------------------------------------------------------- text helpers
@@ -140,10 +155,40 @@ def _variants(word: str) -> list[str]:
     return out
 
 
+_PHONE_LIKE = re.compile(r"\s*\+?[\d\s()/.\-]+")
+
+
+def phone_digits(text_: str) -> str | None:
+    """The digits of a typed phone number or its fragment ("0171 987" -> "0171987",
+    "+49 171" and "0049 171" -> "49171"), None unless ``text_`` is digits and phone
+    separators only with at least three digits in two or more groups (one group is
+    a plain word already)."""
+    if not _PHONE_LIKE.fullmatch(text_ or ""):
+        return None
+    groups = re.findall(r"\d+", text_)
+    digits = "".join(groups)
+    if len(digits) < 3 or (len(groups) < 2 and not text_.strip().startswith(("+", "00"))):
+        return None
+    if text_.strip().startswith("00"):
+        digits = digits[2:]
+    return digits or None
+
+
 def fts5_query(text_: str) -> str | None:
     """An FTS5 MATCH expression: all words required, each quoted; the last one (still
     being typed) as a prefix. Earlier words are whole words: a prefix of a frequent
-    word would make FTS5 merge huge lists."""
+    word would make FTS5 merge huge lists. A phone number typed in groups also
+    matches as one digit string."""
+    expr = _fts5_words(text_)
+    digits = phone_digits(text_)
+    if expr is not None and digits is not None and len(words(text_)) > 1:
+        return f'({expr}) OR "{digits}"*'
+    if expr is None and digits is not None:
+        return f'"{digits}"*'
+    return expr
+
+
+def _fts5_words(text_: str) -> str | None:
     parts = []
     all_words = words(text_)
     for pos, word in enumerate(all_words):
@@ -155,6 +200,16 @@ def fts5_query(text_: str) -> str | None:
 
 def tsquery(text_: str) -> str | None:
     """A PostgreSQL ``to_tsquery('simple', ...)`` expression, the last word a prefix."""
+    expr = _ts_words(text_)
+    digits = phone_digits(text_)
+    if expr is not None and digits is not None and len(words(text_)) > 1:
+        return f"({expr}) | {digits}:*"
+    if expr is None and digits is not None:
+        return f"{digits}:*"
+    return expr
+
+
+def _ts_words(text_: str) -> str | None:
     parts = []
     all_words = words(text_)
     for pos, word in enumerate(all_words):
@@ -381,29 +436,53 @@ def search(
     name_kinds = [k for k in NAME_KINDS if k in wanted]
     vocab_hits: set[tuple[str, int]] = set()
     fuzzy_hits: set[tuple[str, int]] = set()
+    vocab: _Vocabulary | None = None
     if name_kinds and query_words:
         vocab = _vocabulary(session)
         for ref, bonus in _name_refs(vocab, query_words, name_kinds).items():
             scored[ref] = KIND_BASE[ref[0]] + bonus
             vocab_hits.add(ref)
-        # 2. typos: similar name words when (almost) nothing matched exactly
-        if len(vocab_hits) < 3 and any(len(_fold_word(w)) >= 3 for w in query_words):
-            for ref, similarity in _fuzzy_refs(vocab, query_words).items():
-                if ref[0] in name_kinds and ref not in scored:
-                    scored[ref] = KIND_BASE[ref[0]] - FUZZY_PENALTY + similarity
-                    fuzzy_hits.add(ref)
 
-    # 3. full text of every kind (titles and bodies) while the page is not full
+    # 2. full text of every kind (titles, bodies and fields) while the page is not full
+    folded = [_fold_word(w) for w in query_words]
+    digits = phone_digits(text_)
+    exact_names = bool(vocab_hits)
     if query_words and len(vocab_hits) < limit:
-        folded = [_fold_word(w) for w in query_words]
-        for kind, ref_id, title, rank in _full_text(session, text_, wanted):
+        for kind, ref_id, title, fields, rank in _full_text(session, text_, wanted):
             key = (kind, ref_id)
             if key not in scored:
-                scored[key] = KIND_BASE[kind] + _title_bonus(title, folded) + rank
+                bonus = _title_bonus(title, folded)
+                if not bonus and kind in NAME_KINDS:
+                    # found through an address, a phone, a note: after the names
+                    bonus = _fields_bonus(fields, folded, digits) - FIELD_PENALTY
+                scored[key] = KIND_BASE[kind] + bonus + rank
+                exact_names = exact_names or kind in NAME_KINDS
+
+    # project names: few rows, matched directly, so that a name word shared by many
+    # people (whose hits fill the page before the full text runs) still finds them
+    if "project" in wanted and query_words:
+        found = textmatch.contains_all([Project.name], text_)
+        if found is not None:
+            for pid, name in session.execute(
+                select(Project.id, Project.name)
+                .where(found, Project.deleted_at.is_(None))
+                .order_by(Project.id.desc())
+                .limit(PROJECT_CANDIDATES)
+            ).all():
+                key = ("project", int(pid))
+                if key not in scored:
+                    scored[key] = KIND_BASE["project"] + _title_bonus(str(name), folded)
+
+    # 3. typos: similar name words, only when no person or company matched exactly
+    if vocab is not None and not exact_names and any(len(t) >= 3 for t in folded):
+        for ref, similarity in _fuzzy_refs(vocab, query_words).items():
+            if ref[0] in name_kinds and ref not in scored:
+                scored[ref] = KIND_BASE[ref[0]] - FUZZY_PENALTY + similarity
+                fuzzy_hits.add(ref)
 
     best = heapq.nsmallest(limit + 40, scored.items(), key=lambda item: (-item[1], item[0]))
     hits: list[SearchHit] = []
-    for hit in _describe(session, best, limit + 20):
+    for hit in _describe(session, best, limit + 20, (folded, digits)):
         key = (hit.kind, hit.ref_id)
         # the vocabulary may still hold the old name of a renamed record
         if key in vocab_hits and not _still_prefixed(hit.title, query_words):
@@ -425,31 +504,61 @@ def _title_bonus(title: str, folded_words: list[str]) -> float:
     return bonus
 
 
+def _fields_bonus(fields: str | None, folded_words: list[str], digits: str | None) -> float:
+    """8 per query word that is a whole word of the fields (a city, a postcode), 5 per
+    word that begins one; a phone number typed in groups counts as one word."""
+    if not fields:
+        return 0.0
+    field_words = {_fold_word(w) for w in _WORD.findall(fields)}
+    if digits is not None and len(folded_words) > 1:
+        if digits in field_words:
+            return 8.0
+        return 5.0 if any(w.startswith(digits) for w in field_words) else 0.0
+    bonus = 0.0
+    for word in folded_words:
+        if word in field_words:
+            bonus += 8.0
+        elif any(t.startswith(word) for t in field_words):
+            bonus += 5.0
+    return bonus
+
+
+Row = tuple[str, int, str, str | None]  # kind, ref_id, title, fields
+
+
 def _full_text(
     session: Session, text_: str, wanted: tuple[str, ...]
-) -> list[tuple[str, int, str, float]]:
-    """Matching documents (kind, ref_id, title, recency bonus 0..10), newest first."""
-    if session.get_bind().dialect.name == "sqlite":
-        rows = _sqlite_match(session, text_, wanted)
-    else:
-        rows = _pg_match(session, text_, wanted)
+) -> list[tuple[str, int, str, str | None, float]]:
+    """Matching documents (kind, ref_id, title, fields, recency bonus 0..10), newest
+    first; the people and companies whose fields match come in a pass of their own, so
+    that a city named in thousands of newer activities still finds them."""
+    sqlite = session.get_bind().dialect.name == "sqlite"
+    match = _sqlite_match if sqlite else _pg_match
+    rows = match(session, text_, wanted, fields_only=False)
+    if any(k in NAME_KINDS for k in wanted):
+        seen = {(r[0], r[1]) for r in rows}
+        rows += [
+            r for r in match(session, text_, wanted, fields_only=True) if (r[0], r[1]) not in seen
+        ]
     total = max(1, len(rows))
     return [
-        (kind, ref_id, title, 10.0 * (total - pos) / total)
-        for pos, (kind, ref_id, title) in enumerate(rows)
+        (kind, ref_id, title, fields, 10.0 * (total - pos) / total)
+        for pos, (kind, ref_id, title, fields) in enumerate(rows)
     ]
 
 
 def _sqlite_match(
-    session: Session, text_: str, wanted: tuple[str, ...]
-) -> list[tuple[str, int, str]]:
+    session: Session, text_: str, wanted: tuple[str, ...], *, fields_only: bool
+) -> list[Row]:
     match = fts5_query(text_)
     if match is None:
         return []
+    if fields_only:
+        match = f"{{fields}} : ({match})"
     kinds_sql = ", ".join(f"'{k}'" for k in wanted)  # only names from the fixed KINDS
     result = session.execute(
         text(
-            "SELECT d.kind, d.ref_id, d.title FROM "
+            "SELECT d.kind, d.ref_id, d.title, d.fields FROM "
             "(SELECT rowid AS rid FROM search_fts WHERE search_fts MATCH :q "
             " ORDER BY rowid DESC LIMIT :cap) AS m "
             "JOIN search_documents AS d ON d.id = m.rid "
@@ -457,47 +566,65 @@ def _sqlite_match(
         ),
         {"q": match, "cap": CANDIDATES},
     )
-    return [(r[0], int(r[1]), r[2]) for r in result]
+    return [(r[0], int(r[1]), r[2], r[3]) for r in result]
 
 
-def _pg_match(session: Session, text_: str, wanted: tuple[str, ...]) -> list[tuple[str, int, str]]:
+def _pg_match(
+    session: Session, text_: str, wanted: tuple[str, ...], *, fields_only: bool
+) -> list[Row]:
     doc = SearchDocument.__table__.c
-    rows: list[tuple[str, int, str]] = []
+    rows: list[Row] = []
     query = tsquery(text_)
+    columns = (doc.title, doc.body, doc.fields)
     if query is not None:
-        vector = func.to_tsvector(
-            text("'simple'"), func.coalesce(doc.title, "") + " " + func.coalesce(doc.body, "")
-        )
+        if fields_only:
+            vector = func.to_tsvector(text("'simple'"), func.coalesce(doc.fields, ""))
+        else:  # the expression of the GIN index (migration 0007)
+            vector = func.to_tsvector(
+                text("'simple'"),
+                func.coalesce(doc.title, "")
+                + " "
+                + func.coalesce(doc.body, "")
+                + " "
+                + func.coalesce(doc.fields, ""),
+            )
         result = session.execute(
-            select(doc.kind, doc.ref_id, doc.title)
+            select(doc.kind, doc.ref_id, doc.title, doc.fields)
             .where(vector.op("@@")(func.to_tsquery(text("'simple'"), query)))
             .where(doc.kind.in_(wanted))
             .order_by(doc.id.desc())
             .limit(CANDIDATES)
         )
-        rows = [(r[0], int(r[1]), r[2]) for r in result]
-    if not rows:
+        rows = [(r[0], int(r[1]), r[2], r[3]) for r in result]
+    if not rows and not fields_only:
         # substring fallback (the middle of a word, digits inside a phone number)
-        found = textmatch.contains_all([doc.title, doc.body], " ".join(words(text_)))
+        found = textmatch.contains_all(list(columns), " ".join(words(text_)))
         if found is not None:
             result = session.execute(
-                select(doc.kind, doc.ref_id, doc.title)
+                select(doc.kind, doc.ref_id, doc.title, doc.fields)
                 .where(found)
                 .where(doc.kind.in_(wanted))
                 .order_by(doc.id.desc())
                 .limit(CANDIDATES)
             )
-            rows = [(r[0], int(r[1]), r[2]) for r in result]
+            rows = [(r[0], int(r[1]), r[2], r[3]) for r in result]
     return rows
 
 
 # ---------------------------------------------------------------- titles and subtitles
 
 
+Terms = tuple[list[str], str | None]  # folded query words, phone digits
+
+
 def _describe(
-    session: Session, ranked: list[tuple[tuple[str, int], float]], limit: int
+    session: Session,
+    ranked: list[tuple[tuple[str, int], float]],
+    limit: int,
+    terms: Terms = ([], None),
 ) -> list[SearchHit]:
-    """Current titles and subtitles for the best hits; records gone meanwhile drop out."""
+    """Current titles and subtitles for the best hits; records gone meanwhile drop out.
+    A person or company found through its fields (not its name) says which one."""
     hits: list[SearchHit] = []
     pos = 0
     while len(hits) < limit and pos < len(ranked):
@@ -509,11 +636,100 @@ def _describe(
         info: dict[tuple[str, int], tuple[str, str]] = {}
         for kind, ids in by_kind.items():
             info.update(_DESCRIBERS[kind](session, ids))
+        why = _why(session, info, terms)
         for key, score in chunk:
             if key in info and len(hits) < limit:
                 title, subtitle = info[key]
-                hits.append(SearchHit(key[0], key[1], title, subtitle, score))
+                matched = ""
+                if key in why:
+                    matched, subtitle = why[key]
+                hits.append(SearchHit(key[0], key[1], title, subtitle, score, matched))
     return hits
+
+
+def _begins(text_: str, folded_words: list[str]) -> bool:
+    """Every query word begins a word of ``text_``."""
+    own = [_fold_word(w) for w in _WORD.findall(text_)]
+    return bool(folded_words) and all(any(t.startswith(w) for t in own) for w in folded_words)
+
+
+def _snippet(text_: str, folded_words: list[str], width: int = 60) -> str:
+    line = " ".join(text_.split())
+    folded_line = fold(line)
+    at = min((i for w in folded_words if (i := folded_line.find(w)) >= 0), default=0)
+    start = max(0, at - 15)
+    piece = line[start : start + width]
+    return ("…" if start else "") + piece + ("…" if start + width < len(line) else "")
+
+
+def _why(
+    session: Session, info: dict[tuple[str, int], tuple[str, str]], terms: Terms
+) -> dict[tuple[str, int], tuple[str, str]]:
+    """(matched, subtitle) for people and companies whose name does not explain the hit:
+    the address, phone number, profile field or note that does."""
+    folded_words, digits = terms
+    if not folded_words:
+        return {}
+    todo = [
+        key
+        for key, (title, _sub) in info.items()
+        if key[0] in NAME_KINDS and not _begins(title, folded_words)
+    ]
+    if not todo:
+        return {}
+    out: dict[tuple[str, int], tuple[str, str]] = {}
+    for kind in NAME_KINDS:
+        ids = [ref_id for k, ref_id in todo if k == kind]
+        if not ids:
+            continue
+        owner = Address.person_id if kind == "person" else Address.company_id
+        for address in session.execute(
+            select(Address).where(owner.in_(ids)).order_by(Address.id)
+        ).scalars():
+            key = (kind, int(address.person_id or address.company_id or 0))
+            line = address.one_line()
+            if key not in out and _begins(line, folded_words):
+                out[key] = ("address", line)
+        phone_owner = Phone.person_id if kind == "person" else Phone.company_id
+        for pid, cid, number in session.execute(
+            select(Phone.person_id, Phone.company_id, Phone.number)
+            .where(phone_owner.in_(ids))
+            .order_by(Phone.id)
+        ).all():
+            key = (kind, int(pid or cid or 0))
+            if key in out:
+                continue
+            forms = [number.lstrip("+"), *phone_forms(number)]
+            wanted = [digits] if digits else folded_words
+            if all(any(f.startswith(w) for f in forms) for w in wanted):
+                out[key] = ("phone", _national(number))
+        model = Person if kind == "person" else Company
+        rest = [i for i in ids if (kind, i) not in out]
+        if not rest:
+            continue
+        profile = Person.profile_fields if kind == "person" else literal(None)
+        for rid, notes, fields in session.execute(
+            select(model.id, model.notes, profile).where(model.id.in_(rest))
+        ).all():
+            key = (kind, int(rid))
+            for name, value in (fields or {}).items() if isinstance(fields, dict) else ():
+                if value and _begins(str(value), folded_words):
+                    out[key] = ("profile", f"{name}: {value}")
+                    break
+            if key not in out and notes and _begins(notes, folded_words):
+                out[key] = ("notes", _snippet(notes, folded_words))
+    return out
+
+
+def _national(number: str) -> str:
+    """``number`` (E.164) as it is written at home ("0171 9876543")."""
+    import phonenumbers
+
+    try:
+        parsed = phonenumbers.parse(number, None)
+    except phonenumbers.NumberParseException:
+        return number
+    return str(phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.NATIONAL))
 
 
 def _join(*parts: str | None) -> str:

@@ -43,6 +43,7 @@ class Hit:
     title: str
     subtitle: str = ""
     score: float = 0.0
+    matched: str = ""  # address, phone, notes, profile: why a person/company matched
 
 
 def _tr(text: str) -> str:
@@ -56,7 +57,14 @@ def run_search(session: Session, text: str, limit: int = RESULT_LIMIT) -> list[H
 
     hits = search_service.search(session, text, limit=limit)
     return [
-        Hit(str(h.kind), int(h.ref_id), str(h.title), str(h.subtitle or ""), float(h.score or 0))
+        Hit(
+            str(h.kind),
+            int(h.ref_id),
+            str(h.title),
+            str(h.subtitle or ""),
+            float(h.score or 0),
+            str(h.matched or ""),
+        )
         for h in hits
     ]
 
@@ -173,6 +181,12 @@ class SearchField(QLineEdit):
             "project": self.tr("Project"),
         }.get(kind, kind)
 
+    def _why(self, hit: Hit) -> str:
+        """The label before a subtitle that tells what matched (an address speaks for
+        itself, a profile subtitle names its field)."""
+        label = {"phone": self.tr("Phone"), "notes": self.tr("Note")}.get(hit.matched)
+        return f"{label}: " if label else ""
+
     def _show(self, hits: list[Hit]) -> None:
         lst = self.popup.list
         lst.clear()
@@ -183,7 +197,7 @@ class SearchField(QLineEdit):
         for hit in hits:
             text = hit.title or self._kind_label(hit.kind)
             if hit.subtitle:
-                text = f"{text} — {hit.subtitle}"
+                text = f"{text} — {self._why(hit)}{hit.subtitle}"
             item = QListWidgetItem(icon(KIND_ICONS.get(hit.kind, "note")), text)
             item.setToolTip(f"{self._kind_label(hit.kind)}: {text}")
             item.setData(HitRole, hit)

@@ -5158,6 +5158,14 @@ Karte hierher ziehen.</translation>
 <context>
     <name>SearchField</name>
     <message>
+        <source>Phone</source>
+        <translation>Telefon</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Notiz</translation>
+    </message>
+    <message>
         <source>Search… (Ctrl+F)</source>
         <translation>Suchen… (Strg+F)</translation>
     </message>
