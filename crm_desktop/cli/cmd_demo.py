@@ -73,10 +73,6 @@ def run_demo(ctx: CliContext, args: argparse.Namespace) -> int:
     summary = generate(
         store, args.people, seed=args.seed, clock=ctx.clock, progress=_Progress(), force=args.force
     )
-    from crm_desktop.data import search_sync
-
-    with store.session() as session:  # the search fields the bulk load left empty
-        search_sync.complete(session.connection())
     seconds = round(time.perf_counter() - started, 2)
     data = summary.as_dict()
     data["seconds"] = seconds

@@ -55,7 +55,7 @@ from sqlalchemy.sql.expression import TableClause
 from stdnum.iso7064 import mod_11_10
 
 from crm_desktop.clock import Clock, SystemClock, local_zone
-from crm_desktop.data import guard
+from crm_desktop.data import guard, search_sync
 from crm_desktop.data import models as m
 from crm_desktop.data.base import Base
 from crm_desktop.data.store import Store
@@ -2000,6 +2000,9 @@ def generate(
                     )
                 gen = _Generator(conn, people, seed, clock, progress, store.owner)
                 summary = gen.run()
+                # the search fields (addresses, phones, notes) the bulk rows left empty, in
+                # the same transaction: a kill never leaves a half-indexed demo behind
+                search_sync.complete(conn)
     except OperationalError as exc:
         raise StoreError(
             "The store could not be written: {detail}", detail=str(exc.orig or exc)
