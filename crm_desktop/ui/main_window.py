@@ -1153,14 +1153,14 @@ class MainWindow(QMainWindow):
             self.detail.clear()
 
     def _widget_changed(self, changes: object = None) -> None:
-        """A page or dialog saved something: what its signal names, else everything."""
+        """A page or dialog saved something: the record its ``changed`` signal carries.
+        Every such signal carries one (tests/ui/test_one_path.py); one without is a bug,
+        logged, and answered with a reload of everything so nothing shown goes stale."""
         if isinstance(changes, Changes):
             self.hub.publish(changes)
             return
-        ref = self._current_ref()
-        self.tree_panel.model.refresh_records([ref] if ref is not None else [])
-        # the signal names no records: whatever is shown may be affected
-        self.hub.publish(Changes(everything=True))
+        log.warning("a changed signal without a change record: %r", changes)
+        self.hub.publish(Changes.all())
 
     def _activity_logged(self, activity_id: int) -> None:
         changes = Changes.of("activity", activity_id or None)
