@@ -122,18 +122,8 @@ class FollowupDialog(QDialog):
         layout.addWidget(buttons)
         (self.note if chosen is not None else self.person).setFocus()
 
-    def _person_id(self) -> int | None:
-        self.person.flush()
-        pid = self.person.current_id()
-        if pid is None and self.person.currentText().strip():
-            matches = [i for i in range(self.person.count()) if self.person.itemData(i) is not None]
-            if len(matches) == 1:  # typed text that names exactly one person chooses her
-                self.person.setCurrentIndex(matches[0])
-                pid = self.person.current_id()
-        return pid
-
     def save(self) -> None:
-        pid = self._person_id()
+        pid = self.person.chosen_id()
         if pid is None:
             self._refused(ValidationError("Choose the person the follow-up is for."))
             return

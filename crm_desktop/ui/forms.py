@@ -353,6 +353,18 @@ class RecordCombo(QComboBox):
             return int(data) if data is not None else None
         return None
 
+    def chosen_id(self) -> int | None:
+        """The chosen record; typed text that matches exactly one record chooses it
+        (the popup need not be clicked)."""
+        self.flush()
+        rid = self.current_id()
+        if rid is None and self.currentText().strip():
+            matches = [i for i in range(self.count()) if self.itemData(i) is not None]
+            if len(matches) == 1:
+                self.setCurrentIndex(matches[0])
+                rid = self.current_id()
+        return rid
+
     def is_unmatched(self) -> bool:
         self.flush()
         return bool(self.currentText().strip()) and self.current_id() is None

@@ -157,7 +157,7 @@ class ProjectDialog(QDialog):
         item.setData(MEMBER_ID, pid)
 
     def add_member(self) -> None:
-        pid = _chosen(self.member_pick)
+        pid = self.member_pick.chosen_id()
         if pid is None:
             return
         self._add_member_item(pid, self.member_pick.currentText())
@@ -177,7 +177,7 @@ class ProjectDialog(QDialog):
         except ValidationError as exc:
             self._refused(exc)
             return
-        company_id = _chosen(self.company)
+        company_id = self.company.chosen_id()
         if company_id is None and self.company.is_unmatched():
             self._refused(
                 ValidationError("No company matches “{text}”.", text=self.company.currentText())
@@ -216,19 +216,6 @@ class ProjectDialog(QDialog):
         }.get(str(getattr(exc, "field", "") or ""))
         if target is not None:
             target.setFocus()
-
-
-def _chosen(combo: RecordCombo) -> int | None:
-    """The record chosen in ``combo``; typed text that matches exactly one record
-    chooses it (the popup need not be clicked)."""
-    combo.flush()
-    rid = combo.current_id()
-    if rid is None and combo.currentText().strip():
-        matches = [i for i in range(combo.count()) if combo.itemData(i) is not None]
-        if len(matches) == 1:
-            combo.setCurrentIndex(matches[0])
-            rid = combo.current_id()
-    return rid
 
 
 __all__ = ["ProjectDialog"]
