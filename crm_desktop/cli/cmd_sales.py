@@ -1,15 +1,19 @@
-"""``ticket show|list``, ``orders export``, ``priorities recompute``."""
+"""``ticket show|list``, ``orders export``, ``priorities recompute|set|history``."""
 
 from __future__ import annotations
 
 import argparse
 import datetime as dt
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from crm_desktop.cli.context import CliContext
 from crm_desktop.clock import to_local
 from crm_desktop.data.models import Activity, Ticket
+from crm_desktop.domain.kinds import Priority
 from crm_desktop.errors import ValidationError
+
+if TYPE_CHECKING:
+    from crm_desktop.services.priority import HistoryEntry
 
 
 def register(sub: Any) -> None:
@@ -40,6 +44,32 @@ def register(sub: Any) -> None:
     rec = psub.add_parser("recompute", help="recompute A/B/C from the configured criteria")
     rec.add_argument("--json", action="store_true", help="print JSON")
     rec.set_defaults(func=cmd_priorities_recompute)
+    pset = psub.add_parser(
+        "set", help="set a priority by hand (--keep: the automatic run leaves it alone)"
+    )
+    _record_option(pset)
+    pset.add_argument(
+        "--priority", required=True, choices=[*(p.value for p in Priority), "none"], help="A, B, C"
+    )
+    keep = pset.add_mutually_exclusive_group()
+    keep.add_argument(
+        "--keep", action="store_true", help="keep it: the automatic run does not change it"
+    )
+    keep.add_argument(
+        "--release", action="store_true", help="hand the record back to the automatic run"
+    )
+    pset.add_argument("--json", action="store_true", help="print JSON")
+    pset.set_defaults(func=cmd_priorities_set)
+    hist = psub.add_parser("history", help="the priority history of a company or a person")
+    _record_option(hist)
+    hist.add_argument("--json", action="store_true", help="print JSON")
+    hist.set_defaults(func=cmd_priorities_history)
+
+
+def _record_option(parser: argparse.ArgumentParser) -> None:
+    which = parser.add_mutually_exclusive_group(required=True)
+    which.add_argument("--company", type=int, metavar="ID", help="company id")
+    which.add_argument("--person", type=int, metavar="ID", help="person id")
 
 
 def _iso(moment: dt.datetime | None) -> str | None:
@@ -205,5 +235,64 @@ def cmd_priorities_recompute(ctx: CliContext, args: argparse.Namespace) -> int:
         if data
         else "No priority changed."
     )
+    ctx.out(data, human)
+    return 0
+
+
+def _history_json(entry: HistoryEntry) -> dict[str, object]:
+    return {
+        "changed_at": _iso(entry.changed_at),
+        "old": entry.old.value if entry.old else None,
+        "new": entry.new.value if entry.new else None,
+        "source": entry.source,
+        "kept": entry.kept,
+        "figures": entry.figures,
+        "reason": entry.reason,
+    }
+
+
+def cmd_priorities_set(ctx: CliContext, args: argparse.Namespace) -> int:
+    from crm_desktop.services import priority as svc
+
+    entity: svc.Entity = "company" if args.company is not None else "person"
+    record_id = int(args.company if args.company is not None else args.person)
+    value = None if args.priority == "none" else Priority(args.priority)
+    with ctx.store().session() as s:
+        keep = bool(args.keep) or (not args.release and svc.is_locked(s, entity, record_id))
+        entry = svc.set_priority(s, entity, record_id, value, keep=keep, clock=ctx.clock)
+    data = {
+        "entity": entity,
+        "id": record_id,
+        "priority": value.value if value else None,
+        "kept": keep,
+        "changed": entry is not None,
+    }
+    state = "kept by hand" if keep else "automatic"
+    ctx.out(data, f"{entity} {record_id}: priority {args.priority} ({state})")
+    return 0
+
+
+def cmd_priorities_history(ctx: CliContext, args: argparse.Namespace) -> int:
+    from crm_desktop.services import priority as svc
+
+    entity: svc.Entity = "company" if args.company is not None else "person"
+    record_id = int(args.company if args.company is not None else args.person)
+    with ctx.store().reader() as s:
+        entries = svc.history(s, entity, record_id)
+        locked = svc.is_locked(s, entity, record_id)
+    data = {
+        "entity": entity,
+        "id": record_id,
+        "kept": locked,
+        "history": [_history_json(e) for e in entries],
+    }
+    lines = [
+        f"{_when(e.changed_at)}  {e.old.value if e.old else '-'} → "
+        f"{e.new.value if e.new else '-'}  {e.reason}"
+        for e in entries
+    ]
+    human = "\n".join(lines) if lines else "No priority change recorded."
+    if locked:
+        human += "\nThe priority is kept by hand."
     ctx.out(data, human)
     return 0

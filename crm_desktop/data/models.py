@@ -31,6 +31,7 @@ from sqlalchemy import (
     Table,
     Text,
     UniqueConstraint,
+    false,
     func,
     text,
 )
@@ -121,6 +122,8 @@ class Company(VersionMixin, TimestampMixin, Base):
     status_reason: Mapped[str | None] = mapped_column(String(200))
     customer_since: Mapped[dt.date | None] = mapped_column(Date)
     priority: Mapped[Priority | None] = mapped_column(_enum(Priority, "priority"))
+    # the user's own priority: the automatic A/B/C run leaves it alone
+    priority_locked: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
     website: Mapped[str | None] = mapped_column(String(300))
     vat_id: Mapped[str | None] = mapped_column(String(20))
     register_court: Mapped[str | None] = mapped_column(String(120))
@@ -211,6 +214,7 @@ class Person(VersionMixin, TimestampMixin, Base):
         _enum(ActivityKind, "activity_kind")
     )
     priority: Mapped[Priority | None] = mapped_column(_enum(Priority, "priority"))
+    priority_locked: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
     payment_terms: Mapped[str | None] = mapped_column(String(200))
     owner: Mapped[str | None] = mapped_column(String(80))
     notes: Mapped[str] = mapped_column(Text, default="")
@@ -243,6 +247,9 @@ class Person(VersionMixin, TimestampMixin, Base):
         back_populates="person", cascade="all, delete-orphan"
     )
     tags: Mapped[list[Tag]] = relationship(secondary=person_tags, order_by="Tag.name")
+    priority_history: Mapped[list[PriorityChange]] = relationship(
+        back_populates="person", cascade="all, delete-orphan", order_by="PriorityChange.changed_at"
+    )
 
     @property
     def full_name(self) -> str:
@@ -367,6 +374,7 @@ class PriorityChange(Base):
     changed_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
     reason: Mapped[str] = mapped_column(String(300), default="")
     company: Mapped[Company | None] = relationship(back_populates="priority_history")
+    person: Mapped[Person | None] = relationship(back_populates="priority_history")
 
 
 # ---------------------------------------------------------------- pipeline, projects, tickets

@@ -324,6 +324,7 @@ COMPANY_FIELDS = {
     "status_reason",
     "customer_since",
     "priority",
+    "priority_locked",
     "website",
     "vat_id",
     "register_court",
@@ -623,6 +624,7 @@ PERSON_FIELDS = {
     "profile_fields",
     "contact_interval_days",
     "priority",
+    "priority_locked",
     "payment_terms",
     "owner",
     "notes",
@@ -681,6 +683,10 @@ def update_person(
     if any(k in changes for k in ("company_id", "department_id", "reports_to_id")):
         _check_links(c, session, company_id, department_id, changes.get("reports_to_id"), person.id)
     c.raise_if_any()
+    if "priority" in changes and changes["priority"] != person.priority:
+        person.priority_history.append(
+            PriorityChange(old=person.priority, new=changes["priority"], reason="edited")
+        )
     for key, value in changes.items():
         if isinstance(value, str) and key in {"given_name", "family_name"}:
             value = value.strip()

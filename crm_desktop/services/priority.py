@@ -6,6 +6,11 @@ orders in the last months and the date of their last order and activity come
 from SQL aggregates (GROUP BY); the class follows :class:`PriorityCriteria`.
 Only changed priorities are written, each with a :class:`PriorityChange` — running
 it twice changes nothing the second time. :func:`nightly` runs it once a day.
+
+A priority the user set by hand and asked to keep (``priority_locked``,
+:func:`set_priority`) is never changed by the run. :func:`history` is a record's
+priority history — automatic runs with the figures they used, the user's own changes —
+for the detail pane and ``priorities history``.
 """
 
 from __future__ import annotations
@@ -13,9 +18,10 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import decimal
+import re
 import time
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal
 
 from sqlalchemy import and_, case, func, or_, select
 from sqlalchemy.orm import Session
@@ -30,6 +36,7 @@ from crm_desktop.data.models import (
     Priority,
     PriorityChange,
 )
+from crm_desktop.errors import NotFoundError
 from crm_desktop.services import settings as cfg
 from crm_desktop.services.settings import PriorityCriteria
 
@@ -207,7 +214,9 @@ def _apply(
 ) -> list[PriorityUpdate]:
     changes: list[PriorityUpdate] = []
     if comps:
-        for company in session.execute(select(Company).where(Company.id.in_(comps))).scalars():
+        for company in session.execute(
+            select(Company).where(Company.id.in_(comps), Company.priority_locked.is_(False))
+        ).scalars():
             new, fig = comps[company.id]
             if company.priority == new:
                 continue
@@ -226,7 +235,9 @@ def _apply(
             )
             company.priority = new
     if people:
-        for person in session.execute(select(Person).where(Person.id.in_(people))).scalars():
+        for person in session.execute(
+            select(Person).where(Person.id.in_(people), Person.priority_locked.is_(False))
+        ).scalars():
             new, fig = people[person.id]
             if person.priority == new:
                 continue
@@ -290,3 +301,119 @@ def nightly_in_steps(
     with store.session() as s:
         cfg.set_priority_last_run(s, today)
     return sorted(changes, key=lambda c: (c.entity, c.id))
+
+
+# ---------------------------------------------------------------- by hand, and the history
+
+Entity = Literal["company", "person"]
+
+
+def _record(session: Session, entity: Entity, record_id: int) -> Company | Person:
+    record: Company | Person | None
+    if entity == "company":
+        record = session.get(Company, record_id)
+        if record is None or record.deleted_at is not None:
+            raise NotFoundError("Company {id} does not exist.", id=record_id)
+        return record
+    record = session.get(Person, record_id)
+    if record is None or record.deleted_at is not None:
+        raise NotFoundError("Person {id} does not exist.", id=record_id)
+    return record
+
+
+def is_locked(session: Session, entity: Entity, record_id: int) -> bool:
+    return bool(_record(session, entity, record_id).priority_locked)
+
+
+def set_priority(
+    session: Session,
+    entity: Entity,
+    record_id: int,
+    priority: Priority | None,
+    *,
+    keep: bool,
+    clock: Clock,
+) -> HistoryEntry | None:
+    """The user's own priority for a company or a person. ``keep`` locks it against the
+    automatic run (``False`` hands the record back to it). Written to the history when
+    the class changes; returns that history entry, or None when the class stayed."""
+    record = _record(session, entity, record_id)
+    record.priority_locked = keep
+    old = record.priority
+    if old == priority:
+        session.flush()
+        return None
+    reason = "manual, kept" if keep else "manual"
+    change = PriorityChange(old=old, new=priority, changed_at=clock.now(), reason=reason)
+    if isinstance(record, Company):
+        change.company_id = record.id
+    else:
+        change.person_id = record.id
+    session.add(change)
+    record.priority = priority
+    record.updated_at = clock.now()
+    session.flush()
+    return _entry(change)
+
+
+@dataclass(frozen=True)
+class HistoryEntry:
+    """One change of a record's priority."""
+
+    changed_at: dt.datetime  # aware, UTC
+    old: Priority | None
+    new: Priority | None
+    source: Literal["auto", "manual", "created", "import", "other"]
+    kept: bool  # the user asked the automatic run to leave it
+    # the figures an automatic run decided on (empty for a change by hand)
+    figures: dict[str, str]
+    reason: str  # as stored
+
+
+_AUTO = re.compile(
+    r"auto: revenue (?P<months>\d+) months (?P<revenue>[-\d.]+), orders (?P<orders>\d+), "
+    r"last order (?P<last_order>[-\d]+), last activity (?P<last_activity>[-\d]+)"
+)
+
+
+def _entry(change: PriorityChange) -> HistoryEntry:
+    reason = change.reason or ""
+    figures: dict[str, str] = {}
+    source: Literal["auto", "manual", "created", "import", "other"]
+    if reason.startswith("auto"):
+        source = "auto"
+        m = _AUTO.match(reason)
+        if m:
+            figures = {k: v for k, v in m.groupdict().items() if v and v != "-"}
+    elif reason.startswith("manual") or reason == "edited":
+        source = "manual"
+    elif reason == "created":
+        source = "created"
+    elif "import" in reason:
+        source = "import"
+    else:
+        source = "other"
+    moment = change.changed_at
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=dt.UTC)
+    return HistoryEntry(
+        changed_at=moment,
+        old=change.old,
+        new=change.new,
+        source=source,
+        kept=reason == "manual, kept",
+        figures=figures,
+        reason=reason,
+    )
+
+
+def history(session: Session, entity: Entity, record_id: int) -> list[HistoryEntry]:
+    """Every priority change of a company or a person, newest first."""
+    _record(session, entity, record_id)
+    column = PriorityChange.company_id if entity == "company" else PriorityChange.person_id
+    rows = session.execute(
+        select(PriorityChange)
+        .where(column == record_id)
+        .order_by(PriorityChange.changed_at.desc(), PriorityChange.id.desc())
+    ).scalars()
+    return [_entry(c) for c in rows]
