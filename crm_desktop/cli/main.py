@@ -21,6 +21,7 @@ COMMAND_MODULES = [
     "crm_desktop.cli.cmd_store",  # check, backup, restore
     "crm_desktop.cli.cmd_demo",  # demo-data, search
     "crm_desktop.cli.cmd_interop",  # import, export
+    "crm_desktop.cli.cmd_mail",  # import-mail
     "crm_desktop.cli.cmd_dedup",  # duplicates
     "crm_desktop.cli.cmd_sales",  # ticket, orders
     "crm_desktop.cli.cmd_calendar",  # due, calendar

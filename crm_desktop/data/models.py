@@ -580,6 +580,11 @@ class Activity(VersionMixin, TimestampMixin, Base):
     ticket: Mapped[Ticket | None] = relationship()
     project: Mapped[Project | None] = relationship()
     opportunity: Mapped[Opportunity | None] = relationship()
+    # the Message-ID of an e-mail read into the timeline: the same mail is read once
+    message_id: Mapped[str | None] = mapped_column(String(300), index=True)
+    documents: Mapped[list[Document]] = relationship(
+        back_populates="activity", cascade="all, delete-orphan", order_by="Document.id"
+    )
 
 
 class FollowUp(TimestampMixin, Base):
@@ -687,6 +692,18 @@ class Document(TimestampMixin, Base):
     person_id: Mapped[int | None] = mapped_column(ForeignKey("people.id", ondelete="SET NULL"))
     company_id: Mapped[int | None] = mapped_column(ForeignKey("companies.id", ondelete="SET NULL"))
     status: Mapped[str] = mapped_column(String(20), default="open")  # open, accepted, closed
+    # a file kept in the store itself (an e-mail's attachment); ``path`` refers to one outside
+    activity_id: Mapped[int | None] = mapped_column(
+        ForeignKey("activities.id", ondelete="CASCADE"), index=True
+    )
+    ticket_id: Mapped[int | None] = mapped_column(
+        ForeignKey("tickets.id", ondelete="SET NULL"), index=True
+    )
+    content_type: Mapped[str | None] = mapped_column(String(120))
+    size: Mapped[int | None] = mapped_column(Integer)
+    sha256: Mapped[str | None] = mapped_column(String(64), index=True)
+    data: Mapped[bytes | None] = mapped_column(deferred=True)
+    activity: Mapped[Activity | None] = relationship(back_populates="documents")
 
 
 # ---------------------------------------------------------------- orders and targets

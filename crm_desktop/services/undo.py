@@ -265,9 +265,13 @@ def redo_stack(session: Session, limit: int = 20) -> list[StackItem]:
     query = query.where(UndoEntry.undone_at.is_not(None))
     if newest_live is not None:
         query = query.where(UndoEntry.id > newest_live)
-    rows = session.execute(query.order_by(UndoEntry.id.asc()).limit(limit)).all()
+    rows = session.execute(query.order_by(UndoEntry.id.asc())).all()
     out: list[StackItem] = []
     for rid, at, action, label, raw in rows:
+        if len(out) >= limit:
+            break
+        if not out and isinstance(raw, dict) and raw.get(ENDED):
+            continue  # undone before a newer change: below the redo stack, never redone
         found = _HANDLERS.get(str(action))
         if found is None or found.redo is None or not isinstance(raw, dict) or raw.get(ENDED):
             break  # the redo stack ends at one that cannot be redone
@@ -1332,6 +1336,7 @@ __all__ = [
 # handlers kept beside their use case register when imported; importing them here keeps
 # the registry complete whoever imports it first (an entry must never be "unknown")
 from crm_desktop.services import contacts as _contacts  # noqa: E402
+from crm_desktop.services import mailimport as _mailimport  # noqa: E402, F401
 from crm_desktop.services import projects as _projects  # noqa: E402, F401
 from crm_desktop.services import rules as _rules  # noqa: E402, F401
 
