@@ -7,12 +7,7 @@ from typing import Any
 
 from sqlalchemy import select
 
-from crm_desktop.data.models import (
-    Address,
-    Company,
-    Email,
-    Phone,
-)
+from crm_desktop.data.models import Address, Company, Email, Phone
 from crm_desktop.services.importer.common import (
     _SCALARS,
 )

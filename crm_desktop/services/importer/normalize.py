@@ -14,10 +14,7 @@ from typing import Any
 import phonenumbers
 from email_validator.rfc_constants import CASE_INSENSITIVE_MAILBOX_NAMES
 
-from crm_desktop.data.models import (
-    EmailKind,
-    PhoneKind,
-)
+from crm_desktop.data.models import EmailKind, PhoneKind
 from crm_desktop.domain import cardguard
 from crm_desktop.errors import CardNumberError, ValidationError
 from crm_desktop.interop.records import ContactRecord, has_year

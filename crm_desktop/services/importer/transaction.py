@@ -13,10 +13,7 @@ from pathlib import Path
 from sqlalchemy.orm import Session
 
 from crm_desktop.clock import Clock, SystemClock
-from crm_desktop.data.models import (
-    AuditEvent,
-    ImportBatch,
-)
+from crm_desktop.data.models import AuditEvent, ImportBatch
 from crm_desktop.data.store import Store
 from crm_desktop.domain import cardguard
 from crm_desktop.interop.records import ContactRecord, RowError
