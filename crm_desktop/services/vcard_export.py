@@ -7,7 +7,7 @@ a person made in the app has none stored, and gets one **derived** on export, no
 stored: ``urn:uuid:`` + a name-based UUID (version 5) of the person's id and creation
 time (:func:`derived_uid`). It is the same on every export of the same store, so a
 server sees the same card again; the importer knows it too (a re-imported export
-matches the person it came from, see ``importer._Run.load_stored``).
+matches the person it came from, see ``importer.matching._Matching.load_stored``).
 
 Countries are written as their English name (``Germany``, not ``DE``) in the ADR
 country field, which is a name in RFC 6350; a country typed but not recognised is

@@ -38,6 +38,8 @@ from crm_desktop.interop import vcard
 from crm_desktop.interop.records import ContactRecord, RowError
 from crm_desktop.services import importer
 from crm_desktop.services import validation as v
+from crm_desktop.services.importer.normalize import _Normalizer, _phone_fast
+from crm_desktop.services.importer.rows import _insert_rows, _table
 from tests.conftest import SAMPLES
 
 VCARD_SAMPLES = sorted((SAMPLES / "vcard").glob("*.vcf"))
@@ -220,7 +222,7 @@ def test_phone_shortcut_agrees_with_normalize_phone(
     prefix: str, code: str, groups: list[str], space: bool, region: str
 ) -> None:
     raw = prefix + code + (" " if space else "") + " ".join(groups)
-    decided, number = importer._phone_fast(raw)
+    decided, number = _phone_fast(raw)
     if not decided:
         return
     try:
@@ -243,7 +245,7 @@ def test_phone_shortcut_agrees_with_normalize_phone(
     ],
 )
 def test_phone_shortcut_examples(raw: str, expected: str | None) -> None:
-    decided, number = importer._phone_fast(raw)
+    decided, number = _phone_fast(raw)
     try:
         slow: str | None = v.normalize_phone(raw, "DE")
     except ValidationError:
@@ -255,7 +257,7 @@ def test_phone_shortcut_examples(raw: str, expected: str | None) -> None:
 
 def test_phone_shortcut_leaves_national_spellings_alone() -> None:
     for raw in ("0711 123456", "+49 (0)711 123456", "+49 0711 123456", "+39 06 1234 5678"):
-        assert importer._phone_fast(raw) == (False, None)
+        assert _phone_fast(raw) == (False, None)
 
 
 _LOCAL_TOKENS = [*"abzAZ09._-+!#'~äÄßéøłİ²٣ @", "e\u0301", "\u0301", "\u00a0"]
@@ -269,7 +271,7 @@ _DOMAIN = st.sampled_from(
 @given(local=_LOCAL, domain=_DOMAIN, mailto=st.booleans())
 def test_email_shortcut_agrees_with_email_validator(local: str, domain: str, mailto: bool) -> None:
     raw = ("mailto:" if mailto else "") + f"{local}@{domain}"
-    norm = importer._Normalizer("DE", dt.date(2026, 1, 1))
+    norm = _Normalizer("DE", dt.date(2026, 1, 1))
     try:
         got: str | None = norm.email(raw)
     except ValidationError:
@@ -287,7 +289,7 @@ def test_email_shortcut_agrees_with_email_validator(local: str, domain: str, mai
     "raw", ["Postmaster@example.com", "ABUSE@example.com", "jürgen.5@example.com", "e\u0301@x.de"]
 )
 def test_email_shortcut_examples(raw: str) -> None:
-    norm = importer._Normalizer("DE", dt.date(2026, 1, 1))
+    norm = _Normalizer("DE", dt.date(2026, 1, 1))
     assert norm.email(raw) == v.normalize_email(raw)
 
 
@@ -326,13 +328,13 @@ def test_sqlite_bulk_insert_stores_what_core_insert_stores(sqlite_store: Store) 
         "updated_at": now,
     }
     with sqlite_store.session() as s:
-        ctab, ptab, phtab = (importer._table(m) for m in (Company, Person, Phone))
-        importer._insert_rows(s, ctab, [{"id": 101, **company}, {"id": 102, **company}])
+        ctab, ptab, phtab = (_table(m) for m in (Company, Person, Phone))
+        _insert_rows(s, ctab, [{"id": 101, **company}, {"id": 102, **company}])
         s.execute(insert(ctab), [{"id": 103, **company}])
-        importer._insert_rows(s, ptab, [{"id": 201, **person}])
+        _insert_rows(s, ptab, [{"id": 201, **person}])
         s.execute(insert(ptab), [{"id": 202, **person}])
         phone = {"person_id": 201, "company_id": None, "number": "+4930123", "label": None}
-        importer._insert_rows(
+        _insert_rows(
             s,
             phtab,
             [
@@ -357,9 +359,9 @@ def test_bulk_insert_takes_rows_of_different_shapes(sqlite_store: Store) -> None
     with sqlite_store.session() as s:
         s.add(Company(id=7, name="Firma"))
         s.flush()
-        importer._insert_rows(
+        _insert_rows(
             s,
-            importer._table(Phone),
+            _table(Phone),
             [
                 {"id": 401, **phone, "company_id": 7, "kind": PhoneKind.FAX, "label": "Zentrale"},
                 {"id": 402, **phone, "company_id": 7},  # kind and label left to defaults

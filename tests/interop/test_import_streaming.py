@@ -16,8 +16,8 @@ from crm_desktop.data.models import Email, ImportBatch, Person
 from crm_desktop.data.store import Store
 from crm_desktop.errors import ImportFileError
 from crm_desktop.interop.records import ContactRecord, RowError
-from crm_desktop.services import importer
-from crm_desktop.services.importer import import_file, import_records
+from crm_desktop.services.importer import import_file, import_records, transaction
+from crm_desktop.services.importer.run import _Run
 
 CARD = "4111 1111 1111 1111"
 
@@ -41,7 +41,7 @@ def _people(store: Store) -> int:
 def test_the_importer_holds_at_most_one_chunk(
     sqlite_store: Store, clock: FixedClock, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(importer, "CHUNK_SIZE", 100)
+    monkeypatch.setattr(transaction, "CHUNK_SIZE", 100)
     pulled = 0
     ahead: list[int] = []
 
@@ -76,7 +76,7 @@ def test_memory_does_not_grow_with_the_row_count(
 ) -> None:
     from crm_desktop.data.store import open_store
 
-    monkeypatch.setattr(importer, "CHUNK_SIZE", 500)
+    monkeypatch.setattr(transaction, "CHUNK_SIZE", 500)
     small = _write(tmp_path / "small.csv", 1500)
     large = _write(tmp_path / "large.csv", 6000)
     stores = [open_store(data_dir=tmp_path / name) for name in ("a", "b")]
@@ -95,7 +95,7 @@ def test_memory_does_not_grow_with_the_row_count(
 def test_duplicates_across_chunks_are_merged(
     sqlite_store: Store, tmp_path: Path, clock: FixedClock, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(importer, "CHUNK_SIZE", 3)
+    monkeypatch.setattr(transaction, "CHUNK_SIZE", 3)
     path = _write(
         tmp_path / "dups.csv",
         7,
@@ -120,18 +120,18 @@ def test_a_failure_in_a_later_chunk_stores_nothing(
     sqlite_store: Store, tmp_path: Path, clock: FixedClock, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     import_file(sqlite_store, _write(tmp_path / "first.csv", 5, start=100), clock=clock)
-    monkeypatch.setattr(importer, "CHUNK_SIZE", 10)
+    monkeypatch.setattr(transaction, "CHUNK_SIZE", 10)
     calls = 0
-    original = importer._Run.write
+    original = _Run.write
 
-    def failing_write(self: importer._Run) -> None:
+    def failing_write(self: _Run) -> None:
         nonlocal calls
         calls += 1
         if calls == 3:
             raise OSError("disk full")
         original(self)
 
-    monkeypatch.setattr(importer._Run, "write", failing_write)
+    monkeypatch.setattr(_Run, "write", failing_write)
     with pytest.raises(OSError):
         import_file(sqlite_store, _write(tmp_path / "big.csv", 50), clock=clock)
     assert calls == 3
@@ -143,7 +143,7 @@ def test_a_failure_in_a_later_chunk_stores_nothing(
 def test_a_broken_row_late_in_the_file_fails_before_anything_is_written(
     sqlite_store: Store, tmp_path: Path, clock: FixedClock, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(importer, "CHUNK_SIZE", 10)
+    monkeypatch.setattr(transaction, "CHUNK_SIZE", 10)
     path = _write(tmp_path / "broken.csv", 100)
     with path.open("a", encoding="utf-8") as fh:
         fh.write('Anna,"Alt,broken quote\n')
@@ -155,7 +155,7 @@ def test_a_broken_row_late_in_the_file_fails_before_anything_is_written(
 def test_cancel_in_a_later_chunk_stores_nothing(
     sqlite_store: Store, tmp_path: Path, clock: FixedClock, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(importer, "CHUNK_SIZE", 50)
+    monkeypatch.setattr(transaction, "CHUNK_SIZE", 50)
     report = import_file(
         sqlite_store,
         _write(tmp_path / "c.csv", 300),

@@ -54,6 +54,7 @@ from crm_desktop.services.contacts import (
 )
 from crm_desktop.services.demo import generate
 from crm_desktop.services.ics_import import import_ics
+from crm_desktop.services.importer.rows import _insert_rows
 from crm_desktop.services.orders import OrderInput, OrderLineInput, create_order
 from crm_desktop.services.tickets import open_ticket
 from tests.unit.test_cardguard_precision import written
@@ -262,7 +263,7 @@ def _raw_writes(ids: dict[str, int]) -> dict[str, Callable[[Session, str], objec
             insert(appointment_attendees),
             [{"appointment_id": None, "email": "a@b.example", "name": t}],
         ),
-        "importer.driver_path": lambda s, t: importer._insert_rows(
+        "importer.driver_path": lambda s, t: _insert_rows(
             s, OrderLine.__table__, [{"order_id": 1, "description": "x", "unit": t}]
         ),
     }
