@@ -525,6 +525,15 @@ class Campaign(TimestampMixin, Base):
     criteria: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
 
 
+class CampaignSegment(TimestampMixin, Base):
+    """A saved campaign selection, to be run again ("Newsletter Bayern, A-Kunden")."""
+
+    __tablename__ = "campaign_segments"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(200), unique=True)
+    selection: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+
+
 campaign_members = Table(
     "campaign_members",
     Base.metadata,

@@ -1,8 +1,12 @@
 """Campaigns: select people, export them for a mail merge, log the campaign on each.
 
 People who withdrew their marketing consent are never exported; the result says how
-many were left out for that reason. With ``require_opt_in`` only people with a
-recorded opt-in are taken (the strict reading of the GDPR for e-mail marketing).
+many were left out for that reason. By default only people with a recorded opt-in are
+taken (``require_opt_in``, the strict reading of the GDPR for e-mail marketing); the
+user may switch that off for a campaign (a letter to existing customers) and the result
+says how many were left out without it. A company selects its whole group: every
+branch and sub-branch below it. A selection can be saved under a name as a segment and
+run again later (:func:`save_segment`, :func:`load_segment`).
 """
 
 from __future__ import annotations
@@ -10,6 +14,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import and_, exists, func, or_, select
 from sqlalchemy.orm import Session, selectinload
@@ -21,6 +26,7 @@ from crm_desktop.data.models import (
     Address,
     AddressKind,
     Campaign,
+    CampaignSegment,
     Company,
     CompanyStatus,
     Direction,
@@ -31,7 +37,7 @@ from crm_desktop.data.models import (
     person_tags,
 )
 from crm_desktop.domain import cardguard
-from crm_desktop.errors import ValidationError
+from crm_desktop.errors import NotFoundError, ValidationError
 from crm_desktop.interop import csvsafe
 
 
@@ -45,10 +51,54 @@ class Selection:
     postcode_to: str | None = None
     last_contact_before: dt.datetime | None = None  # not contacted since
     last_contact_after: dt.datetime | None = None  # contacted since
-    require_opt_in: bool = False
+    require_opt_in: bool = True
     with_email_only: bool = False
     # only these people (None: no restriction); keep it short (≤ 900), chunk above that
     person_ids: list[int] | None = None
+
+    # -- saved as a segment (JSON: dates ISO, enums by value; person_ids never saved)
+
+    def to_dict(self) -> dict[str, object]:
+        def moment(value: dt.datetime | None) -> str | None:
+            return value.isoformat() if value is not None else None
+
+        return {
+            "tags": list(self.tags),
+            "statuses": [s.value for s in self.statuses],
+            "company_ids": list(self.company_ids),
+            "priorities": [p.value for p in self.priorities],
+            "postcode_from": self.postcode_from,
+            "postcode_to": self.postcode_to,
+            "last_contact_before": moment(self.last_contact_before),
+            "last_contact_after": moment(self.last_contact_after),
+            "require_opt_in": self.require_opt_in,
+            "with_email_only": self.with_email_only,
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Selection:
+        def moment(value: object) -> dt.datetime | None:
+            if not value:
+                return None
+            parsed = dt.datetime.fromisoformat(str(value))
+            return parsed if parsed.tzinfo else parsed.replace(tzinfo=dt.UTC)
+
+        def texts(key: str) -> list[str]:
+            raw = data.get(key) or []
+            return [str(v) for v in raw] if isinstance(raw, list) else []
+
+        return cls(
+            tags=texts("tags"),
+            statuses=[CompanyStatus(v) for v in texts("statuses")],
+            company_ids=[int(v) for v in texts("company_ids")],
+            priorities=[Priority(v) for v in texts("priorities")],
+            postcode_from=data.get("postcode_from") or None,
+            postcode_to=data.get("postcode_to") or None,
+            last_contact_before=moment(data.get("last_contact_before")),
+            last_contact_after=moment(data.get("last_contact_after")),
+            require_opt_in=bool(data.get("require_opt_in", True)),
+            with_email_only=bool(data.get("with_email_only", False)),
+        )
 
 
 @dataclass
@@ -56,6 +106,16 @@ class SelectionResult:
     person_ids: list[int]
     excluded_withdrawn: int
     excluded_no_opt_in: int
+
+
+def company_group(company_ids: list[int]) -> Any:
+    """A SELECT of the companies and every company below them, at any depth (a
+    recursive query: parent company → regional branches → their branches)."""
+    top = select(Company.id.label("id")).where(Company.id.in_(company_ids))
+    tree = top.cte("company_group", recursive=True)
+    below = select(Company.id).join(tree, Company.parent_id == tree.c.id)
+    tree = tree.union(below)
+    return select(tree.c.id)
 
 
 def _base_conditions(sel: Selection) -> list[object]:
@@ -74,14 +134,7 @@ def _base_conditions(sel: Selection) -> list[object]:
             Person.company_id.in_(select(Company.id).where(Company.status.in_(sel.statuses)))
         )
     if sel.company_ids:
-        cond.append(
-            or_(
-                Person.company_id.in_(sel.company_ids),
-                Person.company_id.in_(
-                    select(Company.id).where(Company.parent_id.in_(sel.company_ids))
-                ),
-            )
-        )
+        cond.append(Person.company_id.in_(company_group(sel.company_ids)))
     if sel.priorities:
         cond.append(
             or_(
@@ -292,3 +345,57 @@ def create_campaign(
         )
     session.flush()
     return campaign
+
+
+# ---------------------------------------------------------------- saved segments
+
+
+@dataclass(frozen=True)
+class Segment:
+    id: int
+    name: str
+    selection: Selection
+    updated_at: dt.datetime
+
+
+def _segment(row: CampaignSegment) -> Segment:
+    moment = row.updated_at
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=dt.UTC)
+    return Segment(int(row.id), row.name, Selection.from_dict(dict(row.selection or {})), moment)
+
+
+def save_segment(session: Session, name: str, sel: Selection, clock: Clock) -> Segment:
+    """Save ``sel`` under ``name``; a segment of that name is replaced."""
+    name = name.strip()
+    if not name:
+        raise ValidationError("A segment needs a name.", field="name")
+    cardguard.guard_all({"name": name})
+    row = session.scalar(select(CampaignSegment).where(CampaignSegment.name == name))
+    if row is None:
+        row = CampaignSegment(name=name)
+        session.add(row)
+    row.selection = sel.to_dict()
+    row.updated_at = clock.now()
+    session.flush()
+    return _segment(row)
+
+
+def segments(session: Session) -> list[Segment]:
+    rows = session.scalars(select(CampaignSegment).order_by(func.lower(CampaignSegment.name)))
+    return [_segment(r) for r in rows]
+
+
+def load_segment(session: Session, name: str) -> Segment:
+    row = session.scalar(select(CampaignSegment).where(CampaignSegment.name == name.strip()))
+    if row is None:
+        raise NotFoundError("There is no saved selection “{name}”.", name=name)
+    return _segment(row)
+
+
+def delete_segment(session: Session, name: str) -> None:
+    row = session.scalar(select(CampaignSegment).where(CampaignSegment.name == name.strip()))
+    if row is None:
+        raise NotFoundError("There is no saved selection “{name}”.", name=name)
+    session.delete(row)
+    session.flush()

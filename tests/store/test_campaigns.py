@@ -81,30 +81,41 @@ def _people(store: Store, clock: FixedClock) -> dict[str, int]:
 def test_selection_and_consent(store: Store, clock: FixedClock) -> None:
     ids = _people(store, clock)
     with store.reader() as s:
-        r = cp.select_people(s, cp.Selection(tags=["Newsletter"]))
+        r = cp.select_people(s, cp.Selection(tags=["Newsletter"], require_opt_in=False))
         assert sorted(r.person_ids) == sorted([ids["anna"], ids["bernd"]])
         assert r.excluded_withdrawn == 1
-        strict = cp.select_people(s, cp.Selection(tags=["Newsletter"], require_opt_in=True))
+        strict = cp.select_people(s, cp.Selection(tags=["Newsletter"]))  # opt-in by default
         assert strict.person_ids == [ids["anna"]] and strict.excluded_no_opt_in == 1
-        assert cp.select_people(s, cp.Selection(statuses=[CompanyStatus.CUSTOMER])).person_ids == [
+        assert cp.select_people(
+            s, cp.Selection(statuses=[CompanyStatus.CUSTOMER], require_opt_in=False)
+        ).person_ids == [
             ids["bernd"],
             ids["anna"],
         ]
-        assert cp.select_people(s, cp.Selection(priorities=[Priority.A])).excluded_withdrawn == 0
-        by_pc = cp.select_people(s, cp.Selection(postcode_from="80000", postcode_to="89999"))
+        assert (
+            cp.select_people(
+                s, cp.Selection(priorities=[Priority.A], require_opt_in=False)
+            ).excluded_withdrawn
+            == 0
+        )
+        by_pc = cp.select_people(
+            s, cp.Selection(postcode_from="80000", postcode_to="89999", require_opt_in=False)
+        )
         assert by_pc.person_ids == [ids["bernd"]]
         by_company_pc = cp.select_people(
-            s, cp.Selection(postcode_from="70000", postcode_to="70999")
+            s, cp.Selection(postcode_from="70000", postcode_to="70999", require_opt_in=False)
         )
         assert sorted(by_company_pc.person_ids) == sorted([ids["anna"], ids["bernd"]])
-        never = cp.select_people(s, cp.Selection(last_contact_before=clock.now()))
+        never = cp.select_people(
+            s, cp.Selection(last_contact_before=clock.now(), require_opt_in=False)
+        )
         assert ids["carla"] not in never.person_ids and len(never.person_ids) == 3
 
 
 def test_exports_and_log(store: Store, clock: FixedClock, tmp_path: Path) -> None:
     ids = _people(store, clock)
     with store.session() as s:
-        sel = cp.select_people(s, cp.Selection(tags=["Newsletter"]))
+        sel = cp.select_people(s, cp.Selection(tags=["Newsletter"], require_opt_in=False))
         assert cp.export_mail_merge(s, sel.person_ids, tmp_path / "m.csv") == 2
         assert cp.export_vcards(s, sel.person_ids, tmp_path / "m.vcf") == 2
         camp = cp.create_campaign(s, "Frühjahrsaktion", sel.person_ids, clock)
@@ -149,6 +160,7 @@ def test_cli(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
                 "Test",
                 "--tag",
                 "Newsletter",
+                "--without-opt-in",
                 "--out",
                 str(out),
                 "--json",
