@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+from collections.abc import Callable
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import SIGNAL, QModelIndex, QObject, QSize, Qt, QTimer, QUrl, Signal
@@ -44,6 +45,8 @@ from crm_desktop.data.store import Store
 from crm_desktop.errors import CrmError
 from crm_desktop.services import followups as fus
 from crm_desktop.services.changes import Changes
+from crm_desktop.services.unit import Session
+from crm_desktop.ui import ops
 from crm_desktop.ui.errors import error_label_text, show_error
 from crm_desktop.ui.format import format_date, format_phone, format_time, relative_day
 from crm_desktop.ui.icons import kind_icon
@@ -187,8 +190,9 @@ class AgendaWidget(QWidget):
         now = self.clock.now()
         today = now.astimezone(self.zone).date()
         last = today + dt.timedelta(days=6 if self.week else 0)
-        with self.store.reader() as s:
-            return fus.agenda(s, today, last, self.owner, zone=self.zone, now=now)
+        return ops.read(
+            self.store, lambda s: fus.agenda(s, today, last, self.owner, zone=self.zone, now=now)
+        )
 
     def apply_changes(self, changes: Changes) -> None:
         """Follow-ups and appointments, and the names they show.
@@ -413,10 +417,10 @@ class AgendaWidget(QWidget):
 
     # ------------------------------------------------------------ actions
 
-    def _run(self, work: object) -> bool:
+    def _run(self, work: Callable[[Session], object], changes: Changes) -> bool:
+        """One write; after the commit ``changes`` goes out on :attr:`changed`."""
         try:
-            with self.store.session() as s:
-                work(s)  # type: ignore[operator]
+            ops.write(self.store, work, sender=self, changes=changes)
         except CrmError as exc:
             show_error(self, exc, title=self.tr("Agenda"))
             return False
@@ -426,10 +430,12 @@ class AgendaWidget(QWidget):
         entry = self.entries.get(key)
         if entry is None or entry.type != "followup":
             return False
-        if not self._run(lambda s: fus.complete(s, entry.id, self.clock)):
+        if not self._run(
+            lambda s: fus.complete(s, entry.id, self.clock),
+            Changes.of("followup", entry.id, structure=True),
+        ):
             return False
         self.refresh()
-        self.changed.emit(Changes.of("followup", entry.id, structure=True))
         self.doneRequested.emit(entry)
         return True
 
@@ -438,10 +444,11 @@ class AgendaWidget(QWidget):
         if entry is None or entry.type != "followup":
             return False
         until = fus.snooze_target(preset, self.clock.now(), self.zone)
-        if not self._run(lambda s: fus.postpone(s, entry.id, until, self.clock)):
+        if not self._run(
+            lambda s: fus.postpone(s, entry.id, until, self.clock), Changes.of("followup", entry.id)
+        ):
             return False
         self.refresh()
-        self.changed.emit(Changes.of("followup", entry.id))
         return True
 
     def sizeHint(self) -> QSize:

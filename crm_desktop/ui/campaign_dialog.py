@@ -46,6 +46,7 @@ from crm_desktop.services import campaigns, lookups
 from crm_desktop.services.campaigns import Selection
 from crm_desktop.services.changes import Changes
 from crm_desktop.services.unit import Session
+from crm_desktop.ui import ops
 from crm_desktop.ui.format import date_format
 from crm_desktop.ui.forms import plain_text
 from crm_desktop.ui.i18n import company_status_label, priority_label, translate_error
@@ -106,11 +107,10 @@ class CampaignDialog(QDialog):
         self.tags = QListWidget(self)
         self.tags.setObjectName("campaignTags")
         self.tags.setMaximumHeight(self.fontMetrics().height() * 7)
-        with store.reader() as s:
-            for name in lookups.tag_names(s):
-                item = QListWidgetItem(name, self.tags)
-                item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-                item.setCheckState(Qt.CheckState.Unchecked)
+        for name in ops.read(store, lookups.tag_names):
+            item = QListWidgetItem(name, self.tags)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Unchecked)
         self.tags.itemChanged.connect(lambda _i: self.schedule_count())
         self.status_boxes: dict[CompanyStatus, QCheckBox] = {}
         status_row = QHBoxLayout()
@@ -300,8 +300,8 @@ class CampaignDialog(QDialog):
 
     def update_count(self) -> CampaignCount:
         self._timer.stop()
-        with self.store.reader() as s:
-            self.result_count = count_selection(s, self.selection(), self._preset())
+        selection, preset = self.selection(), self._preset()
+        self.result_count = ops.read(self.store, lambda s: count_selection(s, selection, preset))
         self.count_label.setText(self.count_text(self.result_count))
         self._update_buttons()
         return self.result_count

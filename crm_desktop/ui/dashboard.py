@@ -53,6 +53,7 @@ from crm_desktop.errors import CrmError
 from crm_desktop.interop import csvsafe
 from crm_desktop.services import analytics as an
 from crm_desktop.services.changes import Changes
+from crm_desktop.ui import ops
 from crm_desktop.ui.errors import error_label_text
 from crm_desktop.ui.tasks import Progress, Task, runner
 
@@ -283,8 +284,7 @@ class DashboardWidget(QWidget):
         self._fill_owners()
 
     def _fill_owners(self) -> None:
-        with self.store.reader() as s:
-            owners = an.owners(s)
+        owners = ops.read(self.store, an.owners)
         for owner in owners:
             self.owner_box.addItem(owner, owner)
 
@@ -300,8 +300,7 @@ class DashboardWidget(QWidget):
     def compute(self) -> an.Dashboard:
         period = self.period()
         owner = self.owner_box.currentData()
-        with self.store.reader() as s:
-            return an.dashboard(s, period, self.clock, owner)
+        return ops.read(self.store, lambda s: an.dashboard(s, period, self.clock, owner))
 
     def apply_changes(self, changes: Changes) -> None:
         """Figures over activities, deals, orders and tickets.
@@ -318,8 +317,7 @@ class DashboardWidget(QWidget):
         store, clock = self.store, self.clock
 
         def work(_progress: Progress) -> an.Dashboard:
-            with store.reader() as s:
-                return an.dashboard(s, period, clock, owner)
+            return ops.read(store, lambda s: an.dashboard(s, period, clock, owner))
 
         # a widget closed while it loads gets no answer (the runner drops it)
         self._loading = runner().submit(
@@ -610,8 +608,7 @@ class DashboardWidget(QWidget):
     # -- drill-down: the list behind a chart
     def drill_rows(self, key: str, category: str) -> ChartData:
         if key == "revenue":
-            with self.store.reader() as s:
-                orders = an.orders_in_month(s, category)
+            orders = ops.read(self.store, lambda s: an.orders_in_month(s, category))
             return ChartData(
                 [self.tr("Order"), self.tr("Date"), self.tr("Company"), self.tr("Net")],
                 [
@@ -620,8 +617,8 @@ class DashboardWidget(QWidget):
                 ],
             )
         if key in ("pipeline", "pipeline_months", "won_lost", "loss_reasons"):
-            with self.store.reader() as s:
-                opps = an.opportunities_behind(s, key, category, self.period())
+            period = self.period()
+            opps = ops.read(self.store, lambda s: an.opportunities_behind(s, key, category, period))
             return ChartData(
                 [
                     self.tr("Opportunity"),
@@ -640,8 +637,7 @@ class DashboardWidget(QWidget):
                 ],
             )
         if key == "activities":
-            with self.store.reader() as s:
-                acts = an.activities_in_month(s, category)
+            acts = ops.read(self.store, lambda s: an.activities_in_month(s, category))
             return ChartData(
                 [self.tr("When"), self.tr("Kind"), self.tr("Person"), self.tr("Subject")],
                 [

@@ -55,7 +55,9 @@ from crm_desktop.services import dedup, merge
 from crm_desktop.services import undo as undo_registry
 from crm_desktop.services.changes import Changes
 from crm_desktop.services.dedup import DuplicatePair
+from crm_desktop.services.unit import Session
 from crm_desktop.services.validation import format_phone
+from crm_desktop.ui import ops
 from crm_desktop.ui.errors import error_label_text
 from crm_desktop.ui.format import format_date, format_datetime
 from crm_desktop.ui.i18n import QT_TRANSLATE_NOOP, enum_label, translate_error
@@ -430,13 +432,15 @@ class DuplicateReviewDialog(QDialog):
         )
 
         def work(progress: Progress) -> list[DuplicatePair]:
-            with store.reader() as s:
-                return dedup.find_duplicates(
+            return ops.read(
+                store,
+                lambda s: dedup.find_duplicates(
                     s,
                     entity=entity,  # type: ignore[arg-type]
                     min_score=min_score,
                     progress=lambda n, total: progress(n, total),
-                )
+                ),
+            )
 
         self.progress.setRange(0, 0)
         self.progress.setFormat(self.tr("Searching…"))
@@ -493,13 +497,15 @@ class DuplicateReviewDialog(QDialog):
             return
         pair = self.model.pairs[current.row()]
         try:
-            with self.store.reader() as s:
+
+            def compare(s: Session) -> list[FieldRow]:
                 if pair.entity == "person":
                     people = dedup.person_pair(s, pair.a, pair.b)
-                    rows = self._person_rows(people) if people is not None else []
-                else:
-                    companies = dedup.company_pair(s, pair.a, pair.b)
-                    rows = self._company_rows(companies) if companies is not None else []
+                    return self._person_rows(people) if people is not None else []
+                companies = dedup.company_pair(s, pair.a, pair.b)
+                return self._company_rows(companies) if companies is not None else []
+
+            rows = ops.read(self.store, compare)
         except CrmError as exc:
             self._show_error(exc)
             return
@@ -524,11 +530,13 @@ class DuplicateReviewDialog(QDialog):
             return None
         choices = self.compare.choices()
         try:
-            with self.store.session() as s:
-                if pair.entity == "person":
-                    result = merge.merge_people(s, pair.a, pair.b, choices, self.clock)
-                else:
-                    result = merge.merge_companies(s, pair.a, pair.b, choices, self.clock)
+            merge_pair = merge.merge_people if pair.entity == "person" else merge.merge_companies
+            result = ops.write(
+                self.store,
+                lambda s: merge_pair(s, pair.a, pair.b, choices, self.clock),
+                sender=self,
+                changes=Changes.of(pair.entity, pair.a, pair.b, structure=True),
+            )
         except CrmError as exc:
             self._show_error(exc)
             return None
@@ -543,7 +551,6 @@ class DuplicateReviewDialog(QDialog):
         )
         self._select_row(row)
         self.merged.emit(pair.a, pair.b)
-        self.changed.emit(Changes.of(pair.entity, pair.a, pair.b, structure=True))
         return result.undo_id
 
     def ignore_selected(self) -> None:
@@ -552,8 +559,7 @@ class DuplicateReviewDialog(QDialog):
             return
         row = self.table.currentIndex().row()
         try:
-            with self.store.session() as s:
-                dedup.ignore_pair(s, pair.entity, pair.a, pair.b)
+            ops.write(self.store, lambda s: dedup.ignore_pair(s, pair.entity, pair.a, pair.b))
         except CrmError as exc:
             self._show_error(exc)
             return
@@ -572,13 +578,16 @@ class DuplicateReviewDialog(QDialog):
             return
         undo_id = self.undo_ids[-1]
         try:
-            with self.store.session() as s:  # the entry Edit → Undo would take back
-                undone = undo_registry.undo(s, undo_id, self.clock)
+            ops.write(  # the entry Edit → Undo would take back
+                self.store,
+                lambda s: undo_registry.undo(s, undo_id, self.clock),
+                sender=self,
+                changes=lambda undone: undone.changes,
+            )
         except CrmError as exc:
             self._show_error(exc)
             return
         self.undo_ids.pop()
-        self.changed.emit(undone.changes)
         self.status.setText(self.tr("The merge was undone."))
         self._update_buttons()
         self.start_search()

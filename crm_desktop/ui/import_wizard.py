@@ -54,6 +54,8 @@ from crm_desktop.interop.records import ContactRecord, RowError, clean_text, dec
 from crm_desktop.services import importer
 from crm_desktop.services.changes import Changes
 from crm_desktop.services.importer import ImportCancelled, ImportReport
+from crm_desktop.services.unit import Session
+from crm_desktop.ui import ops
 from crm_desktop.ui.format import format_date, format_phone, phone_region
 from crm_desktop.ui.forms import ERROR_COLOR
 from crm_desktop.ui.i18n import QT_TRANSLATE_NOOP, import_reason_text, translate_error
@@ -271,21 +273,26 @@ def run_import(
         preset=csv_settings.preset,
     )
     report: ImportReport | None = None
+
+    def run(session: Session) -> ImportReport:
+        nonlocal report
+        report = importer.import_records(
+            session,
+            records,
+            source=path.name,
+            file_format="csv",
+            on_duplicate=on_duplicate,
+            clock=clock,
+            progress=progress,
+            total=total,
+            region=region,
+        )
+        if dry_run:
+            raise _DryRun  # the unit of work rolls back
+        return report
+
     try:
-        with store.session() as session:
-            report = importer.import_records(
-                session,
-                records,
-                source=path.name,
-                file_format="csv",
-                on_duplicate=on_duplicate,
-                clock=clock,
-                progress=progress,
-                total=total,
-                region=region,
-            )
-            if dry_run:
-                raise _DryRun
+        report = ops.write(store, run)
     except _DryRun:
         assert report is not None
         report.dry_run = True

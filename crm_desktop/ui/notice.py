@@ -40,6 +40,7 @@ from crm_desktop.data.store import Store
 from crm_desktop.errors import CrmError
 from crm_desktop.services import followups as fus
 from crm_desktop.services.changes import Changes
+from crm_desktop.ui import ops
 from crm_desktop.ui.format import datetime_format, format_date, format_time
 
 log = logging.getLogger("crm_desktop.ui.notice")
@@ -344,10 +345,10 @@ class ReminderNotice(QFrame):
             self.emptied.emit()
         return row.entry
 
-    def _run(self, work: Any) -> bool:
+    def _run(self, work: Any, changes: Changes) -> bool:
+        """One write; after the commit ``changes`` goes out on :attr:`changed`."""
         try:
-            with self.store.session() as s:
-                work(s)
+            ops.write(self.store, work, sender=self, changes=changes)
         except CrmError as exc:
             from crm_desktop.ui.errors import show_error
 
@@ -361,10 +362,12 @@ class ReminderNotice(QFrame):
         row = self.rows.get(key)
         if row is None or row.entry.type != "followup":
             return False
-        if not self._run(lambda s: fus.complete(s, row.entry.id, self.clock)):
+        if not self._run(
+            lambda s: fus.complete(s, row.entry.id, self.clock),
+            Changes.of("followup", row.entry.id, structure=True),
+        ):
             return False
         entry = self._remove(key)
-        self.changed.emit(Changes.of("followup", row.entry.id, structure=True))
         self.doneRequested.emit(entry)
         return True
 
@@ -373,20 +376,24 @@ class ReminderNotice(QFrame):
         if row is None or row.entry.type != "followup":
             return False
         until = fus.snooze_target(preset, self.clock.now(), self.zone)
-        if not self._run(lambda s: fus.postpone(s, row.entry.id, until, self.clock)):
+        if not self._run(
+            lambda s: fus.postpone(s, row.entry.id, until, self.clock),
+            Changes.of("followup", row.entry.id),
+        ):
             return False
         self._remove(key)
-        self.changed.emit(Changes.of("followup", row.entry.id))
         return True
 
     def act_reschedule(self, key: tuple[str, int], when: dt.datetime) -> bool:
         row = self.rows.get(key)
         if row is None or row.entry.type != "followup":
             return False
-        if not self._run(lambda s: fus.move_due(s, row.entry.id, when, self.clock)):
+        if not self._run(
+            lambda s: fus.move_due(s, row.entry.id, when, self.clock),
+            Changes.of("followup", row.entry.id),
+        ):
             return False
         self._remove(key)
-        self.changed.emit(Changes.of("followup", row.entry.id))
         return True
 
     def ask_reschedule(self, key: tuple[str, int]) -> None:

@@ -79,6 +79,7 @@ from crm_desktop.services.peoplelist import (
     tag_names,
 )
 from crm_desktop.services.unit import Session
+from crm_desktop.ui import ops
 from crm_desktop.ui.format import format_date, format_phone, ui_locale
 from crm_desktop.ui.forms import EnumCombo
 from crm_desktop.ui.i18n import translate_error
@@ -121,9 +122,9 @@ class PeopleModel(QAbstractTableModel):
     def set_filter(self, f: PeopleFilter) -> None:
         self.beginResetModel()
         self.filter = f
-        with self.store.reader() as s:
-            self.total = count_people(s, f)
-            self.rows = fetch_rows(s, f, 0, PAGE_SIZE)
+        self.total, self.rows = ops.read(
+            self.store, lambda s: (count_people(s, f), fetch_rows(s, f, 0, PAGE_SIZE))
+        )
         self.fetches = 1
         self.endResetModel()
 
@@ -131,14 +132,19 @@ class PeopleModel(QAbstractTableModel):
         """Fetch the filter again, as many rows as were loaded (the scroll stays)."""
         loaded = max(len(self.rows), PAGE_SIZE)
         self.beginResetModel()
-        with self.store.reader() as s:
-            self.total = count_people(s, self.filter)
-            self.rows = []
-            while len(self.rows) < min(loaded, self.total):
-                page = fetch_rows(s, self.filter, len(self.rows), PAGE_SIZE)
+        flt = self.filter
+
+        def load(s: Session) -> tuple[int, list[PersonRow]]:
+            total = count_people(s, flt)
+            rows: list[PersonRow] = []
+            while len(rows) < min(loaded, total):
+                page = fetch_rows(s, flt, len(rows), PAGE_SIZE)
                 if not page:
                     break
-                self.rows += page
+                rows += page
+            return total, rows
+
+        self.total, self.rows = ops.read(self.store, load)
         self.endResetModel()
 
     def canFetchMore(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> bool:  # noqa: B008
@@ -147,8 +153,8 @@ class PeopleModel(QAbstractTableModel):
     def fetchMore(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> None:  # noqa: B008
         if parent.isValid() or len(self.rows) >= self.total:
             return
-        with self.store.reader() as s:
-            page = fetch_rows(s, self.filter, len(self.rows), PAGE_SIZE)
+        flt, offset = self.filter, len(self.rows)
+        page = ops.read(self.store, lambda s: fetch_rows(s, flt, offset, PAGE_SIZE))
         if not page:
             self.total = len(self.rows)
             return
@@ -572,8 +578,7 @@ class PeopleListView(QWidget):
 
     def reload_tags(self) -> None:
         current = self.tag_combo.currentData()
-        with self.store.reader() as s:
-            names = tag_names(s)
+        names = ops.read(self.store, tag_names)
         self.tag_combo.blockSignals(True)
         self.tag_combo.clear()
         self.tag_combo.addItem(self.tr("All tags"), None)
@@ -586,9 +591,12 @@ class PeopleListView(QWidget):
     def current_filter(self) -> PeopleFilter:
         batch_id: int | None = None
         if self.last_import_box.isChecked():
-            with self.store.reader() as s:
+
+            def last_batch(s: Session) -> int:
                 batch, _ids = bulk.last_import(s)
-                batch_id = int(batch.id) if batch is not None else -1
+                return int(batch.id) if batch is not None else -1
+
+            batch_id = ops.read(self.store, last_batch)
         tag = self.tag_combo.currentData()
         return PeopleFilter(
             text=self.filter_edit.text().strip(), tag=str(tag) if tag else None, batch_id=batch_id
@@ -649,8 +657,8 @@ class PeopleListView(QWidget):
     def selected_ids(self) -> list[int]:
         """The selected ids; with the whole filter selected, every matching id (SQL)."""
         if self.table.whole_filter:
-            with self.store.reader() as s:
-                return matching_ids(s, self.model.filter)
+            flt = self.model.filter
+            return ops.read(self.store, lambda s: matching_ids(s, flt))
         return [self.model.person_id(r) for r in self.table.selected_rows()]
 
     def select_rows(self, rows: Sequence[int]) -> None:
@@ -707,8 +715,7 @@ class PeopleListView(QWidget):
         return name.strip() if ok and name.strip() else None
 
     def ask_field(self, count: int) -> tuple[str, Any, str] | None:
-        with self.store.reader() as s:
-            known = owners(s)
+        known = ops.read(self.store, owners)
         dialog = SetFieldDialog(count, known, self)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return None
@@ -779,8 +786,7 @@ class PeopleListView(QWidget):
         n = self.selection_count()
         if n == 0:
             return
-        with self.store.reader() as s:
-            names = tag_names(s)
+        names = ops.read(self.store, tag_names)
         name = self.ask_tag(self.tr("Tag"), self.tr("Tag to add:"), names)
         if not name:
             return
@@ -802,8 +808,7 @@ class PeopleListView(QWidget):
         n = self.selection_count()
         if n == 0:
             return
-        with self.store.reader() as s:
-            names = tag_names(s)
+        names = ops.read(self.store, tag_names)
         if not names:
             self.show_error(self.tr("There are no tags yet."))
             return
@@ -913,11 +918,10 @@ class PeopleListView(QWidget):
         from crm_desktop.services import campaigns
 
         try:
-            with self.store.reader() as s:
-                if path.suffix.lower() in (".vcf", ".vcard"):
-                    written = campaigns.export_vcards(s, ids, path)
-                else:
-                    written = campaigns.export_mail_merge(s, ids, path)
+            if path.suffix.lower() in (".vcf", ".vcard"):
+                written = ops.read(self.store, lambda s: campaigns.export_vcards(s, ids, path))
+            else:
+                written = ops.read(self.store, lambda s: campaigns.export_mail_merge(s, ids, path))
         except OSError as exc:
             self.show_error(
                 self.tr("The file {path} cannot be written: {detail}").format(
@@ -941,8 +945,7 @@ class PeopleListView(QWidget):
         from crm_desktop.services.merge import merge_people
 
         try:
-            with self.store.session() as s:
-                merge_people(s, keep_id, drop_id, clock=self.clock)
+            ops.write(self.store, lambda s: merge_people(s, keep_id, drop_id, clock=self.clock))
         except CrmError as exc:
             self.show_error(translate_error(exc))
             return

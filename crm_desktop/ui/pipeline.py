@@ -80,6 +80,8 @@ from crm_desktop.data.store import Store
 from crm_desktop.errors import CrmError
 from crm_desktop.services import pipeline as svc
 from crm_desktop.services.changes import Changes
+from crm_desktop.services.unit import Session
+from crm_desktop.ui import ops
 from crm_desktop.ui.format import format_date, format_money, ui_locale
 from crm_desktop.ui.i18n import enum_label, translate_error
 from crm_desktop.ui.undo import RowDelete
@@ -160,13 +162,16 @@ def _card(opp: Opportunity, positions: dict[int, int]) -> Card:
 
 
 def load_board(store: Store) -> list[Column]:
-    with store.reader() as s:
-        seeded = bool(svc.stages(s)) and bool(svc.loss_reasons(s))
+    seeded = ops.read(store, lambda s: bool(svc.stages(s)) and bool(svc.loss_reasons(s)))
     if not seeded and not store.read_only:
-        with store.session() as s:  # the default stages and reasons on first use
+
+        def seed(s: Session) -> None:  # the default stages and reasons on first use
             svc.ensure_stages(s)
             svc.ensure_loss_reasons(s)
-    with store.reader() as s:
+
+        ops.write(store, seed)
+
+    def columns(s: Session) -> list[Column]:
         cols = svc.board(s)
         positions = {c.stage.id: i for i, c in enumerate(cols)}
         return [
@@ -180,14 +185,19 @@ def load_board(store: Store) -> list[Column]:
             for i, c in enumerate(cols)
         ]
 
+    return ops.read(store, columns)
+
 
 def load_groups(store: Store, by: svc.GroupBy) -> list[Group]:
-    with store.reader() as s:
+
+    def groups(s: Session) -> list[Group]:
         positions = {st.id: i for i, st in enumerate(svc.stages(s))}
         return [
             Group(g.key, [_card(o, positions) for o in g.opportunities], g.total, g.weighted)
             for g in svc.grouped(s, by)
         ]
+
+    return ops.read(store, groups)
 
 
 # ---------------------------------------------------------------- board column
@@ -1016,16 +1026,20 @@ class PipelineBoard(QWidget):
         if self.stage_of(opp_id) == stage_id:
             return False
         try:
-            with self.store.session() as s:
+
+            def move(s: Session) -> tuple[str, str]:
                 opp = svc.change_stage(s, opp_id, stage_id, self.clock)
-                title, stage = opp.title, opp.stage.name if opp.stage else ""
+                return opp.title, opp.stage.name if opp.stage else ""
+
+            title, stage = ops.write(
+                self.store, move, sender=self, changes=Changes.of("opportunity", opp_id)
+            )
         except CrmError as exc:
             self._fail(exc)
             return False
         self.refresh()
         self.select(opp_id)
         self._ok(self.tr("“{title}” moved to {stage}.").format(title=title, stage=stage))
-        self.changed.emit(Changes.of("opportunity", opp_id))
         return True
 
     def step(self, delta: int) -> bool:
@@ -1047,9 +1061,20 @@ class PipelineBoard(QWidget):
         if opp_id is None:
             return None
         try:
-            with self.store.session() as s:
+
+            def win(s: Session) -> tuple[int, str]:
                 project = svc.mark_won(s, opp_id, self.clock)
-                pid, name = project.id, project.name
+                return project.id, project.name
+
+            pid, name = ops.write(
+                self.store,
+                win,
+                sender=self,
+                changes=lambda won: (
+                    Changes.of("opportunity", opp_id, structure=True)
+                    | Changes.of("project", won[0], structure=True)
+                ),
+            )
         except CrmError as exc:
             self._fail(exc)
             return None
@@ -1059,16 +1084,11 @@ class PipelineBoard(QWidget):
                 name=name
             )
         )
-        self.changed.emit(
-            Changes.of("opportunity", opp_id, structure=True)
-            | Changes.of("project", pid, structure=True)
-        )
         self.projectCreated.emit(pid)
         return pid
 
     def lost_dialog(self, opp_id: int) -> LostDialog:
-        with self.store.reader() as s:
-            reasons = [(r.id, r.name) for r in svc.loss_reasons(s)]
+        reasons = ops.read(self.store, lambda s: [(r.id, r.name) for r in svc.loss_reasons(s)])
         card = self.card(opp_id)
         return LostDialog(card.title if card else "", reasons, self)
 
@@ -1083,13 +1103,15 @@ class PipelineBoard(QWidget):
         if dialog is not None and dlg.result() != QDialog.DialogCode.Accepted:
             return False
         try:
-            with self.store.session() as s:
-                opp = svc.mark_lost(s, opp_id, dlg.reason_id, dlg.note_text, self.clock)
-                title = opp.title
+            title = ops.write(
+                self.store,
+                lambda s: svc.mark_lost(s, opp_id, dlg.reason_id, dlg.note_text, self.clock).title,
+                sender=self,
+                changes=Changes.of("opportunity", opp_id, structure=True),
+            )
         except CrmError as exc:
             self._fail(exc)
             return False
         self.refresh()
         self._ok(self.tr("“{title}” marked as lost.").format(title=title))
-        self.changed.emit(Changes.of("opportunity", opp_id, structure=True))
         return True

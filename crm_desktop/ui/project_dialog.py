@@ -32,6 +32,8 @@ from crm_desktop.data.store import Store
 from crm_desktop.errors import CrmError, MultipleErrors, ValidationError
 from crm_desktop.services import projects as pj
 from crm_desktop.services.changes import Changes
+from crm_desktop.services.unit import Session
+from crm_desktop.ui import ops
 from crm_desktop.ui.errors import error_label_text, show_error
 from crm_desktop.ui.forms import (
     DateEdit,
@@ -65,12 +67,16 @@ class ProjectDialog(QDialog):
         self.setObjectName("projectDialog")
         self.result_id: int | None = None
         self.changes = Changes()
-        with store.reader() as s:
-            if project_id is not None:
-                self.form = pj.load_form(s, project_id)
-            else:
-                self.form = pj.ProjectForm(company_id=company_id)
-            company = company_choice(s, self.form.company_id)
+
+        def load(s: Session) -> tuple[pj.ProjectForm, tuple[int, str] | None]:
+            form = (
+                pj.load_form(s, project_id)
+                if project_id is not None
+                else pj.ProjectForm(company_id=company_id)
+            )
+            return form, company_choice(s, form.company_id)
+
+        self.form, company = ops.read(store, load)
         self.setWindowTitle(
             self.tr("New project")
             if project_id is None
@@ -189,8 +195,7 @@ class ProjectDialog(QDialog):
         self.form.description = self.description.toPlainText()
         self.form.member_ids = self.member_ids()
         try:
-            with self.store.session() as s:
-                result = pj.save_project(s, self.form, self.clock)
+            result = ops.write(self.store, lambda s: pj.save_project(s, self.form, self.clock))
         except MultipleErrors as exc:
             self._refused(exc.errors[0] if exc.errors else exc)
             return

@@ -48,6 +48,8 @@ from crm_desktop.errors import CrmError
 from crm_desktop.services import projects as pj
 from crm_desktop.services import textmatch
 from crm_desktop.services.changes import Changes
+from crm_desktop.services.unit import Session
+from crm_desktop.ui import ops
 from crm_desktop.ui.errors import error_label_text, show_error
 from crm_desktop.ui.format import format_date
 from crm_desktop.ui.i18n import project_status_label
@@ -317,9 +319,13 @@ class ProjectsView(QWidget):
         keep = self.current_id()
         show = str(self.show_filter.currentData())
         try:
-            with self.store.reader() as s:
-                rows = pj.list_projects(s, show=show, text=self.search.text().strip())
-                anything = bool(rows) or bool(pj.list_projects(s, show="all"))
+            text = self.search.text().strip()
+
+            def load(s: Session) -> tuple[list[pj.ProjectRow], bool]:
+                rows = pj.list_projects(s, show=show, text=text)
+                return rows, bool(rows) or bool(pj.list_projects(s, show="all"))
+
+            rows, anything = ops.read(self.store, load)
         except Exception as exc:  # a damaged or lost store: the page says so, the log has it
             self.model.set_rows([], self.clock.now().date())
             self._show_empty(error_label_text(exc))
@@ -429,8 +435,9 @@ class ProjectsView(QWidget):
             return False
         status = ProjectStatus.ACTIVE if row.status in pj.CLOSED_STATUSES else ProjectStatus.DONE
         try:
-            with self.store.session() as s:
-                result = pj.set_project_status(s, row.id, status, self.clock)
+            result = ops.write(
+                self.store, lambda s: pj.set_project_status(s, row.id, status, self.clock)
+            )
         except Exception as exc:
             show_error(self, exc)
             self.refresh()
@@ -461,8 +468,10 @@ class ProjectsView(QWidget):
                 manager.delete("project", row.id, label)  # publishes through the window
                 self.refresh()
                 return True
-            with self.store.session() as s:
-                _entry, changes = registry.delete_record(s, "project", row.id, label, self.clock)
+            _entry, changes = ops.write(
+                self.store,
+                lambda s: registry.delete_record(s, "project", row.id, label, self.clock),
+            )
         except Exception as exc:
             show_error(self, exc)
             self.refresh()

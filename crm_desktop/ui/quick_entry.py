@@ -34,6 +34,7 @@ from crm_desktop.services import lookups, quickentry
 from crm_desktop.services.changes import Changes
 from crm_desktop.services.quickentry import Match, Proposal
 from crm_desktop.services.unit import Session
+from crm_desktop.ui import ops
 from crm_desktop.ui.dialogs import PersonDialog
 from crm_desktop.ui.format import format_datetime, format_relative
 from crm_desktop.ui.forms import ERROR_COLOR
@@ -147,9 +148,12 @@ class QuickEntryDialog(QDialog):
             self.proposal = None
             self.show_proposal(None)
             return None
-        with self.store.reader() as s:
+
+        def read(s: Session) -> tuple[Proposal, dict[int, str]]:
             proposal = quickentry.interpret(s, text, self.clock)
-            companies = self._company_names(s, proposal)
+            return proposal, self._company_names(s, proposal)
+
+        proposal, companies = ops.read(self.store, read)
         self.proposal = proposal
         self.show_proposal(proposal, companies)
         return proposal
@@ -239,18 +243,20 @@ class QuickEntryDialog(QDialog):
         if chosen is not p.match:
             p.alternatives = [m for m in [p.match, *p.alternatives] if m and m is not chosen]
             p.match = chosen
+        kind = "followup" if p.is_followup else "activity"
         try:
-            with self.store.session() as s:
-                record = quickentry.commit(s, p, self.clock, owner=self.store.owner)
-                self.saved_id = int(record.id)
+            self.saved_id = ops.write(
+                self.store,
+                lambda s: int(quickentry.commit(s, p, self.clock, owner=self.store.owner).id),
+                sender=self,
+                changes=lambda saved_id: Changes.of(kind, saved_id, structure=True),
+            )
         except CrmError as exc:
             self.message.setText(translate_error(exc))
             self.message.show()
             return False
-        self.saved_kind = "followup" if p.is_followup else "activity"
-        assert self.saved_id is not None
+        self.saved_kind = kind
         self.saved.emit(self.saved_kind, self.saved_id)
-        self.changed.emit(Changes.of(self.saved_kind, self.saved_id, structure=True))
         self.accept()
         return True
 
@@ -278,22 +284,29 @@ class QuickEntryDialog(QDialog):
         person_id = dialog.result_id
         if person_id is None or self.saved_id is not None:
             return
+        kind = "followup" if p.is_followup else "activity"
+
+        def commit(s: Session) -> int:
+            quickentry.for_person(s, p, person_id)
+            return int(quickentry.commit(s, p, self.clock, owner=self.store.owner).id)
+
         try:
-            with self.store.session() as s:
-                quickentry.for_person(s, p, person_id)
-                record = quickentry.commit(s, p, self.clock, owner=self.store.owner)
-                self.saved_id = int(record.id)
+            self.saved_id = ops.write(
+                self.store,
+                commit,
+                sender=self,
+                changes=lambda saved_id: (
+                    Changes.of("person", person_id, structure=True)
+                    | Changes.of(kind, saved_id, structure=True)
+                ),
+            )
         except CrmError as exc:
             self.interpret()  # the person exists now: the preview shows them
             self.message.setText(translate_error(exc))
             self.message.show()
             return
-        self.saved_kind = "followup" if p.is_followup else "activity"
+        self.saved_kind = kind
         self.saved.emit(self.saved_kind, self.saved_id)
-        self.changed.emit(
-            Changes.of("person", person_id, structure=True)
-            | Changes.of(self.saved_kind, self.saved_id, structure=True)
-        )
         self.accept()
 
     def keyPressEvent(self, e: QKeyEvent) -> None:

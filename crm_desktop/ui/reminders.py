@@ -24,6 +24,8 @@ from crm_desktop.clock import Clock, SystemClock
 from crm_desktop.data.store import Store
 from crm_desktop.errors import CrmError
 from crm_desktop.services import followups as fus
+from crm_desktop.services.unit import Session
+from crm_desktop.ui import ops
 
 log = logging.getLogger("crm_desktop.ui.reminders")
 
@@ -142,23 +144,26 @@ class ReminderTicker(QObject):
 
     def _collect(self, now: dt.datetime) -> list[fus.AgendaEntry]:
         if self.store.read_only:
-            with self.store.reader() as s:
-                return self._fresh(fus.reminders_due(s, self.clock, self.owner))
-        with self.store.session() as s:
+            return ops.read(
+                self.store, lambda s: self._fresh(fus.reminders_due(s, self.clock, self.owner))
+            )
+
+        def collect(s: Session) -> list[fus.AgendaEntry]:
             last = self._last_interval_check
             if last is None or abs(now - last) >= INTERVAL_CHECK:
                 fus.ensure_interval_followups(s, self.clock)
                 self._last_interval_check = now
             new = self._fresh(fus.reminders_due(s, self.clock, self.owner))
             fus.mark_entries_notified(s, new, now)
-        return new
+            return new
+
+        return ops.write(self.store, collect)
 
     def _arm(self, now: dt.datetime) -> None:
         self._single.stop()
         self._armed_ms = None
         try:
-            with self.store.reader() as s:
-                nxt = fus.next_due_at(s, now, self.owner)
+            nxt = ops.read(self.store, lambda s: fus.next_due_at(s, now, self.owner))
         except CrmError as exc:
             log.warning("reminders: %s", exc.text())
             return

@@ -14,6 +14,8 @@ from PySide6.QtWidgets import QApplication
 from crm_desktop.clock import Clock, SystemClock
 from crm_desktop.data.store import Store
 from crm_desktop.services import analytics, sheets
+from crm_desktop.services.unit import Session
+from crm_desktop.ui import ops
 
 
 def ensure_app() -> QApplication:
@@ -64,24 +66,25 @@ def contact_sheet_pdf(
     clock: Clock | None = None,
 ) -> Path:
     now = (clock or SystemClock()).now()
-    with store.reader() as s:
+
+    def sheet(s: Session) -> str:
         if person_id is not None:
-            html = sheets.person_sheet(s, person_id, now, _tr)
-        elif company_id is not None:
-            html = sheets.company_sheet(s, company_id, now, _tr)
-        elif ticket is not None:
-            html = sheets.ticket_sheet(s, ticket, now, _tr)
-        elif project_id is not None:
-            html = sheets.project_sheet(s, project_id, now, _tr)
-        else:
-            raise ValueError("person_id, company_id, ticket or project_id is required")
+            return sheets.person_sheet(s, person_id, now, _tr)
+        if company_id is not None:
+            return sheets.company_sheet(s, company_id, now, _tr)
+        if ticket is not None:
+            return sheets.ticket_sheet(s, ticket, now, _tr)
+        if project_id is not None:
+            return sheets.project_sheet(s, project_id, now, _tr)
+        raise ValueError("person_id, company_id, ticket or project_id is required")
+
+    html = ops.read(store, sheet)
     return html_to_pdf(html, path, _tr("Contact sheet"))
 
 
 def agenda_pdf(store: Store, path: Path, day: dt.date, clock: Clock | None = None) -> Path:
     now = (clock or SystemClock()).now()
-    with store.reader() as s:
-        html = sheets.agenda_sheet(s, day, now, _tr, owner=store.owner)
+    html = ops.read(store, lambda s: sheets.agenda_sheet(s, day, now, _tr, owner=store.owner))
     return html_to_pdf(html, path, _tr("Agenda"))
 
 

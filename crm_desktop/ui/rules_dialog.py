@@ -42,6 +42,7 @@ from crm_desktop.data.store import Store
 from crm_desktop.errors import CrmError, MultipleErrors
 from crm_desktop.services import rules
 from crm_desktop.services.changes import Changes
+from crm_desktop.ui import ops
 from crm_desktop.ui.errors import error_label_text, show_error
 
 # the tab a refused rule is on
@@ -72,8 +73,7 @@ class RulesDialog(QDialog):
         self.setObjectName("rulesDialog")
         self.setWindowTitle(self.tr("Rules"))
         self.resize(760, 560)
-        with store.reader() as s:
-            self.loaded: dict[str, Any] = rules.show(s)
+        self.loaded: dict[str, Any] = ops.read(store, rules.show)
         self.tabs = QTabWidget(self)
         self.tabs.addTab(self._pipeline_tab(), self.tr("Pipeline"))
         self.tabs.addTab(self._quote_tab(), self.tr("Quote follow-up"))
@@ -449,8 +449,7 @@ class RulesDialog(QDialog):
     def save(self) -> None:
         values = self.values()
         try:
-            with self.store.session() as s:
-                changed = rules.set_rules(s, values, self.clock)
+            changed = ops.write(self.store, lambda s: rules.set_rules(s, values, self.clock))
         except MultipleErrors as exc:
             self._refused(exc.errors[0] if exc.errors else exc)
             return

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QFrame, QLineEdit, QListWidget, QListWidgetItem, Q
 from crm_desktop.data.store import Store
 from crm_desktop.services import lookups
 from crm_desktop.services.unit import Session
+from crm_desktop.ui import ops
 from crm_desktop.ui.icons import icon
 
 log = logging.getLogger("crm_desktop.ui.search")
@@ -155,7 +156,8 @@ class SearchField(QLineEdit):
             self.popup.hide()
             return []
         try:
-            with self.store.reader() as s:
+
+            def find(s: Session) -> list[Hit]:
                 hits = run_search(s, text)
                 ticket_id = find_ticket_id(s, text)
                 if ticket_id is not None and not any(
@@ -164,6 +166,9 @@ class SearchField(QLineEdit):
                     label = lookups.ticket_label(s, ticket_id)
                     if label is not None:
                         hits.insert(0, Hit("ticket", ticket_id, label))
+                return hits
+
+            hits = ops.read(self.store, find)
         except Exception:  # a broken query must never break typing
             log.exception("search failed")
             hits = []

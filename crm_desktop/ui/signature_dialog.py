@@ -39,6 +39,7 @@ from crm_desktop.services.changes import Changes
 from crm_desktop.services.contacts import AddressInput, CompanyInput, EmailInput, PersonInput
 from crm_desktop.services.contacts import PhoneInput as PhoneIn
 from crm_desktop.services.unit import Session
+from crm_desktop.ui import ops
 from crm_desktop.ui.format import phone_region
 from crm_desktop.ui.forms import (
     FORM_STYLE,
@@ -311,8 +312,7 @@ class SignatureDialog(QDialog):
         name = self.company.text().strip()
         self.existing_company_id = None
         if name:
-            with self.store.reader() as s:
-                hit = lookups.company_named(s, name)
+            hit = ops.read(self.store, lambda s: lookups.company_named(s, name))
             if hit is not None:
                 self.existing_company_id = int(hit[0])
                 self.use_existing.setText(

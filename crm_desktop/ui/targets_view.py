@@ -43,6 +43,8 @@ from crm_desktop.data.store import Store
 from crm_desktop.errors import CrmError, ValidationError
 from crm_desktop.services import targets as svc
 from crm_desktop.services.changes import Changes
+from crm_desktop.services.unit import Session
+from crm_desktop.ui import ops
 from crm_desktop.ui.format import format_money, ui_locale
 from crm_desktop.ui.forms import ERROR_COLOR, ErrorLabel
 from crm_desktop.ui.i18n import translate_error
@@ -88,8 +90,8 @@ class TargetsModel(QAbstractTableModel):
         self.beginResetModel()
         if year is not None:
             self.year = year
-        with self.store.reader() as s:
-            self.rows = svc.target_report(s, self.year)
+        year = self.year
+        self.rows = ops.read(self.store, lambda s: svc.target_report(s, year))
         self.endResetModel()
 
     # ------------------------------------------------------------ figures
@@ -223,14 +225,16 @@ class TargetsModel(QAbstractTableModel):
         field = "existing_customers" if which == "existing" else "new_customers"
         try:
             amount = parse_decimal(str(value or ""), field)
-            with self.store.session() as s:
-                svc.set_month_target(
+            ops.write(
+                self.store,
+                lambda s: svc.set_month_target(
                     s,
                     self.year,
                     month,
                     amount if which == "existing" else current.existing,
                     amount if which == "new" else current.new,
-                )
+                ),
+            )
         except CrmError as exc:
             self.failed.emit(translate_error(exc))
             return False
@@ -450,9 +454,11 @@ class TargetsView(QWidget):
         year = self.model.year
         try:
             existing, new = dlg.amounts()
-            with self.store.session() as s:
+            follow_last_year = dlg.how.currentData() == SpreadDialog.LAST_YEAR
+
+            def spread(s: Session) -> None:
                 weights: list[decimal.Decimal | int] | None = None
-                if dlg.how.currentData() == SpreadDialog.LAST_YEAR:
+                if follow_last_year:
                     last = svc.actual_revenue(s, year - 1)
                     weights = [m.total for m in last]
                     if sum(weights) <= 0:
@@ -462,6 +468,8 @@ class TargetsView(QWidget):
                             year=year - 1,
                         )
                 svc.set_year_targets(s, year, existing, new, weights)
+
+            ops.write(self.store, spread, sender=self, changes=Changes(settings=True))
         except CrmError as exc:
             self._failed(translate_error(exc))
             return False
@@ -470,5 +478,4 @@ class TargetsView(QWidget):
         self.info.setText(
             self.tr("The targets of {year} were spread over the months.").format(year=year)
         )
-        self.changed.emit(Changes(settings=True))
         return True

@@ -49,6 +49,8 @@ from crm_desktop.data.store import Store
 from crm_desktop.errors import CrmError
 from crm_desktop.services import tickets as svc
 from crm_desktop.services.changes import Changes
+from crm_desktop.services.unit import Session
+from crm_desktop.ui import ops
 from crm_desktop.ui.format import format_datetime
 from crm_desktop.ui.i18n import enum_label, translate_error
 from crm_desktop.ui.undo import RowDelete
@@ -104,7 +106,7 @@ class TicketData:
 
 
 def load_ticket(store: Store, number: str) -> TicketData | None:
-    with store.reader() as s:
+    def load(s: Session) -> TicketData | None:
         ticket = svc.find_ticket(s, number)
         if ticket is None:
             return None
@@ -139,6 +141,8 @@ def load_ticket(store: Store, number: str) -> TicketData | None:
                 for a in acts
             ],
         )
+
+    return ops.read(store, load)
 
 
 def _item(text: str, *, data: object = None, tooltip: str | None = None) -> QStandardItem:
@@ -500,18 +504,23 @@ class TicketView(QWidget):
         if self.ticket is None:
             return False
         note = self.note_edit.text().strip()
+        number, ticket_id = self.ticket.number, self.ticket.id
         try:
-            with self.store.session() as s:
-                svc.set_status(s, self.ticket.id, status, clock=self.clock, by=self.user, note=note)
+            ops.write(
+                self.store,
+                lambda s: svc.set_status(
+                    s, ticket_id, status, clock=self.clock, by=self.user, note=note
+                ),
+                sender=self,
+                changes=Changes.of("ticket", ticket_id, structure=True),
+            )
         except CrmError as exc:
             self.error_label.setText(translate_error(exc))
             self.error_label.show()
             return False
         self.note_edit.clear()
-        number, ticket_id = self.ticket.number, self.ticket.id
         self.show_number(number)
         self.statusChanged.emit(number, status.value)
-        self.changed.emit(Changes.of("ticket", ticket_id, structure=True))
         return True
 
 
@@ -578,8 +587,7 @@ class OpenTicketsWidget(QWidget):
         self.refresh()
 
     def refresh(self) -> None:
-        with self.store.reader() as s:
-            rows = svc.open_tickets(s, self.clock)
+        rows = ops.read(self.store, lambda s: svc.open_tickets(s, self.clock))
         m = self.model
         m.removeRows(0, m.rowCount())
         sort = Qt.ItemDataRole.UserRole + 1

@@ -60,6 +60,8 @@ from crm_desktop.errors import CrmError
 from crm_desktop.interop.quickentry import parse as parse_quick_line
 from crm_desktop.services import timeline as svc
 from crm_desktop.services.timeline import Period, Scope, TimelineEntry, TimelineFilter
+from crm_desktop.services.unit import Session
+from crm_desktop.ui import ops
 from crm_desktop.ui.icons import icon, kind_icon
 
 log = logging.getLogger("crm_desktop.ui.timeline")
@@ -177,8 +179,10 @@ class TimelineModel(QAbstractListModel):
         if parent.isValid() or not self._more or self.scope is None:
             return
         after = self._last.key if self._last is not None else None
-        with self.store.reader() as s:
-            page = svc.timeline_page(s, self.scope, self.filter, after=after, limit=self.page_size)
+        scope, flt, limit = self.scope, self.filter, self.page_size
+        page = ops.read(
+            self.store, lambda s: svc.timeline_page(s, scope, flt, after=after, limit=limit)
+        )
         self.pages_loaded += 1
         self._more = len(page) == self.page_size
         if not page:
@@ -625,8 +629,7 @@ class TimelinePanel(QWidget):
         self._fill_filter_lists(scope)
         title = self.tr("Timeline")
         if scope is not None:
-            with self.store.reader() as s:
-                name = svc.scope_title(s, scope)
+            name = ops.read(self.store, lambda s: svc.scope_title(s, scope))
             if name:
                 title = self.tr("Timeline: {name}").format(name=name)
         self.title.setText(title)
@@ -650,11 +653,14 @@ class TimelinePanel(QWidget):
         tickets: list[tuple[int, str]] = []
         projects: list[tuple[int, str]] = []
         if scope is not None:
-            with self.store.reader() as s:
-                if scope.ticket_id is None:
-                    tickets = svc.scope_tickets(s, scope)
-                if scope.project_id is None:
-                    projects = svc.scope_projects(s, scope)
+
+            def lists(s: Session) -> tuple[list[tuple[int, str]], list[tuple[int, str]]]:
+                return (
+                    svc.scope_tickets(s, scope) if scope.ticket_id is None else [],
+                    svc.scope_projects(s, scope) if scope.project_id is None else [],
+                )
+
+            tickets, projects = ops.read(self.store, lists)
         for combo, items, all_text in (
             (self.ticket, tickets, self.tr("All tickets")),
             (self.project, projects, self.tr("All projects")),
@@ -811,15 +817,17 @@ class TimelinePanel(QWidget):
             self.quick.show_error(self.tr("Select a person or a company first."))
             return None
         try:
-            with self.store.session() as s:
-                activity_id = svc.quick_log(
-                    s,
-                    scope,
-                    self.quick.selected_kind(),
-                    self.quick.text.text(),
-                    clock=self.clock,
-                    followup_due_at=self.quick.due_at(),
-                )
+            kind, text, due_at = (
+                self.quick.selected_kind(),
+                self.quick.text.text(),
+                self.quick.due_at(),
+            )
+            activity_id = ops.write(
+                self.store,
+                lambda s: svc.quick_log(
+                    s, scope, kind, text, clock=self.clock, followup_due_at=due_at
+                ),
+            )
         except CrmError as exc:
             self.quick.show_error(_error_text(exc))
             return None

@@ -34,6 +34,7 @@ from crm_desktop.errors import CrmError
 from crm_desktop.services import followups
 from crm_desktop.services.changes import Changes
 from crm_desktop.services.today import Today, today_overview
+from crm_desktop.ui import ops
 from crm_desktop.ui.errors import error_label_text, show_error
 from crm_desktop.ui.tasks import Progress, runner
 
@@ -294,8 +295,7 @@ class TodayView(QWidget):
         store, clock = self.store, self.clock
 
         def work(_progress: Progress) -> tuple[Today, list[DueRow]]:
-            with store.reader() as s:
-                data = today_overview(s, clock, store.reminder_owner)
+            data = ops.read(store, lambda s: today_overview(s, clock, store.reminder_owner))
             # the rows' texts too (phone numbers formatted, dates): thousands of
             # overdue follow-ups took most of a second on the GUI thread
             return data, due_rows(data, local_zone(), texts)
@@ -333,8 +333,9 @@ class TodayView(QWidget):
 
     def refresh(self) -> None:
         try:
-            with self.store.reader() as s:
-                data = today_overview(s, self.clock, self.store.reminder_owner)
+            data = ops.read(
+                self.store, lambda s: today_overview(s, self.clock, self.store.reminder_owner)
+            )
         except Exception as exc:  # the page says so (a bug is logged), not a blank page
             self.show_failure(exc)
             return
@@ -499,24 +500,30 @@ class TodayView(QWidget):
     # -- actions
     def mark_done(self, followup_id: int) -> None:
         try:
-            with self.store.session() as s:
-                followups.complete(s, followup_id, self.clock)
+            ops.write(
+                self.store,
+                lambda s: followups.complete(s, followup_id, self.clock),
+                sender=self,
+                changes=Changes.of("followup", followup_id, structure=True),
+            )
         except CrmError as exc:
             show_error(self, exc, title=self.tr("Today"))
             return
         self.refresh()
-        self.changed.emit(Changes.of("followup", followup_id, structure=True))
 
     def snooze(self, followup_id: int, preset: str) -> None:
         until = followups.snooze_target(preset, self.clock.now())
         try:
-            with self.store.session() as s:
-                followups.postpone(s, followup_id, until, self.clock)
+            ops.write(
+                self.store,
+                lambda s: followups.postpone(s, followup_id, until, self.clock),
+                sender=self,
+                changes=Changes.of("followup", followup_id),
+            )
         except CrmError as exc:
             show_error(self, exc, title=self.tr("Today"))
             return
         self.refresh()
-        self.changed.emit(Changes.of("followup", followup_id))
 
     def _snooze_current(self, preset: str) -> None:
         item = self.due.tree.currentItem()

@@ -27,6 +27,8 @@ from crm_desktop.data.store import Store
 from crm_desktop.errors import CrmError
 from crm_desktop.services import bulk, contacts
 from crm_desktop.services.changes import Changes
+from crm_desktop.services.unit import Session
+from crm_desktop.ui import ops
 from crm_desktop.ui.format import format_datetime
 from crm_desktop.ui.i18n import translate_error
 
@@ -85,8 +87,7 @@ class TrashDialog(QDialog):
     # ------------------------------------------------------------ data
 
     def reload(self) -> None:
-        with self.store.reader() as s:
-            items = bulk.trash(s)
+        items = ops.read(self.store, bulk.trash)
         self.model.removeRows(0, self.model.rowCount())
         for item in items:
             name = QStandardItem(item.label or self.tr("(no name)"))
@@ -160,22 +161,27 @@ class TrashDialog(QDialog):
         companies = [i for e, i in chosen if e == "company"]
         orders = [i for e, i in chosen if e == "order"]
         try:
-            with self.store.session() as s:
+
+            def restore(s: Session) -> None:
                 for cid in companies:
                     contacts.restore_company(s, cid)
                 if people:
                     bulk.restore(s, "person", people)
                 if orders:
                     bulk.restore(s, "order", orders)
+
+            ops.write(
+                self.store,
+                restore,
+                sender=self,
+                changes=Changes.of("person", *people, structure=True)
+                | Changes.of("company", *companies)
+                | Changes.of("order", *orders),
+            )
         except CrmError as exc:
             self.show_error(translate_error(exc))
             return 0
         self.reload()
-        self.changed.emit(
-            Changes.of("person", *people, structure=True)
-            | Changes.of("company", *companies)
-            | Changes.of("order", *orders)
-        )
         return len(chosen)
 
     def empty_trash(self) -> int:
@@ -190,11 +196,14 @@ class TrashDialog(QDialog):
         if not self.confirm(self.tr("Empty trash"), question):
             return 0
         try:
-            with self.store.session() as s:
-                purged = contacts.purge_trash(s)
+            purged = ops.write(
+                self.store,
+                contacts.purge_trash,
+                sender=self,
+                changes=Changes(structure=True),  # only the trash showed them
+            )
         except CrmError as exc:
             self.show_error(translate_error(exc))
             return 0
         self.reload()
-        self.changed.emit(Changes(structure=True))  # only the trash showed them
         return purged

@@ -45,7 +45,9 @@ from crm_desktop.clock import Clock, SystemClock
 from crm_desktop.data.store import Store
 from crm_desktop.errors import CrmError
 from crm_desktop.services import tree
-from crm_desktop.services.tree import NO_COMPANY, Cursor, NodeKind, NodeRef, TreeNode
+from crm_desktop.services.tree import NO_COMPANY, Cursor, MovePlan, NodeKind, NodeRef, TreeNode
+from crm_desktop.services.unit import Session
+from crm_desktop.ui import ops
 from crm_desktop.ui.icons import icon
 
 log = logging.getLogger("crm_desktop.ui.tree")
@@ -167,14 +169,14 @@ class CompanyTreeModel(QAbstractItemModel):
         if node.cursor is None:
             return 0
         try:
-            with self.store.reader() as s:
-                page = tree.children_page(
-                    s,
-                    node.ref,
-                    cursor=node.cursor,
-                    limit=self.page_size,
-                    filter_text=self.filter_text if node is self._root else None,
-                )
+            cursor, limit = node.cursor, self.page_size
+            filter_text = self.filter_text if node is self._root else None
+            page = ops.read(
+                self.store,
+                lambda s: tree.children_page(
+                    s, node.ref, cursor=cursor, limit=limit, filter_text=filter_text
+                ),
+            )
         except CrmError as exc:
             node.cursor = None
             self.errorOccurred.emit(exc.text(_tr))
@@ -300,8 +302,8 @@ class CompanyTreeModel(QAbstractItemModel):
         if node.data is None:
             return True
         try:
-            with self.store.reader() as s:
-                node.data = tree.node_for(s, node.data.ref)
+            ref = node.data.ref
+            node.data = ops.read(self.store, lambda s: tree.node_for(s, ref))
         except CrmError:
             self._remove(node)
             return False
@@ -361,8 +363,7 @@ class CompanyTreeModel(QAbstractItemModel):
     def reveal(self, ref: NodeRef) -> QModelIndex:
         """Load the pages on the way to ``ref`` and return its index (invalid if not found)."""
         try:
-            with self.store.reader() as s:
-                path = tree.path_to(s, ref)
+            path = ops.read(self.store, lambda s: tree.path_to(s, ref))
         except CrmError:
             return QModelIndex()
         if self.filter_text:
@@ -469,7 +470,8 @@ class CompanyTreeModel(QAbstractItemModel):
 
     def _move_one(self, person_id: int, target: TreeNode, touched: list[NodeRef]) -> bool:
         try:
-            with self.store.reader() as s:
+
+            def look(s: Session) -> tuple[MovePlan, TreeNode, list[NodeRef], str, str]:
                 plan = tree.plan_move(s, person_id, target.ref)
                 person = tree.node_for(s, NodeRef.person(person_id))
                 source = tree.path_to(s, NodeRef.person(person_id))[:-1]
@@ -483,6 +485,9 @@ class CompanyTreeModel(QAbstractItemModel):
                     if plan.company_id is not None
                     else _tr("No company")
                 )
+                return plan, person, source, from_name, to_name
+
+            plan, person, source, from_name, to_name = ops.read(self.store, look)
             if not plan.changes:
                 return False
             allowed = False
@@ -497,10 +502,12 @@ class CompanyTreeModel(QAbstractItemModel):
                         ).format(person=person.label, source=from_name, target=to_name)
                     )
                     return False
-            with self.store.session() as s:
-                tree.move_person(
+            ops.write(
+                self.store,
+                lambda s: tree.move_person(
                     s, person_id, target.ref, allow_company_change=allowed, clock=self.clock
-                )
+                ),
+            )
         except CrmError as exc:
             self.errorOccurred.emit(exc.text(_tr))
             return False

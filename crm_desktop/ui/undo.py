@@ -36,6 +36,8 @@ from crm_desktop.clock import Clock, SystemClock
 from crm_desktop.data.store import Store
 from crm_desktop.errors import CrmError
 from crm_desktop.services import undo as registry
+from crm_desktop.services.unit import Session
+from crm_desktop.ui import ops
 
 log = logging.getLogger("crm_desktop.ui.undo")
 
@@ -93,8 +95,9 @@ class UndoManager(QObject):
         """Move a record to the trash (raises CrmError when that is not possible)."""
         if kind not in KINDS:
             raise ValueError(f"cannot delete {kind}")
-        with self.store.session() as s:
-            _entry_id, changes = registry.delete_record(s, kind, ref_id, label, self.clock)
+        _entry_id, changes = ops.write(
+            self.store, lambda s: registry.delete_record(s, kind, ref_id, label, self.clock)
+        )
         log.info("deleted %s %s", kind, ref_id)
         self.sync()
         self.changed.emit(kind, ref_id)
@@ -123,11 +126,8 @@ class UndoManager(QObject):
 
     def _apply(self, command: EntryCommand, *, redo: bool) -> None:
         try:
-            with self.store.session() as s:
-                if redo:
-                    result = registry.redo(s, command.entry_id, self.clock)
-                else:
-                    result = registry.undo(s, command.entry_id, self.clock)
+            step = registry.redo if redo else registry.undo
+            result = ops.write(self.store, lambda s: step(s, command.entry_id, self.clock))
         except CrmError as exc:
             command.setObsolete(True)
             if exc.message in registry.FINAL_REFUSALS:
@@ -152,11 +152,15 @@ class UndoManager(QObject):
         since = self.clock.now() - dt.timedelta(hours=KEEP_HOURS)
         dropped: list[int] = []
         try:
-            with self.store.reader() as s:
+
+            def stacks(s: Session) -> tuple[list[registry.StackItem], list[registry.StackItem]]:
                 undoable = registry.stack(s, LIMIT, since=since, drop=dropped)
                 redoable = [
                     item for item in registry.redo_stack(s, LIMIT) if item.id in self._undone_here
                 ]
+                return undoable, redoable
+
+            undoable, redoable = ops.read(self.store, stacks)
         except CrmError as exc:  # a busy store: the stack stays as it is
             log.warning("undo: stack not read: %s", exc)
             return self.stack.index()
@@ -187,8 +191,7 @@ class UndoManager(QObject):
         for entry_id in entry_ids:
             log.warning("undo: entry %s dropped", entry_id)
         try:
-            with self.store.session() as s:
-                registry.drop(s, entry_ids)
+            ops.write(self.store, lambda s: registry.drop(s, entry_ids))
         except CrmError as exc:  # a busy store: they are skipped again next time
             log.warning("undo: stale entries not removed: %s", exc)
 
@@ -220,8 +223,7 @@ class DeleteQuestion:
 def delete_question(store: Store, kind: str, ref_id: int) -> DeleteQuestion | None:
     """The question for deleting a ticket, project or opportunity; None when the
     record is gone or in the trash already."""
-    with store.reader() as s:
-        named = registry.describe(s, kind, ref_id)
+    named = ops.read(store, lambda s: registry.describe(s, kind, ref_id))
     if named is None:
         return None
     if kind == "ticket":
