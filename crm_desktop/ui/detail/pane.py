@@ -29,6 +29,7 @@ from crm_desktop.errors import CrmError, NotFoundError
 from crm_desktop.services import detail as pane_data
 from crm_desktop.services.changes import Changes
 from crm_desktop.services.unit import Session
+from crm_desktop.ui import ops
 from crm_desktop.ui.detail.sections import (
     _MUTED,
     PRIORITY_COLORS,
@@ -370,8 +371,7 @@ class _DetailPane(QWidget):
             return  # a refresh of the record being edited must not throw the edits away
         self.cancel_edit()
         try:
-            with self.store.reader() as s:
-                self._fill(s, rid)
+            ops.read(self.store, lambda s: self._fill(s, rid))
         except NotFoundError as exc:
             self.clear()
             self.title.setText(translate_error(exc))

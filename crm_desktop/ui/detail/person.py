@@ -25,6 +25,7 @@ from crm_desktop.services import contacts
 from crm_desktop.services import detail as pane_data
 from crm_desktop.services.changes import Changes
 from crm_desktop.services.unit import Session
+from crm_desktop.ui import ops
 from crm_desktop.ui.detail.pane import _DetailPane
 from crm_desktop.ui.detail.sections import (
     _MUTED,
@@ -329,9 +330,12 @@ class PersonDetailPane(_DetailPane):
         if problems:
             self.consent_error.set_error(translate_error(problems[0]))
             return False
+        rid = self.record_id
         try:
-            with self.store.session() as s:
-                contacts.set_consent(s, self.record_id, given, source=source, clock=self.clock)
+            ops.write(
+                self.store,
+                lambda s: contacts.set_consent(s, rid, given, source=source, clock=self.clock),
+            )
         except CrmError as exc:
             self.consent_error.set_error(translate_error(exc))
             return False

@@ -15,6 +15,7 @@ from crm_desktop.clock import Clock
 from crm_desktop.data.store import Store
 from crm_desktop.services import contacts
 from crm_desktop.services.changes import Changes
+from crm_desktop.ui import ops
 from crm_desktop.ui.detail.company import CompanyDetailPane
 from crm_desktop.ui.detail.person import PersonDetailPane
 from crm_desktop.ui.detail.sections import _esc
@@ -117,8 +118,7 @@ class DetailStack(QStackedWidget):
 
     def _empty_text(self) -> str:
         try:
-            with self.store.reader() as s:
-                n = contacts.counts(s)
+            n = ops.read(self.store, lambda s: contacts.counts(s))
         except Exception:  # the store may be unreachable; the hint stays useful
             n = {"people": 1, "companies": 1}
         muted = "color: #6b6b6b;"

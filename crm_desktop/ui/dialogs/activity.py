@@ -27,6 +27,7 @@ from crm_desktop.errors import (
 from crm_desktop.services import lookups, pickers
 from crm_desktop.services import projects as projects_svc
 from crm_desktop.services.unit import Session
+from crm_desktop.ui import ops
 from crm_desktop.ui.dialogs.base import _Dialog
 from crm_desktop.ui.format import datetime_format
 from crm_desktop.ui.forms import (
@@ -182,7 +183,8 @@ class ActivityDialog(_Dialog):
         project_id: int | None,
         opportunity_id: int | None,
     ) -> None:
-        with self.store.reader() as s:
+        def load_choices(s: Session) -> None:
+            nonlocal company_id
             chosen = pickers.person(s, person_id)
             self.person.set_source(
                 people_source(self.store), (chosen.id, chosen.label) if chosen else None
@@ -194,6 +196,8 @@ class ActivityDialog(_Dialog):
             self._projects = [(r.id, r.name, r.company_id) for r in projects]
             opps = lookups.open_opportunities(s, opportunity_id)
             self._opportunities = [(r.id, r.name, r.company_id) for r in opps]
+
+        ops.read(self.store, load_choices)
         self._filter_links()
         self.project.set_current_id(project_id)
         self.opportunity.set_current_id(opportunity_id)
@@ -201,9 +205,12 @@ class ActivityDialog(_Dialog):
     def _person_changed(self, *_args: Any) -> None:
         pid = self.person.current_id()
         if pid is not None:
-            with self.store.reader() as s:
+
+            def company_of(s: Session) -> tuple[int, str] | None:
                 found = pickers.person(s, pid)
-                company = company_choice(s, found.company_id if found else None)
+                return company_choice(s, found.company_id if found else None)
+
+            company = ops.read(self.store, company_of)
             if company is not None:
                 self.company.select_record(*company)
         self._filter_links()
@@ -212,8 +219,7 @@ class ActivityDialog(_Dialog):
         cid = self.company.current_id()
         group: set[int] = set()
         if cid is not None:  # a project of any company of the group (parent, branches)
-            with self.store.reader() as s:
-                group = set(projects_svc.group_company_ids(s, cid))
+            group = ops.read(self.store, lambda s: set(projects_svc.group_company_ids(s, cid)))
 
         def fits(rec_cid: int | None) -> bool:
             return cid is None or rec_cid is None or rec_cid == cid
@@ -235,7 +241,7 @@ class ActivityDialog(_Dialog):
             return
         from crm_desktop.services import tickets
 
-        with self.store.reader() as s:
+        def show_ticket(s: Session) -> None:
             found = tickets.find_ticket(s, number)
             if found is None:
                 self.ticket_info.setText(self.tr("There is no ticket with this number yet."))
@@ -246,6 +252,8 @@ class ActivityDialog(_Dialog):
                     number=found.number, title=found.title, status=enum_label(found.status)
                 )
             )
+
+        ops.read(self.store, show_ticket)
 
     def typed_texts(self) -> dict[str, str | None]:
         return {

@@ -19,6 +19,7 @@ from crm_desktop.errors import (
 )
 from crm_desktop.services import contacts, editing, lookups
 from crm_desktop.services.unit import Session
+from crm_desktop.ui import ops
 from crm_desktop.ui.dialogs.entity_form import EntityForm
 from crm_desktop.ui.dialogs.fields import LEGAL_FORMS, SHORT_FIELD, _tags, _tags_text
 from crm_desktop.ui.format import phone_region
@@ -118,7 +119,8 @@ class CompanyForm(EntityForm):
         b.add_field("payment_terms", self.tr("Payment &terms:"), self.payment_terms)
 
     def load(self, company_id: int | None = None, *, parent_id: int | None = None) -> None:
-        with self.store.reader() as s:
+        def fill(s: Session) -> None:
+            nonlocal parent_id
             self.company_id = company_id
             if company_id is not None:
                 parent_id = lookups.company_parent(s, company_id)
@@ -155,6 +157,8 @@ class CompanyForm(EntityForm):
             for editor in (self.phones, self.emails, self.addresses):
                 if not editor.rows:
                     editor.add_row()
+
+        ops.read(self.store, fill)
 
     def typed_texts(self) -> dict[str, str | None]:
         texts: dict[str, str | None] = {

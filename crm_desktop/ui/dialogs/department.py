@@ -17,6 +17,7 @@ from crm_desktop.errors import (
 )
 from crm_desktop.services import contacts
 from crm_desktop.services.unit import Session
+from crm_desktop.ui import ops
 from crm_desktop.ui.dialogs.base import _Dialog
 from crm_desktop.ui.forms import (
     FORM_STYLE,
@@ -49,9 +50,8 @@ class DepartmentDialog(_Dialog):
         self.banner = Banner(self)
         lay.addWidget(self.banner)
         self.page = FormPage(self)
-        with store.reader() as s:
-            comp = contacts.get_company(s, company_id)
-            company_label = QLabel(comp.name, self.page)
+        company_name = ops.read(store, lambda s: contacts.get_company(s, company_id).name)
+        company_label = QLabel(company_name, self.page)
         self.page.add_row(self.tr("Company:"), company_label)
         self.name = QLineEdit(self.page)
         self.name.setPlaceholderText(self.tr("e.g. Einkauf, Buchhaltung, Werkstatt"))

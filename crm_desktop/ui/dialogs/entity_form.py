@@ -22,6 +22,7 @@ from crm_desktop.errors import (
 )
 from crm_desktop.services import lookups
 from crm_desktop.services.unit import Session
+from crm_desktop.ui import ops
 from crm_desktop.ui.dialogs.fields import _LINKS
 from crm_desktop.ui.forms import (
     FORM_STYLE,
@@ -103,7 +104,8 @@ class EntityForm(QWidget):
 
         yours = self.scalar_values([])
         rows: list[tuple[str, str, str]] = []
-        with self.store.reader() as s:
+
+        def compare(s: Session) -> None:
             theirs = self.stored_values(s)
             for key, mine in yours.items():
                 other = theirs.get(key)
@@ -116,6 +118,8 @@ class EntityForm(QWidget):
                     for v in (other, mine)
                 ]
                 rows.append((self.field_label(key), shown[0], shown[1]))
+
+        ops.read(self.store, compare)
         return rows
 
     def ask_conflict(self, error: ConcurrentEditError) -> str:
@@ -187,8 +191,7 @@ class EntityForm(QWidget):
 
     def _note_saved_version(self, kind: str, rid: int) -> None:
         """The version just saved is the one a next save of this form builds on."""
-        with self.store.reader() as s:
-            self.loaded_version = lookups.stored_version(s, kind, rid)
+        self.loaded_version = ops.read(self.store, lambda s: lookups.stored_version(s, kind, rid))
 
     def load(self, record_id: int | None = None) -> None:
         raise NotImplementedError

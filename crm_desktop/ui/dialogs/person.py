@@ -24,6 +24,7 @@ from crm_desktop.errors import (
 )
 from crm_desktop.services import editing, lookups
 from crm_desktop.services.unit import Session
+from crm_desktop.ui import ops
 from crm_desktop.ui.dialogs.base import _Dialog
 from crm_desktop.ui.dialogs.person_form import PersonForm
 from crm_desktop.ui.format import format_date
@@ -134,10 +135,12 @@ class PersonDialog(_Dialog):
         if not (given or family or emails or phones):
             self._show_duplicates([])
             return []
-        with self.store.reader() as s:
-            live = editing.possible_duplicates(
+        live = ops.read(
+            self.store,
+            lambda s: editing.possible_duplicates(
                 s, given, family, birth_date=birth, emails=emails, phones=phones, check=check
-            )
+            ),
+        )
         self._show_duplicates(live)
         return self.duplicate_ids
 

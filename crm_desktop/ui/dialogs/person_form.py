@@ -26,6 +26,7 @@ from crm_desktop.errors import (
 from crm_desktop.services import contacts, editing, lookups, pickers
 from crm_desktop.services import validation as v
 from crm_desktop.services.unit import Session
+from crm_desktop.ui import ops
 from crm_desktop.ui.dialogs.entity_form import EntityForm
 from crm_desktop.ui.dialogs.fields import SHORT_FIELD, _tags, _tags_text
 from crm_desktop.ui.format import phone_region
@@ -178,7 +179,9 @@ class PersonForm(EntityForm):
     ) -> None:
         """Fill the choices and, with ``person_id``, the person's current values."""
         self.person_id = person_id
-        with self.store.reader() as s:
+
+        def fill(s: Session) -> None:
+            nonlocal company_id
             person = contacts.get_person(s, person_id) if person_id is not None else None
             if person is not None:
                 company_id = person.company_id
@@ -197,6 +200,8 @@ class PersonForm(EntityForm):
                 self.emails.add_row()
                 return
             self._fill(person)
+
+        ops.read(self.store, fill)
 
     def reload(self) -> None:
         if self.person_id is not None:
@@ -245,8 +250,7 @@ class PersonForm(EntityForm):
         current_dept = self.department.currentData()
         departments: list[tuple[int, str]] = []
         if cid is not None:
-            with self.store.reader() as s:
-                departments = lookups.departments(s, cid)
+            departments = ops.read(self.store, lambda s: lookups.departments(s, cid))
         self.department.blockSignals(True)
         self.department.clear()
         self.department.addItem(self.tr("No department"), None)
@@ -262,8 +266,7 @@ class PersonForm(EntityForm):
             )
         )
         if boss is not None:  # keep the boss when they work for the chosen company
-            with self.store.reader() as s:
-                found = pickers.person(s, boss)
+            found = ops.read(self.store, lambda s: pickers.person(s, boss))
             if found is not None and (cid is None or found.company_id == cid):
                 self.reports_to.select_record(found.id, found.label if cid is None else found.name)
 

@@ -10,13 +10,12 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QLabel, QLineEdit, QMenu, QSizePolicy, QToolBar, QToolButton, QWidget
 
 from crm_desktop.ui.icons import icon
+from crm_desktop.ui.main_window.base import WindowRoom
 
 if TYPE_CHECKING:
     # The data layer and the panes are imported when a store is attached: the window's
     # frame (menus, toolbar, status bar) paints before SQLAlchemy and the models load.
     from crm_desktop.ui.detail import DetailStack
-
-from crm_desktop.ui.main_window.base import WindowRoom
 
 
 class ActionsRoom(WindowRoom):

@@ -7,13 +7,14 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtWidgets import QApplication
 
 from crm_desktop.errors import CrmError
+from crm_desktop.ui import ops
+from crm_desktop.ui.main_window.base import Location, WindowRoom
 
 if TYPE_CHECKING:
     # The data layer and the panes are imported when a store is attached: the window's
     # frame (menus, toolbar, status bar) paints before SQLAlchemy and the models load.
     from crm_desktop.data.models import ActivityKind
     from crm_desktop.services.tree import NodeRef
-from crm_desktop.ui.main_window.base import Location, WindowRoom
 
 
 class CommandsRoom(WindowRoom):
@@ -82,10 +83,12 @@ class CommandsRoom(WindowRoom):
         from crm_desktop.services import tree
         from crm_desktop.services.tree import NodeRef
 
-        with self.store.reader() as s:
-            node = tree.node_for(
+        node = ops.read(
+            self.store,
+            lambda s: tree.node_for(
                 s, NodeRef.person(ref_id) if kind == "person" else NodeRef.company(ref_id)
-            )
+            ),
+        )
         if kind == "person":
             question = self.tr(
                 "Delete {name}? The person goes to the trash; activities stay. "
@@ -110,8 +113,7 @@ class CommandsRoom(WindowRoom):
 
         parent_ref: NodeRef | None = None
         if kind in ("person", "company"):
-            with self.store.reader() as s:
-                path = tree.path_to(s, NodeRef(NodeKind(kind), ref_id))
+            path = ops.read(self.store, lambda s: tree.path_to(s, NodeRef(NodeKind(kind), ref_id)))
             parent_ref = path[-2] if len(path) > 1 else None
         try:
             self.undo.delete(kind, ref_id, label)

@@ -11,13 +11,14 @@ from PySide6.QtWidgets import QFileDialog, QInputDialog
 
 from crm_desktop.clock import local_zone, to_local
 from crm_desktop.errors import CrmError
+from crm_desktop.ui import ops
 from crm_desktop.ui.format import phone_region
+from crm_desktop.ui.main_window.base import WindowRoom, log
 
 if TYPE_CHECKING:
     # The data layer and the panes are imported when a store is attached: the window's
     # frame (menus, toolbar, status bar) paints before SQLAlchemy and the models load.
     pass
-from crm_desktop.ui.main_window.base import WindowRoom, log
 
 
 class FilesRoom(WindowRoom):
@@ -131,8 +132,10 @@ class FilesRoom(WindowRoom):
         if loc.kind == "ticket":
             from crm_desktop.services import lookups
 
-            with self.store.reader() as s:
-                kwargs["ticket"] = lookups.ticket_number(s, loc.ref_id) or ""
+            ticket_id = loc.ref_id
+            kwargs["ticket"] = ops.read(
+                self.store, lambda s: lookups.ticket_number(s, ticket_id) or ""
+            )
         else:
             kwargs[
                 {"person": "person_id", "company": "company_id", "project": "project_id"}[loc.kind]
@@ -171,8 +174,7 @@ class FilesRoom(WindowRoom):
         )
         if not path:
             return
-        with self.store.reader() as s:
-            n = export_calendar(s, Path(path), owner=self.store.owner)
+        n = ops.read(self.store, lambda s: export_calendar(s, Path(path), owner=self.store.owner))
         self.statusBar().showMessage(self.tr("{n} entries exported.").format(n=n), 8000)
 
     def import_calendar(self) -> None:
@@ -184,8 +186,7 @@ class FilesRoom(WindowRoom):
         if not path:
             return
         try:
-            with self.store.session() as s:
-                report = import_ics(s, Path(path), self.store.owner)
+            report = ops.write(self.store, lambda s: import_ics(s, Path(path), self.store.owner))
         except CrmError as exc:
             self.show_error(exc)
             return

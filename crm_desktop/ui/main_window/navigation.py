@@ -10,13 +10,15 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWidget
 
 from crm_desktop.errors import CrmError
+from crm_desktop.ui import ops
+from crm_desktop.ui.main_window.base import HISTORY_LIMIT, Location, WindowRoom
 from crm_desktop.ui.ops import Page
 
 if TYPE_CHECKING:
     # The data layer and the panes are imported when a store is attached: the window's
     # frame (menus, toolbar, status bar) paints before SQLAlchemy and the models load.
     from crm_desktop.services.tree import NodeRef
-from crm_desktop.ui.main_window.base import HISTORY_LIMIT, Location, WindowRoom
+    from crm_desktop.services.unit import Session
 
 
 class NavigationRoom(WindowRoom):
@@ -27,8 +29,7 @@ class NavigationRoom(WindowRoom):
     def _exists(self, kind: str, ref_id: int) -> bool:
         from crm_desktop.services import lookups
 
-        with self.store.reader() as s:
-            return lookups.record_exists(s, kind, ref_id)
+        return ops.read(self.store, lambda s: lookups.record_exists(s, kind, ref_id))
 
     def open_record(self, kind: str, ref_id: int, *, push: bool = True) -> bool:
         """Show a record: detail, tree selection and timeline follow."""
@@ -72,8 +73,7 @@ class NavigationRoom(WindowRoom):
             self._detail_call(self.detail.show_person, ref_id)
             self.timeline.set_scope(Scope(person_id=ref_id))
         elif kind == "department":
-            with self.store.reader() as s:
-                company_id = lookups.department_company(s, ref_id)
+            company_id = ops.read(self.store, lambda s: lookups.department_company(s, ref_id))
             if company_id is not None:
                 self._detail_call(self.detail.show_company, company_id)
             self.timeline.set_scope(Scope(department_id=ref_id))
@@ -103,8 +103,7 @@ class NavigationRoom(WindowRoom):
 
         page = self._page("ticket", make)
         assert isinstance(page, TicketView)
-        with self.store.reader() as s:
-            number = lookups.ticket_number(s, ticket_id)
+        number = ops.read(self.store, lambda s: lookups.ticket_number(s, ticket_id))
         if number is not None and page.show_number(number):
             self.center.setCurrentWidget(page)
         else:
@@ -118,8 +117,7 @@ class NavigationRoom(WindowRoom):
         from crm_desktop.ui.format import format_date
         from crm_desktop.ui.i18n import enum_label
 
-        with self.store.reader() as s:
-            project = lookups.project_facts(s, project_id)
+        project = ops.read(self.store, lambda s: lookups.project_facts(s, project_id))
         if project is None:
             return
         name, description = project.name, project.description
@@ -149,8 +147,7 @@ class NavigationRoom(WindowRoom):
         from crm_desktop.services.timeline import entry
 
         try:
-            with self.store.reader() as s:
-                e = entry(s, activity_id)
+            e = ops.read(self.store, lambda s: entry(s, activity_id))
         except CrmError:
             return False
         if (e.person_id is not None and self.open_record("person", e.person_id)) or (
@@ -282,9 +279,11 @@ class NavigationRoom(WindowRoom):
         if kind == "ticket" and isinstance(ref, str) and not ref.isdigit():
             from crm_desktop.services.tickets import find_ticket
 
-            with self.store.reader() as s:
+            def ticket_id_of(s: Session) -> int | None:
                 ticket = find_ticket(s, ref)
-                ticket_id = ticket.id if ticket is not None else None
+                return ticket.id if ticket is not None else None
+
+            ticket_id = ops.read(self.store, ticket_id_of)
             if ticket_id is None:
                 self.statusBar().showMessage(self.tr("This record no longer exists."), 5000)
                 return

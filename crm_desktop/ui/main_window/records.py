@@ -9,13 +9,13 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import Qt, QTimer
 
 from crm_desktop.services.changes import Changes
+from crm_desktop.ui import ops
+from crm_desktop.ui.main_window.base import WindowRoom
 
 if TYPE_CHECKING:
     # The data layer and the panes are imported when a store is attached: the window's
     # frame (menus, toolbar, status bar) paints before SQLAlchemy and the models load.
     from crm_desktop.data.models import ActivityKind
-
-from crm_desktop.ui.main_window.base import WindowRoom
 
 
 class RecordsRoom(WindowRoom):
@@ -75,8 +75,8 @@ class RecordsRoom(WindowRoom):
         loc = self.current
         if loc is None or loc.ref_id is None:
             return None, None
-        with self.store.reader() as s:
-            return lookups.company_and_department(s, loc.kind, loc.ref_id)
+        kind, ref_id = loc.kind, loc.ref_id
+        return ops.read(self.store, lambda s: lookups.company_and_department(s, kind, ref_id))
 
     def new_contextual(self) -> None:
         """Ctrl+N: a person where a company or person is selected, else a company."""

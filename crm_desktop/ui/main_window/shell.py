@@ -28,17 +28,9 @@ from crm_desktop import APP_NAME
 from crm_desktop.clock import Clock, SystemClock
 from crm_desktop.errors import CrmError
 from crm_desktop.services.changes import Changes
+from crm_desktop.ui import ops
 from crm_desktop.ui.errors import show_error as _show_error
 from crm_desktop.ui.icons import app_icon
-from crm_desktop.ui.ops import ChangeHub
-from crm_desktop.ui.settings_dialog import AppSettings
-
-if TYPE_CHECKING:
-    # The data layer and the panes are imported when a store is attached: the window's
-    # frame (menus, toolbar, status bar) paints before SQLAlchemy and the models load.
-    from crm_desktop.data.store import Store
-    from crm_desktop.services.tree import NodeRef
-    from crm_desktop.ui.detail import DetailStack
 from crm_desktop.ui.main_window.actions import ActionsRoom
 from crm_desktop.ui.main_window.base import (
     DETAIL_AFTER_MS,
@@ -53,6 +45,15 @@ from crm_desktop.ui.main_window.files import FilesRoom
 from crm_desktop.ui.main_window.navigation import NavigationRoom
 from crm_desktop.ui.main_window.records import RecordsRoom
 from crm_desktop.ui.main_window.tools import ToolsRoom
+from crm_desktop.ui.ops import ChangeHub
+from crm_desktop.ui.settings_dialog import AppSettings
+
+if TYPE_CHECKING:
+    # The data layer and the panes are imported when a store is attached: the window's
+    # frame (menus, toolbar, status bar) paints before SQLAlchemy and the models load.
+    from crm_desktop.data.store import Store
+    from crm_desktop.services.tree import NodeRef
+    from crm_desktop.ui.detail import DetailStack
 
 
 class MessagePage(QWidget):
@@ -272,8 +273,7 @@ class MainWindow(NavigationRoom, RecordsRoom, CommandsRoom, FilesRoom, ToolsRoom
     def _show_start_page(self) -> None:
         from crm_desktop.services import tree
 
-        with self.store.reader() as s:
-            empty = tree.is_empty(s)
+        empty = ops.read(self.store, lambda s: tree.is_empty(s))
         if empty:
             self.center.setCurrentWidget(self.welcome)
         else:
@@ -358,8 +358,7 @@ class MainWindow(NavigationRoom, RecordsRoom, CommandsRoom, FilesRoom, ToolsRoom
         from crm_desktop.services import tree
 
         try:
-            with self.store.reader() as s:
-                counts = tree.tree_counts(s, now=self.clock.now())
+            counts = ops.read(self.store, lambda s: tree.tree_counts(s, now=self.clock.now()))
         except CrmError:
             return
         where = (
@@ -422,8 +421,7 @@ class MainWindow(NavigationRoom, RecordsRoom, CommandsRoom, FilesRoom, ToolsRoom
     def _refresh_start_page(self) -> None:
         from crm_desktop.services import tree
 
-        with self.store.reader() as s:
-            empty = tree.is_empty(s)
+        empty = ops.read(self.store, lambda s: tree.is_empty(s))
         if empty:
             self.center.setCurrentWidget(self.welcome)
         elif self.center.currentWidget() is self.welcome:

@@ -12,14 +12,13 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 
 from crm_desktop import __version__
 from crm_desktop.errors import CrmError
+from crm_desktop.ui.main_window.base import WindowRoom
 from crm_desktop.ui.settings_dialog import SettingsDialog
 
 if TYPE_CHECKING:
     # The data layer and the panes are imported when a store is attached: the window's
     # frame (menus, toolbar, status bar) paints before SQLAlchemy and the models load.
     pass
-
-from crm_desktop.ui.main_window.base import WindowRoom
 
 
 class ToolsRoom(WindowRoom):
