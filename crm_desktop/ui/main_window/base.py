@@ -12,12 +12,18 @@ from PySide6.QtWidgets import QMainWindow
 if TYPE_CHECKING:
     # The data layer and the panes are imported when a store is attached: the window's
     # frame (menus, toolbar, status bar) paints before SQLAlchemy and the models load.
+    from collections.abc import Callable
+    from pathlib import Path
+
     from PySide6.QtGui import QAction
-    from PySide6.QtWidgets import QWidget
+    from PySide6.QtWidgets import QStackedWidget, QWidget
 
     from crm_desktop.clock import Clock
     from crm_desktop.data.store import Store
+    from crm_desktop.ui.main_window.shell import MessagePage
+    from crm_desktop.ui.ops import ChangeHub
     from crm_desktop.ui.search import SearchField
+    from crm_desktop.ui.settings_dialog import AppSettings
     from crm_desktop.ui.tasks import TaskRunner
     from crm_desktop.ui.timeline import TimelinePanel
     from crm_desktop.ui.tree_model import CompanyTreePanel
@@ -58,6 +64,12 @@ class WindowRoom(QMainWindow):
 
     store: Store
     clock: Clock
+    settings: AppSettings
+    data_dir: Path | None
+    hub: ChangeHub
+    center: QStackedWidget
+    record_page: MessagePage
+    confirm: Callable[[str, str], bool]
     actions_by_name: dict[str, QAction]
     history: list[Location]
     history_pos: int
