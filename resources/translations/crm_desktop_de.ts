@@ -8182,4 +8182,605 @@ gesamt</translation>
         <translation>Neue Abteilung „{name}“</translation>
     </message>
 </context>
+<context>
+    <name>ActionsRoom</name>
+    <message>
+        <source>&amp;Import…</source>
+        <translation>&amp;Importieren…</translation>
+    </message>
+    <message>
+        <source>Import contacts from a vCard or CSV file</source>
+        <translation>Kontakte aus einer vCard- oder CSV-Datei importieren</translation>
+    </message>
+    <message>
+        <source>&amp;Export…</source>
+        <translation>E&amp;xportieren…</translation>
+    </message>
+    <message>
+        <source>Export contacts to a vCard or CSV file</source>
+        <translation>Kontakte in eine vCard- oder CSV-Datei exportieren</translation>
+    </message>
+    <message>
+        <source>&amp;Back up now</source>
+        <translation>Jetzt &amp;sichern</translation>
+    </message>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation>&amp;Einstellungen…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Beenden</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>&amp;Rückgängig</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>&amp;Wiederholen</translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation>&amp;Bearbeiten…</translation>
+    </message>
+    <message>
+        <source>&amp;Delete…</source>
+        <translation>&amp;Löschen…</translation>
+    </message>
+    <message>
+        <source>&amp;Find…</source>
+        <translation>&amp;Suchen…</translation>
+    </message>
+    <message>
+        <source>&amp;Today</source>
+        <translation>&amp;Heute</translation>
+    </message>
+    <message>
+        <source>&amp;Agenda (this week)</source>
+        <translation>A&amp;genda (diese Woche)</translation>
+    </message>
+    <message>
+        <source>&amp;Pipeline</source>
+        <translation>P&amp;ipeline</translation>
+    </message>
+    <message>
+        <source>Go to the &amp;tree</source>
+        <translation>Zur &amp;Baumansicht</translation>
+    </message>
+    <message>
+        <source>Go to the &amp;details</source>
+        <translation>Zu den De&amp;tails</translation>
+    </message>
+    <message>
+        <source>Go to the t&amp;imeline</source>
+        <translation>Zum &amp;Verlauf</translation>
+    </message>
+    <message>
+        <source>&amp;Back</source>
+        <translation>&amp;Zurück</translation>
+    </message>
+    <message>
+        <source>&amp;Forward</source>
+        <translation>Vo&amp;rwärts</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>&amp;Aktualisieren</translation>
+    </message>
+    <message>
+        <source>&amp;New…</source>
+        <translation>&amp;Neu…</translation>
+    </message>
+    <message>
+        <source>New record in the current place</source>
+        <translation>Neuer Eintrag an der aktuellen Stelle</translation>
+    </message>
+    <message>
+        <source>New &amp;company…</source>
+        <translation>Neue &amp;Firma…</translation>
+    </message>
+    <message>
+        <source>New &amp;branch…</source>
+        <translation>Neue Nieder&amp;lassung…</translation>
+    </message>
+    <message>
+        <source>New &amp;department…</source>
+        <translation>Neue &amp;Abteilung…</translation>
+    </message>
+    <message>
+        <source>New &amp;person…</source>
+        <translation>Neue &amp;Person…</translation>
+    </message>
+    <message>
+        <source>Find &amp;duplicates…</source>
+        <translation>&amp;Dubletten suchen…</translation>
+    </message>
+    <message>
+        <source>Log a &amp;call…</source>
+        <translation>&amp;Anruf erfassen…</translation>
+    </message>
+    <message>
+        <source>Log a phone call with the selected contact</source>
+        <translation>Ein Telefonat mit dem ausgewählten Kontakt erfassen</translation>
+    </message>
+    <message>
+        <source>New &amp;activity…</source>
+        <translation>Neue Akti&amp;vität…</translation>
+    </message>
+    <message>
+        <source>New a&amp;ppointment…</source>
+        <translation>Neuer T&amp;ermin…</translation>
+    </message>
+    <message>
+        <source>&amp;Quick entry</source>
+        <translation>&amp;Schnellerfassung</translation>
+    </message>
+    <message>
+        <source>Plan a &amp;follow-up</source>
+        <translation>&amp;Wiedervorlage planen</translation>
+    </message>
+    <message>
+        <source>Plan a follow-up for the selected contact</source>
+        <translation>Eine Wiedervorlage für den ausgewählten Kontakt planen</translation>
+    </message>
+    <message>
+        <source>&amp;Tickets</source>
+        <translation>&amp;Tickets</translation>
+    </message>
+    <message>
+        <source>&amp;Projects</source>
+        <translation>&amp;Projekte</translation>
+    </message>
+    <message>
+        <source>New pro&amp;ject…</source>
+        <translation>Neues Pro&amp;jekt…</translation>
+    </message>
+    <message>
+        <source>New &amp;opportunity…</source>
+        <translation>Neue &amp;Verkaufschance…</translation>
+    </message>
+    <message>
+        <source>New o&amp;rder…</source>
+        <translation>Neuer &amp;Auftrag…</translation>
+    </message>
+    <message>
+        <source>&amp;Orders</source>
+        <translation>&amp;Aufträge</translation>
+    </message>
+    <message>
+        <source>Revenue &amp;targets</source>
+        <translation>&amp;Umsatzziele</translation>
+    </message>
+    <message>
+        <source>&amp;Reports</source>
+        <translation>Be&amp;richte</translation>
+    </message>
+    <message>
+        <source>Create &amp;demo data…</source>
+        <translation>&amp;Demodaten anlegen…</translation>
+    </message>
+    <message>
+        <source>Rebuild the &amp;search index</source>
+        <translation>&amp;Suchindex neu aufbauen</translation>
+    </message>
+    <message>
+        <source>&amp;Rules…</source>
+        <translation>&amp;Regeln…</translation>
+    </message>
+    <message>
+        <source>Backups and &amp;restore…</source>
+        <translation>Sicherungen und &amp;Wiederherstellung…</translation>
+    </message>
+    <message>
+        <source>&amp;Trash…</source>
+        <translation>&amp;Papierkorb…</translation>
+    </message>
+    <message>
+        <source>&amp;People list (select, tag, edit in bulk)</source>
+        <translation>&amp;Personenliste (auswählen, Tags, Sammeländerung)</translation>
+    </message>
+    <message>
+        <source>&amp;Dashboard</source>
+        <translation>&amp;Dashboard</translation>
+    </message>
+    <message>
+        <source>Print &amp;contact sheet…</source>
+        <translation>&amp;Kontaktblatt drucken…</translation>
+    </message>
+    <message>
+        <source>Print today&apos;s &amp;agenda…</source>
+        <translation>Heutige &amp;Agenda drucken…</translation>
+    </message>
+    <message>
+        <source>Print the dash&amp;board…</source>
+        <translation>Dashboard d&amp;rucken…</translation>
+    </message>
+    <message>
+        <source>&amp;Privacy (GDPR)…</source>
+        <translation>Datenschut&amp;z (DSGVO)…</translation>
+    </message>
+    <message>
+        <source>Review &amp;duplicates…</source>
+        <translation>&amp;Dubletten prüfen…</translation>
+    </message>
+    <message>
+        <source>New contact from a &amp;signature…</source>
+        <translation>Neuer Kontakt aus &amp;Signatur…</translation>
+    </message>
+    <message>
+        <source>&amp;Campaign export…</source>
+        <translation>&amp;Kampagnenexport…</translation>
+    </message>
+    <message>
+        <source>Export &amp;calendar (.ics)…</source>
+        <translation>Ka&amp;lender exportieren (.ics)…</translation>
+    </message>
+    <message>
+        <source>Import an &amp;invitation (.ics)…</source>
+        <translation>Einla&amp;dung importieren (.ics)…</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>&amp;Tastenkürzel</translation>
+    </message>
+    <message>
+        <source>&amp;About CRM Desktop</source>
+        <translation>&amp;Über CRM Desktop</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Datei</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>&amp;Bearbeiten</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Ansicht</translation>
+    </message>
+    <message>
+        <source>&amp;Contacts</source>
+        <translation>&amp;Kontakte</translation>
+    </message>
+    <message>
+        <source>&amp;Activities</source>
+        <translation>Ak&amp;tivitäten</translation>
+    </message>
+    <message>
+        <source>&amp;Sales</source>
+        <translation>&amp;Vertrieb</translation>
+    </message>
+    <message>
+        <source>&amp;Tools</source>
+        <translation>E&amp;xtras</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Hilfe</translation>
+    </message>
+    <message>
+        <source>Main toolbar</source>
+        <translation>Hauptsymbolleiste</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>Neu</translation>
+    </message>
+    <message>
+        <source>Search… (Ctrl+F)</source>
+        <translation>Suchen… (Strg+F)</translation>
+    </message>
+</context>
+<context>
+    <name>CommandsRoom</name>
+    <message>
+        <source>Deleted. Ctrl+Z brings it back.</source>
+        <translation>Gelöscht. Strg+Z holt es zurück.</translation>
+    </message>
+    <message>
+        <source>Delete person?</source>
+        <translation>Person löschen?</translation>
+    </message>
+    <message>
+        <source>Delete company?</source>
+        <translation>Firma löschen?</translation>
+    </message>
+    <message>
+        <source>Delete activity?</source>
+        <translation>Aktivität löschen?</translation>
+    </message>
+    <message>
+        <source>Select a company or a person to delete.</source>
+        <translation>Wählen Sie die Firma oder Person aus, die gelöscht werden soll.</translation>
+    </message>
+    <message>
+        <source>There is nothing to undo.</source>
+        <translation>Es gibt nichts rückgängig zu machen.</translation>
+    </message>
+    <message>
+        <source>the {kind} of {when}</source>
+        <translation>{kind} vom {when}</translation>
+    </message>
+    <message>
+        <source>Delete activity</source>
+        <translation>Aktivität löschen</translation>
+    </message>
+    <message>
+        <source>Delete {name}? The person goes to the trash; activities stay. Ctrl+Z brings them back.</source>
+        <translation>{name} löschen? Die Person kommt in den Papierkorb; Aktivitäten bleiben erhalten. Strg+Z holt sie zurück.</translation>
+    </message>
+    <message>
+        <source>Delete {name}</source>
+        <translation>{name} löschen</translation>
+    </message>
+    <message>
+        <source>Delete {name} with its branches and their {count} people? Everything goes to the trash; Ctrl+Z brings it back.</source>
+        <translation>{name} mit Niederlassungen und deren {count} Personen löschen? Alles kommt in den Papierkorb; Strg+Z holt es zurück.</translation>
+    </message>
+    <message>
+        <source>Delete {what}? It goes to the trash; Ctrl+Z brings it back.</source>
+        <translation>{what} löschen? Der Eintrag kommt in den Papierkorb; Strg+Z holt ihn zurück.</translation>
+    </message>
+    <message>
+        <source>Undone: {what}</source>
+        <translation>Rückgängig gemacht: {what}</translation>
+    </message>
+    <message>
+        <source>Departments are renamed in the company&apos;s details.</source>
+        <translation>Abteilungen werden in den Details der Firma umbenannt.</translation>
+    </message>
+</context>
+<context>
+    <name>FilesRoom</name>
+    <message>
+        <source>Import contacts</source>
+        <translation>Kontakte importieren</translation>
+    </message>
+    <message>
+        <source>Contacts (*.vcf *.vcard *.csv);;vCard (*.vcf *.vcard);;CSV (*.csv);;All files (*)</source>
+        <translation>Kontakte (*.vcf *.vcard *.csv);;vCard (*.vcf *.vcard);;CSV (*.csv);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Import finished.</source>
+        <translation>Import abgeschlossen.</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Export</translation>
+    </message>
+    <message>
+        <source>Save as PDF</source>
+        <translation>Als PDF speichern</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Export calendar</source>
+        <translation>Kalender exportieren</translation>
+    </message>
+    <message>
+        <source>iCalendar (*.ics)</source>
+        <translation>iCalendar (*.ics)</translation>
+    </message>
+    <message>
+        <source>Import an invitation</source>
+        <translation>Einladung importieren</translation>
+    </message>
+    <message>
+        <source>Invitation imported</source>
+        <translation>Einladung importiert</translation>
+    </message>
+    <message>
+        <source>Create demo data</source>
+        <translation>Demodaten anlegen</translation>
+    </message>
+    <message>
+        <source>How many people? (Demo data is only written into an empty store.)</source>
+        <translation>Wie viele Personen? (Demodaten werden nur in eine leere Datenbank geschrieben.)</translation>
+    </message>
+    <message>
+        <source>Writing demo data…</source>
+        <translation>Demodaten werden geschrieben…</translation>
+    </message>
+    <message>
+        <source>Demo data created.</source>
+        <translation>Demodaten angelegt.</translation>
+    </message>
+    <message>
+        <source>vCard 3.0 (*.vcf)</source>
+        <translation>vCard 3.0 (*.vcf)</translation>
+    </message>
+    <message>
+        <source>vCard 4.0 (*.vcf)</source>
+        <translation>vCard 4.0 (*.vcf)</translation>
+    </message>
+    <message>
+        <source>CSV people (*.csv)</source>
+        <translation>CSV – Personen (*.csv)</translation>
+    </message>
+    <message>
+        <source>CSV companies (*.csv)</source>
+        <translation>CSV – Firmen (*.csv)</translation>
+    </message>
+    <message>
+        <source>CSV activities (*.csv)</source>
+        <translation>CSV – Aktivitäten (*.csv)</translation>
+    </message>
+    <message>
+        <source>JSON, everything (*.json)</source>
+        <translation>JSON – alles (*.json)</translation>
+    </message>
+    <message>
+        <source>Contact sheet</source>
+        <translation>Kontaktblatt</translation>
+    </message>
+    <message>
+        <source>Select a person, a company, a ticket or a project first.</source>
+        <translation>Wählen Sie zuerst eine Person, eine Firma, ein Ticket oder ein Projekt aus.</translation>
+    </message>
+    <message>
+        <source>Backup</source>
+        <translation>Sicherung</translation>
+    </message>
+    <message>
+        <source>Backups of a server database are made on the server (pg_dump).</source>
+        <translation>Sicherungen einer Server-Datenbank werden auf dem Server erstellt (pg_dump).</translation>
+    </message>
+    <message>
+        <source>Importing {file}…</source>
+        <translation>{file} wird importiert…</translation>
+    </message>
+    <message>
+        <source>{n} entries exported.</source>
+        <translation>Exportierte Einträge: {n}.</translation>
+    </message>
+    <message>
+        <source>{created} new, {updated} updated, {cancelled} cancelled, {skipped} skipped.</source>
+        <translation>Neu: {created}, aktualisiert: {updated}, abgesagt: {cancelled}, übersprungen: {skipped}.</translation>
+    </message>
+    <message>
+        <source>Backup written: {file}</source>
+        <translation>Sicherung geschrieben: {file}</translation>
+    </message>
+    <message numerus="yes">
+        <source>Search index rebuilt (%n entries).</source>
+        <translation>
+            <numerusform>Suchindex neu aufgebaut (%n Eintrag).</numerusform>
+            <numerusform>Suchindex neu aufgebaut (%n Einträge).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Exported to {file}.</source>
+        <translation>Exportiert nach {file}.</translation>
+    </message>
+</context>
+<context>
+    <name>NavigationRoom</name>
+    <message>
+        <source>This record no longer exists.</source>
+        <translation>Dieser Datensatz existiert nicht mehr.</translation>
+    </message>
+    <message>
+        <source>All conversations of this project, across all people, are in the timeline.</source>
+        <translation>Alle Gespräche zu diesem Projekt, über alle Personen hinweg, stehen im Verlauf.</translation>
+    </message>
+    <message>
+        <source>Status: {status}</source>
+        <translation>Status: {status}</translation>
+    </message>
+    <message>
+        <source>Company: {name}</source>
+        <translation>Firma: {name}</translation>
+    </message>
+    <message>
+        <source>From {start} to {end}</source>
+        <translation>Von {start} bis {end}</translation>
+    </message>
+    <message>
+        <source>Members: {names}</source>
+        <translation>Mitglieder: {names}</translation>
+    </message>
+    <message>
+        <source>Project: {name}</source>
+        <translation>Projekt: {name}</translation>
+    </message>
+</context>
+<context>
+    <name>RecordsRoom</name>
+    <message>
+        <source>Follow-up planned.</source>
+        <translation>Wiedervorlage geplant.</translation>
+    </message>
+    <message>
+        <source>Select a company first.</source>
+        <translation>Wählen Sie zuerst eine Firma aus.</translation>
+    </message>
+    <message>
+        <source>Select a company or a person first.</source>
+        <translation>Wählen Sie zuerst eine Firma oder eine Person aus.</translation>
+    </message>
+</context>
+<context>
+    <name>ToolsRoom</name>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>Tastenkürzel</translation>
+    </message>
+    <message>
+        <source>About CRM Desktop</source>
+        <translation>Über CRM Desktop</translation>
+    </message>
+    <message>
+        <source>Backup</source>
+        <translation>Sicherung</translation>
+    </message>
+    <message>
+        <source>Backups of a server database are made on the server (pg_dump).</source>
+        <translation>Sicherungen einer Server-Datenbank werden auf dem Server erstellt (pg_dump).</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Einstellungen</translation>
+    </message>
+    <message>
+        <source>The new language applies after the program is restarted.</source>
+        <translation>Die neue Sprache gilt nach einem Neustart des Programms.</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>Suchen</translation>
+    </message>
+    <message>
+        <source>New (person in the selected company, else a company)</source>
+        <translation>Neu (Person in der ausgewählten Firma, sonst Firma)</translation>
+    </message>
+    <message>
+        <source>Quick entry in the timeline</source>
+        <translation>Schnellerfassung im Verlauf</translation>
+    </message>
+    <message>
+        <source>Log a call</source>
+        <translation>Anruf erfassen</translation>
+    </message>
+    <message>
+        <source>Edit the selected record</source>
+        <translation>Ausgewählten Datensatz bearbeiten</translation>
+    </message>
+    <message>
+        <source>Del</source>
+        <translation>Entf</translation>
+    </message>
+    <message>
+        <source>Delete (asks first; Ctrl+Z brings it back)</source>
+        <translation>Löschen (mit Rückfrage; Strg+Z holt es zurück)</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>Rückgängig</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Aktualisieren</translation>
+    </message>
+    <message>
+        <source>Go to tree / details / timeline</source>
+        <translation>Zu Baumansicht / Details / Verlauf</translation>
+    </message>
+    <message>
+        <source>Back / forward through viewed records</source>
+        <translation>Zurück / vorwärts durch die angesehenen Datensätze</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;CRM Desktop&lt;/b&gt; {version}&lt;br&gt;An offline CRM for sole traders.</source>
+        <translation>&lt;b&gt;CRM Desktop&lt;/b&gt; {version}&lt;br&gt;Ein Offline-CRM für Einzelunternehmer.</translation>
+    </message>
+    <message>
+        <source>Order {number} saved.</source>
+        <translation>Auftrag {number} gespeichert.</translation>
+    </message>
+</context>
 </TS>

@@ -1,0 +1,264 @@
+"""The company detail pane."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from crm_desktop.clock import Clock
+from crm_desktop.data.store import Store
+from crm_desktop.services import contacts
+from crm_desktop.services import detail as pane_data
+from crm_desktop.services.unit import Session
+from crm_desktop.ui.detail.pane import _DetailPane
+from crm_desktop.ui.detail.sections import (
+    _esc,
+    _muted,
+    addresses_html,
+    bank_html,
+    communication_html,
+    reach_html,
+)
+from crm_desktop.ui.detail.widgets import RecordList
+from crm_desktop.ui.dialogs import (
+    ActivityDialog,
+    CompanyDialog,
+    CompanyForm,
+    DepartmentDialog,
+    EntityForm,
+    PersonDialog,
+)
+from crm_desktop.ui.format import (
+    format_date,
+    format_datetime,
+    format_phone,
+)
+from crm_desktop.ui.forms import (
+    LinkLabel,
+    record_link,
+)
+from crm_desktop.ui.i18n import (
+    company_status_label,
+    enum_label,
+)
+
+# ---------------------------------------------------------------- company
+
+
+class CompanyDetailPane(_DetailPane):
+    ICON = "company"
+
+    def __init__(self, store: Store, parent: QWidget | None = None, *, clock: Clock | None = None):
+        super().__init__(store, parent, clock=clock)
+        o = self.overview
+        o.add("name", self.tr("Name"))
+        o.add("legal_form", self.tr("Legal form"))
+        o.add("parent", self.tr("Branch of"))
+        o.add("status", self.tr("Status"))
+        o.add("customer_since", self.tr("Customer since"))
+        o.add("priority", self.tr("Priority"))
+        o.add("last_contact", self.tr("Last contact"))
+        o.add("next_followup", self.tr("Next follow-up"))
+        o.add("vat_id", self.tr("VAT id"))
+        o.add("register", self.tr("Commercial register"))
+        o.add("directors", self.tr("Managing directors"))
+        o.add("owner", self.tr("Owner"))
+        o.add("tags", self.tr("Tags"))
+        o.add("changed", self.tr("Last change"))
+        page = self.overview_page
+        self.contacts = RecordList(
+            [self.tr("Name"), self.tr("Position"), self.tr("Phone")],
+            self.tr("No contact people yet – add one on the Relations tab."),
+            page,
+            compact=True,
+            max_rows=8,
+            stretch=1,
+        )
+        self.contacts.recordActivated.connect(self._internal_link)
+        at = self.overview_right.count() - 1
+        self.overview_right.insertWidget(at, self._heading(self.tr("Contact people"), page))
+        self.overview_right.insertWidget(at + 1, self.contacts)
+
+        # relations
+        rel = QWidget(self)
+        rl = QVBoxLayout(rel)
+        rl.setContentsMargins(4, 8, 4, 4)
+        self.parent_label = LinkLabel("", rel)
+        self.parent_label.internalLink.connect(self._internal_link)
+        rl.addWidget(self.parent_label)
+        rl.addWidget(self._heading(self.tr("Branches"), rel))
+        self.branches = RecordList(
+            [self.tr("Branch"), self.tr("City"), self.tr("Status")],
+            self.tr("No branches."),
+            rel,
+            compact=True,
+            max_rows=5,
+        )
+        self.branches.recordActivated.connect(self._internal_link)
+        rl.addWidget(self.branches)
+        rl.addWidget(self._heading(self.tr("Departments and people"), rel))
+        self.people = RecordList(
+            [self.tr("Name"), self.tr("Position"), self.tr("Phone")],
+            self.tr("Nobody works here yet – add a person with “New person…”."),
+            rel,
+        )
+        self.people.recordActivated.connect(self._internal_link)
+        rl.addWidget(self.people, 1)
+        row = QHBoxLayout()
+        self.new_person_button = QPushButton(self.tr("New person…"), rel)
+        self.new_person_button.clicked.connect(self.new_person)
+        self.new_department_button = QPushButton(self.tr("New department…"), rel)
+        self.new_department_button.clicked.connect(self.new_department)
+        self.new_branch_button = QPushButton(self.tr("New branch…"), rel)
+        self.new_branch_button.clicked.connect(self.new_branch)
+        for b in (self.new_person_button, self.new_department_button, self.new_branch_button):
+            row.addWidget(b)
+        row.addStretch(1)
+        rl.addLayout(row)
+        self.relations_page = rel
+        self.tabs.addTab(rel, self.tr("Relations"))
+
+        self.tickets = self._list_tab(
+            self.tr("Tickets"),
+            [self.tr("Title"), self.tr("Number"), self.tr("Status"), self.tr("Opened")],
+            self.tr("No tickets for this company."),
+        )
+        self.projects = self._list_tab(
+            self.tr("Projects"),
+            [self.tr("Project"), self.tr("Status"), self.tr("Start"), self.tr("End")],
+            self.tr("No projects for this company."),
+        )
+        self.opportunities = self._list_tab(
+            self.tr("Opportunities"),
+            [
+                self.tr("Opportunity"),
+                self.tr("Stage"),
+                self.tr("Status"),
+                self.tr("Value"),
+                self.tr("Expected close"),
+            ],
+            self.tr("No opportunities for this company."),
+        )
+
+    def show_company(self, company_id: int) -> None:
+        self._show(company_id)
+
+    def _new_form(self) -> EntityForm:
+        return CompanyForm(self.store, self.clock, self.edit_page)
+
+    def _fill(self, s: Session, cid: int) -> None:
+        c = contacts.get_company(s, cid)
+        self.title.setText(c.name)
+        sub = []
+        if c.legal_form:
+            sub.append(_esc(c.legal_form))
+        if c.parent is not None and c.parent.deleted_at is None:
+            sub.append(
+                self.tr("Branch of {company}").format(
+                    company=record_link("company", c.parent.id, c.parent.name)
+                )
+            )
+        main = next(
+            (a for a in c.addresses if a.kind == "main"), c.addresses[0] if c.addresses else None
+        )
+        if main is not None and main.city:
+            sub.append(_esc(main.city))
+        self.subtitle.setText(" · ".join(sub))
+        self._set_icon("branch" if c.parent_id else "company")
+        self._badges(c.status, c.priority, "" if c.needs_review else None)
+
+        o = self.overview
+        o.set("name", _esc(c.name))
+        o.set("legal_form", _esc(c.legal_form), hide_empty=True)
+        o.set(
+            "parent",
+            record_link("company", c.parent.id, c.parent.name) if c.parent is not None else "",
+            hide_empty=True,
+        )
+        status = _esc(company_status_label(c.status))
+        if c.status_reason:
+            status += " " + _muted(f"({c.status_reason})")
+        o.set("status", status)
+        o.set("customer_since", _esc(format_date(c.customer_since)), hide_empty=True)
+        o.set("priority", _esc(enum_label(c.priority)))
+        last, nxt = self._fill_activity(s, company_id=cid)
+        o.set("last_contact", last)
+        o.set("next_followup", nxt)
+        o.set("vat_id", _esc(c.vat_id), hide_empty=True)
+        register = " ".join(x for x in (c.register_court or "", c.register_number or "") if x)
+        o.set("register", _esc(register), hide_empty=True)
+        o.set("directors", _esc(c.managing_directors), hide_empty=True)
+        o.set("owner", _esc(c.owner), hide_empty=True)
+        o.set("tags", _esc(", ".join(t.name for t in c.tags)), hide_empty=True)
+        o.set("changed", _esc(format_datetime(c.updated_at)))
+        self.reach.setText(reach_html(c.phones, c.emails, main, c.website))
+        self._set_notes(c.notes)
+
+        self.communication.setText(communication_html(c.phones, c.emails, c.website or ""))
+        self.addresses.setText(addresses_html(c.addresses))
+        self.bank.setText(bank_html(c.bank_accounts, c.payment_terms))
+
+        # relations
+        if c.parent is not None and c.parent.deleted_at is None:
+            self.parent_label.setText(
+                self.tr("Branch of {company}").format(
+                    company=record_link("company", c.parent.id, c.parent.name)
+                )
+            )
+        else:
+            self.parent_label.setText(
+                _muted(self.tr("Head office (not a branch of another company)."))
+            )
+        branches = pane_data.company_branches(s, cid)
+        self.branches.set_rows(
+            "company",
+            [(b.id, [b.name, b.city, company_status_label(b.status)]) for b in branches],
+        )
+        staff = pane_data.company_people(s, cid)
+
+        def person_row(p: pane_data.PersonRow) -> tuple[int, list[str]]:
+            return (p.id, [p.full_name, p.position, format_phone(p.phone) if p.phone else ""])
+
+        self.contacts.set_rows("person", [person_row(p) for p in staff.people])
+        groups: list[tuple[str, str, int | None, list[tuple[int, list[str]]]]] = [
+            (dept.name, "department", dept.id, [person_row(p) for p in dept.people])
+            for dept in staff.groups
+        ]
+        loose = [person_row(p) for p in staff.loose]
+        if groups:
+            if loose:
+                groups.append((self.tr("Without department"), "", None, loose))
+            self.people.set_groups(groups)
+        else:
+            self.people.set_rows("person", loose)
+        self._set_tab_count(self.relations_page, self.tr("Relations"), staff.total + len(branches))
+
+        self._fill_related(pane_data.company_related(s, cid))
+
+    # -- actions
+
+    def log_activity(self) -> None:
+        if self.record_id is not None:
+            self._run(
+                ActivityDialog(self.store, company_id=self.record_id, parent=self, clock=self.clock)
+            )
+
+    def new_person(self) -> None:
+        if self.record_id is not None:
+            self._run(
+                PersonDialog(self.store, company_id=self.record_id, parent=self, clock=self.clock)
+            )
+
+    def new_department(self) -> None:
+        if self.record_id is not None:
+            self._run(DepartmentDialog(self.store, self.record_id, parent=self))
+
+    def new_branch(self) -> None:
+        if self.record_id is not None:
+            self._run(
+                CompanyDialog(self.store, parent_id=self.record_id, parent=self, clock=self.clock)
+            )
