@@ -81,6 +81,7 @@ class CompanyInput:
     status_reason: str | None = None
     customer_since: dt.date | None = None
     priority: Priority | None = None
+    priority_locked: bool = False  # kept by hand: the automatic A/B/C run leaves it
     website: str | None = None
     vat_id: str | None = None
     register_court: str | None = None
@@ -117,6 +118,7 @@ class PersonInput:
     consent_source: str | None = None
     contact_interval_days: int | None = None
     priority: Priority | None = None
+    priority_locked: bool = False  # kept by hand: the automatic A/B/C run leaves it
     payment_terms: str | None = None
     owner: str | None = None
     notes: str = ""
@@ -285,6 +287,7 @@ def create_company(
         status_reason=data.status_reason,
         customer_since=data.customer_since,
         priority=data.priority,
+        priority_locked=data.priority_locked,
         website=website,
         vat_id=vat,
         register_court=data.register_court,
@@ -369,8 +372,15 @@ def update_company(
         _check_no_cycle(c, session, company_id, changes["parent_id"])
     c.raise_if_any()
     if "priority" in changes and changes["priority"] != company.priority:
+        if reason == "edited" and changes.get("priority_locked", company.priority_locked):
+            reason = "manual, kept"
         company.priority_history.append(
-            PriorityChange(old=company.priority, new=changes["priority"], reason=reason)
+            PriorityChange(
+                old=company.priority,
+                new=changes["priority"],
+                reason=reason,
+                changed_at=(clock or SystemClock()).now(),
+            )
         )
     for key, value in changes.items():
         setattr(company, key, value)
@@ -532,6 +542,7 @@ def create_person(
         consent_source=data.consent_source,
         contact_interval_days=data.contact_interval_days,
         priority=data.priority,
+        priority_locked=data.priority_locked,
         payment_terms=data.payment_terms,
         owner=data.owner,
         notes=data.notes or "",
@@ -684,8 +695,14 @@ def update_person(
         _check_links(c, session, company_id, department_id, changes.get("reports_to_id"), person.id)
     c.raise_if_any()
     if "priority" in changes and changes["priority"] != person.priority:
+        kept = changes.get("priority_locked", person.priority_locked)
         person.priority_history.append(
-            PriorityChange(old=person.priority, new=changes["priority"], reason="edited")
+            PriorityChange(
+                old=person.priority,
+                new=changes["priority"],
+                reason="manual, kept" if kept else "edited",
+                changed_at=clock.now(),
+            )
         )
     for key, value in changes.items():
         if isinstance(value, str) and key in {"given_name", "family_name"}:

@@ -43,7 +43,6 @@ from crm_desktop.ui.forms import (
 )
 from crm_desktop.ui.i18n import (
     company_status_label,
-    enum_label,
 )
 
 # ---------------------------------------------------------------- company
@@ -184,7 +183,7 @@ class CompanyDetailPane(_DetailPane):
             status += " " + _muted(f"({c.status_reason})")
         o.set("status", status)
         o.set("customer_since", _esc(format_date(c.customer_since)), hide_empty=True)
-        o.set("priority", _esc(enum_label(c.priority)))
+        o.set("priority", self._priority_html(s, "company", cid, c.priority))
         last, nxt = self._fill_activity(s, company_id=cid)
         o.set("last_contact", last)
         o.set("next_followup", nxt)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import decimal
 from collections.abc import Sequence
 
 from PySide6.QtCore import Qt, Signal
@@ -19,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from crm_desktop.clock import Clock, SystemClock
+from crm_desktop.clock import Clock, SystemClock, to_local
 from crm_desktop.data.models import (
     CompanyStatus,
     Priority,
@@ -27,6 +28,7 @@ from crm_desktop.data.models import (
 from crm_desktop.data.store import Store
 from crm_desktop.errors import CrmError, NotFoundError
 from crm_desktop.services import detail as pane_data
+from crm_desktop.services import priority as priorities
 from crm_desktop.services.changes import Changes
 from crm_desktop.services.unit import Session
 from crm_desktop.ui import ops
@@ -36,6 +38,7 @@ from crm_desktop.ui.detail.sections import (
     REVIEW_COLOR,
     STATUS_COLORS,
     _esc,
+    _muted,
 )
 from crm_desktop.ui.detail.widgets import InfoForm, RecordList
 from crm_desktop.ui.dialogs import (
@@ -330,6 +333,49 @@ class _DetailPane(QWidget):
         self.edit_button.setEnabled(on)
         self.activity_button.setEnabled(on)
         self.tabs.setEnabled(on)
+
+    # how many of the latest priority changes the overview shows
+    PRIORITY_HISTORY_ROWS = 3
+
+    def _priority_html(
+        self, s: Session, entity: priorities.Entity, record_id: int, value: Priority | None
+    ) -> str:
+        """The priority, whether the user keeps it by hand, and its latest changes
+        ("07.12.2026: B → A, automatic: 25.000,00 € in 12 months, 1 order")."""
+        text = _esc(enum_label(value))
+        if priorities.is_locked(s, entity, record_id):
+            text += " " + _muted(self.tr("(kept by hand)"))
+        lines = []
+        for entry in priorities.history(s, entity, record_id)[: self.PRIORITY_HISTORY_ROWS]:
+            change = "{old} → {new}".format(
+                old=entry.old.value if entry.old else "–", new=entry.new.value if entry.new else "–"
+            )
+            if entry.source == "auto":
+                why = self.tr("automatic")
+                fig = entry.figures
+                if "revenue" in fig and "months" in fig:
+                    orders = int(fig.get("orders", "0"))
+                    why += ": " + (
+                        self.tr("1 order")
+                        if orders == 1
+                        else self.tr("{n} orders").format(n=orders)
+                    )
+                    why += ", "
+                    why += self.tr("{revenue} in {months} months").format(
+                        revenue=format_money(decimal.Decimal(fig["revenue"])), months=fig["months"]
+                    )
+            elif entry.source == "manual":
+                why = self.tr("kept by hand") if entry.kept else self.tr("by hand")
+            elif entry.source == "created":
+                why = self.tr("when created")
+            else:
+                why = self.tr("imported") if entry.source == "import" else ""
+            day = format_date(to_local(entry.changed_at).date())
+            line = f"{day}: {change}" + (f", {why}" if why else "")
+            lines.append(_muted(line))
+        if lines:
+            text += "<br>" + "<br>".join(lines)
+        return text
 
     def _badges(
         self, status: CompanyStatus | None, priority: Priority | None, review: str | None

@@ -56,7 +56,6 @@ from crm_desktop.ui.forms import (
     record_link,
 )
 from crm_desktop.ui.i18n import (
-    enum_label,
     import_reason_text,
     translate_error,
 )
@@ -228,7 +227,7 @@ class PersonDetailPane(_DetailPane):
             record_link("person", boss.id, boss.full_name) if boss else "",
             hide_empty=True,
         )
-        o.set("priority", _esc(enum_label(p.priority)))
+        o.set("priority", self._priority_html(s, "person", p.id, p.priority))
         o.set(
             "interval",
             _esc(

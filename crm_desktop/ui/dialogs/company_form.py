@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QLineEdit,
     QWidget,
@@ -67,6 +68,16 @@ class CompanyForm(EntityForm):
         p.add_field("customer_since", self.tr("Customer s&ince:"), self.customer_since)
         self.priority = EnumCombo(Priority, none_text=self.tr("No priority"), parent=p)
         p.add_field("priority", self.tr("Priorit&y:"), self.priority)
+        self.priority_keep = QCheckBox(self.tr("&Keep it (the automatic A/B/C run leaves it)"), p)
+        self.priority_keep.setToolTip(
+            self.tr(
+                "Without this, the nightly run sets the priority from revenue, orders and "
+                "the last contact (Tools → Rules)."
+            )
+        )
+        p.add_field("priority_locked", "", self.priority_keep)
+        # a priority picked by hand is meant to stay: keep it unless the user unticks it
+        self.priority.activated.connect(lambda _i: self.priority_keep.setChecked(True))
         self.website = QLineEdit(p)
         self.website.setPlaceholderText("www.example.de")
         p.add_field("website", self.tr("&Website:"), self.website)
@@ -141,6 +152,7 @@ class CompanyForm(EntityForm):
             self.status_reason.setText(comp.status_reason or "")
             self.customer_since.set_date(comp.customer_since)
             self.priority.set_value(comp.priority)
+            self.priority_keep.setChecked(bool(comp.priority_locked))
             self.website.setText(comp.website or "")
             self.vat_id.setText(comp.vat_id or "")
             self.register_court.setText(comp.register_court or "")
@@ -200,6 +212,7 @@ class CompanyForm(EntityForm):
             "status_reason": text_or_none(self.status_reason),
             "customer_since": since,
             "priority": self.priority.value(),
+            "priority_locked": self.priority_keep.isChecked(),
             "website": text_or_none(self.website),
             "vat_id": text_or_none(self.vat_id),
             "register_court": text_or_none(self.register_court),

@@ -90,6 +90,16 @@ class PersonForm(EntityForm):
         p.add_field("reports_to_id", self.tr("&Reports to:"), self.reports_to)
         self.priority = EnumCombo(Priority, none_text=self.tr("No priority"), parent=p)
         p.add_field("priority", self.tr("Priorit&y:"), self.priority)
+        self.priority_keep = QCheckBox(self.tr("&Keep it (the automatic A/B/C run leaves it)"), p)
+        self.priority_keep.setToolTip(
+            self.tr(
+                "Without this, the nightly run sets the priority from revenue, orders and "
+                "the last contact (Tools → Rules)."
+            )
+        )
+        p.add_field("priority_locked", "", self.priority_keep)
+        # a priority picked by hand is meant to stay: keep it unless the user unticks it
+        self.priority.activated.connect(lambda _i: self.priority_keep.setChecked(True))
         self.interval = QSpinBox(p)
         self.interval.setRange(0, 3650)
         self.interval.setSpecialValueText(self.tr("no fixed rhythm"))
@@ -222,6 +232,7 @@ class PersonForm(EntityForm):
         self._set_department(person.department_id)
         self.position.setText(person.position or "")
         self.priority.set_value(person.priority)
+        self.priority_keep.setChecked(bool(person.priority_locked))
         self.interval.setValue(person.contact_interval_days or 0)
         self.owner.setText(person.owner or "")
         self.tags.setText(_tags_text(t.name for t in person.tags))
@@ -347,6 +358,7 @@ class PersonForm(EntityForm):
             "profile_fields": self.profile.values(),
             "contact_interval_days": self.interval.value() or None,
             "priority": self.priority.value(),
+            "priority_locked": self.priority_keep.isChecked(),
             "payment_terms": text_or_none(self.payment_terms),
             "owner": text_or_none(self.owner),
             "notes": self.notes.toPlainText().strip(),
