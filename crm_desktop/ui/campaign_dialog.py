@@ -21,6 +21,7 @@ from typing import Any
 from PySide6.QtCore import QDate, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
+    QComboBox,
     QDateEdit,
     QDialog,
     QDialogButtonBox,
@@ -28,6 +29,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
+    QInputDialog,
     QLabel,
     QLineEdit,
     QListWidget,
@@ -160,6 +162,7 @@ class CampaignDialog(QDialog):
         self.opt_in.setToolTip(
             self.tr("Required for e-mail marketing; letters may also go to customers without it.")
         )
+        self.opt_in.setChecked(True)  # the strict reading of the GDPR, unless the user says
         self.opt_in.toggled.connect(lambda _on: self.schedule_count())
         self.email_only = QCheckBox(self.tr("Only people with an e-mail address"), self)
         self.email_only.toggled.connect(lambda _on: self.schedule_count())
@@ -175,8 +178,21 @@ class CampaignDialog(QDialog):
             )
         self.preset_box.toggled.connect(lambda _on: self.schedule_count())
 
+        # -- saved selections (segments): pick one to fill the criteria, save the current
+        self.company_ids: list[int] = []  # a saved selection's companies (CLI --company)
+        self.segment_combo = QComboBox(self)
+        self.segment_combo.setObjectName("campaignSegments")
+        self.segment_combo.activated.connect(self._segment_chosen)
+        self.save_segment_button = QPushButton(self.tr("Save selection…"), self)
+        self.save_segment_button.clicked.connect(self.save_segment)
+        segment_row = QHBoxLayout()
+        segment_row.addWidget(self.segment_combo, 1)
+        segment_row.addWidget(self.save_segment_button)
+        self.reload_segments()
+
         criteria = QGroupBox(self.tr("Who"), self)
         form = QFormLayout(criteria)
+        form.addRow(self.tr("Saved selection:"), segment_row)
         form.addRow(self.preset_box)
         form.addRow(self.tr("Tags (any of):"), self.tags)
         form.addRow(self.tr("Company status:"), status_row)
@@ -269,10 +285,101 @@ class CampaignDialog(QDialog):
             priorities=[p for p, b in self.priority_boxes.items() if b.isChecked()],
             postcode_from=self.postcode_from.text().strip() or None,
             postcode_to=self.postcode_to.text().strip() or None,
+            company_ids=list(self.company_ids),
             last_contact_before=before,
             require_opt_in=self.opt_in.isChecked(),
             with_email_only=self.email_only.isChecked(),
         )
+
+    # -- saved selections
+
+    def reload_segments(self, current: str | None = None) -> None:
+        names = [seg.name for seg in ops.read(self.store, campaigns.segments)]
+        self.segment_combo.blockSignals(True)
+        self.segment_combo.clear()
+        self.segment_combo.addItem(
+            self.tr("None (choose below)") if names else self.tr("None saved yet"), None
+        )
+        for name in names:
+            self.segment_combo.addItem(name, name)
+        index = self.segment_combo.findData(current) if current else 0
+        self.segment_combo.setCurrentIndex(max(index, 0))
+        self.segment_combo.blockSignals(False)
+
+    def _segment_chosen(self, index: int) -> None:
+        name = self.segment_combo.itemData(index)
+        if not name:
+            return
+        try:
+            segment = ops.read(self.store, lambda s: campaigns.load_segment(s, str(name)))
+        except CrmError as exc:
+            self.message.setText(translate_error(exc))
+            return
+        self.apply_selection(segment.selection)
+
+    def apply_selection(self, sel: Selection) -> None:
+        """Fill the criteria from a saved selection (one count afterwards)."""
+        widgets: list[Any] = [
+            self.tags,
+            self.postcode_from,
+            self.postcode_to,
+            self.not_since_box,
+            self.not_since,
+            self.opt_in,
+            self.email_only,
+            *self.status_boxes.values(),
+            *self.priority_boxes.values(),
+        ]
+        for w in widgets:
+            w.blockSignals(True)
+        try:
+            wanted = set(sel.tags)
+            for i in range(self.tags.count()):
+                item = self.tags.item(i)
+                item.setCheckState(
+                    Qt.CheckState.Checked if item.text() in wanted else Qt.CheckState.Unchecked
+                )
+            for status, box in self.status_boxes.items():
+                box.setChecked(status in sel.statuses)
+            for prio, box in self.priority_boxes.items():
+                box.setChecked(prio in sel.priorities)
+            self.postcode_from.setText(sel.postcode_from or "")
+            self.postcode_to.setText(sel.postcode_to or "")
+            before = sel.last_contact_before
+            self.not_since_box.setChecked(before is not None)
+            self.not_since.setEnabled(before is not None)
+            if before is not None:
+                day = before.astimezone(local_zone()).date()
+                self.not_since.setDate(QDate(day.year, day.month, day.day))
+            self.opt_in.setChecked(sel.require_opt_in)
+            self.email_only.setChecked(sel.with_email_only)
+            self.company_ids = list(sel.company_ids)
+        finally:
+            for w in widgets:
+                w.blockSignals(False)
+        self.update_count()
+
+    def ask_segment_name(self, current: str) -> str | None:
+        name, ok = QInputDialog.getText(
+            self, self.tr("Save selection"), self.tr("Name of the selection:"), text=current
+        )
+        return name.strip() if ok and name.strip() else None
+
+    def save_segment(self) -> None:
+        current = self.segment_combo.currentData() or ""
+        name = self.ask_segment_name(str(current))
+        if not name:
+            return
+        sel = self.selection()
+        try:
+            saved = ops.write(
+                self.store, lambda s: campaigns.save_segment(s, name, sel, self.clock)
+            )
+        except CrmError as exc:
+            self.message.setText(translate_error(exc))
+            return
+        self.reload_segments(saved.name)
+        self.message.setText(self.tr("Selection “{name}” saved.").format(name=saved.name))
 
     def _preset(self) -> list[int] | None:
         return self.preset_ids if self.preset_box.isChecked() else None

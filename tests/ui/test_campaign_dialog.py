@@ -111,6 +111,9 @@ def test_counts_leave_out_withdrawn_consent(
     dlg = CampaignDialog(fast_store, clock)
     qtbot.addWidget(dlg)
     dlg.show()
+    assert dlg.opt_in.isChecked()  # opt-in is required unless the user says otherwise
+    dlg.opt_in.setChecked(False)
+    dlg.update_count()
     assert dlg.count_label.text() == "9 people; 1 left out because they withdrew consent"
     dlg.set_tags(["Messe 2026"])
     qtbot.waitUntil(
@@ -148,6 +151,8 @@ def test_selection_from_the_list_export_and_log(
     dlg = CampaignDialog(fast_store, clock, preset_ids=preset)
     qtbot.addWidget(dlg)
     dlg.show()
+    dlg.opt_in.setChecked(False)  # a letter: customers without opt-in get it too
+    dlg.update_count()
     assert dlg.preset_box.isChecked()
     assert dlg.preset_box.text() == "Only the 3 selected people"
     assert dlg.count_label.text() == "2 people; 1 left out because they withdrew consent"
@@ -194,7 +199,40 @@ def test_large_selection_is_counted_in_chunks(
     preset = list(range(100_000, 102_500)) + list(ids.values())
     dlg = CampaignDialog(fast_store, clock, preset_ids=preset)
     qtbot.addWidget(dlg)
+    dlg.opt_in.setChecked(False)
+    dlg.update_count()
     assert sorted(dlg.result_count.ids) == sorted(
         i for name, i in ids.items() if name != "Klaus Wagner"
     )
     assert dlg.result_count.withdrawn == 1
+
+
+def test_saved_selection_fills_the_criteria_again(
+    qtbot: QtBot, fast_store: Store, clock: FixedClock
+) -> None:
+    build(fast_store, clock)
+    dlg = CampaignDialog(fast_store, clock)
+    qtbot.addWidget(dlg)
+    dlg.show()
+    assert dlg.segment_combo.currentText() == "None saved yet"
+    dlg.set_tags(["Messe 2026"])
+    dlg.status_boxes[CompanyStatus.CUSTOMER].setChecked(True)
+    dlg.update_count()
+    dlg.ask_segment_name = lambda _current: "Messe-Kunden"  # type: ignore[method-assign]
+    dlg.save_segment()
+    assert dlg.message.text() == "Selection “Messe-Kunden” saved."
+    assert dlg.segment_combo.currentText() == "Messe-Kunden"
+    expected = dlg.count_label.text()
+
+    again = CampaignDialog(fast_store, clock)
+    qtbot.addWidget(again)
+    again.show()
+    assert [again.segment_combo.itemText(i) for i in range(again.segment_combo.count())] == [
+        "None (choose below)",
+        "Messe-Kunden",
+    ]
+    again.segment_combo.setCurrentIndex(1)
+    again.segment_combo.activated.emit(1)
+    assert again.status_boxes[CompanyStatus.CUSTOMER].isChecked()
+    assert again.opt_in.isChecked()
+    assert again.count_label.text() == expected
