@@ -226,6 +226,13 @@ def undo_text(action: str, payload: dict[str, Any] | None, label: str) -> str:
         return QCoreApplication.translate("undo", "Tag “{name}” removed from {n}").format(
             name=p["tag"], n=n
         )
+    if action == "mail-import" and isinstance(p.get("activity_ids"), list):
+        count = len(p["activity_ids"])
+        if count == 1:
+            return QCoreApplication.translate("undo", "Read 1 e-mail into the timeline")
+        return QCoreApplication.translate("undo", "Read {n} e-mails into the timeline").format(
+            n=count
+        )
     if action == "bulk-delete" and n is not None:
         return QCoreApplication.translate("undo", "{n} moved to the trash").format(n=n)
     if action == "bulk-set" and "value" in p:

@@ -200,6 +200,7 @@ class ActionsRoom(WindowRoom):
         a("campaign", self.tr("&Campaign export…"), self.open_campaign)
         a("calendar_export", self.tr("Export &calendar (.ics)…"), self.export_calendar)
         a("calendar_import", self.tr("Import an &invitation (.ics)…"), self.import_calendar)
+        a("read_mail", self.tr("Read &e-mails into the timeline…"), self.read_mail_files)
         # Help
         a("shortcuts", self.tr("&Keyboard shortcuts"), self.show_shortcuts, "F1")
         a("about", self.tr("&About CRM Desktop"), self.show_about)
@@ -224,6 +225,7 @@ class ActionsRoom(WindowRoom):
             [
                 "import",
                 "export",
+                "read_mail",
                 None,
                 "calendar_import",
                 "calendar_export",

@@ -42,6 +42,7 @@ from crm_desktop.ui.main_window.base import (
 )
 from crm_desktop.ui.main_window.commands import CommandsRoom
 from crm_desktop.ui.main_window.files import FilesRoom
+from crm_desktop.ui.main_window.mail import MailRoom
 from crm_desktop.ui.main_window.navigation import NavigationRoom
 from crm_desktop.ui.main_window.records import RecordsRoom
 from crm_desktop.ui.main_window.tools import ToolsRoom
@@ -82,7 +83,9 @@ class MessagePage(QWidget):
         self.text.setText(text)
 
 
-class MainWindow(NavigationRoom, RecordsRoom, CommandsRoom, FilesRoom, ToolsRoom, ActionsRoom):
+class MainWindow(
+    NavigationRoom, RecordsRoom, CommandsRoom, FilesRoom, MailRoom, ToolsRoom, ActionsRoom
+):
     """The window the user lives in."""
 
     recordShown = Signal(str, int)  # kind, id
@@ -107,6 +110,7 @@ class MainWindow(NavigationRoom, RecordsRoom, CommandsRoom, FilesRoom, ToolsRoom
         self.setObjectName("mainWindow")
         self.setWindowTitle(APP_NAME)
         self.setWindowIcon(app_icon())
+        self.setAcceptDrops(True)  # e-mail files dropped anywhere (MailRoom)
         self.actions_by_name: dict[str, QAction] = {}
         self.history: list[Location] = []
         self.history_pos = -1
