@@ -78,6 +78,7 @@ def test_the_window_joins_every_room() -> None:
     assert set(rooms) == {
         "ActionsRoom",
         "CommandsRoom",
+        "MailRoom",
         "FilesRoom",
         "NavigationRoom",
         "RecordsRoom",
