@@ -31,6 +31,7 @@ from crm_desktop.data.models import (
     person_tags,
 )
 from crm_desktop.domain import cardguard
+from crm_desktop.domain.i18n import QT_TRANSLATE_NOOP
 from crm_desktop.errors import ValidationError
 from crm_desktop.interop import csvsafe
 
@@ -261,7 +262,7 @@ def create_campaign(
 ) -> Campaign:
     """Record the campaign and log it as an activity (kind letter) on each person."""
     if not name.strip():
-        raise ValidationError("A campaign needs a name.", field="name")
+        raise ValidationError(QT_TRANSLATE_NOOP("errors", "A campaign needs a name."), field="name")
     cardguard.guard_all({"name": name, "description": description})
     campaign = Campaign(name=name.strip(), description=description, criteria=criteria or {})
     session.add(campaign)

@@ -80,6 +80,7 @@ from crm_desktop.data.models import (
 from crm_desktop.data.search_sync import company_document, document_row, person_document
 from crm_desktop.data.store import Store
 from crm_desktop.domain import cardguard
+from crm_desktop.domain.i18n import QT_TRANSLATE_NOOP
 from crm_desktop.errors import CardNumberError, CrmError, ImportFileError, ValidationError
 from crm_desktop.interop.records import ContactRecord, RowError, has_year
 from crm_desktop.services import validation as v
@@ -1964,7 +1965,9 @@ def detect_format(path: Path) -> str:
             head = fh.read(4096)
     except OSError as exc:
         raise ImportFileError(
-            "The file {path} cannot be read: {detail}", path=str(path), detail=exc.strerror
+            QT_TRANSLATE_NOOP("errors", "The file {path} cannot be read: {detail}"),
+            path=str(path),
+            detail=exc.strerror,
         ) from exc
     from crm_desktop.interop.vcard import looks_like_vcard
 
@@ -1977,7 +1980,9 @@ def read_records(
     """(format, records) of a contact file; raises ImportFileError when unreadable."""
     p = Path(path)
     if not p.is_file():
-        raise ImportFileError("The file {path} does not exist.", path=str(p))
+        raise ImportFileError(
+            QT_TRANSLATE_NOOP("errors", "The file {path} does not exist."), path=str(p)
+        )
     fmt = file_format or detect_format(p)
     if fmt == "vcard":
         from crm_desktop.interop.vcard import read_vcards
@@ -1994,7 +1999,9 @@ def _open_records(
     """(format, number of records, records) of a contact file: a CSV file is checked
     whole first and then read as a stream (see :func:`csv_contacts.open_csv`)."""
     if not p.is_file():
-        raise ImportFileError("The file {path} does not exist.", path=str(p))
+        raise ImportFileError(
+            QT_TRANSLATE_NOOP("errors", "The file {path} does not exist."), path=str(p)
+        )
     fmt = detect_format(p)
     if fmt == "vcard":
         records = read_records(p, mapping=mapping, file_format=fmt)[1]

@@ -400,7 +400,8 @@ def addresses_html(addresses: Sequence[Address]) -> str:
         country = _country_name(a.country) if a.country else (a.country_as_typed or "")
         if country:
             lines.append(_esc(country))
-        map_link = f'<a href="{_esc(_map_href(a))}">{_esc(QCoreApplication.translate("DetailPane", "Show on map"))}</a>'
+        show_on_map = QCoreApplication.translate("DetailPane", "Show on map")
+        map_link = f'<a href="{_esc(_map_href(a))}">{_esc(show_on_map)}</a>'
         blocks.append(
             f'<td valign="top" width="260"><b>{_esc(address_kind_label(a.kind))}</b><br>'
             f"{'<br>'.join(lines)}<br><small>{map_link}</small></td>"
@@ -643,7 +644,8 @@ class _DetailPane(QWidget):
                 text += f": {f.note}"
             nxt = _esc(text)
             if f.due_at < now:
-                nxt = f'<span style="color:#c5221f;">{nxt} ({_esc(self.tr("overdue"))})</span>'
+                overdue = self.tr("overdue")
+                nxt = f'<span style="color:#c5221f;">{nxt} ({_esc(overdue)})</span>'
         return last, nxt
 
     def _set_notes(self, notes: str | None) -> None:
@@ -1478,9 +1480,11 @@ class DetailStack(QStackedWidget):
             n = {"people": 1, "companies": 1}
         muted = "color: #6b6b6b;"
         if n["people"] or n["companies"]:
-            return f'<p style="{muted} font-size: large;">{_esc(self.tr("Select a company or person on the left."))}</p>'
+            hint = self.tr("Select a company or person on the left.")
+            return f'<p style="{muted} font-size: large;">{_esc(hint)}</p>'
+        empty = self.tr("Your CRM is still empty.")
         return (
-            f'<p style="font-size: large;"><b>{_esc(self.tr("Your CRM is still empty."))}</b></p>'
+            f'<p style="font-size: large;"><b>{_esc(empty)}</b></p>'
             f'<p style="{muted}">'
             + _esc(
                 self.tr(

@@ -75,14 +75,14 @@ def contact_sheet_pdf(
             html = sheets.project_sheet(s, project_id, now, _tr)
         else:
             raise ValueError("person_id, company_id, ticket or project_id is required")
-    return html_to_pdf(html, path, _tr("Contact sheet"))
+    return html_to_pdf(html, path, QCoreApplication.translate("Sheets", "Contact sheet"))
 
 
 def agenda_pdf(store: Store, path: Path, day: dt.date, clock: Clock | None = None) -> Path:
     now = (clock or SystemClock()).now()
     with store.reader() as s:
         html = sheets.agenda_sheet(s, day, now, _tr, owner=store.owner)
-    return html_to_pdf(html, path, _tr("Agenda"))
+    return html_to_pdf(html, path, QCoreApplication.translate("Sheets", "Agenda"))
 
 
 def dashboard_pdf(
