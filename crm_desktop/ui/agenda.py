@@ -44,6 +44,7 @@ from crm_desktop.data.store import Store
 from crm_desktop.errors import CrmError
 from crm_desktop.services import followups as fus
 from crm_desktop.services.changes import Changes
+from crm_desktop.ui import ops
 from crm_desktop.ui.errors import error_label_text, show_error
 from crm_desktop.ui.format import format_date, format_phone, format_time, relative_day
 from crm_desktop.ui.icons import kind_icon
@@ -187,8 +188,9 @@ class AgendaWidget(QWidget):
         now = self.clock.now()
         today = now.astimezone(self.zone).date()
         last = today + dt.timedelta(days=6 if self.week else 0)
-        with self.store.reader() as s:
-            return fus.agenda(s, today, last, self.owner, zone=self.zone, now=now)
+        return ops.read(
+            self.store, lambda s: fus.agenda(s, today, last, self.owner, zone=self.zone, now=now)
+        )
 
     def apply_changes(self, changes: Changes) -> None:
         """Follow-ups and appointments, and the names they show.
@@ -417,8 +419,7 @@ class AgendaWidget(QWidget):
 
     def _run(self, work: object) -> bool:
         try:
-            with self.store.session() as s:
-                work(s)  # type: ignore[operator]
+            ops.write(self.store, work)  # type: ignore[arg-type]
         except CrmError as exc:
             show_error(self, exc, title=self.tr("Agenda"))
             return False

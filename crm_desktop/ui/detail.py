@@ -52,6 +52,7 @@ from crm_desktop.services import contacts
 from crm_desktop.services import detail as pane_data
 from crm_desktop.services.changes import Changes
 from crm_desktop.services.unit import Session
+from crm_desktop.ui import ops
 from crm_desktop.ui.dialogs import (
     TAB_ADDRESSES,
     TAB_BANK,
@@ -758,8 +759,7 @@ class _DetailPane(QWidget):
             return  # a refresh of the record being edited must not throw the edits away
         self.cancel_edit()
         try:
-            with self.store.reader() as s:
-                self._fill(s, rid)
+            ops.read(self.store, lambda s: self._fill(s, rid))
         except NotFoundError as exc:
             self.clear()
             self.title.setText(translate_error(exc))
@@ -1359,8 +1359,13 @@ class PersonDetailPane(_DetailPane):
             self.consent_error.set_error(translate_error(problems[0]))
             return False
         try:
-            with self.store.session() as s:
-                contacts.set_consent(s, self.record_id, given, source=source, clock=self.clock)
+            record_id = self.record_id
+            ops.write(
+                self.store,
+                lambda s: contacts.set_consent(
+                    s, record_id, given, source=source, clock=self.clock
+                ),
+            )
         except CrmError as exc:
             self.consent_error.set_error(translate_error(exc))
             return False
@@ -1474,8 +1479,7 @@ class DetailStack(QStackedWidget):
 
     def _empty_text(self) -> str:
         try:
-            with self.store.reader() as s:
-                n = contacts.counts(s)
+            n = ops.read(self.store, contacts.counts)
         except Exception:  # the store may be unreachable; the hint stays useful
             n = {"people": 1, "companies": 1}
         muted = "color: #6b6b6b;"
