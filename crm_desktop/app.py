@@ -334,8 +334,12 @@ def _ask_second_instance(text: str) -> str:
         return QCoreApplication.translate("App", t)
 
     box = QMessageBox(QMessageBox.Icon.Information, APP_NAME, text)
-    show = box.addButton(tr("Show the open window"), QMessageBox.ButtonRole.AcceptRole)
-    read_only = box.addButton(tr("Open read-only"), QMessageBox.ButtonRole.ActionRole)
+    show = box.addButton(
+        QCoreApplication.translate("App", "Show the open window"), QMessageBox.ButtonRole.AcceptRole
+    )
+    read_only = box.addButton(
+        QCoreApplication.translate("App", "Open read-only"), QMessageBox.ButtonRole.ActionRole
+    )
     box.addButton(QMessageBox.StandardButton.Cancel)
     box.exec()
     if box.clickedButton() is show:
@@ -892,17 +896,18 @@ def _offer_restore_after_start(paths: Any, ctx: CliContext, window: Any, detail:
         QMessageBox.critical(
             window,
             APP_NAME,
-            tr("The data file is damaged ({detail}) and there is no good backup.").format(
-                detail=detail
-            ),
+            QCoreApplication.translate(
+                "App", "The data file is damaged ({detail}) and there is no good backup."
+            ).format(detail=detail),
         )
         return
     answer = QMessageBox.question(
         window,
         APP_NAME,
-        tr(
+        QCoreApplication.translate(
+            "App",
             "The data file is damaged ({detail}). The newest good backup is from {date}. "
-            "Restore it? The damaged file is kept aside."
+            "Restore it? The damaged file is kept aside.",
         ).format(detail=detail, date=good.created.astimezone().strftime("%d.%m.%Y %H:%M")),
     )
     if answer == QMessageBox.StandardButton.Yes:

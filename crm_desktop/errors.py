@@ -11,6 +11,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from crm_desktop.domain.i18n import QT_TRANSLATE_NOOP
+
 
 def _identity(text: str) -> str:
     return text
@@ -95,14 +97,20 @@ class ConcurrentEditError(ConflictError):
         when = changed_at.strftime("%Y-%m-%d %H:%M") if changed_at is not None else "?"
         if changed_by:
             super().__init__(
-                "{who} changed this record at {when} (UTC) after you opened it; "
-                "your changes were not saved.",
+                QT_TRANSLATE_NOOP(
+                    "errors",
+                    "{who} changed this record at {when} (UTC) after you opened it; "
+                    "your changes were not saved.",
+                ),
                 who=changed_by,
                 when=when,
             )
         else:
             super().__init__(
-                "Someone changed this record at {when} (UTC) after you opened it; "
-                "your changes were not saved.",
+                QT_TRANSLATE_NOOP(
+                    "errors",
+                    "Someone changed this record at {when} (UTC) after you opened it; "
+                    "your changes were not saved.",
+                ),
                 when=when,
             )

@@ -10,6 +10,7 @@ from typing import Any
 
 from crm_desktop.cli.context import CliContext
 from crm_desktop.data.models import CompanyStatus, Priority
+from crm_desktop.domain.i18n import QT_TRANSLATE_NOOP
 from crm_desktop.errors import ValidationError
 from crm_desktop.services import campaigns
 
@@ -82,7 +83,8 @@ def _since(args: argparse.Namespace) -> dt.datetime | None:
         day = dt.date.fromisoformat(args.not_contacted_since)
     except ValueError as exc:
         raise ValidationError(
-            "“{value}” is not a valid date (YYYY-MM-DD).", value=args.not_contacted_since
+            QT_TRANSLATE_NOOP("errors", "“{value}” is not a valid date (YYYY-MM-DD)."),
+            value=args.not_contacted_since,
         ) from exc
     return dt.datetime.combine(day, dt.time(), tzinfo=dt.UTC)
 

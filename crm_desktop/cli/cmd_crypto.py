@@ -13,6 +13,7 @@ import os
 from typing import Any
 
 from crm_desktop.cli.context import CliContext
+from crm_desktop.domain.i18n import QT_TRANSLATE_NOOP
 from crm_desktop.errors import StoreError, ValidationError
 
 
@@ -30,7 +31,9 @@ def _passphrase(confirm: bool) -> str:
         return value
     first = getpass.getpass("Passphrase: ")
     if confirm and getpass.getpass("Repeat the passphrase: ") != first:
-        raise ValidationError("The two passphrases differ; nothing was changed.")
+        raise ValidationError(
+            QT_TRANSLATE_NOOP("errors", "The two passphrases differ; nothing was changed.")
+        )
     return first
 
 
@@ -38,10 +41,16 @@ def _encrypt(ctx: CliContext, args: argparse.Namespace) -> int:
     from crm_desktop.services import crypto
 
     if ctx.database_url:
-        raise StoreError("Only a local data file can be encrypted; a server has its own means.")
+        raise StoreError(
+            QT_TRANSLATE_NOOP(
+                "errors", "Only a local data file can be encrypted; a server has its own means."
+            )
+        )
     passphrase = _passphrase(confirm=True)
     if len(passphrase) < 8:
-        raise ValidationError("Choose a passphrase of at least 8 characters.")
+        raise ValidationError(
+            QT_TRANSLATE_NOOP("errors", "Choose a passphrase of at least 8 characters.")
+        )
     from crm_desktop.services import storecheck
     from crm_desktop.services.instance import acquire
 

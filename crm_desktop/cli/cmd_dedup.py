@@ -6,6 +6,7 @@ import argparse
 from typing import Any
 
 from crm_desktop.cli.context import CliContext
+from crm_desktop.domain.i18n import QT_TRANSLATE_NOOP
 from crm_desktop.errors import ValidationError
 from crm_desktop.services import dedup, merge
 
@@ -51,7 +52,10 @@ def register(sub: Any) -> None:
 
 def cmd_duplicates(ctx: CliContext, args: argparse.Namespace) -> int:
     if not 0 <= args.min_score <= 100:
-        raise ValidationError("The minimum score must be between 0 and 100.", field="min_score")
+        raise ValidationError(
+            QT_TRANSLATE_NOOP("errors", "The minimum score must be between 0 and 100."),
+            field="min_score",
+        )
     with ctx.store().reader() as s:
         pairs = dedup.find_duplicates(
             s,

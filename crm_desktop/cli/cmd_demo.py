@@ -7,6 +7,7 @@ import sys
 import time
 
 from crm_desktop.cli.context import CliContext
+from crm_desktop.domain.i18n import QT_TRANSLATE_NOOP
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -67,7 +68,9 @@ def run_demo(ctx: CliContext, args: argparse.Namespace) -> int:
     from crm_desktop.services.demo import generate
 
     if args.people < 1:
-        raise ValidationError("The number of people must be at least 1.", field="people")
+        raise ValidationError(
+            QT_TRANSLATE_NOOP("errors", "The number of people must be at least 1."), field="people"
+        )
     store = ctx.store()
     started = time.perf_counter()
     summary = generate(

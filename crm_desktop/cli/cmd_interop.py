@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from crm_desktop.cli.context import CliContext
+from crm_desktop.domain.i18n import QT_TRANSLATE_NOOP
 from crm_desktop.errors import CrmError, ImportFileError
 
 
@@ -108,7 +109,7 @@ def cmd_export(ctx: CliContext, args: argparse.Namespace) -> int:
             except OSError as exc:
                 tmp.unlink(missing_ok=True)
                 raise CrmError(
-                    "The file {path} cannot be written: {detail}",
+                    QT_TRANSLATE_NOOP("errors", "The file {path} cannot be written: {detail}"),
                     path=str(out),
                     detail=exc.strerror or str(exc),
                 ) from exc

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from crm_desktop.cli.context import CliContext
+from crm_desktop.domain.i18n import QT_TRANSLATE_NOOP
 from crm_desktop.errors import CrmError, ValidationError
 from crm_desktop.services import privacy
 
@@ -61,7 +62,7 @@ def _write_atomically(path: Path, content: str) -> None:
     except OSError as exc:
         tmp.unlink(missing_ok=True)
         raise CrmError(
-            "The file {path} cannot be written: {detail}",
+            QT_TRANSLATE_NOOP("errors", "The file {path} cannot be written: {detail}"),
             path=str(path),
             detail=exc.strerror or str(exc),
         ) from exc
@@ -72,7 +73,9 @@ def cmd_export(ctx: CliContext, args: argparse.Namespace) -> int:
     suffix = out.suffix.lower()
     if suffix not in (".json", ".html", ".htm"):
         raise ValidationError(
-            "The output file must end in .json or .html, not “{suffix}”.",
+            QT_TRANSLATE_NOOP(
+                "errors", "The output file must end in .json or .html, not “{suffix}”."
+            ),
             field="out",
             suffix=suffix or out.name,
         )
@@ -156,7 +159,9 @@ def cmd_retention(ctx: CliContext, args: argparse.Namespace) -> int:
     from crm_desktop.clock import to_local
 
     if args.years < 1:
-        raise ValidationError("--years must be at least 1.", field="years")
+        raise ValidationError(
+            QT_TRANSLATE_NOOP("errors", "--years must be at least 1."), field="years"
+        )
     with ctx.store().reader() as s:
         rows = privacy.retention_candidates(s, ctx.clock, years=args.years)
     lines = []

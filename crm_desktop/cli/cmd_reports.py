@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from crm_desktop.cli.context import CliContext
+from crm_desktop.domain.i18n import QT_TRANSLATE_NOOP
 from crm_desktop.errors import ValidationError
 
 
@@ -65,7 +66,8 @@ def _agenda(ctx: CliContext, args: argparse.Namespace) -> int:
         day = dt.date.fromisoformat(args.day) if args.day else ctx.clock.now().astimezone().date()
     except ValueError as exc:
         raise ValidationError(
-            "“{value}” is not a valid date (YYYY-MM-DD).", value=args.day
+            QT_TRANSLATE_NOOP("errors", "“{value}” is not a valid date (YYYY-MM-DD)."),
+            value=args.day,
         ) from exc
     print(agenda_pdf(ctx.store(), args.out, day, ctx.clock))
     return 0

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 from crm_desktop.cli.context import CliContext
 from crm_desktop.clock import to_local
 from crm_desktop.data.models import Activity, Ticket
+from crm_desktop.domain.i18n import QT_TRANSLATE_NOOP
 from crm_desktop.domain.kinds import Priority
 from crm_desktop.errors import ValidationError
 
@@ -195,7 +196,10 @@ def _date(value: str | None, name: str) -> dt.date | None:
         return dt.date.fromisoformat(value)
     except ValueError as exc:
         raise ValidationError(
-            "“{value}” is not a date (YYYY-MM-DD) for {name}.", field=name, value=value, name=name
+            QT_TRANSLATE_NOOP("errors", "“{value}” is not a date (YYYY-MM-DD) for {name}."),
+            field=name,
+            value=value,
+            name=name,
         ) from exc
 
 

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from crm_desktop.cli.context import CliContext
+from crm_desktop.domain.i18n import QT_TRANSLATE_NOOP
 from crm_desktop.errors import StoreError
 from crm_desktop.services import backup as bk
 
@@ -85,8 +86,11 @@ def cmd_backup(ctx: CliContext, args: argparse.Namespace) -> int:
         passphrase = ctx._encryption_passphrase(paths)
         if not passphrase:
             raise StoreError(
-                "The store is encrypted; give the passphrase (in CRM_DESKTOP_PASSPHRASE) "
-                "to back it up. Its backups are encrypted with the same passphrase."
+                QT_TRANSLATE_NOOP(
+                    "errors",
+                    "The store is encrypted; give the passphrase (in CRM_DESKTOP_PASSPHRASE) "
+                    "to back it up. Its backups are encrypted with the same passphrase.",
+                )
             )
     target = bk.make_backup(paths, args.kind, clock=ctx.clock, passphrase=passphrase)
     bk.rotate(paths)
@@ -103,16 +107,22 @@ def _encrypted_backup_info(ctx: CliContext, source: Path) -> tuple[bk.BackupInfo
     passphrase = ctx._encryption_passphrase(ctx.paths)
     if not passphrase:
         raise StoreError(
-            "The backup {path} is encrypted; give its passphrase (in CRM_DESKTOP_PASSPHRASE) "
-            "to restore it.",
+            QT_TRANSLATE_NOOP(
+                "errors",
+                "The backup {path} is encrypted; give its passphrase (in CRM_DESKTOP_PASSPHRASE) "
+                "to restore it.",
+            ),
             path=str(source),
         )
     try:
         counts = crypto._verify(source, passphrase)
     except StoreError as exc:
         raise StoreError(
-            "The backup {path} cannot be opened with this passphrase, or it is damaged; "
-            "it was not restored.",
+            QT_TRANSLATE_NOOP(
+                "errors",
+                "The backup {path} cannot be opened with this passphrase, or it is damaged; "
+                "it was not restored.",
+            ),
             path=str(source),
         ) from exc
     plain = bk.backup_info(source)
@@ -146,9 +156,10 @@ def cmd_restore(ctx: CliContext, args: argparse.Namespace) -> int:
     else:
         info = bk.verify_backup(source)
     drops_encryption = passphrase is None and storecheck.looks_encrypted(paths.db_path)
-    warning = (
+    warning = QT_TRANSLATE_NOOP(
+        "errors",
         "The current store is encrypted and this backup is NOT: the restored store is "
-        "not encrypted (encrypt it again with: crm-desktop encrypt)."
+        "not encrypted (encrypt it again with: crm-desktop encrypt).",
     )
     if not args.yes:
         ctx.out(
@@ -198,7 +209,7 @@ def cmd_check(ctx: CliContext, args: argparse.Namespace) -> int:
             revision = migrate.current_revision(engine)
         except SQLAlchemyError as exc:
             raise StoreError(
-                "The PostgreSQL store cannot be reached: {detail}",
+                QT_TRANSLATE_NOOP("errors", "The PostgreSQL store cannot be reached: {detail}"),
                 detail=str(getattr(exc, "orig", None) or exc),
             ) from exc
         finally:
@@ -206,7 +217,10 @@ def cmd_check(ctx: CliContext, args: argparse.Namespace) -> int:
         result = {"kind": "PostgreSQL", "integrity": "not checked (server)", "revision": revision}
         if revision != head:
             raise StoreError(
-                "The PostgreSQL store is at schema revision {rev}, this program needs {head}.",
+                QT_TRANSLATE_NOOP(
+                    "errors",
+                    "The PostgreSQL store is at schema revision {rev}, this program needs {head}.",
+                ),
                 rev=str(revision),
                 head=head,
             )
@@ -226,7 +240,9 @@ def _check_file(ctx: CliContext) -> int:
     db = paths.db_path
     ctx.note(storecheck.recover_unless_busy(paths))
     if not db.is_file():
-        raise StoreError("There is no store at {path} yet.", path=str(db))
+        raise StoreError(
+            QT_TRANSLATE_NOOP("errors", "There is no store at {path} yet."), path=str(db)
+        )
     health = storecheck.settle_zero_byte(paths, storecheck.examine(db, full=True))
     encrypted = False
     if health.state == "empty":
@@ -244,8 +260,11 @@ def _check_file(ctx: CliContext) -> int:
             if health.state == "unreadable":
                 raise storecheck.unreadable_error(paths)
             raise StoreError(
-                "The store is encrypted; give the passphrase (in CRM_DESKTOP_PASSPHRASE) "
-                "to check it.",
+                QT_TRANSLATE_NOOP(
+                    "errors",
+                    "The store is encrypted; give the passphrase (in CRM_DESKTOP_PASSPHRASE) "
+                    "to check it.",
+                ),
                 reason="encrypted",
             )
         try:
@@ -274,8 +293,11 @@ def _check_file(ctx: CliContext) -> int:
     known = _known_revisions()
     if revision not in known:
         raise StoreError(
-            "The store has schema revision {rev}, which this version of the program does not "
-            "know (written by a newer version?).",
+            QT_TRANSLATE_NOOP(
+                "errors",
+                "The store has schema revision {rev}, which this version of the program does not "
+                "know (written by a newer version?).",
+            ),
             rev=revision,
         )
     note = "" if revision == head else f" (will be upgraded to {head} at the next start)"

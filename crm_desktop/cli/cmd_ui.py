@@ -12,6 +12,7 @@ from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session
 
 from crm_desktop.cli.context import CliContext
+from crm_desktop.domain.i18n import QT_TRANSLATE_NOOP
 from crm_desktop.errors import NotFoundError, ValidationError
 
 VIEWS = ("company", "person", "ticket", "project", "agenda", "today", "pipeline", "welcome")
@@ -138,7 +139,7 @@ def render(
         record = find_record(s, view, select_name)
     if record is None and select_name and view in ("company", "person", "ticket", "project"):
         raise NotFoundError(
-            "Nothing called “{name}” was found for the {view} view.",
+            QT_TRANSLATE_NOOP("errors", "Nothing called “{name}” was found for the {view} view."),
             name=select_name,
             view=view,
         )
@@ -161,7 +162,10 @@ def render(
         pixmap = window.grab()
         out.parent.mkdir(parents=True, exist_ok=True)
         if not pixmap.save(str(out), "PNG"):
-            raise ValidationError("The picture could not be written to {path}.", path=str(out))
+            raise ValidationError(
+                QT_TRANSLATE_NOOP("errors", "The picture could not be written to {path}."),
+                path=str(out),
+            )
         window.close()
         window.deleteLater()
         QSettings().sync()

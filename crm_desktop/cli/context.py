@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 from crm_desktop.clock import Clock, SystemClock
 from crm_desktop.config import ENV_DATABASE_URL, AppPaths, resolve_paths
+from crm_desktop.domain.i18n import QT_TRANSLATE_NOOP
 from crm_desktop.errors import CrmError, StoreError
 
 if TYPE_CHECKING:  # the data layer is imported when a store is opened, not at start
@@ -116,16 +117,22 @@ class CliContext:
             if state == "unreadable":
                 raise storecheck.unreadable_error(paths)
             raise StoreError(
-                "The data file is encrypted. Give the passphrase in the window or in "
-                "CRM_DESKTOP_PASSPHRASE."
+                QT_TRANSLATE_NOOP(
+                    "errors",
+                    "The data file is encrypted. Give the passphrase in the window or in "
+                    "CRM_DESKTOP_PASSPHRASE.",
+                )
             )
         try:
             crypto.connect(paths.db_path, passphrase).close()
         except StoreError as exc:
             if state == "unreadable":
                 raise StoreError(
-                    "The data file is not a readable database: it is damaged, or "
-                    "encrypted with another passphrase.",
+                    QT_TRANSLATE_NOOP(
+                        "errors",
+                        "The data file is not a readable database: it is damaged, or "
+                        "encrypted with another passphrase.",
+                    ),
                     reason="unreadable",
                 ) from exc
             raise storecheck.wrong_passphrase_error(paths) from exc

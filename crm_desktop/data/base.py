@@ -12,6 +12,8 @@ from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import DeclarativeBase, Mapped, declared_attr, mapped_column
 from sqlalchemy.types import TypeDecorator
 
+from crm_desktop.domain.i18n import QT_TRANSLATE_NOOP
+
 NAMING_CONVENTION = {
     "ix": "ix_%(column_0_label)s",
     "uq": "uq_%(table_name)s_%(column_0_name)s",
@@ -36,7 +38,9 @@ class UTCDateTime(TypeDecorator[dt.datetime]):
         if value is None:
             return None
         if value.tzinfo is None or value.tzinfo.utcoffset(value) is None:
-            raise ValueError("naive datetime given; use a timezone-aware value")
+            raise ValueError(
+                QT_TRANSLATE_NOOP("errors", "naive datetime given; use a timezone-aware value")
+            )
         value = value.astimezone(dt.UTC)
         if dialect.name == "sqlite":
             return value.replace(tzinfo=None)

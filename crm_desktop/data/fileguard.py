@@ -47,6 +47,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from crm_desktop.domain.i18n import QT_TRANSLATE_NOOP
 from crm_desktop.errors import StoreError
 
 log = logging.getLogger("crm_desktop.data.fileguard")
@@ -209,13 +210,23 @@ def busy_error(db: Path) -> StoreError:
     operation = _operation_in(db)
     if operation == "restore":
         return StoreError(
-            "The store is being restored from a backup by another program; try again in a moment."
+            QT_TRANSLATE_NOOP(
+                "errors",
+                "The store is being restored from a backup by another program; try again in a moment.",
+            )
         )
     if operation in ("encrypt", "decrypt"):
         return StoreError(
-            "The store is being encrypted or decrypted by another program; try again in a moment."
+            QT_TRANSLATE_NOOP(
+                "errors",
+                "The store is being encrypted or decrypted by another program; try again in a moment.",
+            )
         )
-    return StoreError("The store is busy (locked by another program). Try again in a moment.")
+    return StoreError(
+        QT_TRANSLATE_NOOP(
+            "errors", "The store is busy (locked by another program). Try again in a moment."
+        )
+    )
 
 
 # ---------------------------------------------------------------- who holds it
@@ -303,12 +314,18 @@ def other_holders(db: Path) -> list[Holder]:
 def _open_elsewhere_error(holders: list[Holder]) -> StoreError:
     if holders:
         return StoreError(
-            "The store is open in another program ({who}). Close it there and try again; "
-            "nothing was changed.",
+            QT_TRANSLATE_NOOP(
+                "errors",
+                "The store is open in another program ({who}). Close it there and try again; "
+                "nothing was changed.",
+            ),
             who=", ".join(h.describe() for h in holders),
         )
     return StoreError(
-        "The store is open in another program. Close it there and try again; nothing was changed."
+        QT_TRANSLATE_NOOP(
+            "errors",
+            "The store is open in another program. Close it there and try again; nothing was changed.",
+        )
     )
 
 
@@ -401,7 +418,10 @@ def exclusive(db: Path, operation: str) -> Iterator[None]:
         nested = entry is not None and entry.exclusive
         if not nested and entry is not None and entry.users > 0:
             raise StoreError(
-                "The store is still open in this program; close it first. Nothing was changed."
+                QT_TRANSLATE_NOOP(
+                    "errors",
+                    "The store is still open in this program; close it first. Nothing was changed.",
+                )
             )
     if nested:  # e.g. a restore offered by a check that runs inside an operation
         yield
@@ -410,7 +430,7 @@ def exclusive(db: Path, operation: str) -> Iterator[None]:
     fd = _open_lock_file(db)
     if fd is None:
         raise StoreError(
-            "The lock file {path} cannot be created: {detail}",
+            QT_TRANSLATE_NOOP("errors", "The lock file {path} cannot be created: {detail}"),
             path=str(lock_path(db)),
             detail="read-only or no permission",
         )
@@ -419,7 +439,10 @@ def exclusive(db: Path, operation: str) -> Iterator[None]:
             holders = other_holders(db)
             if not holders and in_use(db):  # a thread of this program opened it again
                 raise StoreError(
-                    "The store is still open in this program; close it first. Nothing was changed."
+                    QT_TRANSLATE_NOOP(
+                        "errors",
+                        "The store is still open in this program; close it first. Nothing was changed.",
+                    )
                 )
             raise _open_elsewhere_error(holders)
         try:
@@ -524,8 +547,11 @@ def tighten_permissions(data_dir: Path, db: Path | None = None) -> None:
 
 def empty_file_error(db: Path) -> StoreError:
     return StoreError(
-        "The data file {path} is empty (0 bytes): it is damaged. Restore the newest "
-        "good backup (crm-desktop backup --list, then crm-desktop restore FILE --yes).",
+        QT_TRANSLATE_NOOP(
+            "errors",
+            "The data file {path} is empty (0 bytes): it is damaged. Restore the newest "
+            "good backup (crm-desktop backup --list, then crm-desktop restore FILE --yes).",
+        ),
         path=str(db),
         reason="damaged",
     )

@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from crm_desktop.data import fileguard, migrate
 from crm_desktop.data.engine import make_engine, make_session_factory, sqlite_url
 from crm_desktop.data.filecheck import quick_check as quick_check
+from crm_desktop.domain.i18n import QT_TRANSLATE_NOOP
 from crm_desktop.errors import ConflictError, CrmError, StoreError
 
 
@@ -70,7 +71,11 @@ class Store:
             for note in self.notes:
                 if note.params.get("reason") == "read-only":
                     raise StoreError(note.message, **note.params)
-            raise StoreError("This store is open read-only; changes are not possible.")
+            raise StoreError(
+                QT_TRANSLATE_NOOP(
+                    "errors", "This store is open read-only; changes are not possible."
+                )
+            )
         try:
             with self.factory.begin() as session:
                 yield session
@@ -105,10 +110,16 @@ PG_READ_ONLY = "25006"
 PG_LOCK_NOT_AVAILABLE = "55P03"
 PG_INTEGRITY_CLASS = "23"
 
-_DISK_FULL = "The disk is full. Nothing was changed; free some space and try again."
-_READ_ONLY = "The data folder is read-only. Nothing was changed."
-_LOCKED = "The store is busy (locked by another program). Try again in a moment."
-_CONSTRAINT = "The change conflicts with data already in the store. Nothing was changed."
+_DISK_FULL = QT_TRANSLATE_NOOP(
+    "errors", "The disk is full. Nothing was changed; free some space and try again."
+)
+_READ_ONLY = QT_TRANSLATE_NOOP("errors", "The data folder is read-only. Nothing was changed.")
+_LOCKED = QT_TRANSLATE_NOOP(
+    "errors", "The store is busy (locked by another program). Try again in a moment."
+)
+_CONSTRAINT = QT_TRANSLATE_NOOP(
+    "errors", "The change conflicts with data already in the store. Nothing was changed."
+)
 
 
 def error_kind(exc: BaseException) -> str | None:
@@ -162,7 +173,9 @@ def _store_error(exc: DBAPIError) -> CrmError:
     if kind == "constraint":
         return ConflictError(_CONSTRAINT, reason="constraint")
     msg = str(exc.orig) if exc.orig is not None else str(exc)
-    return StoreError("The store could not be written: {detail}", detail=msg)
+    return StoreError(
+        QT_TRANSLATE_NOOP("errors", "The store could not be written: {detail}"), detail=msg
+    )
 
 
 store_error = _store_error
@@ -184,12 +197,12 @@ def open_store(
         url = database_url
     else:
         if data_dir is None:
-            raise ValueError("data_dir or database_url is required")
+            raise ValueError(QT_TRANSLATE_NOOP("errors", "data_dir or database_url is required"))
         try:
             data_dir.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
             raise StoreError(
-                "The data folder {path} cannot be created: {detail}",
+                QT_TRANSLATE_NOOP("errors", "The data folder {path} cannot be created: {detail}"),
                 path=str(data_dir),
                 detail=exc.strerror or str(exc),
             ) from exc
@@ -207,7 +220,8 @@ def open_store(
         if file_lock is not None:
             file_lock.release()
         raise StoreError(
-            "The store cannot be opened: {detail}", detail=str(exc.orig or exc)
+            QT_TRANSLATE_NOOP("errors", "The store cannot be opened: {detail}"),
+            detail=str(exc.orig or exc),
         ) from exc
     if migrate_schema and not read_only:
         try:
@@ -245,12 +259,20 @@ def _guard_file(
     if not fileguard.writable(data_dir, path):
         if not path.exists():
             raise StoreError(
-                "The data folder {path} is read-only, and there is no store in it yet.",
+                QT_TRANSLATE_NOOP(
+                    "errors",
+                    "The data folder {path} is read-only, and there is no store in it yet.",
+                ),
                 path=str(data_dir),
             )
         read_only = True
         notes.append(
-            StoreError("The data folder is read-only: changes cannot be saved.", reason="read-only")
+            StoreError(
+                QT_TRANSLATE_NOOP(
+                    "errors", "The data folder is read-only: changes cannot be saved."
+                ),
+                reason="read-only",
+            )
         )
     lock = fileguard.SharedLock(path)
     moved = None
@@ -264,7 +286,10 @@ def _guard_file(
         if moved is not None:
             notes.append(
                 StoreError(
-                    "A WAL file that does not belong to the data file was set aside as {path}.",
+                    QT_TRANSLATE_NOOP(
+                        "errors",
+                        "A WAL file that does not belong to the data file was set aside as {path}.",
+                    ),
                     path=str(moved),
                     reason="foreign-wal",
                 )

@@ -28,6 +28,7 @@ from collections.abc import Iterator
 import phonenumbers
 from stdnum import iban as stdnum_iban
 
+from crm_desktop.domain.i18n import QT_TRANSLATE_NOOP
 from crm_desktop.errors import CardNumberError
 
 _DIGITS = "0123456789"
@@ -328,9 +329,12 @@ def mask(digits: str) -> str:
 
 def card_error(field: str, masked: str) -> CardNumberError:
     return CardNumberError(
-        "{field_label}: this looks like a payment card number ({masked}). "
-        "Card numbers are never stored, to protect you and your customers "
-        "(PCI DSS); please remove it.",
+        QT_TRANSLATE_NOOP(
+            "errors",
+            "{field_label}: this looks like a payment card number ({masked}). "
+            "Card numbers are never stored, to protect you and your customers "
+            "(PCI DSS); please remove it.",
+        ),
         field=field,
         field_label=field,
         masked=masked,

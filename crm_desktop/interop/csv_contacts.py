@@ -37,6 +37,7 @@ from collections.abc import Generator, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from crm_desktop.domain.i18n import QT_TRANSLATE_NOOP
 from crm_desktop.domain.kinds import AddressKind, EmailKind, PhoneKind
 from crm_desktop.errors import ImportFileError
 from crm_desktop.interop import csvsafe
@@ -554,20 +555,20 @@ class _CsvFile:
             codecs.lookup(self.encoding)
         except OSError as exc:
             raise ImportFileError(
-                "The file {path} cannot be read: {detail}",
+                QT_TRANSLATE_NOOP("errors", "The file {path} cannot be read: {detail}"),
                 path=str(p),
                 detail=exc.strerror or str(exc),
             ) from exc
         except LookupError as exc:
             raise ImportFileError(
-                "The {what} cannot be decoded as {encoding}.",
+                QT_TRANSLATE_NOOP("errors", "The {what} cannot be decoded as {encoding}."),
                 what=self.what,
                 encoding=encoding,
             ) from exc
         head = self._head(MAX_FIELD + 1)
         check_text_head(head, self.what)
         if not head.strip():
-            raise ImportFileError("The CSV file is empty.")
+            raise ImportFileError(QT_TRANSLATE_NOOP("errors", "The CSV file is empty."))
         self.delimiter = delimiter or detect_delimiter(head)
 
     def _head(self, size: int) -> str:
@@ -594,13 +595,13 @@ class _CsvFile:
                     yield line
         except UnicodeDecodeError as exc:
             raise ImportFileError(
-                "The {what} cannot be decoded as {encoding}.",
+                QT_TRANSLATE_NOOP("errors", "The {what} cannot be decoded as {encoding}."),
                 what=self.what,
                 encoding=self.encoding,
             ) from exc
         except OSError as exc:
             raise ImportFileError(
-                "The file {path} cannot be read: {detail}",
+                QT_TRANSLATE_NOOP("errors", "The file {path} cannot be read: {detail}"),
                 path=str(self.path),
                 detail=exc.strerror or str(exc),
             ) from exc
@@ -625,14 +626,20 @@ def _rows(lines: Iterable[str], delimiter: str) -> Iterator[tuple[int, list[str]
                 message = str(exc)
                 if "field larger" in message:
                     raise ImportFileError(
-                        "Line {line} of the CSV file has a field longer than {limit} KB; "
-                        "the file is damaged or not a contact list.",
+                        QT_TRANSLATE_NOOP(
+                            "errors",
+                            "Line {line} of the CSV file has a field longer than {limit} KB; "
+                            "the file is damaged or not a contact list.",
+                        ),
                         line=previous + 1,
                         limit=MAX_FIELD // 1024,
                     ) from exc
                 raise ImportFileError(
-                    "Line {line} of the CSV file cannot be read ({detail}); check the "
-                    "quotes in that line.",
+                    QT_TRANSLATE_NOOP(
+                        "errors",
+                        "Line {line} of the CSV file cannot be read ({detail}); check the "
+                        "quotes in that line.",
+                    ),
                     line=previous + 1,
                     detail=message,
                 ) from exc
@@ -953,8 +960,11 @@ def _targets(
     targets = ["" if t == "ignore" else t for t in targets]
     if not any(targets):
         raise ImportFileError(
-            "No column of the CSV file matches a contact field (headers: {headers}); "
-            "choose the columns by hand.",
+            QT_TRANSLATE_NOOP(
+                "errors",
+                "No column of the CSV file matches a contact field (headers: {headers}); "
+                "choose the columns by hand.",
+            ),
             headers=", ".join(h[:30] for h in headers[:8]),
         )
     return headers, targets, date_order

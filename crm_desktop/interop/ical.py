@@ -33,6 +33,7 @@ import icalendar
 
 from crm_desktop import __version__
 from crm_desktop.clock import local_zone
+from crm_desktop.domain.i18n import QT_TRANSLATE_NOOP
 from crm_desktop.domain.kinds import ActivityKind, AppointmentStatus
 from crm_desktop.errors import ImportFileError, ValidationError
 
@@ -319,11 +320,16 @@ def invitation(
     SEQUENCE; a cancellation carries STATUS:CANCELLED.
     """
     if method not in ("REQUEST", "CANCEL"):
-        raise ValidationError("Unknown invitation method: {method}", method=method)
+        raise ValidationError(
+            QT_TRANSLATE_NOOP("errors", "Unknown invitation method: {method}"), method=method
+        )
     org = Participant.of(organizer)
     people = [Participant.of(a) for a in attendees]
     if not people:
-        raise ValidationError("An invitation needs at least one attendee.", field="attendees")
+        raise ValidationError(
+            QT_TRANSLATE_NOOP("errors", "An invitation needs at least one attendee."),
+            field="attendees",
+        )
     if method == "CANCEL":
         item = replace(item, status="CANCELLED")
     cal = build_calendar([item], zone=zone, stamp=stamp, method=method, translate=translate)
@@ -381,7 +387,7 @@ def _read(path_or_bytes: str | Path | bytes) -> str:
             raw = path.read_bytes()
         except OSError as exc:
             raise ImportFileError(
-                "The file {path} cannot be read: {detail}",
+                QT_TRANSLATE_NOOP("errors", "The file {path} cannot be read: {detail}"),
                 path=str(path),
                 detail=exc.strerror or str(exc),
             ) from exc
@@ -390,17 +396,19 @@ def _read(path_or_bytes: str | Path | bytes) -> str:
             return raw.decode(encoding)
         except UnicodeDecodeError:
             continue
-    raise ImportFileError("The calendar file has an unknown text encoding.")  # pragma: no cover
+    raise ImportFileError(
+        QT_TRANSLATE_NOOP("errors", "The calendar file has an unknown text encoding.")
+    )  # pragma: no cover
 
 
 def _check_structure(text: str) -> None:
     """Refuse what is not iCalendar, and files cut off in the middle."""
     lines = [ln for ln in text.replace("\r\n", "\n").replace("\r", "\n").split("\n") if ln.strip()]
     if not lines:
-        raise ImportFileError("The calendar file is empty.")
+        raise ImportFileError(QT_TRANSLATE_NOOP("errors", "The calendar file is empty."))
     first = lines[0].strip().upper()
     if first not in ("BEGIN:VCALENDAR", "BEGIN:VEVENT"):
-        raise ImportFileError("This is not an iCalendar (.ics) file.")
+        raise ImportFileError(QT_TRANSLATE_NOOP("errors", "This is not an iCalendar (.ics) file."))
     stack: list[str] = []
     for ln in lines:
         m = _BEGIN_END.match(ln.strip())
@@ -411,11 +419,15 @@ def _check_structure(text: str) -> None:
             stack.append(name)
         elif not stack or stack.pop() != name:
             raise ImportFileError(
-                "The calendar file is damaged: END:{name} does not match.", name=name
+                QT_TRANSLATE_NOOP(
+                    "errors", "The calendar file is damaged: END:{name} does not match."
+                ),
+                name=name,
             )
     if stack:
         raise ImportFileError(
-            "The calendar file is incomplete (it ends inside {name}).", name=stack[-1]
+            QT_TRANSLATE_NOOP("errors", "The calendar file is incomplete (it ends inside {name})."),
+            name=stack[-1],
         )
 
 
@@ -517,14 +529,18 @@ def parse_ics(
     try:
         components = icalendar.Calendar.from_ical(text, multiple=True)
     except (ValueError, KeyError, IndexError, TypeError) as exc:
-        raise ImportFileError("The calendar file is damaged: {detail}", detail=str(exc)) from exc
+        raise ImportFileError(
+            QT_TRANSLATE_NOOP("errors", "The calendar file is damaged: {detail}"), detail=str(exc)
+        ) from exc
     events: list[ParsedEvent] = []
     method = ""
     for comp in components:
         if comp.name == "VCALENDAR":
             method = str(comp.get("METHOD", "") or "").upper() or method
         elif comp.name != "VEVENT":
-            raise ImportFileError("This is not an iCalendar (.ics) file.")
+            raise ImportFileError(
+                QT_TRANSLATE_NOOP("errors", "This is not an iCalendar (.ics) file.")
+            )
     for comp in components:
         comp_method = str(comp.get("METHOD", "") or "").upper() if comp.name == "VCALENDAR" else ""
         for ev in comp.walk("VEVENT"):

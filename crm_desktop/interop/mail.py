@@ -24,6 +24,8 @@ from dataclasses import dataclass, field
 from email.message import EmailMessage, Message
 from pathlib import Path
 
+from crm_desktop.domain.i18n import QT_TRANSLATE_NOOP
+
 MAX_ATTACHMENT = 25 * 1024 * 1024  # larger attachments are reported, not kept
 
 
@@ -190,10 +192,14 @@ def _looks_like_mail(msg: Message) -> bool:
 def read_eml(data: bytes, *, source: str = "") -> MailMessage:
     """One message from the bytes of an ``.eml`` file."""
     if not data.strip():
-        raise MailFileError("The file is empty.")
+        raise MailFileError(QT_TRANSLATE_NOOP("errors", "The file is empty."))
     msg = email.message_from_bytes(data, policy=email.policy.default)
     if not isinstance(msg, EmailMessage) or not _looks_like_mail(msg):
-        raise MailFileError("The file is not an e-mail (no From, Date or Subject header).")
+        raise MailFileError(
+            QT_TRANSLATE_NOOP(
+                "errors", "The file is not an e-mail (no From, Date or Subject header)."
+            )
+        )
     return parse_message(msg, source=source)
 
 

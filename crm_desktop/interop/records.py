@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from crm_desktop.domain.i18n import QT_TRANSLATE_NOOP
 from crm_desktop.domain.kinds import AddressKind, EmailKind, PhoneKind
 from crm_desktop.errors import ImportFileError
 
@@ -165,8 +166,11 @@ def detect_encoding(data: bytes, what: str = "file") -> str:
                 data[len(bom) :].decode(name if name != "utf-8-sig" else "utf-8")
             except UnicodeDecodeError as exc:
                 raise ImportFileError(
-                    "The {what} starts like {encoding} text but cannot be decoded "
-                    "(byte {position}).",
+                    QT_TRANSLATE_NOOP(
+                        "errors",
+                        "The {what} starts like {encoding} text but cannot be decoded "
+                        "(byte {position}).",
+                    ),
                     what=what,
                     encoding=name.upper(),
                     position=exc.start + len(bom),
@@ -181,7 +185,10 @@ def detect_encoding(data: bytes, what: str = "file") -> str:
         else:
             return utf16
     if b"\x00" in data:
-        raise ImportFileError("The {what} is not a text file (it holds binary data).", what=what)
+        raise ImportFileError(
+            QT_TRANSLATE_NOOP("errors", "The {what} is not a text file (it holds binary data)."),
+            what=what,
+        )
     try:
         data.decode("utf-8")
     except UnicodeDecodeError:
@@ -192,8 +199,11 @@ def detect_encoding(data: bytes, what: str = "file") -> str:
         data.decode("cp1252")
     except UnicodeDecodeError as exc:
         raise ImportFileError(
-            "The {what} cannot be read: its text is neither UTF-8 nor Windows-1252 "
-            "(byte {position}).",
+            QT_TRANSLATE_NOOP(
+                "errors",
+                "The {what} cannot be read: its text is neither UTF-8 nor Windows-1252 "
+                "(byte {position}).",
+            ),
             what=what,
             position=exc.start,
         ) from exc
@@ -204,7 +214,7 @@ def decode_text(data: bytes, what: str = "file", encoding: str | None = None) ->
     """(text, encoding) of a file's bytes; refuses binary data with ImportFileError."""
     if len(data) > MAX_FILE_BYTES:
         raise ImportFileError(
-            "The {what} is too large ({size} MB; at most {limit} MB).",
+            QT_TRANSLATE_NOOP("errors", "The {what} is too large ({size} MB; at most {limit} MB)."),
             what=what,
             size=len(data) // (1024 * 1024),
             limit=MAX_FILE_BYTES // (1024 * 1024),
@@ -215,13 +225,18 @@ def decode_text(data: bytes, what: str = "file", encoding: str | None = None) ->
         text = data.decode(encoding)
     except (UnicodeDecodeError, LookupError) as exc:
         raise ImportFileError(
-            "The {what} cannot be decoded as {encoding}.", what=what, encoding=encoding
+            QT_TRANSLATE_NOOP("errors", "The {what} cannot be decoded as {encoding}."),
+            what=what,
+            encoding=encoding,
         ) from exc
     if text.startswith("\ufeff"):
         text = text[1:]
     controls = len(_CONTROL.findall(text[:65536]))
     if controls > max(4, len(text[:65536]) // 200):
-        raise ImportFileError("The {what} is not a text file (it holds binary data).", what=what)
+        raise ImportFileError(
+            QT_TRANSLATE_NOOP("errors", "The {what} is not a text file (it holds binary data)."),
+            what=what,
+        )
     return text, encoding
 
 
@@ -232,7 +247,7 @@ def check_file_size(size: int, what: str = "file") -> None:
     """ImportFileError when a file is larger than :data:`MAX_FILE_BYTES`."""
     if size > MAX_FILE_BYTES:
         raise ImportFileError(
-            "The {what} is too large ({size} MB; at most {limit} MB).",
+            QT_TRANSLATE_NOOP("errors", "The {what} is too large ({size} MB; at most {limit} MB)."),
             what=what,
             size=size // (1024 * 1024),
             limit=MAX_FILE_BYTES // (1024 * 1024),
@@ -263,8 +278,11 @@ def detect_file_encoding(path: Path, what: str = "file") -> str:
                 position = _decodes(fh, "utf-8" if name == "utf-8-sig" else name)
                 if position is not None:
                     raise ImportFileError(
-                        "The {what} starts like {encoding} text but cannot be decoded "
-                        "(byte {position}).",
+                        QT_TRANSLATE_NOOP(
+                            "errors",
+                            "The {what} starts like {encoding} text but cannot be decoded "
+                            "(byte {position}).",
+                        ),
                         what=what,
                         encoding=name.upper(),
                         position=position,
@@ -280,7 +298,10 @@ def detect_file_encoding(path: Path, what: str = "file") -> str:
         for block in iter(lambda: fh.read(_BLOCK), b""):
             if b"\x00" in block:
                 raise ImportFileError(
-                    "The {what} is not a text file (it holds binary data).", what=what
+                    QT_TRANSLATE_NOOP(
+                        "errors", "The {what} is not a text file (it holds binary data)."
+                    ),
+                    what=what,
                 )
         fh.seek(0)
         if _decodes(fh, "utf-8") is None:
@@ -289,8 +310,11 @@ def detect_file_encoding(path: Path, what: str = "file") -> str:
         position = _decodes(fh, "cp1252")
         if position is not None:
             raise ImportFileError(
-                "The {what} cannot be read: its text is neither UTF-8 nor Windows-1252 "
-                "(byte {position}).",
+                QT_TRANSLATE_NOOP(
+                    "errors",
+                    "The {what} cannot be read: its text is neither UTF-8 nor Windows-1252 "
+                    "(byte {position}).",
+                ),
                 what=what,
                 position=position,
             )
@@ -301,7 +325,10 @@ def check_text_head(head: str, what: str = "file") -> None:
     """ImportFileError when the first 64 KB of a text hold binary data (as decode_text)."""
     sample = head[:65536]
     if len(_CONTROL.findall(sample)) > max(4, len(sample) // 200):
-        raise ImportFileError("The {what} is not a text file (it holds binary data).", what=what)
+        raise ImportFileError(
+            QT_TRANSLATE_NOOP("errors", "The {what} is not a text file (it holds binary data)."),
+            what=what,
+        )
 
 
 def has_control_chars(value: str) -> bool:

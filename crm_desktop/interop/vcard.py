@@ -35,6 +35,7 @@ from pathlib import Path
 
 import vobject
 
+from crm_desktop.domain.i18n import QT_TRANSLATE_NOOP
 from crm_desktop.domain.kinds import AddressKind, EmailKind, PhoneKind
 from crm_desktop.errors import ImportFileError
 from crm_desktop.interop.records import (
@@ -92,14 +93,19 @@ def _logical_lines(text: str) -> Iterator[tuple[int, str]]:
             if current is not None:
                 if len(current) > MAX_LINE:
                     raise ImportFileError(
-                        "Line {line} of the vCard file is too long (more than {limit} MB).",
+                        QT_TRANSLATE_NOOP(
+                            "errors",
+                            "Line {line} of the vCard file is too long (more than {limit} MB).",
+                        ),
                         line=start,
                         limit=MAX_LINE // (1024 * 1024),
                     )
                 continue
         if len(line) > MAX_LINE:
             raise ImportFileError(
-                "Line {line} of the vCard file is too long (more than {limit} MB).",
+                QT_TRANSLATE_NOOP(
+                    "errors", "Line {line} of the vCard file is too long (more than {limit} MB)."
+                ),
                 line=number,
                 limit=MAX_LINE // (1024 * 1024),
             )
@@ -291,12 +297,17 @@ def _general_card_blocks(text: str) -> Iterator[tuple[int, int, list[str]]]:
             lines.append(line)
     if depth > 0:
         raise ImportFileError(
-            "The vCard file is truncated: card {number} (line {line}) has no END:VCARD.",
+            QT_TRANSLATE_NOOP(
+                "errors",
+                "The vCard file is truncated: card {number} (line {line}) has no END:VCARD.",
+            ),
             number=number,
             line=start,
         )
     if not found_any:
-        raise ImportFileError("The file is not a vCard file (it has no BEGIN:VCARD).")
+        raise ImportFileError(
+            QT_TRANSLATE_NOOP("errors", "The file is not a vCard file (it has no BEGIN:VCARD).")
+        )
 
 
 # ---------------------------------------------------------------- values
@@ -776,7 +787,7 @@ def read_vcards(path: str | Path) -> list[ContactRecord | RowError]:
         data = p.read_bytes()
     except OSError as exc:
         raise ImportFileError(
-            "The file {path} cannot be read: {detail}",
+            QT_TRANSLATE_NOOP("errors", "The file {path} cannot be read: {detail}"),
             path=str(p),
             detail=exc.strerror or str(exc),
         ) from exc

@@ -28,6 +28,7 @@ from crm_desktop.data.models import (
     Ticket,
 )
 from crm_desktop.domain import cardguard
+from crm_desktop.domain.i18n import QT_TRANSLATE_NOOP
 from crm_desktop.errors import NotFoundError, ValidationError
 from crm_desktop.services import versioning
 
@@ -63,7 +64,10 @@ def new_followup_uid() -> str:
 def _aware(value: dt.datetime | None, field: str) -> None:
     if value is not None and (value.tzinfo is None or value.utcoffset() is None):
         raise ValidationError(
-            "The time has no time zone; please give a complete date and time.", field=field
+            QT_TRANSLATE_NOOP(
+                "errors", "The time has no time zone; please give a complete date and time."
+            ),
+            field=field,
         )
 
 
@@ -82,7 +86,10 @@ def log_activity(session: Session, data: ActivityInput, *, clock: Clock) -> Acti
     from crm_desktop.services import tickets
 
     if data.person_id is None and data.company_id is None:
-        raise ValidationError("An activity needs a person or a company.", field="person_id")
+        raise ValidationError(
+            QT_TRANSLATE_NOOP("errors", "An activity needs a person or a company."),
+            field="person_id",
+        )
     cardguard.guard_all(
         {
             "subject": data.subject,
@@ -95,7 +102,10 @@ def log_activity(session: Session, data: ActivityInput, *, clock: Clock) -> Acti
     _aware(data.occurred_at, "occurred_at")
     _aware(data.followup_due_at, "followup_due_at")
     if data.duration_minutes is not None and data.duration_minutes < 0:
-        raise ValidationError("The duration must not be negative.", field="duration_minutes")
+        raise ValidationError(
+            QT_TRANSLATE_NOOP("errors", "The duration must not be negative."),
+            field="duration_minutes",
+        )
     person: Person | None = _live(session, Person, data.person_id, "Person")
     _live(session, Company, data.company_id, "Company")
     _live(session, Project, data.project_id, "Project")
@@ -170,7 +180,9 @@ def log_activity(session: Session, data: ActivityInput, *, clock: Clock) -> Acti
 def get_activity(session: Session, activity_id: int) -> Activity:
     activity = session.get(Activity, activity_id)
     if activity is None or activity.deleted_at is not None:
-        raise NotFoundError("Activity {id} does not exist.", id=activity_id)
+        raise NotFoundError(
+            QT_TRANSLATE_NOOP("errors", "Activity {id} does not exist."), id=activity_id
+        )
     return activity
 
 
@@ -209,13 +221,19 @@ def update_activity(
     cardguard.guard_all({k: v for k, v in changes.items() if isinstance(v, str)})
     if "occurred_at" in changes:
         if changes["occurred_at"] is None:
-            raise ValidationError("An activity needs a date and time.", field="occurred_at")
+            raise ValidationError(
+                QT_TRANSLATE_NOOP("errors", "An activity needs a date and time."),
+                field="occurred_at",
+            )
         _aware(changes["occurred_at"], "occurred_at")
         changes["occurred_at"] = changes["occurred_at"].astimezone(dt.UTC)
     person_id = changes.get("person_id", activity.person_id)
     company_id = changes.get("company_id", activity.company_id)
     if person_id is None and company_id is None:
-        raise ValidationError("An activity needs a person or a company.", field="person_id")
+        raise ValidationError(
+            QT_TRANSLATE_NOOP("errors", "An activity needs a person or a company."),
+            field="person_id",
+        )
     for key, model, label in (
         ("person_id", Person, "Person"),
         ("company_id", Company, "Company"),
@@ -247,7 +265,9 @@ def delete_activity(session: Session, activity_id: int, clock: Clock) -> None:
 def restore_activity(session: Session, activity_id: int) -> Activity:
     activity = session.get(Activity, activity_id)
     if activity is None:
-        raise NotFoundError("Activity {id} does not exist.", id=activity_id)
+        raise NotFoundError(
+            QT_TRANSLATE_NOOP("errors", "Activity {id} does not exist."), id=activity_id
+        )
     activity.deleted_at = None
     session.flush()
     return activity

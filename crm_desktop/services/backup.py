@@ -43,6 +43,7 @@ from crm_desktop.clock import Clock, SystemClock, local_zone
 from crm_desktop.config import AppPaths
 from crm_desktop.data import filecheck, fileguard
 from crm_desktop.data.filecheck import kill_point
+from crm_desktop.domain.i18n import QT_TRANSLATE_NOOP
 from crm_desktop.errors import StoreError
 
 BackupKind = Literal["daily", "weekly", "monthly", "manual", "pre-upgrade", "pre-restore"]
@@ -123,8 +124,11 @@ def _store_error(exc: BaseException, where: Path) -> StoreError:
     code = exc.errno if isinstance(exc, OSError) else None
     if code in (errno.ENOSPC, errno.EDQUOT, errno.EFBIG) or "full" in text:
         return StoreError(
-            "The disk holding {path} is full. The backup was not written; "
-            "your data and earlier backups are unchanged. Free some space and try again.",
+            QT_TRANSLATE_NOOP(
+                "errors",
+                "The disk holding {path} is full. The backup was not written; "
+                "your data and earlier backups are unchanged. Free some space and try again.",
+            ),
             path=str(where),
             reason="full",
         )
@@ -134,13 +138,18 @@ def _store_error(exc: BaseException, where: Path) -> StoreError:
         or ("unable to open" in text)
     ):
         return StoreError(
-            "The folder {path} cannot be written (read-only or no permission). "
-            "The backup was not written; your data is unchanged.",
+            QT_TRANSLATE_NOOP(
+                "errors",
+                "The folder {path} cannot be written (read-only or no permission). "
+                "The backup was not written; your data is unchanged.",
+            ),
             path=str(where),
             reason="read-only",
         )
     return StoreError(
-        "The backup to {path} failed: {detail}. Your data is unchanged.",
+        QT_TRANSLATE_NOOP(
+            "errors", "The backup to {path} failed: {detail}. Your data is unchanged."
+        ),
         path=str(where),
         detail=str(exc),
         reason="other",
@@ -296,7 +305,10 @@ def make_backup(
         raise ValueError(f"unknown backup kind {kind!r}")
     source = paths.db_path
     if not source.is_file():
-        raise StoreError("There is no store to back up yet at {path}.", path=str(source))
+        raise StoreError(
+            QT_TRANSLATE_NOOP("errors", "There is no store to back up yet at {path}."),
+            path=str(source),
+        )
     if fileguard.is_empty_file(source):  # damaged: never a backup that rotates good ones away
         raise fileguard.empty_file_error(source)
     if _is_encrypted(source):
@@ -305,8 +317,11 @@ def make_backup(
 
             return backup_encrypted(paths, passphrase, kind, clock=clock)
         raise StoreError(
-            "The store is encrypted; its backups are made with the passphrase "
-            "(give it in the window or in CRM_DESKTOP_PASSPHRASE)."
+            QT_TRANSLATE_NOOP(
+                "errors",
+                "The store is encrypted; its backups are made with the passphrase "
+                "(give it in the window or in CRM_DESKTOP_PASSPHRASE).",
+            )
         )
     moment = (clock or SystemClock()).now()
     backup_dir = paths.backup_dir
@@ -333,8 +348,11 @@ def make_backup(
             if result != "ok":
                 log.error("backup failed its integrity check (kind %s)", kind)
                 raise StoreError(
-                    "The backup failed its integrity check ({detail}) and was deleted. "
-                    "The store itself may be damaged: run “crm-desktop check”.",
+                    QT_TRANSLATE_NOOP(
+                        "errors",
+                        "The backup failed its integrity check ({detail}) and was deleted. "
+                        "The store itself may be damaged: run “crm-desktop check”.",
+                    ),
                     detail=result,
                 )
         target = _target_name(backup_dir, moment, kind, revision)
@@ -472,7 +490,9 @@ def list_backups(paths: AppPaths, *, preview: bool = True) -> list[BackupInfo]:
 def backup_info(path: Path) -> BackupInfo:
     """The preview of one backup file (any name; kind "manual" when unknown)."""
     if not path.is_file():
-        raise StoreError("The backup file {path} does not exist.", path=str(path))
+        raise StoreError(
+            QT_TRANSLATE_NOOP("errors", "The backup file {path} does not exist."), path=str(path)
+        )
     parsed = _parse_name(path)
     stat = path.stat()
     if parsed is not None:
@@ -553,7 +573,9 @@ def delete_backup(paths: AppPaths, path: Path) -> None:
     """Delete one backup file (only files inside the backup folder)."""
     target = path.resolve()
     if target.parent != paths.backup_dir.resolve() or _parse_name(target) is None:
-        raise StoreError("{path} is not a backup of this store.", path=str(path))
+        raise StoreError(
+            QT_TRANSLATE_NOOP("errors", "{path} is not a backup of this store."), path=str(path)
+        )
     try:
         target.unlink()
     except OSError as exc:
@@ -574,18 +596,24 @@ def newest_good_backup(paths: AppPaths) -> BackupInfo | None:
 def verify_backup(path: Path) -> BackupInfo:
     """Check that ``path`` is a sound CRM store; return its preview or raise StoreError."""
     if not path.is_file():
-        raise StoreError("The backup file {path} does not exist.", path=str(path))
+        raise StoreError(
+            QT_TRANSLATE_NOOP("errors", "The backup file {path} does not exist."), path=str(path)
+        )
     result = integrity_check(path)
     if result != "ok":
         raise StoreError(
-            "The backup {path} is damaged ({detail}); it was not restored.",
+            QT_TRANSLATE_NOOP(
+                "errors", "The backup {path} is damaged ({detail}); it was not restored."
+            ),
             path=str(path),
             detail=result,
         )
     info = backup_info(path)
     if info.counts is None or info.revision is None:
         raise StoreError(
-            "{path} is not a backup of this program (no contacts tables in it).",
+            QT_TRANSLATE_NOOP(
+                "errors", "{path} is not a backup of this program (no contacts tables in it)."
+            ),
             path=str(path),
         )
     return info
@@ -669,7 +697,11 @@ def _restore_locked(paths: AppPaths, backup_file: Path, clock: Clock) -> Path | 
         except OSError as exc:
             raise _store_error(exc, paths.data_dir) from exc
         if integrity_check(incoming) != "ok":  # the copy itself went wrong
-            raise StoreError("The copy of the backup is damaged; nothing was restored.")
+            raise StoreError(
+                QT_TRANSLATE_NOOP(
+                    "errors", "The copy of the backup is damaged; nothing was restored."
+                )
+            )
         from crm_desktop.services import storecheck
 
         kill_point("restore-copied")

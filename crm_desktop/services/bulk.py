@@ -28,6 +28,7 @@ from crm_desktop.data.models import (
     person_tags,
 )
 from crm_desktop.domain import cardguard
+from crm_desktop.domain.i18n import QT_TRANSLATE_NOOP
 from crm_desktop.errors import NotFoundError, ValidationError
 from crm_desktop.services.contacts import audit, get_tags
 
@@ -62,7 +63,9 @@ def _check(entity: str, ids: list[int]) -> type[Person] | type[Company]:
     if entity not in ENTITIES:
         raise ValueError(entity)
     if not ids:
-        raise ValidationError("Nothing is selected.", field="selection")
+        raise ValidationError(
+            QT_TRANSLATE_NOOP("errors", "Nothing is selected."), field="selection"
+        )
     return ENTITIES[entity]
 
 
@@ -89,7 +92,7 @@ def _live_ids(session: Session, model: type[Person] | type[Company], ids: list[i
 def tag(session: Session, entity: str, ids: list[int], name: str, clock: Clock) -> BulkResult:
     _check(entity, ids)
     if not name.strip():
-        raise ValidationError("The tag needs a name.", field="tag")
+        raise ValidationError(QT_TRANSLATE_NOOP("errors", "The tag needs a name."), field="tag")
     the_tag = get_tags(session, [name])[0]
     session.flush()
     table, col = TAG_TABLES[entity]
@@ -117,7 +120,7 @@ def untag(session: Session, entity: str, ids: list[int], name: str, clock: Clock
     _check(entity, ids)
     the_tag = session.execute(select(Tag).where(Tag.name == name.strip())).scalar_one_or_none()
     if the_tag is None:
-        raise NotFoundError("There is no tag “{name}”.", name=name)
+        raise NotFoundError(QT_TRANSLATE_NOOP("errors", "There is no tag “{name}”."), name=name)
     table, col = TAG_TABLES[entity]
     had = list(
         session.execute(select(col).where(table.c.tag_id == the_tag.id, col.in_(ids))).scalars()
@@ -140,11 +143,17 @@ def set_field(
 ) -> BulkResult:
     model = _check(entity, ids)
     if field not in SETTABLE or entity not in SETTABLE[field][0]:
-        raise ValidationError("“{name}” cannot be changed in bulk here.", field="field", name=field)
+        raise ValidationError(
+            QT_TRANSLATE_NOOP("errors", "“{name}” cannot be changed in bulk here."),
+            field="field",
+            name=field,
+        )
     try:
         new_value = SETTABLE[field][1](value)
     except (ValueError, TypeError) as exc:
-        raise ValidationError("“{value}” is not a valid value.", field=field, value=value) from exc
+        raise ValidationError(
+            QT_TRANSLATE_NOOP("errors", "“{value}” is not a valid value."), field=field, value=value
+        ) from exc
     if isinstance(new_value, str):
         cardguard.guard(new_value, field)
     column = getattr(model, field)

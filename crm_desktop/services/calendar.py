@@ -41,6 +41,7 @@ from crm_desktop.data.models import (
 from crm_desktop.data.search_sync import touches
 from crm_desktop.data.store import Store
 from crm_desktop.domain import cardguard
+from crm_desktop.domain.i18n import QT_TRANSLATE_NOOP
 from crm_desktop.errors import ConflictError, NotFoundError, ValidationError
 from crm_desktop.interop import ical
 from crm_desktop.services import followups as fus
@@ -59,14 +60,18 @@ def _identity(text: str) -> str:
 
 def _aware(value: dt.datetime, field: str) -> dt.datetime:
     if value.tzinfo is None or value.tzinfo.utcoffset(value) is None:
-        raise ValidationError("The time needs a time zone.", field=field)
+        raise ValidationError(
+            QT_TRANSLATE_NOOP("errors", "The time needs a time zone."), field=field
+        )
     return value.astimezone(dt.UTC)
 
 
 def get_appointment(session: Session, appointment_id: int) -> Appointment:
     ap = session.get(Appointment, appointment_id)
     if ap is None:
-        raise NotFoundError("Appointment {id} does not exist.", id=appointment_id)
+        raise NotFoundError(
+            QT_TRANSLATE_NOOP("errors", "Appointment {id} does not exist."), id=appointment_id
+        )
     return ap
 
 
@@ -94,16 +99,22 @@ def create_appointment(
 ) -> Appointment:
     title = (title or "").strip()
     if not title:
-        raise ValidationError("An appointment needs a title.", field="title")
+        raise ValidationError(
+            QT_TRANSLATE_NOOP("errors", "An appointment needs a title."), field="title"
+        )
     start, end = _aware(start_at, "start_at"), _aware(end_at, "end_at")
     if end < start:
-        raise ValidationError("The end lies before the start.", field="end_at")
+        raise ValidationError(
+            QT_TRANSLATE_NOOP("errors", "The end lies before the start."), field="end_at"
+        )
     cardguard.guard_all({"title": title, "description": description, "location": location})
     _guard_participants(attendees)
     if person_id is not None:
         person = session.get(Person, person_id)
         if person is None or person.deleted_at is not None:
-            raise ValidationError("The person does not exist.", field="person_id")
+            raise ValidationError(
+                QT_TRANSLATE_NOOP("errors", "The person does not exist."), field="person_id"
+            )
         company_id = company_id if company_id is not None else person.company_id
     ap = Appointment(
         uid=fus.new_uid(),
@@ -146,10 +157,12 @@ def move_appointment(
     """Move an appointment; the new SEQUENCE makes invitations an update, not a copy."""
     ap = get_appointment(session, appointment_id)
     if ap.status == AppointmentStatus.CANCELLED:
-        raise ConflictError("This appointment was cancelled.")
+        raise ConflictError(QT_TRANSLATE_NOOP("errors", "This appointment was cancelled."))
     start, end = _aware(start_at, "start_at"), _aware(end_at, "end_at")
     if end < start:
-        raise ValidationError("The end lies before the start.", field="end_at")
+        raise ValidationError(
+            QT_TRANSLATE_NOOP("errors", "The end lies before the start."), field="end_at"
+        )
     ap.start_at, ap.end_at = start, end
     ap.sequence = (ap.sequence or 0) + 1
     ap.notified_at = None
@@ -280,16 +293,20 @@ def update_appointment(
     """
     ap = get_appointment(session, appointment_id)
     if ap.status == AppointmentStatus.CANCELLED:
-        raise ConflictError("This appointment was cancelled.")
+        raise ConflictError(QT_TRANSLATE_NOOP("errors", "This appointment was cancelled."))
     title = (title or "").strip()
     if not title:
-        raise ValidationError("An appointment needs a title.", field="title")
+        raise ValidationError(
+            QT_TRANSLATE_NOOP("errors", "An appointment needs a title."), field="title"
+        )
     cardguard.guard_all({"title": title, "description": description, "location": location})
     _guard_participants([*(attendees or ()), *([organizer] if organizer else [])])
     if person_id is not None and person_id != ap.person_id:
         person = session.get(Person, person_id)
         if person is None or person.deleted_at is not None:
-            raise ValidationError("The person does not exist.", field="person_id")
+            raise ValidationError(
+                QT_TRANSLATE_NOOP("errors", "The person does not exist."), field="person_id"
+            )
         ap.company_id = person.company_id
     ap.person_id = person_id
     new_location = (location or "").strip() or None
@@ -508,7 +525,9 @@ def calendar_items(
     if to_date is not None:
         end = fus.day_bounds(to_date, to_date, zone)[1]
     if start is not None and end is not None and end <= start:
-        raise ValidationError("The end date lies before the start date.", field="to")
+        raise ValidationError(
+            QT_TRANSLATE_NOOP("errors", "The end date lies before the start date."), field="to"
+        )
 
     eff = func.coalesce(FollowUp.snoozed_until, FollowUp.due_at)
     fq = (

@@ -37,6 +37,7 @@ from crm_desktop.data.models import (
     person_tags,
 )
 from crm_desktop.domain import cardguard
+from crm_desktop.domain.i18n import QT_TRANSLATE_NOOP
 from crm_desktop.errors import NotFoundError, ValidationError
 from crm_desktop.interop import csvsafe
 
@@ -314,7 +315,7 @@ def create_campaign(
 ) -> Campaign:
     """Record the campaign and log it as an activity (kind letter) on each person."""
     if not name.strip():
-        raise ValidationError("A campaign needs a name.", field="name")
+        raise ValidationError(QT_TRANSLATE_NOOP("errors", "A campaign needs a name."), field="name")
     cardguard.guard_all({"name": name, "description": description})
     campaign = Campaign(name=name.strip(), description=description, criteria=criteria or {})
     session.add(campaign)
@@ -369,7 +370,7 @@ def save_segment(session: Session, name: str, sel: Selection, clock: Clock) -> S
     """Save ``sel`` under ``name``; a segment of that name is replaced."""
     name = name.strip()
     if not name:
-        raise ValidationError("A segment needs a name.", field="name")
+        raise ValidationError(QT_TRANSLATE_NOOP("errors", "A segment needs a name."), field="name")
     cardguard.guard_all({"name": name})
     row = session.scalar(select(CampaignSegment).where(CampaignSegment.name == name))
     if row is None:
@@ -389,13 +390,17 @@ def segments(session: Session) -> list[Segment]:
 def load_segment(session: Session, name: str) -> Segment:
     row = session.scalar(select(CampaignSegment).where(CampaignSegment.name == name.strip()))
     if row is None:
-        raise NotFoundError("There is no saved selection “{name}”.", name=name)
+        raise NotFoundError(
+            QT_TRANSLATE_NOOP("errors", "There is no saved selection “{name}”."), name=name
+        )
     return _segment(row)
 
 
 def delete_segment(session: Session, name: str) -> None:
     row = session.scalar(select(CampaignSegment).where(CampaignSegment.name == name.strip()))
     if row is None:
-        raise NotFoundError("There is no saved selection “{name}”.", name=name)
+        raise NotFoundError(
+            QT_TRANSLATE_NOOP("errors", "There is no saved selection “{name}”."), name=name
+        )
     session.delete(row)
     session.flush()

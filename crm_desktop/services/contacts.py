@@ -32,6 +32,7 @@ from crm_desktop.data.models import (
     Tag,
 )
 from crm_desktop.domain import cardguard
+from crm_desktop.domain.i18n import QT_TRANSLATE_NOOP
 from crm_desktop.errors import ConflictError, MultipleErrors, NotFoundError, ValidationError
 from crm_desktop.services import validation as v
 from crm_desktop.services import versioning
@@ -273,7 +274,11 @@ def create_company(
     vat = c.run(v.normalize_vat_id, data.vat_id) if data.vat_id else None
     website = c.run(v.normalize_website, data.website)
     if data.parent_id is not None and session.get(Company, data.parent_id) is None:
-        c.errors.append(ValidationError("The parent company does not exist.", field="parent_id"))
+        c.errors.append(
+            ValidationError(
+                QT_TRANSLATE_NOOP("errors", "The parent company does not exist."), field="parent_id"
+            )
+        )
     phones = _phones(c, data.phones, region)
     emails = _emails(c, data.emails)
     addresses = _addresses(c, data.addresses)
@@ -315,7 +320,9 @@ def create_company(
 def get_company(session: Session, company_id: int) -> Company:
     company = session.get(Company, company_id)
     if company is None or company.deleted_at is not None:
-        raise NotFoundError("Company {id} does not exist.", id=company_id)
+        raise NotFoundError(
+            QT_TRANSLATE_NOOP("errors", "Company {id} does not exist."), id=company_id
+        )
     return company
 
 
@@ -437,7 +444,9 @@ def _check_no_cycle(c: _Collector, session: Session, company_id: int, parent_id:
         if current in seen:
             c.errors.append(
                 ValidationError(
-                    "A company cannot be its own parent or branch of its branch.",
+                    QT_TRANSLATE_NOOP(
+                        "errors", "A company cannot be its own parent or branch of its branch."
+                    ),
                     field="parent_id",
                 )
             )
@@ -446,7 +455,10 @@ def _check_no_cycle(c: _Collector, session: Session, company_id: int, parent_id:
         parent = session.get(Company, current)
         if parent is None:
             c.errors.append(
-                ValidationError("The parent company does not exist.", field="parent_id")
+                ValidationError(
+                    QT_TRANSLATE_NOOP("errors", "The parent company does not exist."),
+                    field="parent_id",
+                )
             )
             return
         current = parent.parent_id
@@ -460,7 +472,9 @@ def add_department(session: Session, company_id: int, name: str) -> Department:
         select(Department).where(Department.company_id == company_id, Department.name == clean)
     ).scalar_one_or_none()
     if exists is not None:
-        raise ConflictError("The department “{name}” already exists.", name=clean)
+        raise ConflictError(
+            QT_TRANSLATE_NOOP("errors", "The department “{name}” already exists."), name=clean
+        )
     dept = Department(company_id=company_id, name=clean)
     session.add(dept)
     session.flush()
@@ -504,7 +518,10 @@ def create_person(
             review.append("no name")
         else:
             c.errors.append(
-                ValidationError("A person needs a given or a family name.", field="family_name")
+                ValidationError(
+                    QT_TRANSLATE_NOOP("errors", "A person needs a given or a family name."),
+                    field="family_name",
+                )
             )
     c.run(cardguard.guard_all, _person_text_fields(data))
     if data.birth_date is not None:
@@ -512,7 +529,9 @@ def create_person(
     if data.contact_interval_days is not None and not 1 <= data.contact_interval_days <= 3650:
         c.errors.append(
             ValidationError(
-                "The contact interval must be between 1 and 3650 days.",
+                QT_TRANSLATE_NOOP(
+                    "errors", "The contact interval must be between 1 and 3650 days."
+                ),
                 field="contact_interval_days",
             )
         )
@@ -572,27 +591,43 @@ def _check_links(
     if company_id is not None:
         comp = session.get(Company, company_id)
         if comp is None or comp.deleted_at is not None:
-            c.errors.append(ValidationError("The company does not exist.", field="company_id"))
+            c.errors.append(
+                ValidationError(
+                    QT_TRANSLATE_NOOP("errors", "The company does not exist."), field="company_id"
+                )
+            )
     if department_id is not None:
         dept = session.get(Department, department_id)
         if dept is None:
             c.errors.append(
-                ValidationError("The department does not exist.", field="department_id")
+                ValidationError(
+                    QT_TRANSLATE_NOOP("errors", "The department does not exist."),
+                    field="department_id",
+                )
             )
         elif company_id is not None and dept.company_id != company_id:
             c.errors.append(
-                ValidationError("The department belongs to another company.", field="department_id")
+                ValidationError(
+                    QT_TRANSLATE_NOOP("errors", "The department belongs to another company."),
+                    field="department_id",
+                )
             )
     if reports_to_id is not None:
         if person_id is not None and reports_to_id == person_id:
             c.errors.append(
-                ValidationError("A person cannot report to themselves.", field="reports_to_id")
+                ValidationError(
+                    QT_TRANSLATE_NOOP("errors", "A person cannot report to themselves."),
+                    field="reports_to_id",
+                )
             )
             return
         boss = session.get(Person, reports_to_id)
         if boss is None or boss.deleted_at is not None:
             c.errors.append(
-                ValidationError("The supervisor does not exist.", field="reports_to_id")
+                ValidationError(
+                    QT_TRANSLATE_NOOP("errors", "The supervisor does not exist."),
+                    field="reports_to_id",
+                )
             )
             return
         # no cycles in the reporting line
@@ -602,7 +637,10 @@ def _check_links(
             if current.id in seen:
                 c.errors.append(
                     ValidationError(
-                        "This would make a reporting loop (A reports to B reports to A).",
+                        QT_TRANSLATE_NOOP(
+                            "errors",
+                            "This would make a reporting loop (A reports to B reports to A).",
+                        ),
                         field="reports_to_id",
                     )
                 )
@@ -614,7 +652,9 @@ def _check_links(
 def get_person(session: Session, person_id: int) -> Person:
     person = session.get(Person, person_id)
     if person is None or person.deleted_at is not None:
-        raise NotFoundError("Person {id} does not exist.", id=person_id)
+        raise NotFoundError(
+            QT_TRANSLATE_NOOP("errors", "Person {id} does not exist."), id=person_id
+        )
     return person
 
 
@@ -672,7 +712,10 @@ def update_person(
         given.strip() or family.strip()
     ):
         c.errors.append(
-            ValidationError("A person needs a given or a family name.", field="family_name")
+            ValidationError(
+                QT_TRANSLATE_NOOP("errors", "A person needs a given or a family name."),
+                field="family_name",
+            )
         )
     if changes.get("birth_date") is not None:
         c.run(v.check_birth_date, changes["birth_date"], clock.now().date())
@@ -680,7 +723,9 @@ def update_person(
     if interval is not None and not 1 <= interval <= 3650:
         c.errors.append(
             ValidationError(
-                "The contact interval must be between 1 and 3650 days.",
+                QT_TRANSLATE_NOOP(
+                    "errors", "The contact interval must be between 1 and 3650 days."
+                ),
                 field="contact_interval_days",
             )
         )
@@ -819,7 +864,9 @@ def delete_company(session: Session, company_id: int, *, clock: Clock | None = N
 def restore_person(session: Session, person_id: int) -> Person:
     person = session.get(Person, person_id)
     if person is None:
-        raise NotFoundError("Person {id} does not exist.", id=person_id)
+        raise NotFoundError(
+            QT_TRANSLATE_NOOP("errors", "Person {id} does not exist."), id=person_id
+        )
     person.deleted_at = None
     if person.company is not None and person.company.deleted_at is not None:
         person.company.deleted_at = None
@@ -834,7 +881,9 @@ def restore_company(
     """Restore a company; with ``deleted_at`` also everything trashed with it."""
     company = session.get(Company, company_id)
     if company is None:
-        raise NotFoundError("Company {id} does not exist.", id=company_id)
+        raise NotFoundError(
+            QT_TRANSLATE_NOOP("errors", "Company {id} does not exist."), id=company_id
+        )
     stamp = deleted_at or company.deleted_at
     stack = [company]
     while stack:
@@ -894,8 +943,8 @@ def counts(session: Session) -> dict[str, int]:
 
 # ---------------------------------------------------------------- undoable new department
 
-DEPARTMENT_HAS_PEOPLE = (
-    "The department “{name}” has people now; it stays as it is. Nothing was changed."
+DEPARTMENT_HAS_PEOPLE = QT_TRANSLATE_NOOP(
+    "errors", "The department “{name}” has people now; it stays as it is. Nothing was changed."
 )
 
 
@@ -916,7 +965,7 @@ class DepartmentPayload:
     def from_dict(cls, data: dict[str, Any]) -> DepartmentPayload:
         ref, company = data["id"], data["company_id"]
         if not isinstance(ref, int) or not isinstance(company, int):
-            raise ValueError("the department's ids are not numbers")
+            raise ValueError(QT_TRANSLATE_NOOP("errors", "the department's ids are not numbers"))
         return cls(ref, company, str(data["name"]))
 
 
@@ -964,7 +1013,7 @@ def _redo_department(session: Session, p: DepartmentPayload, clock: Clock) -> Ch
         )
     )
     if company is None or company.deleted_at is not None or taken:
-        raise ConflictError("This change cannot be done again.")
+        raise ConflictError(QT_TRANSLATE_NOOP("errors", "This change cannot be done again."))
     session.add(Department(id=p.id, company_id=p.company_id, name=p.name))
     session.flush()
     return _department_changes(p)

@@ -33,6 +33,7 @@ from crm_desktop.clock import Clock, SystemClock
 from crm_desktop.config import AppPaths
 from crm_desktop.data import filecheck, fileguard
 from crm_desktop.data.filecheck import kill_point
+from crm_desktop.domain.i18n import QT_TRANSLATE_NOOP
 from crm_desktop.errors import StoreError
 
 if TYPE_CHECKING:
@@ -51,7 +52,9 @@ def _module() -> Any:
         import sqlcipher3
     except ImportError as exc:  # pragma: no cover - the package is installed here
         raise StoreError(
-            "Encryption needs the package sqlcipher3-binary, which is not installed."
+            QT_TRANSLATE_NOOP(
+                "errors", "Encryption needs the package sqlcipher3-binary, which is not installed."
+            )
         ) from exc
     return sqlcipher3
 
@@ -80,7 +83,7 @@ def _sql_text(value: str) -> str:
 
 def _quote(passphrase: str) -> str:
     if not passphrase:
-        raise StoreError("The passphrase must not be empty.")
+        raise StoreError(QT_TRANSLATE_NOOP("errors", "The passphrase must not be empty."))
     return _sql_text(passphrase)
 
 
@@ -96,7 +99,10 @@ def connect(path: Path, passphrase: str, *, check: bool = True) -> Any:
     except mod.DatabaseError as exc:
         con.close()
         raise StoreError(
-            "The store {path} cannot be opened: wrong passphrase, or not an encrypted store.",
+            QT_TRANSLATE_NOOP(
+                "errors",
+                "The store {path} cannot be opened: wrong passphrase, or not an encrypted store.",
+            ),
             path=str(path),
         ) from exc
     return con
@@ -152,7 +158,11 @@ def _verify(path: Path, passphrase: str) -> dict[str, int]:
     try:
         rows = con.execute("PRAGMA integrity_check").fetchall()
         if [r[0] for r in rows] != ["ok"]:
-            raise StoreError("The encrypted copy failed its integrity check; nothing was changed.")
+            raise StoreError(
+                QT_TRANSLATE_NOOP(
+                    "errors", "The encrypted copy failed its integrity check; nothing was changed."
+                )
+            )
         tables = [r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type='table'")]
         return {t: int(con.execute(f'SELECT count(*) FROM "{t}"').fetchone()[0]) for t in tables}
     finally:
@@ -174,7 +184,10 @@ def _checkpoint(db: Path) -> None:
     try:
         con.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     except sqlite3.DatabaseError as exc:
-        raise StoreError("The store could not be encrypted: {detail}", detail=str(exc)) from exc
+        raise StoreError(
+            QT_TRANSLATE_NOOP("errors", "The store could not be encrypted: {detail}"),
+            detail=str(exc),
+        ) from exc
     finally:
         con.close()
 
@@ -210,12 +223,17 @@ def encrypt_store(paths: AppPaths, passphrase: str) -> Path:
     programs cannot open it while this runs (:func:`fileguard.exclusive`)."""
     db = paths.db_path
     if not db.is_file():
-        raise StoreError("There is no store at {path} to encrypt.", path=str(db))
+        raise StoreError(
+            QT_TRANSLATE_NOOP("errors", "There is no store at {path} to encrypt."), path=str(db)
+        )
     with fileguard.exclusive(db, "encrypt"):
         if not fileguard.checkpoint(db):
             raise StoreError(
-                "The store could not be encrypted: its WAL could not be written into the "
-                "file (damaged?). Nothing was changed; run “crm-desktop check”."
+                QT_TRANSLATE_NOOP(
+                    "errors",
+                    "The store could not be encrypted: its WAL could not be written into the "
+                    "file (damaged?). Nothing was changed; run “crm-desktop check”.",
+                )
             )
         return _encrypt_store(paths, passphrase)
 
@@ -223,9 +241,13 @@ def encrypt_store(paths: AppPaths, passphrase: str) -> Path:
 def _encrypt_store(paths: AppPaths, passphrase: str) -> Path:
     db = paths.db_path
     if not db.is_file():
-        raise StoreError("There is no store at {path} to encrypt.", path=str(db))
+        raise StoreError(
+            QT_TRANSLATE_NOOP("errors", "There is no store at {path} to encrypt."), path=str(db)
+        )
     if is_encrypted(db):
-        raise StoreError("The store {path} is already encrypted.", path=str(db))
+        raise StoreError(
+            QT_TRANSLATE_NOOP("errors", "The store {path} is already encrypted."), path=str(db)
+        )
     from crm_desktop.services import storecheck
 
     _checkpoint(db)  # nothing may stay in the WAL, which the swap removes
@@ -248,7 +270,10 @@ def _encrypt_store(paths: AppPaths, passphrase: str) -> Path:
         after = _verify(tmp, passphrase)
         if after != before:
             raise StoreError(
-                "The encrypted copy does not hold the same records; nothing was changed."
+                QT_TRANSLATE_NOOP(
+                    "errors",
+                    "The encrypted copy does not hold the same records; nothing was changed.",
+                )
             )
         # the marker first: a kill after the swap leaves an encrypted file known as such;
         # a kill before it leaves the plain file, and the next start drops the marker
@@ -258,7 +283,10 @@ def _encrypt_store(paths: AppPaths, passphrase: str) -> Path:
         kill_point("encrypt-swapped")
         _remove_calendar_feed(paths)
     except (OSError, mod.Error) as exc:
-        raise StoreError("The store could not be encrypted: {detail}", detail=str(exc)) from exc
+        raise StoreError(
+            QT_TRANSLATE_NOOP("errors", "The store could not be encrypted: {detail}"),
+            detail=str(exc),
+        ) from exc
     finally:
         with contextlib.suppress(OSError):
             tmp.unlink(missing_ok=True)
@@ -270,7 +298,9 @@ def decrypt_store(paths: AppPaths, passphrase: str) -> Path:
     refused while another program has it open)."""
     db = paths.db_path
     if not is_encrypted(db):
-        raise StoreError("The store {path} is not encrypted.", path=str(db))
+        raise StoreError(
+            QT_TRANSLATE_NOOP("errors", "The store {path} is not encrypted."), path=str(db)
+        )
     with fileguard.exclusive(db, "decrypt"):
         return _decrypt_store(paths, passphrase)
 
@@ -278,7 +308,9 @@ def decrypt_store(paths: AppPaths, passphrase: str) -> Path:
 def _decrypt_store(paths: AppPaths, passphrase: str) -> Path:
     db = paths.db_path
     if not is_encrypted(db):
-        raise StoreError("The store {path} is not encrypted.", path=str(db))
+        raise StoreError(
+            QT_TRANSLATE_NOOP("errors", "The store {path} is not encrypted."), path=str(db)
+        )
     before = _verify(db, passphrase)
     tmp = db.with_name(f".crm-decrypting-{uuid.uuid4().hex}.sqlite3")
     mod = _module()
@@ -292,7 +324,10 @@ def _decrypt_store(paths: AppPaths, passphrase: str) -> Path:
             con.close()
         if _plain_counts(tmp) != before:
             raise StoreError(
-                "The decrypted copy does not hold the same records; nothing was changed."
+                QT_TRANSLATE_NOOP(
+                    "errors",
+                    "The decrypted copy does not hold the same records; nothing was changed.",
+                )
             )
         kill_point("decrypt-checked")
         _swap_in(tmp, db)
@@ -301,7 +336,10 @@ def _decrypt_store(paths: AppPaths, passphrase: str) -> Path:
 
         storecheck.remove_marker(db)
     except (OSError, mod.Error) as exc:
-        raise StoreError("The store could not be decrypted: {detail}", detail=str(exc)) from exc
+        raise StoreError(
+            QT_TRANSLATE_NOOP("errors", "The store could not be decrypted: {detail}"),
+            detail=str(exc),
+        ) from exc
     finally:
         with contextlib.suppress(OSError):
             tmp.unlink(missing_ok=True)
@@ -312,7 +350,9 @@ def change_passphrase(paths: AppPaths, old: str, new: str) -> Path:
     """Encrypt the store again with ``new`` (a verified copy, swapped in atomically)."""
     db = paths.db_path
     if not is_encrypted(db):
-        raise StoreError("The store {path} is not encrypted.", path=str(db))
+        raise StoreError(
+            QT_TRANSLATE_NOOP("errors", "The store {path} is not encrypted."), path=str(db)
+        )
     before = _verify(db, old)
     tmp = db.with_name(f".crm-encrypting-{uuid.uuid4().hex}.sqlite3")
     mod = _module()
@@ -326,11 +366,17 @@ def change_passphrase(paths: AppPaths, old: str, new: str) -> Path:
             con.close()
         if _verify(tmp, new) != before:
             raise StoreError(
-                "The encrypted copy does not hold the same records; nothing was changed."
+                QT_TRANSLATE_NOOP(
+                    "errors",
+                    "The encrypted copy does not hold the same records; nothing was changed.",
+                )
             )
         _swap_in(tmp, db)
     except (OSError, mod.Error) as exc:
-        raise StoreError("The store could not be encrypted: {detail}", detail=str(exc)) from exc
+        raise StoreError(
+            QT_TRANSLATE_NOOP("errors", "The store could not be encrypted: {detail}"),
+            detail=str(exc),
+        ) from exc
     finally:
         with contextlib.suppress(OSError):
             tmp.unlink(missing_ok=True)
@@ -389,13 +435,18 @@ def restore_encrypted(
         counts = _verify(backup_file, passphrase)
     except StoreError as exc:
         raise StoreError(
-            "The backup {path} cannot be opened with this passphrase, or it is damaged; "
-            "it was not restored.",
+            QT_TRANSLATE_NOOP(
+                "errors",
+                "The backup {path} cannot be opened with this passphrase, or it is damaged; "
+                "it was not restored.",
+            ),
             path=str(backup_file),
         ) from exc
     if "people" not in counts or "alembic_version" not in counts:
         raise StoreError(
-            "{path} is not a backup of this program (no contacts tables in it).",
+            QT_TRANSLATE_NOOP(
+                "errors", "{path} is not a backup of this program (no contacts tables in it)."
+            ),
             path=str(backup_file),
         )
     db = paths.db_path
@@ -422,7 +473,11 @@ def restore_encrypted(
             raise bk._store_error(exc, paths.data_dir) from exc
         kill_point("restore-copied")
         if _verify(incoming, passphrase) != counts:
-            raise StoreError("The copy of the backup is damaged; nothing was restored.")
+            raise StoreError(
+                QT_TRANSLATE_NOOP(
+                    "errors", "The copy of the backup is damaged; nothing was restored."
+                )
+            )
         storecheck.write_restore_intent(paths, incoming, encrypted=True)
         kill_point("restore-intent")
         storecheck.finish_restore_swap(paths, incoming, encrypted=True)

@@ -28,6 +28,7 @@ from crm_desktop.data.models import (
     Project,
     Ticket,
 )
+from crm_desktop.domain.i18n import QT_TRANSLATE_NOOP
 from crm_desktop.errors import CrmError
 from crm_desktop.interop import csvsafe
 from crm_desktop.interop.records import has_year
@@ -526,7 +527,7 @@ def _write(path: Path, fill: Callable[[Any], object], encoding: str = "utf-8-sig
     except OSError as exc:
         tmp.unlink(missing_ok=True)
         raise CrmError(
-            "The file {path} cannot be written: {detail}",
+            QT_TRANSLATE_NOOP("errors", "The file {path} cannot be written: {detail}"),
             path=str(path),
             detail=exc.strerror or str(exc),
         ) from exc

@@ -44,6 +44,7 @@ from crm_desktop.data.models import (
     display_name,
 )
 from crm_desktop.domain import cardguard
+from crm_desktop.domain.i18n import QT_TRANSLATE_NOOP
 from crm_desktop.errors import ConflictError, NotFoundError, ValidationError
 
 #: How long before an appointment its reminder rings (and the exported VALARM).
@@ -120,7 +121,9 @@ class AgendaEntry:
 
 def _aware(value: dt.datetime, field: str) -> dt.datetime:
     if value.tzinfo is None or value.tzinfo.utcoffset(value) is None:
-        raise ValidationError("The time needs a time zone.", field=field)
+        raise ValidationError(
+            QT_TRANSLATE_NOOP("errors", "The time needs a time zone."), field=field
+        )
     return value.astimezone(dt.UTC)
 
 
@@ -153,16 +156,18 @@ def new_uid() -> str:
 def get_followup(session: Session, followup_id: int) -> FollowUp:
     fu = session.get(FollowUp, followup_id)
     if fu is None:
-        raise NotFoundError("Follow-up {id} does not exist.", id=followup_id)
+        raise NotFoundError(
+            QT_TRANSLATE_NOOP("errors", "Follow-up {id} does not exist."), id=followup_id
+        )
     return fu
 
 
 def _open(session: Session, followup_id: int) -> FollowUp:
     fu = get_followup(session, followup_id)
     if fu.cancelled_at is not None:
-        raise ConflictError("This follow-up was cancelled.")
+        raise ConflictError(QT_TRANSLATE_NOOP("errors", "This follow-up was cancelled."))
     if fu.done_at is not None:
-        raise ConflictError("This follow-up is already done.")
+        raise ConflictError(QT_TRANSLATE_NOOP("errors", "This follow-up is already done."))
     return fu
 
 
@@ -189,19 +194,27 @@ def create_followup(
     try:
         kind = ActivityKind(kind)
     except ValueError as exc:
-        raise ValidationError("Unknown kind of follow-up: {kind}", field="kind", kind=kind) from exc
+        raise ValidationError(
+            QT_TRANSLATE_NOOP("errors", "Unknown kind of follow-up: {kind}"),
+            field="kind",
+            kind=kind,
+        ) from exc
     note = (note or "").strip()
     cardguard.guard(note, "note")
     if person_id is not None:
         person = session.get(Person, person_id)
         if person is None or person.deleted_at is not None:
-            raise ValidationError("The person does not exist.", field="person_id")
+            raise ValidationError(
+                QT_TRANSLATE_NOOP("errors", "The person does not exist."), field="person_id"
+            )
         if company_id is None:
             company_id = person.company_id
     if company_id is not None:
         comp = session.get(Company, company_id)
         if comp is None or comp.deleted_at is not None:
-            raise ValidationError("The company does not exist.", field="company_id")
+            raise ValidationError(
+                QT_TRANSLATE_NOOP("errors", "The company does not exist."), field="company_id"
+            )
     for model, value, name in (
         (Activity, activity_id, "activity_id"),
         (Ticket, ticket_id, "ticket_id"),
@@ -209,7 +222,9 @@ def create_followup(
         (Project, project_id, "project_id"),
     ):
         if value is not None and session.get(model, value) is None:
-            raise ValidationError("The linked record does not exist.", field=name)
+            raise ValidationError(
+                QT_TRANSLATE_NOOP("errors", "The linked record does not exist."), field=name
+            )
     fu = FollowUp(
         uid=new_uid(),
         due_at=due,
@@ -525,7 +540,9 @@ def agenda(
     of ``day_from``).
     """
     if day_to < day_from:
-        raise ValidationError("The end date lies before the start date.", field="day_to")
+        raise ValidationError(
+            QT_TRANSLATE_NOOP("errors", "The end date lies before the start date."), field="day_to"
+        )
     start, end = day_bounds(day_from, day_to, zone)
     now = now or start
     eff = func.coalesce(FollowUp.snoozed_until, FollowUp.due_at)
@@ -560,7 +577,7 @@ def mark_done(session: Session, followup_id: int, clock: Clock) -> FollowUp:
     """Close a follow-up as done. Doing it twice changes nothing."""
     fu = get_followup(session, followup_id)
     if fu.cancelled_at is not None:
-        raise ConflictError("This follow-up was cancelled.")
+        raise ConflictError(QT_TRANSLATE_NOOP("errors", "This follow-up was cancelled."))
     if fu.done_at is None:
         fu.done_at = clock.now()
         session.flush()
@@ -589,7 +606,11 @@ def snooze_target(
         zone = zone or local_zone()
         day = now.astimezone(zone).date() + dt.timedelta(days=1)
         return dt.datetime.combine(day, dt.time(TOMORROW_HOUR), tzinfo=zone).astimezone(dt.UTC)
-    raise ValidationError("Unknown snooze choice: {preset}", field="preset", preset=preset)
+    raise ValidationError(
+        QT_TRANSLATE_NOOP("errors", "Unknown snooze choice: {preset}"),
+        field="preset",
+        preset=preset,
+    )
 
 
 def reschedule(session: Session, followup_id: int, new_due: dt.datetime) -> FollowUp:
@@ -607,7 +628,7 @@ def cancel(session: Session, followup_id: int, clock: Clock | None = None) -> Fo
     """Cancel a follow-up (kept for the record, exported as STATUS:CANCELLED)."""
     fu = get_followup(session, followup_id)
     if fu.done_at is not None:
-        raise ConflictError("This follow-up is already done.")
+        raise ConflictError(QT_TRANSLATE_NOOP("errors", "This follow-up is already done."))
     if fu.cancelled_at is None:
         fu.cancelled_at = (clock or SystemClock()).now()
         fu.sequence = (fu.sequence or 0) + 1
@@ -623,7 +644,9 @@ def mark_notified(
     if appointment:
         ap = session.get(Appointment, followup_id)
         if ap is None:
-            raise NotFoundError("Appointment {id} does not exist.", id=followup_id)
+            raise NotFoundError(
+                QT_TRANSLATE_NOOP("errors", "Appointment {id} does not exist."), id=followup_id
+            )
         ap.notified_at = at
     else:
         get_followup(session, followup_id).notified_at = at

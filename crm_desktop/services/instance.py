@@ -22,6 +22,7 @@ from pathlib import Path
 from types import TracebackType
 
 from crm_desktop.config import AppPaths
+from crm_desktop.domain.i18n import QT_TRANSLATE_NOOP
 from crm_desktop.errors import CrmError, StoreError
 
 # Windows: lock one byte far behind the pid so that the pid stays readable for others.
@@ -171,7 +172,7 @@ def acquire(paths: AppPaths) -> InstanceLock:
                 ) from None
             return InstanceLock(path=lock_path, pid=os.getpid(), _fd=fd)
         raise StoreError(
-            "The lock file {path} cannot be created: {detail}",
+            QT_TRANSLATE_NOOP("errors", "The lock file {path} cannot be created: {detail}"),
             path=str(lock_path),
             detail=exc.strerror or str(exc),
         ) from exc

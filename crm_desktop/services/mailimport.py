@@ -38,6 +38,7 @@ from crm_desktop.data.models import (
     Person,
     Ticket,
 )
+from crm_desktop.domain.i18n import QT_TRANSLATE_NOOP
 from crm_desktop.errors import CrmError, NotFoundError
 from crm_desktop.interop import mail as mailfile
 from crm_desktop.services import undo
@@ -198,7 +199,9 @@ def import_messages(
             continue
         seen.add(key)
         if msg.sent_at is None:
-            report.rejected.append((msg.source, "The e-mail has no valid date.", {}))
+            report.rejected.append(
+                (msg.source, QT_TRANSLATE_NOOP("errors", "The e-mail has no valid date."), {})
+            )
             continue
         try:
             with session.begin_nested():
@@ -228,15 +231,21 @@ def _check_target(session: Session, target: Target) -> None:
     if target.person_id is not None:
         person = session.get(Person, target.person_id)
         if person is None or person.deleted_at is not None:
-            raise NotFoundError("Person {id} does not exist.", id=target.person_id)
+            raise NotFoundError(
+                QT_TRANSLATE_NOOP("errors", "Person {id} does not exist."), id=target.person_id
+            )
     if target.company_id is not None:
         company = session.get(Company, target.company_id)
         if company is None or company.deleted_at is not None:
-            raise NotFoundError("Company {id} does not exist.", id=target.company_id)
+            raise NotFoundError(
+                QT_TRANSLATE_NOOP("errors", "Company {id} does not exist."), id=target.company_id
+            )
     if target.ticket_id is not None:
         ticket = session.get(Ticket, target.ticket_id)
         if ticket is None or ticket.deleted_at is not None:
-            raise NotFoundError("Ticket {id} does not exist.", id=target.ticket_id)
+            raise NotFoundError(
+                QT_TRANSLATE_NOOP("errors", "Ticket {id} does not exist."), id=target.ticket_id
+            )
 
 
 def _write(
@@ -349,7 +358,11 @@ def import_paths(
                     rejected.append((file.name, str(exc), {}))
                 except OSError as exc:
                     rejected.append(
-                        (file.name, "The file cannot be read: {reason}", {"reason": exc.strerror})
+                        (
+                            file.name,
+                            QT_TRANSLATE_NOOP("errors", "The file cannot be read: {reason}"),
+                            {"reason": exc.strerror},
+                        )
                     )
 
     report = import_messages(
@@ -379,7 +392,7 @@ class MailImportPayload:
     def from_dict(cls, data: dict[str, Any]) -> MailImportPayload:
         raw = data.get("activity_ids", [])
         if not isinstance(raw, list):
-            raise ValueError("activity_ids is not a list")
+            raise ValueError(QT_TRANSLATE_NOOP("errors", "activity_ids is not a list"))
         return cls([int(v) for v in raw])
 
 

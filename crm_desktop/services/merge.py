@@ -38,6 +38,7 @@ from crm_desktop.data.models import (
     PriorityChange,
     UndoEntry,
 )
+from crm_desktop.domain.i18n import QT_TRANSLATE_NOOP
 from crm_desktop.errors import ConflictError, NotFoundError, ValidationError
 from crm_desktop.services.contacts import audit
 
@@ -269,10 +270,15 @@ def _check_choices(choices: dict[str, str] | None, allowed: tuple[str, ...]) -> 
     out: dict[str, Side] = {}
     for key, side in (choices or {}).items():
         if key not in allowed:
-            raise ValidationError("“{value}” is not a field that can be merged.", value=key)
+            raise ValidationError(
+                QT_TRANSLATE_NOOP("errors", "“{value}” is not a field that can be merged."),
+                value=key,
+            )
         if side not in ("keep", "drop"):
             raise ValidationError(
-                "Choose “keep” or “drop” for {field_name}, not “{value}”.",
+                QT_TRANSLATE_NOOP(
+                    "errors", "Choose “keep” or “drop” for {field_name}, not “{value}”."
+                ),
                 field=key,
                 field_name=key,
                 value=side,
@@ -313,7 +319,9 @@ def _consent_moment(p: Person) -> dt.datetime:
 def _live_person(session: Session, person_id: int) -> Person:
     person = session.get(Person, person_id)
     if person is None or person.deleted_at is not None:
-        raise NotFoundError("Person {id} does not exist.", id=person_id)
+        raise NotFoundError(
+            QT_TRANSLATE_NOOP("errors", "Person {id} does not exist."), id=person_id
+        )
     return person
 
 
@@ -327,7 +335,7 @@ def merge_people(
     """Merge person ``drop_id`` into ``keep_id``; the dropped person goes to the trash."""
     clock = clock or SystemClock()
     if keep_id == drop_id:
-        raise ValidationError("A person cannot be merged with itself.")
+        raise ValidationError(QT_TRANSLATE_NOOP("errors", "A person cannot be merged with itself."))
     choices = _check_choices(field_choices, PERSON_FIELDS)
     keep = _live_person(session, keep_id)
     drop = _live_person(session, drop_id)
@@ -451,7 +459,9 @@ def _break_loop(obj: Any, relation: str, before: dict[str, Any]) -> None:
 def _live_company(session: Session, company_id: int) -> Company:
     company = session.get(Company, company_id)
     if company is None or company.deleted_at is not None:
-        raise NotFoundError("Company {id} does not exist.", id=company_id)
+        raise NotFoundError(
+            QT_TRANSLATE_NOOP("errors", "Company {id} does not exist."), id=company_id
+        )
     return company
 
 
@@ -466,7 +476,9 @@ def merge_companies(
     activities, tickets, opportunities, orders... move; the dropped one goes to the trash."""
     clock = clock or SystemClock()
     if keep_id == drop_id:
-        raise ValidationError("A company cannot be merged with itself.")
+        raise ValidationError(
+            QT_TRANSLATE_NOOP("errors", "A company cannot be merged with itself.")
+        )
     choices = _check_choices(field_choices, COMPANY_FIELDS)
     keep = _live_company(session, keep_id)
     drop = _live_company(session, drop_id)
@@ -599,9 +611,11 @@ def undo_merge(session: Session, undo_entry_id: int, clock: Clock | None = None)
     clock = clock or SystemClock()
     entry = session.get(UndoEntry, undo_entry_id)
     if entry is None or entry.action not in (ACTION_PEOPLE, ACTION_COMPANIES):
-        raise NotFoundError("There is no merge {id} to undo.", id=undo_entry_id)
+        raise NotFoundError(
+            QT_TRANSLATE_NOOP("errors", "There is no merge {id} to undo."), id=undo_entry_id
+        )
     if entry.undone_at is not None:
-        raise ConflictError("This merge has already been undone.")
+        raise ConflictError(QT_TRANSLATE_NOOP("errors", "This merge has already been undone."))
     drop_id = apply_undo(session, entry.action, entry.payload)
     entry.undone_at = clock.now()
     session.flush()
@@ -617,12 +631,17 @@ def apply_undo(session: Session, action: str, payload: dict[str, Any]) -> int:
     drop = session.get(model, drop_id)
     if drop is None or keep is None:
         raise ConflictError(
-            "The merged records were removed from the trash for good; the merge cannot be undone."
+            QT_TRANSLATE_NOOP(
+                "errors",
+                "The merged records were removed from the trash for good; the merge cannot be undone.",
+            )
         )
     if getattr(drop, "anonymized_at", None) is not None or (
         getattr(keep, "anonymized_at", None) is not None
     ):  # an erased person never comes back (GDPR Art. 17)
-        raise ConflictError("The person was anonymised; the merge cannot be undone.")
+        raise ConflictError(
+            QT_TRANSLATE_NOOP("errors", "The person was anonymised; the merge cannot be undone.")
+        )
     session.flush()
     for record in reversed(payload["moved"]):
         table = Base.metadata.tables[record["table"]]

@@ -30,6 +30,7 @@ from crm_desktop.data.models import (
     display_name,
 )
 from crm_desktop.domain import cardguard
+from crm_desktop.domain.i18n import QT_TRANSLATE_NOOP
 from crm_desktop.errors import ConflictError, NotFoundError, ValidationError
 from crm_desktop.interop import csvsafe
 from crm_desktop.services import settings as cfg
@@ -94,17 +95,25 @@ def _dec(value: Any, field_name: str) -> decimal.Decimal:
     try:
         return decimal.Decimal(str(value))
     except decimal.InvalidOperation as exc:
-        raise ValidationError("“{value}” is not a number.", field=field_name, value=value) from exc
+        raise ValidationError(
+            QT_TRANSLATE_NOOP("errors", "“{value}” is not a number."), field=field_name, value=value
+        ) from exc
 
 
 def _lines(items: list[OrderLineInput]) -> list[OrderLine]:
     if not items:
-        raise ValidationError("An order needs at least one line.", field="lines")
+        raise ValidationError(
+            QT_TRANSLATE_NOOP("errors", "An order needs at least one line."), field="lines"
+        )
     out = []
     for i, item in enumerate(items):
         desc = (item.description or "").strip()
         if not desc:
-            raise ValidationError("Line {pos} needs a description.", field=f"lines.{i}", pos=i + 1)
+            raise ValidationError(
+                QT_TRANSLATE_NOOP("errors", "Line {pos} needs a description."),
+                field=f"lines.{i}",
+                pos=i + 1,
+            )
         cardguard.guard_all(
             {
                 f"lines.{i}.description": desc,
@@ -117,15 +126,21 @@ def _lines(items: list[OrderLineInput]) -> list[OrderLine]:
         vat = _dec(item.vat_rate, f"lines.{i}.vat_rate")
         if qty <= 0:
             raise ValidationError(
-                "The quantity of line {pos} must be above zero.", field=f"lines.{i}", pos=i + 1
+                QT_TRANSLATE_NOOP("errors", "The quantity of line {pos} must be above zero."),
+                field=f"lines.{i}",
+                pos=i + 1,
             )
         if price < 0:
             raise ValidationError(
-                "The price of line {pos} must not be negative.", field=f"lines.{i}", pos=i + 1
+                QT_TRANSLATE_NOOP("errors", "The price of line {pos} must not be negative."),
+                field=f"lines.{i}",
+                pos=i + 1,
             )
         if not 0 <= vat <= 100:
             raise ValidationError(
-                "The VAT rate of line {pos} is not plausible.", field=f"lines.{i}", pos=i + 1
+                QT_TRANSLATE_NOOP("errors", "The VAT rate of line {pos} is not plausible."),
+                field=f"lines.{i}",
+                pos=i + 1,
             )
         out.append(
             OrderLine(
@@ -157,23 +172,32 @@ def _checked_customer(session: Session, data: OrderInput) -> int | None:
     """Check customer, status and notes of ``data``; returns the company id (the
     person's company when only a person is given)."""
     if data.company_id is None and data.person_id is None:
-        raise ValidationError("An order needs a customer (company or person).", field="company_id")
+        raise ValidationError(
+            QT_TRANSLATE_NOOP("errors", "An order needs a customer (company or person)."),
+            field="company_id",
+        )
     if data.status not in ORDER_STATUSES:
         raise ValidationError(
-            "Unknown order status “{status}”.", field="status", status=data.status
+            QT_TRANSLATE_NOOP("errors", "Unknown order status “{status}”."),
+            field="status",
+            status=data.status,
         )
     cardguard.guard(data.notes, "notes")
     company_id = data.company_id
     if data.person_id is not None:
         person = session.get(Person, data.person_id)
         if person is None or person.deleted_at is not None:
-            raise NotFoundError("Person {id} does not exist.", id=data.person_id)
+            raise NotFoundError(
+                QT_TRANSLATE_NOOP("errors", "Person {id} does not exist."), id=data.person_id
+            )
         if company_id is None:
             company_id = person.company_id
     if company_id is not None:
         company = session.get(Company, company_id)
         if company is None or company.deleted_at is not None:
-            raise NotFoundError("Company {id} does not exist.", id=company_id)
+            raise NotFoundError(
+                QT_TRANSLATE_NOOP("errors", "Company {id} does not exist."), id=company_id
+            )
     return company_id
 
 
@@ -181,7 +205,9 @@ def create_order(session: Session, data: OrderInput, *, clock: Clock) -> Order:
     """Create an order with its lines; the number is drawn from the order sequence."""
     company_id = _checked_customer(session, data)
     if data.opportunity_id is not None and session.get(Opportunity, data.opportunity_id) is None:
-        raise NotFoundError("Opportunity {id} does not exist.", id=data.opportunity_id)
+        raise NotFoundError(
+            QT_TRANSLATE_NOOP("errors", "Opportunity {id} does not exist."), id=data.opportunity_id
+        )
     lines = _lines(data.lines)
     now = clock.now()
     order_date = data.order_date or to_local(now).date()
@@ -210,7 +236,7 @@ def create_order(session: Session, data: OrderInput, *, clock: Clock) -> Order:
 def get_order(session: Session, order_id: int) -> Order:
     order = session.get(Order, order_id)
     if order is None or order.deleted_at is not None:
-        raise NotFoundError("Order {id} does not exist.", id=order_id)
+        raise NotFoundError(QT_TRANSLATE_NOOP("errors", "Order {id} does not exist."), id=order_id)
     return order
 
 
@@ -220,7 +246,10 @@ def order_by_number(session: Session, number: str) -> Order:
         select(Order).where(Order.number == wanted, Order.deleted_at.is_(None))
     ).scalar_one_or_none()
     if order is None:
-        raise NotFoundError("There is no order {number}.", number=(number or "").strip())
+        raise NotFoundError(
+            QT_TRANSLATE_NOOP("errors", "There is no order {number}."),
+            number=(number or "").strip(),
+        )
     return order
 
 
@@ -228,7 +257,8 @@ def set_lines(session: Session, order_id: int, items: list[OrderLineInput]) -> O
     order = get_order(session, order_id)
     if order.status == "invoiced":
         raise ConflictError(
-            "Order {number} is invoiced and can no longer change.", number=order.number
+            QT_TRANSLATE_NOOP("errors", "Order {number} is invoiced and can no longer change."),
+            number=order.number,
         )
     lines = _lines(items)
     order.lines = lines
@@ -286,7 +316,10 @@ def update_order(
         )
         if not same:
             raise ConflictError(
-                "Order {number} is invoiced: only its status can change.", number=order.number
+                QT_TRANSLATE_NOOP(
+                    "errors", "Order {number} is invoiced: only its status can change."
+                ),
+                number=order.number,
             )
         order.status = data.status
         versioning.flush(session, "order", order)
@@ -307,7 +340,11 @@ def update_order(
 
 def set_status(session: Session, order_id: int, status: str) -> Order:
     if status not in ORDER_STATUSES:
-        raise ValidationError("Unknown order status “{status}”.", field="status", status=status)
+        raise ValidationError(
+            QT_TRANSLATE_NOOP("errors", "Unknown order status “{status}”."),
+            field="status",
+            status=status,
+        )
     order = get_order(session, order_id)
     order.status = status
     session.flush()
@@ -325,7 +362,7 @@ def restore_order(session: Session, order_id: int) -> Order:
     """Bring an order back from the trash (undo of a delete)."""
     order = session.get(Order, order_id)
     if order is None:
-        raise NotFoundError("Order {id} does not exist.", id=order_id)
+        raise NotFoundError(QT_TRANSLATE_NOOP("errors", "Order {id} does not exist."), id=order_id)
     order.deleted_at = None
     session.flush()
     return order
@@ -366,7 +403,11 @@ def list_orders(
     :data:`ORDER_STATUSES`.
     """
     if status is not None and status not in ORDER_STATUSES:
-        raise ValidationError("Unknown order status “{status}”.", field="status", status=status)
+        raise ValidationError(
+            QT_TRANSLATE_NOOP("errors", "Unknown order status “{status}”."),
+            field="status",
+            status=status,
+        )
     query = (
         select(
             Order.id,
@@ -554,10 +595,14 @@ def export_orders(
     """
     if fmt not in ("csv", "json"):
         raise ValidationError(
-            "Unknown export format “{fmt}” (csv or json).", field="format", fmt=fmt
+            QT_TRANSLATE_NOOP("errors", "Unknown export format “{fmt}” (csv or json)."),
+            field="format",
+            fmt=fmt,
         )
     if from_date is not None and to_date is not None and to_date < from_date:
-        raise ValidationError("The end date lies before the start date.", field="to_date")
+        raise ValidationError(
+            QT_TRANSLATE_NOOP("errors", "The end date lies before the start date."), field="to_date"
+        )
     path = Path(out_path)
     records = [order_record(o) for o in _orders_between(session, from_date, to_date)]
     if fmt == "json":

@@ -38,6 +38,7 @@ from crm_desktop.data.models import (
     ProjectStatus,
 )
 from crm_desktop.domain import cardguard
+from crm_desktop.domain.i18n import QT_TRANSLATE_NOOP
 from crm_desktop.errors import ConflictError, NotFoundError, ValidationError
 from crm_desktop.services import settings as cfg
 from crm_desktop.services import versioning
@@ -80,14 +81,19 @@ def add_stage(
 ) -> PipelineStage:
     clean = (name or "").strip()
     if not clean:
-        raise ValidationError("A stage needs a name.", field="name")
+        raise ValidationError(QT_TRANSLATE_NOOP("errors", "A stage needs a name."), field="name")
     if not 0 <= probability <= 100:
-        raise ValidationError("A probability lies between 0 and 100 %.", field="probability")
+        raise ValidationError(
+            QT_TRANSLATE_NOOP("errors", "A probability lies between 0 and 100 %."),
+            field="probability",
+        )
     existing = session.execute(
         select(PipelineStage).where(PipelineStage.name == clean)
     ).scalar_one_or_none()
     if existing is not None:
-        raise ConflictError("The stage “{name}” already exists.", name=clean)
+        raise ConflictError(
+            QT_TRANSLATE_NOOP("errors", "The stage “{name}” already exists."), name=clean
+        )
     current = ensure_stages(session)
     pos = len(current) if position is None else max(0, min(position, len(current)))
     for stage in current[pos:]:
@@ -147,40 +153,56 @@ class OpportunityInput:
 def _stage(session: Session, stage_id: int) -> PipelineStage:
     stage = session.get(PipelineStage, stage_id)
     if stage is None:
-        raise NotFoundError("Pipeline stage {id} does not exist.", id=stage_id)
+        raise NotFoundError(
+            QT_TRANSLATE_NOOP("errors", "Pipeline stage {id} does not exist."), id=stage_id
+        )
     return stage
 
 
 def _check_probability(value: int) -> None:
     if not 0 <= value <= 100:
-        raise ValidationError("A probability lies between 0 and 100 %.", field="probability")
+        raise ValidationError(
+            QT_TRANSLATE_NOOP("errors", "A probability lies between 0 and 100 %."),
+            field="probability",
+        )
 
 
 def _check_value(value: decimal.Decimal) -> decimal.Decimal:
     amount = decimal.Decimal(value)
     if amount < 0:
-        raise ValidationError("The value must not be negative.", field="value")
+        raise ValidationError(
+            QT_TRANSLATE_NOOP("errors", "The value must not be negative."), field="value"
+        )
     return amount.quantize(decimal.Decimal("0.01"))
 
 
 def create_opportunity(session: Session, data: OpportunityInput, *, clock: Clock) -> Opportunity:
     title = (data.title or "").strip()
     if not title:
-        raise ValidationError("An opportunity needs a title.", field="title")
+        raise ValidationError(
+            QT_TRANSLATE_NOOP("errors", "An opportunity needs a title."), field="title"
+        )
     cardguard.guard_all({"title": title, "source": data.source})
     if data.company_id is None and data.person_id is None:
-        raise ValidationError("An opportunity needs a company or a person.", field="company_id")
+        raise ValidationError(
+            QT_TRANSLATE_NOOP("errors", "An opportunity needs a company or a person."),
+            field="company_id",
+        )
     company_id = data.company_id
     if data.person_id is not None:
         person = session.get(Person, data.person_id)
         if person is None or person.deleted_at is not None:
-            raise NotFoundError("Person {id} does not exist.", id=data.person_id)
+            raise NotFoundError(
+                QT_TRANSLATE_NOOP("errors", "Person {id} does not exist."), id=data.person_id
+            )
         if company_id is None:
             company_id = person.company_id
     if data.company_id is not None:
         company = session.get(Company, data.company_id)
         if company is None or company.deleted_at is not None:
-            raise NotFoundError("Company {id} does not exist.", id=data.company_id)
+            raise NotFoundError(
+                QT_TRANSLATE_NOOP("errors", "Company {id} does not exist."), id=data.company_id
+            )
     open_stages = ensure_stages(session)
     stage = _stage(session, data.stage_id) if data.stage_id is not None else open_stages[0]
     probability = stage.probability if data.probability is None else data.probability
@@ -209,7 +231,9 @@ def create_opportunity(session: Session, data: OpportunityInput, *, clock: Clock
 def get_opportunity(session: Session, opp_id: int) -> Opportunity:
     opp = session.get(Opportunity, opp_id)
     if opp is None or opp.deleted_at is not None:
-        raise NotFoundError("Opportunity {id} does not exist.", id=opp_id)
+        raise NotFoundError(
+            QT_TRANSLATE_NOOP("errors", "Opportunity {id} does not exist."), id=opp_id
+        )
     return opp
 
 
@@ -217,7 +241,7 @@ def _open(session: Session, opp_id: int) -> Opportunity:
     opp = get_opportunity(session, opp_id)
     if opp.status != OpportunityStatus.OPEN:
         raise ConflictError(
-            "The opportunity “{title}” is already closed ({status}).",
+            QT_TRANSLATE_NOOP("errors", "The opportunity “{title}” is already closed ({status})."),
             title=opp.title,
             status=opp.status.value,
         )
@@ -253,7 +277,9 @@ def update_opportunity(
     if "title" in changes:
         changes["title"] = (changes["title"] or "").strip()[:200]
         if not changes["title"]:
-            raise ValidationError("An opportunity needs a title.", field="title")
+            raise ValidationError(
+                QT_TRANSLATE_NOOP("errors", "An opportunity needs a title."), field="title"
+            )
     cardguard.guard_all({k: v for k, v in changes.items() if isinstance(v, str)})
     if "value" in changes:
         changes["value"] = _check_value(changes["value"])
@@ -262,11 +288,16 @@ def update_opportunity(
     if changes.get("company_id") is not None:
         company = session.get(Company, changes["company_id"])
         if company is None or company.deleted_at is not None:
-            raise NotFoundError("Company {id} does not exist.", id=changes["company_id"])
+            raise NotFoundError(
+                QT_TRANSLATE_NOOP("errors", "Company {id} does not exist."),
+                id=changes["company_id"],
+            )
     if changes.get("person_id") is not None:
         person = session.get(Person, changes["person_id"])
         if person is None or person.deleted_at is not None:
-            raise NotFoundError("Person {id} does not exist.", id=changes["person_id"])
+            raise NotFoundError(
+                QT_TRANSLATE_NOOP("errors", "Person {id} does not exist."), id=changes["person_id"]
+            )
     for key, value in changes.items():
         setattr(opp, key, value)
     versioning.flush(session, "opportunity", opp)
@@ -279,7 +310,7 @@ def move_stage(session: Session, opp_id: int, stage_id: int) -> Opportunity:
     opp = _open(session, opp_id)
     stage = _stage(session, stage_id)
     if stage.is_closed:
-        raise ConflictError("Use won or lost to close an opportunity.")
+        raise ConflictError(QT_TRANSLATE_NOOP("errors", "Use won or lost to close an opportunity."))
     old = opp.stage
     if old is None or opp.probability == old.probability:
         opp.probability = stage.probability
@@ -397,10 +428,16 @@ def lose(
     are closed and open follow-ups of the opportunity cancelled."""
     opp = _open(session, opp_id)
     if reason_id is None:
-        raise ValidationError("Please choose why the opportunity was lost.", field="reason_id")
+        raise ValidationError(
+            QT_TRANSLATE_NOOP("errors", "Please choose why the opportunity was lost."),
+            field="reason_id",
+        )
     reason = session.get(LossReason, reason_id)
     if reason is None or not reason.active:
-        raise ValidationError("Please choose why the opportunity was lost.", field="reason_id")
+        raise ValidationError(
+            QT_TRANSLATE_NOOP("errors", "Please choose why the opportunity was lost."),
+            field="reason_id",
+        )
     cardguard.guard(note, "note")
     now = clock.now()
     session.execute(
@@ -425,7 +462,7 @@ def reopen(session: Session, opp_id: int) -> Opportunity:
     """Bring a lost opportunity back into the pipeline (won ones are projects now)."""
     opp = get_opportunity(session, opp_id)
     if opp.status != OpportunityStatus.LOST:
-        raise ConflictError("Only a lost opportunity can be reopened.")
+        raise ConflictError(QT_TRANSLATE_NOOP("errors", "Only a lost opportunity can be reopened."))
     opp.status = OpportunityStatus.OPEN
     opp.closed_at = None
     opp.loss_reason_id = None
@@ -447,7 +484,9 @@ def restore_opportunity(session: Session, opp_id: int) -> Opportunity:
     """Bring a deleted opportunity back (undo of a delete)."""
     opp = session.get(Opportunity, opp_id)
     if opp is None:
-        raise NotFoundError("Opportunity {id} does not exist.", id=opp_id)
+        raise NotFoundError(
+            QT_TRANSLATE_NOOP("errors", "Opportunity {id} does not exist."), id=opp_id
+        )
     opp.deleted_at = None
     session.flush()
     return opp
@@ -463,7 +502,9 @@ def mark_quote_sent(
     opp = _open(session, opp_id)
     moment = at or clock.now()
     if moment.tzinfo is None or moment.utcoffset() is None:
-        raise ValidationError("The time has no time zone.", field="quote_sent_at")
+        raise ValidationError(
+            QT_TRANSLATE_NOOP("errors", "The time has no time zone."), field="quote_sent_at"
+        )
     opp.quote_sent_at = moment.astimezone(dt.UTC)
     opp.quote_stage = 0
     session.flush()
@@ -595,7 +636,9 @@ def auto_opportunity_for_new_customer(
         return None
     company = session.get(Company, company_id)
     if company is None or company.deleted_at is not None:
-        raise NotFoundError("Company {id} does not exist.", id=company_id)
+        raise NotFoundError(
+            QT_TRANSLATE_NOOP("errors", "Company {id} does not exist."), id=company_id
+        )
     has_open = session.scalar(
         select(
             exists().where(

@@ -36,6 +36,7 @@ from crm_desktop.data.models import (
     Priority,
     PriorityChange,
 )
+from crm_desktop.domain.i18n import QT_TRANSLATE_NOOP
 from crm_desktop.errors import NotFoundError
 from crm_desktop.services import settings as cfg
 from crm_desktop.services.settings import PriorityCriteria
@@ -313,11 +314,15 @@ def _record(session: Session, entity: Entity, record_id: int) -> Company | Perso
     if entity == "company":
         record = session.get(Company, record_id)
         if record is None or record.deleted_at is not None:
-            raise NotFoundError("Company {id} does not exist.", id=record_id)
+            raise NotFoundError(
+                QT_TRANSLATE_NOOP("errors", "Company {id} does not exist."), id=record_id
+            )
         return record
     record = session.get(Person, record_id)
     if record is None or record.deleted_at is not None:
-        raise NotFoundError("Person {id} does not exist.", id=record_id)
+        raise NotFoundError(
+            QT_TRANSLATE_NOOP("errors", "Person {id} does not exist."), id=record_id
+        )
     return record
 
 

@@ -67,6 +67,7 @@ from crm_desktop.data.models import (
     project_members,
 )
 from crm_desktop.data.store import Store
+from crm_desktop.domain.i18n import QT_TRANSLATE_NOOP
 from crm_desktop.errors import ConflictError, NotFoundError
 from crm_desktop.services import contacts
 
@@ -116,7 +117,9 @@ def _row(obj: Any, skip: Iterable[str] = ()) -> dict[str, Any]:
 def _person(session: Session, person_id: int) -> Person:
     person = session.get(Person, person_id)
     if person is None:
-        raise NotFoundError("Person {id} does not exist.", id=person_id)
+        raise NotFoundError(
+            QT_TRANSLATE_NOOP("errors", "Person {id} does not exist."), id=person_id
+        )
     return person
 
 
@@ -802,7 +805,9 @@ def anonymise_person(
     """
     person = _person(session, person_id)
     if person.anonymized_at is not None:
-        raise ConflictError("Person {id} has already been anonymised.", id=person_id)
+        raise ConflictError(
+            QT_TRANSLATE_NOOP("errors", "Person {id} has already been anonymised."), id=person_id
+        )
     now = clock.now()
     if session.get_bind().dialect.name == "sqlite":
         session.execute(text("PRAGMA secure_delete=ON"))
@@ -1209,7 +1214,7 @@ def retention_candidates(
     """People (not deleted, not anonymised) without any activity for ``years`` years
     (people who never had one count from their creation), oldest first."""
     if years < 1:
-        raise ValueError("years must be at least 1")
+        raise ValueError(QT_TRANSLATE_NOOP("errors", "years must be at least 1"))
     cutoff = _years_before(clock.now(), years)
     last = (
         select(Activity.person_id, func.max(Activity.occurred_at).label("last_at"))

@@ -20,6 +20,7 @@ from crm_desktop.data.models import (
     project_members,
 )
 from crm_desktop.domain import cardguard
+from crm_desktop.domain.i18n import QT_TRANSLATE_NOOP
 from crm_desktop.errors import ConflictError, NotFoundError, ValidationError
 from crm_desktop.services import textmatch, undo, versioning
 from crm_desktop.services.changes import Changes
@@ -39,7 +40,10 @@ class ProjectInput:
 
 def _check_dates(start: dt.date | None, end: dt.date | None) -> None:
     if start is not None and end is not None and end < start:
-        raise ValidationError("The end date lies before the start date.", field="end_date")
+        raise ValidationError(
+            QT_TRANSLATE_NOOP("errors", "The end date lies before the start date."),
+            field="end_date",
+        )
 
 
 def _people(session: Session, ids: Iterable[int]) -> list[Person]:
@@ -51,7 +55,7 @@ def _people(session: Session, ids: Iterable[int]) -> list[Person]:
         seen.add(pid)
         person = session.get(Person, pid)
         if person is None or person.deleted_at is not None:
-            raise NotFoundError("Person {id} does not exist.", id=pid)
+            raise NotFoundError(QT_TRANSLATE_NOOP("errors", "Person {id} does not exist."), id=pid)
         out.append(person)
     return out
 
@@ -59,13 +63,15 @@ def _people(session: Session, ids: Iterable[int]) -> list[Person]:
 def create_project(session: Session, data: ProjectInput) -> Project:
     name = (data.name or "").strip()
     if not name:
-        raise ValidationError("A project needs a name.", field="name")
+        raise ValidationError(QT_TRANSLATE_NOOP("errors", "A project needs a name."), field="name")
     cardguard.guard_all({"name": name, "description": data.description})
     _check_dates(data.start_date, data.end_date)
     if data.company_id is not None:
         company = session.get(Company, data.company_id)
         if company is None or company.deleted_at is not None:
-            raise NotFoundError("Company {id} does not exist.", id=data.company_id)
+            raise NotFoundError(
+                QT_TRANSLATE_NOOP("errors", "Company {id} does not exist."), id=data.company_id
+            )
     project = Project(
         name=name[:200],
         company_id=data.company_id,
@@ -84,7 +90,9 @@ def create_project(session: Session, data: ProjectInput) -> Project:
 def get_project(session: Session, project_id: int) -> Project:
     project = session.get(Project, project_id)
     if project is None or project.deleted_at is not None:
-        raise NotFoundError("Project {id} does not exist.", id=project_id)
+        raise NotFoundError(
+            QT_TRANSLATE_NOOP("errors", "Project {id} does not exist."), id=project_id
+        )
     return project
 
 
@@ -107,7 +115,9 @@ def update_project(
     if "name" in changes:
         changes["name"] = (changes["name"] or "").strip()[:200]
         if not changes["name"]:
-            raise ValidationError("A project needs a name.", field="name")
+            raise ValidationError(
+                QT_TRANSLATE_NOOP("errors", "A project needs a name."), field="name"
+            )
     cardguard.guard_all({k: v for k, v in changes.items() if isinstance(v, str)})
     _check_dates(
         changes.get("start_date", project.start_date), changes.get("end_date", project.end_date)
@@ -115,7 +125,10 @@ def update_project(
     if changes.get("company_id") is not None:
         company = session.get(Company, changes["company_id"])
         if company is None or company.deleted_at is not None:
-            raise NotFoundError("Company {id} does not exist.", id=changes["company_id"])
+            raise NotFoundError(
+                QT_TRANSLATE_NOOP("errors", "Company {id} does not exist."),
+                id=changes["company_id"],
+            )
     for key, value in changes.items():
         setattr(project, key, value)
     versioning.flush(session, "project", project)
@@ -184,7 +197,9 @@ def delete_project(session: Session, project_id: int, *, clock: Clock) -> None:
 def restore_project(session: Session, project_id: int) -> Project:
     project = session.get(Project, project_id)
     if project is None:
-        raise NotFoundError("Project {id} does not exist.", id=project_id)
+        raise NotFoundError(
+            QT_TRANSLATE_NOOP("errors", "Project {id} does not exist."), id=project_id
+        )
     project.deleted_at = None
     session.flush()
     return project
@@ -457,7 +472,7 @@ class ProjectEditPayload:
     def from_dict(cls, data: dict[str, Any]) -> ProjectEditPayload:
         before, after = data.get("before"), data.get("after")
         if not isinstance(before, dict) or not isinstance(after, dict):
-            raise ValueError("before/after are not objects")
+            raise ValueError(QT_TRANSLATE_NOOP("errors", "before/after are not objects"))
         return cls(int(data["id"]), before, after)
 
     @property
@@ -468,7 +483,11 @@ class ProjectEditPayload:
 def _apply_values(session: Session, project_id: int, values: dict[str, Any]) -> Changes:
     project = session.get(Project, project_id)
     if project is None or project.deleted_at is not None:
-        raise ConflictError("The project is no longer there; the change cannot be undone.")
+        raise ConflictError(
+            QT_TRANSLATE_NOOP(
+                "errors", "The project is no longer there; the change cannot be undone."
+            )
+        )
     old_company = project.company_id
     for name, raw in values.items():
         if name == "member_ids":
@@ -492,10 +511,12 @@ def _apply_values(session: Session, project_id: int, values: dict[str, Any]) -> 
 def _check_project_edit(session: Session, p: ProjectEditPayload) -> str | None:
     project = session.get(Project, p.id)
     if project is None or project.deleted_at is not None:
-        return "The project is no longer there."
+        return QT_TRANSLATE_NOOP("errors", "The project is no longer there.")
     now = _values(project)
     if any(now.get(k) != v for k, v in p.after.items()):
-        return "The project was changed again since; undo the later change first."
+        return QT_TRANSLATE_NOOP(
+            "errors", "The project was changed again since; undo the later change first."
+        )
     return None
 
 

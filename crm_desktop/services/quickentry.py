@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session
 from crm_desktop.clock import Clock, local_zone
 from crm_desktop.data.models import Activity, ActivityKind, Company, FollowUp, Person
 from crm_desktop.domain import cardguard
+from crm_desktop.domain.i18n import QT_TRANSLATE_NOOP
 from crm_desktop.errors import ValidationError
 from crm_desktop.interop.quickentry import FILLER, QuickEntry, parse
 from crm_desktop.services import textmatch
@@ -229,7 +230,9 @@ def for_person(session: Session, proposal: Proposal, person_id: int) -> Proposal
     """The proposal aimed at ``person_id`` (e.g. the contact just created for it)."""
     person = session.get(Person, person_id)
     if person is None or person.deleted_at is not None:
-        raise ValidationError("This record no longer exists.", field="person_id")
+        raise ValidationError(
+            QT_TRANSLATE_NOOP("errors", "This record no longer exists."), field="person_id"
+        )
     label = " ".join(x for x in (person.title, person.given_name, person.family_name) if x)
     match = Match("person", person.id, label, 100.0, person.company_id)
     others = [m for m in ([proposal.match] if proposal.match else []) + proposal.alternatives]
@@ -244,7 +247,9 @@ def commit(
     """Save the proposal: a follow-up when it lies ahead, else a logged activity."""
     if proposal.match is None:
         raise ValidationError(
-            "No person or company matches “{name}”.", field="target", name=proposal.entry.target
+            QT_TRANSLATE_NOOP("errors", "No person or company matches “{name}”."),
+            field="target",
+            name=proposal.entry.target,
         )
     cardguard.guard(proposal.entry.text, "text")
     if proposal.is_followup:

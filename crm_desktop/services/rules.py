@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session
 
 from crm_desktop.clock import Clock
 from crm_desktop.data.models import Setting
+from crm_desktop.domain.i18n import QT_TRANSLATE_NOOP
 from crm_desktop.errors import ConflictError, NotFoundError, ValidationError
 from crm_desktop.services import settings as st
 from crm_desktop.services import undo
@@ -30,30 +31,30 @@ REQUIRED_COMPANY = "records.required_company_fields"
 
 # what a form can demand (the name as stored → the English label; ui/i18n translates)
 PERSON_FIELDS: dict[str, str] = {
-    "salutation": "Salutation",
-    "title": "Title",
-    "given_name": "Given name",
-    "birth_date": "Birth date",
-    "position": "Position",
-    "company": "Company",
-    "department": "Department",
-    "email": "E-mail",
-    "phone": "Phone",
-    "address": "Address",
-    "owner": "Owner",
-    "payment_terms": "Payment terms",
+    "salutation": QT_TRANSLATE_NOOP("errors", "Salutation"),
+    "title": QT_TRANSLATE_NOOP("errors", "Title"),
+    "given_name": QT_TRANSLATE_NOOP("errors", "Given name"),
+    "birth_date": QT_TRANSLATE_NOOP("errors", "Birth date"),
+    "position": QT_TRANSLATE_NOOP("errors", "Position"),
+    "company": QT_TRANSLATE_NOOP("errors", "Company"),
+    "department": QT_TRANSLATE_NOOP("errors", "Department"),
+    "email": QT_TRANSLATE_NOOP("errors", "E-mail"),
+    "phone": QT_TRANSLATE_NOOP("errors", "Phone"),
+    "address": QT_TRANSLATE_NOOP("errors", "Address"),
+    "owner": QT_TRANSLATE_NOOP("errors", "Owner"),
+    "payment_terms": QT_TRANSLATE_NOOP("errors", "Payment terms"),
 }
 COMPANY_FIELDS: dict[str, str] = {
-    "legal_form": "Legal form",
-    "website": "Website",
-    "vat_id": "VAT id",
-    "email": "E-mail",
-    "phone": "Phone",
-    "address": "Address",
-    "owner": "Owner",
-    "payment_terms": "Payment terms",
-    "priority": "Priority",
-    "customer_since": "Customer since",
+    "legal_form": QT_TRANSLATE_NOOP("errors", "Legal form"),
+    "website": QT_TRANSLATE_NOOP("errors", "Website"),
+    "vat_id": QT_TRANSLATE_NOOP("errors", "VAT id"),
+    "email": QT_TRANSLATE_NOOP("errors", "E-mail"),
+    "phone": QT_TRANSLATE_NOOP("errors", "Phone"),
+    "address": QT_TRANSLATE_NOOP("errors", "Address"),
+    "owner": QT_TRANSLATE_NOOP("errors", "Owner"),
+    "payment_terms": QT_TRANSLATE_NOOP("errors", "Payment terms"),
+    "priority": QT_TRANSLATE_NOOP("errors", "Priority"),
+    "customer_since": QT_TRANSLATE_NOOP("errors", "Customer since"),
 }
 
 
@@ -76,7 +77,9 @@ def set_required_fields(session: Session, kind: str, names: list[str]) -> None:
             continue
         if name not in allowed:
             raise ValidationError(
-                "“{name}” is not a field that can be required (possible: {fields}).",
+                QT_TRANSLATE_NOOP(
+                    "errors", "“{name}” is not a field that can be required (possible: {fields})."
+                ),
                 field="required",
                 name=name,
                 fields=", ".join(allowed),
@@ -105,7 +108,9 @@ def check_required(session: Session, kind: str, present: Mapping[str, Any]) -> N
     if missing:
         labels = PERSON_FIELDS if kind == "person" else COMPANY_FIELDS
         raise ValidationError(
-            "“{label}” must be filled in (a rule of this address book).",
+            QT_TRANSLATE_NOOP(
+                "errors", "“{label}” must be filled in (a rule of this address book)."
+            ),
             field=missing[0],
             label=labels[missing[0]],
         )
@@ -129,7 +134,9 @@ def required_errors(
     labels = PERSON_FIELDS if kind == "person" else COMPANY_FIELDS
     return [
         ValidationError(
-            "“{label}” must be filled in (a rule of this address book).",
+            QT_TRANSLATE_NOOP(
+                "errors", "“{label}” must be filled in (a rule of this address book)."
+            ),
             field=_FORM_FIELD.get(name, name),
             label=labels[name],
         )
@@ -252,15 +259,21 @@ def _defaults_put(session: Session, value: Any) -> None:
     b = st.opportunity_defaults(session)
     enabled = value.get("enabled", b.enabled)
     if not isinstance(enabled, bool):
-        raise ValidationError("“enabled” is true or false.", field="enabled")
+        raise ValidationError(
+            QT_TRANSLATE_NOOP("errors", "“enabled” is true or false."), field="enabled"
+        )
     title = str(value.get("title", b.title)).strip()
     if not title:
-        raise ValidationError("The title must be filled in.", field="title")
+        raise ValidationError(
+            QT_TRANSLATE_NOOP("errors", "The title must be filled in."), field="title"
+        )
     try:
         title.format(company="X")
     except (KeyError, IndexError, ValueError) as exc:
         raise ValidationError(
-            "The title “{title}” is not valid: only {{company}} may be used.",
+            QT_TRANSLATE_NOOP(
+                "errors", "The title “{title}” is not valid: only {{company}} may be used."
+            ),
             field="title",
             title=title,
         ) from exc
@@ -285,7 +298,11 @@ def _reasons_put(session: Session, value: Any) -> None:
 def _scheme_put(setter: Callable[[Session, str], None]) -> Callable[[Session, Any], None]:
     def put(session: Session, value: Any) -> None:
         if not isinstance(value, str):
-            raise ValidationError("A number scheme is a text such as T-{{year}}-{{seq:05d}}.")
+            raise ValidationError(
+                QT_TRANSLATE_NOOP(
+                    "errors", "A number scheme is a text such as T-{{year}}-{{seq:05d}}."
+                )
+            )
         setter(session, value)
 
     return put
@@ -363,7 +380,9 @@ def rule(name: str) -> Rule:
         return RULES[name]
     except KeyError:
         raise NotFoundError(
-            "There is no rule “{name}” (rules: {names}).", name=name, names=", ".join(RULES)
+            QT_TRANSLATE_NOOP("errors", "There is no rule “{name}” (rules: {names})."),
+            name=name,
+            names=", ".join(RULES),
         ) from None
 
 
@@ -385,7 +404,9 @@ def parse_value(name: str, text: str) -> Any:
     if name in ("loss-reasons", "pipeline-stages") or name.startswith("required-"):
         return [part.strip() for part in text.split(";") if part.strip()]
     raise ValidationError(
-        "The value for “{name}” is not valid JSON: {value}", field=name, value=text
+        QT_TRANSLATE_NOOP("errors", "The value for “{name}” is not valid JSON: {value}"),
+        field=name,
+        value=text,
     )
 
 
@@ -531,7 +552,9 @@ def _redo_rule(session: Session, p: RulePayload, clock: Clock) -> Changes:
 
 def _check_rule(session: Session, p: RulePayload) -> str | None:
     if any(_raw(session, rule(i.name).key) != i.after for i in p.items):
-        return "The rule was changed again since; undo the later change first."
+        return QT_TRANSLATE_NOOP(
+            "errors", "The rule was changed again since; undo the later change first."
+        )
     return None
 
 
@@ -545,20 +568,28 @@ undo.register(
 
 def _int(value: Any) -> int:
     if isinstance(value, bool):
-        raise ValidationError("“{value}” is not a whole number.", value=str(value))
+        raise ValidationError(
+            QT_TRANSLATE_NOOP("errors", "“{value}” is not a whole number."), value=str(value)
+        )
     try:
         return int(str(value).strip())
     except ValueError:
-        raise ValidationError("“{value}” is not a whole number.", value=str(value)) from None
+        raise ValidationError(
+            QT_TRANSLATE_NOOP("errors", "“{value}” is not a whole number."), value=str(value)
+        ) from None
 
 
 def _money(value: Any) -> decimal.Decimal:
     try:
         amount = decimal.Decimal(str(value).replace(" ", "").replace(",", "."))
     except decimal.InvalidOperation:
-        raise ValidationError("“{value}” is not an amount.", value=str(value)) from None
+        raise ValidationError(
+            QT_TRANSLATE_NOOP("errors", "“{value}” is not an amount."), value=str(value)
+        ) from None
     if not amount.is_finite():
-        raise ValidationError("“{value}” is not an amount.", value=str(value))
+        raise ValidationError(
+            QT_TRANSLATE_NOOP("errors", "“{value}” is not an amount."), value=str(value)
+        )
     return amount
 
 
@@ -569,7 +600,9 @@ def _money_text(amount: decimal.Decimal) -> str:
 
 def _shape(name: str, example: str) -> ValidationError:
     return ValidationError(
-        "The value for “{name}” has the wrong form; expected e.g. {example}",
+        QT_TRANSLATE_NOOP(
+            "errors", "The value for “{name}” has the wrong form; expected e.g. {example}"
+        ),
         field=name,
         name=name,
         example=example,

@@ -17,6 +17,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from crm_desktop.data.models import Setting
+from crm_desktop.domain.i18n import QT_TRANSLATE_NOOP
 from crm_desktop.errors import ValidationError
 
 TICKET_SCHEME = "tickets.number_scheme"
@@ -127,19 +128,26 @@ def check_scheme(scheme: str, field_name: str = "scheme") -> str:
     cleaned = (scheme or "").strip()
     if "{seq" not in cleaned:
         raise ValidationError(
-            "The number scheme must contain {{seq}} (the running number).", field=field_name
+            QT_TRANSLATE_NOOP(
+                "errors", "The number scheme must contain {{seq}} (the running number)."
+            ),
+            field=field_name,
         )
     try:
         sample = cleaned.format(year=2026, seq=42)
     except (KeyError, IndexError, ValueError) as exc:
         raise ValidationError(
-            "The number scheme “{scheme}” is not valid: only {{year}} and {{seq}} may be used.",
+            QT_TRANSLATE_NOOP(
+                "errors",
+                "The number scheme “{scheme}” is not valid: only {{year}} and {{seq}} may be used.",
+            ),
             field=field_name,
             scheme=cleaned,
         ) from exc
     if len(sample) > 40:
         raise ValidationError(
-            "The number scheme makes numbers that are too long.", field=field_name
+            QT_TRANSLATE_NOOP("errors", "The number scheme makes numbers that are too long."),
+            field=field_name,
         )
     return cleaned
 
@@ -172,14 +180,21 @@ def pipeline_stages(session: Session) -> list[StageSpec]:
 
 def set_pipeline_stages(session: Session, stages: list[StageSpec]) -> None:
     if not stages:
-        raise ValidationError("The pipeline needs at least one stage.", field="stages")
+        raise ValidationError(
+            QT_TRANSLATE_NOOP("errors", "The pipeline needs at least one stage."), field="stages"
+        )
     names = [s.name.strip() for s in stages]
     if any(not n for n in names) or len(set(names)) != len(names):
-        raise ValidationError("Stage names must be filled in and distinct.", field="stages")
+        raise ValidationError(
+            QT_TRANSLATE_NOOP("errors", "Stage names must be filled in and distinct."),
+            field="stages",
+        )
     for s in stages:
         if not 0 <= s.probability <= 100:
             raise ValidationError(
-                "A probability lies between 0 and 100 %.", field="stages", name=s.name
+                QT_TRANSLATE_NOOP("errors", "A probability lies between 0 and 100 %."),
+                field="stages",
+                name=s.name,
             )
     set_raw(
         session,
@@ -196,7 +211,9 @@ def loss_reasons(session: Session) -> list[str]:
 def set_loss_reasons(session: Session, reasons: list[str]) -> None:
     cleaned = [r.strip() for r in reasons if r.strip()]
     if not cleaned:
-        raise ValidationError("At least one loss reason is needed.", field="loss_reasons")
+        raise ValidationError(
+            QT_TRANSLATE_NOOP("errors", "At least one loss reason is needed."), field="loss_reasons"
+        )
     set_raw(session, LOSS_REASONS, cleaned)
 
 
@@ -215,15 +232,20 @@ def set_quote_stages(session: Session, stages: QuoteStages) -> None:
     days = list(stages.reminder_days)
     if any(d <= 0 for d in days) or days != sorted(set(days)):
         raise ValidationError(
-            "Reminder days must be positive and increasing.", field="reminder_days"
+            QT_TRANSLATE_NOOP("errors", "Reminder days must be positive and increasing."),
+            field="reminder_days",
         )
     if days and stages.lost_after_days <= days[-1]:
         raise ValidationError(
-            "The quote can only count as lost after the last reminder.", field="lost_after_days"
+            QT_TRANSLATE_NOOP(
+                "errors", "The quote can only count as lost after the last reminder."
+            ),
+            field="lost_after_days",
         )
     if stages.lost_after_days <= 0:
         raise ValidationError(
-            "Lost after must be a positive number of days.", field="lost_after_days"
+            QT_TRANSLATE_NOOP("errors", "Lost after must be a positive number of days."),
+            field="lost_after_days",
         )
     set_raw(
         session,
@@ -257,10 +279,15 @@ def priority_criteria(session: Session) -> PriorityCriteria:
 def set_priority_criteria(session: Session, criteria: PriorityCriteria) -> None:
     if criteria.a_revenue < criteria.b_revenue or criteria.a_orders < criteria.b_orders:
         raise ValidationError(
-            "The A thresholds must not be lower than the B thresholds.", field="priority"
+            QT_TRANSLATE_NOOP(
+                "errors", "The A thresholds must not be lower than the B thresholds."
+            ),
+            field="priority",
         )
     if criteria.months < 1 or criteria.stale_after_days < 1:
-        raise ValidationError("Periods must be at least one.", field="priority")
+        raise ValidationError(
+            QT_TRANSLATE_NOOP("errors", "Periods must be at least one."), field="priority"
+        )
     data = asdict(criteria)
     data["a_revenue"] = str(criteria.a_revenue)
     data["b_revenue"] = str(criteria.b_revenue)
@@ -295,11 +322,19 @@ def opportunity_defaults(session: Session) -> OpportunityDefaults:
 
 def set_opportunity_defaults(session: Session, defaults: OpportunityDefaults) -> None:
     if defaults.value < 0:
-        raise ValidationError("The value must not be negative.", field="value")
+        raise ValidationError(
+            QT_TRANSLATE_NOOP("errors", "The value must not be negative."), field="value"
+        )
     if not 0 <= defaults.probability <= 100:
-        raise ValidationError("A probability lies between 0 and 100 %.", field="probability")
+        raise ValidationError(
+            QT_TRANSLATE_NOOP("errors", "A probability lies between 0 and 100 %."),
+            field="probability",
+        )
     if defaults.months_to_close < 0:
-        raise ValidationError("Months to close must not be negative.", field="months_to_close")
+        raise ValidationError(
+            QT_TRANSLATE_NOOP("errors", "Months to close must not be negative."),
+            field="months_to_close",
+        )
     data = asdict(defaults)
     data["value"] = str(defaults.value)
     set_raw(session, OPPORTUNITY_DEFAULTS, data)

@@ -23,21 +23,50 @@ from crm_desktop.data.models import (
     Project,
     Ticket,
 )
+from crm_desktop.domain.i18n import QT_TRANSLATE_NOOP
 from crm_desktop.errors import NotFoundError
 from crm_desktop.services.validation import format_phone
 
 Tr = Callable[[str], str]
 
 KIND_LABELS = {
-    "call": "Call",
-    "meeting": "Meeting",
-    "email": "E-mail",
-    "letter": "Letter",
-    "visit": "Visit",
-    "complaint": "Complaint",
-    "service_call": "Service call",
-    "note": "Note",
+    "call": QT_TRANSLATE_NOOP("Sheets", "Call"),
+    "meeting": QT_TRANSLATE_NOOP("Sheets", "Meeting"),
+    "email": QT_TRANSLATE_NOOP("Sheets", "E-mail"),
+    "letter": QT_TRANSLATE_NOOP("Sheets", "Letter"),
+    "visit": QT_TRANSLATE_NOOP("Sheets", "Visit"),
+    "complaint": QT_TRANSLATE_NOOP("Sheets", "Complaint"),
+    "service_call": QT_TRANSLATE_NOOP("Sheets", "Service call"),
+    "note": QT_TRANSLATE_NOOP("Sheets", "Note"),
 }
+
+# labels that appear inside the f-strings below (lupdate does not look into f-strings)
+_NO_ACTIVITIES_RECORDED = QT_TRANSLATE_NOOP("Sheets", "No activities recorded.")
+_DETAILS = QT_TRANSLATE_NOOP("Sheets", "Details")
+_ACTIVITY_HISTORY = QT_TRANSLATE_NOOP("Sheets", "Activity history")
+_CONVERSATIONS = QT_TRANSLATE_NOOP("Sheets", "Conversations")
+_STATUS_HISTORY = QT_TRANSLATE_NOOP("Sheets", "Status history")
+_WHEN = QT_TRANSLATE_NOOP("Sheets", "When")
+_WHAT = QT_TRANSLATE_NOOP("Sheets", "What")
+_WHO = QT_TRANSLATE_NOOP("Sheets", "Who")
+_NOTHING_IS_DUE_ON_THIS_DAY = QT_TRANSLATE_NOOP("Sheets", "Nothing is due on this day.")
+_OVERDUE = QT_TRANSLATE_NOOP("Sheets", "overdue")
+# status values, shown through ``tr(status.value)``
+_STATUS_TEXTS = (
+    QT_TRANSLATE_NOOP("Sheets", "prospect"),
+    QT_TRANSLATE_NOOP("Sheets", "customer"),
+    QT_TRANSLATE_NOOP("Sheets", "former"),
+    QT_TRANSLATE_NOOP("Sheets", "open"),
+    QT_TRANSLATE_NOOP("Sheets", "waiting"),
+    QT_TRANSLATE_NOOP("Sheets", "solved"),
+    QT_TRANSLATE_NOOP("Sheets", "closed"),
+    QT_TRANSLATE_NOOP("Sheets", "reopened"),
+    QT_TRANSLATE_NOOP("Sheets", "planned"),
+    QT_TRANSLATE_NOOP("Sheets", "active"),
+    QT_TRANSLATE_NOOP("Sheets", "on_hold"),
+    QT_TRANSLATE_NOOP("Sheets", "done"),
+    QT_TRANSLATE_NOOP("Sheets", "cancelled"),
+)
 
 STYLE = """
 <style>
@@ -80,7 +109,7 @@ def _facts(rows: list[tuple[str, str]]) -> str:
 
 def _timeline(session: Session, activities: list[Activity], tr: Tr, zone: str | None) -> str:
     if not activities:
-        return f"<p class='sub'>{escape(tr('No activities recorded.'))}</p>"
+        return f"<p class='sub'>{escape(tr(_NO_ACTIVITIES_RECORDED))}</p>"
     out = ['<table width="100%" cellpadding="3" cellspacing="0">']
     current_day = None
     for act in activities:
@@ -108,7 +137,7 @@ def _timeline(session: Session, activities: list[Activity], tr: Tr, zone: str | 
 
 
 def _document(title: str, subtitle: str, body: str, tr: Tr, now: dt.datetime) -> str:
-    foot = tr("Printed on {date}").format(date=_fmt_dt(now))
+    foot = tr(QT_TRANSLATE_NOOP("Sheets", "Printed on {date}")).format(date=_fmt_dt(now))
     return (
         f"<html><head><meta charset='utf-8'>{STYLE}</head><body>"
         f"<h1>{escape(title)}</h1><div class='sub'>{escape(subtitle)}</div>"
@@ -132,20 +161,34 @@ def person_sheet(
 ) -> str:
     person = session.get(Person, person_id)
     if person is None or person.deleted_at is not None:
-        raise NotFoundError("Person {id} does not exist.", id=person_id)
+        raise NotFoundError(
+            QT_TRANSLATE_NOOP("errors", "Person {id} does not exist."), id=person_id
+        )
     facts = [
-        (tr("Company"), person.company.name if person.company else ""),
-        (tr("Department"), person.department.name if person.department else ""),
-        (tr("Position"), person.position or ""),
-        (tr("Reports to"), person.reports_to.full_name if person.reports_to else ""),
-        (tr("Birth date"), _fmt_date(person.birth_date)),
-        (tr("Phone"), ", ".join(format_phone(p.number) for p in person.phones)),
-        (tr("E-mail"), ", ".join(e.address for e in person.emails)),
-        (tr("Address"), " / ".join(a.one_line() for a in person.addresses)),
-        (tr("Notes"), person.notes),
+        (tr(QT_TRANSLATE_NOOP("Sheets", "Company")), person.company.name if person.company else ""),
+        (
+            tr(QT_TRANSLATE_NOOP("Sheets", "Department")),
+            person.department.name if person.department else "",
+        ),
+        (tr(QT_TRANSLATE_NOOP("Sheets", "Position")), person.position or ""),
+        (
+            tr(QT_TRANSLATE_NOOP("Sheets", "Reports to")),
+            person.reports_to.full_name if person.reports_to else "",
+        ),
+        (tr(QT_TRANSLATE_NOOP("Sheets", "Birth date")), _fmt_date(person.birth_date)),
+        (
+            tr(QT_TRANSLATE_NOOP("Sheets", "Phone")),
+            ", ".join(format_phone(p.number) for p in person.phones),
+        ),
+        (tr(QT_TRANSLATE_NOOP("Sheets", "E-mail")), ", ".join(e.address for e in person.emails)),
+        (
+            tr(QT_TRANSLATE_NOOP("Sheets", "Address")),
+            " / ".join(a.one_line() for a in person.addresses),
+        ),
+        (tr(QT_TRANSLATE_NOOP("Sheets", "Notes")), person.notes),
     ]
-    body = f"<h2>{escape(tr('Details'))}</h2>{_facts(facts)}"
-    body += f"<h2>{escape(tr('Activity history'))}</h2>"
+    body = f"<h2>{escape(tr(_DETAILS))}</h2>{_facts(facts)}"
+    body += f"<h2>{escape(tr(_ACTIVITY_HISTORY))}</h2>"
     body += _timeline(session, _activities(session, Activity.person_id == person_id), tr, zone)
     subtitle = " · ".join(
         x for x in [person.position or "", person.company.name if person.company else ""] if x
@@ -158,23 +201,37 @@ def company_sheet(
 ) -> str:
     company = session.get(Company, company_id)
     if company is None or company.deleted_at is not None:
-        raise NotFoundError("Company {id} does not exist.", id=company_id)
+        raise NotFoundError(
+            QT_TRANSLATE_NOOP("errors", "Company {id} does not exist."), id=company_id
+        )
     ids = [company.id] + [b.id for b in company.branches if b.deleted_at is None]
     people = [p for p in company.people if p.deleted_at is None]
     facts = [
-        (tr("Legal form"), company.legal_form or ""),
-        (tr("Parent company"), company.parent.name if company.parent else ""),
-        (tr("Status"), tr(company.status.value)),
-        (tr("Priority"), company.priority.value if company.priority else ""),
-        (tr("Phone"), ", ".join(format_phone(p.number) for p in company.phones)),
-        (tr("E-mail"), ", ".join(e.address for e in company.emails)),
-        (tr("Website"), company.website or ""),
-        (tr("VAT id"), company.vat_id or ""),
-        (tr("Address"), " / ".join(a.one_line() for a in company.addresses)),
-        (tr("Contacts"), ", ".join(p.full_name for p in people[:30])),
+        (tr(QT_TRANSLATE_NOOP("Sheets", "Legal form")), company.legal_form or ""),
+        (
+            tr(QT_TRANSLATE_NOOP("Sheets", "Parent company")),
+            company.parent.name if company.parent else "",
+        ),
+        (tr(QT_TRANSLATE_NOOP("Sheets", "Status")), tr(company.status.value)),
+        (
+            tr(QT_TRANSLATE_NOOP("Sheets", "Priority")),
+            company.priority.value if company.priority else "",
+        ),
+        (
+            tr(QT_TRANSLATE_NOOP("Sheets", "Phone")),
+            ", ".join(format_phone(p.number) for p in company.phones),
+        ),
+        (tr(QT_TRANSLATE_NOOP("Sheets", "E-mail")), ", ".join(e.address for e in company.emails)),
+        (tr(QT_TRANSLATE_NOOP("Sheets", "Website")), company.website or ""),
+        (tr(QT_TRANSLATE_NOOP("Sheets", "VAT id")), company.vat_id or ""),
+        (
+            tr(QT_TRANSLATE_NOOP("Sheets", "Address")),
+            " / ".join(a.one_line() for a in company.addresses),
+        ),
+        (tr(QT_TRANSLATE_NOOP("Sheets", "Contacts")), ", ".join(p.full_name for p in people[:30])),
     ]
-    body = f"<h2>{escape(tr('Details'))}</h2>{_facts(facts)}"
-    body += f"<h2>{escape(tr('Activity history'))}</h2>"
+    body = f"<h2>{escape(tr(_DETAILS))}</h2>{_facts(facts)}"
+    body += f"<h2>{escape(tr(_ACTIVITY_HISTORY))}</h2>"
     person_ids = select(Person.id).where(Person.company_id.in_(ids))
     acts = _activities(
         session, or_(Activity.company_id.in_(ids), Activity.person_id.in_(person_ids))
@@ -190,24 +247,32 @@ def ticket_sheet(
         select(Ticket).where(Ticket.number == number.strip().upper())
     ).scalar_one_or_none()
     if ticket is None:
-        raise NotFoundError("Ticket {number} does not exist.", number=number)
+        raise NotFoundError(
+            QT_TRANSLATE_NOOP("errors", "Ticket {number} does not exist."), number=number
+        )
     facts = [
-        (tr("Title"), ticket.title),
-        (tr("Status"), tr(ticket.status.value)),
-        (tr("Opened"), _fmt_dt(ticket.opened_at, zone)),
-        (tr("Closed"), _fmt_dt(ticket.closed_at, zone) if ticket.closed_at else ""),
-        (tr("Person"), ticket.person.full_name if ticket.person else ""),
-        (tr("Company"), ticket.company.name if ticket.company else ""),
-        (tr("Description"), ticket.description),
+        (tr(QT_TRANSLATE_NOOP("Sheets", "Title")), ticket.title),
+        (tr(QT_TRANSLATE_NOOP("Sheets", "Status")), tr(ticket.status.value)),
+        (tr(QT_TRANSLATE_NOOP("Sheets", "Opened")), _fmt_dt(ticket.opened_at, zone)),
+        (
+            tr(QT_TRANSLATE_NOOP("Sheets", "Closed")),
+            _fmt_dt(ticket.closed_at, zone) if ticket.closed_at else "",
+        ),
+        (
+            tr(QT_TRANSLATE_NOOP("Sheets", "Person")),
+            ticket.person.full_name if ticket.person else "",
+        ),
+        (tr(QT_TRANSLATE_NOOP("Sheets", "Company")), ticket.company.name if ticket.company else ""),
+        (tr(QT_TRANSLATE_NOOP("Sheets", "Description")), ticket.description),
     ]
     history = "".join(
         f"<tr><td class='when'>{_fmt_dt(ch.changed_at, zone)}</td><td>{escape(tr(ch.old_status.value) if ch.old_status else '')} → {escape(tr(ch.new_status.value))}</td><td>{escape(ch.changed_by)}</td><td>{escape(ch.note)}</td></tr>"
         for ch in ticket.status_changes
     )
-    body = f"<h2>{escape(tr('Details'))}</h2>{_facts(facts)}"
+    body = f"<h2>{escape(tr(_DETAILS))}</h2>{_facts(facts)}"
     if history:
-        body += f"<h2>{escape(tr('Status history'))}</h2><table>{history}</table>"
-    body += f"<h2>{escape(tr('Conversations'))}</h2>"
+        body += f"<h2>{escape(tr(_STATUS_HISTORY))}</h2><table>{history}</table>"
+    body += f"<h2>{escape(tr(_CONVERSATIONS))}</h2>"
     body += _timeline(session, _activities(session, Activity.ticket_id == ticket.id), tr, zone)
     return _document(f"{ticket.number} {ticket.title}", "", body, tr, now)
 
@@ -217,17 +282,25 @@ def project_sheet(
 ) -> str:
     project = session.get(Project, project_id)
     if project is None or project.deleted_at is not None:
-        raise NotFoundError("Project {id} does not exist.", id=project_id)
+        raise NotFoundError(
+            QT_TRANSLATE_NOOP("errors", "Project {id} does not exist."), id=project_id
+        )
     facts = [
-        (tr("Status"), tr(project.status.value)),
-        (tr("Company"), project.company.name if project.company else ""),
-        (tr("Start"), _fmt_date(project.start_date)),
-        (tr("End"), _fmt_date(project.end_date)),
-        (tr("Members"), ", ".join(m.full_name for m in project.members)),
-        (tr("Description"), project.description),
+        (tr(QT_TRANSLATE_NOOP("Sheets", "Status")), tr(project.status.value)),
+        (
+            tr(QT_TRANSLATE_NOOP("Sheets", "Company")),
+            project.company.name if project.company else "",
+        ),
+        (tr(QT_TRANSLATE_NOOP("Sheets", "Start")), _fmt_date(project.start_date)),
+        (tr(QT_TRANSLATE_NOOP("Sheets", "End")), _fmt_date(project.end_date)),
+        (
+            tr(QT_TRANSLATE_NOOP("Sheets", "Members")),
+            ", ".join(m.full_name for m in project.members),
+        ),
+        (tr(QT_TRANSLATE_NOOP("Sheets", "Description")), project.description),
     ]
-    body = f"<h2>{escape(tr('Details'))}</h2>{_facts(facts)}"
-    body += f"<h2>{escape(tr('Conversations'))}</h2>"
+    body = f"<h2>{escape(tr(_DETAILS))}</h2>{_facts(facts)}"
+    body += f"<h2>{escape(tr(_CONVERSATIONS))}</h2>"
     body += _timeline(session, _activities(session, Activity.project_id == project_id), tr, zone)
     return _document(project.name, "", body, tr, now)
 
@@ -272,7 +345,7 @@ def agenda_sheet(
         overdue = f.effective_due < start
         label = escape(tr(KIND_LABELS.get(f.kind.value, f.kind.value)))
         if overdue:
-            label += f" <span style='color:#b00'>({escape(tr('overdue'))})</span>"
+            label += f" <span style='color:#b00'>({escape(tr(_OVERDUE))})</span>"
         rows.append((f.effective_due, f"{label}: {escape(f.note)}", escape(who), escape(phone)))
     rows.sort(key=lambda r: r[0])
     if rows:
@@ -280,8 +353,10 @@ def agenda_sheet(
             f"<tr><td class='when'>{_fmt_dt(r[0], zone)}</td><td>{r[1]}</td><td>{r[2]}</td><td>{r[3]}</td></tr>"
             for r in rows
         )
-        body = f"<table width='100%' cellpadding='3' cellspacing='0'><tr><th>{escape(tr('When'))}</th><th>{escape(tr('What'))}</th><th>{escape(tr('Who'))}</th><th></th></tr>{cells}</table>"
+        body = f"<table width='100%' cellpadding='3' cellspacing='0'><tr><th>{escape(tr(_WHEN))}</th><th>{escape(tr(_WHAT))}</th><th>{escape(tr(_WHO))}</th><th></th></tr>{cells}</table>"
     else:
-        body = f"<p>{escape(tr('Nothing is due on this day.'))}</p>"
-    title = tr("Agenda for {date}").format(date=day.strftime("%d.%m.%Y"))
+        body = f"<p>{escape(tr(_NOTHING_IS_DUE_ON_THIS_DAY))}</p>"
+    title = tr(QT_TRANSLATE_NOOP("Sheets", "Agenda for {date}")).format(
+        date=day.strftime("%d.%m.%Y")
+    )
     return _document(title, "", body, tr, now)

@@ -26,6 +26,7 @@ from pathlib import Path
 
 from crm_desktop.config import AppPaths
 from crm_desktop.data.filecheck import SQLITE_HEADER, connect_ro, quick_check, read_header
+from crm_desktop.domain.i18n import QT_TRANSLATE_NOOP
 from crm_desktop.errors import CrmError, StoreError
 
 log = logging.getLogger("crm_desktop.storecheck")
@@ -36,8 +37,8 @@ _DATA_LEFTOVERS = (".crm-encrypting-*", ".crm-decrypting-*", ".crm-partial-resto
 
 # what SQLite says, in words the user's language has (translated as "description")
 DESCRIPTIONS = {
-    "database disk image is malformed": "the file is malformed",
-    "file is not a database": "the file is not a database",
+    "database disk image is malformed": QT_TRANSLATE_NOOP("errors", "the file is malformed"),
+    "file is not a database": QT_TRANSLATE_NOOP("errors", "the file is not a database"),
 }
 
 
@@ -151,12 +152,12 @@ def examine(db: Path, *, integrity: bool = True, full: bool = False) -> Health:
         return Health("missing")
     head = read_header(db)
     if head is None:
-        return Health("damaged", "the file cannot be read")
+        return Health("damaged", QT_TRANSLATE_NOOP("errors", "the file cannot be read"))
     if not head:  # SQLite would take it for a sound, empty database: it is not
         return Health("damaged", EMPTY_FILE)
     if head[:16] != SQLITE_HEADER:
         if not any(head[:16]):
-            return Health("damaged", "the file header is destroyed")
+            return Health("damaged", QT_TRANSLATE_NOOP("errors", "the file header is destroyed"))
         if has_marker(db):
             return Health("encrypted")
         return Health("unreadable")
@@ -173,7 +174,10 @@ def examine(db: Path, *, integrity: bool = True, full: bool = False) -> Health:
     if revision is None:
         if not holds_rows(db):
             return Health("empty")
-        return Health("damaged", _foreign_wal(db) or "no schema revision recorded")
+        return Health(
+            "damaged",
+            _foreign_wal(db) or QT_TRANSLATE_NOOP("errors", "no schema revision recorded"),
+        )
     return Health("ok", revision=revision)
 
 
@@ -193,7 +197,9 @@ def _foreign_wal(db: Path) -> str | None:
     except sqlite3.DatabaseError:
         return None
     if sound and row is not None:
-        return "the file crm.sqlite3-wal beside it does not belong to it"
+        return QT_TRANSLATE_NOOP(
+            "errors", "the file crm.sqlite3-wal beside it does not belong to it"
+        )
     return None
 
 
@@ -249,22 +255,31 @@ def restore_hint(
     good = newest_good_backup(paths, encrypted=encrypted, passphrase=passphrase)
     if good is None:
         return StoreError(
-            "The store is damaged ({description}). There is no good backup to restore.",
+            QT_TRANSLATE_NOOP(
+                "errors",
+                "The store is damaged ({description}). There is no good backup to restore.",
+            ),
             description=_description(description),
             reason="damaged",
         )
     if encrypted and good.plain:
         return StoreError(
-            "The store is damaged ({description}). The newest good backup is {backup}, "
-            "which is NOT encrypted: restoring it removes the encryption (encrypt again "
-            "afterwards). Restore it with: crm-desktop restore {backup} --yes",
+            QT_TRANSLATE_NOOP(
+                "errors",
+                "The store is damaged ({description}). The newest good backup is {backup}, "
+                "which is NOT encrypted: restoring it removes the encryption (encrypt again "
+                "afterwards). Restore it with: crm-desktop restore {backup} --yes",
+            ),
             description=_description(description),
             backup=str(good.path),
             reason="damaged",
         )
     return StoreError(
-        "The store is damaged ({description}). The newest good backup is {backup}; "
-        "restore it with: crm-desktop restore {backup} --yes",
+        QT_TRANSLATE_NOOP(
+            "errors",
+            "The store is damaged ({description}). The newest good backup is {backup}; "
+            "restore it with: crm-desktop restore {backup} --yes",
+        ),
         description=_description(description),
         backup=str(good.path),
         reason="damaged",
@@ -275,15 +290,21 @@ def unreadable_error(paths: AppPaths) -> StoreError:
     good = newest_good_backup(paths)
     if good is None:
         return StoreError(
-            "The data file is not a readable database: it is either encrypted (give the "
-            "passphrase in the window or in CRM_DESKTOP_PASSPHRASE) or damaged, and there "
-            "is no good backup to restore.",
+            QT_TRANSLATE_NOOP(
+                "errors",
+                "The data file is not a readable database: it is either encrypted (give the "
+                "passphrase in the window or in CRM_DESKTOP_PASSPHRASE) or damaged, and there "
+                "is no good backup to restore.",
+            ),
             reason="unreadable",
         )
     return StoreError(
-        "The data file is not a readable database: it is either encrypted (give the "
-        "passphrase in the window or in CRM_DESKTOP_PASSPHRASE) or damaged (restore the "
-        "newest good backup with: crm-desktop restore {backup} --yes).",
+        QT_TRANSLATE_NOOP(
+            "errors",
+            "The data file is not a readable database: it is either encrypted (give the "
+            "passphrase in the window or in CRM_DESKTOP_PASSPHRASE) or damaged (restore the "
+            "newest good backup with: crm-desktop restore {backup} --yes).",
+        ),
         backup=str(good.path),
         reason="unreadable",
     )
@@ -293,12 +314,18 @@ def wrong_passphrase_error(paths: AppPaths) -> StoreError:
     good = newest_good_backup(paths, encrypted=True)
     if good is None or good.plain:
         return StoreError(
-            "The data file cannot be opened: wrong passphrase, or the file is damaged.",
+            QT_TRANSLATE_NOOP(
+                "errors",
+                "The data file cannot be opened: wrong passphrase, or the file is damaged.",
+            ),
             reason="passphrase",
         )
     return StoreError(
-        "The data file cannot be opened: wrong passphrase, or the file is damaged (then "
-        "restore the newest backup with: crm-desktop restore {backup} --yes).",
+        QT_TRANSLATE_NOOP(
+            "errors",
+            "The data file cannot be opened: wrong passphrase, or the file is damaged (then "
+            "restore the newest backup with: crm-desktop restore {backup} --yes).",
+        ),
         backup=str(good.path),
         reason="passphrase",
     )
@@ -338,7 +365,9 @@ def error_for(paths: AppPaths, exc: BaseException, *, passphrase: str | None = N
         return restore_hint(paths, detail, encrypted=True, passphrase=passphrase)
     if "malformed" in detail or "not a database" in detail:
         return restore_hint(paths, detail)
-    return StoreError("The store could not be read: {detail}", detail=detail)
+    return StoreError(
+        QT_TRANSLATE_NOOP("errors", "The store could not be read: {detail}"), detail=detail
+    )
 
 
 # ---------------------------------------------------------------- interrupted work
@@ -403,7 +432,9 @@ def recover(paths: AppPaths) -> list[CrmError]:
             incoming, encrypted = data_dir / "-", False
         if incoming.is_file() and incoming.name.startswith(".crm-partial-restore-"):
             finish_restore_swap(paths, incoming, encrypted)
-            notes.append(CrmError("An interrupted restore was finished."))
+            notes.append(
+                CrmError(QT_TRANSLATE_NOOP("errors", "An interrupted restore was finished."))
+            )
         else:
             with contextlib.suppress(OSError):
                 intent.unlink()
@@ -429,13 +460,20 @@ def recover(paths: AppPaths) -> list[CrmError]:
         if encrypting:
             notes.append(
                 CrmError(
-                    "An interrupted encryption or decryption was rolled back; the data "
-                    "file is unchanged."
+                    QT_TRANSLATE_NOOP(
+                        "errors",
+                        "An interrupted encryption or decryption was rolled back; the data "
+                        "file is unchanged.",
+                    )
                 )
             )
         else:
             notes.append(
-                CrmError("An interrupted restore was rolled back; the store is unchanged.")
+                CrmError(
+                    QT_TRANSLATE_NOOP(
+                        "errors", "An interrupted restore was rolled back; the store is unchanged."
+                    )
+                )
             )
     return notes
 
@@ -445,7 +483,11 @@ def discard_empty(paths: AppPaths) -> CrmError:
     db = paths.db_path
     _unlink(db)
     log.warning("a store without schema and without data was created again")
-    return CrmError("The store's first start had been interrupted; it was created again.")
+    return CrmError(
+        QT_TRANSLATE_NOOP(
+            "errors", "The store's first start had been interrupted; it was created again."
+        )
+    )
 
 
 def recover_unless_busy(paths: AppPaths) -> list[CrmError]:
@@ -514,5 +556,5 @@ def encrypted_health(db: Path, passphrase: str) -> Health:
     finally:
         con.close()
     if row is None:
-        return Health("damaged", "no schema revision recorded")
+        return Health("damaged", QT_TRANSLATE_NOOP("errors", "no schema revision recorded"))
     return Health("encrypted", revision=str(row[0]))

@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 
 from crm_desktop.clock import Clock, to_local
 from crm_desktop.data.models import Activity, Order, Person, RevenueTarget
+from crm_desktop.domain.i18n import QT_TRANSLATE_NOOP
 from crm_desktop.errors import ValidationError
 
 CENT = decimal.Decimal("0.01")
@@ -51,17 +52,27 @@ def _money(value: object, field: str) -> decimal.Decimal:
     try:
         amount = decimal.Decimal(str(value)).quantize(CENT)
     except decimal.InvalidOperation as exc:
-        raise ValidationError("“{value}” is not an amount.", field=field, value=value) from exc
+        raise ValidationError(
+            QT_TRANSLATE_NOOP("errors", "“{value}” is not an amount."), field=field, value=value
+        ) from exc
     if amount < 0:
-        raise ValidationError("A target must not be negative.", field=field)
+        raise ValidationError(
+            QT_TRANSLATE_NOOP("errors", "A target must not be negative."), field=field
+        )
     return amount
 
 
 def _check_period(year: int, month: int | None = None) -> None:
     if not 1900 <= year <= 2999:
-        raise ValidationError("The year {year} is not plausible.", field="year", year=year)
+        raise ValidationError(
+            QT_TRANSLATE_NOOP("errors", "The year {year} is not plausible."),
+            field="year",
+            year=year,
+        )
     if month is not None and not 1 <= month <= 12:
-        raise ValidationError("The month must lie between 1 and 12.", field="month")
+        raise ValidationError(
+            QT_TRANSLATE_NOOP("errors", "The month must lie between 1 and 12."), field="month"
+        )
 
 
 def set_month_target(
@@ -90,7 +101,10 @@ def _split(total: decimal.Decimal, weights: list[decimal.Decimal]) -> list[decim
     """Split ``total`` by ``weights`` into cents; the rounding rest goes to the last month."""
     wsum = sum(weights, decimal.Decimal(0))
     if wsum <= 0:
-        raise ValidationError("The month weights must add up to more than zero.", field="weights")
+        raise ValidationError(
+            QT_TRANSLATE_NOOP("errors", "The month weights must add up to more than zero."),
+            field="weights",
+        )
     parts = [(total * w / wsum).quantize(CENT, rounding=decimal.ROUND_DOWN) for w in weights]
     parts[-1] += total - sum(parts, decimal.Decimal(0))
     return parts
@@ -107,7 +121,10 @@ def set_year_targets(
     _check_period(year)
     ws = [decimal.Decimal(w) for w in (weights or [1] * 12)]
     if len(ws) != 12 or any(w < 0 for w in ws):
-        raise ValidationError("Twelve non-negative month weights are needed.", field="weights")
+        raise ValidationError(
+            QT_TRANSLATE_NOOP("errors", "Twelve non-negative month weights are needed."),
+            field="weights",
+        )
     ex_parts = _split(_money(existing_total, "existing_customers"), ws)
     nw_parts = _split(_money(new_total, "new_customers"), ws)
     return [set_month_target(session, year, m + 1, ex_parts[m], nw_parts[m]) for m in range(12)]

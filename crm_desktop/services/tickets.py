@@ -33,6 +33,7 @@ from crm_desktop.data.models import (
     TicketStatusChange,
 )
 from crm_desktop.domain import cardguard
+from crm_desktop.domain.i18n import QT_TRANSLATE_NOOP
 from crm_desktop.errors import ConflictError, NotFoundError, ValidationError
 from crm_desktop.services import settings as cfg
 from crm_desktop.services import versioning
@@ -97,11 +98,15 @@ def _check_party(session: Session, person_id: int | None, company_id: int | None
     if person_id is not None:
         person = session.get(Person, person_id)
         if person is None or person.deleted_at is not None:
-            raise NotFoundError("Person {id} does not exist.", id=person_id)
+            raise NotFoundError(
+                QT_TRANSLATE_NOOP("errors", "Person {id} does not exist."), id=person_id
+            )
     if company_id is not None:
         company = session.get(Company, company_id)
         if company is None or company.deleted_at is not None:
-            raise NotFoundError("Company {id} does not exist.", id=company_id)
+            raise NotFoundError(
+                QT_TRANSLATE_NOOP("errors", "Company {id} does not exist."), id=company_id
+            )
 
 
 def open_ticket(
@@ -119,9 +124,11 @@ def open_ticket(
     """Open a ticket with the next number of the configured scheme."""
     clean = (title or "").strip()
     if not clean:
-        raise ValidationError("A ticket needs a title.", field="title")
+        raise ValidationError(QT_TRANSLATE_NOOP("errors", "A ticket needs a title."), field="title")
     if person_id is None and company_id is None:
-        raise ValidationError("A ticket needs a person or a company.", field="person_id")
+        raise ValidationError(
+            QT_TRANSLATE_NOOP("errors", "A ticket needs a person or a company."), field="person_id"
+        )
     cardguard.guard_all({"title": clean, "description": description})
     _check_party(session, person_id, company_id)
     if company_id is None and person_id is not None:
@@ -153,7 +160,9 @@ def open_ticket(
 def get_ticket(session: Session, ticket_id: int) -> Ticket:
     ticket = session.get(Ticket, ticket_id)
     if ticket is None or ticket.deleted_at is not None:
-        raise NotFoundError("Ticket {id} does not exist.", id=ticket_id)
+        raise NotFoundError(
+            QT_TRANSLATE_NOOP("errors", "Ticket {id} does not exist."), id=ticket_id
+        )
     return ticket
 
 
@@ -190,7 +199,10 @@ def find_ticket(session: Session, number: str) -> Ticket | None:
 def ticket_by_number(session: Session, number: str) -> Ticket:
     ticket = find_ticket(session, number)
     if ticket is None:
-        raise NotFoundError("There is no ticket {number}.", number=(number or "").strip())
+        raise NotFoundError(
+            QT_TRANSLATE_NOOP("errors", "There is no ticket {number}."),
+            number=(number or "").strip(),
+        )
     return ticket
 
 
@@ -214,7 +226,7 @@ def change_status(
     old = ticket.status
     if new_status not in allowed_transitions(old):
         raise ConflictError(
-            "Ticket {number} cannot go from “{old}” to “{new}”.",
+            QT_TRANSLATE_NOOP("errors", "Ticket {number} cannot go from “{old}” to “{new}”."),
             number=ticket.number,
             old=old.value,
             new=new_status.value,
@@ -250,7 +262,9 @@ def update_ticket(
     if title is not None:
         clean = title.strip()
         if not clean:
-            raise ValidationError("A ticket needs a title.", field="title")
+            raise ValidationError(
+                QT_TRANSLATE_NOOP("errors", "A ticket needs a title."), field="title"
+            )
         cardguard.guard(clean, "title")
         ticket.title = clean[:200]
     if description is not None:
@@ -272,7 +286,9 @@ def delete_ticket(session: Session, ticket_id: int, *, clock: Clock) -> None:
 def restore_ticket(session: Session, ticket_id: int) -> Ticket:
     ticket = session.get(Ticket, ticket_id)
     if ticket is None:
-        raise NotFoundError("Ticket {id} does not exist.", id=ticket_id)
+        raise NotFoundError(
+            QT_TRANSLATE_NOOP("errors", "Ticket {id} does not exist."), id=ticket_id
+        )
     ticket.deleted_at = None
     session.flush()
     return ticket

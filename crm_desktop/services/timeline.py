@@ -27,6 +27,7 @@ from crm_desktop.data.models import (
     Project,
     Ticket,
 )
+from crm_desktop.domain.i18n import QT_TRANSLATE_NOOP
 from crm_desktop.errors import NotFoundError, ValidationError
 
 PAGE_SIZE = 100
@@ -228,7 +229,7 @@ def timeline_page(
 ) -> list[TimelineEntry]:
     """One page of the timeline, newest first, starting after ``after``."""
     if limit < 1:
-        raise ValueError("limit must be positive")
+        raise ValueError(QT_TRANSLATE_NOOP("errors", "limit must be positive"))
     where: list[ColumnElement[bool]] = [_live(session)]
     where.extend(_filter_clauses(flt or TimelineFilter()))
     if after is not None:
@@ -343,7 +344,9 @@ def entry(session: Session, activity_id: int) -> TimelineEntry:
     """One activity as a timeline entry (full text, follow-ups)."""
     act = session.get(Activity, activity_id)
     if act is None or act.deleted_at is not None:
-        raise NotFoundError("Activity {id} does not exist.", id=activity_id)
+        raise NotFoundError(
+            QT_TRANSLATE_NOOP("errors", "Activity {id} does not exist."), id=activity_id
+        )
     return _fetch(session, [Activity.id == activity_id], 1)[0]
 
 
@@ -439,7 +442,9 @@ def quick_log(
 
     body = (text or "").strip()
     if not body:
-        raise ValidationError("Please type what was said or done.", field="text")
+        raise ValidationError(
+            QT_TRANSLATE_NOOP("errors", "Please type what was said or done."), field="text"
+        )
     person_id = scope.person_id
     company_id = scope.company_id
     if person_id is None and company_id is None:
@@ -452,9 +457,14 @@ def quick_log(
             if project is not None:
                 company_id = project.company_id
     if person_id is None and company_id is None:
-        raise ValidationError("Select a person or a company first.", field="person_id")
+        raise ValidationError(
+            QT_TRANSLATE_NOOP("errors", "Select a person or a company first."), field="person_id"
+        )
     if followup_due_at is not None and followup_due_at <= clock.now():
-        raise ValidationError("The follow-up must be in the future.", field="followup_due_at")
+        raise ValidationError(
+            QT_TRANSLATE_NOOP("errors", "The follow-up must be in the future."),
+            field="followup_due_at",
+        )
     lines = body.splitlines()
     subject = summarize(lines[0], "", 300)
     data = ActivityInput(

@@ -24,6 +24,7 @@ from sqlalchemy.orm import InstrumentedAttribute, Session, aliased
 from crm_desktop.clock import Clock, SystemClock
 from crm_desktop.data.collation import german_key
 from crm_desktop.data.models import Company, Department, FollowUp, Person
+from crm_desktop.domain.i18n import QT_TRANSLATE_NOOP
 from crm_desktop.errors import NotFoundError, ValidationError
 from crm_desktop.services import textmatch
 
@@ -341,7 +342,7 @@ def children_page(
     and then the matching people; their children are unfiltered.
     """
     if limit < 1:
-        raise ValueError("limit must be positive")
+        raise ValueError(QT_TRANSLATE_NOOP("errors", "limit must be positive"))
     segments = _segments(parent, filter_text)
     cur = cursor or Cursor()
     nodes: list[TreeNode] = []
@@ -367,18 +368,24 @@ def node_for(session: Session, ref: NodeRef) -> TreeNode:
             )
         ).all()
         if not companies:
-            raise NotFoundError("Company {id} does not exist.", id=ref.ref_id)
+            raise NotFoundError(
+                QT_TRANSLATE_NOOP("errors", "Company {id} does not exist."), id=ref.ref_id
+            )
         return _company_nodes(session, companies, with_parent=False)[0]
     if ref.kind is NodeKind.DEPARTMENT:
         dept = session.get(Department, ref.ref_id)
         if dept is None:
-            raise NotFoundError("Department {id} does not exist.", id=ref.ref_id)
+            raise NotFoundError(
+                QT_TRANSLATE_NOOP("errors", "Department {id} does not exist."), id=ref.ref_id
+            )
         found = _departments_segment(dept.company_id)(session, 0, 10_000)
         return next(n for n in found if n.ref == ref)
     if ref.kind is NodeKind.PERSON:
         rows = session.execute(_people_select([Person.id == ref.ref_id])).all()
         if not rows:
-            raise NotFoundError("Person {id} does not exist.", id=ref.ref_id)
+            raise NotFoundError(
+                QT_TRANSLATE_NOOP("errors", "Person {id} does not exist."), id=ref.ref_id
+            )
         return _person_nodes(rows)[0]
     return TreeNode(ref=NO_COMPANY, label="", has_children=True)
 
@@ -407,14 +414,18 @@ def path_to(session: Session, ref: NodeRef) -> list[NodeRef]:
     if ref.kind is NodeKind.DEPARTMENT:
         dept = session.get(Department, ref.ref_id)
         if dept is None:
-            raise NotFoundError("Department {id} does not exist.", id=ref.ref_id)
+            raise NotFoundError(
+                QT_TRANSLATE_NOOP("errors", "Department {id} does not exist."), id=ref.ref_id
+            )
         return [*path_to(session, NodeRef.company(dept.company_id)), ref]
     if ref.kind is NodeKind.PERSON:
         row = session.execute(
             select(Person.company_id, Person.department_id).where(Person.id == ref.ref_id)
         ).first()
         if row is None:
-            raise NotFoundError("Person {id} does not exist.", id=ref.ref_id)
+            raise NotFoundError(
+                QT_TRANSLATE_NOOP("errors", "Person {id} does not exist."), id=ref.ref_id
+            )
         if row.company_id is None:
             return [NO_COMPANY, ref]
         path = path_to(session, NodeRef.company(row.company_id))
@@ -441,11 +452,15 @@ def plan_move(session: Session, person_id: int, target: NodeRef) -> MovePlan:
     """Where a person dropped on ``target`` goes (a department, a company or "No company")."""
     person = session.get(Person, person_id)
     if person is None or person.deleted_at is not None:
-        raise NotFoundError("Person {id} does not exist.", id=person_id)
+        raise NotFoundError(
+            QT_TRANSLATE_NOOP("errors", "Person {id} does not exist."), id=person_id
+        )
     if target.kind is NodeKind.DEPARTMENT:
         dept = session.get(Department, target.ref_id)
         if dept is None:
-            raise NotFoundError("Department {id} does not exist.", id=target.ref_id)
+            raise NotFoundError(
+                QT_TRANSLATE_NOOP("errors", "Department {id} does not exist."), id=target.ref_id
+            )
         company_id: int | None = dept.company_id
         department_id: int | None = dept.id
     elif target.kind is NodeKind.COMPANY:
@@ -453,7 +468,9 @@ def plan_move(session: Session, person_id: int, target: NodeRef) -> MovePlan:
     elif target.kind is NodeKind.NO_COMPANY:
         company_id, department_id = None, None
     else:
-        raise ValidationError("A person can only be moved to a company or a department.")
+        raise ValidationError(
+            QT_TRANSLATE_NOOP("errors", "A person can only be moved to a company or a department.")
+        )
     changes: dict[str, Any] = {}
     if company_id != person.company_id:
         changes["company_id"] = company_id
@@ -491,7 +508,10 @@ def move_person(
     plan = plan_move(session, person_id, target)
     if plan.crosses_company and not allow_company_change:
         raise ValidationError(
-            "The person belongs to another company. Confirm to move them to the new company.",
+            QT_TRANSLATE_NOOP(
+                "errors",
+                "The person belongs to another company. Confirm to move them to the new company.",
+            ),
             field="company_id",
         )
     if plan.changes:

@@ -25,6 +25,7 @@ from sqlalchemy.orm import Session
 
 from crm_desktop.clock import Clock, FixedClock
 from crm_desktop.data.models import UndoEntry
+from crm_desktop.domain.i18n import QT_TRANSLATE_NOOP
 from crm_desktop.errors import ConflictError, NotFoundError
 from crm_desktop.services.changes import Changes
 
@@ -153,15 +154,17 @@ def end_redo(session: Session) -> None:
 def _load(session: Session, entry_id: int) -> tuple[UndoEntry, Handler[Any], Any]:
     entry = session.get(UndoEntry, entry_id)
     if entry is None:
-        raise NotFoundError("There is nothing to undo with id {id}.", id=entry_id)
+        raise NotFoundError(
+            QT_TRANSLATE_NOOP("errors", "There is nothing to undo with id {id}."), id=entry_id
+        )
     found = _HANDLERS.get(entry.action)
     if found is None:
-        raise ConflictError("This change cannot be undone.")
+        raise ConflictError(QT_TRANSLATE_NOOP("errors", "This change cannot be undone."))
     try:
         payload = found.parse(dict(entry.payload or {}))
     except (TypeError, ValueError, KeyError, AttributeError) as exc:
         log.warning("undo: entry %s unreadable: %s", entry_id, exc)
-        raise ConflictError("This change cannot be undone.") from exc
+        raise ConflictError(QT_TRANSLATE_NOOP("errors", "This change cannot be undone.")) from exc
     return entry, found, payload
 
 
@@ -175,7 +178,7 @@ def undo(session: Session, entry_id: int, clock: Clock) -> UndoResult:
     """Take back one change."""
     entry, found, payload = _load(session, entry_id)
     if entry.undone_at is not None:
-        raise ConflictError("This change has already been undone.")
+        raise ConflictError(QT_TRANSLATE_NOOP("errors", "This change has already been undone."))
     action, label = str(entry.action), str(entry.label)
     changes = found.undo(session, payload, clock)
     entry = session.get_one(UndoEntry, entry_id)  # a handler may have expired it
@@ -190,9 +193,9 @@ def redo(session: Session, entry_id: int, clock: Clock) -> UndoResult:
     """Do an undone change again."""
     entry, found, payload = _load(session, entry_id)
     if entry.undone_at is None:
-        raise ConflictError("This change has not been undone.")
+        raise ConflictError(QT_TRANSLATE_NOOP("errors", "This change has not been undone."))
     if found.redo is None or (entry.payload or {}).get(ENDED):
-        raise ConflictError("This change cannot be done again.")
+        raise ConflictError(QT_TRANSLATE_NOOP("errors", "This change cannot be done again."))
     action, label = str(entry.action), str(entry.label)
     changes = found.redo(session, payload, clock)
     entry = session.get_one(UndoEntry, entry_id)
@@ -224,7 +227,7 @@ def _readable(
 
 
 def _not_a_dict() -> dict[str, Any]:
-    raise ValueError("payload is not an object")
+    raise ValueError(QT_TRANSLATE_NOOP("errors", "payload is not an object"))
 
 
 def stack(
@@ -547,7 +550,7 @@ class EditPayload:
             raise ValueError(f"no record kind {kind!r}")
         before, after = data.get("before"), data.get("after")
         if not isinstance(before, dict) or not isinstance(after, dict):
-            raise ValueError("before/after are not objects")
+            raise ValueError(QT_TRANSLATE_NOOP("errors", "before/after are not objects"))
         return cls(str(kind), _int(data.get("id"), "id"), before, after)
 
 
@@ -558,7 +561,11 @@ def _apply(session: Session, kind: str, ref_id: int, values: dict[str, Any], clo
     model = _edit_model(kind)
     obj = session.get(model, ref_id)
     if obj is None or obj.deleted_at is not None:
-        raise ConflictError("The record is no longer there; the change cannot be undone.")
+        raise ConflictError(
+            QT_TRANSLATE_NOOP(
+                "errors", "The record is no longer there; the change cannot be undone."
+            )
+        )
     columns = model.__table__.c
     rels = obj.__mapper__.relationships
     for name, raw in values.items():
@@ -608,9 +615,10 @@ def changed_since(session: Session, kind: str, ref_id: int, expected: dict[str, 
     return [name for name, value in expected.items() if not _same(now.get(name), value)]
 
 
-EDIT_OVERTAKEN = (
+EDIT_OVERTAKEN = QT_TRANSLATE_NOOP(
+    "errors",
     "The record was changed again after this change; undoing it now would "
-    "overwrite that later change. Nothing was changed."
+    "overwrite that later change. Nothing was changed.",
 )
 
 
@@ -620,7 +628,11 @@ def _refuse_if_changed(session: Session, p: EditPayload, expected: dict[str, Any
     save of someone else or of another window."""
     obj = session.get(_edit_model(p.kind), p.id)
     if obj is None or obj.deleted_at is not None:
-        raise ConflictError("The record is no longer there; the change cannot be undone.")
+        raise ConflictError(
+            QT_TRANSLATE_NOOP(
+                "errors", "The record is no longer there; the change cannot be undone."
+            )
+        )
     names = changed_since(session, p.kind, p.id, expected)
     if names:
         log.info("undo: %s %s changed meanwhile (%s): refused", p.kind, p.id, ", ".join(names))
@@ -764,7 +776,7 @@ class BulkSetPayload:
             raise ValueError(f"no bulk field {name!r} of {entity!r}")
         old = data.get("old", {})
         if not isinstance(old, dict):
-            raise ValueError("old is not an object")
+            raise ValueError(QT_TRANSLATE_NOOP("errors", "old is not an object"))
         return cls(
             entity,
             name,
@@ -937,10 +949,13 @@ _ROW_SEQUENCE = {"appointment": "sequence", "followup": "sequence"}
 # next Undo goes on with the older changes); handlers of other modules add theirs
 FINAL_REFUSALS: set[str] = set()  # the messages (CrmError.message)
 
-ROW_GONE = "The record is no longer there; the change cannot be undone."
-WON_PROJECT_USED = (
+ROW_GONE = QT_TRANSLATE_NOOP(
+    "errors", "The record is no longer there; the change cannot be undone."
+)
+WON_PROJECT_USED = QT_TRANSLATE_NOOP(
+    "errors",
     "The project “{name}” got new entries since the opportunity was won; undoing the win "
-    "would leave them without their project. Nothing was changed."
+    "would leave them without their project. Nothing was changed.",
 )
 
 
@@ -984,7 +999,9 @@ def row_values(session: Session, kind: str, ref_id: int) -> dict[str, Any]:
     session.flush()
     row = session.execute(select(table).where(table.c.id == ref_id)).mappings().first()
     if row is None:
-        raise NotFoundError("There is no {kind} {id}.", kind=kind, id=ref_id)
+        raise NotFoundError(
+            QT_TRANSLATE_NOOP("errors", "There is no {kind} {id}."), kind=kind, id=ref_id
+        )
     return {str(k): _dump(v) for k, v in row.items() if k not in _ROW_SKIP}
 
 
@@ -1010,9 +1027,9 @@ class RowChange:
             raise ValueError(f"no row kind {kind!r}")
         before, after = data.get("before"), data.get("after")
         if not isinstance(before, dict) or not isinstance(after, dict):
-            raise ValueError("before/after are not objects")
+            raise ValueError(QT_TRANSLATE_NOOP("errors", "before/after are not objects"))
         if set(before) != set(after):
-            raise ValueError("before/after name other columns")
+            raise ValueError(QT_TRANSLATE_NOOP("errors", "before/after name other columns"))
         columns = _row_model(str(kind)).__table__.c
         unknown = [n for n in after if n not in columns or n in _ROW_SKIP]
         if unknown:
@@ -1063,7 +1080,7 @@ class RowEditPayload:
         also = data.get("also", [])
         created = data.get("created", [])
         if not isinstance(also, list) or not isinstance(created, list):
-            raise ValueError("also/created are not lists")
+            raise ValueError(QT_TRANSLATE_NOOP("errors", "also/created are not lists"))
         made = []
         for item in created:
             if not isinstance(item, dict) or item.get("kind") != "project":

@@ -19,6 +19,7 @@ from stdnum.eu import vat as stdnum_vat
 from stdnum.exceptions import ValidationError as StdnumError
 
 from crm_desktop.domain import countries
+from crm_desktop.domain.i18n import QT_TRANSLATE_NOOP
 from crm_desktop.errors import ValidationError
 
 DEFAULT_REGION = "DE"
@@ -48,7 +49,9 @@ _POSTCODES: dict[str, tuple[str, str]] = {
 def required(value: str | None, field: str, label: str) -> str:
     cleaned = (value or "").strip()
     if not cleaned:
-        raise ValidationError("{label} is required.", field=field, label=label)
+        raise ValidationError(
+            QT_TRANSLATE_NOOP("errors", "{label} is required."), field=field, label=label
+        )
     return cleaned
 
 
@@ -56,15 +59,21 @@ def normalize_phone(raw: str, region: str = DEFAULT_REGION, field: str = "phone"
     """A phone number in E.164 (+4971112345), or a ValidationError."""
     text = (raw or "").strip()
     if not text:
-        raise ValidationError("The phone number is empty.", field=field)
+        raise ValidationError(
+            QT_TRANSLATE_NOOP("errors", "The phone number is empty."), field=field
+        )
     text = re.sub(r"^00", "+", text)
     try:
         number = phonenumbers.parse(text, region)
     except phonenumbers.NumberParseException as exc:
-        raise ValidationError("“{value}” is not a phone number.", field=field, value=raw) from exc
+        raise ValidationError(
+            QT_TRANSLATE_NOOP("errors", "“{value}” is not a phone number."), field=field, value=raw
+        ) from exc
     if not phonenumbers.is_possible_number(number) or not phonenumbers.is_valid_number(number):
         raise ValidationError(
-            "“{value}” is not a valid phone number (check the area code and length).",
+            QT_TRANSLATE_NOOP(
+                "errors", "“{value}” is not a valid phone number (check the area code and length)."
+            ),
             field=field,
             value=raw,
         )
@@ -90,7 +99,9 @@ def normalize_email(raw: str, field: str = "email") -> str:
         info = validate_email(text, check_deliverability=False)
     except EmailNotValidError as exc:
         raise ValidationError(
-            "“{value}” is not a valid e-mail address.", field=field, value=raw
+            QT_TRANSLATE_NOOP("errors", "“{value}” is not a valid e-mail address."),
+            field=field,
+            value=raw,
         ) from exc
     return info.normalized
 
@@ -100,7 +111,9 @@ def normalize_iban(raw: str, field: str = "iban") -> str:
         return str(stdnum_iban.validate(raw))
     except StdnumError as exc:
         raise ValidationError(
-            "“{value}” is not a valid IBAN (check digits or length do not match).",
+            QT_TRANSLATE_NOOP(
+                "errors", "“{value}” is not a valid IBAN (check digits or length do not match)."
+            ),
             field=field,
             value=raw,
         ) from exc
@@ -111,7 +124,9 @@ def normalize_bic(raw: str, field: str = "bic") -> str:
         return str(stdnum_bic.validate(raw))
     except StdnumError as exc:
         raise ValidationError(
-            "“{value}” is not a valid BIC (8 or 11 characters, e.g. COBADEFFXXX).",
+            QT_TRANSLATE_NOOP(
+                "errors", "“{value}” is not a valid BIC (8 or 11 characters, e.g. COBADEFFXXX)."
+            ),
             field=field,
             value=raw,
         ) from exc
@@ -122,18 +137,24 @@ def normalize_vat_id(raw: str, field: str = "vat_id") -> str:
         return str(stdnum_vat.validate(raw))
     except StdnumError as exc:
         raise ValidationError(
-            "“{value}” is not a valid EU VAT id (e.g. DE123456789).", field=field, value=raw
+            QT_TRANSLATE_NOOP("errors", "“{value}” is not a valid EU VAT id (e.g. DE123456789)."),
+            field=field,
+            value=raw,
         ) from exc
 
 
 def check_birth_date(value: dt.date, today: dt.date, field: str = "birth_date") -> dt.date:
     if value > today:
         raise ValidationError(
-            "The birth date {value} lies in the future.", field=field, value=value.isoformat()
+            QT_TRANSLATE_NOOP("errors", "The birth date {value} lies in the future."),
+            field=field,
+            value=value.isoformat(),
         )
     if today.year - value.year > OLDEST_PLAUSIBLE_AGE:
         raise ValidationError(
-            "The birth date {value} would make this person older than {age} years.",
+            QT_TRANSLATE_NOOP(
+                "errors", "The birth date {value} would make this person older than {age} years."
+            ),
             field=field,
             value=value.isoformat(),
             age=OLDEST_PLAUSIBLE_AGE,
@@ -150,7 +171,9 @@ def parse_date(raw: str, field: str = "date") -> dt.date:
             return dt.date(int(m.group(3)), int(m.group(2)), int(m.group(1)))
         return dt.date.fromisoformat(text)
     except ValueError as exc:
-        raise ValidationError("“{value}” is not a valid date.", field=field, value=raw) from exc
+        raise ValidationError(
+            QT_TRANSLATE_NOOP("errors", "“{value}” is not a valid date."), field=field, value=raw
+        ) from exc
 
 
 def resolve_country(raw: str | None, default: str = DEFAULT_REGION) -> tuple[str, str | None]:
@@ -185,7 +208,9 @@ def normalize_postcode(raw: str, country: str, field: str = "postcode") -> str:
     pattern, description = rule
     if not re.fullmatch(pattern, text):
         raise ValidationError(
-            "“{value}” is not a valid postcode for {country} ({description}).",
+            QT_TRANSLATE_NOOP(
+                "errors", "“{value}” is not a valid postcode for {country} ({description})."
+            ),
             field=field,
             value=raw,
             country=country.upper(),
@@ -199,5 +224,9 @@ def normalize_website(raw: str | None) -> str | None:
     if not text:
         return None
     if " " in text or "." not in text:
-        raise ValidationError("“{value}” is not a web address.", field="website", value=raw)
+        raise ValidationError(
+            QT_TRANSLATE_NOOP("errors", "“{value}” is not a web address."),
+            field="website",
+            value=raw,
+        )
     return text

@@ -217,7 +217,8 @@ class AgendaWidget(QWidget):
         self.failure = exc
         self.model.removeRows(0, self.model.rowCount())
         self.entries = {}
-        self.heading.setText(f"<h2 style='margin:0'>{self.tr('Agenda')}</h2>")
+        agenda = self.tr("Agenda")
+        self.heading.setText(f"<h2 style='margin:0'>{agenda}</h2>")
         self.error.setText(
             self.tr("The agenda could not be loaded: {error}").format(error=error_label_text(exc))
         )
@@ -248,7 +249,8 @@ class AgendaWidget(QWidget):
         self.view.expandAll()
         n_over = len(overdue)
         n_all = len(entries)
-        head = self.tr("This week") if self.week else f"{self.tr('Today')} – {format_date(today)}"
+        today_text = self.tr("Today")
+        head = self.tr("This week") if self.week else f"{today_text} – {format_date(today)}"
         summary = self.tr("%n item(s)", "", n_all)
         if n_over:
             summary += " · " + self.tr("%n overdue", "", n_over)

@@ -43,6 +43,7 @@ from PySide6.QtWidgets import (
 from crm_desktop.clock import Clock, SystemClock, local_to_utc, local_zone
 from crm_desktop.data.models import CompanyStatus, Priority
 from crm_desktop.data.store import Store
+from crm_desktop.domain.i18n import QT_TRANSLATE_NOOP
 from crm_desktop.errors import CrmError
 from crm_desktop.services import campaigns, lookups
 from crm_desktop.services.campaigns import Selection
@@ -484,7 +485,7 @@ class CampaignDialog(QDialog):
                 return campaigns.export_mail_merge(session, ids, path)
             except OSError as exc:
                 raise CrmError(
-                    "The file {path} cannot be written: {detail}",
+                    QT_TRANSLATE_NOOP("errors", "The file {path} cannot be written: {detail}"),
                     path=str(path),
                     detail=exc.strerror or str(exc),
                 ) from exc

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from crm_desktop.clock import Clock, SystemClock, local_to_utc, local_zone, to_local
 from crm_desktop.data.models import ActivityKind
 from crm_desktop.data.store import Store
+from crm_desktop.domain.i18n import QT_TRANSLATE_NOOP
 from crm_desktop.errors import CrmError, ValidationError
 from crm_desktop.services import followups
 from crm_desktop.services.changes import Changes
@@ -130,7 +131,11 @@ class FollowupDialog(QDialog):
     def save(self) -> None:
         pid = self.person.chosen_id()
         if pid is None:
-            self._refused(ValidationError("Choose the person the follow-up is for."))
+            self._refused(
+                ValidationError(
+                    QT_TRANSLATE_NOOP("errors", "Choose the person the follow-up is for.")
+                )
+            )
             return
         d, t = self.when.date(), self.when.time()
         due = local_to_utc(

@@ -32,6 +32,7 @@ from crm_desktop.data.models import (
     ProjectStatus,
     TicketStatus,
 )
+from crm_desktop.domain.i18n import QT_TRANSLATE_NOOP as QT_TRANSLATE_NOOP
 from crm_desktop.errors import CrmError, MultipleErrors, ValidationError
 
 E = TypeVar("E", bound=enum.Enum)
@@ -39,11 +40,6 @@ E = TypeVar("E", bound=enum.Enum)
 
 def _translate(context: str, text: str) -> str:
     return QCoreApplication.translate(context, text)
-
-
-def QT_TRANSLATE_NOOP(context: str, text: str) -> str:
-    """Marks ``text`` for ``lupdate`` (same name as Qt's macro) and returns it unchanged."""
-    return text
 
 
 # ---------------------------------------------------------------- errors

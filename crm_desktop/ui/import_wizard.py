@@ -67,81 +67,81 @@ PREVIEW_ROWS = 5
 
 
 def _t(text: str) -> str:
-    return QCoreApplication.translate(CTX, text)
+    return QCoreApplication.translate("ImportWizard", text)
 
 
 # ---------------------------------------------------------------- target fields
 
 _SIMPLE_TARGETS: list[tuple[str, str]] = [
-    ("given_name", QT_TRANSLATE_NOOP(CTX, "Given name")),
-    ("additional_names", QT_TRANSLATE_NOOP(CTX, "Middle names")),
-    ("family_name", QT_TRANSLATE_NOOP(CTX, "Family name")),
-    ("full_name", QT_TRANSLATE_NOOP(CTX, "Full name (split into parts)")),
-    ("prefix", QT_TRANSLATE_NOOP(CTX, "Salutation and title (“Herr Dr.”)")),
-    ("salutation", QT_TRANSLATE_NOOP(CTX, "Salutation")),
-    ("title", QT_TRANSLATE_NOOP(CTX, "Title")),
-    ("name_suffix", QT_TRANSLATE_NOOP(CTX, "Name suffix")),
-    ("nickname", QT_TRANSLATE_NOOP(CTX, "Nickname")),
-    ("company", QT_TRANSLATE_NOOP(CTX, "Company")),
-    ("department", QT_TRANSLATE_NOOP(CTX, "Department")),
-    ("position", QT_TRANSLATE_NOOP(CTX, "Position")),
-    ("occupation", QT_TRANSLATE_NOOP(CTX, "Occupation")),
-    ("birth_date", QT_TRANSLATE_NOOP(CTX, "Birthday")),
-    ("notes", QT_TRANSLATE_NOOP(CTX, "Notes")),
-    ("website", QT_TRANSLATE_NOOP(CTX, "Website")),
-    ("tags", QT_TRANSLATE_NOOP(CTX, "Tags (categories)")),
-    ("vcard_uid", QT_TRANSLATE_NOOP(CTX, "vCard UID")),
-    ("email.work", QT_TRANSLATE_NOOP(CTX, "E-mail (work)")),
-    ("email.home", QT_TRANSLATE_NOOP(CTX, "E-mail (private)")),
-    ("email.other", QT_TRANSLATE_NOOP(CTX, "E-mail (other)")),
-    ("phone.work", QT_TRANSLATE_NOOP(CTX, "Phone (work)")),
-    ("phone.mobile", QT_TRANSLATE_NOOP(CTX, "Mobile phone")),
-    ("phone.home", QT_TRANSLATE_NOOP(CTX, "Phone (private)")),
-    ("phone.fax", QT_TRANSLATE_NOOP(CTX, "Fax")),
-    ("phone.other", QT_TRANSLATE_NOOP(CTX, "Phone (other)")),
+    ("given_name", QT_TRANSLATE_NOOP("ImportWizard", "Given name")),
+    ("additional_names", QT_TRANSLATE_NOOP("ImportWizard", "Middle names")),
+    ("family_name", QT_TRANSLATE_NOOP("ImportWizard", "Family name")),
+    ("full_name", QT_TRANSLATE_NOOP("ImportWizard", "Full name (split into parts)")),
+    ("prefix", QT_TRANSLATE_NOOP("ImportWizard", "Salutation and title (“Herr Dr.”)")),
+    ("salutation", QT_TRANSLATE_NOOP("ImportWizard", "Salutation")),
+    ("title", QT_TRANSLATE_NOOP("ImportWizard", "Title")),
+    ("name_suffix", QT_TRANSLATE_NOOP("ImportWizard", "Name suffix")),
+    ("nickname", QT_TRANSLATE_NOOP("ImportWizard", "Nickname")),
+    ("company", QT_TRANSLATE_NOOP("ImportWizard", "Company")),
+    ("department", QT_TRANSLATE_NOOP("ImportWizard", "Department")),
+    ("position", QT_TRANSLATE_NOOP("ImportWizard", "Position")),
+    ("occupation", QT_TRANSLATE_NOOP("ImportWizard", "Occupation")),
+    ("birth_date", QT_TRANSLATE_NOOP("ImportWizard", "Birthday")),
+    ("notes", QT_TRANSLATE_NOOP("ImportWizard", "Notes")),
+    ("website", QT_TRANSLATE_NOOP("ImportWizard", "Website")),
+    ("tags", QT_TRANSLATE_NOOP("ImportWizard", "Tags (categories)")),
+    ("vcard_uid", QT_TRANSLATE_NOOP("ImportWizard", "vCard UID")),
+    ("email.work", QT_TRANSLATE_NOOP("ImportWizard", "E-mail (work)")),
+    ("email.home", QT_TRANSLATE_NOOP("ImportWizard", "E-mail (private)")),
+    ("email.other", QT_TRANSLATE_NOOP("ImportWizard", "E-mail (other)")),
+    ("phone.work", QT_TRANSLATE_NOOP("ImportWizard", "Phone (work)")),
+    ("phone.mobile", QT_TRANSLATE_NOOP("ImportWizard", "Mobile phone")),
+    ("phone.home", QT_TRANSLATE_NOOP("ImportWizard", "Phone (private)")),
+    ("phone.fax", QT_TRANSLATE_NOOP("ImportWizard", "Fax")),
+    ("phone.other", QT_TRANSLATE_NOOP("ImportWizard", "Phone (other)")),
 ]
 _ADDRESS_KINDS: list[tuple[str, str]] = [
-    ("main", QT_TRANSLATE_NOOP(CTX, "Business address")),
-    ("home", QT_TRANSLATE_NOOP(CTX, "Home address")),
-    ("other", QT_TRANSLATE_NOOP(CTX, "Other address")),
-    ("billing", QT_TRANSLATE_NOOP(CTX, "Billing address")),
-    ("delivery", QT_TRANSLATE_NOOP(CTX, "Delivery address")),
+    ("main", QT_TRANSLATE_NOOP("ImportWizard", "Business address")),
+    ("home", QT_TRANSLATE_NOOP("ImportWizard", "Home address")),
+    ("other", QT_TRANSLATE_NOOP("ImportWizard", "Other address")),
+    ("billing", QT_TRANSLATE_NOOP("ImportWizard", "Billing address")),
+    ("delivery", QT_TRANSLATE_NOOP("ImportWizard", "Delivery address")),
 ]
 _ADDRESS_PARTS: list[tuple[str, str]] = [
-    ("street", QT_TRANSLATE_NOOP(CTX, "street")),
-    ("street2", QT_TRANSLATE_NOOP(CTX, "street, line 2")),
-    ("street3", QT_TRANSLATE_NOOP(CTX, "street, line 3")),
-    ("extra", QT_TRANSLATE_NOOP(CTX, "address line 2")),
-    ("pobox", QT_TRANSLATE_NOOP(CTX, "PO box")),
-    ("postcode", QT_TRANSLATE_NOOP(CTX, "postcode")),
-    ("city", QT_TRANSLATE_NOOP(CTX, "city")),
-    ("region", QT_TRANSLATE_NOOP(CTX, "region")),
-    ("country", QT_TRANSLATE_NOOP(CTX, "country")),
-    ("formatted", QT_TRANSLATE_NOOP(CTX, "whole address in one field")),
-    ("type", QT_TRANSLATE_NOOP(CTX, "kind")),
+    ("street", QT_TRANSLATE_NOOP("ImportWizard", "street")),
+    ("street2", QT_TRANSLATE_NOOP("ImportWizard", "street, line 2")),
+    ("street3", QT_TRANSLATE_NOOP("ImportWizard", "street, line 3")),
+    ("extra", QT_TRANSLATE_NOOP("ImportWizard", "address line 2")),
+    ("pobox", QT_TRANSLATE_NOOP("ImportWizard", "PO box")),
+    ("postcode", QT_TRANSLATE_NOOP("ImportWizard", "postcode")),
+    ("city", QT_TRANSLATE_NOOP("ImportWizard", "city")),
+    ("region", QT_TRANSLATE_NOOP("ImportWizard", "region")),
+    ("country", QT_TRANSLATE_NOOP("ImportWizard", "country")),
+    ("formatted", QT_TRANSLATE_NOOP("ImportWizard", "whole address in one field")),
+    ("type", QT_TRANSLATE_NOOP("ImportWizard", "kind")),
 ]
 _INDEXED_HEADS = {
-    "email": QT_TRANSLATE_NOOP(CTX, "E-mail {n}"),
-    "phone": QT_TRANSLATE_NOOP(CTX, "Phone {n}"),
-    "address": QT_TRANSLATE_NOOP(CTX, "Address {n}"),
+    "email": QT_TRANSLATE_NOOP("ImportWizard", "E-mail {n}"),
+    "phone": QT_TRANSLATE_NOOP("ImportWizard", "Phone {n}"),
+    "address": QT_TRANSLATE_NOOP("ImportWizard", "Address {n}"),
 }
 _INDEXED_PARTS = {
-    "type": QT_TRANSLATE_NOOP(CTX, "kind"),
-    "value": QT_TRANSLATE_NOOP(CTX, "value"),
+    "type": QT_TRANSLATE_NOOP("ImportWizard", "kind"),
+    "value": QT_TRANSLATE_NOOP("ImportWizard", "value"),
 }
 PRESET_LABELS: list[tuple[str, str]] = [
-    ("outlook-en", QT_TRANSLATE_NOOP(CTX, "Outlook (English)")),
-    ("outlook-de", QT_TRANSLATE_NOOP(CTX, "Outlook (German)")),
-    ("google", QT_TRANSLATE_NOOP(CTX, "Google Contacts")),
-    ("thunderbird", QT_TRANSLATE_NOOP(CTX, "Thunderbird")),
-    ("full", QT_TRANSLATE_NOOP(CTX, "CRM Desktop (full export)")),
-    ("generic", QT_TRANSLATE_NOOP(CTX, "Other (guessed from the column names)")),
+    ("outlook-en", QT_TRANSLATE_NOOP("ImportWizard", "Outlook (English)")),
+    ("outlook-de", QT_TRANSLATE_NOOP("ImportWizard", "Outlook (German)")),
+    ("google", QT_TRANSLATE_NOOP("ImportWizard", "Google Contacts")),
+    ("thunderbird", QT_TRANSLATE_NOOP("ImportWizard", "Thunderbird")),
+    ("full", QT_TRANSLATE_NOOP("ImportWizard", "CRM Desktop (full export)")),
+    ("generic", QT_TRANSLATE_NOOP("ImportWizard", "Other (guessed from the column names)")),
 ]
 DELIMITERS: list[tuple[str, str]] = [
-    (",", QT_TRANSLATE_NOOP(CTX, "Comma (,)")),
-    (";", QT_TRANSLATE_NOOP(CTX, "Semicolon (;)")),
-    ("\t", QT_TRANSLATE_NOOP(CTX, "Tab")),
-    ("|", QT_TRANSLATE_NOOP(CTX, "Vertical bar (|)")),
+    (",", QT_TRANSLATE_NOOP("ImportWizard", "Comma (,)")),
+    (";", QT_TRANSLATE_NOOP("ImportWizard", "Semicolon (;)")),
+    ("\t", QT_TRANSLATE_NOOP("ImportWizard", "Tab")),
+    ("|", QT_TRANSLATE_NOOP("ImportWizard", "Vertical bar (|)")),
 ]
 ENCODINGS = ["utf-8", "cp1252", "iso-8859-15", "utf-16", "mac_roman"]
 
@@ -149,7 +149,7 @@ ENCODINGS = ["utf-8", "cp1252", "iso-8859-15", "utf-16", "mac_roman"]
 def target_label(key: str) -> str:
     """A human label for a mapping target ("address.main.city" → "Business address: city")."""
     if not key:
-        return _t("— not imported —")
+        return QCoreApplication.translate("ImportWizard", "— not imported —")
     for k, label in _SIMPLE_TARGETS:
         if k == key:
             return _t(label)
@@ -200,7 +200,9 @@ def read_head(
         data = path.read_bytes()
     except OSError as exc:
         raise ImportFileError(
-            "The file {path} cannot be read: {detail}", path=str(path), detail=exc.strerror
+            QT_TRANSLATE_NOOP("errors", "The file {path} cannot be read: {detail}"),
+            path=str(path),
+            detail=exc.strerror,
         ) from exc
     text, _enc = decode_text(data, f"CSV file {path.name}", encoding)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
@@ -217,7 +219,9 @@ def read_head(
             if len(out) >= rows:
                 break
     except csv.Error as exc:
-        raise ImportFileError("The CSV file cannot be read ({detail}).", detail=str(exc)) from exc
+        raise ImportFileError(
+            QT_TRANSLATE_NOOP("errors", "The CSV file cannot be read ({detail})."), detail=str(exc)
+        ) from exc
     return headers, out
 
 

@@ -55,14 +55,14 @@ def _tr(text: str) -> str:
 def kind_verb(kind: ActivityKind) -> str:
     """The kind as it reads inside a reminder sentence ("call", "visit")."""
     verbs = {
-        ActivityKind.CALL: _tr("call"),
-        ActivityKind.MEETING: _tr("meeting"),
-        ActivityKind.EMAIL: _tr("e-mail"),
-        ActivityKind.LETTER: _tr("letter"),
-        ActivityKind.VISIT: _tr("visit"),
-        ActivityKind.COMPLAINT: _tr("complaint"),
-        ActivityKind.SERVICE_CALL: _tr("service call"),
-        ActivityKind.NOTE: _tr("note"),
+        ActivityKind.CALL: QCoreApplication.translate("Reminders", "call"),
+        ActivityKind.MEETING: QCoreApplication.translate("Reminders", "meeting"),
+        ActivityKind.EMAIL: QCoreApplication.translate("Reminders", "e-mail"),
+        ActivityKind.LETTER: QCoreApplication.translate("Reminders", "letter"),
+        ActivityKind.VISIT: QCoreApplication.translate("Reminders", "visit"),
+        ActivityKind.COMPLAINT: QCoreApplication.translate("Reminders", "complaint"),
+        ActivityKind.SERVICE_CALL: QCoreApplication.translate("Reminders", "service call"),
+        ActivityKind.NOTE: QCoreApplication.translate("Reminders", "note"),
     }
     return verbs.get(kind, kind.value)
 
@@ -87,7 +87,7 @@ def note_text(entry: fus.AgendaEntry) -> str:
     if entry.note:
         return entry.note
     if entry.auto_reason == fus.INTERVAL_REASON:
-        return _tr("contact interval reached")
+        return QCoreApplication.translate("Reminders", "contact interval reached")
     return ""
 
 
@@ -97,19 +97,19 @@ def entry_text(entry: fus.AgendaEntry, now: dt.datetime, zone: ZoneInfo | None =
     who = who_text(entry)
     note = note_text(entry)
     if entry.type == "appointment":
-        text = _tr("{time} {title}").format(
+        text = QCoreApplication.translate("Reminders", "{time} {title}").format(
             time=time_text, title=entry.note or kind_verb(entry.kind)
         )
         return f"{text} – {who}" if who else text
     if who and note:
-        return _tr("{time} {kind} {who}: {note}").format(
+        return QCoreApplication.translate("Reminders", "{time} {kind} {who}: {note}").format(
             time=time_text, kind=kind_verb(entry.kind), who=who, note=note
         )
     if who:
-        return _tr("{time} {kind} {who}").format(
+        return QCoreApplication.translate("Reminders", "{time} {kind} {who}").format(
             time=time_text, kind=kind_verb(entry.kind), who=who
         )
-    return _tr("{time} {kind}: {note}").format(
+    return QCoreApplication.translate("Reminders", "{time} {kind}: {note}").format(
         time=time_text, kind=kind_verb(entry.kind), note=note or "—"
     )
 

@@ -41,6 +41,7 @@ from PySide6.QtWidgets import (
 from crm_desktop.clock import Clock, SystemClock, to_local
 from crm_desktop.config import AppPaths, resolve_paths
 from crm_desktop.data.store import Store
+from crm_desktop.domain.i18n import QT_TRANSLATE_NOOP
 from crm_desktop.errors import CrmError
 from crm_desktop.services import privacy
 from crm_desktop.services.changes import Changes
@@ -397,7 +398,7 @@ class PrivacyDialog(QDialog):
             except OSError as exc:
                 tmp.unlink(missing_ok=True)
                 raise CrmError(
-                    "The file {path} cannot be written: {detail}",
+                    QT_TRANSLATE_NOOP("errors", "The file {path} cannot be written: {detail}"),
                     path=str(path),
                     detail=exc.strerror or str(exc),
                 ) from exc

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from crm_desktop.clock import Clock, SystemClock
 from crm_desktop.data.models import ProjectStatus
 from crm_desktop.data.store import Store
+from crm_desktop.domain.i18n import QT_TRANSLATE_NOOP
 from crm_desktop.errors import CrmError, MultipleErrors, ValidationError
 from crm_desktop.services import projects as pj
 from crm_desktop.services.changes import Changes
@@ -186,7 +187,10 @@ class ProjectDialog(QDialog):
         company_id = self.company.chosen_id()
         if company_id is None and self.company.is_unmatched():
             self._refused(
-                ValidationError("No company matches “{text}”.", text=self.company.currentText())
+                ValidationError(
+                    QT_TRANSLATE_NOOP("errors", "No company matches “{text}”."),
+                    text=self.company.currentText(),
+                )
             )
             return
         self.form.name = self.name.text()

@@ -79,13 +79,13 @@ def contact_sheet_pdf(
         raise ValueError("person_id, company_id, ticket or project_id is required")
 
     html = ops.read(store, sheet)
-    return html_to_pdf(html, path, _tr("Contact sheet"))
+    return html_to_pdf(html, path, QCoreApplication.translate("Sheets", "Contact sheet"))
 
 
 def agenda_pdf(store: Store, path: Path, day: dt.date, clock: Clock | None = None) -> Path:
     now = (clock or SystemClock()).now()
     html = ops.read(store, lambda s: sheets.agenda_sheet(s, day, now, _tr, owner=store.owner))
-    return html_to_pdf(html, path, _tr("Agenda"))
+    return html_to_pdf(html, path, QCoreApplication.translate("Sheets", "Agenda"))
 
 
 def dashboard_pdf(

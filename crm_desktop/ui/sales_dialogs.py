@@ -133,7 +133,9 @@ def parse_decimal(
     except decimal.InvalidOperation:
         value = decimal.Decimal("NaN")
     if not value.is_finite():
-        raise ValidationError("“{value}” is not a number.", field=field, value=raw)
+        raise ValidationError(
+            QT_TRANSLATE_NOOP("errors", "“{value}” is not a number."), field=field, value=raw
+        )
     return value
 
 
@@ -272,9 +274,18 @@ class CustomerPicker(QWidget):
     def ids(self, errors: list[ValidationError]) -> tuple[int | None, int | None]:
         """The chosen ids; a typed text that matches no record is an error."""
         if self.company.is_unmatched():
-            errors.append(ValidationError("Choose a company from the list.", field="company_id"))
+            errors.append(
+                ValidationError(
+                    QT_TRANSLATE_NOOP("errors", "Choose a company from the list."),
+                    field="company_id",
+                )
+            )
         if self.person.is_unmatched():
-            errors.append(ValidationError("Choose a person from the list.", field="person_id"))
+            errors.append(
+                ValidationError(
+                    QT_TRANSLATE_NOOP("errors", "Choose a person from the list."), field="person_id"
+                )
+            )
         return self.company.current_id(), self.person.current_id()
 
 
@@ -789,7 +800,10 @@ class OpportunityDialog(QDialog):
             return opp.id if opp is not None else -1
         if company_id is None and person_id is None:
             errors.append(
-                ValidationError("An opportunity needs a company or a person.", field="company_id")
+                ValidationError(
+                    QT_TRANSLATE_NOOP("errors", "An opportunity needs a company or a person."),
+                    field="company_id",
+                )
             )
             return -1
         collect(
@@ -1109,7 +1123,7 @@ class OrderLinesModel(QAbstractTableModel):
                 except ValidationError:
                     errors.append(
                         ValidationError(
-                            "Line {pos}: “{value}” is not a number.",
+                            QT_TRANSLATE_NOOP("errors", "Line {pos}: “{value}” is not a number."),
                             field=f"lines.{i}.{key}",
                             pos=i + 1,
                             value=text,

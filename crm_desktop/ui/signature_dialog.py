@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 from crm_desktop.clock import Clock, SystemClock
 from crm_desktop.data.models import EmailKind, PhoneKind
 from crm_desktop.data.store import Store
+from crm_desktop.domain.i18n import QT_TRANSLATE_NOOP
 from crm_desktop.errors import ValidationError
 from crm_desktop.interop.signature import SignatureProposal, parse_signature
 from crm_desktop.services import contacts, lookups
@@ -360,7 +361,10 @@ class SignatureDialog(QDialog):
         if not has_company and not has_person:
             pre.append(
                 ValidationError(
-                    "Enter at least a company or the name of a person.", field="company"
+                    QT_TRANSLATE_NOOP(
+                        "errors", "Enter at least a company or the name of a person."
+                    ),
+                    field="company",
                 )
             )
 

@@ -40,6 +40,7 @@ from PySide6.QtWidgets import (
 
 from crm_desktop.clock import Clock, SystemClock, to_local
 from crm_desktop.data.store import Store
+from crm_desktop.domain.i18n import QT_TRANSLATE_NOOP
 from crm_desktop.errors import CrmError, ValidationError
 from crm_desktop.services import targets as svc
 from crm_desktop.services.changes import Changes
@@ -463,7 +464,10 @@ class TargetsView(QWidget):
                     weights = [m.total for m in last]
                     if sum(weights) <= 0:
                         raise ValidationError(
-                            "There was no revenue in {year} to follow; spread evenly instead.",
+                            QT_TRANSLATE_NOOP(
+                                "errors",
+                                "There was no revenue in {year} to follow; spread evenly instead.",
+                            ),
                             field="weights",
                             year=year - 1,
                         )

@@ -101,21 +101,23 @@ def day_header(day: dt.date, today: dt.date) -> str:
     """ "Today", "Yesterday", else the long local date ("Donnerstag, 12. November 2026")."""
     delta = (today - day).days
     if delta == 0:
-        return _tr("Today")
+        return QCoreApplication.translate("Timeline", "Today")
     if delta == 1:
-        return _tr("Yesterday")
+        return QCoreApplication.translate("Timeline", "Yesterday")
     return _format_date(day, long=True)
 
 
 def followup_text(due: dt.datetime, today: dt.date) -> str:
     day = to_local(due).date()
     if day == today:
-        when = _tr("today {time}").format(time=_format_time(due))
+        when = QCoreApplication.translate("Timeline", "today {time}").format(time=_format_time(due))
     elif (day - today).days == 1:
-        when = _tr("tomorrow {time}").format(time=_format_time(due))
+        when = QCoreApplication.translate("Timeline", "tomorrow {time}").format(
+            time=_format_time(due)
+        )
     else:
         when = format_datetime(due)
-    return _tr("Follow-up {when}").format(when=when)
+    return QCoreApplication.translate("Timeline", "Follow-up {when}").format(when=when)
 
 
 @dataclass
@@ -359,7 +361,7 @@ class TimelineDelegate(QStyledItemDelegate):
         )
         # line 2: what was said (first line)
         painter.setPen(text_color)
-        summary = entry.summary or _tr("(no text)")
+        summary = entry.summary or QCoreApplication.translate("Timeline", "(no text)")
         painter.drawText(
             QRect(x, top + line, right - x, line),
             int(Qt.AlignmentFlag.AlignLeft),

@@ -227,8 +227,8 @@ class CompanyTreeModel(QAbstractItemModel):
     @staticmethod
     def _display(data: TreeNode) -> str:
         if data.kind is NodeKind.NO_COMPANY:
-            return _tr("No company")
-        label = data.label or _tr("(no name)")
+            return QCoreApplication.translate("CompanyTree", "No company")
+        label = data.label or QCoreApplication.translate("CompanyTree", "(no name)")
         if data.kind is NodeKind.COMPANY and data.detail:
             label = f"{label} — {data.detail}"
         if data.kind in (NodeKind.COMPANY, NodeKind.DEPARTMENT) and data.count:
@@ -244,16 +244,30 @@ class CompanyTreeModel(QAbstractItemModel):
     @staticmethod
     def _tooltip(data: TreeNode) -> str:
         if data.kind is NodeKind.NO_COMPANY:
-            return _tr("People who do not belong to a company")
+            return QCoreApplication.translate(
+                "CompanyTree", "People who do not belong to a company"
+            )
         parts = [data.label]
         if data.kind is NodeKind.PERSON and data.detail:
             parts.append(data.detail)
         if data.kind is NodeKind.COMPANY:
             if data.detail:
-                parts.append(_tr("Branch of {parent}").format(parent=data.detail))
-            parts.append(_tr("{count} people (branches included)").format(count=data.count or 0))
+                parts.append(
+                    QCoreApplication.translate("CompanyTree", "Branch of {parent}").format(
+                        parent=data.detail
+                    )
+                )
+            parts.append(
+                QCoreApplication.translate(
+                    "CompanyTree", "{count} people (branches included)"
+                ).format(count=data.count or 0)
+            )
         if data.kind is NodeKind.DEPARTMENT:
-            parts.append(_tr("{count} people").format(count=data.count or 0))
+            parts.append(
+                QCoreApplication.translate("CompanyTree", "{count} people").format(
+                    count=data.count or 0
+                )
+            )
         return "\n".join(p for p in parts if p)
 
     def node_at(self, index: AnyIndex) -> TreeNode | None:
@@ -483,7 +497,7 @@ class CompanyTreeModel(QAbstractItemModel):
                 to_name = (
                     tree.node_for(s, NodeRef.company(plan.company_id)).label
                     if plan.company_id is not None
-                    else _tr("No company")
+                    else QCoreApplication.translate("CompanyTree", "No company")
                 )
                 return plan, person, source, from_name, to_name
 
@@ -496,9 +510,10 @@ class CompanyTreeModel(QAbstractItemModel):
                 allowed = ask is not None and ask(person.label, from_name, to_name)
                 if not allowed:
                     self.errorOccurred.emit(
-                        _tr(
+                        QCoreApplication.translate(
+                            "CompanyTree",
                             "{person} works at {source}; moving them to {target} was not "
-                            "confirmed, so nothing changed."
+                            "confirmed, so nothing changed.",
                         ).format(person=person.label, source=from_name, target=to_name)
                     )
                     return False

@@ -228,29 +228,38 @@ def delete_question(store: Store, kind: str, ref_id: int) -> DeleteQuestion | No
         return None
     if kind == "ticket":
         return DeleteQuestion(
-            _tr("Delete ticket?"),
-            _tr(
+            QCoreApplication.translate("RowDelete", "Delete ticket?"),
+            QCoreApplication.translate(
+                "RowDelete",
                 "Delete ticket {number} “{title}”? It goes to the trash; its conversations "
-                "stay. Ctrl+Z brings it back."
+                "stay. Ctrl+Z brings it back.",
             ).format(number=named.number, title=named.name),
-            _tr("Delete ticket {number} “{title}”").format(number=named.number, title=named.name),
+            QCoreApplication.translate("RowDelete", "Delete ticket {number} “{title}”").format(
+                number=named.number, title=named.name
+            ),
         )
     if kind == "project":
         return DeleteQuestion(
-            _tr("Delete project?"),
-            _tr(
+            QCoreApplication.translate("RowDelete", "Delete project?"),
+            QCoreApplication.translate(
+                "RowDelete",
                 "Delete project “{name}”? It goes to the trash; its activities stay. "
-                "Ctrl+Z brings it back."
+                "Ctrl+Z brings it back.",
             ).format(name=named.name),
-            _tr("Delete project “{name}”").format(name=named.name),
+            QCoreApplication.translate("RowDelete", "Delete project “{name}”").format(
+                name=named.name
+            ),
         )
     return DeleteQuestion(
-        _tr("Delete opportunity?"),
-        _tr(
+        QCoreApplication.translate("RowDelete", "Delete opportunity?"),
+        QCoreApplication.translate(
+            "RowDelete",
             "Delete opportunity “{name}”? It goes to the trash; its activities stay. "
-            "Ctrl+Z brings it back."
+            "Ctrl+Z brings it back.",
         ).format(name=named.name),
-        _tr("Delete opportunity “{name}”").format(name=named.name),
+        QCoreApplication.translate("RowDelete", "Delete opportunity “{name}”").format(
+            name=named.name
+        ),
     )
 
 
@@ -298,7 +307,7 @@ class RowDelete(QObject):
         if record is None:
             return None
         menu = QMenu(self.view)
-        action = QAction(_tr("Delete…"), menu)
+        action = QAction(QCoreApplication.translate("RowDelete", "Delete…"), menu)
         action.setObjectName("action_delete_row")
         action.setShortcut(QKeySequence(QKeySequence.StandardKey.Delete))
         # shown in the menu; bound only while the menu has the focus (the view has its key)

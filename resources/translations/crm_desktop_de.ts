@@ -2,126 +2,298 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
-    <name></name>
+    <name>ActionsRoom</name>
     <message>
-        <source>Printed on {date}</source>
-        <translation>Gedruckt am {date}</translation>
+        <source>&amp;Import…</source>
+        <translation>&amp;Importieren…</translation>
     </message>
     <message>
-        <source>Company</source>
-        <translation>Firma</translation>
+        <source>Import contacts from a vCard or CSV file</source>
+        <translation>Kontakte aus einer vCard- oder CSV-Datei importieren</translation>
     </message>
     <message>
-        <source>Department</source>
-        <translation>Abteilung</translation>
+        <source>&amp;Export…</source>
+        <translation>E&amp;xportieren…</translation>
     </message>
     <message>
-        <source>Position</source>
-        <translation>Position</translation>
+        <source>Export contacts to a vCard or CSV file</source>
+        <translation>Kontakte in eine vCard- oder CSV-Datei exportieren</translation>
     </message>
     <message>
-        <source>Reports to</source>
-        <translation>Vorgesetzte(r)</translation>
+        <source>&amp;Back up now</source>
+        <translation>Jetzt &amp;sichern</translation>
     </message>
     <message>
-        <source>Birth date</source>
-        <translation>Geburtsdatum</translation>
+        <source>&amp;Settings…</source>
+        <translation>&amp;Einstellungen…</translation>
     </message>
     <message>
-        <source>Phone</source>
-        <translation>Telefon</translation>
+        <source>&amp;Quit</source>
+        <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <source>E-mail</source>
-        <translation>E-Mail</translation>
+        <source>&amp;Undo</source>
+        <translation>&amp;Rückgängig</translation>
     </message>
     <message>
-        <source>Address</source>
-        <translation>Adresse</translation>
+        <source>&amp;Redo</source>
+        <translation>&amp;Wiederholen</translation>
     </message>
     <message>
-        <source>Notes</source>
-        <translation>Notizen</translation>
+        <source>&amp;Edit…</source>
+        <translation>&amp;Bearbeiten…</translation>
     </message>
     <message>
-        <source>Legal form</source>
-        <translation>Rechtsform</translation>
+        <source>&amp;Delete…</source>
+        <translation>&amp;Löschen…</translation>
     </message>
     <message>
-        <source>Parent company</source>
-        <translation>Muttergesellschaft</translation>
+        <source>&amp;Find…</source>
+        <translation>&amp;Suchen…</translation>
     </message>
     <message>
-        <source>Status</source>
-        <translation>Status</translation>
+        <source>&amp;Today</source>
+        <translation>&amp;Heute</translation>
     </message>
     <message>
-        <source>Priority</source>
-        <translation>Priorität</translation>
+        <source>&amp;Agenda (this week)</source>
+        <translation>A&amp;genda (diese Woche)</translation>
     </message>
     <message>
-        <source>Website</source>
-        <translation>Website</translation>
+        <source>&amp;Pipeline</source>
+        <translation>P&amp;ipeline</translation>
     </message>
     <message>
-        <source>VAT id</source>
-        <translation>USt-IdNr.</translation>
+        <source>Go to the &amp;tree</source>
+        <translation>Zur &amp;Baumansicht</translation>
     </message>
     <message>
-        <source>Contacts</source>
-        <translation>Ansprechpartner</translation>
+        <source>Go to the &amp;details</source>
+        <translation>Zu den De&amp;tails</translation>
     </message>
     <message>
-        <source>Title</source>
-        <translation>Titel</translation>
+        <source>Go to the t&amp;imeline</source>
+        <translation>Zum &amp;Verlauf</translation>
     </message>
     <message>
-        <source>Opened</source>
-        <translation>Eröffnet</translation>
+        <source>&amp;Back</source>
+        <translation>&amp;Zurück</translation>
     </message>
     <message>
-        <source>Closed</source>
-        <translation>Geschlossen</translation>
+        <source>&amp;Forward</source>
+        <translation>Vo&amp;rwärts</translation>
     </message>
     <message>
-        <source>Person</source>
-        <translation>Person</translation>
+        <source>&amp;Refresh</source>
+        <translation>&amp;Aktualisieren</translation>
     </message>
     <message>
-        <source>Description</source>
-        <translation>Beschreibung</translation>
+        <source>&amp;New…</source>
+        <translation>&amp;Neu…</translation>
     </message>
     <message>
-        <source>Start</source>
-        <translation>Beginn</translation>
+        <source>New record in the current place</source>
+        <translation>Neuer Eintrag an der aktuellen Stelle</translation>
     </message>
     <message>
-        <source>End</source>
-        <translation>Ende</translation>
+        <source>New &amp;company…</source>
+        <translation>Neue &amp;Firma…</translation>
     </message>
     <message>
-        <source>Members</source>
-        <translation>Mitglieder</translation>
+        <source>New &amp;branch…</source>
+        <translation>Neue Nieder&amp;lassung…</translation>
     </message>
     <message>
-        <source>Agenda for {date}</source>
-        <translation>Agenda für {date}</translation>
+        <source>New &amp;department…</source>
+        <translation>Neue &amp;Abteilung…</translation>
     </message>
     <message>
-        <source>Show the open window</source>
-        <translation>Geöffnetes Fenster zeigen</translation>
+        <source>New &amp;person…</source>
+        <translation>Neue &amp;Person…</translation>
     </message>
     <message>
-        <source>Open read-only</source>
-        <translation>Schreibgeschützt öffnen</translation>
+        <source>Find &amp;duplicates…</source>
+        <translation>&amp;Dubletten suchen…</translation>
     </message>
     <message>
-        <source>The data file is damaged ({detail}) and there is no good backup.</source>
-        <translation>Die Datendatei ist beschädigt ({detail}) und es gibt keine intakte Sicherung.</translation>
+        <source>Log a &amp;call…</source>
+        <translation>&amp;Anruf erfassen…</translation>
     </message>
     <message>
-        <source>The data file is damaged ({detail}). The newest good backup is from {date}. Restore it? The damaged file is kept aside.</source>
-        <translation>Die Datendatei ist beschädigt ({detail}). Die neueste intakte Sicherung stammt vom {date}. Möchten Sie sie wiederherstellen? Die beschädigte Datei wird aufbewahrt.</translation>
+        <source>Log a phone call with the selected contact</source>
+        <translation>Ein Telefonat mit dem ausgewählten Kontakt erfassen</translation>
+    </message>
+    <message>
+        <source>New &amp;activity…</source>
+        <translation>Neue Akti&amp;vität…</translation>
+    </message>
+    <message>
+        <source>New a&amp;ppointment…</source>
+        <translation>Neuer T&amp;ermin…</translation>
+    </message>
+    <message>
+        <source>&amp;Quick entry</source>
+        <translation>&amp;Schnellerfassung</translation>
+    </message>
+    <message>
+        <source>Plan a &amp;follow-up</source>
+        <translation>&amp;Wiedervorlage planen</translation>
+    </message>
+    <message>
+        <source>Plan a follow-up for the selected contact</source>
+        <translation>Eine Wiedervorlage für den ausgewählten Kontakt planen</translation>
+    </message>
+    <message>
+        <source>&amp;Tickets</source>
+        <translation>&amp;Tickets</translation>
+    </message>
+    <message>
+        <source>&amp;Projects</source>
+        <translation>&amp;Projekte</translation>
+    </message>
+    <message>
+        <source>New pro&amp;ject…</source>
+        <translation>Neues Pro&amp;jekt…</translation>
+    </message>
+    <message>
+        <source>New &amp;opportunity…</source>
+        <translation>Neue &amp;Verkaufschance…</translation>
+    </message>
+    <message>
+        <source>New o&amp;rder…</source>
+        <translation>Neuer &amp;Auftrag…</translation>
+    </message>
+    <message>
+        <source>&amp;Orders</source>
+        <translation>&amp;Aufträge</translation>
+    </message>
+    <message>
+        <source>Revenue &amp;targets</source>
+        <translation>&amp;Umsatzziele</translation>
+    </message>
+    <message>
+        <source>&amp;Reports</source>
+        <translation>Be&amp;richte</translation>
+    </message>
+    <message>
+        <source>Create &amp;demo data…</source>
+        <translation>&amp;Demodaten anlegen…</translation>
+    </message>
+    <message>
+        <source>Rebuild the &amp;search index</source>
+        <translation>&amp;Suchindex neu aufbauen</translation>
+    </message>
+    <message>
+        <source>&amp;Rules…</source>
+        <translation>&amp;Regeln…</translation>
+    </message>
+    <message>
+        <source>Backups and &amp;restore…</source>
+        <translation>Sicherungen und &amp;Wiederherstellung…</translation>
+    </message>
+    <message>
+        <source>&amp;Trash…</source>
+        <translation>&amp;Papierkorb…</translation>
+    </message>
+    <message>
+        <source>&amp;People list (select, tag, edit in bulk)</source>
+        <translation>&amp;Personenliste (auswählen, Tags, Sammeländerung)</translation>
+    </message>
+    <message>
+        <source>&amp;Dashboard</source>
+        <translation>&amp;Dashboard</translation>
+    </message>
+    <message>
+        <source>Print &amp;contact sheet…</source>
+        <translation>&amp;Kontaktblatt drucken…</translation>
+    </message>
+    <message>
+        <source>Print today&apos;s &amp;agenda…</source>
+        <translation>Heutige &amp;Agenda drucken…</translation>
+    </message>
+    <message>
+        <source>Print the dash&amp;board…</source>
+        <translation>Dashboard d&amp;rucken…</translation>
+    </message>
+    <message>
+        <source>&amp;Privacy (GDPR)…</source>
+        <translation>Datenschut&amp;z (DSGVO)…</translation>
+    </message>
+    <message>
+        <source>Review &amp;duplicates…</source>
+        <translation>&amp;Dubletten prüfen…</translation>
+    </message>
+    <message>
+        <source>New contact from a &amp;signature…</source>
+        <translation>Neuer Kontakt aus &amp;Signatur…</translation>
+    </message>
+    <message>
+        <source>&amp;Campaign export…</source>
+        <translation>&amp;Kampagnenexport…</translation>
+    </message>
+    <message>
+        <source>Export &amp;calendar (.ics)…</source>
+        <translation>Ka&amp;lender exportieren (.ics)…</translation>
+    </message>
+    <message>
+        <source>Import an &amp;invitation (.ics)…</source>
+        <translation>Einla&amp;dung importieren (.ics)…</translation>
+    </message>
+    <message>
+        <source>Read &amp;e-mails into the timeline…</source>
+        <translation>&amp;E-Mails in den Verlauf übernehmen…</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>&amp;Tastenkürzel</translation>
+    </message>
+    <message>
+        <source>&amp;About CRM Desktop</source>
+        <translation>&amp;Über CRM Desktop</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Datei</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>&amp;Bearbeiten</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Ansicht</translation>
+    </message>
+    <message>
+        <source>&amp;Contacts</source>
+        <translation>&amp;Kontakte</translation>
+    </message>
+    <message>
+        <source>&amp;Activities</source>
+        <translation>Ak&amp;tivitäten</translation>
+    </message>
+    <message>
+        <source>&amp;Sales</source>
+        <translation>&amp;Vertrieb</translation>
+    </message>
+    <message>
+        <source>&amp;Tools</source>
+        <translation>E&amp;xtras</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Hilfe</translation>
+    </message>
+    <message>
+        <source>Main toolbar</source>
+        <translation>Hauptsymbolleiste</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>Neu</translation>
+    </message>
+    <message>
+        <source>Search… (Ctrl+F)</source>
+        <translation>Suchen… (Strg+F)</translation>
     </message>
 </context>
 <context>
@@ -237,10 +409,6 @@
     <message>
         <source>Linked to ticket {number} “{title}” ({status}).</source>
         <translation>Verknüpft mit Ticket {number} „{title}“ ({status}).</translation>
-    </message>
-    <message>
-        <source>Logging activities is not available in this version.</source>
-        <translation>Das Erfassen von Aktivitäten ist in dieser Version nicht verfügbar.</translation>
     </message>
 </context>
 <context>
@@ -415,6 +583,22 @@
     <message>
         <source>The automatic backup failed: {detail}</source>
         <translation>Die automatische Sicherung ist fehlgeschlagen: {detail}</translation>
+    </message>
+    <message>
+        <source>Show the open window</source>
+        <translation>Geöffnetes Fenster zeigen</translation>
+    </message>
+    <message>
+        <source>Open read-only</source>
+        <translation>Schreibgeschützt öffnen</translation>
+    </message>
+    <message>
+        <source>The data file is damaged ({detail}) and there is no good backup.</source>
+        <translation>Die Datendatei ist beschädigt ({detail}) und es gibt keine intakte Sicherung.</translation>
+    </message>
+    <message>
+        <source>The data file is damaged ({detail}). The newest good backup is from {date}. Restore it? The damaged file is kept aside.</source>
+        <translation>Die Datendatei ist beschädigt ({detail}). Die neueste intakte Sicherung stammt vom {date}. Möchten Sie sie wiederherstellen? Die beschädigte Datei wird aufbewahrt.</translation>
     </message>
 </context>
 <context>
@@ -719,10 +903,6 @@
         <translation>Löschen</translation>
     </message>
     <message>
-        <source>Unexpected error: {0}</source>
-        <translation>Unerwarteter Fehler: {0}</translation>
-    </message>
-    <message>
         <source>No backups yet.</source>
         <translation>Noch keine Sicherungen.</translation>
     </message>
@@ -844,8 +1024,16 @@
         </translation>
     </message>
     <message>
+        <source>Save selection…</source>
+        <translation>Auswahl speichern…</translation>
+    </message>
+    <message>
         <source>Who</source>
         <translation>Wer</translation>
+    </message>
+    <message>
+        <source>Saved selection:</source>
+        <translation>Gespeicherte Auswahl:</translation>
     </message>
     <message>
         <source>Tags (any of):</source>
@@ -894,6 +1082,26 @@
     <message>
         <source>Record the campaign and a letter activity on every selected person</source>
         <translation>Die Kampagne und einen Brief als Aktivität bei jeder ausgewählten Person erfassen</translation>
+    </message>
+    <message>
+        <source>None (choose below)</source>
+        <translation>Keine (unten auswählen)</translation>
+    </message>
+    <message>
+        <source>None saved yet</source>
+        <translation>Noch keine gespeichert</translation>
+    </message>
+    <message>
+        <source>Save selection</source>
+        <translation>Auswahl speichern</translation>
+    </message>
+    <message>
+        <source>Name of the selection:</source>
+        <translation>Name der Auswahl:</translation>
+    </message>
+    <message>
+        <source>Selection “{name}” saved.</source>
+        <translation>Auswahl „{name}“ gespeichert.</translation>
     </message>
     <message>
         <source>1 person</source>
@@ -1026,6 +1234,65 @@
     <message>
         <source>Save data as CSV</source>
         <translation>Daten als CSV speichern</translation>
+    </message>
+</context>
+<context>
+    <name>CommandsRoom</name>
+    <message>
+        <source>Deleted. Ctrl+Z brings it back.</source>
+        <translation>Gelöscht. Strg+Z holt es zurück.</translation>
+    </message>
+    <message>
+        <source>Delete person?</source>
+        <translation>Person löschen?</translation>
+    </message>
+    <message>
+        <source>Delete company?</source>
+        <translation>Firma löschen?</translation>
+    </message>
+    <message>
+        <source>Delete activity?</source>
+        <translation>Aktivität löschen?</translation>
+    </message>
+    <message>
+        <source>Select a company or a person to delete.</source>
+        <translation>Wählen Sie die Firma oder Person aus, die gelöscht werden soll.</translation>
+    </message>
+    <message>
+        <source>There is nothing to undo.</source>
+        <translation>Es gibt nichts rückgängig zu machen.</translation>
+    </message>
+    <message>
+        <source>the {kind} of {when}</source>
+        <translation>{kind} vom {when}</translation>
+    </message>
+    <message>
+        <source>Delete activity</source>
+        <translation>Aktivität löschen</translation>
+    </message>
+    <message>
+        <source>Delete {name}? The person goes to the trash; activities stay. Ctrl+Z brings them back.</source>
+        <translation>{name} löschen? Die Person kommt in den Papierkorb; Aktivitäten bleiben erhalten. Strg+Z holt sie zurück.</translation>
+    </message>
+    <message>
+        <source>Delete {name}</source>
+        <translation>{name} löschen</translation>
+    </message>
+    <message>
+        <source>Delete {name} with its branches and their {count} people? Everything goes to the trash; Ctrl+Z brings it back.</source>
+        <translation>{name} mit Niederlassungen und deren {count} Personen löschen? Alles kommt in den Papierkorb; Strg+Z holt es zurück.</translation>
+    </message>
+    <message>
+        <source>Delete {what}? It goes to the trash; Ctrl+Z brings it back.</source>
+        <translation>{what} löschen? Der Eintrag kommt in den Papierkorb; Strg+Z holt ihn zurück.</translation>
+    </message>
+    <message>
+        <source>Undone: {what}</source>
+        <translation>Rückgängig gemacht: {what}</translation>
+    </message>
+    <message>
+        <source>Departments are renamed in the company&apos;s details.</source>
+        <translation>Abteilungen werden in den Details der Firma umbenannt.</translation>
     </message>
 </context>
 <context>
@@ -1277,6 +1544,14 @@
         <translation>&amp;Priorität:</translation>
     </message>
     <message>
+        <source>&amp;Keep it (the automatic A/B/C run leaves it)</source>
+        <translation>&amp;Beibehalten (die automatische A/B/C-Einstufung ändert sie nicht)</translation>
+    </message>
+    <message>
+        <source>Without this, the nightly run sets the priority from revenue, orders and the last contact (Tools → Rules).</source>
+        <translation>Ohne diesen Haken setzt die nächtliche Einstufung die Priorität nach Umsatz, Aufträgen und letztem Kontakt (Extras → Regeln).</translation>
+    </message>
+    <message>
         <source>&amp;Website:</source>
         <translation>&amp;Website:</translation>
     </message>
@@ -1359,6 +1634,37 @@
     <message>
         <source>Payment &amp;terms:</source>
         <translation>&amp;Zahlungsbedingungen:</translation>
+    </message>
+</context>
+<context>
+    <name>CompanyTree</name>
+    <message>
+        <source>No company</source>
+        <translation>Ohne Firma</translation>
+    </message>
+    <message>
+        <source>(no name)</source>
+        <translation>(ohne Namen)</translation>
+    </message>
+    <message>
+        <source>People who do not belong to a company</source>
+        <translation>Personen, die zu keiner Firma gehören</translation>
+    </message>
+    <message>
+        <source>Branch of {parent}</source>
+        <translation>Niederlassung von {parent}</translation>
+    </message>
+    <message>
+        <source>{count} people (branches included)</source>
+        <translation>Personen: {count} (mit Niederlassungen)</translation>
+    </message>
+    <message>
+        <source>{count} people</source>
+        <translation>Personen: {count}</translation>
+    </message>
+    <message>
+        <source>{person} works at {source}; moving them to {target} was not confirmed, so nothing changed.</source>
+        <translation>{person} arbeitet bei {source}; das Verschieben nach {target} wurde nicht bestätigt, daher wurde nichts geändert.</translation>
     </message>
 </context>
 <context>
@@ -1460,6 +1766,69 @@
     <message>
         <source>Phones, e-mails, addresses, bank accounts and tags of both records are kept; activities, tickets, opportunities and orders move to record A.</source>
         <translation>Telefonnummern, E-Mail-Adressen, Adressen, Bankverbindungen und Tags beider Datensätze bleiben erhalten; Aktivitäten, Tickets, Verkaufschancen und Aufträge gehen auf Datensatz A über.</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictDialog</name>
+    <message>
+        <source>Changed by someone else</source>
+        <translation>Von jemand anderem geändert</translation>
+    </message>
+    <message>
+        <source>This record was saved by someone else after you opened it. Your changes are not saved yet.</source>
+        <translation>Dieser Datensatz wurde von jemand anderem gespeichert, nachdem Sie ihn geöffnet haben. Ihre Änderungen sind noch nicht gespeichert.</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>Feld</translation>
+    </message>
+    <message>
+        <source>Theirs</source>
+        <translation>Gespeichert</translation>
+    </message>
+    <message>
+        <source>Yours</source>
+        <translation>Ihre Eingabe</translation>
+    </message>
+    <message>
+        <source>The fields of this form show no difference (lists or tags may differ).</source>
+        <translation>Die Felder dieses Formulars zeigen keinen Unterschied (Listen oder Stichwörter können abweichen).</translation>
+    </message>
+    <message>
+        <source>&amp;Reload</source>
+        <translation>&amp;Neu laden</translation>
+    </message>
+    <message>
+        <source>Discard your changes and show theirs</source>
+        <translation>Ihre Änderungen verwerfen und die gespeicherten zeigen</translation>
+    </message>
+    <message>
+        <source>&amp;Overwrite</source>
+        <translation>Ü&amp;berschreiben</translation>
+    </message>
+    <message>
+        <source>Save your changes over theirs</source>
+        <translation>Ihre Änderungen über die gespeicherten schreiben</translation>
+    </message>
+    <message>
+        <source>&amp;Compare</source>
+        <translation>&amp;Vergleichen</translation>
+    </message>
+    <message>
+        <source>Show their and your values field by field</source>
+        <translation>Gespeicherte und Ihre Werte Feld für Feld zeigen</translation>
+    </message>
+    <message>
+        <source>another user</source>
+        <translation>ein anderer Benutzer</translation>
+    </message>
+    <message>
+        <source>Changed by {who}</source>
+        <translation>Geändert von {who}</translation>
+    </message>
+    <message>
+        <source>Changed by {who} at {time}</source>
+        <translation>Geändert von {who} um {time}</translation>
     </message>
 </context>
 <context>
@@ -1853,6 +2222,10 @@
         <source>Not agreed yet.</source>
         <translation>Noch nicht vereinbart.</translation>
     </message>
+    <message>
+        <source>Show on map</source>
+        <translation>Auf Karte zeigen</translation>
+    </message>
 </context>
 <context>
     <name>DetailStack</name>
@@ -1863,6 +2236,14 @@
     <message>
         <source>To try the program first, fill it with demo data: Tools ▸ Create demo data… (or “crm-desktop demo-data” on the command line).</source>
         <translation>Um das Programm erst auszuprobieren, füllen Sie es mit Demodaten: Extras ▸ Demodaten anlegen… (oder „crm-desktop demo-data“ auf der Kommandozeile).</translation>
+    </message>
+    <message>
+        <source>Select a company or person on the left.</source>
+        <translation>Wählen Sie links eine Firma oder Person aus.</translation>
+    </message>
+    <message>
+        <source>Your CRM is still empty.</source>
+        <translation>Ihr CRM ist noch leer.</translation>
     </message>
 </context>
 <context>
@@ -2182,6 +2563,175 @@
     </message>
 </context>
 <context>
+    <name>FilesRoom</name>
+    <message>
+        <source>Import contacts</source>
+        <translation>Kontakte importieren</translation>
+    </message>
+    <message>
+        <source>Contacts (*.vcf *.vcard *.csv);;vCard (*.vcf *.vcard);;CSV (*.csv);;All files (*)</source>
+        <translation>Kontakte (*.vcf *.vcard *.csv);;vCard (*.vcf *.vcard);;CSV (*.csv);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Import finished.</source>
+        <translation>Import abgeschlossen.</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Export</translation>
+    </message>
+    <message>
+        <source>Save as PDF</source>
+        <translation>Als PDF speichern</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Export calendar</source>
+        <translation>Kalender exportieren</translation>
+    </message>
+    <message>
+        <source>iCalendar (*.ics)</source>
+        <translation>iCalendar (*.ics)</translation>
+    </message>
+    <message>
+        <source>Import an invitation</source>
+        <translation>Einladung importieren</translation>
+    </message>
+    <message>
+        <source>Invitation imported</source>
+        <translation>Einladung importiert</translation>
+    </message>
+    <message>
+        <source>Create demo data</source>
+        <translation>Demodaten anlegen</translation>
+    </message>
+    <message>
+        <source>How many people? (Demo data is only written into an empty store.)</source>
+        <translation>Wie viele Personen? (Demodaten werden nur in eine leere Datenbank geschrieben.)</translation>
+    </message>
+    <message>
+        <source>Writing demo data…</source>
+        <translation>Demodaten werden geschrieben…</translation>
+    </message>
+    <message>
+        <source>Demo data created.</source>
+        <translation>Demodaten angelegt.</translation>
+    </message>
+    <message>
+        <source>vCard 3.0 (*.vcf)</source>
+        <translation>vCard 3.0 (*.vcf)</translation>
+    </message>
+    <message>
+        <source>vCard 4.0 (*.vcf)</source>
+        <translation>vCard 4.0 (*.vcf)</translation>
+    </message>
+    <message>
+        <source>CSV people (*.csv)</source>
+        <translation>CSV – Personen (*.csv)</translation>
+    </message>
+    <message>
+        <source>CSV companies (*.csv)</source>
+        <translation>CSV – Firmen (*.csv)</translation>
+    </message>
+    <message>
+        <source>CSV activities (*.csv)</source>
+        <translation>CSV – Aktivitäten (*.csv)</translation>
+    </message>
+    <message>
+        <source>JSON, everything (*.json)</source>
+        <translation>JSON – alles (*.json)</translation>
+    </message>
+    <message>
+        <source>Contact sheet</source>
+        <translation>Kontaktblatt</translation>
+    </message>
+    <message>
+        <source>Select a person, a company, a ticket or a project first.</source>
+        <translation>Wählen Sie zuerst eine Person, eine Firma, ein Ticket oder ein Projekt aus.</translation>
+    </message>
+    <message>
+        <source>Backup</source>
+        <translation>Sicherung</translation>
+    </message>
+    <message>
+        <source>Backups of a server database are made on the server (pg_dump).</source>
+        <translation>Sicherungen einer Server-Datenbank werden auf dem Server erstellt (pg_dump).</translation>
+    </message>
+    <message>
+        <source>Importing {file}…</source>
+        <translation>{file} wird importiert…</translation>
+    </message>
+    <message>
+        <source>{n} entries exported.</source>
+        <translation>Exportierte Einträge: {n}.</translation>
+    </message>
+    <message>
+        <source>{created} new, {updated} updated, {cancelled} cancelled, {skipped} skipped.</source>
+        <translation>Neu: {created}, aktualisiert: {updated}, abgesagt: {cancelled}, übersprungen: {skipped}.</translation>
+    </message>
+    <message>
+        <source>Backup written: {file}</source>
+        <translation>Sicherung geschrieben: {file}</translation>
+    </message>
+    <message numerus="yes">
+        <source>Search index rebuilt (%n entries).</source>
+        <translation>
+            <numerusform>Suchindex neu aufgebaut (%n Eintrag).</numerusform>
+            <numerusform>Suchindex neu aufgebaut (%n Einträge).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Exported to {file}.</source>
+        <translation>Exportiert nach {file}.</translation>
+    </message>
+</context>
+<context>
+    <name>FollowupDialog</name>
+    <message>
+        <source>Plan a follow-up</source>
+        <translation>Wiedervorlage planen</translation>
+    </message>
+    <message>
+        <source>Who expects it? Type a name</source>
+        <translation>Wer erwartet sie? Namen eingeben</translation>
+    </message>
+    <message>
+        <source>What about? e.g. ask about the offer</source>
+        <translation>Worum geht es? z. B. nach dem Angebot fragen</translation>
+    </message>
+    <message>
+        <source>&amp;Person</source>
+        <translation>&amp;Person</translation>
+    </message>
+    <message>
+        <source>&amp;When</source>
+        <translation>&amp;Wann</translation>
+    </message>
+    <message>
+        <source>&amp;As</source>
+        <translation>&amp;Als</translation>
+    </message>
+    <message>
+        <source>&amp;Note</source>
+        <translation>&amp;Notiz</translation>
+    </message>
+    <message>
+        <source>Only the follow-up is saved; no call is logged and the last contact stays.</source>
+        <translation>Nur die Wiedervorlage wird gespeichert; es wird kein Anruf erfasst und der letzte Kontakt bleibt.</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Speichern</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+</context>
+<context>
     <name>GanttChart</name>
     <message>
         <source>No open opportunities. New ones appear here as bars from their start to the expected close.</source>
@@ -2298,6 +2848,226 @@
         <source>Dropped from {record}: {value}</source>
         <translation>Nicht übernommen aus {record}: {value}</translation>
     </message>
+    <message>
+        <source>E-mail {n}</source>
+        <translation>E-Mail {n}</translation>
+    </message>
+    <message>
+        <source>Phone {n}</source>
+        <translation>Telefon {n}</translation>
+    </message>
+    <message>
+        <source>Address {n}</source>
+        <translation>Adresse {n}</translation>
+    </message>
+    <message>
+        <source>kind</source>
+        <translation>Art</translation>
+    </message>
+    <message>
+        <source>value</source>
+        <translation>Wert</translation>
+    </message>
+    <message>
+        <source>Given name</source>
+        <translation>Vorname</translation>
+    </message>
+    <message>
+        <source>Middle names</source>
+        <translation>Weitere Vornamen</translation>
+    </message>
+    <message>
+        <source>Family name</source>
+        <translation>Nachname</translation>
+    </message>
+    <message>
+        <source>Full name (split into parts)</source>
+        <translation>Vollständiger Name (wird aufgeteilt)</translation>
+    </message>
+    <message>
+        <source>Salutation and title (“Herr Dr.”)</source>
+        <translation>Anrede und Titel („Herr Dr.“)</translation>
+    </message>
+    <message>
+        <source>Salutation</source>
+        <translation>Anrede</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Titel</translation>
+    </message>
+    <message>
+        <source>Name suffix</source>
+        <translation>Namenszusatz</translation>
+    </message>
+    <message>
+        <source>Nickname</source>
+        <translation>Spitzname</translation>
+    </message>
+    <message>
+        <source>Company</source>
+        <translation>Firma</translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation>Abteilung</translation>
+    </message>
+    <message>
+        <source>Position</source>
+        <translation>Position</translation>
+    </message>
+    <message>
+        <source>Occupation</source>
+        <translation>Beruf</translation>
+    </message>
+    <message>
+        <source>Birthday</source>
+        <translation>Geburtstag</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Notizen</translation>
+    </message>
+    <message>
+        <source>Website</source>
+        <translation>Website</translation>
+    </message>
+    <message>
+        <source>Tags (categories)</source>
+        <translation>Tags (Kategorien)</translation>
+    </message>
+    <message>
+        <source>vCard UID</source>
+        <translation>vCard-UID</translation>
+    </message>
+    <message>
+        <source>E-mail (work)</source>
+        <translation>E-Mail (geschäftlich)</translation>
+    </message>
+    <message>
+        <source>E-mail (private)</source>
+        <translation>E-Mail (privat)</translation>
+    </message>
+    <message>
+        <source>E-mail (other)</source>
+        <translation>E-Mail (sonstige)</translation>
+    </message>
+    <message>
+        <source>Phone (work)</source>
+        <translation>Telefon (geschäftlich)</translation>
+    </message>
+    <message>
+        <source>Mobile phone</source>
+        <translation>Mobiltelefon</translation>
+    </message>
+    <message>
+        <source>Phone (private)</source>
+        <translation>Telefon (privat)</translation>
+    </message>
+    <message>
+        <source>Fax</source>
+        <translation>Fax</translation>
+    </message>
+    <message>
+        <source>Phone (other)</source>
+        <translation>Telefon (sonstige)</translation>
+    </message>
+    <message>
+        <source>Business address</source>
+        <translation>Geschäftsanschrift</translation>
+    </message>
+    <message>
+        <source>Home address</source>
+        <translation>Privatanschrift</translation>
+    </message>
+    <message>
+        <source>Other address</source>
+        <translation>Sonstige Anschrift</translation>
+    </message>
+    <message>
+        <source>Billing address</source>
+        <translation>Rechnungsanschrift</translation>
+    </message>
+    <message>
+        <source>Delivery address</source>
+        <translation>Lieferanschrift</translation>
+    </message>
+    <message>
+        <source>street</source>
+        <translation>Straße</translation>
+    </message>
+    <message>
+        <source>street, line 2</source>
+        <translation>Straße, Zeile 2</translation>
+    </message>
+    <message>
+        <source>street, line 3</source>
+        <translation>Straße, Zeile 3</translation>
+    </message>
+    <message>
+        <source>address line 2</source>
+        <translation>Adresszusatz</translation>
+    </message>
+    <message>
+        <source>PO box</source>
+        <translation>Postfach</translation>
+    </message>
+    <message>
+        <source>postcode</source>
+        <translation>PLZ</translation>
+    </message>
+    <message>
+        <source>city</source>
+        <translation>Ort</translation>
+    </message>
+    <message>
+        <source>region</source>
+        <translation>Bundesland/Region</translation>
+    </message>
+    <message>
+        <source>country</source>
+        <translation>Land</translation>
+    </message>
+    <message>
+        <source>whole address in one field</source>
+        <translation>ganze Adresse in einem Feld</translation>
+    </message>
+    <message>
+        <source>Outlook (English)</source>
+        <translation>Outlook (englisch)</translation>
+    </message>
+    <message>
+        <source>Outlook (German)</source>
+        <translation>Outlook (deutsch)</translation>
+    </message>
+    <message>
+        <source>Google Contacts</source>
+        <translation>Google Kontakte</translation>
+    </message>
+    <message>
+        <source>Other (guessed from the column names)</source>
+        <translation>Sonstige (anhand der Spaltennamen erkannt)</translation>
+    </message>
+    <message>
+        <source>Comma (,)</source>
+        <translation>Komma (,)</translation>
+    </message>
+    <message>
+        <source>Semicolon (;)</source>
+        <translation>Semikolon (;)</translation>
+    </message>
+    <message>
+        <source>Tab</source>
+        <translation>Tabulator</translation>
+    </message>
+    <message>
+        <source>Vertical bar (|)</source>
+        <translation>Senkrechter Strich (|)</translation>
+    </message>
+    <message>
+        <source>— not imported —</source>
+        <translation>— nicht importieren —</translation>
+    </message>
 </context>
 <context>
     <name>LostDialog</name>
@@ -2335,6 +3105,53 @@
     </message>
 </context>
 <context>
+    <name>MailRoom</name>
+    <message>
+        <source>Read e-mails into the timeline</source>
+        <translation>E-Mails in den Verlauf übernehmen</translation>
+    </message>
+    <message>
+        <source>E-mails (*.eml *.mbox *.mbx);;All files (*)</source>
+        <translation>E-Mails (*.eml *.mbox *.mbx);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Reading e-mails…</source>
+        <translation>E-Mails werden gelesen…</translation>
+    </message>
+    <message>
+        <source>1 e-mail read into the timeline.</source>
+        <translation>1 E-Mail in den Verlauf übernommen.</translation>
+    </message>
+    <message>
+        <source>{n} e-mails read into the timeline.</source>
+        <translation>{n} E-Mails in den Verlauf übernommen.</translation>
+    </message>
+    <message>
+        <source>Attachments kept: {n}.</source>
+        <translation>Anhänge gespeichert: {n}.</translation>
+    </message>
+    <message>
+        <source>Already in the timeline (left alone): {n}.</source>
+        <translation>Schon im Verlauf (unverändert gelassen): {n}.</translation>
+    </message>
+    <message>
+        <source>Nobody stored has these addresses; drop the mails onto a person or a company to file them there:</source>
+        <translation>Diese Adressen hat niemand im CRM; ziehen Sie die E-Mails auf eine Person oder Firma, um sie dort abzulegen:</translation>
+    </message>
+    <message>
+        <source>… and {n} more.</source>
+        <translation>… und {n} weitere.</translation>
+    </message>
+    <message>
+        <source>Not read:</source>
+        <translation>Nicht gelesen:</translation>
+    </message>
+    <message>
+        <source>E-mails</source>
+        <translation>E-Mails</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>&amp;Undo: {what}</source>
@@ -2345,42 +3162,6 @@
         <translation>&amp;Wiederholen: {what}</translation>
     </message>
     <message>
-        <source>Details</source>
-        <translation>Details</translation>
-    </message>
-    <message>
-        <source>Select a company or a person on the left.</source>
-        <translation>Wählen Sie links eine Firma oder eine Person aus.</translation>
-    </message>
-    <message>
-        <source>&amp;Import…</source>
-        <translation>&amp;Importieren…</translation>
-    </message>
-    <message>
-        <source>Import contacts from a vCard or CSV file</source>
-        <translation>Kontakte aus einer vCard- oder CSV-Datei importieren</translation>
-    </message>
-    <message>
-        <source>&amp;Export…</source>
-        <translation>E&amp;xportieren…</translation>
-    </message>
-    <message>
-        <source>Export contacts to a vCard or CSV file</source>
-        <translation>Kontakte in eine vCard- oder CSV-Datei exportieren</translation>
-    </message>
-    <message>
-        <source>&amp;Back up now</source>
-        <translation>Jetzt &amp;sichern</translation>
-    </message>
-    <message>
-        <source>&amp;Settings…</source>
-        <translation>&amp;Einstellungen…</translation>
-    </message>
-    <message>
-        <source>&amp;Quit</source>
-        <translation>&amp;Beenden</translation>
-    </message>
-    <message>
         <source>&amp;Undo</source>
         <translation>&amp;Rückgängig</translation>
     </message>
@@ -2389,252 +3170,12 @@
         <translation>&amp;Wiederholen</translation>
     </message>
     <message>
-        <source>&amp;Edit…</source>
-        <translation>&amp;Bearbeiten…</translation>
-    </message>
-    <message>
-        <source>&amp;Delete…</source>
-        <translation>&amp;Löschen…</translation>
-    </message>
-    <message>
-        <source>&amp;Find…</source>
-        <translation>&amp;Suchen…</translation>
-    </message>
-    <message>
-        <source>&amp;Today</source>
-        <translation>&amp;Heute</translation>
-    </message>
-    <message>
-        <source>&amp;Agenda (this week)</source>
-        <translation>A&amp;genda (diese Woche)</translation>
-    </message>
-    <message>
-        <source>&amp;Pipeline</source>
-        <translation>P&amp;ipeline</translation>
-    </message>
-    <message>
-        <source>Go to the &amp;tree</source>
-        <translation>Zur &amp;Baumansicht</translation>
-    </message>
-    <message>
-        <source>Go to the &amp;details</source>
-        <translation>Zu den De&amp;tails</translation>
-    </message>
-    <message>
-        <source>Go to the t&amp;imeline</source>
-        <translation>Zum &amp;Verlauf</translation>
-    </message>
-    <message>
-        <source>&amp;Back</source>
-        <translation>&amp;Zurück</translation>
-    </message>
-    <message>
-        <source>&amp;Forward</source>
-        <translation>Vo&amp;rwärts</translation>
-    </message>
-    <message>
-        <source>&amp;Refresh</source>
-        <translation>&amp;Aktualisieren</translation>
-    </message>
-    <message>
-        <source>&amp;New…</source>
-        <translation>&amp;Neu…</translation>
-    </message>
-    <message>
-        <source>New record in the current place</source>
-        <translation>Neuer Eintrag an der aktuellen Stelle</translation>
-    </message>
-    <message>
-        <source>New &amp;company…</source>
-        <translation>Neue &amp;Firma…</translation>
-    </message>
-    <message>
-        <source>New &amp;branch…</source>
-        <translation>Neue Nieder&amp;lassung…</translation>
-    </message>
-    <message>
-        <source>New &amp;department…</source>
-        <translation>Neue &amp;Abteilung…</translation>
-    </message>
-    <message>
-        <source>New &amp;person…</source>
-        <translation>Neue &amp;Person…</translation>
-    </message>
-    <message>
-        <source>Find &amp;duplicates…</source>
-        <translation>&amp;Dubletten suchen…</translation>
-    </message>
-    <message>
-        <source>Log a &amp;call…</source>
-        <translation>&amp;Anruf erfassen…</translation>
-    </message>
-    <message>
-        <source>Log a phone call with the selected contact</source>
-        <translation>Ein Telefonat mit dem ausgewählten Kontakt erfassen</translation>
-    </message>
-    <message>
-        <source>New &amp;activity…</source>
-        <translation>Neue Akti&amp;vität…</translation>
-    </message>
-    <message>
-        <source>New a&amp;ppointment…</source>
-        <translation>Neuer T&amp;ermin…</translation>
-    </message>
-    <message>
-        <source>&amp;Quick entry</source>
-        <translation>&amp;Schnellerfassung</translation>
-    </message>
-    <message>
-        <source>Plan a &amp;follow-up</source>
-        <translation>&amp;Wiedervorlage planen</translation>
-    </message>
-    <message>
-        <source>Plan a follow-up for the selected contact</source>
-        <translation>Eine Wiedervorlage für den ausgewählten Kontakt planen</translation>
-    </message>
-    <message>
-        <source>&amp;Tickets</source>
-        <translation>&amp;Tickets</translation>
-    </message>
-    <message>
-        <source>New &amp;opportunity…</source>
-        <translation>Neue &amp;Verkaufschance…</translation>
-    </message>
-    <message>
-        <source>New o&amp;rder…</source>
-        <translation>Neuer &amp;Auftrag…</translation>
-    </message>
-    <message>
-        <source>&amp;Orders</source>
-        <translation>&amp;Aufträge</translation>
-    </message>
-    <message>
-        <source>Revenue &amp;targets</source>
-        <translation>&amp;Umsatzziele</translation>
-    </message>
-    <message>
-        <source>&amp;Reports</source>
-        <translation>Be&amp;richte</translation>
-    </message>
-    <message>
-        <source>Create &amp;demo data…</source>
-        <translation>&amp;Demodaten anlegen…</translation>
-    </message>
-    <message>
-        <source>Rebuild the &amp;search index</source>
-        <translation>&amp;Suchindex neu aufbauen</translation>
-    </message>
-    <message>
-        <source>Backups and &amp;restore…</source>
-        <translation>Sicherungen und &amp;Wiederherstellung…</translation>
-    </message>
-    <message>
-        <source>&amp;Trash…</source>
-        <translation>&amp;Papierkorb…</translation>
-    </message>
-    <message>
-        <source>&amp;People list (select, tag, edit in bulk)</source>
-        <translation>&amp;Personenliste (auswählen, Tags, Sammeländerung)</translation>
-    </message>
-    <message>
-        <source>&amp;Dashboard</source>
-        <translation>&amp;Dashboard</translation>
-    </message>
-    <message>
-        <source>Print &amp;contact sheet…</source>
-        <translation>&amp;Kontaktblatt drucken…</translation>
-    </message>
-    <message>
-        <source>Print today&apos;s &amp;agenda…</source>
-        <translation>Heutige &amp;Agenda drucken…</translation>
-    </message>
-    <message>
-        <source>Print the dash&amp;board…</source>
-        <translation>Dashboard d&amp;rucken…</translation>
-    </message>
-    <message>
-        <source>&amp;Privacy (GDPR)…</source>
-        <translation>Datenschut&amp;z (DSGVO)…</translation>
-    </message>
-    <message>
-        <source>Review &amp;duplicates…</source>
-        <translation>&amp;Dubletten prüfen…</translation>
-    </message>
-    <message>
-        <source>New contact from a &amp;signature…</source>
-        <translation>Neuer Kontakt aus &amp;Signatur…</translation>
-    </message>
-    <message>
-        <source>&amp;Campaign export…</source>
-        <translation>&amp;Kampagnenexport…</translation>
-    </message>
-    <message>
-        <source>Export &amp;calendar (.ics)…</source>
-        <translation>Ka&amp;lender exportieren (.ics)…</translation>
-    </message>
-    <message>
-        <source>Import an &amp;invitation (.ics)…</source>
-        <translation>Einla&amp;dung importieren (.ics)…</translation>
-    </message>
-    <message>
-        <source>&amp;Keyboard shortcuts</source>
-        <translation>&amp;Tastenkürzel</translation>
-    </message>
-    <message>
-        <source>&amp;About CRM Desktop</source>
-        <translation>&amp;Über CRM Desktop</translation>
-    </message>
-    <message>
-        <source>&amp;File</source>
-        <translation>&amp;Datei</translation>
-    </message>
-    <message>
-        <source>&amp;Edit</source>
-        <translation>&amp;Bearbeiten</translation>
-    </message>
-    <message>
-        <source>&amp;View</source>
-        <translation>&amp;Ansicht</translation>
-    </message>
-    <message>
-        <source>&amp;Contacts</source>
-        <translation>&amp;Kontakte</translation>
-    </message>
-    <message>
-        <source>&amp;Activities</source>
-        <translation>Ak&amp;tivitäten</translation>
-    </message>
-    <message>
-        <source>&amp;Sales</source>
-        <translation>&amp;Vertrieb</translation>
-    </message>
-    <message>
-        <source>&amp;Tools</source>
-        <translation>E&amp;xtras</translation>
-    </message>
-    <message>
-        <source>&amp;Help</source>
-        <translation>&amp;Hilfe</translation>
-    </message>
-    <message>
-        <source>Main toolbar</source>
-        <translation>Hauptsymbolleiste</translation>
-    </message>
-    <message>
-        <source>New</source>
-        <translation>Neu</translation>
-    </message>
-    <message>
         <source>Working…</source>
         <translation>Bitte warten…</translation>
     </message>
     <message>
         <source>Opening your data…</source>
         <translation>Ihre Daten werden geöffnet…</translation>
-    </message>
-    <message>
-        <source>Search… (Ctrl+F)</source>
-        <translation>Suchen… (Strg+F)</translation>
     </message>
     <message>
         <source>Local (SQLite)</source>
@@ -2680,377 +3221,6 @@
     <message>
         <source>Database: {where}</source>
         <translation>Datenbank: {where}</translation>
-    </message>
-    <message>
-        <source>This record no longer exists.</source>
-        <translation>Dieser Datensatz existiert nicht mehr.</translation>
-    </message>
-    <message>
-        <source>Status: {status}</source>
-        <translation>Status: {status}</translation>
-    </message>
-    <message>
-        <source>The conversations of this ticket are in the timeline on the right.</source>
-        <translation>Die Gespräche zu diesem Ticket stehen rechts im Verlauf.</translation>
-    </message>
-    <message>
-        <source>Company: {name}</source>
-        <translation>Firma: {name}</translation>
-    </message>
-    <message>
-        <source>From {start} to {end}</source>
-        <translation>Von {start} bis {end}</translation>
-    </message>
-    <message>
-        <source>Members: {names}</source>
-        <translation>Mitglieder: {names}</translation>
-    </message>
-    <message>
-        <source>Project: {name}</source>
-        <translation>Projekt: {name}</translation>
-    </message>
-    <message>
-        <source>All conversations of this project, across all people, are in the timeline.</source>
-        <translation>Alle Gespräche zu diesem Projekt, über alle Personen hinweg, stehen im Verlauf.</translation>
-    </message>
-    <message>
-        <source>Today</source>
-        <translation>Heute</translation>
-    </message>
-    <message>
-        <source>Agenda</source>
-        <translation>Agenda</translation>
-    </message>
-    <message>
-        <source>Pipeline</source>
-        <translation>Pipeline</translation>
-    </message>
-    <message>
-        <source>Tickets</source>
-        <translation>Tickets</translation>
-    </message>
-    <message>
-        <source>Duplicates</source>
-        <translation>Dubletten</translation>
-    </message>
-    <message>
-        <source>People</source>
-        <translation>Personen</translation>
-    </message>
-    <message>
-        <source>Reports</source>
-        <translation>Berichte</translation>
-    </message>
-    <message>
-        <source>Orders</source>
-        <translation>Aufträge</translation>
-    </message>
-    <message>
-        <source>Revenue targets</source>
-        <translation>Umsatzziele</translation>
-    </message>
-    <message>
-        <source>This part of the program is not installed in this version.</source>
-        <translation>Dieser Programmteil ist in dieser Version nicht installiert.</translation>
-    </message>
-    <message>
-        <source>New company</source>
-        <translation>Neue Firma</translation>
-    </message>
-    <message>
-        <source>Name:</source>
-        <translation>Name:</translation>
-    </message>
-    <message>
-        <source>New person</source>
-        <translation>Neue Person</translation>
-    </message>
-    <message>
-        <source>Given and family name:</source>
-        <translation>Vor- und Nachname:</translation>
-    </message>
-    <message>
-        <source>New department</source>
-        <translation>Neue Abteilung</translation>
-    </message>
-    <message>
-        <source>Select a company first.</source>
-        <translation>Wählen Sie zuerst eine Firma aus.</translation>
-    </message>
-    <message>
-        <source>Select a company or a person first.</source>
-        <translation>Wählen Sie zuerst eine Firma oder eine Person aus.</translation>
-    </message>
-    <message>
-        <source>the {kind} of {when}</source>
-        <translation>{kind} vom {when}</translation>
-    </message>
-    <message>
-        <source>Delete activity?</source>
-        <translation>Aktivität löschen?</translation>
-    </message>
-    <message>
-        <source>Delete {what}? It goes to the trash; Ctrl+Z brings it back.</source>
-        <translation>{what} löschen? Der Eintrag kommt in den Papierkorb; Strg+Z holt ihn zurück.</translation>
-    </message>
-    <message>
-        <source>Delete activity</source>
-        <translation>Aktivität löschen</translation>
-    </message>
-    <message>
-        <source>Select a company or a person to delete.</source>
-        <translation>Wählen Sie die Firma oder Person aus, die gelöscht werden soll.</translation>
-    </message>
-    <message>
-        <source>Delete {name}? The person goes to the trash; activities stay. Ctrl+Z brings them back.</source>
-        <translation>{name} löschen? Die Person kommt in den Papierkorb; Aktivitäten bleiben erhalten. Strg+Z holt sie zurück.</translation>
-    </message>
-    <message>
-        <source>Delete person?</source>
-        <translation>Person löschen?</translation>
-    </message>
-    <message>
-        <source>Delete {name}</source>
-        <translation>{name} löschen</translation>
-    </message>
-    <message>
-        <source>Delete {name} with its branches and their {count} people? Everything goes to the trash; Ctrl+Z brings it back.</source>
-        <translation>{name} mit Niederlassungen und deren {count} Personen löschen? Alles kommt in den Papierkorb; Strg+Z holt es zurück.</translation>
-    </message>
-    <message>
-        <source>Delete company?</source>
-        <translation>Firma löschen?</translation>
-    </message>
-    <message>
-        <source>Deleted. Ctrl+Z brings it back.</source>
-        <translation>Gelöscht. Strg+Z holt es zurück.</translation>
-    </message>
-    <message>
-        <source>Departments are renamed in the company&apos;s details.</source>
-        <translation>Abteilungen werden in den Details der Firma umbenannt.</translation>
-    </message>
-    <message>
-        <source>Import</source>
-        <translation>Import</translation>
-    </message>
-    <message>
-        <source>Importing is not available in this version.</source>
-        <translation>Der Import ist in dieser Version nicht verfügbar.</translation>
-    </message>
-    <message>
-        <source>Import contacts</source>
-        <translation>Kontakte importieren</translation>
-    </message>
-    <message>
-        <source>Contacts (*.vcf *.vcard *.csv);;vCard (*.vcf *.vcard);;CSV (*.csv);;All files (*)</source>
-        <translation>Kontakte (*.vcf *.vcard *.csv);;vCard (*.vcf *.vcard);;CSV (*.csv);;Alle Dateien (*)</translation>
-    </message>
-    <message>
-        <source>Importing {file}…</source>
-        <translation>{file} wird importiert…</translation>
-    </message>
-    <message>
-        <source>Import finished.</source>
-        <translation>Import abgeschlossen.</translation>
-    </message>
-    <message>
-        <source>vCard 3.0 (*.vcf)</source>
-        <translation>vCard 3.0 (*.vcf)</translation>
-    </message>
-    <message>
-        <source>vCard 4.0 (*.vcf)</source>
-        <translation>vCard 4.0 (*.vcf)</translation>
-    </message>
-    <message>
-        <source>CSV people (*.csv)</source>
-        <translation>CSV – Personen (*.csv)</translation>
-    </message>
-    <message>
-        <source>CSV companies (*.csv)</source>
-        <translation>CSV – Firmen (*.csv)</translation>
-    </message>
-    <message>
-        <source>CSV activities (*.csv)</source>
-        <translation>CSV – Aktivitäten (*.csv)</translation>
-    </message>
-    <message>
-        <source>JSON, everything (*.json)</source>
-        <translation>JSON – alles (*.json)</translation>
-    </message>
-    <message>
-        <source>Export</source>
-        <translation>Export</translation>
-    </message>
-    <message>
-        <source>Order {number} saved.</source>
-        <translation>Auftrag {number} gespeichert.</translation>
-    </message>
-    <message>
-        <source>Demo data</source>
-        <translation>Demodaten</translation>
-    </message>
-    <message>
-        <source>Demo data is not available in this version.</source>
-        <translation>Demodaten sind in dieser Version nicht verfügbar.</translation>
-    </message>
-    <message>
-        <source>Create demo data</source>
-        <translation>Demodaten anlegen</translation>
-    </message>
-    <message>
-        <source>How many people? (Demo data is only written into an empty store.)</source>
-        <translation>Wie viele Personen? (Demodaten werden nur in eine leere Datenbank geschrieben.)</translation>
-    </message>
-    <message>
-        <source>Writing demo data…</source>
-        <translation>Demodaten werden geschrieben…</translation>
-    </message>
-    <message>
-        <source>Demo data created.</source>
-        <translation>Demodaten angelegt.</translation>
-    </message>
-    <message>
-        <source>Backup</source>
-        <translation>Sicherung</translation>
-    </message>
-    <message>
-        <source>Exported to {file}.</source>
-        <translation>Exportiert nach {file}.</translation>
-    </message>
-    <message>
-        <source>There is nothing to undo.</source>
-        <translation>Es gibt nichts rückgängig zu machen.</translation>
-    </message>
-    <message>
-        <source>Undone: {what}</source>
-        <translation>Rückgängig gemacht: {what}</translation>
-    </message>
-    <message>
-        <source>Trash</source>
-        <translation>Papierkorb</translation>
-    </message>
-    <message>
-        <source>The trash is not available in this version.</source>
-        <translation>Der Papierkorb ist in dieser Version nicht verfügbar.</translation>
-    </message>
-    <message>
-        <source>Backups of a server database are made on the server (pg_dump).</source>
-        <translation>Sicherungen einer Server-Datenbank werden auf dem Server erstellt (pg_dump).</translation>
-    </message>
-    <message>
-        <source>Save as PDF</source>
-        <translation>Als PDF speichern</translation>
-    </message>
-    <message>
-        <source>PDF (*.pdf)</source>
-        <translation>PDF (*.pdf)</translation>
-    </message>
-    <message>
-        <source>Contact sheet</source>
-        <translation>Kontaktblatt</translation>
-    </message>
-    <message>
-        <source>Select a person, a company, a ticket or a project first.</source>
-        <translation>Wählen Sie zuerst eine Person, eine Firma, ein Ticket oder ein Projekt aus.</translation>
-    </message>
-    <message>
-        <source>Export calendar</source>
-        <translation>Kalender exportieren</translation>
-    </message>
-    <message>
-        <source>iCalendar (*.ics)</source>
-        <translation>iCalendar (*.ics)</translation>
-    </message>
-    <message>
-        <source>{n} entries exported.</source>
-        <translation>Exportierte Einträge: {n}.</translation>
-    </message>
-    <message>
-        <source>Import an invitation</source>
-        <translation>Einladung importieren</translation>
-    </message>
-    <message>
-        <source>Invitation imported</source>
-        <translation>Einladung importiert</translation>
-    </message>
-    <message>
-        <source>{created} new, {updated} updated, {cancelled} cancelled, {skipped} skipped.</source>
-        <translation>Neu: {created}, aktualisiert: {updated}, abgesagt: {cancelled}, übersprungen: {skipped}.</translation>
-    </message>
-    <message>
-        <source>Backup written: {file}</source>
-        <translation>Sicherung geschrieben: {file}</translation>
-    </message>
-    <message numerus="yes">
-        <source>Search index rebuilt (%n entries).</source>
-        <translation>
-            <numerusform>Suchindex neu aufgebaut (%n Eintrag).</numerusform>
-            <numerusform>Suchindex neu aufgebaut (%n Einträge).</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Settings</source>
-        <translation>Einstellungen</translation>
-    </message>
-    <message>
-        <source>The new language applies after the program is restarted.</source>
-        <translation>Die neue Sprache gilt nach einem Neustart des Programms.</translation>
-    </message>
-    <message>
-        <source>Search</source>
-        <translation>Suchen</translation>
-    </message>
-    <message>
-        <source>New (person in the selected company, else a company)</source>
-        <translation>Neu (Person in der ausgewählten Firma, sonst Firma)</translation>
-    </message>
-    <message>
-        <source>Quick entry in the timeline</source>
-        <translation>Schnellerfassung im Verlauf</translation>
-    </message>
-    <message>
-        <source>Log a call</source>
-        <translation>Anruf erfassen</translation>
-    </message>
-    <message>
-        <source>Edit the selected record</source>
-        <translation>Ausgewählten Datensatz bearbeiten</translation>
-    </message>
-    <message>
-        <source>Del</source>
-        <translation>Entf</translation>
-    </message>
-    <message>
-        <source>Delete (asks first; Ctrl+Z brings it back)</source>
-        <translation>Löschen (mit Rückfrage; Strg+Z holt es zurück)</translation>
-    </message>
-    <message>
-        <source>Undo</source>
-        <translation>Rückgängig</translation>
-    </message>
-    <message>
-        <source>Refresh</source>
-        <translation>Aktualisieren</translation>
-    </message>
-    <message>
-        <source>Go to tree / details / timeline</source>
-        <translation>Zu Baumansicht / Details / Verlauf</translation>
-    </message>
-    <message>
-        <source>Back / forward through viewed records</source>
-        <translation>Zurück / vorwärts durch die angesehenen Datensätze</translation>
-    </message>
-    <message>
-        <source>Keyboard shortcuts</source>
-        <translation>Tastenkürzel</translation>
-    </message>
-    <message>
-        <source>About CRM Desktop</source>
-        <translation>Über CRM Desktop</translation>
-    </message>
-    <message>
-        <source>&lt;b&gt;CRM Desktop&lt;/b&gt; {version}&lt;br&gt;An offline CRM for sole traders.</source>
-        <translation>&lt;b&gt;CRM Desktop&lt;/b&gt; {version}&lt;br&gt;Ein Offline-CRM für Einzelunternehmer.</translation>
     </message>
     <message>
         <source>Not possible</source>
@@ -3149,6 +3319,37 @@
     <message>
         <source>(not set)</source>
         <translation>(nicht festgelegt)</translation>
+    </message>
+</context>
+<context>
+    <name>NavigationRoom</name>
+    <message>
+        <source>This record no longer exists.</source>
+        <translation>Dieser Datensatz existiert nicht mehr.</translation>
+    </message>
+    <message>
+        <source>All conversations of this project, across all people, are in the timeline.</source>
+        <translation>Alle Gespräche zu diesem Projekt, über alle Personen hinweg, stehen im Verlauf.</translation>
+    </message>
+    <message>
+        <source>Status: {status}</source>
+        <translation>Status: {status}</translation>
+    </message>
+    <message>
+        <source>Company: {name}</source>
+        <translation>Firma: {name}</translation>
+    </message>
+    <message>
+        <source>From {start} to {end}</source>
+        <translation>Von {start} bis {end}</translation>
+    </message>
+    <message>
+        <source>Members: {names}</source>
+        <translation>Mitglieder: {names}</translation>
+    </message>
+    <message>
+        <source>Project: {name}</source>
+        <translation>Projekt: {name}</translation>
     </message>
 </context>
 <context>
@@ -3821,10 +4022,6 @@
         <translation>Rückgängig</translation>
     </message>
     <message>
-        <source>Take back the last bulk change</source>
-        <translation>Die letzte Sammeländerung zurücknehmen</translation>
-    </message>
-    <message>
         <source>All tags</source>
         <translation>Alle Tags</translation>
     </message>
@@ -4438,6 +4635,14 @@
         <translation>Pr&amp;iorität:</translation>
     </message>
     <message>
+        <source>&amp;Keep it (the automatic A/B/C run leaves it)</source>
+        <translation>&amp;Beibehalten (die automatische A/B/C-Einstufung ändert sie nicht)</translation>
+    </message>
+    <message>
+        <source>Without this, the nightly run sets the priority from revenue, orders and the last contact (Tools → Rules).</source>
+        <translation>Ohne diesen Haken setzt die nächtliche Einstufung die Priorität nach Umsatz, Aufträgen und letztem Kontakt (Extras → Regeln).</translation>
+    </message>
+    <message>
         <source>no fixed rhythm</source>
         <translation>kein festes Intervall</translation>
     </message>
@@ -4831,6 +5036,203 @@ Karte hierher ziehen.</translation>
     </message>
 </context>
 <context>
+    <name>ProjectDialog</name>
+    <message>
+        <source>&amp;Add</source>
+        <translation>&amp;Hinzufügen</translation>
+    </message>
+    <message>
+        <source>&amp;Customer</source>
+        <translation>&amp;Kunde</translation>
+    </message>
+    <message>
+        <source>&amp;Description</source>
+        <translation>&amp;Beschreibung</translation>
+    </message>
+    <message>
+        <source>&amp;Name</source>
+        <translation>&amp;Name</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>&amp;Entfernen</translation>
+    </message>
+    <message>
+        <source>&amp;Status</source>
+        <translation>&amp;Status</translation>
+    </message>
+    <message>
+        <source>(no company)</source>
+        <translation>(keine Firma)</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Members</source>
+        <translation>Mitglieder</translation>
+    </message>
+    <message>
+        <source>New project</source>
+        <translation>Neues Projekt</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>Zeitraum</translation>
+    </message>
+    <message>
+        <source>Project {name}</source>
+        <translation>Projekt {name}</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Speichern</translation>
+    </message>
+    <message>
+        <source>Type a name to add a member</source>
+        <translation>Namen eingeben, um ein Mitglied hinzuzufügen</translation>
+    </message>
+    <message>
+        <source>What the project is about, agreements</source>
+        <translation>Worum es im Projekt geht, Absprachen</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>bis</translation>
+    </message>
+</context>
+<context>
+    <name>ProjectsModel</name>
+    <message>
+        <source>Conversations</source>
+        <translation>Gespräche</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>Kunde</translation>
+    </message>
+    <message>
+        <source>End</source>
+        <translation>Ende</translation>
+    </message>
+    <message>
+        <source>Last conversation</source>
+        <translation>Letztes Gespräch</translation>
+    </message>
+    <message>
+        <source>Members</source>
+        <translation>Mitglieder</translation>
+    </message>
+    <message>
+        <source>Project</source>
+        <translation>Projekt</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>Beginn</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>The end date has passed and the project is still open</source>
+        <translation>Das Enddatum ist überschritten und das Projekt ist noch offen</translation>
+    </message>
+</context>
+<context>
+    <name>ProjectsView</name>
+    <message>
+        <source>1 project</source>
+        <translation>1 Projekt</translation>
+    </message>
+    <message>
+        <source>{n} projects</source>
+        <translation>{n} Projekte</translation>
+    </message>
+    <message>
+        <source>&amp;Close project</source>
+        <translation>Projekt &amp;abschließen</translation>
+    </message>
+    <message>
+        <source>&amp;Delete…</source>
+        <translation>&amp;Löschen…</translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation>&amp;Bearbeiten…</translation>
+    </message>
+    <message>
+        <source>&amp;Find:</source>
+        <translation>&amp;Suchen:</translation>
+    </message>
+    <message>
+        <source>&amp;New project…</source>
+        <translation>&amp;Neues Projekt…</translation>
+    </message>
+    <message>
+        <source>&amp;Reopen project</source>
+        <translation>Projekt &amp;wieder öffnen</translation>
+    </message>
+    <message>
+        <source>All projects</source>
+        <translation>Alle Projekte</translation>
+    </message>
+    <message>
+        <source>Closed projects</source>
+        <translation>Abgeschlossene Projekte</translation>
+    </message>
+    <message>
+        <source>Delete project {name}</source>
+        <translation>Projekt {name} löschen</translation>
+    </message>
+    <message>
+        <source>Delete project</source>
+        <translation>Projekt löschen</translation>
+    </message>
+    <message>
+        <source>Delete the project “{name}”? Its {n} conversations stay with the people; Edit → Undo brings the project back.</source>
+        <translation>Das Projekt „{name}“ löschen? Seine {n} Gespräche bleiben bei den Personen; Bearbeiten → Rückgängig holt das Projekt zurück.</translation>
+    </message>
+    <message>
+        <source>No project matches this search or filter.</source>
+        <translation>Kein Projekt passt zu dieser Suche oder diesem Filter.</translation>
+    </message>
+    <message>
+        <source>No projects yet. “New project…” starts one; conversations logged on it appear here, across every person involved.</source>
+        <translation>Noch keine Projekte. „Neues Projekt…“ legt eines an; Gespräche dazu erscheinen hier, über alle beteiligten Personen hinweg.</translation>
+    </message>
+    <message>
+        <source>Open projects</source>
+        <translation>Offene Projekte</translation>
+    </message>
+    <message>
+        <source>Projects</source>
+        <translation>Projekte</translation>
+    </message>
+    <message>
+        <source>Search by project or customer</source>
+        <translation>Nach Projekt oder Kunde suchen</translation>
+    </message>
+    <message>
+        <source>Search projects</source>
+        <translation>Projekte suchen</translation>
+    </message>
+    <message>
+        <source>Show &amp;conversations</source>
+        <translation>&amp;Gespräche zeigen</translation>
+    </message>
+    <message>
+        <source>Show c&amp;ustomer</source>
+        <translation>&amp;Kunde zeigen</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>Anzeigen</translation>
+    </message>
+</context>
+<context>
     <name>QuickEntry</name>
     <message>
         <source>What to log</source>
@@ -4915,6 +5317,25 @@ Karte hierher ziehen.</translation>
         <source>(nobody found)</source>
         <translation>(niemand gefunden)</translation>
     </message>
+    <message>
+        <source>Create contact “{name}”…</source>
+        <translation>Kontakt „{name}“ anlegen…</translation>
+    </message>
+</context>
+<context>
+    <name>RecordsRoom</name>
+    <message>
+        <source>Follow-up planned.</source>
+        <translation>Wiedervorlage geplant.</translation>
+    </message>
+    <message>
+        <source>Select a company first.</source>
+        <translation>Wählen Sie zuerst eine Firma aus.</translation>
+    </message>
+    <message>
+        <source>Select a company or a person first.</source>
+        <translation>Wählen Sie zuerst eine Firma oder eine Person aus.</translation>
+    </message>
 </context>
 <context>
     <name>ReminderNotice</name>
@@ -4954,6 +5375,58 @@ Karte hierher ziehen.</translation>
     <message>
         <source>Reminders</source>
         <translation>Erinnerungen</translation>
+    </message>
+    <message>
+        <source>call</source>
+        <translation>Anruf</translation>
+    </message>
+    <message>
+        <source>meeting</source>
+        <translation>Termin</translation>
+    </message>
+    <message>
+        <source>e-mail</source>
+        <translation>E-Mail</translation>
+    </message>
+    <message>
+        <source>letter</source>
+        <translation>Brief</translation>
+    </message>
+    <message>
+        <source>visit</source>
+        <translation>Besuch</translation>
+    </message>
+    <message>
+        <source>complaint</source>
+        <translation>Reklamation</translation>
+    </message>
+    <message>
+        <source>service call</source>
+        <translation>Servicefall</translation>
+    </message>
+    <message>
+        <source>note</source>
+        <translation>Notiz</translation>
+    </message>
+    <message>
+        <source>contact interval reached</source>
+        <translation>Kontaktintervall erreicht</translation>
+    </message>
+    <message>
+        <source>{time} {title}</source>
+        <translation>{time} {title}</translation>
+    </message>
+    <message>
+        <source>{time} {kind} {who}: {note}</source>
+        <translation>{time} {kind} {who}: {note}</translation>
+    </message>
+    <message>
+        <source>{time} {kind} {who}</source>
+        <translation>{time} {kind} {who}</translation>
+    </message>
+    <message>
+        <source>{time} {kind}: {note}</source>
+        <translation>{time} {kind}: {note}</translation>
     </message>
 </context>
 <context>
@@ -5102,6 +5575,257 @@ Karte hierher ziehen.</translation>
     <message>
         <source>Delete opportunity “{name}”</source>
         <translation>Verkaufschance „{name}“ löschen</translation>
+    </message>
+</context>
+<context>
+    <name>RulesDialog</name>
+    <message>
+        <source>{company} is replaced by the customer&apos;s name</source>
+        <translation>{company} wird durch den Namen des Kunden ersetzt</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> Tage</translation>
+    </message>
+    <message>
+        <source> months</source>
+        <translation> Monate</translation>
+    </message>
+    <message>
+        <source>A company must have</source>
+        <translation>Eine Firma braucht</translation>
+    </message>
+    <message>
+        <source>A customer is A when the revenue or the number of orders in the period reaches the A threshold, B likewise, otherwise C. Without an order or an activity for a long time the class drops by one step.</source>
+        <translation>Ein Kunde ist A, wenn Umsatz oder Zahl der Aufträge im Zeitraum die A-Schwelle erreichen, B ebenso, sonst C. Ohne Auftrag oder Aktivität über lange Zeit sinkt die Klasse um eine Stufe.</translation>
+    </message>
+    <message>
+        <source>A from orders</source>
+        <translation>A ab Aufträgen</translation>
+    </message>
+    <message>
+        <source>A from revenue</source>
+        <translation>A ab Umsatz</translation>
+    </message>
+    <message>
+        <source>A person must have</source>
+        <translation>Eine Person braucht</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>Hinzufügen</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Adresse</translation>
+    </message>
+    <message>
+        <source>B from orders</source>
+        <translation>B ab Aufträgen</translation>
+    </message>
+    <message>
+        <source>B from revenue</source>
+        <translation>B ab Umsatz</translation>
+    </message>
+    <message>
+        <source>Birth date</source>
+        <translation>Geburtsdatum</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Changes apply from the next run (numbering, the nightly priority run, quote reminders). Edit → Undo takes a save back.</source>
+        <translation>Änderungen gelten ab dem nächsten Lauf (Nummernvergabe, nächtliche Prioritäten, Angebotserinnerungen). Bearbeiten → Rückgängig nimmt ein Speichern zurück.</translation>
+    </message>
+    <message>
+        <source>Company</source>
+        <translation>Firma</translation>
+    </message>
+    <message>
+        <source>Count the quote as lost after</source>
+        <translation>Angebot als verloren werten nach</translation>
+    </message>
+    <message>
+        <source>Customer since</source>
+        <translation>Kunde seit</translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation>Abteilung</translation>
+    </message>
+    <message>
+        <source>Down</source>
+        <translation>Nach unten</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>E-Mail</translation>
+    </message>
+    <message>
+        <source>Estimated value</source>
+        <translation>Geschätzter Wert</translation>
+    </message>
+    <message>
+        <source>Example: {number}</source>
+        <translation>Beispiel: {number}</translation>
+    </message>
+    <message>
+        <source>Expected close after</source>
+        <translation>Voraussichtlicher Abschluss nach</translation>
+    </message>
+    <message>
+        <source>Given name</source>
+        <translation>Vorname</translation>
+    </message>
+    <message>
+        <source>Legal form</source>
+        <translation>Rechtsform</translation>
+    </message>
+    <message>
+        <source>Loss reason then</source>
+        <translation>Absagegrund dann</translation>
+    </message>
+    <message>
+        <source>New customers</source>
+        <translation>Neukunden</translation>
+    </message>
+    <message>
+        <source>New reason</source>
+        <translation>Neuer Grund</translation>
+    </message>
+    <message>
+        <source>New stage</source>
+        <translation>Neue Phase</translation>
+    </message>
+    <message>
+        <source>Not a valid scheme</source>
+        <translation>Kein gültiges Schema</translation>
+    </message>
+    <message>
+        <source>Numbers</source>
+        <translation>Nummern</translation>
+    </message>
+    <message>
+        <source>One step down after no contact for</source>
+        <translation>Eine Stufe tiefer nach keinem Kontakt seit</translation>
+    </message>
+    <message>
+        <source>Open an opportunity automatically for every new customer</source>
+        <translation>Für jeden Neukunden automatisch eine Verkaufschance anlegen</translation>
+    </message>
+    <message>
+        <source>Order numbers</source>
+        <translation>Auftragsnummern</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>Betreuer</translation>
+    </message>
+    <message>
+        <source>Payment terms</source>
+        <translation>Zahlungsbedingungen</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>Zeitraum</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Telefon</translation>
+    </message>
+    <message>
+        <source>Pipeline</source>
+        <translation>Pipeline</translation>
+    </message>
+    <message>
+        <source>Position</source>
+        <translation>Position</translation>
+    </message>
+    <message>
+        <source>Priorities</source>
+        <translation>Prioritäten</translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation>Priorität</translation>
+    </message>
+    <message>
+        <source>Probability %</source>
+        <translation>Wahrscheinlichkeit %</translation>
+    </message>
+    <message>
+        <source>Probability</source>
+        <translation>Wahrscheinlichkeit</translation>
+    </message>
+    <message>
+        <source>Quote follow-up</source>
+        <translation>Angebotsverfolgung</translation>
+    </message>
+    <message>
+        <source>Reasons why an opportunity was lost</source>
+        <translation>Gründe, warum eine Verkaufschance verloren ging</translation>
+    </message>
+    <message>
+        <source>Remind after (days after sending)</source>
+        <translation>Erinnern nach (Tage nach Versand)</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Entfernen</translation>
+    </message>
+    <message>
+        <source>Required fields</source>
+        <translation>Pflichtfelder</translation>
+    </message>
+    <message>
+        <source>Rules</source>
+        <translation>Regeln</translation>
+    </message>
+    <message>
+        <source>Salutation</source>
+        <translation>Anrede</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Speichern</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>Phase</translation>
+    </message>
+    <message>
+        <source>Stages of an opportunity (in order)</source>
+        <translation>Phasen einer Verkaufschance (in Reihenfolge)</translation>
+    </message>
+    <message>
+        <source>Ticket numbers</source>
+        <translation>Ticketnummern</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Titel</translation>
+    </message>
+    <message>
+        <source>Up</source>
+        <translation>Nach oben</translation>
+    </message>
+    <message>
+        <source>VAT id</source>
+        <translation>USt-IdNr.</translation>
+    </message>
+    <message>
+        <source>Website</source>
+        <translation>Website</translation>
+    </message>
+    <message>
+        <source>e.g. 7, 14</source>
+        <translation>z. B. 7, 14</translation>
+    </message>
+    <message>
+        <source>{year} is the year, {seq} the running number; {seq:05d} pads it to five digits. New tickets and orders are numbered this way.</source>
+        <translation>{year} ist das Jahr, {seq} die laufende Nummer; {seq:05d} füllt sie auf fünf Stellen auf. Neue Tickets und Aufträge werden so nummeriert.</translation>
     </message>
 </context>
 <context>
@@ -5280,6 +6004,7 @@ Karte hierher ziehen.</translation>
     <name>SettingsDialog</name>
     <message>
         <source>Settings</source>
+        <extracomment>the running zone: the one shown here, and the one a new choice is set on</extracomment>
         <translation>Einstellungen</translation>
     </message>
     <message>
@@ -5380,6 +6105,238 @@ Karte hierher ziehen.</translation>
     <message>
         <source>Dashboard {start} – {end}</source>
         <translation>Dashboard {start} – {end}</translation>
+    </message>
+    <message>
+        <source>Printed on {date}</source>
+        <translation>Gedruckt am {date}</translation>
+    </message>
+    <message>
+        <source>Company</source>
+        <translation>Firma</translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation>Abteilung</translation>
+    </message>
+    <message>
+        <source>Position</source>
+        <translation>Position</translation>
+    </message>
+    <message>
+        <source>Reports to</source>
+        <translation>Vorgesetzte(r)</translation>
+    </message>
+    <message>
+        <source>Birth date</source>
+        <translation>Geburtsdatum</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Telefon</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>E-Mail</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Adresse</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Notizen</translation>
+    </message>
+    <message>
+        <source>Legal form</source>
+        <translation>Rechtsform</translation>
+    </message>
+    <message>
+        <source>Parent company</source>
+        <translation>Muttergesellschaft</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation>Priorität</translation>
+    </message>
+    <message>
+        <source>Website</source>
+        <translation>Website</translation>
+    </message>
+    <message>
+        <source>VAT id</source>
+        <translation>USt-IdNr.</translation>
+    </message>
+    <message>
+        <source>Contacts</source>
+        <translation>Ansprechpartner</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Titel</translation>
+    </message>
+    <message>
+        <source>Opened</source>
+        <translation>Eröffnet</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>Geschlossen</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>Person</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Beschreibung</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>Beginn</translation>
+    </message>
+    <message>
+        <source>End</source>
+        <translation>Ende</translation>
+    </message>
+    <message>
+        <source>Members</source>
+        <translation>Mitglieder</translation>
+    </message>
+    <message>
+        <source>Agenda for {date}</source>
+        <translation>Agenda für {date}</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <source>Activity history</source>
+        <translation>Aktivitätsverlauf</translation>
+    </message>
+    <message>
+        <source>Conversations</source>
+        <translation>Gespräche</translation>
+    </message>
+    <message>
+        <source>No activities recorded.</source>
+        <translation>Keine Aktivitäten erfasst.</translation>
+    </message>
+    <message>
+        <source>Status history</source>
+        <translation>Statusverlauf</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Wann</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Was</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>Wer</translation>
+    </message>
+    <message>
+        <source>Nothing is due on this day.</source>
+        <translation>An diesem Tag ist nichts fällig.</translation>
+    </message>
+    <message>
+        <source>overdue</source>
+        <translation>überfällig</translation>
+    </message>
+    <message>
+        <source>Call</source>
+        <translation>Anruf</translation>
+    </message>
+    <message>
+        <source>Meeting</source>
+        <translation>Termin</translation>
+    </message>
+    <message>
+        <source>Letter</source>
+        <translation>Brief</translation>
+    </message>
+    <message>
+        <source>Visit</source>
+        <translation>Besuch</translation>
+    </message>
+    <message>
+        <source>Complaint</source>
+        <translation>Reklamation</translation>
+    </message>
+    <message>
+        <source>Service call</source>
+        <translation>Servicefall</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Notiz</translation>
+    </message>
+    <message>
+        <source>prospect</source>
+        <translation>Interessent</translation>
+    </message>
+    <message>
+        <source>customer</source>
+        <translation>Kunde</translation>
+    </message>
+    <message>
+        <source>former</source>
+        <translation>Ehemaliger Kunde</translation>
+    </message>
+    <message>
+        <source>open</source>
+        <translation>Offen</translation>
+    </message>
+    <message>
+        <source>waiting</source>
+        <translation>Wartet</translation>
+    </message>
+    <message>
+        <source>solved</source>
+        <translation>Gelöst</translation>
+    </message>
+    <message>
+        <source>closed</source>
+        <translation>Geschlossen</translation>
+    </message>
+    <message>
+        <source>reopened</source>
+        <translation>Wieder geöffnet</translation>
+    </message>
+    <message>
+        <source>planned</source>
+        <translation>Geplant</translation>
+    </message>
+    <message>
+        <source>active</source>
+        <translation>Aktiv</translation>
+    </message>
+    <message>
+        <source>on_hold</source>
+        <translation>Pausiert</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>Abgeschlossen</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>Abgesagt</translation>
+    </message>
+    <message>
+        <source>Contact sheet</source>
+        <translation>Kontaktblatt</translation>
+    </message>
+    <message>
+        <source>Agenda</source>
+        <translation>Agenda</translation>
     </message>
 </context>
 <context>
@@ -5793,6 +6750,33 @@ gesamt</translation>
     </message>
 </context>
 <context>
+    <name>Timeline</name>
+    <message>
+        <source>Today</source>
+        <translation>Heute</translation>
+    </message>
+    <message>
+        <source>Yesterday</source>
+        <translation>Gestern</translation>
+    </message>
+    <message>
+        <source>today {time}</source>
+        <translation>heute {time}</translation>
+    </message>
+    <message>
+        <source>tomorrow {time}</source>
+        <translation>morgen {time}</translation>
+    </message>
+    <message>
+        <source>Follow-up {when}</source>
+        <translation>Wiedervorlage {when}</translation>
+    </message>
+    <message>
+        <source>(no text)</source>
+        <translation>(kein Text)</translation>
+    </message>
+</context>
+<context>
     <name>TimelinePanel</name>
     <message>
         <source>Timeline</source>
@@ -5907,28 +6891,6 @@ gesamt</translation>
     <message>
         <source>Select a person or a company first.</source>
         <translation>Wählen Sie zuerst eine Person oder eine Firma aus.</translation>
-    </message>
-</context>
-<context>
-    <name>TodayFallback</name>
-    <message>
-        <source>Nothing due today. Plan a follow-up from the quick entry line of a contact.</source>
-        <translation>Heute ist nichts fällig. Planen Sie eine Wiedervorlage über die Schnellerfassung eines Kontakts.</translation>
-    </message>
-    <message>
-        <source>Today</source>
-        <translation>Heute</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n due</source>
-        <translation>
-            <numerusform>%n fällig</numerusform>
-            <numerusform>%n fällig</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Overdue:</source>
-        <translation>Überfällig:</translation>
     </message>
 </context>
 <context>
@@ -6213,6 +7175,85 @@ gesamt</translation>
     </message>
 </context>
 <context>
+    <name>ToolsRoom</name>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>Tastenkürzel</translation>
+    </message>
+    <message>
+        <source>About CRM Desktop</source>
+        <translation>Über CRM Desktop</translation>
+    </message>
+    <message>
+        <source>Backup</source>
+        <translation>Sicherung</translation>
+    </message>
+    <message>
+        <source>Backups of a server database are made on the server (pg_dump).</source>
+        <translation>Sicherungen einer Server-Datenbank werden auf dem Server erstellt (pg_dump).</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Einstellungen</translation>
+    </message>
+    <message>
+        <source>The new language applies after the program is restarted.</source>
+        <translation>Die neue Sprache gilt nach einem Neustart des Programms.</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>Suchen</translation>
+    </message>
+    <message>
+        <source>New (person in the selected company, else a company)</source>
+        <translation>Neu (Person in der ausgewählten Firma, sonst Firma)</translation>
+    </message>
+    <message>
+        <source>Quick entry in the timeline</source>
+        <translation>Schnellerfassung im Verlauf</translation>
+    </message>
+    <message>
+        <source>Log a call</source>
+        <translation>Anruf erfassen</translation>
+    </message>
+    <message>
+        <source>Edit the selected record</source>
+        <translation>Ausgewählten Datensatz bearbeiten</translation>
+    </message>
+    <message>
+        <source>Del</source>
+        <translation>Entf</translation>
+    </message>
+    <message>
+        <source>Delete (asks first; Ctrl+Z brings it back)</source>
+        <translation>Löschen (mit Rückfrage; Strg+Z holt es zurück)</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>Rückgängig</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Aktualisieren</translation>
+    </message>
+    <message>
+        <source>Go to tree / details / timeline</source>
+        <translation>Zu Baumansicht / Details / Verlauf</translation>
+    </message>
+    <message>
+        <source>Back / forward through viewed records</source>
+        <translation>Zurück / vorwärts durch die angesehenen Datensätze</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;CRM Desktop&lt;/b&gt; {version}&lt;br&gt;An offline CRM for sole traders.</source>
+        <translation>&lt;b&gt;CRM Desktop&lt;/b&gt; {version}&lt;br&gt;Ein Offline-CRM für Einzelunternehmer.</translation>
+    </message>
+    <message>
+        <source>Order {number} saved.</source>
+        <translation>Auftrag {number} gespeichert.</translation>
+    </message>
+</context>
+<context>
     <name>TrashDialog</name>
     <message>
         <source>Trash</source>
@@ -6414,8 +7455,60 @@ gesamt</translation>
         <translation>Keine Notizen.</translation>
     </message>
     <message>
+        <source>Tickets</source>
+        <translation>Tickets</translation>
+    </message>
+    <message>
+        <source>Projects</source>
+        <translation>Projekte</translation>
+    </message>
+    <message>
+        <source>Opportunities</source>
+        <translation>Verkaufschancen</translation>
+    </message>
+    <message>
+        <source>(kept by hand)</source>
+        <translation>(von Hand festgelegt)</translation>
+    </message>
+    <message>
+        <source>automatic</source>
+        <translation>automatisch</translation>
+    </message>
+    <message>
+        <source>1 order</source>
+        <translation>1 Auftrag</translation>
+    </message>
+    <message>
+        <source>{n} orders</source>
+        <translation>{n} Aufträge</translation>
+    </message>
+    <message>
+        <source>{revenue} in {months} months</source>
+        <translation>{revenue} in {months} Monaten</translation>
+    </message>
+    <message>
+        <source>kept by hand</source>
+        <translation>von Hand festgelegt</translation>
+    </message>
+    <message>
+        <source>by hand</source>
+        <translation>von Hand</translation>
+    </message>
+    <message>
+        <source>when created</source>
+        <translation>bei der Anlage</translation>
+    </message>
+    <message>
+        <source>imported</source>
+        <translation>importiert</translation>
+    </message>
+    <message>
         <source>Needs review</source>
         <translation>Zu prüfen</translation>
+    </message>
+    <message>
+        <source>overdue</source>
+        <translation>überfällig</translation>
     </message>
 </context>
 <context>
@@ -6889,6 +7982,1165 @@ gesamt</translation>
     <message>
         <source>“{value}” is not a number.</source>
         <translation>„{value}“ ist keine Zahl.</translation>
+    </message>
+    <message>
+        <source>This record no longer exists.</source>
+        <translation>Dieser Datensatz existiert nicht mehr.</translation>
+    </message>
+    <message>
+        <source>The change conflicts with data already in the store. Nothing was changed.</source>
+        <translation>Die Änderung widerspricht Daten, die bereits gespeichert sind. Es wurde nichts geändert.</translation>
+    </message>
+    <message>
+        <source>The time has no time zone; please give a complete date and time.</source>
+        <translation>Die Uhrzeit hat keine Zeitzone; bitte geben Sie ein vollständiges Datum mit Uhrzeit an.</translation>
+    </message>
+    <message>
+        <source>An activity needs a person or a company.</source>
+        <translation>Eine Aktivität braucht eine Person oder eine Firma.</translation>
+    </message>
+    <message>
+        <source>The duration must not be negative.</source>
+        <translation>Die Dauer darf nicht negativ sein.</translation>
+    </message>
+    <message>
+        <source>Activity {id} does not exist.</source>
+        <translation>Die Aktivität {id} existiert nicht.</translation>
+    </message>
+    <message>
+        <source>An activity needs a date and time.</source>
+        <translation>Eine Aktivität braucht Datum und Uhrzeit.</translation>
+    </message>
+    <message>
+        <source>The backup to {path} failed: {detail}. Your data is unchanged.</source>
+        <translation>Die Sicherung nach {path} ist fehlgeschlagen: {detail}. Ihre Daten sind unverändert.</translation>
+    </message>
+    <message>
+        <source>The disk holding {path} is full. The backup was not written; your data and earlier backups are unchanged. Free some space and try again.</source>
+        <translation>Das Laufwerk mit {path} ist voll. Die Sicherung wurde nicht geschrieben; Ihre Daten und frühere Sicherungen sind unverändert. Geben Sie Speicherplatz frei und versuchen Sie es erneut.</translation>
+    </message>
+    <message>
+        <source>The folder {path} cannot be written (read-only or no permission). The backup was not written; your data is unchanged.</source>
+        <translation>In den Ordner {path} kann nicht geschrieben werden (schreibgeschützt oder keine Berechtigung). Die Sicherung wurde nicht geschrieben; Ihre Daten sind unverändert.</translation>
+    </message>
+    <message>
+        <source>There is no store to back up yet at {path}.</source>
+        <translation>Unter {path} gibt es noch keine Datenbank, die gesichert werden kann.</translation>
+    </message>
+    <message>
+        <source>The backup file {path} does not exist.</source>
+        <translation>Die Sicherungsdatei {path} existiert nicht.</translation>
+    </message>
+    <message>
+        <source>{path} is not a backup of this store.</source>
+        <translation>{path} ist keine Sicherung dieser Datenbank.</translation>
+    </message>
+    <message>
+        <source>The backup {path} is damaged ({detail}); it was not restored.</source>
+        <translation>Die Sicherung {path} ist beschädigt ({detail}); sie wurde nicht wiederhergestellt.</translation>
+    </message>
+    <message>
+        <source>{path} is not a backup of this program (no contacts tables in it).</source>
+        <translation>{path} ist keine Sicherung dieses Programms (keine Kontakttabellen enthalten).</translation>
+    </message>
+    <message>
+        <source>The copy of the backup is damaged; nothing was restored.</source>
+        <translation>Die Kopie der Sicherung ist beschädigt; es wurde nichts wiederhergestellt.</translation>
+    </message>
+    <message>
+        <source>The backup failed its integrity check ({detail}) and was deleted. The store itself may be damaged: run “crm-desktop check”.</source>
+        <translation>Die Sicherung hat die Integritätsprüfung nicht bestanden ({detail}) und wurde gelöscht. Die Datenbank selbst ist möglicherweise beschädigt: Führen Sie „crm-desktop check“ aus.</translation>
+    </message>
+    <message>
+        <source>Nothing is selected.</source>
+        <translation>Nichts ausgewählt.</translation>
+    </message>
+    <message>
+        <source>The tag needs a name.</source>
+        <translation>Das Tag braucht einen Namen.</translation>
+    </message>
+    <message>
+        <source>There is no tag “{name}”.</source>
+        <translation>Es gibt kein Tag „{name}“.</translation>
+    </message>
+    <message>
+        <source>“{name}” cannot be changed in bulk here.</source>
+        <translation>„{name}“ kann hier nicht für mehrere Einträge gleichzeitig geändert werden.</translation>
+    </message>
+    <message>
+        <source>There is nothing to undo with id {id}.</source>
+        <translation>Mit der ID {id} gibt es nichts rückgängig zu machen.</translation>
+    </message>
+    <message>
+        <source>This change has already been undone.</source>
+        <translation>Diese Änderung wurde bereits rückgängig gemacht.</translation>
+    </message>
+    <message>
+        <source>“{value}” is not a valid value.</source>
+        <translation>„{value}“ ist kein gültiger Wert.</translation>
+    </message>
+    <message>
+        <source>This change cannot be undone.</source>
+        <translation>Diese Änderung kann nicht rückgängig gemacht werden.</translation>
+    </message>
+    <message>
+        <source>This change has not been undone.</source>
+        <translation>Diese Änderung wurde nicht rückgängig gemacht.</translation>
+    </message>
+    <message>
+        <source>payload is not an object</source>
+        <translation>die Nutzdaten sind kein Objekt</translation>
+    </message>
+    <message>
+        <source>The record is no longer there; the change cannot be undone.</source>
+        <translation>Den Datensatz gibt es nicht mehr; die Änderung kann nicht rückgängig gemacht werden.</translation>
+    </message>
+    <message>
+        <source>The record was changed again after this change; undoing it now would overwrite that later change. Nothing was changed.</source>
+        <translation>Der Datensatz wurde nach dieser Änderung erneut geändert; sie jetzt rückgängig zu machen, würde die spätere Änderung überschreiben. Es wurde nichts geändert.</translation>
+    </message>
+    <message>
+        <source>old is not an object</source>
+        <translation>„old“ ist kein Objekt</translation>
+    </message>
+    <message>
+        <source>There is no {kind} {id}.</source>
+        <translation>Es gibt kein(e) {kind} {id}.</translation>
+    </message>
+    <message>
+        <source>before/after name other columns</source>
+        <translation>„before“/„after“ nennen andere Spalten</translation>
+    </message>
+    <message>
+        <source>also/created are not lists</source>
+        <translation>„also“/„created“ sind keine Listen</translation>
+    </message>
+    <message>
+        <source>The time needs a time zone.</source>
+        <extracomment>How long before an appointment its reminder rings (and the exported VALARM). The reason stored on follow-ups created by :func:`ensure_interval_followups`.</extracomment>
+        <translation>Die Uhrzeit braucht eine Zeitzone.</translation>
+    </message>
+    <message>
+        <source>Appointment {id} does not exist.</source>
+        <translation>Der Termin {id} existiert nicht.</translation>
+    </message>
+    <message>
+        <source>An appointment needs a title.</source>
+        <translation>Ein Termin braucht einen Titel.</translation>
+    </message>
+    <message>
+        <source>This appointment was cancelled.</source>
+        <translation>Dieser Termin wurde abgesagt.</translation>
+    </message>
+    <message>
+        <source>The end date lies before the start date.</source>
+        <extracomment>How long a follow-up lasts in a calendar program.</extracomment>
+        <translation>Das Enddatum liegt vor dem Anfangsdatum.</translation>
+    </message>
+    <message>
+        <source>The person does not exist.</source>
+        <translation>Die Person existiert nicht.</translation>
+    </message>
+    <message>
+        <source>A campaign needs a name.</source>
+        <translation>Eine Kampagne braucht einen Namen.</translation>
+    </message>
+    <message>
+        <source>A segment needs a name.</source>
+        <translation>Eine Auswahl braucht einen Namen.</translation>
+    </message>
+    <message>
+        <source>There is no saved selection “{name}”.</source>
+        <translation>Es gibt keine gespeicherte Auswahl „{name}“.</translation>
+    </message>
+    <message>
+        <source>{field_label}: this looks like a payment card number ({masked}). Card numbers are never stored, to protect you and your customers (PCI DSS); please remove it.</source>
+        <translation>{field_label}: Dies sieht nach einer Kreditkartennummer aus ({masked}). Kartennummern werden zum Schutz von Ihnen und Ihren Kunden nie gespeichert (PCI DSS); bitte entfernen Sie sie.</translation>
+    </message>
+    <message>
+        <source>Company {id} does not exist.</source>
+        <translation>Die Firma {id} existiert nicht.</translation>
+    </message>
+    <message>
+        <source>The department “{name}” already exists.</source>
+        <translation>Die Abteilung „{name}“ ist bereits vorhanden.</translation>
+    </message>
+    <message>
+        <source>Person {id} does not exist.</source>
+        <translation>Die Person {id} existiert nicht.</translation>
+    </message>
+    <message>
+        <source>The parent company does not exist.</source>
+        <translation>Die Muttergesellschaft existiert nicht.</translation>
+    </message>
+    <message>
+        <source>The contact interval must be between 1 and 3650 days.</source>
+        <translation>Das Kontaktintervall muss zwischen 1 und 3650 Tagen liegen.</translation>
+    </message>
+    <message>
+        <source>A person needs a given or a family name.</source>
+        <translation>Eine Person braucht einen Vor- oder Nachnamen.</translation>
+    </message>
+    <message>
+        <source>A company cannot be its own parent or branch of its branch.</source>
+        <translation>Eine Firma kann nicht ihre eigene Muttergesellschaft oder Niederlassung ihrer Niederlassung sein.</translation>
+    </message>
+    <message>
+        <source>The company does not exist.</source>
+        <translation>Die Firma existiert nicht.</translation>
+    </message>
+    <message>
+        <source>The department does not exist.</source>
+        <translation>Die Abteilung existiert nicht.</translation>
+    </message>
+    <message>
+        <source>A person cannot report to themselves.</source>
+        <translation>Eine Person kann nicht ihr eigener Vorgesetzter sein.</translation>
+    </message>
+    <message>
+        <source>The supervisor does not exist.</source>
+        <translation>Die/der Vorgesetzte existiert nicht.</translation>
+    </message>
+    <message>
+        <source>the department&apos;s ids are not numbers</source>
+        <translation>die Kennungen der Abteilung sind keine Zahlen</translation>
+    </message>
+    <message>
+        <source>This change cannot be done again.</source>
+        <translation>Diese Änderung kann nicht wiederhergestellt werden.</translation>
+    </message>
+    <message>
+        <source>The department belongs to another company.</source>
+        <translation>Die Abteilung gehört zu einer anderen Firma.</translation>
+    </message>
+    <message>
+        <source>This would make a reporting loop (A reports to B reports to A).</source>
+        <translation>Das ergäbe eine Schleife in der Vorgesetztenkette (A unterstellt B, B unterstellt A).</translation>
+    </message>
+    <message>
+        <source>The passphrase must not be empty.</source>
+        <translation>Die Passphrase darf nicht leer sein.</translation>
+    </message>
+    <message>
+        <source>There is no store at {path} to encrypt.</source>
+        <translation>Unter {path} gibt es keine Datenbank, die verschlüsselt werden kann.</translation>
+    </message>
+    <message>
+        <source>The store {path} is already encrypted.</source>
+        <translation>Die Datenbank {path} ist bereits verschlüsselt.</translation>
+    </message>
+    <message>
+        <source>The store {path} is not encrypted.</source>
+        <translation>Die Datenbank {path} ist nicht verschlüsselt.</translation>
+    </message>
+    <message>
+        <source>Encryption needs the package sqlcipher3-binary, which is not installed.</source>
+        <translation>Die Verschlüsselung braucht das Paket sqlcipher3-binary, das nicht installiert ist.</translation>
+    </message>
+    <message>
+        <source>The store {path} cannot be opened: wrong passphrase, or not an encrypted store.</source>
+        <translation>Die Datenbank {path} kann nicht geöffnet werden: falsche Passphrase oder keine verschlüsselte Datenbank.</translation>
+    </message>
+    <message>
+        <source>The encrypted copy failed its integrity check; nothing was changed.</source>
+        <translation>Die verschlüsselte Kopie hat die Integritätsprüfung nicht bestanden; es wurde nichts geändert.</translation>
+    </message>
+    <message>
+        <source>The encrypted copy does not hold the same records; nothing was changed.</source>
+        <translation>Die verschlüsselte Kopie enthält nicht dieselben Datensätze; es wurde nichts geändert.</translation>
+    </message>
+    <message>
+        <source>The store could not be encrypted: {detail}</source>
+        <translation>Die Datenbank konnte nicht verschlüsselt werden: {detail}</translation>
+    </message>
+    <message>
+        <source>The decrypted copy does not hold the same records; nothing was changed.</source>
+        <translation>Die entschlüsselte Kopie enthält nicht dieselben Datensätze; es wurde nichts geändert.</translation>
+    </message>
+    <message>
+        <source>The store could not be decrypted: {detail}</source>
+        <translation>Die Datenbank konnte nicht entschlüsselt werden: {detail}</translation>
+    </message>
+    <message>
+        <source>Unknown kind of record “{value}” (people, companies or both).</source>
+        <translation>Unbekannte Datensatzart „{value}“ (people, companies oder both).</translation>
+    </message>
+    <message>
+        <source>The number of people must be at least 1.</source>
+        <translation>Die Anzahl der Personen muss mindestens 1 sein.</translation>
+    </message>
+    <message>
+        <source>At most 2,000,000 people can be generated.</source>
+        <translation>Es können höchstens 2.000.000 Personen erzeugt werden.</translation>
+    </message>
+    <message>
+        <source>This store is open read-only; changes are not possible.</source>
+        <translation>Diese Datenbank ist schreibgeschützt geöffnet; Änderungen sind nicht möglich.</translation>
+    </message>
+    <message>
+        <source>The store could not be written: {detail}</source>
+        <translation>Die Datenbank konnte nicht geschrieben werden: {detail}</translation>
+    </message>
+    <message>
+        <source>The store already holds data; demo data is only written into an empty store (use force to add it anyway).</source>
+        <translation>Die Datenbank enthält bereits Daten; Demodaten werden nur in eine leere Datenbank geschrieben (mit „force“ trotzdem hinzufügen).</translation>
+    </message>
+    <message>
+        <source>The file {path} cannot be written: {detail}</source>
+        <translation>Die Datei {path} kann nicht geschrieben werden: {detail}</translation>
+    </message>
+    <message>
+        <source>Unknown snooze choice: {preset}</source>
+        <translation>Unbekannte Erinnerungsauswahl: {preset}</translation>
+    </message>
+    <message>
+        <source>Follow-up {id} does not exist.</source>
+        <translation>Die Wiedervorlage {id} existiert nicht.</translation>
+    </message>
+    <message>
+        <source>This follow-up was cancelled.</source>
+        <translation>Diese Wiedervorlage wurde abgesagt.</translation>
+    </message>
+    <message>
+        <source>This follow-up is already done.</source>
+        <translation>Diese Wiedervorlage ist bereits erledigt.</translation>
+    </message>
+    <message>
+        <source>Unknown kind of follow-up: {kind}</source>
+        <translation>Unbekannte Art der Wiedervorlage: {kind}</translation>
+    </message>
+    <message>
+        <source>The linked record does not exist.</source>
+        <translation>Der verknüpfte Datensatz existiert nicht.</translation>
+    </message>
+    <message>
+        <source>The file {path} does not exist.</source>
+        <translation>Die Datei {path} existiert nicht.</translation>
+    </message>
+    <message>
+        <source>The file {path} cannot be read: {detail}</source>
+        <translation>Die Datei {path} kann nicht gelesen werden: {detail}</translation>
+    </message>
+    <message>
+        <source>The lock file {path} cannot be created: {detail}</source>
+        <translation>Die Sperrdatei {path} kann nicht angelegt werden: {detail}</translation>
+    </message>
+    <message>
+        <source>A person cannot be merged with itself.</source>
+        <translation>Eine Person kann nicht mit sich selbst zusammengeführt werden.</translation>
+    </message>
+    <message>
+        <source>A company cannot be merged with itself.</source>
+        <translation>Eine Firma kann nicht mit sich selbst zusammengeführt werden.</translation>
+    </message>
+    <message>
+        <source>There is no merge {id} to undo.</source>
+        <translation>Es gibt keine Zusammenführung {id}, die rückgängig gemacht werden kann.</translation>
+    </message>
+    <message>
+        <source>This merge has already been undone.</source>
+        <translation>Diese Zusammenführung wurde bereits rückgängig gemacht.</translation>
+    </message>
+    <message>
+        <source>The merged records were removed from the trash for good; the merge cannot be undone.</source>
+        <translation>Die zusammengeführten Datensätze wurden endgültig aus dem Papierkorb entfernt; die Zusammenführung kann nicht rückgängig gemacht werden.</translation>
+    </message>
+    <message>
+        <source>“{value}” is not a field that can be merged.</source>
+        <translation>„{value}“ ist kein Feld, das zusammengeführt werden kann.</translation>
+    </message>
+    <message>
+        <source>Choose “keep” or “drop” for {field_name}, not “{value}”.</source>
+        <translation>Wählen Sie „keep“ oder „drop“ für {field_name}, nicht „{value}“.</translation>
+    </message>
+    <message>
+        <source>An order needs at least one line.</source>
+        <translation>Ein Auftrag braucht mindestens eine Position.</translation>
+    </message>
+    <message>
+        <source>An order needs a customer (company or person).</source>
+        <translation>Ein Auftrag braucht einen Kunden (Firma oder Person).</translation>
+    </message>
+    <message>
+        <source>Unknown order status “{status}”.</source>
+        <translation>Unbekannter Auftragsstatus „{status}“.</translation>
+    </message>
+    <message>
+        <source>Opportunity {id} does not exist.</source>
+        <translation>Die Verkaufschance {id} existiert nicht.</translation>
+    </message>
+    <message>
+        <source>Order {id} does not exist.</source>
+        <translation>Der Auftrag {id} existiert nicht.</translation>
+    </message>
+    <message>
+        <source>There is no order {number}.</source>
+        <translation>Es gibt keinen Auftrag {number}.</translation>
+    </message>
+    <message>
+        <source>Order {number} is invoiced and can no longer change.</source>
+        <translation>Der Auftrag {number} ist bereits berechnet und kann nicht mehr geändert werden.</translation>
+    </message>
+    <message>
+        <source>Unknown export format “{fmt}” (csv or json).</source>
+        <translation>Unbekanntes Exportformat „{fmt}“ (csv oder json).</translation>
+    </message>
+    <message>
+        <source>Line {pos} needs a description.</source>
+        <translation>Position {pos} braucht eine Beschreibung.</translation>
+    </message>
+    <message>
+        <source>The quantity of line {pos} must be above zero.</source>
+        <translation>Die Menge in Position {pos} muss größer als null sein.</translation>
+    </message>
+    <message>
+        <source>The price of line {pos} must not be negative.</source>
+        <translation>Der Preis in Position {pos} darf nicht negativ sein.</translation>
+    </message>
+    <message>
+        <source>The VAT rate of line {pos} is not plausible.</source>
+        <translation>Der Umsatzsteuersatz in Position {pos} ist nicht plausibel.</translation>
+    </message>
+    <message>
+        <source>A stage needs a name.</source>
+        <translation>Eine Phase braucht einen Namen.</translation>
+    </message>
+    <message>
+        <source>A probability lies between 0 and 100 %.</source>
+        <translation>Eine Wahrscheinlichkeit liegt zwischen 0 und 100 %.</translation>
+    </message>
+    <message>
+        <source>The stage “{name}” already exists.</source>
+        <translation>Die Phase „{name}“ ist bereits vorhanden.</translation>
+    </message>
+    <message>
+        <source>Pipeline stage {id} does not exist.</source>
+        <translation>Die Pipeline-Phase {id} existiert nicht.</translation>
+    </message>
+    <message>
+        <source>The value must not be negative.</source>
+        <translation>Der Wert darf nicht negativ sein.</translation>
+    </message>
+    <message>
+        <source>An opportunity needs a title.</source>
+        <translation>Eine Verkaufschance braucht einen Titel.</translation>
+    </message>
+    <message>
+        <source>An opportunity needs a company or a person.</source>
+        <translation>Eine Verkaufschance braucht eine Firma oder eine Person.</translation>
+    </message>
+    <message>
+        <source>The opportunity “{title}” is already closed ({status}).</source>
+        <translation>Die Verkaufschance „{title}“ ist bereits abgeschlossen ({status}).</translation>
+    </message>
+    <message>
+        <source>Use won or lost to close an opportunity.</source>
+        <translation>Schließen Sie eine Verkaufschance als gewonnen oder verloren ab.</translation>
+    </message>
+    <message>
+        <source>Please choose why the opportunity was lost.</source>
+        <translation>Bitte wählen Sie einen Absagegrund.</translation>
+    </message>
+    <message>
+        <source>Only a lost opportunity can be reopened.</source>
+        <translation>Nur eine verlorene Verkaufschance kann wieder geöffnet werden.</translation>
+    </message>
+    <message>
+        <source>The time has no time zone.</source>
+        <translation>Die Uhrzeit hat keine Zeitzone.</translation>
+    </message>
+    <message>
+        <source>Person {id} has already been anonymised.</source>
+        <translation>Die Person {id} wurde bereits anonymisiert.</translation>
+    </message>
+    <message>
+        <source>years must be at least 1</source>
+        <translation>Die Anzahl der Jahre muss mindestens 1 sein</translation>
+    </message>
+    <message>
+        <source>A project needs a name.</source>
+        <translation>Ein Projekt braucht einen Namen.</translation>
+    </message>
+    <message>
+        <source>Project {id} does not exist.</source>
+        <translation>Das Projekt {id} existiert nicht.</translation>
+    </message>
+    <message>
+        <source>before/after are not objects</source>
+        <translation>„before“/„after“ sind keine Objekte</translation>
+    </message>
+    <message>
+        <source>No person or company matches “{name}”.</source>
+        <translation>Keine Person und keine Firma passt zu „{name}“.</translation>
+    </message>
+    <message>
+        <source>The number scheme must contain {{seq}} (the running number).</source>
+        <translation>Das Nummernschema muss {{seq}} (die laufende Nummer) enthalten.</translation>
+    </message>
+    <message>
+        <source>The number scheme makes numbers that are too long.</source>
+        <translation>Das Nummernschema erzeugt zu lange Nummern.</translation>
+    </message>
+    <message>
+        <source>The pipeline needs at least one stage.</source>
+        <translation>Die Pipeline braucht mindestens eine Phase.</translation>
+    </message>
+    <message>
+        <source>Stage names must be filled in and distinct.</source>
+        <translation>Phasennamen müssen ausgefüllt und verschieden sein.</translation>
+    </message>
+    <message>
+        <source>At least one loss reason is needed.</source>
+        <translation>Mindestens ein Absagegrund ist nötig.</translation>
+    </message>
+    <message>
+        <source>Reminder days must be positive and increasing.</source>
+        <translation>Die Erinnerungstage müssen positiv und aufsteigend sein.</translation>
+    </message>
+    <message>
+        <source>The quote can only count as lost after the last reminder.</source>
+        <translation>Das Angebot kann erst nach der letzten Erinnerung als verloren gelten.</translation>
+    </message>
+    <message>
+        <source>Lost after must be a positive number of days.</source>
+        <translation>„Verloren nach“ muss eine positive Anzahl von Tagen sein.</translation>
+    </message>
+    <message>
+        <source>The A thresholds must not be lower than the B thresholds.</source>
+        <translation>Die A-Schwellenwerte dürfen nicht unter den B-Schwellenwerten liegen.</translation>
+    </message>
+    <message>
+        <source>Periods must be at least one.</source>
+        <translation>Es muss mindestens ein Zeitraum sein.</translation>
+    </message>
+    <message>
+        <source>Months to close must not be negative.</source>
+        <translation>Die Monate bis zum Abschluss dürfen nicht negativ sein.</translation>
+    </message>
+    <message>
+        <source>The number scheme “{scheme}” is not valid: only {{year}} and {{seq}} may be used.</source>
+        <translation>Das Nummernschema „{scheme}“ ist ungültig: Nur {{year}} und {{seq}} sind erlaubt.</translation>
+    </message>
+    <message>
+        <source>Ticket {number} does not exist.</source>
+        <translation>Das Ticket {number} existiert nicht.</translation>
+    </message>
+    <message>
+        <source>A target must not be negative.</source>
+        <translation>Ein Umsatzziel darf nicht negativ sein.</translation>
+    </message>
+    <message>
+        <source>The year {year} is not plausible.</source>
+        <translation>Das Jahr {year} ist nicht plausibel.</translation>
+    </message>
+    <message>
+        <source>The month must lie between 1 and 12.</source>
+        <translation>Der Monat muss zwischen 1 und 12 liegen.</translation>
+    </message>
+    <message>
+        <source>The month weights must add up to more than zero.</source>
+        <translation>Die Summe der Monatsgewichte muss größer als null sein.</translation>
+    </message>
+    <message>
+        <source>Twelve non-negative month weights are needed.</source>
+        <translation>Es werden zwölf nicht negative Monatsgewichte benötigt.</translation>
+    </message>
+    <message>
+        <source>“{value}” is not an amount.</source>
+        <translation>„{value}“ ist kein Betrag.</translation>
+    </message>
+    <message>
+        <source>A ticket needs a title.</source>
+        <translation>Ein Ticket braucht einen Titel.</translation>
+    </message>
+    <message>
+        <source>A ticket needs a person or a company.</source>
+        <translation>Ein Ticket braucht eine Person oder eine Firma.</translation>
+    </message>
+    <message>
+        <source>The e-mail has no valid date.</source>
+        <translation>Es gibt keine gespeicherte Auswahl „{name}“.</translation>
+    </message>
+    <message>
+        <source>Ticket {id} does not exist.</source>
+        <translation>Das Ticket {id} existiert nicht.</translation>
+    </message>
+    <message>
+        <source>The file cannot be read: {reason}</source>
+        <translation>Es gibt keine gespeicherte Auswahl „{name}“.</translation>
+    </message>
+    <message>
+        <source>activity_ids is not a list</source>
+        <translation>activity_ids ist keine Liste</translation>
+    </message>
+    <message>
+        <source>There is no ticket {number}.</source>
+        <translation>Es gibt kein Ticket {number}.</translation>
+    </message>
+    <message>
+        <source>Ticket {number} cannot go from “{old}” to “{new}”.</source>
+        <translation>Das Ticket {number} kann nicht von „{old}“ zu „{new}“ wechseln.</translation>
+    </message>
+    <message>
+        <source>limit must be positive</source>
+        <translation>Das Limit muss positiv sein</translation>
+    </message>
+    <message>
+        <source>Please type what was said or done.</source>
+        <translation>Bitte geben Sie ein, was besprochen oder getan wurde.</translation>
+    </message>
+    <message>
+        <source>Select a person or a company first.</source>
+        <translation>Wählen Sie zuerst eine Person oder eine Firma aus.</translation>
+    </message>
+    <message>
+        <source>The follow-up must be in the future.</source>
+        <translation>Die Wiedervorlage muss in der Zukunft liegen.</translation>
+    </message>
+    <message>
+        <source>The person belongs to another company. Confirm to move them to the new company.</source>
+        <translation>Die Person gehört zu einer anderen Firma. Bestätigen Sie, um sie in die neue Firma zu verschieben.</translation>
+    </message>
+    <message>
+        <source>Department {id} does not exist.</source>
+        <translation>Die Abteilung {id} existiert nicht.</translation>
+    </message>
+    <message>
+        <source>A person can only be moved to a company or a department.</source>
+        <translation>Eine Person kann nur in eine Firma oder eine Abteilung verschoben werden.</translation>
+    </message>
+    <message>
+        <source>{label} is required.</source>
+        <translation>{label} ist ein Pflichtfeld.</translation>
+    </message>
+    <message>
+        <source>The phone number is empty.</source>
+        <translation>Die Telefonnummer ist leer.</translation>
+    </message>
+    <message>
+        <source>“{value}” is not a valid phone number (check the area code and length).</source>
+        <translation>„{value}“ ist keine gültige Telefonnummer (prüfen Sie Vorwahl und Länge).</translation>
+    </message>
+    <message>
+        <source>The birth date {value} lies in the future.</source>
+        <translation>Das Geburtsdatum {value} liegt in der Zukunft.</translation>
+    </message>
+    <message>
+        <source>The birth date {value} would make this person older than {age} years.</source>
+        <translation>Mit dem Geburtsdatum {value} wäre diese Person älter als {age} Jahre.</translation>
+    </message>
+    <message>
+        <source>“{value}” is not a valid postcode for {country} ({description}).</source>
+        <translation>„{value}“ ist keine gültige Postleitzahl für {country} ({description}).</translation>
+    </message>
+    <message>
+        <source>“{value}” is not a web address.</source>
+        <translation>„{value}“ ist keine Webadresse.</translation>
+    </message>
+    <message>
+        <source>“{value}” is not a phone number.</source>
+        <translation>„{value}“ ist keine Telefonnummer.</translation>
+    </message>
+    <message>
+        <source>“{value}” is not a valid e-mail address.</source>
+        <translation>„{value}“ ist keine gültige E-Mail-Adresse.</translation>
+    </message>
+    <message>
+        <source>“{value}” is not a valid IBAN (check digits or length do not match).</source>
+        <translation>„{value}“ ist keine gültige IBAN (Prüfziffer oder Länge stimmen nicht).</translation>
+    </message>
+    <message>
+        <source>“{value}” is not a valid BIC (8 or 11 characters, e.g. COBADEFFXXX).</source>
+        <translation>„{value}“ ist keine gültige BIC (8 oder 11 Zeichen, z. B. COBADEFFXXX).</translation>
+    </message>
+    <message>
+        <source>“{value}” is not a valid EU VAT id (e.g. DE123456789).</source>
+        <translation>„{value}“ ist keine gültige EU-USt-IdNr. (z. B. DE123456789).</translation>
+    </message>
+    <message>
+        <source>“{value}” is not a valid date.</source>
+        <translation>„{value}“ ist kein gültiges Datum.</translation>
+    </message>
+    <message>
+        <source>The CSV file is empty.</source>
+        <translation>Die CSV-Datei ist leer.</translation>
+    </message>
+    <message>
+        <source>No column of the CSV file matches a contact field (headers: {headers}); choose the columns by hand.</source>
+        <translation>Keine Spalte der CSV-Datei passt zu einem Kontaktfeld (Spaltenköpfe: {headers}); ordnen Sie die Spalten von Hand zu.</translation>
+    </message>
+    <message>
+        <source>Line {line} of the CSV file cannot be read ({detail}); check the quotes in that line.</source>
+        <translation>Zeile {line} der CSV-Datei kann nicht gelesen werden ({detail}); prüfen Sie die Anführungszeichen in dieser Zeile.</translation>
+    </message>
+    <message>
+        <source>Line {line} of the CSV file has a field longer than {limit} KB; the file is damaged or not a contact list.</source>
+        <translation>Zeile {line} der CSV-Datei enthält ein Feld über {limit} KB; die Datei ist beschädigt oder keine Kontaktliste.</translation>
+    </message>
+    <message>
+        <source>The calendar file has an unknown text encoding.</source>
+        <translation>Die Kalenderdatei hat eine unbekannte Textkodierung.</translation>
+    </message>
+    <message>
+        <source>Unknown invitation method: {method}</source>
+        <extracomment>The reminder written with an event unless the item says otherwise.</extracomment>
+        <translation>Unbekannte Einladungsmethode: {method}</translation>
+    </message>
+    <message>
+        <source>The calendar file is empty.</source>
+        <translation>Die Kalenderdatei ist leer.</translation>
+    </message>
+    <message>
+        <source>This is not an iCalendar (.ics) file.</source>
+        <translation>Dies ist keine iCalendar-Datei (.ics).</translation>
+    </message>
+    <message>
+        <source>The calendar file is incomplete (it ends inside {name}).</source>
+        <translation>Die Kalenderdatei ist unvollständig (sie endet innerhalb von {name}).</translation>
+    </message>
+    <message>
+        <source>The calendar file is damaged: {detail}</source>
+        <translation>Die Kalenderdatei ist beschädigt: {detail}</translation>
+    </message>
+    <message>
+        <source>The calendar file is damaged: END:{name} does not match.</source>
+        <translation>Die Kalenderdatei ist beschädigt: END:{name} passt nicht.</translation>
+    </message>
+    <message>
+        <source>The {what} is not a text file (it holds binary data).</source>
+        <translation>{what}: keine Textdatei (enthält Binärdaten).</translation>
+    </message>
+    <message>
+        <source>The {what} is too large ({size} MB; at most {limit} MB).</source>
+        <translation>{what}: zu groß ({size} MB; höchstens {limit} MB).</translation>
+    </message>
+    <message>
+        <source>The {what} cannot be read: its text is neither UTF-8 nor Windows-1252 (byte {position}).</source>
+        <translation>{what}: nicht lesbar, der Text ist weder UTF-8 noch Windows-1252 (Byte {position}).</translation>
+    </message>
+    <message>
+        <source>The {what} cannot be decoded as {encoding}.</source>
+        <translation>{what}: kann nicht als {encoding} dekodiert werden.</translation>
+    </message>
+    <message>
+        <source>The {what} starts like {encoding} text but cannot be decoded (byte {position}).</source>
+        <translation>{what}: beginnt wie {encoding}-Text, kann aber nicht dekodiert werden (Byte {position}).</translation>
+    </message>
+    <message>
+        <source>The vCard file is truncated: card {number} (line {line}) has no END:VCARD.</source>
+        <translation>Die vCard-Datei ist abgeschnitten: Karte {number} (Zeile {line}) hat kein END:VCARD.</translation>
+    </message>
+    <message>
+        <source>The file is not a vCard file (it has no BEGIN:VCARD).</source>
+        <translation>Die Datei ist keine vCard-Datei (kein BEGIN:VCARD enthalten).</translation>
+    </message>
+    <message>
+        <source>Line {line} of the vCard file is too long (more than {limit} MB).</source>
+        <translation>Zeile {line} der vCard-Datei ist zu lang (mehr als {limit} MB).</translation>
+    </message>
+    <message>
+        <source>naive datetime given; use a timezone-aware value</source>
+        <translation>Zeitpunkt ohne Zeitzone angegeben; verwenden Sie einen Wert mit Zeitzone</translation>
+    </message>
+    <message>
+        <source>The disk is full. Nothing was changed; free some space and try again.</source>
+        <translation>Das Laufwerk ist voll. Es wurde nichts geändert; geben Sie Speicherplatz frei und versuchen Sie es erneut.</translation>
+    </message>
+    <message>
+        <source>The data folder is read-only. Nothing was changed.</source>
+        <translation>Der Datenordner ist schreibgeschützt. Es wurde nichts geändert.</translation>
+    </message>
+    <message>
+        <source>The store is busy (locked by another program). Try again in a moment.</source>
+        <translation>Die Datenbank ist belegt (von einem anderen Programm gesperrt). Versuchen Sie es gleich noch einmal.</translation>
+    </message>
+    <message>
+        <source>data_dir or database_url is required</source>
+        <translation>data_dir oder database_url ist erforderlich</translation>
+    </message>
+    <message>
+        <source>The store cannot be opened: {detail}</source>
+        <translation>Die Datenbank kann nicht geöffnet werden: {detail}</translation>
+    </message>
+    <message>
+        <source>The data folder {path} cannot be created: {detail}</source>
+        <translation>Der Datenordner {path} kann nicht angelegt werden: {detail}</translation>
+    </message>
+    <message>
+        <source>Order {number} is invoiced: only its status can change.</source>
+        <translation>Auftrag {number} ist berechnet: nur sein Status kann sich noch ändern.</translation>
+    </message>
+    <message>
+        <source>The person was anonymised; the merge cannot be undone.</source>
+        <translation>Die Person wurde anonymisiert; die Zusammenführung kann nicht rückgängig gemacht werden.</translation>
+    </message>
+    <message>
+        <source>The store is being restored from a backup by another program; try again in a moment.</source>
+        <translation>Die Datenbank wird gerade von einem anderen Programm aus einer Sicherung wiederhergestellt; versuchen Sie es gleich noch einmal.</translation>
+    </message>
+    <message>
+        <source>The store is being encrypted or decrypted by another program; try again in a moment.</source>
+        <translation>Die Datenbank wird gerade von einem anderen Programm ver- oder entschlüsselt; versuchen Sie es gleich noch einmal.</translation>
+    </message>
+    <message>
+        <source>The store is open in another program ({who}). Close it there and try again; nothing was changed.</source>
+        <translation>Die Datenbank ist in einem anderen Programm geöffnet ({who}). Schließen Sie sie dort und versuchen Sie es noch einmal; es wurde nichts geändert.</translation>
+    </message>
+    <message>
+        <source>The store is open in another program. Close it there and try again; nothing was changed.</source>
+        <translation>Die Datenbank ist in einem anderen Programm geöffnet. Schließen Sie sie dort und versuchen Sie es noch einmal; es wurde nichts geändert.</translation>
+    </message>
+    <message>
+        <source>The store is still open in this program; close it first. Nothing was changed.</source>
+        <translation>Die Datenbank ist in diesem Programm noch geöffnet; schließen Sie sie zuerst. Es wurde nichts geändert.</translation>
+    </message>
+    <message>
+        <source>The data file {path} is empty (0 bytes): it is damaged. Restore the newest good backup (crm-desktop backup --list, then crm-desktop restore FILE --yes).</source>
+        <translation>Die Datendatei {path} ist leer (0 Byte): sie ist beschädigt. Stellen Sie die neueste gute Sicherung wieder her (crm-desktop backup --list, dann crm-desktop restore DATEI --yes).</translation>
+    </message>
+    <message>
+        <source>The data folder {path} is read-only, and there is no store in it yet.</source>
+        <translation>Der Datenordner {path} ist schreibgeschützt, und es gibt darin noch keine Datenbank.</translation>
+    </message>
+    <message>
+        <source>The data folder is read-only: changes cannot be saved.</source>
+        <translation>Der Datenordner ist schreibgeschützt: Änderungen können nicht gespeichert werden.</translation>
+    </message>
+    <message>
+        <source>A WAL file that does not belong to the data file was set aside as {path}.</source>
+        <translation>Eine WAL-Datei, die nicht zur Datendatei gehört, wurde als {path} beiseitegelegt.</translation>
+    </message>
+    <message>
+        <source>The store could not be encrypted: its WAL could not be written into the file (damaged?). Nothing was changed; run “crm-desktop check”.</source>
+        <translation>Die Datenbank konnte nicht verschlüsselt werden: ihre WAL-Datei ließ sich nicht in die Datei schreiben (beschädigt?). Es wurde nichts geändert; führen Sie „crm-desktop check“ aus.</translation>
+    </message>
+    <message>
+        <source>{who} changed this record at {when} (UTC) after you opened it; your changes were not saved.</source>
+        <translation>{who} hat diesen Datensatz um {when} (UTC) geändert, nachdem Sie ihn geöffnet haben; Ihre Änderungen wurden nicht gespeichert.</translation>
+    </message>
+    <message>
+        <source>Someone changed this record at {when} (UTC) after you opened it; your changes were not saved.</source>
+        <translation>Jemand hat diesen Datensatz um {when} (UTC) geändert, nachdem Sie ihn geöffnet haben; Ihre Änderungen wurden nicht gespeichert.</translation>
+    </message>
+    <message>
+        <source>The store is encrypted; its backups are made with the passphrase (give it in the window or in CRM_DESKTOP_PASSPHRASE).</source>
+        <translation>Die Datenbank ist verschlüsselt; ihre Sicherungen werden mit der Passphrase erstellt (geben Sie sie im Fenster oder in CRM_DESKTOP_PASSPHRASE an).</translation>
+    </message>
+    <message>
+        <source>The backup {path} cannot be opened with this passphrase, or it is damaged; it was not restored.</source>
+        <translation>Die Sicherung {path} lässt sich mit dieser Passphrase nicht öffnen oder ist beschädigt; sie wurde nicht wiederhergestellt.</translation>
+    </message>
+    <message>
+        <source>The store is damaged ({description}). The newest good backup is {backup}; restore it with: crm-desktop restore {backup} --yes</source>
+        <translation>Die Datenbank ist beschädigt ({description}). Die neueste intakte Sicherung ist {backup}; wiederherstellen mit: crm-desktop restore {backup} --yes</translation>
+    </message>
+    <message>
+        <source>The data file is not a readable database: it is either encrypted (give the passphrase in the window or in CRM_DESKTOP_PASSPHRASE) or damaged (restore the newest good backup with: crm-desktop restore {backup} --yes).</source>
+        <translation>Die Datendatei ist keine lesbare Datenbank: Sie ist entweder verschlüsselt (geben Sie die Passphrase im Fenster oder in CRM_DESKTOP_PASSPHRASE an) oder beschädigt (stellen Sie die neueste intakte Sicherung wieder her mit: crm-desktop restore {backup} --yes).</translation>
+    </message>
+    <message>
+        <source>The data file cannot be opened: wrong passphrase, or the file is damaged (then restore the newest backup with: crm-desktop restore {backup} --yes).</source>
+        <translation>Die Datendatei kann nicht geöffnet werden: falsche Passphrase, oder die Datei ist beschädigt (dann stellen Sie die neueste Sicherung wieder her mit: crm-desktop restore {backup} --yes).</translation>
+    </message>
+    <message>
+        <source>The store could not be read: {detail}</source>
+        <translation>Die Datenbank konnte nicht gelesen werden: {detail}</translation>
+    </message>
+    <message>
+        <source>The store&apos;s first start had been interrupted; it was created again.</source>
+        <translation>Der erste Start der Datenbank war unterbrochen worden; sie wurde neu angelegt.</translation>
+    </message>
+    <message>
+        <source>The store is damaged ({description}). There is no good backup to restore.</source>
+        <translation>Die Datenbank ist beschädigt ({description}). Es gibt keine intakte Sicherung, die wiederhergestellt werden kann.</translation>
+    </message>
+    <message>
+        <source>The store is damaged ({description}). The newest good backup is {backup}, which is NOT encrypted: restoring it removes the encryption (encrypt again afterwards). Restore it with: crm-desktop restore {backup} --yes</source>
+        <translation>Die Datenbank ist beschädigt ({description}). Die neueste intakte Sicherung ist {backup}; sie ist NICHT verschlüsselt: Wird sie wiederhergestellt, entfällt die Verschlüsselung (verschlüsseln Sie danach erneut). Wiederherstellen mit: crm-desktop restore {backup} --yes</translation>
+    </message>
+    <message>
+        <source>The data file is not a readable database: it is either encrypted (give the passphrase in the window or in CRM_DESKTOP_PASSPHRASE) or damaged, and there is no good backup to restore.</source>
+        <translation>Die Datendatei ist keine lesbare Datenbank: Sie ist entweder verschlüsselt (geben Sie die Passphrase im Fenster oder in CRM_DESKTOP_PASSPHRASE an) oder beschädigt, und es gibt keine intakte Sicherung, die wiederhergestellt werden kann.</translation>
+    </message>
+    <message>
+        <source>The data file cannot be opened: wrong passphrase, or the file is damaged.</source>
+        <translation>Die Datendatei kann nicht geöffnet werden: falsche Passphrase, oder die Datei ist beschädigt.</translation>
+    </message>
+    <message>
+        <source>An interrupted restore was finished.</source>
+        <translation>Eine unterbrochene Wiederherstellung wurde abgeschlossen.</translation>
+    </message>
+    <message>
+        <source>An interrupted encryption or decryption was rolled back; the data file is unchanged.</source>
+        <translation>Eine unterbrochene Ver- oder Entschlüsselung wurde zurückgenommen; die Datendatei ist unverändert.</translation>
+    </message>
+    <message>
+        <source>An interrupted restore was rolled back; the store is unchanged.</source>
+        <translation>Eine unterbrochene Wiederherstellung wurde zurückgenommen; die Datenbank ist unverändert.</translation>
+    </message>
+    <message>
+        <source>the file is malformed</source>
+        <translation>die Datei ist fehlerhaft</translation>
+    </message>
+    <message>
+        <source>the file is not a database</source>
+        <translation>die Datei ist keine Datenbank</translation>
+    </message>
+    <message>
+        <source>the file header is destroyed</source>
+        <translation>der Dateikopf ist zerstört</translation>
+    </message>
+    <message>
+        <source>the file cannot be read</source>
+        <translation>die Datei kann nicht gelesen werden</translation>
+    </message>
+    <message>
+        <source>no schema revision recorded</source>
+        <translation>keine Schemaversion eingetragen</translation>
+    </message>
+    <message>
+        <source>The data file is encrypted. Give the passphrase in the window or in CRM_DESKTOP_PASSPHRASE.</source>
+        <translation>Die Datendatei ist verschlüsselt. Geben Sie die Passphrase im Fenster oder in CRM_DESKTOP_PASSPHRASE an.</translation>
+    </message>
+    <message>
+        <source>The data file is not a readable database: it is damaged, or encrypted with another passphrase.</source>
+        <translation>Die Datendatei ist keine lesbare Datenbank: Sie ist beschädigt oder mit einer anderen Passphrase verschlüsselt.</translation>
+    </message>
+    <message>
+        <source>The store is encrypted; give the passphrase (in CRM_DESKTOP_PASSPHRASE) to check it.</source>
+        <translation>Die Datenbank ist verschlüsselt; geben Sie die Passphrase (in CRM_DESKTOP_PASSPHRASE) an, um sie zu prüfen.</translation>
+    </message>
+    <message>
+        <source>The store is encrypted; give the passphrase (in CRM_DESKTOP_PASSPHRASE) to back it up. Its backups are encrypted with the same passphrase.</source>
+        <translation>Die Datenbank ist verschlüsselt; geben Sie die Passphrase (in CRM_DESKTOP_PASSPHRASE) an, um sie zu sichern. Ihre Sicherungen werden mit derselben Passphrase verschlüsselt.</translation>
+    </message>
+    <message>
+        <source>The backup {path} is encrypted; give its passphrase (in CRM_DESKTOP_PASSPHRASE) to restore it.</source>
+        <translation>Die Sicherung {path} ist verschlüsselt; geben Sie ihre Passphrase (in CRM_DESKTOP_PASSPHRASE) an, um sie wiederherzustellen.</translation>
+    </message>
+    <message>
+        <source>The current store is encrypted and this backup is NOT: the restored store is not encrypted (encrypt it again with: crm-desktop encrypt).</source>
+        <translation>Die aktuelle Datenbank ist verschlüsselt, diese Sicherung NICHT: Die wiederhergestellte Datenbank ist nicht verschlüsselt (verschlüsseln Sie sie erneut mit: crm-desktop encrypt).</translation>
+    </message>
+    <message>
+        <source>The PostgreSQL store cannot be reached: {detail}</source>
+        <translation>Die PostgreSQL-Datenbank ist nicht erreichbar: {detail}</translation>
+    </message>
+    <message>
+        <source>The PostgreSQL store is at schema revision {rev}, this program needs {head}.</source>
+        <translation>Die PostgreSQL-Datenbank hat den Schemastand {rev}, dieses Programm braucht {head}.</translation>
+    </message>
+    <message>
+        <source>There is no store at {path} yet.</source>
+        <translation>Unter {path} gibt es noch keine Datenbank.</translation>
+    </message>
+    <message>
+        <source>The store has schema revision {rev}, which this version of the program does not know (written by a newer version?).</source>
+        <translation>Die Datenbank hat den Schemastand {rev}, den diese Programmversion nicht kennt (von einer neueren Version geschrieben?).</translation>
+    </message>
+    <message>
+        <source>the file crm.sqlite3-wal beside it does not belong to it</source>
+        <translation>die Datei crm.sqlite3-wal daneben gehört nicht zu ihr</translation>
+    </message>
+    <message>
+        <source>“{label}” must be filled in (a rule of this address book).</source>
+        <translation>„{label}“ muss ausgefüllt sein (eine Regel dieses Adressbuchs).</translation>
+    </message>
+    <message>
+        <source>“{name}” is not a field that can be required (possible: {fields}).</source>
+        <translation>„{name}“ ist kein Feld, das Pflicht sein kann (möglich: {fields}).</translation>
+    </message>
+    <message>
+        <source>The value for “{name}” has the wrong form; expected e.g. {example}</source>
+        <translation>Der Wert für „{name}“ hat die falsche Form; erwartet z. B. {example}</translation>
+    </message>
+    <message>
+        <source>“{value}” is not a whole number.</source>
+        <translation>„{value}“ ist keine ganze Zahl.</translation>
+    </message>
+    <message>
+        <source>There is no rule “{name}” (rules: {names}).</source>
+        <translation>Es gibt keine Regel „{name}“ (Regeln: {names}).</translation>
+    </message>
+    <message>
+        <source>The value for “{name}” is not valid JSON: {value}</source>
+        <translation>Der Wert für „{name}“ ist kein gültiges JSON: {value}</translation>
+    </message>
+    <message>
+        <source>“enabled” is true or false.</source>
+        <translation>„enabled“ ist true oder false.</translation>
+    </message>
+    <message>
+        <source>The title must be filled in.</source>
+        <translation>Der Titel muss ausgefüllt sein.</translation>
+    </message>
+    <message>
+        <source>The title “{title}” is not valid: only {{company}} may be used.</source>
+        <translation>Der Titel „{title}“ ist ungültig: nur {{company}} darf verwendet werden.</translation>
+    </message>
+    <message>
+        <source>A number scheme is a text such as T-{{year}}-{{seq:05d}}.</source>
+        <translation>Ein Nummernschema ist ein Text wie T-{{year}}-{{seq:05d}}.</translation>
+    </message>
+    <message>
+        <source>The rule was changed again since; undo the later change first.</source>
+        <translation>Die Regel wurde seitdem wieder geändert; nehmen Sie zuerst die spätere Änderung zurück.</translation>
+    </message>
+    <message>
+        <source>The project is no longer there; the change cannot be undone.</source>
+        <translation>Das Projekt gibt es nicht mehr; die Änderung kann nicht rückgängig gemacht werden.</translation>
+    </message>
+    <message>
+        <source>The project was changed again since; undo the later change first.</source>
+        <translation>Das Projekt wurde seitdem wieder geändert; nehmen Sie zuerst die spätere Änderung zurück.</translation>
+    </message>
+    <message>
+        <source>The project is no longer there.</source>
+        <translation>Das Projekt gibt es nicht mehr.</translation>
+    </message>
+    <message>
+        <source>No company matches “{text}”.</source>
+        <translation>Keine Firma passt zu „{text}“.</translation>
+    </message>
+    <message>
+        <source>Salutation</source>
+        <translation>Anrede</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Titel</translation>
+    </message>
+    <message>
+        <source>Given name</source>
+        <translation>Vorname</translation>
+    </message>
+    <message>
+        <source>Birth date</source>
+        <translation>Geburtsdatum</translation>
+    </message>
+    <message>
+        <source>Position</source>
+        <translation>Position</translation>
+    </message>
+    <message>
+        <source>Company</source>
+        <translation>Firma</translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation>Abteilung</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>E-Mail</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Telefon</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Adresse</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>Betreuer</translation>
+    </message>
+    <message>
+        <source>Payment terms</source>
+        <translation>Zahlungsbedingungen</translation>
+    </message>
+    <message>
+        <source>Legal form</source>
+        <translation>Rechtsform</translation>
+    </message>
+    <message>
+        <source>Website</source>
+        <translation>Website</translation>
+    </message>
+    <message>
+        <source>VAT id</source>
+        <translation>USt-IdNr.</translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation>Priorität</translation>
+    </message>
+    <message>
+        <source>Customer since</source>
+        <translation>Kunde seit</translation>
+    </message>
+    <message>
+        <source>Choose the person the follow-up is for.</source>
+        <translation>Wählen Sie die Person, für die die Wiedervorlage ist.</translation>
+    </message>
+    <message>
+        <source>The project “{name}” got new entries since the opportunity was won; undoing the win would leave them without their project. Nothing was changed.</source>
+        <translation>Das Projekt „{name}“ hat seit dem Gewinn der Verkaufschance neue Einträge bekommen; den Gewinn jetzt rückgängig zu machen, würde sie ohne ihr Projekt lassen. Es wurde nichts geändert.</translation>
+    </message>
+    <message>
+        <source>The department “{name}” has people now; it stays as it is. Nothing was changed.</source>
+        <translation>In der Abteilung „{name}“ sind jetzt Personen; sie bleibt bestehen. Es wurde nichts geändert.</translation>
+    </message>
+    <message>
+        <source>“{value}” is not a valid date (YYYY-MM-DD).</source>
+        <translation>„{value}“ ist kein gültiges Datum (JJJJ-MM-TT).</translation>
+    </message>
+    <message>
+        <source>The two passphrases differ; nothing was changed.</source>
+        <translation>Die beiden Passphrasen sind verschieden; es wurde nichts geändert.</translation>
+    </message>
+    <message>
+        <source>Only a local data file can be encrypted; a server has its own means.</source>
+        <translation>Nur eine lokale Datendatei kann verschlüsselt werden; ein Server hat dafür eigene Mittel.</translation>
+    </message>
+    <message>
+        <source>Choose a passphrase of at least 8 characters.</source>
+        <translation>Wählen Sie eine Passphrase mit mindestens 8 Zeichen.</translation>
+    </message>
+    <message>
+        <source>The minimum score must be between 0 and 100.</source>
+        <translation>Die Mindestpunktzahl muss zwischen 0 und 100 liegen.</translation>
+    </message>
+    <message>
+        <source>The output file must end in .json or .html, not “{suffix}”.</source>
+        <translation>Die Ausgabedatei muss auf .json oder .html enden, nicht auf „{suffix}“.</translation>
+    </message>
+    <message>
+        <source>--years must be at least 1.</source>
+        <translation>--years muss mindestens 1 sein.</translation>
+    </message>
+    <message>
+        <source>“{value}” is not a date (YYYY-MM-DD) for {name}.</source>
+        <translation>„{value}“ ist kein Datum (JJJJ-MM-TT) für {name}.</translation>
+    </message>
+    <message>
+        <source>Nothing called “{name}” was found for the {view} view.</source>
+        <translation>Für die Ansicht {view} wurde nichts namens „{name}“ gefunden.</translation>
+    </message>
+    <message>
+        <source>The picture could not be written to {path}.</source>
+        <translation>Das Bild konnte nicht nach {path} geschrieben werden.</translation>
+    </message>
+    <message>
+        <source>The CSV file cannot be read ({detail}).</source>
+        <translation>Die CSV-Datei kann nicht gelesen werden ({detail}).</translation>
+    </message>
+    <message>
+        <source>Enter at least a company or the name of a person.</source>
+        <translation>Geben Sie mindestens eine Firma oder den Namen einer Person ein.</translation>
+    </message>
+    <message>
+        <source>There was no revenue in {year} to follow; spread evenly instead.</source>
+        <translation>{year} gab es keinen Umsatz, an dem sich die Verteilung orientieren kann; stattdessen gleichmäßig verteilt.</translation>
+    </message>
+    <message>
+        <source>The file is empty.</source>
+        <translation>activity_ids ist keine Liste</translation>
+    </message>
+    <message>
+        <source>The file is not an e-mail (no From, Date or Subject header).</source>
+        <translation>Die Datei ist keine E-Mail (keine Kopfzeile From, Date oder Subject).</translation>
     </message>
 </context>
 <context>
@@ -7388,6 +9640,45 @@ gesamt</translation>
     </message>
 </context>
 <context>
+    <name>rules</name>
+    <message>
+        <source>Pipeline stages and their probabilities</source>
+        <translation>Pipeline-Phasen und ihre Wahrscheinlichkeiten</translation>
+    </message>
+    <message>
+        <source>Loss reasons</source>
+        <translation>Absagegründe</translation>
+    </message>
+    <message>
+        <source>Quote follow-up</source>
+        <translation>Angebotsverfolgung</translation>
+    </message>
+    <message>
+        <source>Priority A/B/C criteria</source>
+        <translation>Kriterien der Priorität A/B/C</translation>
+    </message>
+    <message>
+        <source>Opportunity for a new customer</source>
+        <translation>Verkaufschance für Neukunden</translation>
+    </message>
+    <message>
+        <source>Required fields of a person</source>
+        <translation>Pflichtfelder einer Person</translation>
+    </message>
+    <message>
+        <source>Required fields of a company</source>
+        <translation>Pflichtfelder einer Firma</translation>
+    </message>
+    <message>
+        <source>Ticket numbers</source>
+        <translation>Ticketnummern</translation>
+    </message>
+    <message>
+        <source>Order numbers</source>
+        <translation>Auftragsnummern</translation>
+    </message>
+</context>
+<context>
     <name>undo</name>
     <message>
         <source>phone number</source>
@@ -7453,538 +9744,17 @@ gesamt</translation>
         <source>Merge of two companies</source>
         <translation>Zusammenführung zweier Firmen</translation>
     </message>
-</context>
-    <context>
-        <name>ConflictDialog</name>
-        <message>
-            <source>Changed by someone else</source>
-            <translation>Von jemand anderem geändert</translation>
-        </message>
-        <message>
-            <source>This record was saved by someone else after you opened it. Your changes are not saved yet.</source>
-            <translation>Dieser Datensatz wurde von jemand anderem gespeichert, nachdem Sie ihn geöffnet haben. Ihre Änderungen sind noch nicht gespeichert.</translation>
-        </message>
-        <message>
-            <source>Field</source>
-            <translation>Feld</translation>
-        </message>
-        <message>
-            <source>Theirs</source>
-            <translation>Gespeichert</translation>
-        </message>
-        <message>
-            <source>Yours</source>
-            <translation>Ihre Eingabe</translation>
-        </message>
-        <message>
-            <source>The fields of this form show no difference (lists or tags may differ).</source>
-            <translation>Die Felder dieses Formulars zeigen keinen Unterschied (Listen oder Stichwörter können abweichen).</translation>
-        </message>
-        <message>
-            <source>&amp;Reload</source>
-            <translation>&amp;Neu laden</translation>
-        </message>
-        <message>
-            <source>Discard your changes and show theirs</source>
-            <translation>Ihre Änderungen verwerfen und die gespeicherten zeigen</translation>
-        </message>
-        <message>
-            <source>&amp;Overwrite</source>
-            <translation>Ü&amp;berschreiben</translation>
-        </message>
-        <message>
-            <source>Save your changes over theirs</source>
-            <translation>Ihre Änderungen über die gespeicherten schreiben</translation>
-        </message>
-        <message>
-            <source>&amp;Compare</source>
-            <translation>&amp;Vergleichen</translation>
-        </message>
-        <message>
-            <source>Show their and your values field by field</source>
-            <translation>Gespeicherte und Ihre Werte Feld für Feld zeigen</translation>
-        </message>
-        <message>
-            <source>another user</source>
-            <translation>ein anderer Benutzer</translation>
-        </message>
-        <message>
-            <source>Changed by {who}</source>
-            <translation>Geändert von {who}</translation>
-        </message>
-        <message>
-            <source>Changed by {who} at {time}</source>
-            <translation>Geändert von {who} um {time}</translation>
-        </message>
-    </context>
-<context>
-    <name>ProjectDialog</name>
-    <message>
-        <source>&amp;Add</source>
-        <translation>&amp;Hinzufügen</translation>
-    </message>
-    <message>
-        <source>&amp;Customer</source>
-        <translation>&amp;Kunde</translation>
-    </message>
-    <message>
-        <source>&amp;Description</source>
-        <translation>&amp;Beschreibung</translation>
-    </message>
-    <message>
-        <source>&amp;Name</source>
-        <translation>&amp;Name</translation>
-    </message>
-    <message>
-        <source>&amp;Remove</source>
-        <translation>&amp;Entfernen</translation>
-    </message>
-    <message>
-        <source>&amp;Status</source>
-        <translation>&amp;Status</translation>
-    </message>
-    <message>
-        <source>(no company)</source>
-        <translation>(keine Firma)</translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation>Abbrechen</translation>
-    </message>
-    <message>
-        <source>Members</source>
-        <translation>Mitglieder</translation>
-    </message>
-    <message>
-        <source>New project</source>
-        <translation>Neues Projekt</translation>
-    </message>
-    <message>
-        <source>Period</source>
-        <translation>Zeitraum</translation>
-    </message>
-    <message>
-        <source>Project {name}</source>
-        <translation>Projekt {name}</translation>
-    </message>
-    <message>
-        <source>Save</source>
-        <translation>Speichern</translation>
-    </message>
-    <message>
-        <source>Type a name to add a member</source>
-        <translation>Namen eingeben, um ein Mitglied hinzuzufügen</translation>
-    </message>
-    <message>
-        <source>What the project is about, agreements</source>
-        <translation>Worum es im Projekt geht, Absprachen</translation>
-    </message>
-    <message>
-        <source>to</source>
-        <translation>bis</translation>
-    </message>
-</context>
-<context>
-    <name>ProjectsModel</name>
-    <message>
-        <source>Conversations</source>
-        <translation>Gespräche</translation>
-    </message>
-    <message>
-        <source>Customer</source>
-        <translation>Kunde</translation>
-    </message>
-    <message>
-        <source>End</source>
-        <translation>Ende</translation>
-    </message>
-    <message>
-        <source>Last conversation</source>
-        <translation>Letztes Gespräch</translation>
-    </message>
-    <message>
-        <source>Members</source>
-        <translation>Mitglieder</translation>
-    </message>
-    <message>
-        <source>Project</source>
-        <translation>Projekt</translation>
-    </message>
-    <message>
-        <source>Start</source>
-        <translation>Beginn</translation>
-    </message>
-    <message>
-        <source>Status</source>
-        <translation>Status</translation>
-    </message>
-    <message>
-        <source>The end date has passed and the project is still open</source>
-        <translation>Das Enddatum ist überschritten und das Projekt ist noch offen</translation>
-    </message>
-</context>
-<context>
-    <name>ProjectsView</name>
-    <message>
-        <source>1 project</source>
-        <translation>1 Projekt</translation>
-    </message>
-    <message>
-        <source>{n} projects</source>
-        <translation>{n} Projekte</translation>
-    </message>
-    <message>
-        <source>&amp;Close project</source>
-        <translation>Projekt &amp;abschließen</translation>
-    </message>
-    <message>
-        <source>&amp;Delete…</source>
-        <translation>&amp;Löschen…</translation>
-    </message>
-    <message>
-        <source>&amp;Edit…</source>
-        <translation>&amp;Bearbeiten…</translation>
-    </message>
-    <message>
-        <source>&amp;Find:</source>
-        <translation>&amp;Suchen:</translation>
-    </message>
-    <message>
-        <source>&amp;New project…</source>
-        <translation>&amp;Neues Projekt…</translation>
-    </message>
-    <message>
-        <source>&amp;Reopen project</source>
-        <translation>Projekt &amp;wieder öffnen</translation>
-    </message>
-    <message>
-        <source>All projects</source>
-        <translation>Alle Projekte</translation>
-    </message>
-    <message>
-        <source>Closed projects</source>
-        <translation>Abgeschlossene Projekte</translation>
-    </message>
-    <message>
-        <source>Delete project {name}</source>
-        <translation>Projekt {name} löschen</translation>
-    </message>
-    <message>
-        <source>Delete project</source>
-        <translation>Projekt löschen</translation>
-    </message>
-    <message>
-        <source>Delete the project “{name}”? Its {n} conversations stay with the people; Edit → Undo brings the project back.</source>
-        <translation>Das Projekt „{name}“ löschen? Seine {n} Gespräche bleiben bei den Personen; Bearbeiten → Rückgängig holt das Projekt zurück.</translation>
-    </message>
-    <message>
-        <source>No project matches this search or filter.</source>
-        <translation>Kein Projekt passt zu dieser Suche oder diesem Filter.</translation>
-    </message>
-    <message>
-        <source>No projects yet. “New project…” starts one; conversations logged on it appear here, across every person involved.</source>
-        <translation>Noch keine Projekte. „Neues Projekt…“ legt eines an; Gespräche dazu erscheinen hier, über alle beteiligten Personen hinweg.</translation>
-    </message>
-    <message>
-        <source>Open projects</source>
-        <translation>Offene Projekte</translation>
-    </message>
-    <message>
-        <source>Projects</source>
-        <translation>Projekte</translation>
-    </message>
-    <message>
-        <source>Search by project or customer</source>
-        <translation>Nach Projekt oder Kunde suchen</translation>
-    </message>
-    <message>
-        <source>Search projects</source>
-        <translation>Projekte suchen</translation>
-    </message>
-    <message>
-        <source>Show &amp;conversations</source>
-        <translation>&amp;Gespräche zeigen</translation>
-    </message>
-    <message>
-        <source>Show c&amp;ustomer</source>
-        <translation>&amp;Kunde zeigen</translation>
-    </message>
-    <message>
-        <source>Show</source>
-        <translation>Anzeigen</translation>
-    </message>
-</context>
-<context>
-    <name>RulesDialog</name>
-    <message>
-        <source>{company} is replaced by the customer's name</source>
-        <translation>{company} wird durch den Namen des Kunden ersetzt</translation>
-    </message>
-    <message>
-        <source> days</source>
-        <translation> Tage</translation>
-    </message>
-    <message>
-        <source> months</source>
-        <translation> Monate</translation>
-    </message>
-    <message>
-        <source>A company must have</source>
-        <translation>Eine Firma braucht</translation>
-    </message>
-    <message>
-        <source>A customer is A when the revenue or the number of orders in the period reaches the A threshold, B likewise, otherwise C. Without an order or an activity for a long time the class drops by one step.</source>
-        <translation>Ein Kunde ist A, wenn Umsatz oder Zahl der Aufträge im Zeitraum die A-Schwelle erreichen, B ebenso, sonst C. Ohne Auftrag oder Aktivität über lange Zeit sinkt die Klasse um eine Stufe.</translation>
-    </message>
-    <message>
-        <source>A from orders</source>
-        <translation>A ab Aufträgen</translation>
-    </message>
-    <message>
-        <source>A from revenue</source>
-        <translation>A ab Umsatz</translation>
-    </message>
-    <message>
-        <source>A person must have</source>
-        <translation>Eine Person braucht</translation>
-    </message>
-    <message>
-        <source>Add</source>
-        <translation>Hinzufügen</translation>
-    </message>
-    <message>
-        <source>Address</source>
-        <translation>Adresse</translation>
-    </message>
-    <message>
-        <source>B from orders</source>
-        <translation>B ab Aufträgen</translation>
-    </message>
-    <message>
-        <source>B from revenue</source>
-        <translation>B ab Umsatz</translation>
-    </message>
-    <message>
-        <source>Birth date</source>
-        <translation>Geburtsdatum</translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation>Abbrechen</translation>
-    </message>
-    <message>
-        <source>Changes apply from the next run (numbering, the nightly priority run, quote reminders). Edit → Undo takes a save back.</source>
-        <translation>Änderungen gelten ab dem nächsten Lauf (Nummernvergabe, nächtliche Prioritäten, Angebotserinnerungen). Bearbeiten → Rückgängig nimmt ein Speichern zurück.</translation>
-    </message>
-    <message>
-        <source>Company</source>
-        <translation>Firma</translation>
-    </message>
-    <message>
-        <source>Count the quote as lost after</source>
-        <translation>Angebot als verloren werten nach</translation>
-    </message>
-    <message>
-        <source>Customer since</source>
-        <translation>Kunde seit</translation>
-    </message>
-    <message>
-        <source>Department</source>
-        <translation>Abteilung</translation>
-    </message>
-    <message>
-        <source>Down</source>
-        <translation>Nach unten</translation>
-    </message>
-    <message>
-        <source>E-mail</source>
-        <translation>E-Mail</translation>
-    </message>
-    <message>
-        <source>Estimated value</source>
-        <translation>Geschätzter Wert</translation>
-    </message>
-    <message>
-        <source>Example: {number}</source>
-        <translation>Beispiel: {number}</translation>
-    </message>
-    <message>
-        <source>Expected close after</source>
-        <translation>Voraussichtlicher Abschluss nach</translation>
-    </message>
-    <message>
-        <source>Given name</source>
-        <translation>Vorname</translation>
-    </message>
-    <message>
-        <source>Legal form</source>
-        <translation>Rechtsform</translation>
-    </message>
-    <message>
-        <source>Loss reason then</source>
-        <translation>Absagegrund dann</translation>
-    </message>
-    <message>
-        <source>New customers</source>
-        <translation>Neukunden</translation>
-    </message>
-    <message>
-        <source>New reason</source>
-        <translation>Neuer Grund</translation>
-    </message>
-    <message>
-        <source>New stage</source>
-        <translation>Neue Phase</translation>
-    </message>
-    <message>
-        <source>Not a valid scheme</source>
-        <translation>Kein gültiges Schema</translation>
-    </message>
-    <message>
-        <source>Numbers</source>
-        <translation>Nummern</translation>
-    </message>
-    <message>
-        <source>One step down after no contact for</source>
-        <translation>Eine Stufe tiefer nach keinem Kontakt seit</translation>
-    </message>
-    <message>
-        <source>Open an opportunity automatically for every new customer</source>
-        <translation>Für jeden Neukunden automatisch eine Verkaufschance anlegen</translation>
-    </message>
-    <message>
-        <source>Order numbers</source>
-        <translation>Auftragsnummern</translation>
-    </message>
-    <message>
-        <source>Owner</source>
-        <translation>Betreuer</translation>
-    </message>
-    <message>
-        <source>Payment terms</source>
-        <translation>Zahlungsbedingungen</translation>
-    </message>
-    <message>
-        <source>Period</source>
-        <translation>Zeitraum</translation>
-    </message>
-    <message>
-        <source>Phone</source>
-        <translation>Telefon</translation>
-    </message>
-    <message>
-        <source>Pipeline</source>
-        <translation>Pipeline</translation>
-    </message>
-    <message>
-        <source>Position</source>
-        <translation>Position</translation>
-    </message>
-    <message>
-        <source>Priorities</source>
-        <translation>Prioritäten</translation>
-    </message>
-    <message>
-        <source>Priority</source>
-        <translation>Priorität</translation>
-    </message>
-    <message>
-        <source>Probability %</source>
-        <translation>Wahrscheinlichkeit %</translation>
-    </message>
-    <message>
-        <source>Probability</source>
-        <translation>Wahrscheinlichkeit</translation>
-    </message>
-    <message>
-        <source>Quote follow-up</source>
-        <translation>Angebotsverfolgung</translation>
-    </message>
-    <message>
-        <source>Reasons why an opportunity was lost</source>
-        <translation>Gründe, warum eine Verkaufschance verloren ging</translation>
-    </message>
-    <message>
-        <source>Remind after (days after sending)</source>
-        <translation>Erinnern nach (Tage nach Versand)</translation>
-    </message>
-    <message>
-        <source>Remove</source>
-        <translation>Entfernen</translation>
-    </message>
-    <message>
-        <source>Required fields</source>
-        <translation>Pflichtfelder</translation>
-    </message>
-    <message>
-        <source>Rules</source>
-        <translation>Regeln</translation>
-    </message>
-    <message>
-        <source>Salutation</source>
-        <translation>Anrede</translation>
-    </message>
-    <message>
-        <source>Save</source>
-        <translation>Speichern</translation>
-    </message>
-    <message>
-        <source>Stage</source>
-        <translation>Phase</translation>
-    </message>
-    <message>
-        <source>Stages of an opportunity (in order)</source>
-        <translation>Phasen einer Verkaufschance (in Reihenfolge)</translation>
-    </message>
-    <message>
-        <source>Ticket numbers</source>
-        <translation>Ticketnummern</translation>
-    </message>
-    <message>
-        <source>Title</source>
-        <translation>Titel</translation>
-    </message>
-    <message>
-        <source>Up</source>
-        <translation>Nach oben</translation>
-    </message>
-    <message>
-        <source>VAT id</source>
-        <translation>USt-IdNr.</translation>
-    </message>
-    <message>
-        <source>Website</source>
-        <translation>Website</translation>
-    </message>
-    <message>
-        <source>e.g. 7, 14</source>
-        <translation>z. B. 7, 14</translation>
-    </message>
-    <message>
-        <source>{year} is the year, {seq} the running number; {seq:05d} pads it to five digits. New tickets and orders are numbered this way.</source>
-        <translation>{year} ist das Jahr, {seq} die laufende Nummer; {seq:05d} füllt sie auf fünf Stellen auf. Neue Tickets und Aufträge werden so nummeriert.</translation>
-    </message>
-</context>
-<context>
-    <name>MainWindow</name>
-    <message>
-        <source>&amp;Projects</source>
-        <translation>&amp;Projekte</translation>
-    </message>
-    <message>
-        <source>New pro&amp;ject…</source>
-        <translation>Neues Pro&amp;jekt…</translation>
-    </message>
-    <message>
-        <source>&amp;Rules…</source>
-        <translation>&amp;Regeln…</translation>
-    </message>
-</context>
-<context>
-    <name>undo</name>
     <message>
         <source>Change rule: {rules}</source>
         <translation>Regel ändern: {rules}</translation>
+    </message>
+    <message>
+        <source>Read 1 e-mail into the timeline</source>
+        <translation>1 E-Mail in den Verlauf übernehmen</translation>
+    </message>
+    <message>
+        <source>Read {n} e-mails into the timeline</source>
+        <translation>{n} E-Mails in den Verlauf übernehmen</translation>
     </message>
     <message>
         <source>Change rules: {rules}</source>
@@ -7994,129 +9764,6 @@ gesamt</translation>
         <source>Edit project {name}</source>
         <translation>Projekt {name} bearbeiten</translation>
     </message>
-</context>
-<context>
-    <name>rules</name>
-    <message>
-        <source>Pipeline stages and their probabilities</source>
-        <translation>Pipeline-Phasen und ihre Wahrscheinlichkeiten</translation>
-    </message>
-    <message>
-        <source>Loss reasons</source>
-        <translation>Absagegründe</translation>
-    </message>
-    <message>
-        <source>Quote follow-up</source>
-        <translation>Angebotsverfolgung</translation>
-    </message>
-    <message>
-        <source>Priority A/B/C criteria</source>
-        <translation>Kriterien der Priorität A/B/C</translation>
-    </message>
-    <message>
-        <source>Opportunity for a new customer</source>
-        <translation>Verkaufschance für Neukunden</translation>
-    </message>
-    <message>
-        <source>Required fields of a person</source>
-        <translation>Pflichtfelder einer Person</translation>
-    </message>
-    <message>
-        <source>Required fields of a company</source>
-        <translation>Pflichtfelder einer Firma</translation>
-    </message>
-    <message>
-        <source>Ticket numbers</source>
-        <translation>Ticketnummern</translation>
-    </message>
-    <message>
-        <source>Order numbers</source>
-        <translation>Auftragsnummern</translation>
-    </message>
-</context>
-<context>
-    <name>FollowupDialog</name>
-    <message>
-        <source>Plan a follow-up</source>
-        <translation>Wiedervorlage planen</translation>
-    </message>
-    <message>
-        <source>Who expects it? Type a name</source>
-        <translation>Wer erwartet sie? Namen eingeben</translation>
-    </message>
-    <message>
-        <source>What about? e.g. ask about the offer</source>
-        <translation>Worum geht es? z. B. nach dem Angebot fragen</translation>
-    </message>
-    <message>
-        <source>&amp;Person</source>
-        <translation>&amp;Person</translation>
-    </message>
-    <message>
-        <source>&amp;When</source>
-        <translation>&amp;Wann</translation>
-    </message>
-    <message>
-        <source>&amp;As</source>
-        <translation>&amp;Als</translation>
-    </message>
-    <message>
-        <source>&amp;Note</source>
-        <translation>&amp;Notiz</translation>
-    </message>
-    <message>
-        <source>Only the follow-up is saved; no call is logged and the last contact stays.</source>
-        <translation>Nur die Wiedervorlage wird gespeichert; es wird kein Anruf erfasst und der letzte Kontakt bleibt.</translation>
-    </message>
-    <message>
-        <source>Save</source>
-        <translation>Speichern</translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation>Abbrechen</translation>
-    </message>
-</context>
-<context>
-    <name>MainWindow</name>
-    <message>
-        <source>Follow-up planned.</source>
-        <translation>Wiedervorlage geplant.</translation>
-    </message>
-</context>
-<context>
-    <name>QuickEntryDialog</name>
-    <message>
-        <source>Create contact “{name}”…</source>
-        <translation>Kontakt „{name}“ anlegen…</translation>
-    </message>
-</context>
-<context>
-    <name>errors</name>
-    <message>
-        <source>This record no longer exists.</source>
-        <translation>Dieser Datensatz existiert nicht mehr.</translation>
-    </message>
-</context>
-<context>
-    <name>ProjectsView</name>
-    <message numerus="yes">
-        <source>%n project(s)</source>
-        <translation>
-            <numerusform>%n Projekt</numerusform>
-            <numerusform>%n Projekte</numerusform>
-        </translation>
-    </message>
-</context>
-<context>
-    <name>MainWindow</name>
-    <message>
-        <source>New &amp;project…</source>
-        <translation>Neues &amp;Projekt…</translation>
-    </message>
-</context>
-<context>
-    <name>undo</name>
     <message>
         <source>Edit activity “{name}”</source>
         <translation>Aktivität „{name}“ bearbeiten</translation>
@@ -8180,607 +9827,6 @@ gesamt</translation>
     <message>
         <source>New department “{name}”</source>
         <translation>Neue Abteilung „{name}“</translation>
-    </message>
-</context>
-<context>
-    <name>ActionsRoom</name>
-    <message>
-        <source>&amp;Import…</source>
-        <translation>&amp;Importieren…</translation>
-    </message>
-    <message>
-        <source>Import contacts from a vCard or CSV file</source>
-        <translation>Kontakte aus einer vCard- oder CSV-Datei importieren</translation>
-    </message>
-    <message>
-        <source>&amp;Export…</source>
-        <translation>E&amp;xportieren…</translation>
-    </message>
-    <message>
-        <source>Export contacts to a vCard or CSV file</source>
-        <translation>Kontakte in eine vCard- oder CSV-Datei exportieren</translation>
-    </message>
-    <message>
-        <source>&amp;Back up now</source>
-        <translation>Jetzt &amp;sichern</translation>
-    </message>
-    <message>
-        <source>&amp;Settings…</source>
-        <translation>&amp;Einstellungen…</translation>
-    </message>
-    <message>
-        <source>&amp;Quit</source>
-        <translation>&amp;Beenden</translation>
-    </message>
-    <message>
-        <source>&amp;Undo</source>
-        <translation>&amp;Rückgängig</translation>
-    </message>
-    <message>
-        <source>&amp;Redo</source>
-        <translation>&amp;Wiederholen</translation>
-    </message>
-    <message>
-        <source>&amp;Edit…</source>
-        <translation>&amp;Bearbeiten…</translation>
-    </message>
-    <message>
-        <source>&amp;Delete…</source>
-        <translation>&amp;Löschen…</translation>
-    </message>
-    <message>
-        <source>&amp;Find…</source>
-        <translation>&amp;Suchen…</translation>
-    </message>
-    <message>
-        <source>&amp;Today</source>
-        <translation>&amp;Heute</translation>
-    </message>
-    <message>
-        <source>&amp;Agenda (this week)</source>
-        <translation>A&amp;genda (diese Woche)</translation>
-    </message>
-    <message>
-        <source>&amp;Pipeline</source>
-        <translation>P&amp;ipeline</translation>
-    </message>
-    <message>
-        <source>Go to the &amp;tree</source>
-        <translation>Zur &amp;Baumansicht</translation>
-    </message>
-    <message>
-        <source>Go to the &amp;details</source>
-        <translation>Zu den De&amp;tails</translation>
-    </message>
-    <message>
-        <source>Go to the t&amp;imeline</source>
-        <translation>Zum &amp;Verlauf</translation>
-    </message>
-    <message>
-        <source>&amp;Back</source>
-        <translation>&amp;Zurück</translation>
-    </message>
-    <message>
-        <source>&amp;Forward</source>
-        <translation>Vo&amp;rwärts</translation>
-    </message>
-    <message>
-        <source>&amp;Refresh</source>
-        <translation>&amp;Aktualisieren</translation>
-    </message>
-    <message>
-        <source>&amp;New…</source>
-        <translation>&amp;Neu…</translation>
-    </message>
-    <message>
-        <source>New record in the current place</source>
-        <translation>Neuer Eintrag an der aktuellen Stelle</translation>
-    </message>
-    <message>
-        <source>New &amp;company…</source>
-        <translation>Neue &amp;Firma…</translation>
-    </message>
-    <message>
-        <source>New &amp;branch…</source>
-        <translation>Neue Nieder&amp;lassung…</translation>
-    </message>
-    <message>
-        <source>New &amp;department…</source>
-        <translation>Neue &amp;Abteilung…</translation>
-    </message>
-    <message>
-        <source>New &amp;person…</source>
-        <translation>Neue &amp;Person…</translation>
-    </message>
-    <message>
-        <source>Find &amp;duplicates…</source>
-        <translation>&amp;Dubletten suchen…</translation>
-    </message>
-    <message>
-        <source>Log a &amp;call…</source>
-        <translation>&amp;Anruf erfassen…</translation>
-    </message>
-    <message>
-        <source>Log a phone call with the selected contact</source>
-        <translation>Ein Telefonat mit dem ausgewählten Kontakt erfassen</translation>
-    </message>
-    <message>
-        <source>New &amp;activity…</source>
-        <translation>Neue Akti&amp;vität…</translation>
-    </message>
-    <message>
-        <source>New a&amp;ppointment…</source>
-        <translation>Neuer T&amp;ermin…</translation>
-    </message>
-    <message>
-        <source>&amp;Quick entry</source>
-        <translation>&amp;Schnellerfassung</translation>
-    </message>
-    <message>
-        <source>Plan a &amp;follow-up</source>
-        <translation>&amp;Wiedervorlage planen</translation>
-    </message>
-    <message>
-        <source>Plan a follow-up for the selected contact</source>
-        <translation>Eine Wiedervorlage für den ausgewählten Kontakt planen</translation>
-    </message>
-    <message>
-        <source>&amp;Tickets</source>
-        <translation>&amp;Tickets</translation>
-    </message>
-    <message>
-        <source>&amp;Projects</source>
-        <translation>&amp;Projekte</translation>
-    </message>
-    <message>
-        <source>New pro&amp;ject…</source>
-        <translation>Neues Pro&amp;jekt…</translation>
-    </message>
-    <message>
-        <source>New &amp;opportunity…</source>
-        <translation>Neue &amp;Verkaufschance…</translation>
-    </message>
-    <message>
-        <source>New o&amp;rder…</source>
-        <translation>Neuer &amp;Auftrag…</translation>
-    </message>
-    <message>
-        <source>&amp;Orders</source>
-        <translation>&amp;Aufträge</translation>
-    </message>
-    <message>
-        <source>Revenue &amp;targets</source>
-        <translation>&amp;Umsatzziele</translation>
-    </message>
-    <message>
-        <source>&amp;Reports</source>
-        <translation>Be&amp;richte</translation>
-    </message>
-    <message>
-        <source>Create &amp;demo data…</source>
-        <translation>&amp;Demodaten anlegen…</translation>
-    </message>
-    <message>
-        <source>Rebuild the &amp;search index</source>
-        <translation>&amp;Suchindex neu aufbauen</translation>
-    </message>
-    <message>
-        <source>&amp;Rules…</source>
-        <translation>&amp;Regeln…</translation>
-    </message>
-    <message>
-        <source>Backups and &amp;restore…</source>
-        <translation>Sicherungen und &amp;Wiederherstellung…</translation>
-    </message>
-    <message>
-        <source>&amp;Trash…</source>
-        <translation>&amp;Papierkorb…</translation>
-    </message>
-    <message>
-        <source>&amp;People list (select, tag, edit in bulk)</source>
-        <translation>&amp;Personenliste (auswählen, Tags, Sammeländerung)</translation>
-    </message>
-    <message>
-        <source>&amp;Dashboard</source>
-        <translation>&amp;Dashboard</translation>
-    </message>
-    <message>
-        <source>Print &amp;contact sheet…</source>
-        <translation>&amp;Kontaktblatt drucken…</translation>
-    </message>
-    <message>
-        <source>Print today&apos;s &amp;agenda…</source>
-        <translation>Heutige &amp;Agenda drucken…</translation>
-    </message>
-    <message>
-        <source>Print the dash&amp;board…</source>
-        <translation>Dashboard d&amp;rucken…</translation>
-    </message>
-    <message>
-        <source>&amp;Privacy (GDPR)…</source>
-        <translation>Datenschut&amp;z (DSGVO)…</translation>
-    </message>
-    <message>
-        <source>Review &amp;duplicates…</source>
-        <translation>&amp;Dubletten prüfen…</translation>
-    </message>
-    <message>
-        <source>New contact from a &amp;signature…</source>
-        <translation>Neuer Kontakt aus &amp;Signatur…</translation>
-    </message>
-    <message>
-        <source>&amp;Campaign export…</source>
-        <translation>&amp;Kampagnenexport…</translation>
-    </message>
-    <message>
-        <source>Export &amp;calendar (.ics)…</source>
-        <translation>Ka&amp;lender exportieren (.ics)…</translation>
-    </message>
-    <message>
-        <source>Import an &amp;invitation (.ics)…</source>
-        <translation>Einla&amp;dung importieren (.ics)…</translation>
-    </message>
-    <message>
-        <source>&amp;Keyboard shortcuts</source>
-        <translation>&amp;Tastenkürzel</translation>
-    </message>
-    <message>
-        <source>&amp;About CRM Desktop</source>
-        <translation>&amp;Über CRM Desktop</translation>
-    </message>
-    <message>
-        <source>&amp;File</source>
-        <translation>&amp;Datei</translation>
-    </message>
-    <message>
-        <source>&amp;Edit</source>
-        <translation>&amp;Bearbeiten</translation>
-    </message>
-    <message>
-        <source>&amp;View</source>
-        <translation>&amp;Ansicht</translation>
-    </message>
-    <message>
-        <source>&amp;Contacts</source>
-        <translation>&amp;Kontakte</translation>
-    </message>
-    <message>
-        <source>&amp;Activities</source>
-        <translation>Ak&amp;tivitäten</translation>
-    </message>
-    <message>
-        <source>&amp;Sales</source>
-        <translation>&amp;Vertrieb</translation>
-    </message>
-    <message>
-        <source>&amp;Tools</source>
-        <translation>E&amp;xtras</translation>
-    </message>
-    <message>
-        <source>&amp;Help</source>
-        <translation>&amp;Hilfe</translation>
-    </message>
-    <message>
-        <source>Main toolbar</source>
-        <translation>Hauptsymbolleiste</translation>
-    </message>
-    <message>
-        <source>New</source>
-        <translation>Neu</translation>
-    </message>
-    <message>
-        <source>Search… (Ctrl+F)</source>
-        <translation>Suchen… (Strg+F)</translation>
-    </message>
-</context>
-<context>
-    <name>CommandsRoom</name>
-    <message>
-        <source>Deleted. Ctrl+Z brings it back.</source>
-        <translation>Gelöscht. Strg+Z holt es zurück.</translation>
-    </message>
-    <message>
-        <source>Delete person?</source>
-        <translation>Person löschen?</translation>
-    </message>
-    <message>
-        <source>Delete company?</source>
-        <translation>Firma löschen?</translation>
-    </message>
-    <message>
-        <source>Delete activity?</source>
-        <translation>Aktivität löschen?</translation>
-    </message>
-    <message>
-        <source>Select a company or a person to delete.</source>
-        <translation>Wählen Sie die Firma oder Person aus, die gelöscht werden soll.</translation>
-    </message>
-    <message>
-        <source>There is nothing to undo.</source>
-        <translation>Es gibt nichts rückgängig zu machen.</translation>
-    </message>
-    <message>
-        <source>the {kind} of {when}</source>
-        <translation>{kind} vom {when}</translation>
-    </message>
-    <message>
-        <source>Delete activity</source>
-        <translation>Aktivität löschen</translation>
-    </message>
-    <message>
-        <source>Delete {name}? The person goes to the trash; activities stay. Ctrl+Z brings them back.</source>
-        <translation>{name} löschen? Die Person kommt in den Papierkorb; Aktivitäten bleiben erhalten. Strg+Z holt sie zurück.</translation>
-    </message>
-    <message>
-        <source>Delete {name}</source>
-        <translation>{name} löschen</translation>
-    </message>
-    <message>
-        <source>Delete {name} with its branches and their {count} people? Everything goes to the trash; Ctrl+Z brings it back.</source>
-        <translation>{name} mit Niederlassungen und deren {count} Personen löschen? Alles kommt in den Papierkorb; Strg+Z holt es zurück.</translation>
-    </message>
-    <message>
-        <source>Delete {what}? It goes to the trash; Ctrl+Z brings it back.</source>
-        <translation>{what} löschen? Der Eintrag kommt in den Papierkorb; Strg+Z holt ihn zurück.</translation>
-    </message>
-    <message>
-        <source>Undone: {what}</source>
-        <translation>Rückgängig gemacht: {what}</translation>
-    </message>
-    <message>
-        <source>Departments are renamed in the company&apos;s details.</source>
-        <translation>Abteilungen werden in den Details der Firma umbenannt.</translation>
-    </message>
-</context>
-<context>
-    <name>FilesRoom</name>
-    <message>
-        <source>Import contacts</source>
-        <translation>Kontakte importieren</translation>
-    </message>
-    <message>
-        <source>Contacts (*.vcf *.vcard *.csv);;vCard (*.vcf *.vcard);;CSV (*.csv);;All files (*)</source>
-        <translation>Kontakte (*.vcf *.vcard *.csv);;vCard (*.vcf *.vcard);;CSV (*.csv);;Alle Dateien (*)</translation>
-    </message>
-    <message>
-        <source>Import finished.</source>
-        <translation>Import abgeschlossen.</translation>
-    </message>
-    <message>
-        <source>Export</source>
-        <translation>Export</translation>
-    </message>
-    <message>
-        <source>Save as PDF</source>
-        <translation>Als PDF speichern</translation>
-    </message>
-    <message>
-        <source>PDF (*.pdf)</source>
-        <translation>PDF (*.pdf)</translation>
-    </message>
-    <message>
-        <source>Export calendar</source>
-        <translation>Kalender exportieren</translation>
-    </message>
-    <message>
-        <source>iCalendar (*.ics)</source>
-        <translation>iCalendar (*.ics)</translation>
-    </message>
-    <message>
-        <source>Import an invitation</source>
-        <translation>Einladung importieren</translation>
-    </message>
-    <message>
-        <source>Invitation imported</source>
-        <translation>Einladung importiert</translation>
-    </message>
-    <message>
-        <source>Create demo data</source>
-        <translation>Demodaten anlegen</translation>
-    </message>
-    <message>
-        <source>How many people? (Demo data is only written into an empty store.)</source>
-        <translation>Wie viele Personen? (Demodaten werden nur in eine leere Datenbank geschrieben.)</translation>
-    </message>
-    <message>
-        <source>Writing demo data…</source>
-        <translation>Demodaten werden geschrieben…</translation>
-    </message>
-    <message>
-        <source>Demo data created.</source>
-        <translation>Demodaten angelegt.</translation>
-    </message>
-    <message>
-        <source>vCard 3.0 (*.vcf)</source>
-        <translation>vCard 3.0 (*.vcf)</translation>
-    </message>
-    <message>
-        <source>vCard 4.0 (*.vcf)</source>
-        <translation>vCard 4.0 (*.vcf)</translation>
-    </message>
-    <message>
-        <source>CSV people (*.csv)</source>
-        <translation>CSV – Personen (*.csv)</translation>
-    </message>
-    <message>
-        <source>CSV companies (*.csv)</source>
-        <translation>CSV – Firmen (*.csv)</translation>
-    </message>
-    <message>
-        <source>CSV activities (*.csv)</source>
-        <translation>CSV – Aktivitäten (*.csv)</translation>
-    </message>
-    <message>
-        <source>JSON, everything (*.json)</source>
-        <translation>JSON – alles (*.json)</translation>
-    </message>
-    <message>
-        <source>Contact sheet</source>
-        <translation>Kontaktblatt</translation>
-    </message>
-    <message>
-        <source>Select a person, a company, a ticket or a project first.</source>
-        <translation>Wählen Sie zuerst eine Person, eine Firma, ein Ticket oder ein Projekt aus.</translation>
-    </message>
-    <message>
-        <source>Backup</source>
-        <translation>Sicherung</translation>
-    </message>
-    <message>
-        <source>Backups of a server database are made on the server (pg_dump).</source>
-        <translation>Sicherungen einer Server-Datenbank werden auf dem Server erstellt (pg_dump).</translation>
-    </message>
-    <message>
-        <source>Importing {file}…</source>
-        <translation>{file} wird importiert…</translation>
-    </message>
-    <message>
-        <source>{n} entries exported.</source>
-        <translation>Exportierte Einträge: {n}.</translation>
-    </message>
-    <message>
-        <source>{created} new, {updated} updated, {cancelled} cancelled, {skipped} skipped.</source>
-        <translation>Neu: {created}, aktualisiert: {updated}, abgesagt: {cancelled}, übersprungen: {skipped}.</translation>
-    </message>
-    <message>
-        <source>Backup written: {file}</source>
-        <translation>Sicherung geschrieben: {file}</translation>
-    </message>
-    <message numerus="yes">
-        <source>Search index rebuilt (%n entries).</source>
-        <translation>
-            <numerusform>Suchindex neu aufgebaut (%n Eintrag).</numerusform>
-            <numerusform>Suchindex neu aufgebaut (%n Einträge).</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Exported to {file}.</source>
-        <translation>Exportiert nach {file}.</translation>
-    </message>
-</context>
-<context>
-    <name>NavigationRoom</name>
-    <message>
-        <source>This record no longer exists.</source>
-        <translation>Dieser Datensatz existiert nicht mehr.</translation>
-    </message>
-    <message>
-        <source>All conversations of this project, across all people, are in the timeline.</source>
-        <translation>Alle Gespräche zu diesem Projekt, über alle Personen hinweg, stehen im Verlauf.</translation>
-    </message>
-    <message>
-        <source>Status: {status}</source>
-        <translation>Status: {status}</translation>
-    </message>
-    <message>
-        <source>Company: {name}</source>
-        <translation>Firma: {name}</translation>
-    </message>
-    <message>
-        <source>From {start} to {end}</source>
-        <translation>Von {start} bis {end}</translation>
-    </message>
-    <message>
-        <source>Members: {names}</source>
-        <translation>Mitglieder: {names}</translation>
-    </message>
-    <message>
-        <source>Project: {name}</source>
-        <translation>Projekt: {name}</translation>
-    </message>
-</context>
-<context>
-    <name>RecordsRoom</name>
-    <message>
-        <source>Follow-up planned.</source>
-        <translation>Wiedervorlage geplant.</translation>
-    </message>
-    <message>
-        <source>Select a company first.</source>
-        <translation>Wählen Sie zuerst eine Firma aus.</translation>
-    </message>
-    <message>
-        <source>Select a company or a person first.</source>
-        <translation>Wählen Sie zuerst eine Firma oder eine Person aus.</translation>
-    </message>
-</context>
-<context>
-    <name>ToolsRoom</name>
-    <message>
-        <source>Keyboard shortcuts</source>
-        <translation>Tastenkürzel</translation>
-    </message>
-    <message>
-        <source>About CRM Desktop</source>
-        <translation>Über CRM Desktop</translation>
-    </message>
-    <message>
-        <source>Backup</source>
-        <translation>Sicherung</translation>
-    </message>
-    <message>
-        <source>Backups of a server database are made on the server (pg_dump).</source>
-        <translation>Sicherungen einer Server-Datenbank werden auf dem Server erstellt (pg_dump).</translation>
-    </message>
-    <message>
-        <source>Settings</source>
-        <translation>Einstellungen</translation>
-    </message>
-    <message>
-        <source>The new language applies after the program is restarted.</source>
-        <translation>Die neue Sprache gilt nach einem Neustart des Programms.</translation>
-    </message>
-    <message>
-        <source>Search</source>
-        <translation>Suchen</translation>
-    </message>
-    <message>
-        <source>New (person in the selected company, else a company)</source>
-        <translation>Neu (Person in der ausgewählten Firma, sonst Firma)</translation>
-    </message>
-    <message>
-        <source>Quick entry in the timeline</source>
-        <translation>Schnellerfassung im Verlauf</translation>
-    </message>
-    <message>
-        <source>Log a call</source>
-        <translation>Anruf erfassen</translation>
-    </message>
-    <message>
-        <source>Edit the selected record</source>
-        <translation>Ausgewählten Datensatz bearbeiten</translation>
-    </message>
-    <message>
-        <source>Del</source>
-        <translation>Entf</translation>
-    </message>
-    <message>
-        <source>Delete (asks first; Ctrl+Z brings it back)</source>
-        <translation>Löschen (mit Rückfrage; Strg+Z holt es zurück)</translation>
-    </message>
-    <message>
-        <source>Undo</source>
-        <translation>Rückgängig</translation>
-    </message>
-    <message>
-        <source>Refresh</source>
-        <translation>Aktualisieren</translation>
-    </message>
-    <message>
-        <source>Go to tree / details / timeline</source>
-        <translation>Zu Baumansicht / Details / Verlauf</translation>
-    </message>
-    <message>
-        <source>Back / forward through viewed records</source>
-        <translation>Zurück / vorwärts durch die angesehenen Datensätze</translation>
-    </message>
-    <message>
-        <source>&lt;b&gt;CRM Desktop&lt;/b&gt; {version}&lt;br&gt;An offline CRM for sole traders.</source>
-        <translation>&lt;b&gt;CRM Desktop&lt;/b&gt; {version}&lt;br&gt;Ein Offline-CRM für Einzelunternehmer.</translation>
-    </message>
-    <message>
-        <source>Order {number} saved.</source>
-        <translation>Auftrag {number} gespeichert.</translation>
     </message>
 </context>
 </TS>

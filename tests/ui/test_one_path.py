@@ -335,3 +335,33 @@ def test_the_window_writes_rows_undoably() -> None:
             ):
                 found.append(f"{path.name}:{node.lineno}: {node.value.id}.{node.attr}")
     assert found == []
+
+
+MARK = "QT_TRANSLATE_NOOP"
+
+
+def test_translated_texts_are_written_where_lupdate_sees_them() -> None:
+    """lupdate reads only literal contexts and texts, and nothing inside f-strings: a context
+    through a constant (``translate(CTX, "...")``) or a ``tr("...")`` inside an f-string leaves
+    the text out of the .ts, and ``make translations`` then drops its German."""
+    found: list[str] = []
+    for path in [*sorted(UI.glob("*.py")), UI.parent / "app.py"]:
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        in_fstring = {
+            id(n) for f in ast.walk(tree) if isinstance(f, ast.JoinedStr) for n in ast.walk(f)
+        }
+        for node in ast.walk(tree):
+            if not isinstance(node, ast.Call):
+                continue
+            func = node.func
+            name = func.id if isinstance(func, ast.Name) else getattr(func, "attr", "")
+            literal_text = any(
+                isinstance(a, ast.Constant) and isinstance(a.value, str) for a in node.args
+            )
+            if name in ("translate", MARK) and len(node.args) >= 2 and literal_text:
+                ctx = node.args[0]
+                if not (isinstance(ctx, ast.Constant) and isinstance(ctx.value, str)):
+                    found.append(f"{path.name}:{node.lineno}: {name} with a variable context")
+            if name in ("tr", "translate", MARK) and literal_text and id(node) in in_fstring:
+                found.append(f"{path.name}:{node.lineno}: {name}(...) inside an f-string")
+    assert not found, "\n".join(found)

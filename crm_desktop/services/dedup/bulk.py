@@ -15,6 +15,7 @@ from typing import Any, NamedTuple, TypeAlias
 from rapidfuzz import fuzz, process
 from sqlalchemy.orm import Session
 
+from crm_desktop.domain.i18n import QT_TRANSLATE_NOOP
 from crm_desktop.errors import ValidationError
 from crm_desktop.services.dedup.common import (
     _R,
@@ -901,7 +902,9 @@ def find_duplicates(
     "not a duplicate" are left out unless ``include_ignored``."""
     if entity not in ("people", "companies", "both"):
         raise ValidationError(
-            "Unknown kind of record “{value}” (people, companies or both).",
+            QT_TRANSLATE_NOOP(
+                "errors", "Unknown kind of record “{value}” (people, companies or both)."
+            ),
             field="entity",
             value=entity,
         )

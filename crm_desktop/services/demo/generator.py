@@ -14,6 +14,7 @@ from crm_desktop.clock import Clock, SystemClock
 from crm_desktop.data import models as m
 from crm_desktop.data import search_sync
 from crm_desktop.data.store import Store
+from crm_desktop.domain.i18n import QT_TRANSLATE_NOOP
 from crm_desktop.errors import ConflictError, StoreError, ValidationError
 from crm_desktop.services.demo.campaign import (
     _Campaign,
@@ -122,11 +123,18 @@ def generate(
     the demo is added beside the existing data, with fresh ids and numbers).
     """
     if people < 1:
-        raise ValidationError("The number of people must be at least 1.", field="people")
+        raise ValidationError(
+            QT_TRANSLATE_NOOP("errors", "The number of people must be at least 1."), field="people"
+        )
     if people > 2_000_000:
-        raise ValidationError("At most 2,000,000 people can be generated.", field="people")
+        raise ValidationError(
+            QT_TRANSLATE_NOOP("errors", "At most 2,000,000 people can be generated."),
+            field="people",
+        )
     if store.read_only:
-        raise StoreError("This store is open read-only; changes are not possible.")
+        raise StoreError(
+            QT_TRANSLATE_NOOP("errors", "This store is open read-only; changes are not possible.")
+        )
     started = time.perf_counter()
     clock = clock or SystemClock()
     try:
@@ -135,8 +143,11 @@ def generate(
             with _bulk_pragmas(raw, store.is_sqlite), conn.begin():
                 if not force and not is_empty(conn):
                     raise ConflictError(
-                        "The store already holds data; demo data is only written into an "
-                        "empty store (use force to add it anyway)."
+                        QT_TRANSLATE_NOOP(
+                            "errors",
+                            "The store already holds data; demo data is only written into an "
+                            "empty store (use force to add it anyway).",
+                        )
                     )
                 gen = _Generator(conn, people, seed, clock, progress, store.owner)
                 summary = gen.run()
@@ -145,7 +156,8 @@ def generate(
                 search_sync.complete(conn)
     except OperationalError as exc:
         raise StoreError(
-            "The store could not be written: {detail}", detail=str(exc.orig or exc)
+            QT_TRANSLATE_NOOP("errors", "The store could not be written: {detail}"),
+            detail=str(exc.orig or exc),
         ) from exc
     summary.seconds = round(time.perf_counter() - started, 2)
     if progress is not None:

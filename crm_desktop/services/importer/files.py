@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from pathlib import Path
 
+from crm_desktop.domain.i18n import QT_TRANSLATE_NOOP
 from crm_desktop.errors import ImportFileError
 from crm_desktop.interop.records import ContactRecord, RowError
 
@@ -21,7 +22,9 @@ def detect_format(path: Path) -> str:
             head = fh.read(4096)
     except OSError as exc:
         raise ImportFileError(
-            "The file {path} cannot be read: {detail}", path=str(path), detail=exc.strerror
+            QT_TRANSLATE_NOOP("errors", "The file {path} cannot be read: {detail}"),
+            path=str(path),
+            detail=exc.strerror,
         ) from exc
     from crm_desktop.interop.vcard import looks_like_vcard
 
@@ -34,7 +37,9 @@ def read_records(
     """(format, records) of a contact file; raises ImportFileError when unreadable."""
     p = Path(path)
     if not p.is_file():
-        raise ImportFileError("The file {path} does not exist.", path=str(p))
+        raise ImportFileError(
+            QT_TRANSLATE_NOOP("errors", "The file {path} does not exist."), path=str(p)
+        )
     fmt = file_format or detect_format(p)
     if fmt == "vcard":
         from crm_desktop.interop.vcard import read_vcards
@@ -51,7 +56,9 @@ def _open_records(
     """(format, number of records, records) of a contact file: a CSV file is checked
     whole first and then read as a stream (see :func:`csv_contacts.open_csv`)."""
     if not p.is_file():
-        raise ImportFileError("The file {path} does not exist.", path=str(p))
+        raise ImportFileError(
+            QT_TRANSLATE_NOOP("errors", "The file {path} does not exist."), path=str(p)
+        )
     fmt = detect_format(p)
     if fmt == "vcard":
         records = read_records(p, mapping=mapping, file_format=fmt)[1]

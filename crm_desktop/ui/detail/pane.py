@@ -261,7 +261,8 @@ class _DetailPane(QWidget):
                 text += f": {f.note}"
             nxt = _esc(text)
             if f.due_at < now:
-                nxt = f'<span style="color:#c5221f;">{nxt} ({_esc(self.tr("overdue"))})</span>'
+                overdue = self.tr("overdue")
+                nxt = f'<span style="color:#c5221f;">{nxt} ({_esc(overdue)})</span>'
         return last, nxt
 
     def _set_notes(self, notes: str | None) -> None:

@@ -154,7 +154,8 @@ def addresses_html(addresses: Sequence[Address]) -> str:
         country = _country_name(a.country) if a.country else (a.country_as_typed or "")
         if country:
             lines.append(_esc(country))
-        map_link = f'<a href="{_esc(_map_href(a))}">{_esc(QCoreApplication.translate("DetailPane", "Show on map"))}</a>'
+        show_on_map = QCoreApplication.translate("DetailPane", "Show on map")
+        map_link = f'<a href="{_esc(_map_href(a))}">{_esc(show_on_map)}</a>'
         blocks.append(
             f'<td valign="top" width="260"><b>{_esc(address_kind_label(a.kind))}</b><br>'
             f"{'<br>'.join(lines)}<br><small>{map_link}</small></td>"

@@ -123,9 +123,11 @@ class DetailStack(QStackedWidget):
             n = {"people": 1, "companies": 1}
         muted = "color: #6b6b6b;"
         if n["people"] or n["companies"]:
-            return f'<p style="{muted} font-size: large;">{_esc(self.tr("Select a company or person on the left."))}</p>'
+            hint = self.tr("Select a company or person on the left.")
+            return f'<p style="{muted} font-size: large;">{_esc(hint)}</p>'
+        empty = self.tr("Your CRM is still empty.")
         return (
-            f'<p style="font-size: large;"><b>{_esc(self.tr("Your CRM is still empty."))}</b></p>'
+            f'<p style="font-size: large;"><b>{_esc(empty)}</b></p>'
             f'<p style="{muted}">'
             + _esc(
                 self.tr(
