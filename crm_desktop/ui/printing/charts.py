@@ -114,6 +114,8 @@ def _draw(p: QPainter, dev: Device, chart: Chart, rect: QRectF) -> None:
     top = max([*tops, *(v for s in lines for v in s.values), 0.0])
     step = _nice_step(top)
     ticks = max(1, math.ceil(top / step)) if top > 0 else 5
+    if top <= 4 and step == 1.0:
+        ticks = 4  # small counts: a readable scale 0..4
     vmax = step * ticks
     tick_texts = [chart.tick_format(step * i) for i in range(ticks + 1)]
     axis_w = max(fm.horizontalAdvance(t) for t in tick_texts) + 1.5 * dev.mm
@@ -160,7 +162,7 @@ def _draw(p: QPainter, dev: Device, chart: Chart, rect: QRectF) -> None:
         draw_lines(p, dev, [chart.y_label], 0, 0, plot.height(), 7.5, color=MUTED)
         p.restore()
     # bars
-    group = slot * 0.72
+    group = min(slot * 0.72, (1 if chart.stacked else max(len(bars), 1)) * 22 * dev.mm)
     each = group if chart.stacked or not bars else group / len(bars)
     for i in range(n):
         gx = plot.left() + slot * i + (slot - group) / 2

@@ -358,7 +358,7 @@ class Layout:
             if isinstance(row, Band):
                 lines = dev.wrap(row.text, width - 2 * pad, 8.5, True)
                 h = len(lines) * dev.metrics(8.5, True).lineSpacing() + 2 * pad
-                items.append((h, band_painter(lines, h)))
+                items.append((-h, band_painter(lines, h)))  # negative: kept with the next
                 continue
             cells = cell_lines([*row, *[""] * (ncol - len(row))][:ncol], bold_first)
             items.extend(
@@ -372,12 +372,17 @@ class Layout:
             if head:
                 pages.place(head_h, paint_head)
             return
+
         # the header row goes with the first row; on a new page it is repeated
-        first_h = items[0][0]
+        def keep_height(i: int) -> float:
+            h = abs(items[i][0])
+            return h + abs(items[i + 1][0]) if items[i][0] < 0 and i + 1 < len(items) else h
+
         if head:
-            pages.place(head_h, paint_head, keep=first_h)
-        for h, paint in items:
-            if not pages.fits(h) and pages.y > 0:
+            pages.place(head_h, paint_head, keep=keep_height(0))
+        for i, (signed_h, paint) in enumerate(items):
+            h = abs(signed_h)
+            if not pages.fits(keep_height(i)) and pages.y > 0:
                 pages.new_page()
                 if head:
                     pages.place(head_h, paint_head)
@@ -413,12 +418,17 @@ class Layout:
         texts += [r for r in block.rows if not isinstance(r, Band)]
         if block.total:
             texts.append(block.total)
+        short = 30 * dev.mm  # a cell this narrow is never wrapped (times, dates, numbers)
+        last = len(texts) - 1
         for r_i, row in enumerate(texts):
-            bold = block.header and r_i == 0
+            bold = (block.header and r_i == 0) or (block.total is not None and r_i == last)
+            size = 8.0 if block.header and r_i == 0 else 8.5
             for i, text in enumerate(row[:ncol]):
                 for para in text.split("\n"):
-                    size = 8.0 if bold else 8.5
-                    natural[i] = max(natural[i], dev.width(para, size, bold) + 2 * pad)
+                    w = dev.width(para, size, bold) + 2 * pad
+                    natural[i] = max(natural[i], w)
+                    if w <= short:
+                        minimum[i] = max(minimum[i], w)
                     for word in para.split():
                         minimum[i] = max(minimum[i], dev.width(word, size, bold) + 2 * pad)
         cap = width * 0.45

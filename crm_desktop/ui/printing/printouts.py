@@ -64,7 +64,8 @@ class Fmt:
         return f"{self.date(self.local(moment).date())} {self.time(moment)}"
 
     def money(self, value: decimal.Decimal | float, digits: int = 2) -> str:
-        return self.locale.toCurrencyString(float(value), "€", digits)
+        text = self.locale.toCurrencyString(abs(float(value)), "€", digits)
+        return f"-{text}" if value < 0 else text
 
     def number(self, value: float, digits: int = 0) -> str:
         return self.locale.toString(float(value), "f", digits)
