@@ -5846,8 +5846,8 @@ Karte hierher ziehen.</translation>
         <translation>Offene Verkaufschancen</translation>
     </message>
     <message>
-        <source>{stage} ({probability} %) · {n} opportunities · {value}</source>
-        <translation>{stage} ({probability} %) · {n} Verkaufschancen · {value}</translation>
+        <source>{stage} · {probability} % · opportunities: {n} · {value}</source>
+        <translation>{stage} · {probability} % · Verkaufschancen: {n} · {value}</translation>
     </message>
     <message>
         <source>Opportunity</source>

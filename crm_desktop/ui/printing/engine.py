@@ -114,6 +114,9 @@ class Device:
         font = QFont(FONT_FAMILY)
         font.setPointSizeF(size)
         font.setBold(bold)
+        # no ligatures: "fi" stays two letters when the text is copied or searched
+        for tag in ("liga", "clig"):
+            font.setFeature(QFont.Tag(tag), 0)
         return font
 
     def metrics(self, size: float = 9.0, bold: bool = False) -> QFontMetricsF:
@@ -143,7 +146,7 @@ class Device:
                 line = layout.createLine()
                 if not line.isValid():
                     break
-                line.setLineWidth(max(width, 1.0))
+                line.setLineWidth(max(width, 1.0) + 2.0)  # 2 dots: rounding, not a letter
                 out.append(para[line.textStart() : line.textStart() + line.textLength()].rstrip())
             layout.endLayout()
         while len(out) > 1 and out[-1] == "":

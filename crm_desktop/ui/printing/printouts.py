@@ -718,7 +718,7 @@ def pipeline_document(
         rows.append(
             Band(
                 QCoreApplication.translate(
-                    "Printout", "{stage} ({probability} %) · {n} opportunities · {value}"
+                    "Printout", "{stage} · {probability} % · opportunities: {n} · {value}"
                 ).format(
                     stage=s.stage,
                     probability=s.probability,
