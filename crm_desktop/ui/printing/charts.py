@@ -33,7 +33,7 @@ class Chart:
     y_label: str = ""
     x_label: str = ""
     empty_text: str = ""
-    height_mm: float = 78.0
+    height_mm: float = 66.0
     tick_format: Callable[[float], str] = field(default=lambda v: f"{v:g}")
 
     @property
@@ -97,7 +97,23 @@ def _legend(p: QPainter, dev: Device, chart: Chart, rect: QRectF, draw: bool) ->
                 p.fillRect(QRectF(x, mid - box / 2, box, box), color)
             draw_lines(p, dev, [s.name], x + box + 1.5 * dev.mm, y, w, 8.0)
         x += w
-    return y - rect.top() + fm.lineSpacing() + 1.5 * dev.mm
+    return y - rect.top() + fm.lineSpacing() + 2.5 * dev.mm
+
+
+Label = tuple[str, float, float, float]  # text, centre x, bar top, bar width
+
+
+def _value_label(p: QPainter, dev: Device, label: Label) -> None:
+    """The value above a bar (on white, over the lines), when it fits the bar's width."""
+    text, cx, top, room = label
+    fm = dev.metrics(6.5)
+    w = fm.horizontalAdvance(text)
+    if w <= room + 1.5 * dev.mm:
+        box = QRectF(
+            cx - w / 2 - 0.4 * dev.mm, top - fm.lineSpacing(), w + 0.8 * dev.mm, fm.lineSpacing()
+        )
+        p.fillRect(box, QColor("#ffffff"))
+        draw_lines(p, dev, [text], cx - w / 2, top - fm.lineSpacing(), w, 6.5, color=INK)
 
 
 def _draw(p: QPainter, dev: Device, chart: Chart, rect: QRectF) -> None:
@@ -116,6 +132,8 @@ def _draw(p: QPainter, dev: Device, chart: Chart, rect: QRectF) -> None:
     ticks = max(1, math.ceil(top / step)) if top > 0 else 5
     if top <= 4 and step == 1.0:
         ticks = 4  # small counts: a readable scale 0..4
+    if top > 0 and step * ticks < top * 1.1:
+        ticks += 1  # room above the highest bar for its value
     vmax = step * ticks
     tick_texts = [chart.tick_format(step * i) for i in range(ticks + 1)]
     axis_w = max(fm.horizontalAdvance(t) for t in tick_texts) + 1.5 * dev.mm
@@ -164,6 +182,7 @@ def _draw(p: QPainter, dev: Device, chart: Chart, rect: QRectF) -> None:
     # bars
     group = min(slot * 0.72, (1 if chart.stacked else max(len(bars), 1)) * 22 * dev.mm)
     each = group if chart.stacked or not bars else group / len(bars)
+    labels: list[Label] = []
     for i in range(n):
         gx = plot.left() + slot * i + (slot - group) / 2
         base = 0.0
@@ -177,6 +196,10 @@ def _draw(p: QPainter, dev: Device, chart: Chart, rect: QRectF) -> None:
             else:
                 r = QRectF(gx + k * each, y_of(v), each * 0.92, plot.bottom() - y_of(v))
             p.fillRect(r, QColor(s.color))
+            if not chart.stacked:
+                labels.append((chart.tick_format(v), r.center().x(), r.top(), each))
+        if chart.stacked and base > 0:
+            labels.append((chart.tick_format(base), gx + each / 2, y_of(base), each))
     # lines
     for s in lines:
         p.setPen(QPen(QColor(s.color), 0.6 * dev.mm))
@@ -186,6 +209,8 @@ def _draw(p: QPainter, dev: Device, chart: Chart, rect: QRectF) -> None:
         for pt in pts:
             p.setBrush(QColor(s.color))
             p.drawEllipse(pt, 0.8 * dev.mm, 0.8 * dev.mm)
+    for label in labels:
+        _value_label(p, dev, label)
     # category axis
     for i, cat in enumerate(chart.categories):
         cx = plot.left() + slot * (i + 0.5)

@@ -192,6 +192,8 @@ def sheet_document(sheet: sheets.Sheet, fmt: Fmt, now: dt.datetime) -> Document:
     if not sheet.activities:
         doc.add(Paragraph(QCoreApplication.translate("Printout", "No activities recorded."), True))
         return doc
+    # on a person's sheet every row is that person: the column is left out
+    with_who = sheet.kind != "person"
     rows: list[list[str] | Band] = []
     day: dt.date | None = None
     for act in sheet.activities:
@@ -201,18 +203,18 @@ def sheet_document(sheet: sheets.Sheet, fmt: Fmt, now: dt.datetime) -> Document:
             rows.append(Band(fmt.date(day)))
         kind = _kind_label(act.kind) + (f" · {act.ticket}" if act.ticket else "")
         text = f"{act.subject}\n{act.text}" if act.subject and act.text else act.subject or act.text
-        rows.append([fmt.time(act.at), kind, act.who, text])
-    doc.add(
-        Table(
-            [
-                QCoreApplication.translate("Printout", "Time"),
-                QCoreApplication.translate("Printout", "Kind"),
-                QCoreApplication.translate("Printout", "Who"),
-                QCoreApplication.translate("Printout", "Subject and text"),
-            ],
-            rows,
+        rows.append(
+            [fmt.time(act.at), kind, act.who, text] if with_who else [fmt.time(act.at), kind, text]
         )
-    )
+    columns = [
+        QCoreApplication.translate("Printout", "Time"),
+        QCoreApplication.translate("Printout", "Kind"),
+        QCoreApplication.translate("Printout", "Who"),
+        QCoreApplication.translate("Printout", "Subject and text"),
+    ]
+    if not with_who:
+        del columns[2]
+    doc.add(Table(columns, rows))
     doc.add(
         Paragraph(
             QCoreApplication.translate("Printout", "{n} activities").format(
