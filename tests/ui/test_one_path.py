@@ -335,3 +335,31 @@ def test_the_window_writes_rows_undoably() -> None:
             ):
                 found.append(f"{path.name}:{node.lineno}: {node.value.id}.{node.attr}")
     assert found == []
+
+
+def test_printouts_are_laid_out_by_the_page_engine() -> None:
+    """Paper goes through ``ui/printing`` (issue #20): no QTextDocument printed to PDF,
+    no dashboard of widget grabs; a QPdfWriter is made only there and for the one-chart
+    export of a dashboard card."""
+    allowed_writers = {("dashboard.py", "export_pdf")}
+    for path in sorted(UI.rglob("*.py")):
+        if "printing" in path.relative_to(UI).parts:
+            continue
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        inside: dict[ast.AST, str] = {}
+        for func in ast.walk(tree):
+            if isinstance(func, ast.FunctionDef):
+                for node in ast.walk(func):
+                    inside[node] = func.name
+        for node in ast.walk(tree):
+            where = f"{path.name}:{getattr(node, 'lineno', '?')}"
+            if isinstance(node, ast.Attribute):
+                assert node.attr not in ("print_", "render_pdf"), f"{where}: .{node.attr}"
+            if isinstance(node, ast.FunctionDef):
+                assert node.name != "render_pdf", f"{where}: def render_pdf"
+            if (
+                isinstance(node, ast.Call)
+                and isinstance(node.func, ast.Name)
+                and node.func.id == "QPdfWriter"
+            ):
+                assert (path.name, inside.get(node, "")) in allowed_writers, f"{where}: QPdfWriter"
