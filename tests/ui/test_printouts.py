@@ -232,3 +232,58 @@ def test_cli_targets_and_pipeline(
         assert answer["path"] == str(out)
         assert answer["pages"] == len(_pages(out)) >= 1
     assert QCoreApplication.instance() is not None
+
+
+def test_ticket_and_project_sheets(
+    qtbot: QtBot, store: Store, tmp_path: Path, german: None
+) -> None:
+    from crm_desktop.data.models import Project, Ticket
+
+    ticket_id = _busiest(store, Activity.ticket_id)
+    with store.reader() as s:
+        ticket = s.get(Ticket, ticket_id)
+        assert ticket is not None
+        number = ticket.number
+        project_id = s.execute(select(Project.id)).scalars().first()
+    assert project_id is not None
+    sheet = reports.print_contact_sheet(store, tmp_path / "t.pdf", ticket=number, clock=CLOCK)
+    text = "\n".join(
+        ln for p in _check_frame(sheet.path, number, "Seite", "von") for ln in _lines(p)
+    )
+    assert "Statusverlauf" in text and "Gespräche" in text and "Ticketblatt" in text
+    assert "Beschreibung" in text  # a fact label is never broken ("Descripti on")
+    project = reports.print_contact_sheet(
+        store, tmp_path / "p.pdf", project_id=project_id, clock=CLOCK
+    )
+    _check_frame(project.path, "Projektblatt", "Seite", "von")
+
+
+def test_the_engine_breaks_pages_and_lines(qtbot: QtBot, tmp_path: Path) -> None:
+    from crm_desktop.ui.printing import Band, Document, Heading, Paragraph, Table, save
+
+    reports.ensure_app()
+    rows: list[list[str] | Band] = []
+    for i in range(150):
+        if i % 20 == 0:
+            rows.append(Band(f"Group {i // 20}"))
+        rows.append([f"row{i:03d}", "short", "a longer text that may wrap " * (i % 4)])
+    huge = " ".join(f"w{i}" for i in range(4000))  # taller than a page
+    doc = Document("Engine", "period", "printed").add(
+        Heading("Rows"),
+        Table(["Key", "Kind", "Text"], rows),
+        Table(["A", "B"], [["x", huge], ["url", "https://example.com/" + "a" * 500]]),
+        Paragraph("the end"),
+    )
+    pdf = tmp_path / "engine.pdf"
+    pages = save(doc, pdf)
+    words = _check_frame(pdf, "Engine", "Page", "of")
+    assert len(words) == pages >= 4
+    keys = [w[3] for p in words for w in p if w[3].startswith("row")]
+    assert keys == [f"row{i:03d}" for i in range(150)]  # every row once, in order
+    first_table_pages = {n for n, p in enumerate(words) if any(w[3].startswith("row") for w in p)}
+    for n in sorted(first_table_pages)[1:]:
+        assert "Key Kind Text" in _lines(words[n])  # the header row repeated
+    # the tall row continues on the next pages; every word of it is printed once
+    printed = [w[3] for p in words for w in p if re.fullmatch(r"w\d+", w[3])]
+    assert printed == [f"w{i}" for i in range(4000)]
+    assert "the end" in _lines(words[-1])[-2]

@@ -427,13 +427,14 @@ class Layout:
             bold = (block.header and r_i == 0) or (block.total is not None and r_i == last)
             size = 8.0 if block.header and r_i == 0 else 8.5
             for i, text in enumerate(row[:ncol]):
+                strong = bold or (block.bold_first and i == 0)
                 for para in text.split("\n"):
-                    w = dev.width(para, size, bold) + 2 * pad
+                    w = dev.width(para, size, strong) + 2 * pad
                     natural[i] = max(natural[i], w)
                     if w <= short:
                         minimum[i] = max(minimum[i], w)
                     for word in para.split():
-                        minimum[i] = max(minimum[i], dev.width(word, size, bold) + 2 * pad)
+                        minimum[i] = max(minimum[i], dev.width(word, size, strong) + 2 * pad)
         cap = width * 0.45
         minimum = [min(m, cap, n) for m, n in zip(minimum, natural, strict=True)]
         minimum = [

@@ -140,6 +140,25 @@ def _fact_label(key: str) -> str:
     return labels.get(key, key)
 
 
+def _status_label(value: str) -> str:
+    labels = {
+        "prospect": QCoreApplication.translate("Printout", "prospect"),
+        "customer": QCoreApplication.translate("Printout", "customer"),
+        "former": QCoreApplication.translate("Printout", "former customer"),
+        "open": QCoreApplication.translate("Printout", "open"),
+        "waiting": QCoreApplication.translate("Printout", "waiting"),
+        "solved": QCoreApplication.translate("Printout", "solved"),
+        "closed": QCoreApplication.translate("Printout", "closed"),
+        "reopened": QCoreApplication.translate("Printout", "reopened"),
+        "planned": QCoreApplication.translate("Printout", "planned"),
+        "active": QCoreApplication.translate("Printout", "active"),
+        "on_hold": QCoreApplication.translate("Printout", "on hold"),
+        "done": QCoreApplication.translate("Printout", "done"),
+        "cancelled": QCoreApplication.translate("Printout", "cancelled"),
+    }
+    return labels.get(value, value)
+
+
 def _fact_text(fmt: Fmt, value: sheets.FactValue) -> str:
     if isinstance(value, dt.datetime):
         return fmt.datetime(value)
@@ -162,7 +181,10 @@ def sheet_document(sheet: sheets.Sheet, fmt: Fmt, now: dt.datetime) -> Document:
         doc.add(
             Table(
                 ["", ""],
-                [[_fact_label(k), _fact_text(fmt, v)] for k, v in sheet.facts],
+                [
+                    [_fact_label(k), _status_label(str(v)) if k == "status" else _fact_text(fmt, v)]
+                    for k, v in sheet.facts
+                ],
                 header=False,
                 bold_first=True,
             )
@@ -178,7 +200,14 @@ def sheet_document(sheet: sheets.Sheet, fmt: Fmt, now: dt.datetime) -> Document:
                     QCoreApplication.translate("Printout", "Note"),
                 ],
                 [
-                    [fmt.datetime(h.at), f"{h.old} → {h.new}" if h.old else h.new, h.by, h.note]
+                    [
+                        fmt.datetime(h.at),
+                        f"{_status_label(h.old)} → {_status_label(h.new)}"
+                        if h.old
+                        else _status_label(h.new),
+                        h.by,
+                        h.note,
+                    ]
                     for h in sheet.status_history
                 ],
             )
