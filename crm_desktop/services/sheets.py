@@ -128,11 +128,12 @@ def _facts(rows: list[tuple[str, FactValue | None]]) -> list[tuple[str, FactValu
     return [(k, v) for k, v in rows if v]
 
 
-def _timeline(activities: list[Activity]) -> list[TimelineEntry]:
+def _timeline(activities: list[Activity], own_company: int | None = None) -> list[TimelineEntry]:
+    """The activities as rows; on a company's sheet its own name is not repeated."""
     out = []
     for act in activities:
         who = act.person.full_name if act.person is not None else ""
-        if act.company is not None:
+        if act.company is not None and (act.company.id != own_company or not who):
             who = f"{who} ({act.company.name})" if who else act.company.name
         out.append(
             TimelineEntry(
@@ -206,7 +207,9 @@ def company_sheet(session: Session, company_id: int) -> Sheet:
     acts = _activities(
         session, or_(Activity.company_id.in_(ids), Activity.person_id.in_(person_ids))
     )
-    return Sheet("company", company.name, company.legal_form or "", facts, _timeline(acts))
+    return Sheet(
+        "company", company.name, company.legal_form or "", facts, _timeline(acts, company.id)
+    )
 
 
 def ticket_sheet(session: Session, number: str) -> Sheet:

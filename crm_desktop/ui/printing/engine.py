@@ -443,11 +443,15 @@ class Layout:
         ]
         total_nat = sum(natural)
         if total_nat <= width:
-            # room to spare: the text columns get it (in proportion to their width)
+            # room to spare: it goes to the columns whose text wraps at some width (the
+            # longer texts), not to labels, times or amounts
             spare = width - total_nat
-            weight = [
-                n if (block.align + "l" * ncol)[i] == "l" else 0.0 for i, n in enumerate(natural)
-            ]
+            weight = [n - m for n, m in zip(natural, minimum, strict=True)]
+            if not any(weight):
+                weight = [
+                    n if (block.align + "l" * ncol)[i] == "l" else 0.0
+                    for i, n in enumerate(natural)
+                ]
             wsum = sum(weight) or 1.0
             return [n + spare * w / wsum for n, w in zip(natural, weight, strict=True)]
         total_min = sum(minimum)
