@@ -287,3 +287,16 @@ def test_the_engine_breaks_pages_and_lines(qtbot: QtBot, tmp_path: Path) -> None
     printed = [w[3] for p in words for w in p if re.fullmatch(r"w\d+", w[3])]
     assert printed == [f"w{i}" for i in range(4000)]
     assert "the end" in _lines(words[-1])[-2]
+
+
+def test_a_group_continued_on_a_new_page_shows_its_band_again(qtbot: QtBot, tmp_path: Path) -> None:
+    from crm_desktop.ui.printing import Band, Document, Table, save
+
+    reports.ensure_app()
+    rows: list[list[str] | Band] = [Band("Only group")]
+    rows += [[f"row{i:03d}", "text"] for i in range(120)]
+    pdf = tmp_path / "band.pdf"
+    assert save(Document("Bands").add(Table(["Key", "Text"], rows)), pdf) >= 2
+    for words in _pages(pdf):
+        lines = _lines(words)
+        assert lines.index("Only group") == lines.index("Key Text") + 1

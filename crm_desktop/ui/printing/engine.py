@@ -38,6 +38,7 @@ ACCENT = QColor("#1d4e89")
 HEAD_FILL = QColor("#e8eef6")
 BAND_FILL = QColor("#f0f0f0")
 RULE = QColor("#c8c8c8")
+BOLD = "\x01"  # marks a table line drawn in bold (a subject above its text)
 
 
 # -- blocks
@@ -76,6 +77,7 @@ class Table:
     header: bool = True
     bold_first: bool = False  # the first column in bold (fact sheets)
     total: list[str] | None = None  # a last row in bold
+    lead: int | None = None  # a column whose first line (a subject) is in bold
 
 
 @dataclass
@@ -305,9 +307,20 @@ class Layout:
         lh = dev.metrics(8.5).lineSpacing()
 
         def cell_lines(texts: list[str], bold_cols: set[int], size: float = 8.5) -> list[list[str]]:
-            return [
-                dev.wrap(t, widths[i] - 2 * pad, size, i in bold_cols) for i, t in enumerate(texts)
-            ]
+            out = []
+            for i, t in enumerate(texts):
+                room = widths[i] - 2 * pad
+                if i == block.lead and i not in bold_cols and t.strip():
+                    first, _nl, rest = t.partition("\n")
+                    lines = (
+                        [BOLD + line for line in dev.wrap(first, room, size, True)]
+                        if first.strip()
+                        else []
+                    )
+                    out.append(lines + (dev.wrap(rest, room, size) if rest.strip() else []))
+                else:
+                    out.append(dev.wrap(t, room, size, i in bold_cols))
+            return out
 
         head = cell_lines(block.columns, set(range(ncol)), 8.0) if block.header else []
         head_h = (
@@ -329,17 +342,20 @@ class Layout:
             def paint(p: QPainter, x: float, y: float) -> None:
                 cx = x
                 for i, cell in enumerate(lines):
-                    draw_lines(
-                        p,
-                        dev,
-                        cell,
-                        cx + pad,
-                        y + pad,
-                        widths[i] - 2 * pad,
-                        8.5,
-                        i in bold,
-                        align[i],
-                    )
+                    top = y + pad
+                    for line in cell:
+                        strong = i in bold or line.startswith(BOLD)
+                        top += draw_lines(
+                            p,
+                            dev,
+                            [line.removeprefix(BOLD)],
+                            cx + pad,
+                            top,
+                            widths[i] - 2 * pad,
+                            8.5,
+                            strong,
+                            align[i],
+                        )
                     cx += widths[i]
                 if rule:
                     p.setPen(QPen(RULE, 0.15 * dev.mm))
@@ -383,12 +399,18 @@ class Layout:
 
         if head:
             pages.place(head_h, paint_head, keep=keep_height(0))
+        band: tuple[float, Paint] | None = None  # the group the rows belong to
         for i, (signed_h, paint) in enumerate(items):
             h = abs(signed_h)
             if not pages.fits(keep_height(i)) and pages.y > 0:
                 pages.new_page()
                 if head:
                     pages.place(head_h, paint_head)
+                is_total = block.total is not None and i == len(items) - 1
+                if band is not None and signed_h > 0 and not is_total:
+                    pages.place(band[0], band[1])  # the group's band again on the new page
+            if signed_h < 0:
+                band = (h, paint)
             pages.place(h, paint)
         pages.gap(2 * dev.mm)
 
@@ -427,7 +449,7 @@ class Layout:
             bold = (block.header and r_i == 0) or (block.total is not None and r_i == last)
             size = 8.0 if block.header and r_i == 0 else 8.5
             for i, text in enumerate(row[:ncol]):
-                strong = bold or (block.bold_first and i == 0)
+                strong = bold or (block.bold_first and i == 0) or i == block.lead
                 for para in text.split("\n"):
                     w = dev.width(para, size, strong) + 2 * pad
                     natural[i] = max(natural[i], w)

@@ -231,7 +231,7 @@ def sheet_document(sheet: sheets.Sheet, fmt: Fmt, now: dt.datetime) -> Document:
             day = local
             rows.append(Band(fmt.date(day)))
         kind = _kind_label(act.kind) + (f" · {act.ticket}" if act.ticket else "")
-        text = f"{act.subject}\n{act.text}" if act.subject and act.text else act.subject or act.text
+        text = f"{act.subject}\n{act.text}"  # the subject (bold) above the text
         rows.append(
             [fmt.time(act.at), kind, act.who, text] if with_who else [fmt.time(act.at), kind, text]
         )
@@ -243,7 +243,7 @@ def sheet_document(sheet: sheets.Sheet, fmt: Fmt, now: dt.datetime) -> Document:
     ]
     if not with_who:
         del columns[2]
-    doc.add(Table(columns, rows))
+    doc.add(Table(columns, rows, lead=len(columns) - 1))
     doc.add(
         Paragraph(
             QCoreApplication.translate("Printout", "{n} activities").format(
