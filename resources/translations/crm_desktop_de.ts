@@ -5911,7 +5911,7 @@ Karte hierher ziehen.</translation>
     </message>
     <message>
         <source>Probability</source>
-        <translation>Wahrscheinlichkeit</translation>
+        <translation>Wahrsch.</translation>
     </message>
     <message>
         <source>Owner</source>
