@@ -300,3 +300,24 @@ def test_a_group_continued_on_a_new_page_shows_its_band_again(qtbot: QtBot, tmp_
     for words in _pages(pdf):
         lines = _lines(words)
         assert lines.index("Only group") == lines.index("Key Text") + 1
+
+
+def test_the_windows_print_actions_use_the_engine(
+    qtbot: QtBot, store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from crm_desktop.ui.main_window import MainWindow
+    from crm_desktop.ui.settings_dialog import AppSettings
+
+    win = MainWindow(store, AppSettings(tmp_path / "settings.ini"), clock=CLOCK, data_dir=tmp_path)
+    qtbot.addWidget(win)
+    opened: list[Path] = []
+    monkeypatch.setattr(win, "_ask_pdf", lambda name: tmp_path / name)
+    monkeypatch.setattr(win, "_open_file", opened.append)
+    person = _busiest(store, Activity.person_id)
+    assert win.open_record("person", person)
+    win.print_contact_sheet()
+    win.print_agenda()
+    win.print_dashboard()
+    assert [p.name for p in opened] == [f"person-{person}.pdf", "agenda.pdf", "dashboard.pdf"]
+    for pdf in opened:
+        _check_frame(pdf, "CRM Desktop", "Page", "of")
