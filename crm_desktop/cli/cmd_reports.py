@@ -1,9 +1,12 @@
-"""``crm-desktop report dashboard|contact-sheet|agenda --out F.pdf``."""
+"""``crm-desktop report dashboard|contact-sheet|agenda|targets|pipeline --out F.pdf``.
+
+With ``--json`` a report prints ``{"path": …, "pages": …}`` instead of the path."""
 
 from __future__ import annotations
 
 import argparse
 import datetime as dt
+import json
 from pathlib import Path
 from typing import Any
 
@@ -14,7 +17,8 @@ from crm_desktop.errors import ValidationError
 
 def register(sub: Any) -> None:
     report = sub.add_parser(
-        "report", help="print the dashboard, a contact sheet or an agenda as PDF"
+        "report",
+        help="print the dashboard, a contact sheet, an agenda, target/actual or the pipeline as PDF",
     )
     rsub = report.add_subparsers(dest="report_kind", metavar="KIND", required=True)
     dash = rsub.add_parser("dashboard", help="the dashboard charts as PDF")
@@ -33,20 +37,53 @@ def register(sub: Any) -> None:
     agenda.add_argument("--day", help="YYYY-MM-DD (default: today)")
     agenda.add_argument("--out", required=True, type=Path)
     agenda.set_defaults(func=_agenda)
+    targets = rsub.add_parser("targets", help="target and actual revenue of a year as PDF")
+    targets.add_argument("--out", required=True, type=Path)
+    targets.add_argument("--year", type=int, help="calendar year (default: this year)")
+    targets.set_defaults(func=_targets)
+    pipe = rsub.add_parser("pipeline", help="the open opportunities per stage as PDF")
+    pipe.add_argument("--out", required=True, type=Path)
+    pipe.set_defaults(func=_pipeline)
+    for parser in (dash, sheet, agenda, targets, pipe):
+        parser.add_argument(
+            "--json", action="store_true", help='print {"path": …, "pages": …} instead of the path'
+        )
 
 
-def _dashboard(ctx: CliContext, args: argparse.Namespace) -> int:
-    from crm_desktop.ui.reports import dashboard_pdf
+def _lang(ctx: CliContext) -> str | None:
+    """The printout's language: ``--lang`` (its translation is installed), else the
+    application's locale."""
+    from crm_desktop.ui.reports import ensure_app
 
-    path = dashboard_pdf(ctx.store(), args.out, ctx.clock, args.year)
-    print(path)
+    app = ensure_app()
+    lang: str | None = getattr(ctx.args, "lang", None)
+    if lang:
+        from crm_desktop.app import install_translators
+
+        install_translators(app, lang)
+    return lang
+
+
+def _done(args: argparse.Namespace, printed: Any) -> int:
+    if getattr(args, "json", False):
+        print(json.dumps({"path": str(printed.path), "pages": printed.pages}))
+    else:
+        print(printed.path)
     return 0
 
 
-def _sheet(ctx: CliContext, args: argparse.Namespace) -> int:
-    from crm_desktop.ui.reports import contact_sheet_pdf
+def _dashboard(ctx: CliContext, args: argparse.Namespace) -> int:
+    from crm_desktop.ui.reports import print_dashboard
 
-    path = contact_sheet_pdf(
+    lang = _lang(ctx)
+    return _done(args, print_dashboard(ctx.store(), args.out, ctx.clock, args.year, lang))
+
+
+def _sheet(ctx: CliContext, args: argparse.Namespace) -> int:
+    from crm_desktop.ui.reports import print_contact_sheet
+
+    lang = _lang(ctx)
+    printed = print_contact_sheet(
         ctx.store(),
         args.out,
         person_id=args.person,
@@ -54,13 +91,13 @@ def _sheet(ctx: CliContext, args: argparse.Namespace) -> int:
         ticket=args.ticket,
         project_id=args.project,
         clock=ctx.clock,
+        lang=lang,
     )
-    print(path)
-    return 0
+    return _done(args, printed)
 
 
 def _agenda(ctx: CliContext, args: argparse.Namespace) -> int:
-    from crm_desktop.ui.reports import agenda_pdf
+    from crm_desktop.ui.reports import print_agenda
 
     try:
         day = dt.date.fromisoformat(args.day) if args.day else ctx.clock.now().astimezone().date()
@@ -69,5 +106,19 @@ def _agenda(ctx: CliContext, args: argparse.Namespace) -> int:
             QT_TRANSLATE_NOOP("errors", "“{value}” is not a valid date (YYYY-MM-DD)."),
             value=args.day,
         ) from exc
-    print(agenda_pdf(ctx.store(), args.out, day, ctx.clock))
-    return 0
+    lang = _lang(ctx)
+    return _done(args, print_agenda(ctx.store(), args.out, day, ctx.clock, lang))
+
+
+def _targets(ctx: CliContext, args: argparse.Namespace) -> int:
+    from crm_desktop.ui.reports import print_targets
+
+    lang = _lang(ctx)
+    return _done(args, print_targets(ctx.store(), args.out, ctx.clock, args.year, lang))
+
+
+def _pipeline(ctx: CliContext, args: argparse.Namespace) -> int:
+    from crm_desktop.ui.reports import print_pipeline
+
+    lang = _lang(ctx)
+    return _done(args, print_pipeline(ctx.store(), args.out, ctx.clock, lang))

@@ -1,14 +1,14 @@
-"""Contact sheets and day agendas as HTML: the whole history of a person, a company,
-a ticket or a project on paper. Pure HTML (no Qt): the report layer prints it to PDF.
-
-The labels come through a ``tr`` callable so the printout follows the user's language.
+"""What a printout shows, read from the store: contact sheets (a person, a company, a
+ticket or a project with its whole history), a day's agenda and the pipeline list.
+Plain data (no Qt, no labels): the printing layer in ``crm_desktop/ui/printing`` lays it
+out and words it in the user's language.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
-from html import escape
+import decimal
+from dataclasses import dataclass, field
 
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
@@ -25,124 +25,128 @@ from crm_desktop.data.models import (
 )
 from crm_desktop.domain.i18n import QT_TRANSLATE_NOOP
 from crm_desktop.errors import NotFoundError
+from crm_desktop.services import pipeline
 from crm_desktop.services.validation import format_phone
 
-Tr = Callable[[str], str]
+FactValue = str | dt.date | dt.datetime
 
-KIND_LABELS = {
-    "call": QT_TRANSLATE_NOOP("Sheets", "Call"),
-    "meeting": QT_TRANSLATE_NOOP("Sheets", "Meeting"),
-    "email": QT_TRANSLATE_NOOP("Sheets", "E-mail"),
-    "letter": QT_TRANSLATE_NOOP("Sheets", "Letter"),
-    "visit": QT_TRANSLATE_NOOP("Sheets", "Visit"),
-    "complaint": QT_TRANSLATE_NOOP("Sheets", "Complaint"),
-    "service_call": QT_TRANSLATE_NOOP("Sheets", "Service call"),
-    "note": QT_TRANSLATE_NOOP("Sheets", "Note"),
-}
-
-# labels that appear inside the f-strings below (lupdate does not look into f-strings)
-_NO_ACTIVITIES_RECORDED = QT_TRANSLATE_NOOP("Sheets", "No activities recorded.")
-_DETAILS = QT_TRANSLATE_NOOP("Sheets", "Details")
-_ACTIVITY_HISTORY = QT_TRANSLATE_NOOP("Sheets", "Activity history")
-_CONVERSATIONS = QT_TRANSLATE_NOOP("Sheets", "Conversations")
-_STATUS_HISTORY = QT_TRANSLATE_NOOP("Sheets", "Status history")
-_WHEN = QT_TRANSLATE_NOOP("Sheets", "When")
-_WHAT = QT_TRANSLATE_NOOP("Sheets", "What")
-_WHO = QT_TRANSLATE_NOOP("Sheets", "Who")
-_NOTHING_IS_DUE_ON_THIS_DAY = QT_TRANSLATE_NOOP("Sheets", "Nothing is due on this day.")
-_OVERDUE = QT_TRANSLATE_NOOP("Sheets", "overdue")
-# status values, shown through ``tr(status.value)``
-_STATUS_TEXTS = (
-    QT_TRANSLATE_NOOP("Sheets", "prospect"),
-    QT_TRANSLATE_NOOP("Sheets", "customer"),
-    QT_TRANSLATE_NOOP("Sheets", "former"),
-    QT_TRANSLATE_NOOP("Sheets", "open"),
-    QT_TRANSLATE_NOOP("Sheets", "waiting"),
-    QT_TRANSLATE_NOOP("Sheets", "solved"),
-    QT_TRANSLATE_NOOP("Sheets", "closed"),
-    QT_TRANSLATE_NOOP("Sheets", "reopened"),
-    QT_TRANSLATE_NOOP("Sheets", "planned"),
-    QT_TRANSLATE_NOOP("Sheets", "active"),
-    QT_TRANSLATE_NOOP("Sheets", "on_hold"),
-    QT_TRANSLATE_NOOP("Sheets", "done"),
-    QT_TRANSLATE_NOOP("Sheets", "cancelled"),
+# the keys of a sheet's facts (the printing layer has a label for each)
+FACT_KEYS = (
+    "company",
+    "department",
+    "position",
+    "reports_to",
+    "birth_date",
+    "phone",
+    "email",
+    "address",
+    "notes",
+    "legal_form",
+    "parent",
+    "status",
+    "priority",
+    "website",
+    "vat_id",
+    "contacts",
+    "title",
+    "opened",
+    "closed",
+    "person",
+    "description",
+    "start",
+    "end",
+    "members",
 )
 
-STYLE = """
-<style>
-body { font-family: 'DejaVu Sans', sans-serif; font-size: 9pt; color: #222; }
-h1 { font-size: 16pt; margin: 0 0 2pt 0; }
-h2 { font-size: 11pt; margin: 12pt 0 4pt 0; color: #1d4e89; border-bottom: 1px solid #1d4e89; }
-.sub { color: #555; font-size: 9pt; }
-table { border-collapse: collapse; width: 100%; }
-td, th { padding: 3pt 4pt; vertical-align: top; }
-th { text-align: left; background: #e8eef6; }
-tr.day td { background: #f2f2f2; font-weight: bold; }
-td.when { white-space: nowrap; width: 70pt; color: #444; }
-td.kind { white-space: nowrap; width: 70pt; }
-.text { white-space: pre-wrap; }
-.foot { color: #777; font-size: 7pt; margin-top: 10pt; }
-</style>
-"""
+
+@dataclass
+class TimelineEntry:
+    at: dt.datetime  # aware
+    kind: str  # ActivityKind value
+    ticket: str
+    who: str
+    subject: str
+    text: str
 
 
-def _identity(text: str) -> str:
-    return text
+@dataclass
+class StatusEntry:
+    at: dt.datetime
+    old: str
+    new: str
+    by: str
+    note: str
 
 
-def _fmt_dt(moment: dt.datetime, zone_name: str | None = None) -> str:
-    return moment.astimezone(local_zone(zone_name)).strftime("%d.%m.%Y %H:%M")
+@dataclass
+class Sheet:
+    kind: str  # person, company, ticket, project
+    title: str
+    subtitle: str
+    facts: list[tuple[str, FactValue]]
+    activities: list[TimelineEntry]
+    status_history: list[StatusEntry] = field(default_factory=list)
 
 
-def _fmt_date(day: dt.date | None) -> str:
-    return day.strftime("%d.%m.%Y") if day else ""
+@dataclass
+class AgendaEntry:
+    at: dt.datetime
+    kind: str  # "appointment" or a FollowUpKind value
+    overdue: bool
+    subject: str
+    who: str
+    extra: str  # the place of an appointment, the phone number of a follow-up
 
 
-def _facts(rows: list[tuple[str, str]]) -> str:
-    cells = "".join(
-        f"<tr><th width='22%'>{escape(k)}</th><td width='78%'>{escape(v)}</td></tr>"
-        for k, v in rows
-        if v
-    )
-    return f"<table width='100%' cellpadding='3' cellspacing='0'>{cells}</table>"
+@dataclass
+class PipelineLine:
+    title: str
+    company: str
+    value: decimal.Decimal
+    probability: int
+    owner: str
+    expected_close: dt.date | None
 
 
-def _timeline(session: Session, activities: list[Activity], tr: Tr, zone: str | None) -> str:
-    if not activities:
-        return f"<p class='sub'>{escape(tr(_NO_ACTIVITIES_RECORDED))}</p>"
-    out = ['<table width="100%" cellpadding="3" cellspacing="0">']
-    current_day = None
+@dataclass
+class PipelineStageLines:
+    stage: str
+    probability: int
+    lines: list[PipelineLine]
+
+    @property
+    def total(self) -> decimal.Decimal:
+        return sum((o.value for o in self.lines), decimal.Decimal(0))
+
+    @property
+    def weighted(self) -> decimal.Decimal:
+        return sum(
+            (o.value * o.probability / 100 for o in self.lines), decimal.Decimal(0)
+        ).quantize(decimal.Decimal("0.01"))
+
+
+def _facts(rows: list[tuple[str, FactValue | None]]) -> list[tuple[str, FactValue]]:
+    return [(k, v) for k, v in rows if v]
+
+
+def _timeline(activities: list[Activity], own_company: int | None = None) -> list[TimelineEntry]:
+    """The activities as rows; on a company's sheet its own name is not repeated."""
+    out = []
     for act in activities:
-        local = act.occurred_at.astimezone(local_zone(zone))
-        if local.date() != current_day:
-            current_day = local.date()
-            out.append(
-                f"<tr class='day'><td colspan='4'>{current_day.strftime('%d.%m.%Y')}</td></tr>"
-            )
         who = act.person.full_name if act.person is not None else ""
-        if act.company is not None:
+        if act.company is not None and (act.company.id != own_company or not who):
             who = f"{who} ({act.company.name})" if who else act.company.name
-        ticket = f" · {act.ticket.number}" if act.ticket is not None else ""
-        subject = f"<b>{escape(act.subject)}</b><br/>" if act.subject else ""
         out.append(
-            "<tr>"
-            f"<td width='9%' class='when'>{local.strftime('%H:%M')}</td>"
-            f"<td width='15%' class='kind'>{escape(tr(KIND_LABELS.get(act.kind.value, act.kind.value)))}{escape(ticket)}</td>"
-            f"<td width='22%'>{escape(who)}</td>"
-            f"<td width='54%' class='text'>{subject}{escape(act.text)}</td>"
-            "</tr>"
+            TimelineEntry(
+                at=act.occurred_at,
+                kind=act.kind.value,
+                ticket=act.ticket.number if act.ticket is not None else "",
+                who=who,
+                subject=act.subject or "",
+                text=act.text or "",
+            )
         )
-    out.append("</table>")
-    return "".join(out)
-
-
-def _document(title: str, subtitle: str, body: str, tr: Tr, now: dt.datetime) -> str:
-    foot = tr(QT_TRANSLATE_NOOP("Sheets", "Printed on {date}")).format(date=_fmt_dt(now))
-    return (
-        f"<html><head><meta charset='utf-8'>{STYLE}</head><body>"
-        f"<h1>{escape(title)}</h1><div class='sub'>{escape(subtitle)}</div>"
-        f"{body}<div class='foot'>{escape(foot)}</div></body></html>"
-    )
+    return out
 
 
 def _activities(session: Session, *conditions: object, limit: int = 5000) -> list[Activity]:
@@ -156,49 +160,33 @@ def _activities(session: Session, *conditions: object, limit: int = 5000) -> lis
     )
 
 
-def person_sheet(
-    session: Session, person_id: int, now: dt.datetime, tr: Tr = _identity, zone: str | None = None
-) -> str:
+def person_sheet(session: Session, person_id: int) -> Sheet:
     person = session.get(Person, person_id)
     if person is None or person.deleted_at is not None:
         raise NotFoundError(
             QT_TRANSLATE_NOOP("errors", "Person {id} does not exist."), id=person_id
         )
-    facts = [
-        (tr(QT_TRANSLATE_NOOP("Sheets", "Company")), person.company.name if person.company else ""),
-        (
-            tr(QT_TRANSLATE_NOOP("Sheets", "Department")),
-            person.department.name if person.department else "",
-        ),
-        (tr(QT_TRANSLATE_NOOP("Sheets", "Position")), person.position or ""),
-        (
-            tr(QT_TRANSLATE_NOOP("Sheets", "Reports to")),
-            person.reports_to.full_name if person.reports_to else "",
-        ),
-        (tr(QT_TRANSLATE_NOOP("Sheets", "Birth date")), _fmt_date(person.birth_date)),
-        (
-            tr(QT_TRANSLATE_NOOP("Sheets", "Phone")),
-            ", ".join(format_phone(p.number) for p in person.phones),
-        ),
-        (tr(QT_TRANSLATE_NOOP("Sheets", "E-mail")), ", ".join(e.address for e in person.emails)),
-        (
-            tr(QT_TRANSLATE_NOOP("Sheets", "Address")),
-            " / ".join(a.one_line() for a in person.addresses),
-        ),
-        (tr(QT_TRANSLATE_NOOP("Sheets", "Notes")), person.notes),
-    ]
-    body = f"<h2>{escape(tr(_DETAILS))}</h2>{_facts(facts)}"
-    body += f"<h2>{escape(tr(_ACTIVITY_HISTORY))}</h2>"
-    body += _timeline(session, _activities(session, Activity.person_id == person_id), tr, zone)
+    facts = _facts(
+        [
+            ("company", person.company.name if person.company else ""),
+            ("department", person.department.name if person.department else ""),
+            ("position", person.position or ""),
+            ("reports_to", person.reports_to.full_name if person.reports_to else ""),
+            ("birth_date", person.birth_date),
+            ("phone", ", ".join(format_phone(p.number) for p in person.phones)),
+            ("email", ", ".join(e.address for e in person.emails)),
+            ("address", " / ".join(a.one_line() for a in person.addresses)),
+            ("notes", person.notes),
+        ]
+    )
     subtitle = " · ".join(
         x for x in [person.position or "", person.company.name if person.company else ""] if x
     )
-    return _document(person.full_name, subtitle, body, tr, now)
+    acts = _timeline(_activities(session, Activity.person_id == person_id))
+    return Sheet("person", person.full_name, subtitle, facts, acts)
 
 
-def company_sheet(
-    session: Session, company_id: int, now: dt.datetime, tr: Tr = _identity, zone: str | None = None
-) -> str:
+def company_sheet(session: Session, company_id: int) -> Sheet:
     company = session.get(Company, company_id)
     if company is None or company.deleted_at is not None:
         raise NotFoundError(
@@ -206,43 +194,30 @@ def company_sheet(
         )
     ids = [company.id] + [b.id for b in company.branches if b.deleted_at is None]
     people = [p for p in company.people if p.deleted_at is None]
-    facts = [
-        (tr(QT_TRANSLATE_NOOP("Sheets", "Legal form")), company.legal_form or ""),
-        (
-            tr(QT_TRANSLATE_NOOP("Sheets", "Parent company")),
-            company.parent.name if company.parent else "",
-        ),
-        (tr(QT_TRANSLATE_NOOP("Sheets", "Status")), tr(company.status.value)),
-        (
-            tr(QT_TRANSLATE_NOOP("Sheets", "Priority")),
-            company.priority.value if company.priority else "",
-        ),
-        (
-            tr(QT_TRANSLATE_NOOP("Sheets", "Phone")),
-            ", ".join(format_phone(p.number) for p in company.phones),
-        ),
-        (tr(QT_TRANSLATE_NOOP("Sheets", "E-mail")), ", ".join(e.address for e in company.emails)),
-        (tr(QT_TRANSLATE_NOOP("Sheets", "Website")), company.website or ""),
-        (tr(QT_TRANSLATE_NOOP("Sheets", "VAT id")), company.vat_id or ""),
-        (
-            tr(QT_TRANSLATE_NOOP("Sheets", "Address")),
-            " / ".join(a.one_line() for a in company.addresses),
-        ),
-        (tr(QT_TRANSLATE_NOOP("Sheets", "Contacts")), ", ".join(p.full_name for p in people[:30])),
-    ]
-    body = f"<h2>{escape(tr(_DETAILS))}</h2>{_facts(facts)}"
-    body += f"<h2>{escape(tr(_ACTIVITY_HISTORY))}</h2>"
+    facts = _facts(
+        [
+            ("legal_form", company.legal_form or ""),
+            ("parent", company.parent.name if company.parent else ""),
+            ("status", company.status.value),
+            ("priority", company.priority.value if company.priority else ""),
+            ("phone", ", ".join(format_phone(p.number) for p in company.phones)),
+            ("email", ", ".join(e.address for e in company.emails)),
+            ("website", company.website or ""),
+            ("vat_id", company.vat_id or ""),
+            ("address", " / ".join(a.one_line() for a in company.addresses)),
+            ("contacts", ", ".join(p.full_name for p in people[:30])),
+        ]
+    )
     person_ids = select(Person.id).where(Person.company_id.in_(ids))
     acts = _activities(
         session, or_(Activity.company_id.in_(ids), Activity.person_id.in_(person_ids))
     )
-    body += _timeline(session, acts, tr, zone)
-    return _document(company.name, company.legal_form or "", body, tr, now)
+    return Sheet(
+        "company", company.name, company.legal_form or "", facts, _timeline(acts, company.id)
+    )
 
 
-def ticket_sheet(
-    session: Session, number: str, now: dt.datetime, tr: Tr = _identity, zone: str | None = None
-) -> str:
+def ticket_sheet(session: Session, number: str) -> Sheet:
     ticket = session.execute(
         select(Ticket).where(Ticket.number == number.strip().upper())
     ).scalar_one_or_none()
@@ -250,69 +225,56 @@ def ticket_sheet(
         raise NotFoundError(
             QT_TRANSLATE_NOOP("errors", "Ticket {number} does not exist."), number=number
         )
-    facts = [
-        (tr(QT_TRANSLATE_NOOP("Sheets", "Title")), ticket.title),
-        (tr(QT_TRANSLATE_NOOP("Sheets", "Status")), tr(ticket.status.value)),
-        (tr(QT_TRANSLATE_NOOP("Sheets", "Opened")), _fmt_dt(ticket.opened_at, zone)),
-        (
-            tr(QT_TRANSLATE_NOOP("Sheets", "Closed")),
-            _fmt_dt(ticket.closed_at, zone) if ticket.closed_at else "",
-        ),
-        (
-            tr(QT_TRANSLATE_NOOP("Sheets", "Person")),
-            ticket.person.full_name if ticket.person else "",
-        ),
-        (tr(QT_TRANSLATE_NOOP("Sheets", "Company")), ticket.company.name if ticket.company else ""),
-        (tr(QT_TRANSLATE_NOOP("Sheets", "Description")), ticket.description),
-    ]
-    history = "".join(
-        f"<tr><td class='when'>{_fmt_dt(ch.changed_at, zone)}</td><td>{escape(tr(ch.old_status.value) if ch.old_status else '')} → {escape(tr(ch.new_status.value))}</td><td>{escape(ch.changed_by)}</td><td>{escape(ch.note)}</td></tr>"
-        for ch in ticket.status_changes
+    facts = _facts(
+        [
+            ("title", ticket.title),
+            ("status", ticket.status.value),
+            ("opened", ticket.opened_at),
+            ("closed", ticket.closed_at),
+            ("person", ticket.person.full_name if ticket.person else ""),
+            ("company", ticket.company.name if ticket.company else ""),
+            ("description", ticket.description),
+        ]
     )
-    body = f"<h2>{escape(tr(_DETAILS))}</h2>{_facts(facts)}"
-    if history:
-        body += f"<h2>{escape(tr(_STATUS_HISTORY))}</h2><table>{history}</table>"
-    body += f"<h2>{escape(tr(_CONVERSATIONS))}</h2>"
-    body += _timeline(session, _activities(session, Activity.ticket_id == ticket.id), tr, zone)
-    return _document(f"{ticket.number} {ticket.title}", "", body, tr, now)
+    history = [
+        StatusEntry(
+            ch.changed_at,
+            ch.old_status.value if ch.old_status else "",
+            ch.new_status.value,
+            ch.changed_by or "",
+            ch.note or "",
+        )
+        for ch in ticket.status_changes
+    ]
+    acts = _timeline(_activities(session, Activity.ticket_id == ticket.id))
+    return Sheet("ticket", f"{ticket.number} {ticket.title}", "", facts, acts, history)
 
 
-def project_sheet(
-    session: Session, project_id: int, now: dt.datetime, tr: Tr = _identity, zone: str | None = None
-) -> str:
+def project_sheet(session: Session, project_id: int) -> Sheet:
     project = session.get(Project, project_id)
     if project is None or project.deleted_at is not None:
         raise NotFoundError(
             QT_TRANSLATE_NOOP("errors", "Project {id} does not exist."), id=project_id
         )
-    facts = [
-        (tr(QT_TRANSLATE_NOOP("Sheets", "Status")), tr(project.status.value)),
-        (
-            tr(QT_TRANSLATE_NOOP("Sheets", "Company")),
-            project.company.name if project.company else "",
-        ),
-        (tr(QT_TRANSLATE_NOOP("Sheets", "Start")), _fmt_date(project.start_date)),
-        (tr(QT_TRANSLATE_NOOP("Sheets", "End")), _fmt_date(project.end_date)),
-        (
-            tr(QT_TRANSLATE_NOOP("Sheets", "Members")),
-            ", ".join(m.full_name for m in project.members),
-        ),
-        (tr(QT_TRANSLATE_NOOP("Sheets", "Description")), project.description),
-    ]
-    body = f"<h2>{escape(tr(_DETAILS))}</h2>{_facts(facts)}"
-    body += f"<h2>{escape(tr(_CONVERSATIONS))}</h2>"
-    body += _timeline(session, _activities(session, Activity.project_id == project_id), tr, zone)
-    return _document(project.name, "", body, tr, now)
+    facts = _facts(
+        [
+            ("status", project.status.value),
+            ("company", project.company.name if project.company else ""),
+            ("start", project.start_date),
+            ("end", project.end_date),
+            ("members", ", ".join(m.full_name for m in project.members)),
+            ("description", project.description),
+        ]
+    )
+    acts = _timeline(_activities(session, Activity.project_id == project_id))
+    return Sheet("project", project.name, "", facts, acts)
 
 
-def agenda_sheet(
-    session: Session,
-    day: dt.date,
-    now: dt.datetime,
-    tr: Tr = _identity,
-    zone: str | None = None,
-    owner: str | None = None,
-) -> str:
+def agenda(
+    session: Session, day: dt.date, zone: str | None = None, owner: str | None = None
+) -> list[AgendaEntry]:
+    """The appointments of ``day`` and the follow-ups due by its end (overdue ones
+    included), in time order."""
     tz = local_zone(zone)
     start = dt.datetime.combine(day, dt.time(), tzinfo=tz).astimezone(dt.UTC)
     end = start + dt.timedelta(days=1)
@@ -331,32 +293,49 @@ def agenda_sheet(
             .order_by(Appointment.start_at)
         ).scalars()
     )
-    rows = []
-    for a in appts:
-        who = a.person.full_name if a.person else ""
-        rows.append(
-            (a.start_at, f"<b>{escape(a.title)}</b>", escape(who), escape(a.location or ""))
+    rows = [
+        AgendaEntry(
+            a.start_at,
+            "appointment",
+            False,
+            a.title,
+            a.person.full_name if a.person else "",
+            a.location or "",
         )
+        for a in appts
+    ]
     for f in follows:
         who = f.person.full_name if f.person else (f.company.name if f.company else "")
         phone = ""
         if f.person is not None and f.person.phones:
             phone = format_phone(f.person.phones[0].number)
-        overdue = f.effective_due < start
-        label = escape(tr(KIND_LABELS.get(f.kind.value, f.kind.value)))
-        if overdue:
-            label += f" <span style='color:#b00'>({escape(tr(_OVERDUE))})</span>"
-        rows.append((f.effective_due, f"{label}: {escape(f.note)}", escape(who), escape(phone)))
-    rows.sort(key=lambda r: r[0])
-    if rows:
-        cells = "".join(
-            f"<tr><td class='when'>{_fmt_dt(r[0], zone)}</td><td>{r[1]}</td><td>{r[2]}</td><td>{r[3]}</td></tr>"
-            for r in rows
+        rows.append(
+            AgendaEntry(f.effective_due, f.kind.value, f.effective_due < start, f.note, who, phone)
         )
-        body = f"<table width='100%' cellpadding='3' cellspacing='0'><tr><th>{escape(tr(_WHEN))}</th><th>{escape(tr(_WHAT))}</th><th>{escape(tr(_WHO))}</th><th></th></tr>{cells}</table>"
-    else:
-        body = f"<p>{escape(tr(_NOTHING_IS_DUE_ON_THIS_DAY))}</p>"
-    title = tr(QT_TRANSLATE_NOOP("Sheets", "Agenda for {date}")).format(
-        date=day.strftime("%d.%m.%Y")
-    )
-    return _document(title, "", body, tr, now)
+    rows.sort(key=lambda r: r.at)
+    return rows
+
+
+def pipeline_list(session: Session) -> list[PipelineStageLines]:
+    """The open opportunities per stage (the board's columns), with value,
+    probability and owner."""
+    out = []
+    for col in pipeline.board(session):
+        out.append(
+            PipelineStageLines(
+                col.stage.name,
+                col.stage.probability,
+                [
+                    PipelineLine(
+                        o.title,
+                        o.company.name if o.company else (o.person.full_name if o.person else ""),
+                        o.value,
+                        o.probability,
+                        o.owner or "",
+                        o.expected_close,
+                    )
+                    for o in col.opportunities
+                ],
+            )
+        )
+    return out

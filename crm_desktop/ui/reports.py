@@ -1,21 +1,28 @@
-"""Printouts as PDF (QPdfWriter): the dashboard, contact sheets and a day's agenda."""
+"""Printouts as PDF: contact sheets, a day's agenda, the dashboard, target/actual and
+the pipeline list, laid out for A4 by :mod:`crm_desktop.ui.printing`.
+
+Each ``*_pdf`` function returns the written path; the ``print_*`` functions return a
+:class:`Printed` (path and page count). ``lang`` picks the language of dates and money
+("de", "en"; default: the application's locale); the texts come from the installed
+translation.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 import os
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QMarginsF, QSizeF
-from PySide6.QtGui import QPageLayout, QPageSize, QPdfWriter, QTextDocument
 from PySide6.QtWidgets import QApplication
 
-from crm_desktop.clock import Clock, SystemClock
+from crm_desktop.clock import Clock, SystemClock, local_zone
 from crm_desktop.data.store import Store
-from crm_desktop.services import analytics, sheets
-from crm_desktop.services.unit import Session
+from crm_desktop.services import analytics, sheets, targets
 from crm_desktop.ui import ops
+from crm_desktop.ui.printing import printouts
+from crm_desktop.ui.printing.printouts import Fmt, locale_for
 
 
 def ensure_app() -> QApplication:
@@ -33,26 +40,92 @@ def ensure_app() -> QApplication:
     return app
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Sheets", text)
+@dataclass(frozen=True)
+class Printed:
+    path: Path
+    pages: int
 
 
-def html_to_pdf(html: str, path: Path, title: str = "") -> Path:
+def _fmt(lang: str | None) -> Fmt:
+    return Fmt(locale_for(lang))
+
+
+def print_contact_sheet(
+    store: Store,
+    path: Path,
+    *,
+    person_id: int | None = None,
+    company_id: int | None = None,
+    ticket: str | None = None,
+    project_id: int | None = None,
+    clock: Clock | None = None,
+    lang: str | None = None,
+) -> Printed:
     ensure_app()
-    path.parent.mkdir(parents=True, exist_ok=True)
-    writer = QPdfWriter(str(path))
-    writer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
-    writer.setPageMargins(QMarginsF(15, 15, 15, 15), QPageLayout.Unit.Millimeter)
-    writer.setResolution(300)
-    writer.setTitle(title)
-    writer.setCreator("CRM Desktop")
-    doc = QTextDocument()
-    doc.setHtml(html)
-    # lay the text out on the printable width of the page (not a screen default)
-    page = writer.pageLayout().paintRect(QPageLayout.Unit.Point).size()
-    doc.setPageSize(QSizeF(page.width() * 96 / 72, page.height() * 96 / 72))
-    doc.print_(writer)
-    return path
+    now = (clock or SystemClock()).now()
+    if person_id is not None:
+        sheet = ops.read(store, lambda s: sheets.person_sheet(s, person_id))
+    elif company_id is not None:
+        sheet = ops.read(store, lambda s: sheets.company_sheet(s, company_id))
+    elif ticket is not None:
+        sheet = ops.read(store, lambda s: sheets.ticket_sheet(s, ticket))
+    elif project_id is not None:
+        sheet = ops.read(store, lambda s: sheets.project_sheet(s, project_id))
+    else:
+        raise ValueError("person_id, company_id, ticket or project_id is required")
+    doc = printouts.sheet_document(sheet, _fmt(lang), now)
+    return Printed(path, printouts.save(doc, path))
+
+
+def print_agenda(
+    store: Store, path: Path, day: dt.date, clock: Clock | None = None, lang: str | None = None
+) -> Printed:
+    ensure_app()
+    now = (clock or SystemClock()).now()
+    entries = ops.read(store, lambda s: sheets.agenda(s, day, owner=store.owner))
+    doc = printouts.agenda_document(entries, day, _fmt(lang), now)
+    return Printed(path, printouts.save(doc, path))
+
+
+def print_dashboard(
+    store: Store,
+    path: Path,
+    clock: Clock | None = None,
+    year: int | None = None,
+    lang: str | None = None,
+) -> Printed:
+    ensure_app()
+    clock = clock or SystemClock()
+    now = clock.now()
+    period = analytics.Period.year(year or now.astimezone(local_zone()).year)
+    board = ops.read(store, lambda s: analytics.dashboard(s, period, clock))
+    doc = printouts.dashboard_document(board, _fmt(lang), now)
+    return Printed(path, printouts.save(doc, path))
+
+
+def print_targets(
+    store: Store,
+    path: Path,
+    clock: Clock | None = None,
+    year: int | None = None,
+    lang: str | None = None,
+) -> Printed:
+    ensure_app()
+    now = (clock or SystemClock()).now()
+    the_year = year or now.astimezone(local_zone()).year
+    rows = ops.read(store, lambda s: targets.target_report(s, the_year))
+    doc = printouts.targets_document(rows, the_year, _fmt(lang), now)
+    return Printed(path, printouts.save(doc, path))
+
+
+def print_pipeline(
+    store: Store, path: Path, clock: Clock | None = None, lang: str | None = None
+) -> Printed:
+    ensure_app()
+    now = (clock or SystemClock()).now()
+    stages = ops.read(store, sheets.pipeline_list)
+    doc = printouts.pipeline_document(stages, _fmt(lang), now)
+    return Printed(path, printouts.save(doc, path))
 
 
 def contact_sheet_pdf(
@@ -64,54 +137,62 @@ def contact_sheet_pdf(
     ticket: str | None = None,
     project_id: int | None = None,
     clock: Clock | None = None,
+    lang: str | None = None,
 ) -> Path:
-    now = (clock or SystemClock()).now()
-
-    def sheet(s: Session) -> str:
-        if person_id is not None:
-            return sheets.person_sheet(s, person_id, now, _tr)
-        if company_id is not None:
-            return sheets.company_sheet(s, company_id, now, _tr)
-        if ticket is not None:
-            return sheets.ticket_sheet(s, ticket, now, _tr)
-        if project_id is not None:
-            return sheets.project_sheet(s, project_id, now, _tr)
-        raise ValueError("person_id, company_id, ticket or project_id is required")
-
-    html = ops.read(store, sheet)
-    return html_to_pdf(html, path, QCoreApplication.translate("Sheets", "Contact sheet"))
+    return print_contact_sheet(
+        store,
+        path,
+        person_id=person_id,
+        company_id=company_id,
+        ticket=ticket,
+        project_id=project_id,
+        clock=clock,
+        lang=lang,
+    ).path
 
 
-def agenda_pdf(store: Store, path: Path, day: dt.date, clock: Clock | None = None) -> Path:
-    now = (clock or SystemClock()).now()
-    html = ops.read(store, lambda s: sheets.agenda_sheet(s, day, now, _tr, owner=store.owner))
-    return html_to_pdf(html, path, QCoreApplication.translate("Sheets", "Agenda"))
+def agenda_pdf(
+    store: Store, path: Path, day: dt.date, clock: Clock | None = None, lang: str | None = None
+) -> Path:
+    return print_agenda(store, path, day, clock, lang).path
 
 
 def dashboard_pdf(
-    store: Store, path: Path, clock: Clock | None = None, year: int | None = None
+    store: Store,
+    path: Path,
+    clock: Clock | None = None,
+    year: int | None = None,
+    lang: str | None = None,
 ) -> Path:
-    ensure_app()
-    from crm_desktop.ui.dashboard import DashboardWidget
-
-    clock = clock or SystemClock()
-    widget = DashboardWidget(store, clock)
-    if year is not None:
-        for i in range(widget.period_box.count()):
-            kind, value = widget.period_box.itemData(i)
-            if kind == "year" and value == year:
-                widget.period_box.setCurrentIndex(i)
-                break
-    widget.resize(1400, 2000)
-    widget.load_now()
-    period = widget.period()
-    title = QCoreApplication.translate("Sheets", "Dashboard {start} – {end}").format(
-        start=period.start.strftime("%d.%m.%Y"), end=period.end.strftime("%d.%m.%Y")
-    )
-    path.parent.mkdir(parents=True, exist_ok=True)
-    widget.render_pdf(path, title)
-    widget.deleteLater()
-    return path
+    return print_dashboard(store, path, clock, year, lang).path
 
 
-__all__ = ["agenda_pdf", "analytics", "contact_sheet_pdf", "dashboard_pdf", "html_to_pdf"]
+def targets_pdf(
+    store: Store,
+    path: Path,
+    clock: Clock | None = None,
+    year: int | None = None,
+    lang: str | None = None,
+) -> Path:
+    return print_targets(store, path, clock, year, lang).path
+
+
+def pipeline_pdf(
+    store: Store, path: Path, clock: Clock | None = None, lang: str | None = None
+) -> Path:
+    return print_pipeline(store, path, clock, lang).path
+
+
+__all__ = [
+    "Printed",
+    "agenda_pdf",
+    "contact_sheet_pdf",
+    "dashboard_pdf",
+    "pipeline_pdf",
+    "print_agenda",
+    "print_contact_sheet",
+    "print_dashboard",
+    "print_pipeline",
+    "print_targets",
+    "targets_pdf",
+]

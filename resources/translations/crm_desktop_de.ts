@@ -4893,6 +4893,557 @@ Karte hierher ziehen.</translation>
     </message>
 </context>
 <context>
+    <name>Printout</name>
+    <message>
+        <source>Printed on {date}</source>
+        <translation>Gedruckt am {date}</translation>
+    </message>
+    <message>
+        <source>Call</source>
+        <translation>Anruf</translation>
+    </message>
+    <message>
+        <source>Meeting</source>
+        <translation>Besprechung</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>E-Mail</translation>
+    </message>
+    <message>
+        <source>Letter</source>
+        <translation>Brief</translation>
+    </message>
+    <message>
+        <source>Visit</source>
+        <translation>Besuch</translation>
+    </message>
+    <message>
+        <source>Complaint</source>
+        <translation>Reklamation</translation>
+    </message>
+    <message>
+        <source>Service call</source>
+        <translation>Serviceeinsatz</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Notiz</translation>
+    </message>
+    <message>
+        <source>Appointment</source>
+        <translation>Termin</translation>
+    </message>
+    <message>
+        <source>Task</source>
+        <translation>Aufgabe</translation>
+    </message>
+    <message>
+        <source>Company</source>
+        <translation>Firma</translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation>Abteilung</translation>
+    </message>
+    <message>
+        <source>Position</source>
+        <translation>Position</translation>
+    </message>
+    <message>
+        <source>Reports to</source>
+        <translation>Vorgesetzte(r)</translation>
+    </message>
+    <message>
+        <source>Birth date</source>
+        <translation>Geburtsdatum</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Telefon</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Adresse</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Notizen</translation>
+    </message>
+    <message>
+        <source>Legal form</source>
+        <translation>Rechtsform</translation>
+    </message>
+    <message>
+        <source>Parent company</source>
+        <translation>Muttergesellschaft</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation>Priorität</translation>
+    </message>
+    <message>
+        <source>Website</source>
+        <translation>Website</translation>
+    </message>
+    <message>
+        <source>VAT id</source>
+        <translation>USt-IdNr.</translation>
+    </message>
+    <message>
+        <source>Contacts</source>
+        <translation>Kontakte</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Titel</translation>
+    </message>
+    <message>
+        <source>Opened</source>
+        <translation>Eröffnet</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>Geschlossen</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>Person</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Beschreibung</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>Beginn</translation>
+    </message>
+    <message>
+        <source>End</source>
+        <translation>Ende</translation>
+    </message>
+    <message>
+        <source>Members</source>
+        <translation>Mitglieder</translation>
+    </message>
+    <message>
+        <source>prospect</source>
+        <translation>Interessent</translation>
+    </message>
+    <message>
+        <source>customer</source>
+        <translation>Kunde</translation>
+    </message>
+    <message>
+        <source>former customer</source>
+        <translation>ehemaliger Kunde</translation>
+    </message>
+    <message>
+        <source>open</source>
+        <translation>offen</translation>
+    </message>
+    <message>
+        <source>waiting</source>
+        <translation>wartend</translation>
+    </message>
+    <message>
+        <source>solved</source>
+        <translation>gelöst</translation>
+    </message>
+    <message>
+        <source>closed</source>
+        <translation>geschlossen</translation>
+    </message>
+    <message>
+        <source>reopened</source>
+        <translation>wieder geöffnet</translation>
+    </message>
+    <message>
+        <source>planned</source>
+        <translation>geplant</translation>
+    </message>
+    <message>
+        <source>active</source>
+        <translation>aktiv</translation>
+    </message>
+    <message>
+        <source>on hold</source>
+        <translation>pausiert</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>erledigt</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>abgesagt</translation>
+    </message>
+    <message>
+        <source>Contact sheet</source>
+        <translation>Kontaktblatt</translation>
+    </message>
+    <message>
+        <source>Company sheet</source>
+        <translation>Firmenblatt</translation>
+    </message>
+    <message>
+        <source>Ticket sheet</source>
+        <translation>Ticketblatt</translation>
+    </message>
+    <message>
+        <source>Project sheet</source>
+        <translation>Projektblatt</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Angaben</translation>
+    </message>
+    <message>
+        <source>Status history</source>
+        <translation>Statusverlauf</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Wann</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>Änderung</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>Von</translation>
+    </message>
+    <message>
+        <source>Activity history</source>
+        <translation>Aktivitätenverlauf</translation>
+    </message>
+    <message>
+        <source>Conversations</source>
+        <translation>Gespräche</translation>
+    </message>
+    <message>
+        <source>No activities recorded.</source>
+        <translation>Keine Aktivitäten erfasst.</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Uhrzeit</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Art</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>Wer</translation>
+    </message>
+    <message>
+        <source>Subject and text</source>
+        <translation>Betreff und Text</translation>
+    </message>
+    <message>
+        <source>{n} activities</source>
+        <translation>{n} Aktivitäten</translation>
+    </message>
+    <message>
+        <source>Agenda for {date}</source>
+        <translation>Tagesplan für {date}</translation>
+    </message>
+    <message>
+        <source>Nothing is due on this day.</source>
+        <translation>An diesem Tag ist nichts fällig.</translation>
+    </message>
+    <message>
+        <source>overdue</source>
+        <translation>überfällig</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>Betreff</translation>
+    </message>
+    <message>
+        <source>Place / phone</source>
+        <translation>Ort / Telefon</translation>
+    </message>
+    <message>
+        <source>{appointments} appointments, {followups} follow-ups ({overdue} overdue)</source>
+        <translation>{appointments} Termine, {followups} Wiedervorlagen ({overdue} überfällig)</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>Sonstige</translation>
+    </message>
+    <message>
+        <source>Period {start} – {end}</source>
+        <translation>Zeitraum {start} – {end}</translation>
+    </message>
+    <message>
+        <source>Dashboard</source>
+        <translation>Dashboard</translation>
+    </message>
+    <message>
+        <source>Euro</source>
+        <translation>Euro</translation>
+    </message>
+    <message>
+        <source>Key figures</source>
+        <translation>Kennzahlen</translation>
+    </message>
+    <message>
+        <source>Revenue</source>
+        <translation>Umsatz</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>Ziel</translation>
+    </message>
+    <message>
+        <source>Target reached</source>
+        <translation>Ziel erreicht</translation>
+    </message>
+    <message>
+        <source>Open pipeline</source>
+        <translation>Offene Pipeline</translation>
+    </message>
+    <message>
+        <source>Weighted pipeline</source>
+        <translation>Gewichtete Pipeline</translation>
+    </message>
+    <message>
+        <source>Win rate</source>
+        <translation>Abschlussquote</translation>
+    </message>
+    <message>
+        <source>Won</source>
+        <translation>Gewonnen</translation>
+    </message>
+    <message>
+        <source>{n} ({value})</source>
+        <translation>{n} ({value})</translation>
+    </message>
+    <message>
+        <source>Lost</source>
+        <translation>Verloren</translation>
+    </message>
+    <message>
+        <source>Activities</source>
+        <translation>Aktivitäten</translation>
+    </message>
+    <message>
+        <source>Tickets opened</source>
+        <translation>Tickets eröffnet</translation>
+    </message>
+    <message>
+        <source>Tickets closed</source>
+        <translation>Tickets geschlossen</translation>
+    </message>
+    <message>
+        <source>People overdue for contact</source>
+        <translation>Überfällige Kontakte</translation>
+    </message>
+    <message>
+        <source>Revenue vs target per month</source>
+        <translation>Umsatz und Ziel je Monat</translation>
+    </message>
+    <message>
+        <source>Existing customers</source>
+        <translation>Bestandskunden</translation>
+    </message>
+    <message>
+        <source>New customers</source>
+        <translation>Neukunden</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>Monat</translation>
+    </message>
+    <message>
+        <source>Difference</source>
+        <translation>Differenz</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Summe</translation>
+    </message>
+    <message>
+        <source>Pipeline value by stage</source>
+        <translation>Pipeline-Wert je Phase</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Wert</translation>
+    </message>
+    <message>
+        <source>Weighted</source>
+        <translation>Gewichtet</translation>
+    </message>
+    <message>
+        <source>No open opportunities.</source>
+        <translation>Keine offenen Verkaufschancen.</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>Phase</translation>
+    </message>
+    <message>
+        <source>Count</source>
+        <translation>Anzahl</translation>
+    </message>
+    <message>
+        <source>Pipeline by expected closing month</source>
+        <translation>Pipeline nach erwartetem Abschlussmonat</translation>
+    </message>
+    <message>
+        <source>No open opportunity has an expected closing month yet.</source>
+        <translation>Noch keine offene Verkaufschance hat einen erwarteten Abschlussmonat.</translation>
+    </message>
+    <message>
+        <source>Why opportunities were lost</source>
+        <translation>Warum Verkaufschancen verloren gingen</translation>
+    </message>
+    <message>
+        <source>Opportunities</source>
+        <translation>Verkaufschancen</translation>
+    </message>
+    <message>
+        <source>No lost opportunities in this period.</source>
+        <translation>Keine verlorenen Verkaufschancen in diesem Zeitraum.</translation>
+    </message>
+    <message>
+        <source>Activities per month by channel</source>
+        <translation>Aktivitäten je Monat nach Kanal</translation>
+    </message>
+    <message>
+        <source>No activities in this period.</source>
+        <translation>Keine Aktivitäten in diesem Zeitraum.</translation>
+    </message>
+    <message>
+        <source>Which channels lead to orders</source>
+        <translation>Welche Kanäle zu Aufträgen führen</translation>
+    </message>
+    <message>
+        <source>Orders within 90 days</source>
+        <translation>Aufträge innerhalb von 90 Tagen</translation>
+    </message>
+    <message>
+        <source>No contacts or orders in this period.</source>
+        <translation>Keine Kontakte oder Aufträge in diesem Zeitraum.</translation>
+    </message>
+    <message>
+        <source>Tickets opened and closed</source>
+        <translation>Tickets eröffnet und geschlossen</translation>
+    </message>
+    <message>
+        <source>Tickets</source>
+        <translation>Tickets</translation>
+    </message>
+    <message>
+        <source>No tickets in this period.</source>
+        <translation>Keine Tickets in diesem Zeitraum.</translation>
+    </message>
+    <message>
+        <source>Why customers left</source>
+        <translation>Warum Kunden gegangen sind</translation>
+    </message>
+    <message>
+        <source>Companies</source>
+        <translation>Firmen</translation>
+    </message>
+    <message>
+        <source>No former customers — nobody has left.</source>
+        <translation>Keine ehemaligen Kunden – niemand ist gegangen.</translation>
+    </message>
+    <message>
+        <source>Interval (days)</source>
+        <translation>Intervall (Tage)</translation>
+    </message>
+    <message>
+        <source>Days since contact</source>
+        <translation>Tage seit Kontakt</translation>
+    </message>
+    <message>
+        <source>Nobody is overdue for contact.</source>
+        <translation>Niemand ist für einen Kontakt überfällig.</translation>
+    </message>
+    <message>
+        <source>Target and actual {year}</source>
+        <translation>Soll und Ist {year}</translation>
+    </message>
+    <message>
+        <source>Actual</source>
+        <translation>Ist</translation>
+    </message>
+    <message>
+        <source>Actual revenue and target per month</source>
+        <translation>Ist-Umsatz und Ziel je Monat</translation>
+    </message>
+    <message>
+        <source>Target existing</source>
+        <translation>Ziel Bestand</translation>
+    </message>
+    <message>
+        <source>Actual existing</source>
+        <translation>Ist Bestand</translation>
+    </message>
+    <message>
+        <source>Target new</source>
+        <translation>Ziel Neu</translation>
+    </message>
+    <message>
+        <source>Actual new</source>
+        <translation>Ist Neu</translation>
+    </message>
+    <message>
+        <source>Reached</source>
+        <translation>Erreicht</translation>
+    </message>
+    <message>
+        <source>Pipeline</source>
+        <translation>Pipeline</translation>
+    </message>
+    <message>
+        <source>Open opportunities per stage</source>
+        <translation>Offene Verkaufschancen je Phase</translation>
+    </message>
+    <message>
+        <source>Open opportunities</source>
+        <translation>Offene Verkaufschancen</translation>
+    </message>
+    <message>
+        <source>{stage} · {probability} % · opportunities: {n} · {value}</source>
+        <translation>{stage} · {probability} % · Verkaufschancen: {n} · {value}</translation>
+    </message>
+    <message>
+        <source>Opportunity</source>
+        <translation>Verkaufschance</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>Kunde</translation>
+    </message>
+    <message>
+        <source>Probability</source>
+        <translation>Wahrsch.</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>Zuständig</translation>
+    </message>
+    <message>
+        <source>Expected close</source>
+        <translation>Erwarteter Abschluss</translation>
+    </message>
+    <message>
+        <source>Page {page} of {pages}</source>
+        <translation>Seite {page} von {pages}</translation>
+    </message>
+</context>
+<context>
     <name>PrivacyDialog</name>
     <message>
         <source>Privacy (GDPR)</source>
@@ -6098,245 +6649,6 @@ Karte hierher ziehen.</translation>
     <message>
         <source>The passphrase is changed. CRM Desktop closes now; start it again.</source>
         <translation>Die Passphrase ist geändert. CRM Desktop wird jetzt beendet; starten Sie es erneut.</translation>
-    </message>
-</context>
-<context>
-    <name>Sheets</name>
-    <message>
-        <source>Dashboard {start} – {end}</source>
-        <translation>Dashboard {start} – {end}</translation>
-    </message>
-    <message>
-        <source>Printed on {date}</source>
-        <translation>Gedruckt am {date}</translation>
-    </message>
-    <message>
-        <source>Company</source>
-        <translation>Firma</translation>
-    </message>
-    <message>
-        <source>Department</source>
-        <translation>Abteilung</translation>
-    </message>
-    <message>
-        <source>Position</source>
-        <translation>Position</translation>
-    </message>
-    <message>
-        <source>Reports to</source>
-        <translation>Vorgesetzte(r)</translation>
-    </message>
-    <message>
-        <source>Birth date</source>
-        <translation>Geburtsdatum</translation>
-    </message>
-    <message>
-        <source>Phone</source>
-        <translation>Telefon</translation>
-    </message>
-    <message>
-        <source>E-mail</source>
-        <translation>E-Mail</translation>
-    </message>
-    <message>
-        <source>Address</source>
-        <translation>Adresse</translation>
-    </message>
-    <message>
-        <source>Notes</source>
-        <translation>Notizen</translation>
-    </message>
-    <message>
-        <source>Legal form</source>
-        <translation>Rechtsform</translation>
-    </message>
-    <message>
-        <source>Parent company</source>
-        <translation>Muttergesellschaft</translation>
-    </message>
-    <message>
-        <source>Status</source>
-        <translation>Status</translation>
-    </message>
-    <message>
-        <source>Priority</source>
-        <translation>Priorität</translation>
-    </message>
-    <message>
-        <source>Website</source>
-        <translation>Website</translation>
-    </message>
-    <message>
-        <source>VAT id</source>
-        <translation>USt-IdNr.</translation>
-    </message>
-    <message>
-        <source>Contacts</source>
-        <translation>Ansprechpartner</translation>
-    </message>
-    <message>
-        <source>Title</source>
-        <translation>Titel</translation>
-    </message>
-    <message>
-        <source>Opened</source>
-        <translation>Eröffnet</translation>
-    </message>
-    <message>
-        <source>Closed</source>
-        <translation>Geschlossen</translation>
-    </message>
-    <message>
-        <source>Person</source>
-        <translation>Person</translation>
-    </message>
-    <message>
-        <source>Description</source>
-        <translation>Beschreibung</translation>
-    </message>
-    <message>
-        <source>Start</source>
-        <translation>Beginn</translation>
-    </message>
-    <message>
-        <source>End</source>
-        <translation>Ende</translation>
-    </message>
-    <message>
-        <source>Members</source>
-        <translation>Mitglieder</translation>
-    </message>
-    <message>
-        <source>Agenda for {date}</source>
-        <translation>Agenda für {date}</translation>
-    </message>
-    <message>
-        <source>Details</source>
-        <translation>Details</translation>
-    </message>
-    <message>
-        <source>Activity history</source>
-        <translation>Aktivitätsverlauf</translation>
-    </message>
-    <message>
-        <source>Conversations</source>
-        <translation>Gespräche</translation>
-    </message>
-    <message>
-        <source>No activities recorded.</source>
-        <translation>Keine Aktivitäten erfasst.</translation>
-    </message>
-    <message>
-        <source>Status history</source>
-        <translation>Statusverlauf</translation>
-    </message>
-    <message>
-        <source>When</source>
-        <translation>Wann</translation>
-    </message>
-    <message>
-        <source>What</source>
-        <translation>Was</translation>
-    </message>
-    <message>
-        <source>Who</source>
-        <translation>Wer</translation>
-    </message>
-    <message>
-        <source>Nothing is due on this day.</source>
-        <translation>An diesem Tag ist nichts fällig.</translation>
-    </message>
-    <message>
-        <source>overdue</source>
-        <translation>überfällig</translation>
-    </message>
-    <message>
-        <source>Call</source>
-        <translation>Anruf</translation>
-    </message>
-    <message>
-        <source>Meeting</source>
-        <translation>Termin</translation>
-    </message>
-    <message>
-        <source>Letter</source>
-        <translation>Brief</translation>
-    </message>
-    <message>
-        <source>Visit</source>
-        <translation>Besuch</translation>
-    </message>
-    <message>
-        <source>Complaint</source>
-        <translation>Reklamation</translation>
-    </message>
-    <message>
-        <source>Service call</source>
-        <translation>Servicefall</translation>
-    </message>
-    <message>
-        <source>Note</source>
-        <translation>Notiz</translation>
-    </message>
-    <message>
-        <source>prospect</source>
-        <translation>Interessent</translation>
-    </message>
-    <message>
-        <source>customer</source>
-        <translation>Kunde</translation>
-    </message>
-    <message>
-        <source>former</source>
-        <translation>Ehemaliger Kunde</translation>
-    </message>
-    <message>
-        <source>open</source>
-        <translation>Offen</translation>
-    </message>
-    <message>
-        <source>waiting</source>
-        <translation>Wartet</translation>
-    </message>
-    <message>
-        <source>solved</source>
-        <translation>Gelöst</translation>
-    </message>
-    <message>
-        <source>closed</source>
-        <translation>Geschlossen</translation>
-    </message>
-    <message>
-        <source>reopened</source>
-        <translation>Wieder geöffnet</translation>
-    </message>
-    <message>
-        <source>planned</source>
-        <translation>Geplant</translation>
-    </message>
-    <message>
-        <source>active</source>
-        <translation>Aktiv</translation>
-    </message>
-    <message>
-        <source>on_hold</source>
-        <translation>Pausiert</translation>
-    </message>
-    <message>
-        <source>done</source>
-        <translation>Abgeschlossen</translation>
-    </message>
-    <message>
-        <source>cancelled</source>
-        <translation>Abgesagt</translation>
-    </message>
-    <message>
-        <source>Contact sheet</source>
-        <translation>Kontaktblatt</translation>
-    </message>
-    <message>
-        <source>Agenda</source>
-        <translation>Agenda</translation>
     </message>
 </context>
 <context>

@@ -113,7 +113,7 @@ def _render(pdf: Path, tmp_path: Path) -> list[Path]:
 
 def test_pdfs_render(qtbot: QtBot, data: Store, tmp_path: Path) -> None:
     pdf = dashboard_pdf(data, tmp_path / "dash.pdf", CLOCK, year=2026)
-    assert len(_render(pdf, tmp_path / "d")) >= 5
+    assert len(_render(pdf, tmp_path / "d")) >= 3  # key figures, charts and tables (ui/printing)
     with data.reader() as s:
         max_id = s.query(Person.id).filter(Person.given_name == "Max").scalar()
     sheet = contact_sheet_pdf(data, tmp_path / "max.pdf", person_id=max_id, clock=CLOCK)

@@ -345,7 +345,7 @@ def test_translated_texts_are_written_where_lupdate_sees_them() -> None:
     through a constant (``translate(CTX, "...")``) or a ``tr("...")`` inside an f-string leaves
     the text out of the .ts, and ``make translations`` then drops its German."""
     found: list[str] = []
-    for path in [*sorted(UI.glob("*.py")), UI.parent / "app.py"]:
+    for path in [*sorted(UI.rglob("*.py")), UI.parent / "app.py"]:
         tree = ast.parse(path.read_text(encoding="utf-8"))
         in_fstring = {
             id(n) for f in ast.walk(tree) if isinstance(f, ast.JoinedStr) for n in ast.walk(f)
@@ -365,3 +365,31 @@ def test_translated_texts_are_written_where_lupdate_sees_them() -> None:
             if name in ("tr", "translate", MARK) and literal_text and id(node) in in_fstring:
                 found.append(f"{path.name}:{node.lineno}: {name}(...) inside an f-string")
     assert not found, "\n".join(found)
+
+
+def test_printouts_are_laid_out_by_the_page_engine() -> None:
+    """Paper goes through ``ui/printing`` (issue #20): no QTextDocument printed to PDF,
+    no dashboard of widget grabs; a QPdfWriter is made only there and for the one-chart
+    export of a dashboard card."""
+    allowed_writers = {("dashboard.py", "export_pdf")}
+    for path in sorted(UI.rglob("*.py")):
+        if "printing" in path.relative_to(UI).parts:
+            continue
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        inside: dict[ast.AST, str] = {}
+        for func in ast.walk(tree):
+            if isinstance(func, ast.FunctionDef):
+                for node in ast.walk(func):
+                    inside[node] = func.name
+        for node in ast.walk(tree):
+            where = f"{path.name}:{getattr(node, 'lineno', '?')}"
+            if isinstance(node, ast.Attribute):
+                assert node.attr not in ("print_", "render_pdf"), f"{where}: .{node.attr}"
+            if isinstance(node, ast.FunctionDef):
+                assert node.name != "render_pdf", f"{where}: def render_pdf"
+            if (
+                isinstance(node, ast.Call)
+                and isinstance(node.func, ast.Name)
+                and node.func.id == "QPdfWriter"
+            ):
+                assert (path.name, inside.get(node, "")) in allowed_writers, f"{where}: QPdfWriter"
