@@ -77,7 +77,12 @@ from crm_desktop.data.models import (
     Tag,
     person_tags,
 )
-from crm_desktop.data.search_sync import company_document, document_row, person_document
+from crm_desktop.data.search_sync import (
+    company_document,
+    document_row,
+    fields_pending,
+    person_document,
+)
 from crm_desktop.data.store import Store
 from crm_desktop.domain import cardguard
 from crm_desktop.errors import CardNumberError, CrmError, ImportFileError, ValidationError
@@ -1535,6 +1540,8 @@ class _Run:
             (_table(SearchDocument), docs),
         ):
             _insert_rows(s, table, rows)
+        if docs:  # through the driver, without their fields: the commit fills them in
+            fields_pending(s)
         self._write_updates()
         self._touch_companies()
 

@@ -707,9 +707,16 @@ def _order_numbers(conn: Connection, text_: str) -> dict[tuple[str, int], float]
     found = {int(oid): str(num) for oid, num, deleted in rows if deleted is None}
     newest = sorted(found, reverse=True)[:ORDER_CANDIDATES]
     return {
-        ("order", oid): TICKET_HIT_SCORE if found[oid] in exact else KIND_BASE["order"] + 20.0
-        for oid in newest
+        ("order", oid): TICKET_HIT_SCORE
+        if found[oid] in exact
+        else KIND_BASE["order"] + 20.0 + _recency(pos, len(newest))
+        for pos, oid in enumerate(newest)
     }
+
+
+def _recency(pos: int, total: int) -> float:
+    """0..10 for the ``pos``-th of ``total`` hits, newest first (as in the full text)."""
+    return 10.0 * (total - pos) / max(1, total)
 
 
 def _customer_orders(
@@ -727,7 +734,10 @@ def _customer_orders(
             if deleted is None:
                 bonus[int(oid)] = max(bonus.get(int(oid), 0.0), refs.get(int(owner), 0.0))
     newest = sorted(bonus, reverse=True)[:ORDER_CANDIDATES]
-    return {("order", oid): KIND_BASE["order"] + bonus[oid] for oid in newest}
+    return {
+        ("order", oid): KIND_BASE["order"] + bonus[oid] + _recency(pos, len(newest))
+        for pos, oid in enumerate(newest)
+    }
 
 
 def _title_bonus(title: str, folded_words: list[str]) -> float:
