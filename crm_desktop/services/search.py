@@ -575,17 +575,23 @@ def search(
     exact_names = name_count > 0
     field_hits: set[tuple[str, int]] = set()
     if query_words and name_count < limit:
+        # found through an address, a phone, a note (no title bonus): after the names;
+        # their fields bonus is worked out best first and only while it can still matter
+        by_fields: list[tuple[float, float, tuple[str, int], str | None]] = []
+        most = 8.0 * (1 if digits is not None and len(folded) > 1 else len(folded))
         for kind, ref_id, title, fields, rank in _full_text(conn, text_, wanted):
             key = (kind, ref_id)
             if key not in scored:
                 bonus = _title_bonus(title, folded)
                 if kind in NAME_KINDS:
                     field_hits.add(key)  # its name may not explain it: _why looks
+                    exact_names = True
                     if not bonus:
-                        # found through an address, a phone, a note: after the names
-                        bonus = _fields_bonus(fields, folded, digits) - FIELD_PENALTY
+                        at_least = KIND_BASE[kind] - FIELD_PENALTY + rank
+                        by_fields.append((at_least + most, at_least, key, fields))
+                        continue
                 scored[key] = KIND_BASE[kind] + bonus + rank
-                exact_names = exact_names or kind in NAME_KINDS
+        _score_by_fields(scored, by_fields, folded, digits, top)
         # the orders of the customers found by name (a full page of names hides them)
         if "order" in wanted and customers:
             best_customers = heapq.nsmallest(
@@ -626,6 +632,30 @@ def search(
             continue
         hits.append(hit)
     return hits[:limit]
+
+
+def _score_by_fields(
+    scored: dict[tuple[str, int], float],
+    rows: list[tuple[float, float, tuple[str, int], str | None]],
+    folded: list[str],
+    digits: str | None,
+    top: int,
+) -> None:
+    """Score the (best possible score, score without the fields bonus, key, fields)
+    rows into ``scored``, highest possible first, until one could no longer reach the
+    ``top`` best scores (the ranking looks at no more): those stay out, unread."""
+    best = heapq.nlargest(top, scored.values())
+    heapq.heapify(best)
+    rows.sort(key=lambda row: -row[0])
+    for most, least, key, fields in rows:
+        if len(best) >= top and most < best[0]:
+            break
+        score = least + _fields_bonus(fields, folded, digits)
+        scored[key] = score
+        if len(best) < top:
+            heapq.heappush(best, score)
+        elif score > best[0]:
+            heapq.heapreplace(best, score)
 
 
 _TICKET_BY_NUMBER = (
