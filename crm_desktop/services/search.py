@@ -286,11 +286,10 @@ class _Vocabulary:
         """The sorted ids of ``kind`` whose name has the word ``token``."""
         got = self.arrays.get(token)
         if got is None:
-            refs = self.tokens.get(token, set())
-            got = {
-                k: np.array(sorted(i for kk, i in refs if kk == k), dtype=np.int64)
-                for k in NAME_KINDS
-            }
+            split: dict[str, list[int]] = {k: [] for k in NAME_KINDS}
+            for k, i in self.tokens.get(token, set()):
+                split[k].append(i)
+            got = {k: np.sort(np.array(v, dtype=np.int64)) for k, v in split.items()}
             self.arrays[token] = got
         return got[kind]
 
@@ -1015,7 +1014,9 @@ def _why(
         rest = [i for i in ids if (kind, i) not in out]
         if not rest:
             continue
-        for owner_id, number in conn.execute(phones, {"ids": rest}):
+        # phone numbers are digits: a word with a letter cannot begin one
+        digits_only = digits is not None or all(w.isdigit() for w in folded_words)
+        for owner_id, number in conn.execute(phones, {"ids": rest}) if digits_only else ():
             key = (kind, int(owner_id or 0))
             if key in out:
                 continue
