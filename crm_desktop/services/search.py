@@ -339,6 +339,8 @@ def _vocabulary(session: Session) -> _Vocabulary:
             for kind, ref_id, title in conn.execute(_ALL_NAMES, {"top": top}):
                 vocab.add(kind, int(ref_id), title or "")
             vocab.last_id = max(top, 1)
+            for token in vocab.token_list:  # the id arrays too (else built on first use)
+                vocab.ids(token, NAME_KINDS[0])
         else:
             # later: only what was written since (a primary-key range read)
             for row_id, kind, ref_id, title in conn.execute(
@@ -961,6 +963,15 @@ def _address_line(
     return ", ".join(p for p in (street, extra or "", place) if p)
 
 
+def _may_begin_a_form(number: str, typed: list[str]) -> bool:
+    """False when no form of ``number`` (:func:`phone_forms`: the digits, the national
+    form with a trunk prefix of up to three digits, its tail) can begin with every word
+    of ``typed``: each form is a piece of the digits, maybe after the trunk prefix. Saves
+    parsing the numbers that cannot match."""
+    digits = "".join(ch for ch in number if ch.isdigit())
+    return all(any(w[k:] in digits for k in range(4)) for w in typed)
+
+
 def _why_statements(kind: str) -> tuple[Any, Any, Any]:
     ids: Any = bindparam("ids", expanding=True)
     owner = Address.person_id if kind == "person" else Address.company_id
@@ -1018,7 +1029,7 @@ def _why(
         digits_only = digits is not None or all(w.isdigit() for w in folded_words)
         for owner_id, number in conn.execute(phones, {"ids": rest}) if digits_only else ():
             key = (kind, int(owner_id or 0))
-            if key in out:
+            if key in out or not _may_begin_a_form(number, [digits] if digits else folded_words):
                 continue
             forms = [number.lstrip("+"), *phone_forms(number)]
             wanted = [digits] if digits else folded_words
