@@ -24,6 +24,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from typing import Any
+
 from sqlalchemy import func, select
 
 from crm_desktop.clock import FixedClock
@@ -45,23 +47,27 @@ def _typo(word: str, rng: random.Random) -> str:
 def queries(store: Store, rounds: int, seed: int) -> dict[str, list[str]]:
     rng = random.Random(seed)
     with store.reader() as s:
-        people = s.execute(
-            select(Person.given_name, Person.family_name).order_by(func.random()).limit(rounds)
-        ).all()
-        places = s.execute(
-            select(Address.street, Address.postcode, Address.city)
-            .order_by(func.random())
-            .limit(rounds)
-        ).all()
-        numbers = s.scalars(
-            select(Phone.number)
-            .where(Phone.number.like("+49%"))
-            .order_by(func.random())
-            .limit(rounds)
-        ).all()
-        emails = s.scalars(select(Email.address).order_by(func.random()).limit(rounds)).all()
-        tickets = s.scalars(select(Ticket.number).order_by(func.random()).limit(rounds)).all()
-        orders = s.scalars(select(Order.number).order_by(func.random()).limit(rounds)).all()
+
+        def sample(*columns: Any, where: Any = None) -> list[Any]:
+            """``rounds`` rows drawn with the seed (the same queries on every run)."""
+            table = columns[0].class_
+            ids_query = select(table.id).order_by(table.id)
+            if where is not None:
+                ids_query = ids_query.where(where)
+            ids = list(s.scalars(ids_query))
+            chosen = rng.sample(ids, min(rounds, len(ids)))
+            rows = {
+                r[0]: tuple(r[1:])
+                for r in s.execute(select(table.id, *columns).where(table.id.in_(chosen)))
+            }
+            return [rows[i] if len(columns) > 1 else rows[i][0] for i in chosen]
+
+        people = sample(Person.given_name, Person.family_name)
+        places = sample(Address.street, Address.postcode, Address.city)
+        numbers = sample(Phone.number, where=Phone.number.like("+49%"))
+        emails = sample(Email.address)
+        tickets = sample(Ticket.number)
+        orders = sample(Order.number)
     out: dict[str, list[str]] = {k: [] for k in (
         "name, whole", "family name", "name, 3 letters", "e-mail", "city", "postcode",
         "street", "phone 0171 987", "phone subscriber", "ticket number", "order number",

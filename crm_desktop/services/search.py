@@ -1,4 +1,4 @@
-"""Global search over people, companies, activity texts, tickets and projects.
+"""Global search over people, companies, activity texts, tickets, orders and projects.
 
 - As you type: every word is a prefix ("mül" finds Müller).
 - Diacritics and German transliterations do not matter: "Mueller", "muller" and
@@ -16,14 +16,27 @@
   subtitle ("Obermarkt 5, 02826 Görlitz") and in ``matched`` ("address", "phone",
   "notes", "profile").
 - The typo fallback runs only when no person or company matches exactly.
+- Orders: an order number ("A-2026-00017", any case, "a-2026-17" without the leading
+  zeros) returns that order first, half a number ("A-2026-00") the orders starting so;
+  a customer's name lists its orders after the customer (kind "order").
 
 How: names come from an in-memory vocabulary of folded name words (per engine, read
 once from ``search_documents`` and then brought up to date with the rows added since,
-before every search). Everything else is found with the full-text index:
+before every search); each word's people and companies are kept as sorted id arrays,
+so that the thousands a short prefix matches are intersected and scored in numpy and
+only the best of each kind (as many as the ranking looks at) are ranked and described.
+Project names are matched in memory too, order numbers and customers in ``orders``
+(through its indexes). Everything else is found with the full-text index:
 ``search_documents`` (kept in sync by :mod:`crm_desktop.data.search_sync`), mirrored
 on SQLite by the FTS5 table ``search_fts`` (``unicode61 remove_diacritics 2``, rowid =
 ``search_documents.id``), on PostgreSQL by a GIN index on
 ``to_tsvector('simple', title || ' ' || body)`` with ILIKE as the fallback.
+
+A search is reads only, through the session's connection (Core statements built once,
+the FTS5 match through the driver): the ORM's per-statement work was most of the time
+at 100,000 people. The fields bonus of a hit found through its fields is worked out
+only while the hit can still reach the page, and the "why" of a hit (address, phone,
+note) only for the hits shown. See the README (Performance) for the figures.
 """
 
 from __future__ import annotations
