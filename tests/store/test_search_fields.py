@@ -445,3 +445,41 @@ def test_a_commit_without_documents_to_complete_looks_for_none(
     finally:
         event.remove(sqlite_store.engine, "before_cursor_execute", seen)
     assert refs(find(sqlite_store, "Rad")) == [("person", data.goerlitz)]
+
+
+def test_many_name_hits_rank_as_before(sqlite_store: Store, clock: FixedClock) -> None:
+    """More people share a name than the page holds: whole name words before beginnings,
+    companies before people, then the lowest ids (only the best of each are ranked)."""
+    with sqlite_store.session() as s:
+        firms = [c.create_company(s, c.CompanyInput(name=f"Becker Bau {i}")).id for i in (1, 2)]
+        beckers = [
+            c.create_person(s, c.PersonInput(given_name="Jo", family_name="Becker"), clock=clock).id
+            for _ in range(60)
+        ]
+        beckmanns = [
+            c.create_person(
+                s, c.PersonInput(given_name="Jo", family_name="Beckmann"), clock=clock
+            ).id
+            for _ in range(3)
+        ]
+    whole = refs(find(sqlite_store, "Becker", limit=50))
+    assert whole == [("company", i) for i in firms] + [("person", i) for i in beckers[:48]]
+    begun = refs(find(sqlite_store, "Beck", limit=70))
+    assert begun == (
+        [("company", i) for i in firms] + [("person", i) for i in sorted(beckers + beckmanns)][:68]
+    )
+    both = refs(find(sqlite_store, "Jo Beckm"))
+    assert both == [("person", i) for i in beckmanns]
+    # only a page's worth of each kind is ranked, but the page is the same
+    assert refs(find(sqlite_store, "Becker", limit=5)) == whole[:5]
+
+
+def test_a_search_reads_past_the_orm(sqlite_store: Store, data: Ids) -> None:
+    from sqlalchemy import event
+
+    statements: list[object] = []
+    with sqlite_store.reader() as s:
+        event.listen(s, "do_orm_execute", lambda state: statements.append(state.statement))
+        for typed in ("Görlitz", "Obermarkt", "Kowalsky", "0171 987", "A-2026-1"):
+            search(s, typed)
+    assert statements == []  # Core statements on the connection: no ORM work per read
