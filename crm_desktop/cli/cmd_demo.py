@@ -27,7 +27,9 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     demo.add_argument("--json", action="store_true", help="print the summary as JSON")
     demo.set_defaults(func=run_demo)
 
-    find = sub.add_parser("search", help="search people, companies, activities, tickets, projects")
+    find = sub.add_parser(
+        "search", help="search people, companies, activities, tickets, orders, projects"
+    )
     find.add_argument("text", help="what to look for (prefixes, typos and ticket numbers work)")
     find.add_argument(
         "--limit", type=int, default=20, metavar="N", help="at most N hits (default 20)"
@@ -35,7 +37,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     find.add_argument(
         "--kind",
         action="append",
-        choices=["person", "company", "ticket", "project", "activity"],
+        choices=["person", "company", "ticket", "order", "project", "activity"],
         help="only this kind (repeatable)",
     )
     find.add_argument("--json", action="store_true", help="print the hits as JSON")

@@ -10,8 +10,9 @@ else a user would type to find it — the addresses (street, postcode, city), th
 the profile field values and every phone number in its national and subscriber forms
 ("01719876543", "1719876543", "9876543" for a stored +491719876543). Writers that
 bypass the ORM (the demo data, the import's bulk inserts) leave ``fields`` NULL;
-:func:`complete` fills those in, and every session commit calls it (a cheap check
-through a partial index when nothing is missing).
+:func:`complete` fills those in. The commit of a session that wrote such documents
+calls it (:func:`fields_pending`, or a statement on ``search_documents`` seen by the
+session); any other commit, a read-only one above all, costs nothing here.
 """
 
 from __future__ import annotations
@@ -25,7 +26,8 @@ from typing import Any
 
 from sqlalchemy import Connection, bindparam, delete, event, insert, select, text
 from sqlalchemy import inspect as sa_inspect
-from sqlalchemy.orm import Session, object_session, sessionmaker
+from sqlalchemy.orm import ORMExecuteState, Session, object_session, sessionmaker
+from sqlalchemy.sql.elements import TextClause
 
 from crm_desktop.data.models import (
     Activity,
@@ -327,12 +329,34 @@ def _refresh_fields(conn: Connection, by_id: dict[str, set[int]]) -> None:
 
 
 _HAS_FIELDS: weakref.WeakKeyDictionary[Any, bool] = weakref.WeakKeyDictionary()
+PENDING = "search_fields_pending"  # session.info: documents without fields were written
+
+
+def fields_pending(session: Session) -> None:
+    """Tell the commit of ``session`` that documents without their fields were written
+    past the ORM (a bulk load through the driver): it fills them in."""
+    session.info[PENDING] = True
+
+
+def _orm_execute(state: ORMExecuteState) -> None:
+    """A statement that may write documents without fields (a bulk INSERT into
+    ``search_documents``, an UPDATE of it, any textual SQL naming it) marks the session;
+    reads and writes of other tables cost this check only."""
+    statement = state.statement
+    if getattr(statement, "is_dml", False):
+        table = getattr(statement, "table", None)
+        if getattr(table, "name", None) == "search_documents":
+            state.session.info[PENDING] = True
+    elif isinstance(statement, TextClause) and "search_documents" in statement.text:
+        state.session.info[PENDING] = True
 
 
 def _before_commit(session: Session) -> None:
-    """Fill the fields bulk loads of this transaction left empty (an index lookup that
-    finds nothing, normally)."""
-    if session.info.get("search_sync_disabled"):
+    """Fill the fields bulk loads of this transaction left empty. Free unless the
+    session wrote such documents (see :func:`_orm_execute`, :func:`fields_pending`):
+    a read-only commit or one of ORM changes (the flush writes full documents) does not
+    look."""
+    if not session.info.pop(PENDING, False) or session.info.get("search_sync_disabled"):
         return
     conn = session.connection()
     key = conn.engine.pool
@@ -347,6 +371,7 @@ def _before_commit(session: Session) -> None:
 
 def install(factory: sessionmaker[Session]) -> None:
     event.listen(factory, "after_flush", _after_flush)
+    event.listen(factory, "do_orm_execute", _orm_execute)
     event.listen(factory, "before_commit", _before_commit)
 
 

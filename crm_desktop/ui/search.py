@@ -1,7 +1,8 @@
 """Global search in the toolbar: results appear as you type (debounced), Enter opens.
 
-Searches people, companies, activity texts, tickets and projects through
-``services.search.search``; a ticket number (T-2026-00042) opens that ticket at once.
+Searches people, companies, activity texts, tickets, orders and projects through
+``services.search.search``; a ticket number (T-2026-00042) opens that ticket at once,
+an order hit opens the order.
 """
 
 from __future__ import annotations
@@ -31,6 +32,7 @@ KIND_ICONS = {
     "company": "company",
     "activity": "note",
     "ticket": "ticket",
+    "order": "pipeline",
     "project": "project",
 }
 
@@ -81,6 +83,20 @@ def find_ticket_id(session: Session, text: str) -> int | None:
 
     ticket = find_ticket(session, number)
     return int(ticket.id) if ticket is not None else None
+
+
+def _hits_for(session: Session, text: str) -> list[Hit]:
+    """The hits for ``text``; a ticket named by its number first even when stored in a
+    form the search does not list."""
+    hits = run_search(session, text)
+    ticket_id = find_ticket_id(session, text)
+    if ticket_id is not None and not any(
+        h.kind == "ticket" and h.ref_id == ticket_id for h in hits
+    ):
+        label = lookups.ticket_label(session, ticket_id)
+        if label is not None:
+            hits.insert(0, Hit("ticket", ticket_id, label))
+    return hits
 
 
 class SearchPopup(QFrame):
@@ -156,19 +172,7 @@ class SearchField(QLineEdit):
             self.popup.hide()
             return []
         try:
-
-            def find(s: Session) -> list[Hit]:
-                hits = run_search(s, text)
-                ticket_id = find_ticket_id(s, text)
-                if ticket_id is not None and not any(
-                    h.kind == "ticket" and h.ref_id == ticket_id for h in hits
-                ):
-                    label = lookups.ticket_label(s, ticket_id)
-                    if label is not None:
-                        hits.insert(0, Hit("ticket", ticket_id, label))
-                return hits
-
-            hits = ops.read(self.store, find)
+            hits = ops.read(self.store, lambda s: _hits_for(s, text))
         except Exception:  # a broken query must never break typing
             log.exception("search failed")
             hits = []
@@ -183,6 +187,7 @@ class SearchField(QLineEdit):
             "company": self.tr("Company"),
             "activity": self.tr("Activity"),
             "ticket": self.tr("Ticket"),
+            "order": self.tr("Order"),
             "project": self.tr("Project"),
         }.get(kind, kind)
 

@@ -6469,6 +6469,10 @@ Karte hierher ziehen.</translation>
         <translation>Projekt</translation>
     </message>
     <message>
+        <source>Order</source>
+        <translation>Auftrag</translation>
+    </message>
+    <message>
         <source>No matches. Try fewer letters or another word.</source>
         <translation>Keine Treffer. Versuchen Sie weniger Buchstaben oder ein anderes Wort.</translation>
     </message>

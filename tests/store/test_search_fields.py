@@ -7,6 +7,7 @@ next commit; the index follows address, note and phone edits."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 
 import pytest
 from sqlalchemy import select, text
@@ -346,3 +347,139 @@ def test_a_project_is_found_when_many_newer_activities_name_it(
     hits = find(sqlite_store, "Hallenneubau")
     assert refs(hits)[0] == ("project", pid)
     assert refs(find(sqlite_store, "hallenneu zitt")) == [("project", pid)]
+
+
+# ---------------------------------------------------------------- orders, commits
+
+
+def test_orders_are_found_by_number_and_customer(store: Store, clock: FixedClock) -> None:
+    import datetime as dt
+    import decimal
+
+    from crm_desktop.services.orders import OrderInput, OrderLineInput, create_order, delete_order
+
+    with store.session() as s:
+        comp = c.create_company(s, c.CompanyInput(name="Metallbau Fröhlich GmbH"))
+        anna = c.create_person(
+            s, c.PersonInput(given_name="Anna", family_name="Quandt"), clock=clock
+        )
+        line = [OrderLineInput("Tor", decimal.Decimal(1), decimal.Decimal(1200))]
+        first = create_order(
+            s,
+            OrderInput(company_id=comp.id, lines=line, order_date=dt.date(2026, 3, 2)),
+            clock=clock,
+        )
+        second = create_order(s, OrderInput(person_id=anna.id, lines=line), clock=clock)
+        gone = create_order(s, OrderInput(person_id=anna.id, lines=line), clock=clock)
+        delete_order(s, gone.id, clock=clock)
+        first_id, first_number, second_id = first.id, first.number, second.id
+    assert first_number == "A-2026-00001"
+    # the number, as typed in any case and without its leading zeros: that order first
+    for typed in ("A-2026-00001", "a-2026-00001", "A-2026-1", " a-2026-1 "):
+        hits = find(store, typed)
+        assert refs(hits)[0] == ("order", first_id), typed
+        assert hits[0].title == "A-2026-00001"
+        assert hits[0].subtitle == "Metallbau Fröhlich GmbH · 2026-03-02 · open"
+    # half typed: every order starting so, newest first, never the deleted one
+    assert refs(find(store, "A-2026", kinds=["order"])) == [
+        ("order", second_id),
+        ("order", first_id),
+    ]
+    # the customer's name: the customer first, then its orders
+    assert refs(find(store, "Fröhlich")) == [("company", comp.id), ("order", first_id)]
+    assert refs(find(store, "Anna Quandt")) == [("person", anna.id), ("order", second_id)]
+    assert refs(find(store, "Quandt", kinds=["order"])) == [("order", second_id)]
+    assert find(store, "Quandt", kinds=["order"])[0].as_dict() == {
+        "kind": "order",
+        "id": second_id,
+        "title": "A-2026-00002",
+        "subtitle": f"Anna Quandt · {clock.now().date().isoformat()} · open",
+        "score": 225.0,  # order 195, a whole name word 20, the newest 10
+    }
+
+
+def test_orders_on_the_command_line(
+    tmp_path: Path, sqlite_store: Store, clock: FixedClock, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import decimal
+    import json
+
+    from crm_desktop.cli.main import main
+    from crm_desktop.services.orders import OrderInput, OrderLineInput, create_order
+
+    with sqlite_store.session() as s:
+        comp = c.create_company(s, c.CompanyInput(name="Metallbau Fröhlich GmbH"))
+        line = [OrderLineInput("Tor", decimal.Decimal(1), decimal.Decimal(1200))]
+        order = create_order(s, OrderInput(company_id=comp.id, lines=line), clock=clock)
+        order_id, typed = order.id, order.number.lower().replace("-0000", "-")
+    sqlite_store.dispose()
+    data_dir = str(tmp_path / "data")  # the folder of sqlite_store
+    assert main(["--data-dir", data_dir, "search", typed, "--json", "--kind", "order"]) == 0
+    hits = json.loads(capsys.readouterr().out)
+    assert [(h["kind"], h["id"]) for h in hits] == [("order", order_id)]
+    assert set(hits[0]) == {"kind", "id", "title", "subtitle", "score"}
+
+
+def test_a_commit_without_documents_to_complete_looks_for_none(
+    sqlite_store: Store, data: Ids, clock: FixedClock
+) -> None:
+    from sqlalchemy import event
+
+    statements: list[str] = []
+
+    def seen(_conn: object, _cursor: object, statement: str, *_args: object) -> None:
+        statements.append(statement)
+
+    event.listen(sqlite_store.engine, "before_cursor_execute", seen)
+    try:
+        with sqlite_store.reader() as s:  # read-only
+            s.get(Person, data.goerlitz)
+        with sqlite_store.session() as s:  # ORM writes: the flush writes whole documents
+            person = s.get(Person, data.goerlitz)
+            assert person is not None
+            person.notes = "Fährt Rad"
+        assert not [q for q in statements if "fields IS NULL" in q]
+        with sqlite_store.session() as s:  # what a bulk load leaves: filled at the commit
+            s.execute(text("UPDATE search_documents SET fields = NULL WHERE kind = 'person'"))
+        assert [q for q in statements if "fields IS NULL" in q]
+    finally:
+        event.remove(sqlite_store.engine, "before_cursor_execute", seen)
+    assert refs(find(sqlite_store, "Rad")) == [("person", data.goerlitz)]
+
+
+def test_many_name_hits_rank_as_before(sqlite_store: Store, clock: FixedClock) -> None:
+    """More people share a name than the page holds: whole name words before beginnings,
+    companies before people, then the lowest ids (only the best of each are ranked)."""
+    with sqlite_store.session() as s:
+        firms = [c.create_company(s, c.CompanyInput(name=f"Becker Bau {i}")).id for i in (1, 2)]
+        beckers = [
+            c.create_person(s, c.PersonInput(given_name="Jo", family_name="Becker"), clock=clock).id
+            for _ in range(60)
+        ]
+        beckmanns = [
+            c.create_person(
+                s, c.PersonInput(given_name="Jo", family_name="Beckmann"), clock=clock
+            ).id
+            for _ in range(3)
+        ]
+    whole = refs(find(sqlite_store, "Becker", limit=50))
+    assert whole == [("company", i) for i in firms] + [("person", i) for i in beckers[:48]]
+    begun = refs(find(sqlite_store, "Beck", limit=70))
+    assert begun == (
+        [("company", i) for i in firms] + [("person", i) for i in sorted(beckers + beckmanns)][:68]
+    )
+    both = refs(find(sqlite_store, "Jo Beckm"))
+    assert both == [("person", i) for i in beckmanns]
+    # only a page's worth of each kind is ranked, but the page is the same
+    assert refs(find(sqlite_store, "Becker", limit=5)) == whole[:5]
+
+
+def test_a_search_reads_past_the_orm(sqlite_store: Store, data: Ids) -> None:
+    from sqlalchemy import event
+
+    statements: list[object] = []
+    with sqlite_store.reader() as s:
+        event.listen(s, "do_orm_execute", lambda state: statements.append(state.statement))
+        for typed in ("Görlitz", "Obermarkt", "Kowalsky", "0171 987", "A-2026-1"):
+            search(s, typed)
+    assert statements == []  # Core statements on the connection: no ORM work per read

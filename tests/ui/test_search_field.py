@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
@@ -61,3 +63,48 @@ def test_activity_text_and_ticket_number(
     field.setText("xyzzy")
     assert field.search_now() == []
     assert not field.popup.list.item(0).flags() & Qt.ItemFlag.ItemIsSelectable  # "No matches"
+
+
+def test_an_order_hit_opens_the_order(
+    qtbot: QtBot, sqlite_store: Store, clock: FixedClock, tmp_path: Path
+) -> None:
+    import decimal
+
+    from crm_desktop.services import contacts as c
+    from crm_desktop.services.orders import OrderInput, OrderLineInput, create_order
+    from crm_desktop.ui.main_window import MainWindow
+    from crm_desktop.ui.orders_view import OrdersView
+    from crm_desktop.ui.sales_dialogs import OrderDialog
+    from crm_desktop.ui.settings_dialog import AppSettings
+
+    with sqlite_store.session() as s:
+        comp = c.create_company(s, c.CompanyInput(name="Metallbau Fröhlich GmbH"))
+        line = [OrderLineInput("Tor", decimal.Decimal(1), decimal.Decimal(1200))]
+        order = create_order(s, OrderInput(company_id=comp.id, lines=line), clock=clock)
+        order_id, number = order.id, order.number
+    opened: list[int | None] = []
+
+    def look(dlg: OrderDialog) -> int:
+        opened.append(dlg.order_id)
+        dlg.reject()
+        return int(dlg.result())
+
+    win = MainWindow(
+        sqlite_store, AppSettings(tmp_path / "settings.ini"), clock=clock, data_dir=tmp_path
+    )
+    qtbot.addWidget(win)
+    try:
+        win.show_view("orders")  # the page exists: its dialog is looked at, not run
+        page = win.center.currentWidget()
+        assert isinstance(page, OrdersView)
+        page.run_dialog = look
+        win.show_view("today")
+        win.search.setText(number.lower())
+        hits = win.search.search_now()
+        assert (hits[0].kind, hits[0].ref_id) == ("order", order_id)
+        assert win.search.popup.list.item(0).text().startswith(f"{number} — Metallbau Fröhlich")
+        win.search.open_current()
+        assert opened == [order_id]
+        assert win.center.currentWidget() is page and page.current_id() == order_id
+    finally:
+        win.tasks.wait(5000)

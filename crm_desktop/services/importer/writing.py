@@ -20,7 +20,12 @@ from crm_desktop.data.models import (
     Tag,
     person_tags,
 )
-from crm_desktop.data.search_sync import company_document, document_row, person_document
+from crm_desktop.data.search_sync import (
+    company_document,
+    document_row,
+    fields_pending,
+    person_document,
+)
 from crm_desktop.errors import ValidationError
 from crm_desktop.services import validation as v
 from crm_desktop.services.importer.common import (
@@ -225,6 +230,8 @@ class _Writing(_Matching):
             (_table(SearchDocument), docs),
         ):
             _insert_rows(s, table, rows)
+        if docs:  # through the driver, without their fields: the commit fills them in
+            fields_pending(s)
         self._write_updates()
         self._touch_companies()
 

@@ -35,6 +35,8 @@ class NavigationRoom(WindowRoom):
         """Show a record: detail, tree selection and timeline follow."""
         if kind == "activity":
             return self._open_activity(ref_id)
+        if kind == "order":
+            return self._open_order(ref_id)
         if kind not in ("company", "person", "department", "ticket", "project"):
             return False
         if not self._exists(kind, ref_id):
@@ -45,6 +47,18 @@ class NavigationRoom(WindowRoom):
         if push:
             self._push(location)
         self.recordShown.emit(kind, ref_id)
+        return True
+
+    def _open_order(self, order_id: int) -> bool:
+        """An order (a search hit): the orders page with it selected, its dialog open."""
+        from crm_desktop.ui.orders_view import OrdersView
+
+        self.show_view("orders")
+        page = self.center.currentWidget()
+        if not isinstance(page, OrdersView):
+            return False
+        page.select_order(order_id)  # not listed when filtered out: the dialog opens anyway
+        page.open_order(order_id)  # one deleted meanwhile is reported there
         return True
 
     def _show_location(self, loc: Location) -> None:
