@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import datetime as dt
 import gc
 import itertools
@@ -45,6 +46,9 @@ from crm_desktop.services.dedup.people import (
     score_people,
 )
 from crm_desktop.services.dedup.results import (
+    R_ONE_GENERATION,
+    R_OTHER_GENERATION,
+    R_OTHER_SALUTATION,
     DuplicatePair,
 )
 
@@ -55,8 +59,11 @@ except ImportError:  # pragma: no cover - the pure-Python bulk search is used in
     _NUMPY = False
 else:
     _NUMPY = True
+    from crm_desktop.services.dedup import model
 
 # ---------------------------------------------------------------- blocking
+
+STRONG_SCORE = 75  # pairs at least this strong join groups of more than two
 
 SMALL_BLOCK = 12  # up to this size every pair of a block is scored
 _GIVEN_FILTERED = frozenset({"F", "A", "D"})
@@ -82,6 +89,18 @@ def _person_keys(r: PersonRec) -> list[tuple[Any, ...]]:
     for pc, sk in r.addresses:
         for ini in initials:
             keys.append(("A", pc, sk, ini))
+    # for the duplicate model (blocking is a union: recall must not hang on one key):
+    # the same birth date or address whatever the name, the family name whatever the
+    # given name (big blocks are pre-filtered by the given names, a missing one meets all)
+    if r.birth is not None:
+        keys.append(("B", r.birth))
+    for pc, sk in r.addresses:
+        keys.append(("AS", pc, sk))
+    if f.phon:
+        keys.append(("F", f.phon, "*"))
+    if g.phon and f.key:
+        for ini in _initial_codes(f):  # swapped fields: the given name as a family name
+            keys.append(("F", g.phon, ini))
     return keys
 
 
@@ -768,12 +787,13 @@ def _all_pairs(pairs: set[tuple[int, int]]) -> tuple[int, list[tuple[int, int, i
 
 def _person_candidates(
     records: Sequence[PersonRec], name_counts: Counter[tuple[str, str]], min_score: int
-) -> tuple[int, list[tuple[int, int, int]]]:
-    """(count of candidate pairs, [(position, i, j)] of those worth scoring)."""
+) -> tuple[int, list[tuple[int, int, int]], npt.NDArray[np.int64] | None]:
+    """(count of candidate pairs, [(position, i, j)] of those worth scoring, all the
+    candidate codes ``i * n + j`` for the duplicate model (None without numpy))."""
     # (a person without a given name reaches the threshold only with a shared e-mail,
     # phone or birth date: those blocks bring such pairs together)
     if not _NUMPY:
-        return _all_pairs(
+        total, pairs = _all_pairs(
             _candidate_pairs(
                 [_person_keys(r) for r in records],
                 [_person_blocking_name(r) for r in records],
@@ -781,6 +801,7 @@ def _person_candidates(
                 given_names=[_prefilter_given(r) for r in records],
             )
         )
+        return total, pairs, None
     n = len(records)
     # "T" blocks hold the same name tokens: alike by construction
     pieces = _candidate_codes(
@@ -791,12 +812,14 @@ def _person_candidates(
         given_name=_prefilter_given,
         alike_kinds=frozenset("T"),
     )
+    codes = np.concatenate(pieces) if pieces else np.zeros(0, dtype=np.int64)
     columns = _people_columns(records, name_counts)
 
     def bound(i: npt.NDArray[np.int64], j: npt.NDArray[np.int64]) -> npt.NDArray[np.int64]:
         return _bounds_of(records, columns, i, j, min_score)
 
-    return _bounded_pairs(pieces, n, bound, min_score)
+    total, pairs = _bounded_pairs(pieces, n, bound, min_score)
+    return total, pairs, codes
 
 
 def _bounded_pairs(
@@ -823,18 +846,40 @@ def _name_counts(records: Sequence[PersonRec]) -> Counter[tuple[str, str]]:
     return Counter((r.given.key, r.family.key) for r in records)
 
 
+# what the hand-set score knows for sure: the model does not overrule these
+_VETO = frozenset({R_OTHER_SALUTATION, R_OTHER_GENERATION, R_ONE_GENERATION})
+
+
+def model_score(probability: float) -> int:
+    """The 0..100 score of a pair the duplicate model matches: the default minimum
+    score at :data:`~crm_desktop.services.dedup.model.MATCH_PROBABILITY`, 100 for
+    certainty."""
+    t = model.MATCH_PROBABILITY
+    return min(
+        100, DEFAULT_MIN_SCORE + round((100 - DEFAULT_MIN_SCORE) * (probability - t) / (1 - t))
+    )
+
+
 def find_people_duplicates(
     records: Sequence[PersonRec],
     *,
     min_score: int = DEFAULT_MIN_SCORE,
     progress: ProgressFn | None = None,
+    use_model: bool = True,
 ) -> list[DuplicatePair]:
-    """Pure function: duplicate pairs among already loaded people records."""
+    """Pure function: duplicate pairs among already loaded people records.
+
+    Two judges, one result: the hand-set score (:func:`score_people`) and the
+    Fellegi–Sunter model (:mod:`~crm_desktop.services.dedup.model`) fitted on these
+    very records' candidate pairs. A pair is reported when either finds it; its score
+    is the higher of the two (the model's probability mapped by :func:`model_score`),
+    its reasons those of the hand-set score. The model does not overrule a different
+    salutation or generation (``use_model=False``: the hand-set score alone)."""
     with _gc_paused():
         name_counts = _name_counts(records)
-        total, pairs = _person_candidates(records, name_counts, min_score)
+        total, pairs, codes = _person_candidates(records, name_counts, min_score)
         _report(progress, 0, total)
-        out: list[DuplicatePair] = []
+        found: dict[tuple[int, int], DuplicatePair] = {}
         for n, (pos, i, j) in enumerate(pairs, 1):
             a, b = records[i], records[j]
             count = name_counts[(a.given.key, a.family.key)] if a.given.key == b.given.key else 0
@@ -842,14 +887,60 @@ def find_people_duplicates(
             if score >= min_score:
                 if a.id > b.id:
                     a, b = b, a
-                out.append(
-                    DuplicatePair(a.id, b.id, score, reasons, "person", a.display, b.display)
+                found[(a.id, b.id)] = DuplicatePair(
+                    a.id, b.id, score, reasons, "person", a.display, b.display
                 )
             if n % 5000 == 0:
                 _report(progress, pos, total)
+        if use_model and codes is not None and codes.size:
+            size = len(records)
+            i_all, j_all = codes // size, codes % size
+            prob, _fitted = model.match_probabilities(records, i_all, j_all)
+            hits = np.nonzero(prob >= model.MATCH_PROBABILITY)[0]
+            for i, j, p in zip(
+                i_all[hits].tolist(), j_all[hits].tolist(), prob[hits].tolist(), strict=True
+            ):
+                a, b = records[i], records[j]
+                if a.id > b.id:
+                    a, b = b, a
+                mscore = model_score(p)
+                old = found.get((a.id, b.id))
+                if old is not None:
+                    if mscore > old.score:
+                        found[(a.id, b.id)] = dataclasses.replace(old, score=mscore)
+                    continue
+                if mscore < min_score:
+                    continue
+                count = (
+                    name_counts[(a.given.key, a.family.key)] if a.given.key == b.given.key else 0
+                )
+                _score, reasons = score_people(a, b, name_count=count)
+                if _VETO.intersection(reasons):
+                    continue
+                found[(a.id, b.id)] = DuplicatePair(
+                    a.id, b.id, mscore, reasons, "person", a.display, b.display
+                )
         _report(progress, total, total)
+    out = list(found.values())
     out.sort(key=lambda p: (-p.score, p.a, p.b))
     return out
+
+
+def duplicate_groups(
+    pairs: Sequence[DuplicatePair], *, strong: int = STRONG_SCORE
+) -> list[list[int]]:
+    """The pairs of one kind grouped into sets of records (see
+    :func:`~crm_desktop.services.dedup.model.group_pairs`): pairs scoring at least
+    ``strong`` join groups; a weaker pair is a group of its own when neither record is
+    in another one, so that A–B–C chains of weak likeness do not grow a group."""
+    ab = [(p.a, p.b) for p in pairs]
+    groups = model.group_pairs(ab, [p.score >= strong for p in pairs])
+    grouped = {x for g in groups for x in g}
+    for a, b in ab:
+        if a not in grouped and b not in grouped:
+            groups.append([a, b])
+            grouped |= {a, b}
+    return sorted(groups, key=lambda g: g[0])
 
 
 def find_company_duplicates(
