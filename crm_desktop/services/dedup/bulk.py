@@ -90,18 +90,18 @@ def _person_keys(r: PersonRec) -> list[tuple[Any, ...]]:
         for ini in initials:
             keys.append(("A", pc, sk, ini))
     # for the duplicate model (blocking is a union: recall must not hang on one key):
-    # the same birth date or address whatever the name, the family name whatever the
-    # given name (big blocks are pre-filtered by the given names, a missing one meets all)
+    # the same birth date or address whatever the name; a person without a given name
+    # meets everyone of her family name, whatever their initial
     if r.birth is not None:
         keys.append(("B", r.birth))
     for pc, sk in r.addresses:
         keys.append(("AS", pc, sk))
-    if f.phon:
-        keys.append(("F", f.phon, "*"))
-    if g.phon and f.key:
-        for ini in _initial_codes(f):  # swapped fields: the given name as a family name
-            keys.append(("F", g.phon, ini))
+    if f.phon and not g.key:
+        keys.extend(("F", f.phon, ini) for ini in _ANY_INITIAL)
     return keys
+
+
+_ANY_INITIAL = tuple("abdfghjklmnpqrstx")  # what _initial_codes can give
 
 
 def _name_blocks(g: NameKey, f: NameKey) -> tuple[tuple[str, ...], ...]:

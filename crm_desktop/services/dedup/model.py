@@ -359,10 +359,25 @@ def match_probabilities(
     model = fit(records, vectors, seed=seed)
     tf = model.tf_adjustment(records, i, j, vectors)
     prob = model.probability(vectors, tf)
-    # the rule of the hand-set score: two different given names (siblings, twins,
-    # spouses) never make a duplicate, whatever else they share
-    prob[vectors[:, 0] == 1] = 0.0
+    prob[vetoed(vectors)] = 0.0
     return prob, model
+
+
+def vetoed(vectors: npt.NDArray[np.int8]) -> npt.NDArray[np.bool_]:
+    """Pairs the model may not match, whatever their weight: the rules of the hand-set
+    score (two different given names, family names, birth dates or salutations:
+    siblings, twins, spouses, namesakes) and pairs that share nothing but a name (whether two bare
+    "Thomas Müller" are one person is unknowable)."""
+    given, family, birth, address, email, phone, salutation = (
+        vectors[:, k] for k in (0, 1, 3, 4, 5, 6, 7)
+    )
+    # the same postcode or e-mail name says little: a town has thousands of people,
+    # "max.mueller" is at every mail provider
+    evidence = (birth >= 3) | (address >= 4) | (email >= 3) | (phone >= 2)
+    out: npt.NDArray[np.bool_] = (
+        (given == 1) | (family == 1) | (birth == 1) | (salutation == 1) | ~evidence
+    )
+    return out
 
 
 # ---------------------------------------------------------------- groups
