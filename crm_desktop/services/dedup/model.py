@@ -198,11 +198,135 @@ def compare(a: PersonRec, b: PersonRec) -> tuple[int, ...]:
 def compare_pairs(
     records: Sequence[PersonRec], i: npt.NDArray[np.int64], j: npt.NDArray[np.int64]
 ) -> npt.NDArray[np.int8]:
-    """The comparison vectors of the pairs (``i[k]``, ``j[k]``), one row each."""
-    out = np.empty((len(i), len(FIELDS)), dtype=np.int8)
-    for k, (x, y) in enumerate(zip(i.tolist(), j.tolist(), strict=True)):
-        out[k] = compare(records[x], records[y])
-    return out
+    """The comparison vectors of the pairs (``i[k]``, ``j[k]``), one row each: what
+    :func:`compare` gives, with arrays: the names are compared once per distinct pair
+    of names, the rest with per-record columns."""
+    return _Columns.of(records).compare(i, j)
+
+
+class _Columns:
+    """Per-record arrays for :func:`compare_pairs`."""
+
+    def __init__(self, records: Sequence[PersonRec]) -> None:
+        from crm_desktop.services.dedup.bulk import _date_digits, _values
+
+        n = len(records)
+        names: dict[NameKey, int] = {}
+        self.given = np.fromiter(
+            (names.setdefault(r.given, len(names)) for r in records), np.int64, n
+        )
+        self.family = np.fromiter(
+            (names.setdefault(r.family, len(names)) for r in records), np.int64, n
+        )
+        self.names = list(names)
+        self.has_given = np.fromiter((bool(r.given.key) for r in records), bool, n)
+        self.has_family = np.fromiter((bool(r.family.key) for r in records), bool, n)
+        birth = np.fromiter((_date_digits(r.birth) for r in records), np.int64, n)
+        self.birth = birth
+        self.digits = np.stack([(birth // 10**k) % 10 for k in range(7, -1, -1)], axis=1).astype(
+            np.int8
+        )
+        self.has_place = np.fromiter((bool(r.postcodes or r.cities) for r in records), bool, n)
+        self.addresses = _values([r.addresses for r in records])
+        self.postcodes = _values([r.postcodes for r in records])
+        self.streets = _values([tuple(s for _pc, s in r.addresses) for r in records])
+        self.cities = _values([r.cities for r in records])
+        self.emails = _values([r.emails for r in records])
+        self.locals_ = _values([r.locals for r in records])
+        self.phones = _values([r.phones for r in records])
+        genders = {"m": 1, "f": 2}
+        self.gender = np.fromiter((genders.get(r.gender, 0) for r in records), np.int8, n)
+
+    @classmethod
+    def of(cls, records: Sequence[PersonRec]) -> _Columns:
+        return cls(records)
+
+    def _names(
+        self, x: npt.NDArray[np.int64], y: npt.NDArray[np.int64], given: bool
+    ) -> npt.NDArray[np.int8]:
+        """The level of the name pairs (``x[k]``, ``y[k]``), each distinct pair once."""
+        size = len(self.names)
+        codes = x * size + y
+        uniq, inv = np.unique(codes, return_inverse=True)
+        level = given_level if given else family_level
+        names = self.names
+        levels = np.fromiter(
+            (level(names[c // size], names[c % size]) for c in uniq.tolist()), np.int8, len(uniq)
+        )
+        out: npt.NDArray[np.int8] = levels[inv.reshape(-1)]
+        return out
+
+    def compare(self, i: npt.NDArray[np.int64], j: npt.NDArray[np.int64]) -> npt.NDArray[np.int8]:
+        from crm_desktop.services.dedup.bulk import _both, _shared
+
+        out = np.zeros((len(i), len(FIELDS)), dtype=np.int8)
+        if not len(i):
+            return out
+        g = self._names(self.given[i], self.given[j], True)
+        f = self._names(self.family[i], self.family[j], False)
+        swapped = np.ones(len(i), dtype=np.int8)
+        full = self.has_given[i] & self.has_family[i] & self.has_given[j] & self.has_family[j]
+        cand = np.nonzero(full & ((g < 6) | (f < 5)))[0]
+        if cand.size:
+            ci, cj = i[cand], j[cand]
+            sg = self._names(self.given[ci], self.family[cj], False)
+            sf = self._names(self.family[ci], self.given[cj], False)
+            better = (
+                (sg >= 3)
+                & (sf >= 3)
+                & (sg.astype(np.int16) + sf > g[cand].astype(np.int16) + f[cand])
+            )
+            rows = cand[better]
+            g[rows] = np.minimum(6, sg[better] + 1)
+            f[rows] = sf[better]
+            swapped[rows] = 2
+        out[:, 0], out[:, 1], out[:, 2] = g, f, swapped
+        out[:, 3] = self._birth(i, j)
+        # address: the same · same postcode or street · same city · another place
+        place = self.has_place[i] & self.has_place[j]
+        address = np.where(
+            _shared(self.addresses, i, j),
+            4,
+            np.where(
+                _shared(self.postcodes, i, j) | _shared(self.streets, i, j),
+                3,
+                np.where(_shared(self.cities, i, j), 2, 1),
+            ),
+        )
+        out[:, 4] = np.where(place, address, 0)
+        emails = _both(self.emails, i, j)
+        email = np.where(_shared(self.emails, i, j), 3, np.where(_shared(self.locals_, i, j), 2, 1))
+        out[:, 5] = np.where(emails, email, 0)
+        out[:, 6] = np.where(
+            _both(self.phones, i, j), np.where(_shared(self.phones, i, j), 2, 1), 0
+        )
+        gi, gj = self.gender[i], self.gender[j]
+        out[:, 7] = np.where((gi > 0) & (gj > 0), np.where(gi == gj, 2, 1), 0)
+        return out
+
+    def _birth(self, i: npt.NDArray[np.int64], j: npt.NDArray[np.int64]) -> npt.NDArray[np.int8]:
+        bi, bj = self.birth[i], self.birth[j]
+        known = (bi >= 0) & (bj >= 0)
+        out = np.where(known, 1, 0).astype(np.int8)
+        out[known & (bi == bj)] = 4
+        rows = np.nonzero(known & (bi != bj))[0]
+        if rows.size:
+            di, dj = self.digits[i[rows]], self.digits[j[rows]]
+            diff = di != dj
+            count = diff.sum(axis=1)
+            near = count == 1
+            # two neighbouring digits transposed
+            swap = (
+                (di[:, :-1] == dj[:, 1:]) & (di[:, 1:] == dj[:, :-1]) & diff[:, :-1] & diff[:, 1:]
+            )
+            near |= (count == 2) & swap.any(axis=1)
+            yi, yj = bi[rows] // 10_000, bj[rows] // 10_000
+            mi, mj = (bi[rows] // 100) % 100, (bj[rows] // 100) % 100
+            ddi, ddj = bi[rows] % 100, bj[rows] % 100
+            near |= (yi == yj) & (ddi == mj) & (mi == ddj)
+            near |= (mi == mj) & (ddi == ddj) & (np.abs(yi - yj) == 1)
+            out[rows] = np.where(near, 3, np.where(yi == yj, 2, 1))
+        return out
 
 
 # ---------------------------------------------------------------- the model
