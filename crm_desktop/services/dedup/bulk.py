@@ -98,6 +98,10 @@ def _person_keys(r: PersonRec) -> list[tuple[Any, ...]]:
         keys.append(("AS", pc, sk))
     if f.phon and not g.key:
         keys.extend(("F", f.phon, ini) for ini in _ANY_INITIAL)
+    # the same given name and family initial: a typo that changes how the family name
+    # sounds (big blocks are pre-filtered by the family names)
+    if g.key and f.key:
+        keys.append(("G", g.toks[0], f.key[0]))
     return keys
 
 
@@ -176,6 +180,7 @@ def _candidate_pairs(
     *,
     prefilter_cutoff: float,
     given_names: Sequence[str] | None = None,
+    family_names: Sequence[str] | None = None,
 ) -> set[tuple[int, int]]:
     """Index pairs (i < j) that share at least one block.
 
@@ -197,6 +202,8 @@ def _candidate_pairs(
                 for y in range(x + 1, n):
                     j = members[y]
                     pairs.add((i, j) if i < j else (j, i))
+        elif family_names is not None and key[0] == "G":
+            pairs.update(_prefiltered(members, family_names, _FAMILY_CUTOFF))
         elif given_names is not None and key[0] in _GIVEN_FILTERED:
             pairs.update(_prefiltered(members, given_names, 70, short_meets_all=True))
         else:
@@ -228,6 +235,13 @@ def _prefiltered(
                 if len(texts[y]) <= 1:
                     i, j = members[x], members[y]
                     yield (i, j) if i < j else (j, i)
+
+
+_FAMILY_CUTOFF = 75  # family names alike enough in a big "G" block
+
+
+def _prefilter_family(r: PersonRec) -> str:
+    return r.family.key
 
 
 def _prefilter_given(r: PersonRec) -> str:
@@ -441,6 +455,7 @@ def _candidate_codes(
     *,
     prefilter_cutoff: float,
     given_name: Callable[[_R], str] | None = None,
+    family_name: Callable[[_R], str] | None = None,
     alike_kinds: frozenset[str] = frozenset(),
 ) -> list[npt.NDArray[np.int64]]:
     """What :func:`_candidate_pairs` finds, as codes ``i * n + j`` (i < j), ascending,
@@ -472,6 +487,8 @@ def _candidate_codes(
         name_ids, name_texts = _text_ids(map(name, records), n)
         if given_name is not None:
             given_ids, given_texts = _text_ids(map(given_name, records), n)
+        if family_name is not None:
+            family_ids, family_texts = _text_ids(map(family_name, records), n)
         for block, start, size in zip(
             big.tolist(), starts[big].tolist(), sizes[big].tolist(), strict=True
         ):
@@ -479,6 +496,12 @@ def _candidate_codes(
             group = members[start : start + size]
             if kind in alike_kinds:
                 found.add(_all_codes(group, n))
+            elif family_name is not None and kind == "G":
+                found.add(
+                    _block_codes(
+                        group, family_ids, family_texts, _FAMILY_CUTOFF, n, short_meets_all=False
+                    )
+                )
             elif given_name is not None and kind in _GIVEN_FILTERED:
                 found.add(_block_codes(group, given_ids, given_texts, 70, n, short_meets_all=True))
             else:
@@ -799,6 +822,7 @@ def _person_candidates(
                 [_person_blocking_name(r) for r in records],
                 prefilter_cutoff=45,
                 given_names=[_prefilter_given(r) for r in records],
+                family_names=[_prefilter_family(r) for r in records],
             )
         )
         return total, pairs, None
@@ -810,6 +834,7 @@ def _person_candidates(
         _person_blocking_name,
         prefilter_cutoff=45,
         given_name=_prefilter_given,
+        family_name=_prefilter_family,
         alike_kinds=frozenset("T"),
     )
     codes = np.concatenate(pieces) if pieces else np.zeros(0, dtype=np.int64)
