@@ -63,6 +63,13 @@ def cmd_duplicates(ctx: CliContext, args: argparse.Namespace) -> int:
             entity=args.entity,
             include_ignored=args.include_ignored,
         )
+    # each pair names its group: the records that look like one person or company
+    # (pairs of people and of companies are grouped apart)
+    group_of: dict[tuple[str, int], list[int]] = {}
+    for entity in ("person", "company"):
+        for group in dedup.duplicate_groups([p for p in pairs if p.entity == entity]):
+            for x in group:
+                group_of[(entity, x)] = group
     data = [
         {
             "a": p.a,
@@ -72,6 +79,7 @@ def cmd_duplicates(ctx: CliContext, args: argparse.Namespace) -> int:
             "entity": p.entity,
             "a_name": p.a_name,
             "b_name": p.b_name,
+            "group": group_of.get((p.entity, p.a)) or group_of.get((p.entity, p.b)) or [p.a, p.b],
         }
         for p in pairs
     ]

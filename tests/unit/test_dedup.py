@@ -380,10 +380,10 @@ def test_vectorised_bulk_search_equals_plain_one(
 ) -> None:
     pytest.importorskip("numpy")
     people, companies = _people_records(), _companies()
-    fast = d.find_people_duplicates(people, min_score=min_score)
+    fast = d.find_people_duplicates(people, min_score=min_score, use_model=False)
     fast_c = d.find_company_duplicates(companies, min_score=min_score)
     monkeypatch.setattr(dbulk, "_NUMPY", False)
-    assert fast == d.find_people_duplicates(people, min_score=min_score)
+    assert fast == d.find_people_duplicates(people, min_score=min_score, use_model=False)
     assert fast_c == d.find_company_duplicates(companies, min_score=min_score)
     assert fast and fast_c
 

@@ -51,6 +51,9 @@ def test_duplicates_json_and_table_then_merge(
     assert out[0]["score"] >= 60
     assert "same e-mail" in out[0]["reasons"]
     assert "names differ only by umlaut spelling" in out[0]["reasons"]
+    # every pair names its group (the records that look like one person)
+    assert set(out[0]) >= {"a", "b", "score", "reasons", "entity", "a_name", "b_name", "group"}
+    assert out[0]["group"] == sorted([a, b])
 
     assert main(["--data-dir", str(data_dir), "duplicates", "--entity", "both"]) == 0
     text = capsys.readouterr().out

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import datetime as dt
 import gc
 import itertools
@@ -46,6 +47,9 @@ from crm_desktop.services.dedup.people import (
     score_people,
 )
 from crm_desktop.services.dedup.results import (
+    R_ONE_GENERATION,
+    R_OTHER_GENERATION,
+    R_OTHER_SALUTATION,
     DuplicatePair,
 )
 
@@ -56,8 +60,11 @@ except ImportError:  # pragma: no cover - the pure-Python bulk search is used in
     _NUMPY = False
 else:
     _NUMPY = True
+    from crm_desktop.services.dedup import model
 
 # ---------------------------------------------------------------- blocking
+
+STRONG_SCORE = 75  # pairs at least this strong join groups of more than two
 
 SMALL_BLOCK = 12  # up to this size every pair of a block is scored
 _GIVEN_FILTERED = frozenset({"F", "A", "D"})
@@ -83,7 +90,23 @@ def _person_keys(r: PersonRec) -> list[tuple[Any, ...]]:
     for pc, sk in r.addresses:
         for ini in initials:
             keys.append(("A", pc, sk, ini))
+    # for the duplicate model (blocking is a union: recall must not hang on one key):
+    # the same birth date or address whatever the name; a person without a given name
+    # meets everyone of her family name, whatever their initial
+    if r.birth is not None:
+        keys.append(("B", r.birth))
+    for pc, sk in r.addresses:
+        keys.append(("AS", pc, sk))
+    if f.phon and not g.key:
+        keys.extend(("F", f.phon, ini) for ini in _ANY_INITIAL)
+    # the same given name and family initial: a typo that changes how the family name
+    # sounds (big blocks are pre-filtered by the family names)
+    if g.key and f.key:
+        keys.append(("G", g.toks[0], f.key[0]))
     return keys
+
+
+_ANY_INITIAL = tuple("abdfghjklmnpqrstx")  # what _initial_codes can give
 
 
 def _name_blocks(g: NameKey, f: NameKey) -> tuple[tuple[str, ...], ...]:
@@ -158,6 +181,7 @@ def _candidate_pairs(
     *,
     prefilter_cutoff: float,
     given_names: Sequence[str] | None = None,
+    family_names: Sequence[str] | None = None,
 ) -> set[tuple[int, int]]:
     """Index pairs (i < j) that share at least one block.
 
@@ -179,6 +203,8 @@ def _candidate_pairs(
                 for y in range(x + 1, n):
                     j = members[y]
                     pairs.add((i, j) if i < j else (j, i))
+        elif family_names is not None and key[0] == "G":
+            pairs.update(_prefiltered(members, family_names, _FAMILY_CUTOFF))
         elif given_names is not None and key[0] in _GIVEN_FILTERED:
             pairs.update(_prefiltered(members, given_names, 70, short_meets_all=True))
         else:
@@ -210,6 +236,13 @@ def _prefiltered(
                 if len(texts[y]) <= 1:
                     i, j = members[x], members[y]
                     yield (i, j) if i < j else (j, i)
+
+
+_FAMILY_CUTOFF = 75  # family names alike enough in a big "G" block
+
+
+def _prefilter_family(r: PersonRec) -> str:
+    return r.family.key
 
 
 def _prefilter_given(r: PersonRec) -> str:
@@ -423,6 +456,7 @@ def _candidate_codes(
     *,
     prefilter_cutoff: float,
     given_name: Callable[[_R], str] | None = None,
+    family_name: Callable[[_R], str] | None = None,
     alike_kinds: frozenset[str] = frozenset(),
 ) -> list[npt.NDArray[np.int64]]:
     """What :func:`_candidate_pairs` finds, as codes ``i * n + j`` (i < j), ascending,
@@ -454,6 +488,8 @@ def _candidate_codes(
         name_ids, name_texts = _text_ids(map(name, records), n)
         if given_name is not None:
             given_ids, given_texts = _text_ids(map(given_name, records), n)
+        if family_name is not None:
+            family_ids, family_texts = _text_ids(map(family_name, records), n)
         for block, start, size in zip(
             big.tolist(), starts[big].tolist(), sizes[big].tolist(), strict=True
         ):
@@ -461,6 +497,12 @@ def _candidate_codes(
             group = members[start : start + size]
             if kind in alike_kinds:
                 found.add(_all_codes(group, n))
+            elif family_name is not None and kind == "G":
+                found.add(
+                    _block_codes(
+                        group, family_ids, family_texts, _FAMILY_CUTOFF, n, short_meets_all=False
+                    )
+                )
             elif given_name is not None and kind in _GIVEN_FILTERED:
                 found.add(_block_codes(group, given_ids, given_texts, 70, n, short_meets_all=True))
             else:
@@ -769,19 +811,22 @@ def _all_pairs(pairs: set[tuple[int, int]]) -> tuple[int, list[tuple[int, int, i
 
 def _person_candidates(
     records: Sequence[PersonRec], name_counts: Counter[tuple[str, str]], min_score: int
-) -> tuple[int, list[tuple[int, int, int]]]:
-    """(count of candidate pairs, [(position, i, j)] of those worth scoring)."""
+) -> tuple[int, list[tuple[int, int, int]], npt.NDArray[np.int64] | None]:
+    """(count of candidate pairs, [(position, i, j)] of those worth scoring, all the
+    candidate codes ``i * n + j`` for the duplicate model (None without numpy))."""
     # (a person without a given name reaches the threshold only with a shared e-mail,
     # phone or birth date: those blocks bring such pairs together)
     if not _NUMPY:
-        return _all_pairs(
+        total, pairs = _all_pairs(
             _candidate_pairs(
                 [_person_keys(r) for r in records],
                 [_person_blocking_name(r) for r in records],
                 prefilter_cutoff=45,
                 given_names=[_prefilter_given(r) for r in records],
+                family_names=[_prefilter_family(r) for r in records],
             )
         )
+        return total, pairs, None
     n = len(records)
     # "T" blocks hold the same name tokens: alike by construction
     pieces = _candidate_codes(
@@ -790,14 +835,17 @@ def _person_candidates(
         _person_blocking_name,
         prefilter_cutoff=45,
         given_name=_prefilter_given,
+        family_name=_prefilter_family,
         alike_kinds=frozenset("T"),
     )
+    codes = np.concatenate(pieces) if pieces else np.zeros(0, dtype=np.int64)
     columns = _people_columns(records, name_counts)
 
     def bound(i: npt.NDArray[np.int64], j: npt.NDArray[np.int64]) -> npt.NDArray[np.int64]:
         return _bounds_of(records, columns, i, j, min_score)
 
-    return _bounded_pairs(pieces, n, bound, min_score)
+    total, pairs = _bounded_pairs(pieces, n, bound, min_score)
+    return total, pairs, codes
 
 
 def _bounded_pairs(
@@ -824,18 +872,40 @@ def _name_counts(records: Sequence[PersonRec]) -> Counter[tuple[str, str]]:
     return Counter((r.given.key, r.family.key) for r in records)
 
 
+# what the hand-set score knows for sure: the model does not overrule these
+_VETO = frozenset({R_OTHER_SALUTATION, R_OTHER_GENERATION, R_ONE_GENERATION})
+
+
+def model_score(probability: float) -> int:
+    """The 0..100 score of a pair the duplicate model matches: the default minimum
+    score at :data:`~crm_desktop.services.dedup.model.MATCH_PROBABILITY`, 100 for
+    certainty."""
+    t = model.MATCH_PROBABILITY
+    return min(
+        100, DEFAULT_MIN_SCORE + round((100 - DEFAULT_MIN_SCORE) * (probability - t) / (1 - t))
+    )
+
+
 def find_people_duplicates(
     records: Sequence[PersonRec],
     *,
     min_score: int = DEFAULT_MIN_SCORE,
     progress: ProgressFn | None = None,
+    use_model: bool = True,
 ) -> list[DuplicatePair]:
-    """Pure function: duplicate pairs among already loaded people records."""
+    """Pure function: duplicate pairs among already loaded people records.
+
+    Two judges, one result: the hand-set score (:func:`score_people`) and the
+    Fellegi–Sunter model (:mod:`~crm_desktop.services.dedup.model`) fitted on these
+    very records' candidate pairs. A pair is reported when either finds it; its score
+    is the higher of the two (the model's probability mapped by :func:`model_score`),
+    its reasons those of the hand-set score. The model does not overrule a different
+    salutation or generation (``use_model=False``: the hand-set score alone)."""
     with _gc_paused():
         name_counts = _name_counts(records)
-        total, pairs = _person_candidates(records, name_counts, min_score)
+        total, pairs, codes = _person_candidates(records, name_counts, min_score)
         _report(progress, 0, total)
-        out: list[DuplicatePair] = []
+        found: dict[tuple[int, int], DuplicatePair] = {}
         for n, (pos, i, j) in enumerate(pairs, 1):
             a, b = records[i], records[j]
             count = name_counts[(a.given.key, a.family.key)] if a.given.key == b.given.key else 0
@@ -843,14 +913,60 @@ def find_people_duplicates(
             if score >= min_score:
                 if a.id > b.id:
                     a, b = b, a
-                out.append(
-                    DuplicatePair(a.id, b.id, score, reasons, "person", a.display, b.display)
+                found[(a.id, b.id)] = DuplicatePair(
+                    a.id, b.id, score, reasons, "person", a.display, b.display
                 )
             if n % 5000 == 0:
                 _report(progress, pos, total)
+        if use_model and codes is not None and codes.size:
+            size = len(records)
+            i_all, j_all = codes // size, codes % size
+            prob, _fitted = model.match_probabilities(records, i_all, j_all)
+            hits = np.nonzero(prob >= model.MATCH_PROBABILITY)[0]
+            for i, j, p in zip(
+                i_all[hits].tolist(), j_all[hits].tolist(), prob[hits].tolist(), strict=True
+            ):
+                a, b = records[i], records[j]
+                if a.id > b.id:
+                    a, b = b, a
+                mscore = model_score(p)
+                old = found.get((a.id, b.id))
+                if old is not None:
+                    if mscore > old.score:
+                        found[(a.id, b.id)] = dataclasses.replace(old, score=mscore)
+                    continue
+                if mscore < min_score:
+                    continue
+                count = (
+                    name_counts[(a.given.key, a.family.key)] if a.given.key == b.given.key else 0
+                )
+                _score, reasons = score_people(a, b, name_count=count)
+                if _VETO.intersection(reasons):
+                    continue
+                found[(a.id, b.id)] = DuplicatePair(
+                    a.id, b.id, mscore, reasons, "person", a.display, b.display
+                )
         _report(progress, total, total)
+    out = list(found.values())
     out.sort(key=lambda p: (-p.score, p.a, p.b))
     return out
+
+
+def duplicate_groups(
+    pairs: Sequence[DuplicatePair], *, strong: int = STRONG_SCORE
+) -> list[list[int]]:
+    """The pairs of one kind grouped into sets of records (see
+    :func:`~crm_desktop.services.dedup.model.group_pairs`): pairs scoring at least
+    ``strong`` join groups; a weaker pair is a group of its own when neither record is
+    in another one, so that A–B–C chains of weak likeness do not grow a group."""
+    ab = [(p.a, p.b) for p in pairs]
+    groups = model.group_pairs(ab, [p.score >= strong for p in pairs])
+    grouped = {x for g in groups for x in g}
+    for a, b in ab:
+        if a not in grouped and b not in grouped:
+            groups.append([a, b])
+            grouped |= {a, b}
+    return sorted(groups, key=lambda g: g[0])
 
 
 def find_company_duplicates(
