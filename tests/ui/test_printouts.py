@@ -318,6 +318,14 @@ def test_the_windows_print_actions_use_the_engine(
     win.print_contact_sheet()
     win.print_agenda()
     win.print_dashboard()
-    assert [p.name for p in opened] == [f"person-{person}.pdf", "agenda.pdf", "dashboard.pdf"]
+    win.actions_by_name["print_targets"].trigger()  # Reports → Print target/actual…
+    win.actions_by_name["print_pipeline"].trigger()
+    assert [p.name for p in opened] == [
+        f"person-{person}.pdf",
+        "agenda.pdf",
+        "dashboard.pdf",
+        "target-actual.pdf",
+        "pipeline.pdf",
+    ]
     for pdf in opened:
         _check_frame(pdf, "CRM Desktop", "Page", "of")

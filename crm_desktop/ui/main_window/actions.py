@@ -194,6 +194,8 @@ class ActionsRoom(WindowRoom):
         )
         a("print_agenda", self.tr("Print today's &agenda…"), self.print_agenda)
         a("print_dashboard", self.tr("Print the dash&board…"), self.print_dashboard)
+        a("print_targets", self.tr("Print &target/actual…"), self.print_targets)
+        a("print_pipeline", self.tr("Print the &pipeline list…"), self.print_pipeline)
         a("privacy", self.tr("&Privacy (GDPR)…"), self.open_privacy)
         a("duplicates_review", self.tr("Review &duplicates…"), self.open_duplicates)
         a("signature", self.tr("New contact from a &signature…"), self.open_signature)
@@ -307,7 +309,15 @@ class ActionsRoom(WindowRoom):
         )
         menu(
             self.tr("&Reports"),
-            ["dashboard", None, "print_dashboard", "print_sheet", "print_agenda"],
+            [
+                "dashboard",
+                None,
+                "print_dashboard",
+                "print_targets",
+                "print_pipeline",
+                "print_sheet",
+                "print_agenda",
+            ],
         )
         menu(self.tr("&Tools"), ["demo", "rebuild_search", None, "rules", "settings"])
         menu(self.tr("&Help"), ["shortcuts", None, "about"])

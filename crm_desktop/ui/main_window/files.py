@@ -163,6 +163,27 @@ class FilesRoom(WindowRoom):
             dashboard_pdf(self.store, out, self.clock)
             self._open_file(out)
 
+    def print_targets(self) -> None:
+        from crm_desktop.ui.reports import targets_pdf
+
+        out = self._ask_pdf("soll-ist.pdf" if self._german() else "target-actual.pdf")
+        if out is not None:
+            targets_pdf(self.store, out, self.clock)
+            self._open_file(out)
+
+    def print_pipeline(self) -> None:
+        from crm_desktop.ui.reports import pipeline_pdf
+
+        out = self._ask_pdf("pipeline.pdf")
+        if out is not None:
+            pipeline_pdf(self.store, out, self.clock)
+            self._open_file(out)
+
+    def _german(self) -> bool:
+        from crm_desktop.ui.format import is_german
+
+        return is_german()
+
     def export_calendar(self) -> None:
         from crm_desktop.services.calendar import export_calendar
 
