@@ -833,9 +833,12 @@ class AppointmentDialog(QDialog):
         appointment_id = self.appointment_id
 
         def work(session: Session, _errors: list[ValidationError]) -> Saved:
-            ap = cal.cancel_appointment(session, appointment_id)
-            if organizer.email:
-                ap = cal.set_organizer(session, ap.id, organizer)
+            ap = cal.call_off(
+                session,
+                appointment_id,
+                self.clock,
+                organizer=organizer if organizer.email else None,
+            )
             ap = cal.stored(session, ap.id)
             path = self._write_invitation(session, ap, organizer, "CANCEL") if attendees else None
             return Saved(ap.id, ap.uid, False, False, True, bool(attendees), path)

@@ -28,6 +28,8 @@ from crm_desktop.data.store import Store
 from crm_desktop.errors import CrmError, ValidationError
 from crm_desktop.services import followups
 from crm_desktop.services.changes import Changes
+from crm_desktop.services.unit import Session
+from crm_desktop.ui import ops
 from crm_desktop.ui.errors import error_label_text, show_error
 from crm_desktop.ui.format import datetime_format
 from crm_desktop.ui.forms import EnumCombo, RecordCombo, people_source, person_choice
@@ -63,8 +65,11 @@ class FollowupDialog(QDialog):
         self.setObjectName("followupDialog")
         self.setWindowTitle(self.tr("Plan a follow-up"))
         self.resize(520, 260)
-        with store.reader() as s:
-            chosen = person_choice(s, person_id) if person_id is not None else None
+        chosen = (
+            ops.read(store, lambda s: person_choice(s, person_id))
+            if person_id is not None
+            else None
+        )
         self.person = RecordCombo(None, self)
         self.person.set_source(people_source(store), chosen)
         self.person.lineEdit().setPlaceholderText(  # type: ignore[union-attr]
@@ -131,17 +136,17 @@ class FollowupDialog(QDialog):
         due = local_to_utc(
             dt.datetime(d.year(), d.month(), d.day(), t.hour(), t.minute()), self.zone
         )
+        kind = self.kind.value() or ActivityKind.CALL
+        note, owner = self.note.text(), self.store.owner
+
+        def work(s: Session) -> tuple[int, int | None]:
+            fu = followups.plan(
+                s, due_at=due, kind=kind, note=note, person_id=pid, owner=owner, clock=self.clock
+            )
+            return fu.id, fu.company_id
+
         try:
-            with self.store.session() as s:
-                fu = followups.create_followup(
-                    s,
-                    due_at=due,
-                    kind=self.kind.value() or ActivityKind.CALL,
-                    note=self.note.text(),
-                    person_id=pid,
-                    owner=self.store.owner,
-                )
-                fid, company_id = fu.id, fu.company_id
+            fid, company_id = ops.write(self.store, work)
         except CrmError as exc:
             self._refused(exc)
             return

@@ -44,7 +44,10 @@ from crm_desktop.data.store import Store
 from crm_desktop.errors import CrmError
 from crm_desktop.services import orders as order_svc
 from crm_desktop.services import textmatch
+from crm_desktop.services import undo as undo_registry
 from crm_desktop.services.changes import Changes
+from crm_desktop.services.unit import Session
+from crm_desktop.ui import ops
 from crm_desktop.ui.errors import show_error
 from crm_desktop.ui.format import format_date, format_money
 from crm_desktop.ui.i18n import translate_error
@@ -318,9 +321,12 @@ class OrdersView(QWidget):
         keep = self.current_id()
         text, status = self.filter_text(), self.status_filter()
         try:
-            with self.store.reader() as s:
-                rows = order_svc.list_orders(s, text=text or None, status=status, limit=self.limit)
-                any_order = bool(rows) or bool(order_svc.list_orders(s, limit=1))
+
+            def load(s: Session) -> tuple[list[order_svc.OrderRow], bool]:
+                found = order_svc.list_orders(s, text=text or None, status=status, limit=self.limit)
+                return found, bool(found) or bool(order_svc.list_orders(s, limit=1))
+
+            rows, any_order = ops.read(self.store, load)
         except CrmError as exc:
             self.error = exc
             self.model.set_rows([])
@@ -468,8 +474,11 @@ class OrdersView(QWidget):
                 manager.delete("order", row.id, label)  # the window publishes it
                 self.refresh()
                 return True
-            with self.store.session() as s:
-                order_svc.delete_order(s, row.id, clock=self.clock)
+            label = self.tr("Delete order {number}").format(number=row.number)
+            ops.write(  # undoable there too: the window's stack reads the entry
+                self.store,
+                lambda s: undo_registry.delete_record(s, "order", row.id, label, self.clock),
+            )
         except CrmError as exc:
             self._warn(exc)
             self.refresh()

@@ -420,10 +420,14 @@ class OpportunityDialog(QDialog):
         self.won_button.setStyleSheet(f"QPushButton {{ color: {OK_COLOR}; font-weight: bold; }}")
         self.lost_button = QPushButton(self.tr("&Lost…"))
         self.lost_button.setStyleSheet("QPushButton { color: #b71c1c; font-weight: bold; }")
+        self.reopen_button = QPushButton(self.tr("Re&open"))
+        self.reopen_button.setObjectName("reopenButton")
+        self.reopen_button.setToolTip(self.tr("Bring the lost opportunity back into the pipeline."))
         self.quote_button.clicked.connect(lambda: self.mark_quote_sent())
         self.won_button.clicked.connect(lambda: self.mark_won())
         self.lost_button.clicked.connect(lambda: self.mark_lost())
-        for b in (self.quote_button, self.won_button, self.lost_button):
+        self.reopen_button.clicked.connect(lambda: self.reopen())
+        for b in (self.quote_button, self.won_button, self.lost_button, self.reopen_button):
             b.setAutoDefault(False)
             row.addWidget(b)
         row.addStretch(1)
@@ -552,6 +556,7 @@ class OpportunityDialog(QDialog):
         is_open = not new and self.status == OpportunityStatus.OPEN
         for b in (self.quote_button, self.won_button, self.lost_button):
             b.setEnabled(is_open)
+        self.reopen_button.setVisible(not new and self.status == OpportunityStatus.LOST)
         self.stage.setEnabled(new or self.status == OpportunityStatus.OPEN)
         self.tabs.setTabEnabled(1, not new)
 
@@ -779,7 +784,7 @@ class OpportunityDialog(QDialog):
         if self.opportunity_id is None:
             opp = collect(
                 errors,
-                svc.create_opportunity,
+                svc.new_opportunity,
                 session,
                 svc.OpportunityInput(
                     stage_id=int(stage_id) if stage_id is not None else None, **fields
@@ -900,6 +905,25 @@ class OpportunityDialog(QDialog):
         if title is None:
             return False
         self._message(self.tr("“{title}” marked as lost.").format(title=title))
+        return True
+
+    def reopen(self) -> bool:
+        """Bring a lost opportunity back into the pipeline (undoable); False when it is
+        not lost."""
+        if self.opportunity_id is None or self.status != OpportunityStatus.LOST:
+            return False
+        rid = self.opportunity_id
+
+        def work(session: Session, errors: list[ValidationError]) -> str | None:
+            opp = collect(errors, svc.take_back_loss, session, rid, self.clock)
+            return None if opp is None else opp.title
+
+        title = save_with_errors(self.store, self.router, work)
+        if title is None:
+            return False
+        self.load()
+        self.changed.emit(Changes.of("opportunity", rid, structure=True))
+        self._message(self.tr("“{title}” is open again.").format(title=title))
         return True
 
 
@@ -1501,7 +1525,7 @@ class OrderDialog(QDialog):
                 is_new_customer=self.new_customer.currentData(),
             )
             if self.order_id is None:
-                order = collect(errors, order_svc.create_order, session, data, clock=self.clock)
+                order = collect(errors, order_svc.new_order, session, data, clock=self.clock)
             else:
                 data.currency = self.loaded.currency if self.loaded is not None else "EUR"
                 order = collect(
