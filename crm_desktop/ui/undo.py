@@ -59,6 +59,7 @@ _LABELS = (
     QT_TRANSLATE_NOOP("undo", "Cancel follow-up"),
     QT_TRANSLATE_NOOP("undo", "Reopen “{name}”"),
     QT_TRANSLATE_NOOP("undo", "New opportunity “{name}”"),
+    QT_TRANSLATE_NOOP("undo", "Plan follow-up"),
 )
 _patterns: list[tuple[str, re.Pattern[str]]] = []
 

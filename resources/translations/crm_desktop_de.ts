@@ -3296,6 +3296,18 @@
         <translation>&amp;Verloren…</translation>
     </message>
     <message>
+        <source>Re&amp;open</source>
+        <translation>W&amp;ieder öffnen</translation>
+    </message>
+    <message>
+        <source>Bring the lost opportunity back into the pipeline.</source>
+        <translation>Die verlorene Verkaufschance wieder in die Pipeline holen.</translation>
+    </message>
+    <message>
+        <source>“{title}” is open again.</source>
+        <translation>„{title}“ ist wieder offen.</translation>
+    </message>
+    <message>
         <source>&amp;Save</source>
         <translation>&amp;Speichern</translation>
     </message>
@@ -8180,6 +8192,46 @@ gesamt</translation>
     <message>
         <source>New department “{name}”</source>
         <translation>Neue Abteilung „{name}“</translation>
+    </message>
+    <message>
+        <source>Remove line from order {number}</source>
+        <translation>Position von Auftrag {number} entfernen</translation>
+    </message>
+    <message>
+        <source>Add line to order {number}</source>
+        <translation>Position zu Auftrag {number} hinzufügen</translation>
+    </message>
+    <message>
+        <source>Edit lines of order {number}</source>
+        <translation>Positionen von Auftrag {number} bearbeiten</translation>
+    </message>
+    <message>
+        <source>New order {number}</source>
+        <translation>Neuer Auftrag {number}</translation>
+    </message>
+    <message>
+        <source>Change attendees of “{name}”</source>
+        <translation>Teilnehmer von „{name}“ ändern</translation>
+    </message>
+    <message>
+        <source>Cancel appointment “{name}”</source>
+        <translation>Termin „{name}“ absagen</translation>
+    </message>
+    <message>
+        <source>Cancel follow-up</source>
+        <translation>Wiedervorlage absagen</translation>
+    </message>
+    <message>
+        <source>Reopen “{name}”</source>
+        <translation>„{name}“ wieder öffnen</translation>
+    </message>
+    <message>
+        <source>New opportunity “{name}”</source>
+        <translation>Neue Verkaufschance „{name}“</translation>
+    </message>
+    <message>
+        <source>Plan follow-up</source>
+        <translation>Wiedervorlage planen</translation>
     </message>
 </context>
 </TS>
