@@ -3,7 +3,7 @@
 :class:`OrdersView` – a search field (order number or customer, searched as typed), a
 status filter and a sortable table (number, date, customer, contact person, status,
 net total, currency), newest first. Double-click or Enter opens the order in
-:class:`~crm_desktop.ui.sales_dialogs.OrderDialog`; *Delete…* moves it to the trash
+:class:`~crm_desktop.ui.sales.order.OrderDialog`; *Delete…* moves it to the trash
 after asking. The context menu also shows the customer.
 """
 
@@ -51,7 +51,7 @@ from crm_desktop.ui import ops
 from crm_desktop.ui.errors import show_error
 from crm_desktop.ui.format import format_date, format_money
 from crm_desktop.ui.i18n import translate_error
-from crm_desktop.ui.sales_dialogs import ORDER_STATUS_LABELS, OrderDialog
+from crm_desktop.ui.sales import ORDER_STATUS_LABELS, OrderDialog
 
 ORDER_ID = Qt.ItemDataRole.UserRole + 1
 SEARCH_DELAY_MS = 250

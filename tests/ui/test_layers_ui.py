@@ -118,7 +118,7 @@ def problems_in(source: str) -> list[tuple[int, str]]:
 
 
 def _ui_files() -> list[Path]:
-    return sorted(p for p in UI.glob("*.py") if p.name not in RUNNER)
+    return sorted(p for p in UI.rglob("*.py") if p.name not in RUNNER)
 
 
 @pytest.mark.parametrize("path", _ui_files(), ids=lambda p: p.name)

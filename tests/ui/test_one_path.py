@@ -150,7 +150,7 @@ def test_f5_is_one_record_and_shows_what_another_program_wrote(
 def test_ui_has_no_fallbacks_for_its_own_modules() -> None:
     """No ``optional()``, ``_construct``, placeholder pages or ``except ImportError``
     around the program's own modules; no duck-typed refresh calls."""
-    for path in sorted(UI.glob("*.py")):
+    for path in sorted(UI.rglob("*.py")):
         source = path.read_text(encoding="utf-8")
         tree = ast.parse(source)
         for node in ast.walk(tree):
@@ -173,7 +173,7 @@ def test_ui_has_no_fallbacks_for_its_own_modules() -> None:
 
 def _sources_with_background_work() -> list[Path]:
     """Every ui module but the runner itself, and the program's start (app.py)."""
-    return [p for p in sorted(UI.glob("*.py")) if p.name != "tasks.py"] + [UI.parent / "app.py"]
+    return [p for p in sorted(UI.rglob("*.py")) if p.name != "tasks.py"] + [UI.parent / "app.py"]
 
 
 BANNED_THREADING = {"QThread", "QRunnable", "QThreadPool"}
@@ -257,7 +257,7 @@ def test_views_say_what_they_changed() -> None:
     ``changed = Signal()`` made the window publish "everything" (issue #16)."""
     allowed = {("forms.py", "ListEditor")}  # a form's rows changed: no data was written
     bare: list[str] = []
-    for path in sorted(UI.glob("*.py")):
+    for path in sorted(UI.rglob("*.py")):
         tree = ast.parse(path.read_text(encoding="utf-8"))
         for cls in (n for n in ast.walk(tree) if isinstance(n, ast.ClassDef)):
             for stmt in cls.body:
@@ -324,7 +324,7 @@ def test_the_window_writes_rows_undoably() -> None:
     new department from the window goes through the use case that writes its undo
     entry (issue #16: every mutating command of the window is undoable)."""
     found: list[str] = []
-    for path in sorted(UI.glob("*.py")):
+    for path in sorted(UI.rglob("*.py")):
         tree = ast.parse(path.read_text(encoding="utf-8"))
         for node in ast.walk(tree):
             if (
