@@ -3,6 +3,8 @@ the company (:class:`CustomerPicker`)."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from PySide6.QtCore import (
     Qt,
 )
@@ -15,6 +17,8 @@ from PySide6.QtWidgets import (
 from crm_desktop.data.store import Store
 from crm_desktop.errors import ValidationError
 from crm_desktop.services import pickers
+from crm_desktop.services.unit import Session
+from crm_desktop.ui import ops
 from crm_desktop.ui.forms import (
     FormPage,
     RecordCombo,
@@ -55,11 +59,15 @@ class CustomerPicker(QWidget):
 
     def load(self, store: Store, company_id: int | None, person_id: int | None) -> None:
         self.store = store
-        with store.reader() as s:
-            if company_id is None and person_id is not None:
+
+        def choice(s: Session) -> Any:
+            cid = company_id
+            if cid is None and person_id is not None:
                 found = pickers.person(s, person_id)
-                company_id = found.company_id if found is not None else None
-            self.company.set_source(company_source(store), company_choice(s, company_id))
+                cid = found.company_id if found is not None else None
+            return company_choice(s, cid)
+
+        self.company.set_source(company_source(store), ops.read(store, choice))
         self.refill_people(person_id)
 
     def refill_people(self, keep: int | None = None) -> None:
@@ -71,8 +79,7 @@ class CustomerPicker(QWidget):
             return
         current = keep if keep is not None else self.person.current_id()
         self._company_for_people = cid
-        with self.store.reader() as s:
-            found = pickers.person(s, current)
+        found = ops.read(self.store, lambda s: pickers.person(s, current))
         if found is not None and cid is not None and found.company_id != cid:
             found = None
         self.person.set_source(

@@ -47,6 +47,7 @@ from crm_desktop.services import pipeline as svc
 from crm_desktop.services import settings as cfg
 from crm_desktop.services.changes import Changes
 from crm_desktop.services.unit import Session
+from crm_desktop.ui import ops
 from crm_desktop.ui.format import format_date, format_datetime, format_money
 from crm_desktop.ui.forms import (
     ERROR_COLOR,
@@ -254,7 +255,8 @@ class OpportunityDialog(QDialog):
     # ------------------------------------------------------------ loading
 
     def load(self, company_id: int | None = None, person_id: int | None = None) -> None:
-        with self.store.session() as s:  # seeds the stages and loss reasons when empty
+        def read(s: Session) -> tuple[Any, ...]:  # seeds the stages and loss reasons
+            cid, pid = company_id, person_id
             stages = svc.ensure_stages(s)
             svc.ensure_loss_reasons(s)
             self._stage_probs = {st.id: st.probability for st in stages}
@@ -264,7 +266,7 @@ class OpportunityDialog(QDialog):
             opp = svc.get_opportunity(s, self.opportunity_id) if self.opportunity_id else None
             data: dict[str, Any] = {}
             if opp is not None:
-                company_id, person_id = opp.company_id, opp.person_id
+                cid, pid = opp.company_id, opp.person_id
                 data = {
                     "title": opp.title,
                     "stage_id": opp.stage_id,
@@ -281,10 +283,14 @@ class OpportunityDialog(QDialog):
                     "loss_note": opp.loss_note,
                     "project_id": opp.project_id,
                 }
-            elif company_id is not None:
-                owner = lookups.company_owner(s, company_id)
+            elif cid is not None:
+                owner = lookups.company_owner(s, cid)
                 if owner:
                     data["owner"] = owner
+            return cid, pid, stage_items, owners, sources, data
+
+        found = ops.write(self.store, read)
+        company_id, person_id, stage_items, owners, sources, data = found
         self.stage.blockSignals(True)
         self.stage.clear()
         for sid, name, prob in stage_items:
@@ -384,8 +390,10 @@ class OpportunityDialog(QDialog):
         if self.opportunity_id is None:
             self.summary.setText("")
             return
-        with self.store.reader() as s:
-            ov = svc.opportunity_overview(s, self.opportunity_id)
+        opp_id = self.opportunity_id
+
+        def fill(s: Session) -> None:
+            ov = svc.opportunity_overview(s, opp_id)
             self._fill_summary(ov)
             bold = QFont(self.overview.font())
             bold.setBold(True)
@@ -492,6 +500,8 @@ class OpportunityDialog(QDialog):
                     "project",
                     ov.project.id,
                 )
+
+        ops.read(self.store, fill)
         self.overview.expandAll()
         for row in range(m.rowCount()):  # section titles use the whole width
             self.overview.setFirstColumnSpanned(row, QModelIndex(), True)
@@ -676,8 +686,7 @@ class OpportunityDialog(QDialog):
         return int(pid)
 
     def lost_dialog(self) -> LostDialog:
-        with self.store.reader() as s:
-            reasons = [(r.id, r.name) for r in svc.loss_reasons(s)]
+        reasons = ops.read(self.store, lambda s: [(r.id, r.name) for r in svc.loss_reasons(s)])
         return LostDialog(self.title_edit.text().strip(), reasons, self)
 
     def mark_lost(self, dialog: LostDialog | None = None) -> bool:

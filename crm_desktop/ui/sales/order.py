@@ -36,6 +36,7 @@ from crm_desktop.services import lookups
 from crm_desktop.services import orders as order_svc
 from crm_desktop.services.changes import Changes
 from crm_desktop.services.unit import Session
+from crm_desktop.ui import ops
 from crm_desktop.ui.format import format_money
 from crm_desktop.ui.forms import (
     ERROR_COLOR,
@@ -256,9 +257,9 @@ class OrderDialog(QDialog):
         return self.loaded is not None and self.loaded.status == "invoiced"
 
     def _load(self, order_id: int) -> None:
-        with self.store.reader() as s:
+        def read(s: Session) -> _LoadedOrder:
             order = order_svc.get_order(s, order_id)
-            self.loaded = _LoadedOrder(
+            return _LoadedOrder(
                 number=order.number,
                 company_id=order.company_id,
                 person_id=order.person_id,
@@ -280,7 +281,8 @@ class OrderDialog(QDialog):
                 ],
                 version=order.version,
             )
-        loaded = self.loaded
+
+        loaded = self.loaded = ops.read(self.store, read)
         self.setWindowTitle(self.tr("Order {number}").format(number=loaded.number))
         self.customer.load(self.store, loaded.company_id, loaded.person_id)
         self.date.set_date(loaded.order_date)
@@ -369,11 +371,14 @@ class OrderDialog(QDialog):
             except ValidationError:
                 day = None
             day = day or to_local(self.clock.now()).date()
-            with self.store.reader() as s:
+
+            def earlier_order(s: Session) -> bool:
                 cid = company_id
                 if cid is None and person_id is not None:
                     cid = lookups.person_company(s, person_id)
-                earlier = order_svc.has_earlier_order(s, cid, person_id, day)
+                return order_svc.has_earlier_order(s, cid, person_id, day)
+
+            earlier = ops.read(self.store, earlier_order)
             text = (
                 self.tr("Automatic (no: ordered before)")
                 if earlier
