@@ -1443,6 +1443,11 @@ def _apply_rows(session: Session, p: RowEditPayload, clock: Clock, *, undoing: b
             _write_row(session, c, c.before if undoing else c.after, clock)
     for lc in p.lists:
         _write_list(session, p.kind, p.id, lc.name, lc.before if undoing else lc.after)
+    sequence = _ROW_SEQUENCE.get(p.kind)
+    if p.lists and not p.after and sequence is not None:  # new attendees: a new version
+        obj = session.get_one(_row_model(p.kind), p.id)
+        setattr(obj, sequence, (getattr(obj, sequence) or 0) + 1)
+        session.flush()
     hook = ROW_HOOKS.get(p.kind)
     if hook is not None and p.after:
         old, new = (p.after, p.before) if undoing else (p.before, p.after)

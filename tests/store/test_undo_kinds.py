@@ -747,3 +747,20 @@ def test_order_lines_in_a_new_session(tmp_path: Path, clock: FixedClock) -> None
             assert _lines_of(s, oid) == before
     finally:
         store.dispose()
+
+
+def test_undone_attendee_change_counts_the_sequence_on(
+    sqlite_store: Store, clock: FixedClock
+) -> None:
+    """Calendars take an invitation with a higher SEQUENCE as the newer version: an
+    undo of a changed attendee list never sends the number back."""
+    with sqlite_store.session() as s:
+        aid = _with_attendees(s, clock)
+    with sqlite_store.session() as s:
+        _edit_attendees(s, aid, clock, "einkauf@koehler.example")
+        changed = s.get_one(Appointment, aid).sequence
+    with sqlite_store.session() as s:
+        assert registry.undo_last(s, clock) is not None
+    with sqlite_store.reader() as s:
+        assert _attendees(s, aid) == ("juergen@koehler.example",)
+        assert s.get_one(Appointment, aid).sequence > changed
