@@ -33,6 +33,7 @@ from crm_desktop.services import calendar as cal
 from crm_desktop.services import orders as order_svc
 from crm_desktop.services import pipeline as pl
 from crm_desktop.services import tickets as ticket_svc
+from crm_desktop.services import undo as registry
 from crm_desktop.services.changes import Changes
 from crm_desktop.services.contacts import CompanyInput, PersonInput
 from crm_desktop.ui.appointment_dialog import AppointmentDialog
@@ -554,3 +555,28 @@ def test_menu_texts_of_the_audited_changes(qapp: object) -> None:
     )
     assert label_text("Cancel appointment “Aufmaß”") == "Cancel appointment “Aufmaß”"
     assert label_text("something else") is None
+
+
+def test_reminders_rearm_when_a_cancel_is_undone(qtbot: QtBot, sqlite_store: Store) -> None:
+    """The ticker follows the hub: a cancelled follow-up is not waited for, one brought
+    back by Undo is (the timer is armed for it again)."""
+    from crm_desktop.ui.reminders import ReminderTicker
+
+    now = FixedClock(dt.datetime(2026, 11, 23, 9, 0, tzinfo=dt.UTC))
+    _, pid = _base(sqlite_store)
+    with sqlite_store.session() as s:
+        fid = followups.create_followup(
+            s, due_at=now.now() + dt.timedelta(hours=2), note="Rückruf", person_id=pid
+        ).id
+    ticker = ReminderTicker(sqlite_store, now, None, poll_ms=3_600_000)
+    ticker.start()
+    assert ticker.armed_ms is not None
+    with sqlite_store.session() as s:
+        followups.call_off(s, fid, now)
+    ticker.apply_changes(Changes.of("followup", fid))
+    assert ticker.armed_ms is None
+    with sqlite_store.session() as s:
+        assert registry.undo_last(s, now) is not None
+    ticker.apply_changes(Changes.of("followup", fid))
+    assert ticker.armed_ms is not None and ticker.armed_ms <= 2 * 3600 * 1000 + 1
+    ticker.stop()
