@@ -358,6 +358,29 @@ def edit_appointment(
     return changed
 
 
+def new_appointment(
+    session: Session,
+    *,
+    clock: Clock,
+    title: str,
+    start_at: dt.datetime,
+    end_at: dt.datetime,
+    organizer: ical.Participant,
+    attendees: Sequence[ical.Participant] = (),
+    **details: Any,
+) -> Appointment:
+    """:func:`create_appointment` with its organizer and attendees, from the appointment
+    dialog, as one undoable change: an appointment has no trash, so the undo cancels
+    it (kept for the record, SEQUENCE up), the redo makes it confirmed again."""
+    from crm_desktop.services import undo
+
+    ap = create_appointment(session, title=title, start_at=start_at, end_at=end_at, **details)
+    set_organizer(session, ap.id, organizer)
+    set_attendees(session, ap.id, attendees)
+    undo.record_created(session, "appointment", ap.id, f"New appointment “{ap.title}”", clock)
+    return ap
+
+
 def call_off(
     session: Session,
     appointment_id: int,

@@ -32,7 +32,16 @@ log = logging.getLogger("crm_desktop.services.undo")
 
 DELETE_KINDS = ("person", "company", "activity", "ticket", "project", "opportunity", "order")
 # records whose creation is taken back (to the trash; a follow-up is cancelled)
-CREATE_KINDS = ("person", "activity", "ticket", "project", "opportunity", "order", "followup")
+CREATE_KINDS = (
+    "person",
+    "activity",
+    "ticket",
+    "project",
+    "opportunity",
+    "order",
+    "followup",
+    "appointment",
+)
 EDIT_KINDS = ("person", "company")
 
 
@@ -455,6 +464,8 @@ def record_created(session: Session, kind: str, ref_id: int, label: str, clock: 
 def _undo_create(session: Session, p: CreatePayload, clock: Clock) -> Changes:
     if p.kind == "followup":
         return _cancel_created_followup(session, p, clock)
+    if p.kind == "appointment":
+        return _set_created_appointment(session, p, clock, cancelled=True)
     model = _models()[p.kind]
     row = session.execute(select(model.deleted_at).where(model.id == p.id)).first()
     if row is None or row[0] is not None:
@@ -466,6 +477,8 @@ def _undo_create(session: Session, p: CreatePayload, clock: Clock) -> Changes:
 def _redo_create(session: Session, p: CreatePayload, clock: Clock) -> Changes:
     if p.kind == "followup":
         return _uncancel_created_followup(session, p, clock)
+    if p.kind == "appointment":
+        return _set_created_appointment(session, p, clock, cancelled=False)
     model = _models()[p.kind]
     row = session.execute(select(model.deleted_at).where(model.id == p.id)).first()
     if row is None or row[0] is None:
@@ -505,6 +518,24 @@ def _uncancel_created_followup(session: Session, p: CreatePayload, clock: Clock)
     return _followup_changes(fu)
 
 
+def _set_created_appointment(
+    session: Session, p: CreatePayload, clock: Clock, *, cancelled: bool
+) -> Changes:
+    """An appointment has no trash either: the undo of making it cancels it, the redo
+    makes it confirmed again; SEQUENCE counts on both ways."""
+    from crm_desktop.data.models import Appointment, AppointmentStatus
+
+    ap = session.get(Appointment, p.id)
+    if ap is None or (ap.status == AppointmentStatus.CANCELLED) == cancelled:
+        raise ConflictError(ROW_GONE)
+    ap.status = AppointmentStatus.CANCELLED if cancelled else AppointmentStatus.CONFIRMED
+    ap.sequence = (ap.sequence or 0) + 1
+    ap.updated_at = clock.now()
+    session.flush()
+    p.deleted_at = clock.now() if cancelled else None
+    return Changes.of("appointment", p.id, structure=True) | Changes.of("person", ap.person_id)
+
+
 def _followup_changes(fu: Any) -> Changes:
     return (
         Changes.of("followup", int(fu.id), structure=True)
@@ -521,6 +552,13 @@ def _check_create(session: Session, p: CreatePayload) -> str | None:
         if fu is None:
             return f"followup {p.id} is gone"
         return None if fu.cancelled_at is None else f"followup {p.id} is cancelled"
+    if p.kind == "appointment":
+        from crm_desktop.data.models import Appointment, AppointmentStatus
+
+        ap = session.get(Appointment, p.id)
+        if ap is None:
+            return f"appointment {p.id} is gone"
+        return None if ap.status != AppointmentStatus.CANCELLED else "it is cancelled"
     model = _models()[p.kind]
     row = session.execute(select(model.deleted_at).where(model.id == p.id)).first()
     if row is None:

@@ -748,15 +748,16 @@ class AppointmentDialog(QDialog):
             if errors:
                 return None
             if self.appointment_id is None:
-                ap = cal.create_appointment(
+                ap = cal.new_appointment(
                     session,
+                    clock=self.clock,
                     start_at=start,
                     end_at=end,
+                    organizer=organizer,
+                    attendees=attendees,
                     owner=self.store.owner or None,
                     **details,
                 )
-                cal.set_organizer(session, ap.id, organizer)
-                cal.set_attendees(session, ap.id, attendees)
                 created, moved, changed = True, False, True
             else:
                 ap = cal.get_appointment(session, self.appointment_id)

@@ -60,6 +60,7 @@ _LABELS = (
     QT_TRANSLATE_NOOP("undo", "Reopen “{name}”"),
     QT_TRANSLATE_NOOP("undo", "New opportunity “{name}”"),
     QT_TRANSLATE_NOOP("undo", "Plan follow-up"),
+    QT_TRANSLATE_NOOP("undo", "New appointment “{name}”"),
 )
 _patterns: list[tuple[str, re.Pattern[str]]] = []
 

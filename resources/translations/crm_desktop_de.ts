@@ -8233,5 +8233,9 @@ gesamt</translation>
         <source>Plan follow-up</source>
         <translation>Wiedervorlage planen</translation>
     </message>
+    <message>
+        <source>New appointment “{name}”</source>
+        <translation>Neuer Termin „{name}“</translation>
+    </message>
 </context>
 </TS>

@@ -678,7 +678,27 @@ def _new_followup(s: Session, clock: FixedClock) -> tuple[str, int]:
     return "followup", fu.id
 
 
+def _new_appointment(s: Session, clock: FixedClock) -> tuple[str, int]:
+    from crm_desktop.interop.ical import Participant
+
+    _, pid = _base(s)
+    start = NOW + dt.timedelta(days=1)
+    ap = cal.new_appointment(
+        s,
+        clock=clock,
+        title="Aufmaß",
+        start_at=start,
+        end_at=start + dt.timedelta(hours=1),
+        organizer=Participant("buero@schreinerei.example", "Büro"),
+        attendees=[Participant("juergen@koehler.example", "Jürgen Köhler")],
+        person_id=pid,
+    )
+    return "appointment", ap.id
+
+
 def _gone(s: Session, kind: str, rid: int) -> bool:
+    if kind == "appointment":
+        return s.get_one(Appointment, rid).status == AppointmentStatus.CANCELLED
     if kind == "followup":
         return s.get_one(FollowUp, rid).cancelled_at is not None
     model = {"order": Order, "opportunity": Opportunity}[kind]
@@ -691,6 +711,7 @@ def _gone(s: Session, kind: str, rid: int) -> bool:
         (_new_order, "New order "),
         (_new_opportunity, "New opportunity “Website”"),
         (_new_followup, "Plan follow-up"),
+        (_new_appointment, "New appointment “Aufmaß”"),
     ],
 )
 def test_new_record_undo_redo(

@@ -344,7 +344,12 @@ def test_the_window_writes_rows_undoably() -> None:
 # write no undo entry (issue #16: every mutating command of the window is undoable)
 _NOT_UNDOABLE = {
     "orders": {"create_order", "update_order", "set_lines", "delete_order", "set_status"},
-    "calendar": {"cancel_appointment", "update_appointment", "move_appointment"},
+    "calendar": {
+        "create_appointment",
+        "cancel_appointment",
+        "update_appointment",
+        "move_appointment",
+    },
     "followups": {"create_followup", "mark_done", "snooze", "reschedule", "cancel"},
     "pipeline": {
         "create_opportunity",

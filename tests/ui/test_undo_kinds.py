@@ -522,6 +522,35 @@ def test_cancel_appointment_then_undo(
     _close(win)
 
 
+def test_new_appointment_then_undo(
+    qtbot: QtBot, sqlite_store: Store, tmp_path: Path, clock: FixedClock
+) -> None:
+    """An appointment has no trash: Undo of the new one cancels it, Redo confirms it."""
+    settings = QSettings(str(tmp_path / "appointments.ini"), QSettings.Format.IniFormat)
+    win = _window(qtbot, sqlite_store, tmp_path, clock)
+    dlg = AppointmentDialog(
+        sqlite_store, clock=clock, parent=win, data_dir=tmp_path / "data", settings=settings
+    )
+    qtbot.addWidget(dlg)
+    dlg.confirm = lambda _t, _q: False  # type: ignore[method-assign]
+    dlg.title.setText("Aufmaß")
+    dlg.organizer_email.setText("buero@schreinerei.example")
+    aid = dlg.save()
+    assert aid is not None
+    win.hub.publish(Changes.of("appointment", aid, structure=True))
+    undo = win.actions_by_name["undo"]
+    assert "New appointment “Aufmaß”" in undo.text()
+    undo.trigger()
+    with sqlite_store.reader() as s:
+        assert s.get_one(Appointment, aid).status == AppointmentStatus.CANCELLED
+    again = _appointment_dialog(qtbot, win, sqlite_store, clock, tmp_path, aid)
+    assert not again.save_button.isEnabled()
+    win.actions_by_name["redo"].trigger()
+    with sqlite_store.reader() as s:
+        assert s.get_one(Appointment, aid).status == AppointmentStatus.CONFIRMED
+    _close(win)
+
+
 def test_planned_follow_up_then_undo(
     qtbot: QtBot, sqlite_store: Store, tmp_path: Path, clock: FixedClock
 ) -> None:
