@@ -785,3 +785,31 @@ def test_undone_attendee_change_counts_the_sequence_on(
     with sqlite_store.reader() as s:
         assert _attendees(s, aid) == ("juergen@koehler.example",)
         assert s.get_one(Appointment, aid).sequence > changed
+
+
+def test_anonymising_an_attendee_removes_the_attendee_change(
+    sqlite_store: Store, clock: FixedClock
+) -> None:
+    """An attendee list in an undo entry holds her address: erasing her data erases it."""
+    from crm_desktop.services import privacy
+    from crm_desktop.services.contacts import EmailInput
+
+    with sqlite_store.session() as s:
+        aid = _appointment(s, clock)
+        pid = contacts.create_person(
+            s,
+            PersonInput(
+                given_name="Erika",
+                family_name="Einkauf",
+                emails=[EmailInput("erika@koehler.example")],
+            ),
+        ).id
+    with sqlite_store.session() as s:
+        _edit_attendees(s, aid, clock, "erika@koehler.example")
+        top = registry.stack(s, 1)[0]
+        assert top.label.startswith("Change attendees")
+        assert top.payload["lists"][0]["after"][0]["person_id"] == pid
+    with sqlite_store.session() as s:
+        privacy.anonymise_person(s, pid, clock, actor="tester")
+    with sqlite_store.reader() as s:
+        assert s.get(UndoEntry, top.id) is None
