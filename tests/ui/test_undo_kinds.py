@@ -609,3 +609,25 @@ def test_reminders_rearm_when_a_cancel_is_undone(qtbot: QtBot, sqlite_store: Sto
     ticker.apply_changes(Changes.of("followup", fid))
     assert ticker.armed_ms is not None and ticker.armed_ms <= 2 * 3600 * 1000 + 1
     ticker.stop()
+
+
+def test_order_deleted_then_undo_and_redo(
+    qtbot: QtBot, sqlite_store: Store, tmp_path: Path, clock: FixedClock
+) -> None:
+    oid, number = _two_line_order(sqlite_store, clock)
+    win = _window(qtbot, sqlite_store, tmp_path, clock)
+    win.show_view("orders")
+    view = win.pages["orders"]
+    assert isinstance(view, OrdersView)
+    view.confirm = lambda _t, _q: True  # type: ignore[method-assign]
+    assert view.delete_order(oid)
+    assert view.model.row_of(oid) < 0
+    undo = win.actions_by_name["undo"]
+    assert f"Delete order {number}" in undo.text()
+    undo.trigger()
+    qtbot.waitUntil(lambda: view.model.row_of(oid) >= 0, timeout=5000)
+    with sqlite_store.reader() as s:
+        assert s.get_one(Order, oid).deleted_at is None
+    win.actions_by_name["redo"].trigger()
+    qtbot.waitUntil(lambda: view.model.row_of(oid) < 0, timeout=5000)
+    _close(win)
