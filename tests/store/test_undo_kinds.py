@@ -813,3 +813,11 @@ def test_anonymising_an_attendee_removes_the_attendee_change(
         privacy.anonymise_person(s, pid, clock, actor="tester")
     with sqlite_store.reader() as s:
         assert s.get(UndoEntry, top.id) is None
+
+
+def test_order_saved_unchanged_writes_no_entry(sqlite_store: Store, clock: FixedClock) -> None:
+    with sqlite_store.session() as s:
+        oid = _order2(s, clock)
+    with sqlite_store.session() as s:
+        order_svc.save_order(s, oid, _with_lines(s, oid, _all_lines(s, oid)), clock=clock)
+        assert registry.stack(s) == []
