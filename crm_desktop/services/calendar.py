@@ -346,12 +346,11 @@ def edit_appointment(
     attendees: Sequence[ical.Participant] | None = None,
 ) -> bool:
     """Save the appointment dialog of a stored appointment (its time when ``move_to``
-    is given, then :func:`update_appointment`); one undoable change while the list of
-    attendees stays as it is (a changed list is saved but cannot be undone: the undo
-    of a row knows no child lists). Returns what :func:`update_appointment` returns."""
+    is given, then :func:`update_appointment`) as one undoable change, its list of
+    attendees included. Returns what :func:`update_appointment` returns."""
     from crm_desktop.services import undo
 
-    watch = undo.RowWatch(session, "appointment", appointment_id)
+    watch = undo.RowWatch(session, "appointment", appointment_id, lists=("attendees",))
     people_before = attendee_answers(session, appointment_id)
     if move_to is not None:
         move_appointment(session, appointment_id, *move_to)
@@ -367,10 +366,55 @@ def edit_appointment(
         attendees=attendees,
         bump_sequence=move_to is None,
     )
+    name = get_appointment(session, appointment_id).title
     if attendee_answers(session, appointment_id) == people_before:
-        name = get_appointment(session, appointment_id).title
-        watch.record(session, f"Edit appointment “{name}”", clock, structure=move_to is not None)
+        label = f"Edit appointment “{name}”"
+    else:
+        label = f"Change attendees of “{name}”"
+    watch.record(session, label, clock, structure=move_to is not None)
     return changed
+
+
+def new_appointment(
+    session: Session,
+    *,
+    clock: Clock,
+    title: str,
+    start_at: dt.datetime,
+    end_at: dt.datetime,
+    organizer: ical.Participant,
+    attendees: Sequence[ical.Participant] = (),
+    **details: Any,
+) -> Appointment:
+    """:func:`create_appointment` with its organizer and attendees, from the appointment
+    dialog, as one undoable change: an appointment has no trash, so the undo cancels
+    it (kept for the record, SEQUENCE up), the redo makes it confirmed again."""
+    from crm_desktop.services import undo
+
+    ap = create_appointment(session, title=title, start_at=start_at, end_at=end_at, **details)
+    set_organizer(session, ap.id, organizer)
+    set_attendees(session, ap.id, attendees)
+    undo.record_created(session, "appointment", ap.id, f"New appointment “{ap.title}”", clock)
+    return ap
+
+
+def call_off(
+    session: Session,
+    appointment_id: int,
+    clock: Clock,
+    *,
+    organizer: ical.Participant | None = None,
+) -> Appointment:
+    """:func:`cancel_appointment` (and the organizer the cancellation goes out with) as
+    one undoable change: the undo makes it confirmed again, SEQUENCE counts on."""
+    from crm_desktop.services import undo
+
+    watch = undo.RowWatch(session, "appointment", appointment_id)
+    ap = cancel_appointment(session, appointment_id)
+    if organizer is not None:
+        ap = set_organizer(session, ap.id, organizer)
+    watch.record(session, f"Cancel appointment “{ap.title}”", clock, structure=True)
+    return ap
 
 
 # ---------------------------------------------------------------- export

@@ -774,3 +774,34 @@ def move_due(session: Session, followup_id: int, new_due: dt.datetime, clock: Cl
     fu = reschedule(session, followup_id, new_due)
     watch.record(session, "Reschedule follow-up", clock, structure=True)
     return fu
+
+
+def call_off(session: Session, followup_id: int, clock: Clock) -> FollowUp:
+    """:func:`cancel` as one undoable change."""
+    from crm_desktop.services import undo
+
+    watch = undo.RowWatch(session, "followup", followup_id)
+    fu = cancel(session, followup_id, clock)
+    watch.record(session, "Cancel follow-up", clock, structure=True)
+    return fu
+
+
+def plan(
+    session: Session,
+    *,
+    due_at: dt.datetime,
+    kind: ActivityKind,
+    note: str,
+    person_id: int,
+    owner: str | None,
+    clock: Clock,
+) -> FollowUp:
+    """:func:`create_followup` from the follow-up dialog as one undoable change (the
+    undo cancels it, the redo takes the cancellation back)."""
+    from crm_desktop.services import undo
+
+    fu = create_followup(
+        session, due_at=due_at, kind=kind, note=note, person_id=person_id, owner=owner
+    )
+    undo.record_created(session, "followup", fu.id, "Plan follow-up", clock)
+    return fu

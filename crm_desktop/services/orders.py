@@ -645,14 +645,35 @@ def save_order(
     clock: Clock,
     expected_version: int | None = None,
 ) -> Order:
-    """:func:`update_order` from the order dialog; one undoable change while the lines
-    stay as they are (status, customer, date, notes). A change of the lines is saved
-    but cannot be undone: the undo of a row knows no child lists."""
+    """:func:`update_order` from the order dialog as one undoable change: its fields and
+    its lines (“Remove line from order A-2026-0007” when one line went, “Add line to
+    order …” when one came, “Edit lines of order …” for other changes of the lines)."""
     from crm_desktop.services import undo
 
-    watch = undo.RowWatch(session, "order", order_id)
-    lines_before = [_line_key(ln) for ln in get_order(session, order_id).lines]
+    watch = undo.RowWatch(session, "order", order_id, lists=("lines",))
+    before = [_line_key(ln) for ln in get_order(session, order_id).lines]
     order = update_order(session, order_id, data, clock=clock, expected_version=expected_version)
-    if [_line_key(ln) for ln in order.lines] == lines_before:
-        watch.record(session, f"Edit order {order.number}", clock, structure=True)
+    after = [_line_key(ln) for ln in order.lines]
+    watch.record(session, lines_label(order.number, before, after), clock, structure=True)
+    return order
+
+
+def lines_label(number: str, before: list[Any], after: list[Any]) -> str:
+    """The undo label of an order saved with these lines before and after."""
+    if before == after:
+        return f"Edit order {number}"
+    if len(after) == len(before) - 1 and all(ln in before for ln in after):
+        return f"Remove line from order {number}"
+    if len(after) == len(before) + 1 and all(ln in after for ln in before):
+        return f"Add line to order {number}"
+    return f"Edit lines of order {number}"
+
+
+def new_order(session: Session, data: OrderInput, *, clock: Clock) -> Order:
+    """:func:`create_order` from the order dialog as one undoable change (the undo moves
+    the order to the trash, the redo brings it back)."""
+    from crm_desktop.services import undo
+
+    order = create_order(session, data, clock=clock)
+    undo.record_created(session, "order", order.id, f"New order {order.number}", clock)
     return order

@@ -902,3 +902,23 @@ def record_quote_sent(session: Session, opp_id: int, clock: Clock) -> Opportunit
     opp = mark_quote_sent(session, opp_id, clock=clock)
     watch.record(session, f"Mark quote sent for “{opp.title}”", clock)
     return opp
+
+
+def take_back_loss(session: Session, opp_id: int, clock: Clock) -> Opportunity:
+    """:func:`reopen` of a lost opportunity as one undoable change."""
+    from crm_desktop.services import undo
+
+    watch = undo.RowWatch(session, "opportunity", opp_id)
+    opp = reopen(session, opp_id)
+    watch.record(session, f"Reopen “{opp.title}”", clock, structure=True)
+    return opp
+
+
+def new_opportunity(session: Session, data: OpportunityInput, *, clock: Clock) -> Opportunity:
+    """:func:`create_opportunity` from the dialog as one undoable change (the undo moves
+    it to the trash)."""
+    from crm_desktop.services import undo
+
+    opp = create_opportunity(session, data, clock=clock)
+    undo.record_created(session, "opportunity", opp.id, f"New opportunity “{opp.title}”", clock)
+    return opp

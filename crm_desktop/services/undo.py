@@ -32,6 +32,17 @@ from crm_desktop.services.changes import Changes
 log = logging.getLogger("crm_desktop.services.undo")
 
 DELETE_KINDS = ("person", "company", "activity", "ticket", "project", "opportunity", "order")
+# records whose creation is taken back (to the trash; a follow-up is cancelled)
+CREATE_KINDS = (
+    "person",
+    "activity",
+    "ticket",
+    "project",
+    "opportunity",
+    "order",
+    "followup",
+    "appointment",
+)
 EDIT_KINDS = ("person", "company")
 
 
@@ -424,6 +435,153 @@ def _check_delete(session: Session, p: DeletePayload) -> str | None:
     if current[0] is None:
         return f"{p.kind} {p.id} is no longer in the trash"
     return None
+
+
+@dataclass
+class CreatePayload:
+    """A record the window created: the undo moves it to the trash, the redo brings it
+    back (``deleted_at`` the moment of the undo's delete)."""
+
+    kind: str
+    id: int
+    deleted_at: dt.datetime | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        out: dict[str, Any] = {"kind": self.kind, "id": self.id}
+        if self.deleted_at is not None:
+            out["deleted_at"] = self.deleted_at.isoformat()
+        return out
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> CreatePayload:
+        kind = data.get("kind")
+        if kind not in CREATE_KINDS:
+            raise ValueError(f"no created kind {kind!r}")
+        raw = data.get("deleted_at")
+        return cls(str(kind), _int(data.get("id"), "id"), _moment(raw) if raw else None)
+
+
+def record_created(session: Session, kind: str, ref_id: int, label: str, clock: Clock) -> int:
+    """Write the undo entry of a record just created, in the caller's transaction."""
+    payload = CreatePayload(kind, ref_id)
+    CreatePayload.from_dict(payload.to_dict())  # a kind that cannot be taken back: now
+    return record(session, action="create", label=label, payload=payload, clock=clock)
+
+
+def _undo_create(session: Session, p: CreatePayload, clock: Clock) -> Changes:
+    if p.kind == "followup":
+        return _cancel_created_followup(session, p, clock)
+    if p.kind == "appointment":
+        return _set_created_appointment(session, p, clock, cancelled=True)
+    model = _models()[p.kind]
+    row = session.execute(select(model.deleted_at).where(model.id == p.id)).first()
+    if row is None or row[0] is not None:
+        raise ConflictError(ROW_GONE)
+    p.deleted_at = _do_delete(session, p.kind, p.id, clock)
+    return Changes.of(p.kind, p.id, structure=True)
+
+
+def _redo_create(session: Session, p: CreatePayload, clock: Clock) -> Changes:
+    if p.kind == "followup":
+        return _uncancel_created_followup(session, p, clock)
+    if p.kind == "appointment":
+        return _set_created_appointment(session, p, clock, cancelled=False)
+    model = _models()[p.kind]
+    row = session.execute(select(model.deleted_at).where(model.id == p.id)).first()
+    if row is None or row[0] is None:
+        raise ConflictError(ROW_GONE)
+    _undo_delete(session, DeletePayload(p.kind, p.id, _aware(row[0])), clock)
+    p.deleted_at = None
+    return Changes.of(p.kind, p.id, structure=True)
+
+
+def _cancel_created_followup(session: Session, p: CreatePayload, clock: Clock) -> Changes:
+    """A follow-up has no trash: the undo of planning it cancels it (kept for the
+    record, as every cancelled one), the redo takes the cancellation back."""
+    from crm_desktop.data.models import FollowUp
+
+    fu = session.get(FollowUp, p.id)
+    if fu is None or fu.cancelled_at is not None:
+        raise ConflictError(ROW_GONE)
+    if fu.done_at is not None:
+        raise ConflictError(EDIT_OVERTAKEN)
+    fu.cancelled_at = clock.now()
+    fu.sequence = (fu.sequence or 0) + 1
+    session.flush()
+    p.deleted_at = _aware(fu.cancelled_at)
+    return _followup_changes(fu)
+
+
+def _uncancel_created_followup(session: Session, p: CreatePayload, clock: Clock) -> Changes:
+    from crm_desktop.data.models import FollowUp
+
+    fu = session.get(FollowUp, p.id)
+    if fu is None or fu.cancelled_at is None:
+        raise ConflictError(ROW_GONE)
+    fu.cancelled_at = None
+    fu.sequence = (fu.sequence or 0) + 1
+    session.flush()
+    p.deleted_at = None
+    return _followup_changes(fu)
+
+
+def _set_created_appointment(
+    session: Session, p: CreatePayload, clock: Clock, *, cancelled: bool
+) -> Changes:
+    """An appointment has no trash either: the undo of making it cancels it, the redo
+    makes it confirmed again; SEQUENCE counts on both ways."""
+    from crm_desktop.data.models import Appointment, AppointmentStatus
+
+    ap = session.get(Appointment, p.id)
+    if ap is None or (ap.status == AppointmentStatus.CANCELLED) == cancelled:
+        raise ConflictError(ROW_GONE)
+    ap.status = AppointmentStatus.CANCELLED if cancelled else AppointmentStatus.CONFIRMED
+    ap.sequence = (ap.sequence or 0) + 1
+    ap.updated_at = clock.now()
+    session.flush()
+    p.deleted_at = clock.now() if cancelled else None
+    return Changes.of("appointment", p.id, structure=True) | Changes.of("person", ap.person_id)
+
+
+def _followup_changes(fu: Any) -> Changes:
+    return (
+        Changes.of("followup", int(fu.id), structure=True)
+        | Changes.of("person", fu.person_id)
+        | Changes.of("company", fu.company_id)
+    )
+
+
+def _check_create(session: Session, p: CreatePayload) -> str | None:
+    if p.kind == "followup":
+        from crm_desktop.data.models import FollowUp
+
+        fu = session.get(FollowUp, p.id)
+        if fu is None:
+            return f"followup {p.id} is gone"
+        return None if fu.cancelled_at is None else f"followup {p.id} is cancelled"
+    if p.kind == "appointment":
+        from crm_desktop.data.models import Appointment, AppointmentStatus
+
+        ap = session.get(Appointment, p.id)
+        if ap is None:
+            return f"appointment {p.id} is gone"
+        return None if ap.status != AppointmentStatus.CANCELLED else "it is cancelled"
+    model = _models()[p.kind]
+    row = session.execute(select(model.deleted_at).where(model.id == p.id)).first()
+    if row is None:
+        return f"{p.kind} {p.id} is gone"
+    if row[0] is not None:
+        return f"{p.kind} {p.id} is in the trash"
+    return None
+
+
+register(
+    "create",
+    parse=CreatePayload.from_dict,
+    undo=_undo_create,
+    redo=_redo_create,
+    check=_check_create,
+)
 
 
 @dataclass(frozen=True)
@@ -1044,6 +1202,79 @@ class RowChange:
         )
 
 
+def _list_table(kind: str, name: str) -> tuple[Any, str, str]:
+    """The child table of a record's list, its key column to the record and the column
+    its order is kept by."""
+    from crm_desktop.data.models import OrderLine, appointment_attendees
+
+    lists: dict[tuple[str, str], tuple[Any, str, str]] = {
+        ("order", "lines"): (OrderLine.__table__, "order_id", "position"),
+        ("appointment", "attendees"): (appointment_attendees, "appointment_id", "id"),
+    }
+    if (kind, name) not in lists:
+        raise ValueError(f"no list {name!r} of {kind}")
+    return lists[(kind, name)]
+
+
+def list_values(session: Session, kind: str, ref_id: int, name: str) -> list[dict[str, Any]]:
+    """The rows of one child list of a record (an order's lines, an appointment's
+    attendees) as JSON values, in their order; without their keys."""
+    from crm_desktop.services.merge import _dump
+
+    table, key, order = _list_table(kind, name)
+    session.flush()
+    rows = session.execute(
+        select(table).where(table.c[key] == ref_id).order_by(table.c[order], table.c.id)
+    ).mappings()
+    return [{str(k): _dump(v) for k, v in row.items() if k not in ("id", key)} for row in rows]
+
+
+@dataclass
+class ListChange:
+    """One child list of a record before and after a change (every row: a list is
+    written back whole)."""
+
+    name: str
+    before: list[dict[str, Any]]
+    after: list[dict[str, Any]]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"name": self.name, "before": self.before, "after": self.after}
+
+    @classmethod
+    def from_dict(cls, kind: str, data: dict[str, Any]) -> ListChange:
+        name = str(data.get("name", ""))
+        table, key, _order = _list_table(kind, name)
+        before, after = data.get("before"), data.get("after")
+        if not isinstance(before, list) or not isinstance(after, list):
+            raise ValueError(QT_TRANSLATE_NOOP("errors", "list before/after are not lists"))
+        for row in (*before, *after):
+            if not isinstance(row, dict):
+                raise ValueError(QT_TRANSLATE_NOOP("errors", "a list row is not an object"))
+            unknown = [n for n in row if n not in table.c or n in ("id", key)]
+            if unknown:
+                raise ValueError(f"no columns {unknown!r} in the {name} of {kind}")
+        return cls(name, list(before), list(after))
+
+
+def _write_list(
+    session: Session, kind: str, ref_id: int, name: str, rows: list[dict[str, Any]]
+) -> None:
+    from crm_desktop.services.merge import _load
+
+    table, key, _order = _list_table(kind, name)
+    session.flush()
+    session.execute(delete(table).where(table.c[key] == ref_id))
+    if rows:
+        session.execute(
+            insert(table),
+            [{key: ref_id, **{n: _load(table.c[n], v) for n, v in row.items()}} for row in rows],
+        )
+    obj = session.get(_row_model(kind), ref_id)
+    if obj is not None and name in obj.__mapper__.relationships:
+        session.expire(obj, [name])
+
+
 @dataclass
 class RowEditPayload:
     """An edit of one record without child lists (``kind``/``id``/``before``/``after``),
@@ -1060,6 +1291,7 @@ class RowEditPayload:
     created: list[tuple[str, int]] = field(default_factory=list)
     structure: bool = False
     person_id: int | None = None
+    lists: list[ListChange] = field(default_factory=list)  # child lists of the record
 
     @property
     def rows(self) -> list[RowChange]:
@@ -1072,6 +1304,7 @@ class RowEditPayload:
             "also": [c.to_dict() for c in self.also],
             "created": [{"kind": k, "id": i} for k, i in self.created],
             "structure": self.structure,
+            **({"lists": [c.to_dict() for c in self.lists]} if self.lists else {}),
         }
 
     @classmethod
@@ -1079,8 +1312,11 @@ class RowEditPayload:
         main = RowChange.from_dict(data)
         also = data.get("also", [])
         created = data.get("created", [])
+        lists = data.get("lists", [])
         if not isinstance(also, list) or not isinstance(created, list):
             raise ValueError(QT_TRANSLATE_NOOP("errors", "also/created are not lists"))
+        if not isinstance(lists, list):
+            raise ValueError(QT_TRANSLATE_NOOP("errors", "lists is not a list"))
         made = []
         for item in created:
             if not isinstance(item, dict) or item.get("kind") != "project":
@@ -1095,6 +1331,7 @@ class RowEditPayload:
             made,
             bool(data.get("structure", False)),
             main.person_id,
+            [ListChange.from_dict(main.kind, dict(c)) for c in lists],
         )
 
 
@@ -1107,10 +1344,22 @@ class RowWatch:
     """Values of rows before a use case changes them; :meth:`record` writes the one
     undo entry of what the use case changed."""
 
-    def __init__(self, session: Session, kind: str, ref_id: int) -> None:
+    def __init__(
+        self, session: Session, kind: str, ref_id: int, *, lists: tuple[str, ...] = ()
+    ) -> None:
         self.kind, self.id = kind, ref_id
         self._before: dict[tuple[str, int], dict[str, Any]] = {}
+        self._lists = {name: list_values(session, kind, ref_id, name) for name in lists}
         self.add(session, kind, ref_id)
+
+    def list_diff(self, session: Session) -> list[ListChange]:
+        """The watched child lists that changed."""
+        out = []
+        for name, before in self._lists.items():
+            after = list_values(session, self.kind, self.id, name)
+            if not _same(before, after):
+                out.append(ListChange(name, before, after))
+        return out
 
     def add(self, session: Session, kind: str, *ids: int | None) -> RowWatch:
         for ref in ids:
@@ -1149,7 +1398,8 @@ class RowWatch:
         """Write the entry (None when nothing changed)."""
         rows = self.diff(session)
         main, also = rows[0], rows[1:]
-        if not main.after and not also and not created:
+        lists = self.list_diff(session)
+        if not main.after and not also and not created and not lists:
             return None
         payload = RowEditPayload(
             self.kind,
@@ -1160,6 +1410,7 @@ class RowWatch:
             list(created or []),
             structure,
             main.person_id,
+            lists,
         )
         return record(session, action="row-edit", label=label, payload=payload, clock=clock)
 
@@ -1236,6 +1487,10 @@ def _refuse_row(session: Session, p: RowEditPayload, *, undoing: bool) -> None:
         if row is None or row[0] is not None:
             raise ConflictError(ROW_GONE)
     names = _overtaken(session, p.rows, undoing=undoing)
+    for c in p.lists:
+        expected = c.after if undoing else c.before
+        if not _same(list_values(session, p.kind, p.id, c.name), expected):
+            names.append(f"{p.kind} {p.id} {c.name}")
     if names:
         log.info("undo: %s %s changed meanwhile (%s): refused", p.kind, p.id, ", ".join(names))
         raise ConflictError(EDIT_OVERTAKEN)
@@ -1245,6 +1500,13 @@ def _apply_rows(session: Session, p: RowEditPayload, clock: Clock, *, undoing: b
     for c in p.rows:
         if c.after:
             _write_row(session, c, c.before if undoing else c.after, clock)
+    for lc in p.lists:
+        _write_list(session, p.kind, p.id, lc.name, lc.before if undoing else lc.after)
+    sequence = _ROW_SEQUENCE.get(p.kind)
+    if p.lists and not p.after and sequence is not None:  # new attendees: a new version
+        obj = session.get_one(_row_model(p.kind), p.id)
+        setattr(obj, sequence, (getattr(obj, sequence) or 0) + 1)
+        session.flush()
     hook = ROW_HOOKS.get(p.kind)
     if hook is not None and p.after:
         old, new = (p.after, p.before) if undoing else (p.before, p.after)
@@ -1324,8 +1586,10 @@ __all__ = [
     "BulkDeletePayload",
     "BulkSetPayload",
     "BulkTagPayload",
+    "CreatePayload",
     "DeletePayload",
     "EditPayload",
+    "ListChange",
     "MergePayload",
     "RecordName",
     "RowChange",
@@ -1337,7 +1601,9 @@ __all__ = [
     "changed_since",
     "delete_record",
     "describe",
+    "list_values",
     "record",
+    "record_created",
     "record_edit",
     "redo",
     "redo_last",

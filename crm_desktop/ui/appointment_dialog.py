@@ -67,6 +67,7 @@ from crm_desktop.interop import ical
 from crm_desktop.services import calendar as cal
 from crm_desktop.services import pickers, validation
 from crm_desktop.services.unit import Session
+from crm_desktop.ui import ops
 from crm_desktop.ui.errors import show_error
 from crm_desktop.ui.format import date_format, datetime_format, format_date, format_time
 from crm_desktop.ui.forms import (
@@ -415,11 +416,10 @@ class AppointmentDialog(QDialog):
         return edit
 
     def _load_choices(self, person_id: int | None) -> None:
-        with self.store.reader() as s:
-            chosen = pickers.person(s, person_id)
-            self.person.set_source(
-                people_source(self.store), (chosen.id, chosen.label) if chosen else None
-            )
+        chosen = ops.read(self.store, lambda s: pickers.person(s, person_id))
+        self.person.set_source(
+            people_source(self.store), (chosen.id, chosen.label) if chosen else None
+        )
         self._complete_participants()
 
     def _participant_typed(self, _text: str) -> None:
@@ -436,8 +436,7 @@ class AppointmentDialog(QDialog):
     def _complete_participants(self) -> None:
         """Offer the contacts whose name, company or address holds the typed words."""
         text = self.participant_edit.text().strip()
-        with self.store.reader() as s:
-            found = pickers.people_with_email(s, text)
+        found = ops.read(self.store, lambda s: pickers.people_with_email(s, text))
         entries: list[str] = []
         for choice, address in found:
             participant = ical.Participant(email=address, name=choice.name)
@@ -452,15 +451,18 @@ class AppointmentDialog(QDialog):
                 completer.complete()
 
     def _person_participant(self, pid: int) -> ical.Participant | None:
-        with self.store.reader() as s:
+
+        def read(s: Session) -> tuple[Any, str | None]:
             chosen = pickers.person(s, pid)
-            address = pickers.first_email(s, pid) if chosen is not None else None
+            return chosen, pickers.first_email(s, pid) if chosen is not None else None
+
+        chosen, address = ops.read(self.store, read)
         if chosen is None or address is None:
             return None
         return ical.Participant(email=address, name=chosen.name)
 
     def _load(self, appointment_id: int) -> None:
-        with self.store.reader() as s:
+        def fill(s: Session) -> tuple[tuple[str | None, str | None], bool]:
             ap = cal.get_appointment(s, appointment_id)
             self._status = ap.status
             self._sequence = ap.sequence or 0
@@ -477,8 +479,9 @@ class AppointmentDialog(QDialog):
             self._set_times(start, end, all_day=ap.all_day)
             for participant, partstat in cal.attendee_answers(s, appointment_id):
                 self._append(participant, partstat)
-            organizer = (ap.organizer_email, ap.organizer_name)
-            imported = ap.source == "import"
+            return (ap.organizer_email, ap.organizer_name), ap.source == "import"
+
+        organizer, imported = ops.read(self.store, fill)
         self.setWindowTitle(self.tr("Appointment – {title}").format(title=self.title.text()))
         if organizer[0]:
             self.organizer_email.setText(organizer[0])
@@ -745,15 +748,16 @@ class AppointmentDialog(QDialog):
             if errors:
                 return None
             if self.appointment_id is None:
-                ap = cal.create_appointment(
+                ap = cal.new_appointment(
                     session,
+                    clock=self.clock,
                     start_at=start,
                     end_at=end,
+                    organizer=organizer,
+                    attendees=attendees,
                     owner=self.store.owner or None,
                     **details,
                 )
-                cal.set_organizer(session, ap.id, organizer)
-                cal.set_attendees(session, ap.id, attendees)
                 created, moved, changed = True, False, True
             else:
                 ap = cal.get_appointment(session, self.appointment_id)
@@ -833,9 +837,12 @@ class AppointmentDialog(QDialog):
         appointment_id = self.appointment_id
 
         def work(session: Session, _errors: list[ValidationError]) -> Saved:
-            ap = cal.cancel_appointment(session, appointment_id)
-            if organizer.email:
-                ap = cal.set_organizer(session, ap.id, organizer)
+            ap = cal.call_off(
+                session,
+                appointment_id,
+                self.clock,
+                organizer=organizer if organizer.email else None,
+            )
             ap = cal.stored(session, ap.id)
             path = self._write_invitation(session, ap, organizer, "CANCEL") if attendees else None
             return Saved(ap.id, ap.uid, False, False, True, bool(attendees), path)
@@ -868,10 +875,14 @@ class AppointmentDialog(QDialog):
             self.router.show(errors)
             return None
         try:
-            with self.store.reader() as s:
+
+            def write_file(s: Session) -> Saved:
                 ap = cal.get_appointment(s, appointment_id)
                 path = self._write_invitation(s, ap, organizer, method)
-                saved = Saved(ap.id, ap.uid, False, False, True, True, path)
+                return Saved(ap.id, ap.uid, False, False, True, True, path)
+
+            saved = ops.read(self.store, write_file)
+            path = saved.file
         except CrmError as exc:
             show_error(self, exc, title=self.tr("Invitation"))
             return None

@@ -141,16 +141,17 @@ class FollowupDialog(QDialog):
         due = local_to_utc(
             dt.datetime(d.year(), d.month(), d.day(), t.hour(), t.minute()), self.zone
         )
+        kind = self.kind.value() or ActivityKind.CALL
+        note, owner = self.note.text(), self.store.owner
+
+        def work(s: Session) -> tuple[int, int | None]:
+            fu = followups.plan(
+                s, due_at=due, kind=kind, note=note, person_id=pid, owner=owner, clock=self.clock
+            )
+            return fu.id, fu.company_id
+
         try:
-            kind, note = self.kind.value() or ActivityKind.CALL, self.note.text()
-
-            def create(s: Session) -> tuple[int, int | None]:
-                fu = followups.create_followup(
-                    s, due_at=due, kind=kind, note=note, person_id=pid, owner=self.store.owner
-                )
-                return fu.id, fu.company_id
-
-            fid, company_id = ops.write(self.store, create)
+            fid, company_id = ops.write(self.store, work)
         except CrmError as exc:
             self._refused(exc)
             return

@@ -203,6 +203,10 @@ class NoticeRow(QFrame):
                 action.triggered.connect(
                     lambda _checked=False, p=preset: notice.act_snooze(entry.key, p)
                 )
+            menu.addSeparator()
+            cancel = menu.addAction(self.tr("Cancel follow-up"))
+            cancel.setData("cancel")
+            cancel.triggered.connect(lambda _checked=False: notice.act_cancel(entry.key))
             snooze.setMenu(menu)
             later = QPushButton(self.tr("Reschedule…"), self)
             later.clicked.connect(lambda: notice.ask_reschedule(entry.key))
@@ -379,6 +383,19 @@ class ReminderNotice(QFrame):
         if not self._run(
             lambda s: fus.postpone(s, row.entry.id, until, self.clock),
             Changes.of("followup", row.entry.id),
+        ):
+            return False
+        self._remove(key)
+        return True
+
+    def act_cancel(self, key: tuple[str, int]) -> bool:
+        """The follow-up is not needed any more (Edit → Undo brings it back)."""
+        row = self.rows.get(key)
+        if row is None or row.entry.type != "followup":
+            return False
+        if not self._run(
+            lambda s: fus.call_off(s, row.entry.id, self.clock),
+            Changes.of("followup", row.entry.id, structure=True),
         ):
             return False
         self._remove(key)

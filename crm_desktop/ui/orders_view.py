@@ -3,7 +3,7 @@
 :class:`OrdersView` – a search field (order number or customer, searched as typed), a
 status filter and a sortable table (number, date, customer, contact person, status,
 net total, currency), newest first. Double-click or Enter opens the order in
-:class:`~crm_desktop.ui.sales_dialogs.OrderDialog`; *Delete…* moves it to the trash
+:class:`~crm_desktop.ui.sales.order.OrderDialog`; *Delete…* moves it to the trash
 after asking. The context menu also shows the customer.
 """
 
@@ -44,13 +44,14 @@ from crm_desktop.data.store import Store
 from crm_desktop.errors import CrmError
 from crm_desktop.services import orders as order_svc
 from crm_desktop.services import textmatch
+from crm_desktop.services import undo as undo_registry
 from crm_desktop.services.changes import Changes
 from crm_desktop.services.unit import Session
 from crm_desktop.ui import ops
 from crm_desktop.ui.errors import show_error
 from crm_desktop.ui.format import format_date, format_money
 from crm_desktop.ui.i18n import translate_error
-from crm_desktop.ui.sales_dialogs import ORDER_STATUS_LABELS, OrderDialog
+from crm_desktop.ui.sales import ORDER_STATUS_LABELS, OrderDialog
 
 ORDER_ID = Qt.ItemDataRole.UserRole + 1
 SEARCH_DELAY_MS = 250
@@ -320,11 +321,10 @@ class OrdersView(QWidget):
         keep = self.current_id()
         text, status = self.filter_text(), self.status_filter()
         try:
-            limit = self.limit
 
             def load(s: Session) -> tuple[list[order_svc.OrderRow], bool]:
-                rows = order_svc.list_orders(s, text=text or None, status=status, limit=limit)
-                return rows, bool(rows) or bool(order_svc.list_orders(s, limit=1))
+                found = order_svc.list_orders(s, text=text or None, status=status, limit=self.limit)
+                return found, bool(found) or bool(order_svc.list_orders(s, limit=1))
 
             rows, any_order = ops.read(self.store, load)
         except CrmError as exc:
@@ -474,9 +474,10 @@ class OrdersView(QWidget):
                 manager.delete("order", row.id, label)  # the window publishes it
                 self.refresh()
                 return True
-            ops.write(
+            label = self.tr("Delete order {number}").format(number=row.number)
+            ops.write(  # undoable there too: the window's stack reads the entry
                 self.store,
-                lambda s: order_svc.delete_order(s, row.id, clock=self.clock),
+                lambda s: undo_registry.delete_record(s, "order", row.id, label, self.clock),
                 sender=self,
                 changes=Changes.of("order", row.id, structure=True),
             )

@@ -24,6 +24,7 @@ from crm_desktop.clock import Clock, SystemClock
 from crm_desktop.data.store import Store
 from crm_desktop.errors import CrmError
 from crm_desktop.services import followups as fus
+from crm_desktop.services.changes import Changes
 from crm_desktop.services.unit import Session
 from crm_desktop.ui import ops
 
@@ -116,6 +117,13 @@ class ReminderTicker(QObject):
         """Call after every change to follow-ups or appointments: rings what is due now
         and re-arms the timer for the next one."""
         self.check()
+
+    def apply_changes(self, changes: Changes) -> None:
+        """Follow the window's hub: a follow-up or appointment planned, cancelled, or
+        brought back by an undo (one not rung yet rings when it is due) re-arms
+        the timer for the next due moment (a read; what is due now rings at once)."""
+        if self.running and changes.touches("followups", "appointments"):
+            self._arm(self.clock.now())
 
     # ------------------------------------------------------------ work
 

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -38,6 +39,7 @@ from crm_desktop.errors import CrmError
 from crm_desktop.services import undo as registry
 from crm_desktop.services.unit import Session
 from crm_desktop.ui import ops
+from crm_desktop.ui.i18n import QT_TRANSLATE_NOOP
 
 log = logging.getLogger("crm_desktop.ui.undo")
 
@@ -47,9 +49,50 @@ KEEP_HOURS = 24  # changes older than this are not offered for undo after a rest
 LIMIT = 50
 
 
+# labels the services write for the changes undoable since the audit of issue #16 (order
+# lines, attendees, cancelling, reopening, new records); shown in the window's language
+_LABELS = (
+    QT_TRANSLATE_NOOP("undo", "Remove line from order {number}"),
+    QT_TRANSLATE_NOOP("undo", "Add line to order {number}"),
+    QT_TRANSLATE_NOOP("undo", "Edit lines of order {number}"),
+    QT_TRANSLATE_NOOP("undo", "New order {number}"),
+    QT_TRANSLATE_NOOP("undo", "Change attendees of “{name}”"),
+    QT_TRANSLATE_NOOP("undo", "Cancel appointment “{name}”"),
+    QT_TRANSLATE_NOOP("undo", "Cancel follow-up"),
+    QT_TRANSLATE_NOOP("undo", "Reopen “{name}”"),
+    QT_TRANSLATE_NOOP("undo", "New opportunity “{name}”"),
+    QT_TRANSLATE_NOOP("undo", "Plan follow-up"),
+    QT_TRANSLATE_NOOP("undo", "New appointment “{name}”"),
+)
+_patterns: list[tuple[str, re.Pattern[str]]] = []
+
+
+def _pattern(template: str) -> re.Pattern[str]:
+    parts = re.split(r"\{(\w+)\}", template)
+    regex = "".join(
+        f"(?P<{part}>.+?)" if i % 2 else re.escape(part) for i, part in enumerate(parts)
+    )
+    return re.compile(f"^{regex}$", re.DOTALL)
+
+
+def label_text(label: str) -> str | None:
+    """A label of :data:`_LABELS` in the window's language (None: another label)."""
+    if not _patterns:
+        _patterns.extend((t, _pattern(t)) for t in _LABELS)
+    for template, pattern in _patterns:
+        found = pattern.match(label)
+        if found is not None:
+            return QCoreApplication.translate("undo", template).format(**found.groupdict())
+    return None
+
+
 def entry_text(item: registry.StackItem) -> str:
     from crm_desktop.ui.i18n import undo_text
 
+    if item.action in ("row-edit", "create"):
+        text = label_text(item.label)
+        if text is not None:
+            return text
     return undo_text(item.action, item.payload, item.label)
 
 

@@ -216,6 +216,14 @@
         <translation>Dashboard d&amp;rucken…</translation>
     </message>
     <message>
+        <source>Print &amp;target/actual…</source>
+        <translation>&amp;Soll/Ist drucken…</translation>
+    </message>
+    <message>
+        <source>Print the &amp;pipeline list…</source>
+        <translation>&amp;Pipeline-Liste drucken…</translation>
+    </message>
+    <message>
         <source>&amp;Privacy (GDPR)…</source>
         <translation>Datenschut&amp;z (DSGVO)…</translation>
     </message>
@@ -3367,6 +3375,10 @@
         <translation>Später</translation>
     </message>
     <message>
+        <source>Cancel follow-up</source>
+        <translation>Wiedervorlage absagen</translation>
+    </message>
+    <message>
         <source>Reschedule…</source>
         <translation>Verschieben…</translation>
     </message>
@@ -3495,6 +3507,18 @@
     <message>
         <source>&amp;Lost…</source>
         <translation>&amp;Verloren…</translation>
+    </message>
+    <message>
+        <source>Re&amp;open</source>
+        <translation>W&amp;ieder öffnen</translation>
+    </message>
+    <message>
+        <source>Bring the lost opportunity back into the pipeline.</source>
+        <translation>Die verlorene Verkaufschance wieder in die Pipeline holen.</translation>
+    </message>
+    <message>
+        <source>“{title}” is open again.</source>
+        <translation>„{title}“ ist wieder offen.</translation>
     </message>
     <message>
         <source>&amp;Save</source>
@@ -8428,8 +8452,20 @@ gesamt</translation>
         <translation>„before“/„after“ nennen andere Spalten</translation>
     </message>
     <message>
+        <source>list before/after are not lists</source>
+        <translation>Liste vorher/nachher sind keine Listen</translation>
+    </message>
+    <message>
+        <source>a list row is not an object</source>
+        <translation>eine Listenzeile ist kein Objekt</translation>
+    </message>
+    <message>
         <source>also/created are not lists</source>
         <translation>„also“/„created“ sind keine Listen</translation>
+    </message>
+    <message>
+        <source>lists is not a list</source>
+        <translation>lists ist keine Liste</translation>
     </message>
     <message>
         <source>The time needs a time zone.</source>
@@ -10143,6 +10179,50 @@ gesamt</translation>
     <message>
         <source>New department “{name}”</source>
         <translation>Neue Abteilung „{name}“</translation>
+    </message>
+    <message>
+        <source>Remove line from order {number}</source>
+        <translation>Position von Auftrag {number} entfernen</translation>
+    </message>
+    <message>
+        <source>Add line to order {number}</source>
+        <translation>Position zu Auftrag {number} hinzufügen</translation>
+    </message>
+    <message>
+        <source>Edit lines of order {number}</source>
+        <translation>Positionen von Auftrag {number} bearbeiten</translation>
+    </message>
+    <message>
+        <source>New order {number}</source>
+        <translation>Neuer Auftrag {number}</translation>
+    </message>
+    <message>
+        <source>Change attendees of “{name}”</source>
+        <translation>Teilnehmer von „{name}“ ändern</translation>
+    </message>
+    <message>
+        <source>Cancel appointment “{name}”</source>
+        <translation>Termin „{name}“ absagen</translation>
+    </message>
+    <message>
+        <source>Cancel follow-up</source>
+        <translation>Wiedervorlage absagen</translation>
+    </message>
+    <message>
+        <source>Reopen “{name}”</source>
+        <translation>„{name}“ wieder öffnen</translation>
+    </message>
+    <message>
+        <source>New opportunity “{name}”</source>
+        <translation>Neue Verkaufschance „{name}“</translation>
+    </message>
+    <message>
+        <source>Plan follow-up</source>
+        <translation>Wiedervorlage planen</translation>
+    </message>
+    <message>
+        <source>New appointment “{name}”</source>
+        <translation>Neuer Termin „{name}“</translation>
     </message>
 </context>
 </TS>

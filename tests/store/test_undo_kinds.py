@@ -21,6 +21,7 @@ from crm_desktop.data.models import (
     Activity,
     ActivityKind,
     Appointment,
+    AppointmentStatus,
     Company,
     CompanyStatus,
     Department,
@@ -135,6 +136,80 @@ def _followup(s: Session, clock: FixedClock) -> int:
     ).id
 
 
+def _order2(s: Session, clock: FixedClock) -> int:
+    cid, _ = _base(s)
+    data = order_svc.OrderInput(
+        company_id=cid,
+        lines=[
+            order_svc.OrderLineInput("Tor", D("1"), D("1200")),
+            order_svc.OrderLineInput("Montage", D("3"), D("80")),
+        ],
+    )
+    return order_svc.create_order(s, data, clock=clock).id
+
+
+def _with_lines(
+    s: Session, order_id: int, lines: list[order_svc.OrderLineInput]
+) -> order_svc.OrderInput:
+    data = _order_input(s, order_id, order_svc.get_order(s, order_id).status)
+    data.lines = lines
+    return data
+
+
+def _lines_of(s: Session, order_id: int) -> tuple[Any, ...]:
+    order = s.get_one(Order, order_id)
+    return (
+        tuple((ln.position, ln.description, ln.quantity, ln.unit_price) for ln in order.lines),
+        order.total_net,
+    )
+
+
+def _first_line(s: Session, order_id: int) -> list[order_svc.OrderLineInput]:
+    ln = order_svc.get_order(s, order_id).lines[0]
+    return [order_svc.OrderLineInput(ln.description, ln.quantity, ln.unit_price)]
+
+
+def _all_lines(s: Session, order_id: int) -> list[order_svc.OrderLineInput]:
+    return [
+        order_svc.OrderLineInput(ln.description, ln.quantity, ln.unit_price)
+        for ln in order_svc.get_order(s, order_id).lines
+    ]
+
+
+def _lost(s: Session, clock: FixedClock) -> int:
+    oid = _opportunity(s, clock)
+    pl.lose(s, oid, pl.ensure_loss_reasons(s)[0].id, "zu teuer", clock)
+    return oid
+
+
+def _with_attendees(s: Session, clock: FixedClock) -> int:
+    from crm_desktop.interop.ical import Participant
+
+    aid = _appointment(s, clock)
+    cal.set_attendees(s, aid, [Participant("juergen@koehler.example", "Jürgen Köhler")])
+    return aid
+
+
+def _attendees(s: Session, aid: int) -> tuple[str, ...]:
+    return tuple(p.email for p in cal.attendees_of(s, aid))
+
+
+def _edit_attendees(s: Session, aid: int, clock: FixedClock, *emails: str) -> Any:
+    from crm_desktop.interop.ical import Participant
+
+    ap = s.get_one(Appointment, aid)
+    return cal.edit_appointment(
+        s,
+        aid,
+        clock=clock,
+        title=ap.title,
+        location=ap.location,
+        description=ap.description,
+        person_id=ap.person_id,
+        attendees=[Participant(e) for e in emails],
+    )
+
+
 CASES: dict[str, Case] = {
     "activity edit": Case(
         _activity,
@@ -190,6 +265,78 @@ CASES: dict[str, Case] = {
         lambda s, i: s.get_one(Order, i).status,
         lambda s, i, c: order_svc.set_status(s, i, "invoiced"),
         "Edit order ",
+    ),
+    "order line removed": Case(
+        _order2,
+        lambda s, i, c: order_svc.save_order(s, i, _with_lines(s, i, _first_line(s, i)), clock=c),
+        _lines_of,
+        lambda s, i, c: order_svc.set_lines(
+            s, i, [order_svc.OrderLineInput("Tor verzinkt", D("1"), D("1300"))]
+        ),
+        "Remove line from order ",
+    ),
+    "order line added": Case(
+        _order,
+        lambda s, i, c: order_svc.save_order(
+            s,
+            i,
+            _with_lines(
+                s, i, [*_all_lines(s, i), order_svc.OrderLineInput("Antrieb", D("1"), D("450"))]
+            ),
+            clock=c,
+        ),
+        _lines_of,
+        lambda s, i, c: order_svc.set_lines(s, i, _first_line(s, i)),
+        "Add line to order ",
+    ),
+    "order line edited": Case(
+        _order2,
+        lambda s, i, c: order_svc.save_order(
+            s,
+            i,
+            _with_lines(
+                s,
+                i,
+                [
+                    order_svc.OrderLineInput("Tor", D("2"), D("1200")),
+                    order_svc.OrderLineInput("Montage", D("3"), D("80")),
+                ],
+            ),
+            clock=c,
+        ),
+        _lines_of,
+        lambda s, i, c: order_svc.set_lines(s, i, _first_line(s, i)),
+        "Edit lines of order ",
+    ),
+    "appointment attendees": Case(
+        _with_attendees,
+        lambda s, i, c: _edit_attendees(
+            s, i, c, "juergen@koehler.example", "einkauf@koehler.example"
+        ),
+        _attendees,
+        lambda s, i, c: cal.set_attendees(s, i, []),
+        "Change attendees of “Aufmaß”",
+    ),
+    "appointment cancelled": Case(
+        _appointment,
+        lambda s, i, c: cal.call_off(s, i, c),
+        lambda s, i: s.get_one(Appointment, i).status,
+        lambda s, i, c: setattr(s.get_one(Appointment, i), "status", AppointmentStatus.TENTATIVE),
+        "Cancel appointment “Aufmaß”",
+    ),
+    "follow-up cancelled": Case(
+        _followup,
+        lambda s, i, c: followups.call_off(s, i, c),
+        lambda s, i: s.get_one(FollowUp, i).cancelled_at is None,
+        lambda s, i, c: setattr(s.get_one(FollowUp, i), "cancelled_at", None),
+        "Cancel follow-up",
+    ),
+    "opportunity reopened": Case(
+        _lost,
+        lambda s, i, c: pl.take_back_loss(s, i, c),
+        lambda s, i: (s.get_one(Opportunity, i).status, s.get_one(Opportunity, i).loss_note),
+        lambda s, i, c: pl.lose(s, i, pl.ensure_loss_reasons(s)[0].id, "doch zu teuer", c),
+        "Reopen “Website”",
     ),
     "appointment edit": Case(
         _appointment,
@@ -498,3 +645,179 @@ def test_anonymising_the_person_removes_her_row_edits(
         privacy.anonymise_person(s, pid, clock, actor="tester")
     with sqlite_store.reader() as s:
         assert s.execute(select(UndoEntry).where(UndoEntry.action == "row-edit")).first() is None
+
+
+# ---------------------------------------------------------------- new records
+
+
+def _new_order(s: Session, clock: FixedClock) -> tuple[str, int]:
+    cid, _ = _base(s)
+    data = order_svc.OrderInput(
+        company_id=cid, lines=[order_svc.OrderLineInput("Tor", D("1"), D("1200"))]
+    )
+    return "order", order_svc.new_order(s, data, clock=clock).id
+
+
+def _new_opportunity(s: Session, clock: FixedClock) -> tuple[str, int]:
+    cid, pid = _base(s)
+    data = pl.OpportunityInput(title="Website", company_id=cid, person_id=pid)
+    return "opportunity", pl.new_opportunity(s, data, clock=clock).id
+
+
+def _new_followup(s: Session, clock: FixedClock) -> tuple[str, int]:
+    _, pid = _base(s)
+    fu = followups.plan(
+        s,
+        due_at=NOW + dt.timedelta(hours=2),
+        kind=ActivityKind.CALL,
+        note="Rückruf",
+        person_id=pid,
+        owner=None,
+        clock=clock,
+    )
+    return "followup", fu.id
+
+
+def _new_appointment(s: Session, clock: FixedClock) -> tuple[str, int]:
+    from crm_desktop.interop.ical import Participant
+
+    _, pid = _base(s)
+    start = NOW + dt.timedelta(days=1)
+    ap = cal.new_appointment(
+        s,
+        clock=clock,
+        title="Aufmaß",
+        start_at=start,
+        end_at=start + dt.timedelta(hours=1),
+        organizer=Participant("buero@schreinerei.example", "Büro"),
+        attendees=[Participant("juergen@koehler.example", "Jürgen Köhler")],
+        person_id=pid,
+    )
+    return "appointment", ap.id
+
+
+def _gone(s: Session, kind: str, rid: int) -> bool:
+    if kind == "appointment":
+        return s.get_one(Appointment, rid).status == AppointmentStatus.CANCELLED
+    if kind == "followup":
+        return s.get_one(FollowUp, rid).cancelled_at is not None
+    model = {"order": Order, "opportunity": Opportunity}[kind]
+    return s.get_one(model, rid).deleted_at is not None
+
+
+@pytest.mark.parametrize(
+    ("make", "label"),
+    [
+        (_new_order, "New order "),
+        (_new_opportunity, "New opportunity “Website”"),
+        (_new_followup, "Plan follow-up"),
+        (_new_appointment, "New appointment “Aufmaß”"),
+    ],
+)
+def test_new_record_undo_redo(
+    sqlite_store: Store,
+    clock: FixedClock,
+    make: Callable[[Session, FixedClock], tuple[str, int]],
+    label: str,
+) -> None:
+    with sqlite_store.session() as s:
+        kind, rid = make(s, clock)
+    with sqlite_store.session() as s:
+        top = registry.stack(s, 1)[0]
+        assert top.action == "create" and top.label.startswith(label)
+        done = registry.undo_last(s, clock)
+    assert done is not None and done.changes.touches_record(kind, rid)
+    with sqlite_store.reader() as s:
+        assert _gone(s, kind, rid)
+        assert registry.stack(s) == []  # nothing more to undo
+    with sqlite_store.session() as s:
+        assert registry.redo_last(s, clock) is not None
+    with sqlite_store.reader() as s:
+        assert not _gone(s, kind, rid)
+
+
+def test_new_follow_up_done_since_is_refused(sqlite_store: Store, clock: FixedClock) -> None:
+    with sqlite_store.session() as s:
+        _kind, fid = _new_followup(s, clock)
+        entry = registry.stack(s, 1)[0].id
+    with sqlite_store.session() as s:
+        followups.mark_done(s, fid, clock)
+    with sqlite_store.session() as s, pytest.raises(ConflictError) as info:
+        registry.undo(s, entry, clock)
+    assert info.value.message == registry.EDIT_OVERTAKEN
+    with sqlite_store.reader() as s:
+        assert s.get_one(FollowUp, fid).cancelled_at is None
+
+
+def test_order_lines_in_a_new_session(tmp_path: Path, clock: FixedClock) -> None:
+    """An undo of a removed line read back from the stored entry (JSON amounts)."""
+    data = tmp_path / "data"
+    store = open_store(data_dir=data)
+    try:
+        with store.session() as s:
+            oid = _order2(s, clock)
+        with store.reader() as s:
+            before = _lines_of(s, oid)
+        with store.session() as s:
+            order_svc.save_order(s, oid, _with_lines(s, oid, _first_line(s, oid)), clock=clock)
+        store.dispose()
+        store = open_store(data_dir=data)
+        with store.session() as s:
+            assert registry.undo_last(s, clock) is not None
+        with store.reader() as s:
+            assert _lines_of(s, oid) == before
+    finally:
+        store.dispose()
+
+
+def test_undone_attendee_change_counts_the_sequence_on(
+    sqlite_store: Store, clock: FixedClock
+) -> None:
+    """Calendars take an invitation with a higher SEQUENCE as the newer version: an
+    undo of a changed attendee list never sends the number back."""
+    with sqlite_store.session() as s:
+        aid = _with_attendees(s, clock)
+    with sqlite_store.session() as s:
+        _edit_attendees(s, aid, clock, "einkauf@koehler.example")
+        changed = s.get_one(Appointment, aid).sequence
+    with sqlite_store.session() as s:
+        assert registry.undo_last(s, clock) is not None
+    with sqlite_store.reader() as s:
+        assert _attendees(s, aid) == ("juergen@koehler.example",)
+        assert s.get_one(Appointment, aid).sequence > changed
+
+
+def test_anonymising_an_attendee_removes_the_attendee_change(
+    sqlite_store: Store, clock: FixedClock
+) -> None:
+    """An attendee list in an undo entry holds her address: erasing her data erases it."""
+    from crm_desktop.services import privacy
+    from crm_desktop.services.contacts import EmailInput
+
+    with sqlite_store.session() as s:
+        aid = _appointment(s, clock)
+        pid = contacts.create_person(
+            s,
+            PersonInput(
+                given_name="Erika",
+                family_name="Einkauf",
+                emails=[EmailInput("erika@koehler.example")],
+            ),
+        ).id
+    with sqlite_store.session() as s:
+        _edit_attendees(s, aid, clock, "erika@koehler.example")
+        top = registry.stack(s, 1)[0]
+        assert top.label.startswith("Change attendees")
+        assert top.payload["lists"][0]["after"][0]["person_id"] == pid
+    with sqlite_store.session() as s:
+        privacy.anonymise_person(s, pid, clock, actor="tester")
+    with sqlite_store.reader() as s:
+        assert s.get(UndoEntry, top.id) is None
+
+
+def test_order_saved_unchanged_writes_no_entry(sqlite_store: Store, clock: FixedClock) -> None:
+    with sqlite_store.session() as s:
+        oid = _order2(s, clock)
+    with sqlite_store.session() as s:
+        order_svc.save_order(s, oid, _with_lines(s, oid, _all_lines(s, oid)), clock=clock)
+        assert registry.stack(s) == []

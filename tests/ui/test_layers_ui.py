@@ -35,10 +35,7 @@ UOW_CALLS = {"session", "reader"}
 
 # Files still opening units of work themselves while other helpers convert them. A
 # file listed here that is already clean fails below, so the set cannot go stale.
-PENDING_UOW: set[str] = {
-    "sales_dialogs.py",
-    "appointment_dialog.py",
-}
+PENDING_UOW: set[str] = set()
 
 # Calls that run SQL or change the unit of work, on anything (no ui object has them).
 ANY_RECEIVER = {"execute", "scalars", "scalar", "scalar_one", "scalar_one_or_none", "query"}

@@ -393,3 +393,75 @@ def test_printouts_are_laid_out_by_the_page_engine() -> None:
                 and node.func.id == "QPdfWriter"
             ):
                 assert (path.name, inside.get(node, "")) in allowed_writers, f"{where}: QPdfWriter"
+
+
+# the changes of these records that the window makes go through their undoable use
+# case (services: save_order, new_order, edit_appointment, call_off, complete,
+# postpone, move_due, plan, change_stage, edit_opportunity, mark_won, mark_lost,
+# take_back_loss, new_opportunity, record_quote_sent); the plain service functions
+# write no undo entry (issue #16: every mutating command of the window is undoable)
+_NOT_UNDOABLE = {
+    "orders": {"create_order", "update_order", "set_lines", "delete_order", "set_status"},
+    "calendar": {
+        "create_appointment",
+        "cancel_appointment",
+        "update_appointment",
+        "move_appointment",
+    },
+    "followups": {"create_followup", "mark_done", "snooze", "reschedule", "cancel"},
+    "pipeline": {
+        "create_opportunity",
+        "update_opportunity",
+        "move_stage",
+        "win",
+        "lose",
+        "reopen",
+        "mark_quote_sent",
+    },
+}
+
+
+def _service_aliases(tree: ast.Module) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for node in ast.walk(tree):
+        if isinstance(node, ast.ImportFrom) and node.module == "crm_desktop.services":
+            for alias in node.names:
+                out[alias.asname or alias.name] = alias.name
+        elif isinstance(node, ast.Import):
+            for alias in node.names:
+                if alias.name.startswith("crm_desktop.services.") and alias.asname:
+                    out[alias.asname] = alias.name.rsplit(".", 1)[1]
+    return out
+
+
+def _not_undoable(tree: ast.Module) -> list[tuple[int, str]]:
+    aliases = _service_aliases(tree)
+    out = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name):
+            module = aliases.get(node.value.id)
+            if module is not None and node.attr in _NOT_UNDOABLE.get(module, ()):
+                out.append((node.lineno, f"{module}.{node.attr}"))
+    return out
+
+
+def test_ui_changes_sales_and_calendar_records_undoably() -> None:
+    found = []
+    for path in sorted(UI.rglob("*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        found += [f"{path.relative_to(UI)}:{n}: {what}" for n, what in _not_undoable(tree)]
+    assert found == []
+
+
+def test_the_undoable_check_finds_what_it_bans() -> None:
+    source = (
+        "from crm_desktop.services import orders as order_svc\n"
+        "import crm_desktop.services.followups as fus\n"
+        "collect(errors, order_svc.create_order, s)\n"
+        "fus.cancel(s, 1)\n"
+        "task.cancel()\n"
+    )
+    assert [w for _n, w in _not_undoable(ast.parse(source))] == [
+        "orders.create_order",
+        "followups.cancel",
+    ]

@@ -18,6 +18,7 @@ from crm_desktop.data.store import Store, open_store
 from crm_desktop.services import calendar as cal
 from crm_desktop.services import contacts as c
 from crm_desktop.services import followups as fus
+from crm_desktop.services import undo
 from crm_desktop.ui.notice import ReminderNotice, TrayNotifier, entry_text
 from crm_desktop.ui.reminders import MAX_TIMER_MS, ReminderTicker
 
@@ -212,7 +213,12 @@ def test_notice_actions(qtbot: QtBot, sqlite_store: Store, max_id: int) -> None:
     assert isinstance(snooze_button, QToolButton)
     menu = snooze_button.menu()
     assert menu is not None
-    assert [act.data() for act in menu.actions()] == ["10min", "1h", "tomorrow"]
+    assert [act.data() for act in menu.actions() if not act.isSeparator()] == [
+        "10min",
+        "1h",
+        "tomorrow",
+        "cancel",
+    ]
 
     # Open person
     with qtbot.waitSignal(notice.personActivated) as opened:
@@ -248,6 +254,21 @@ def test_notice_actions(qtbot: QtBot, sqlite_store: Store, max_id: int) -> None:
     clock.advance(minutes=10)
     ticker.check()
     assert [en.id for en in notice.entries()] == [b]
+    # Cancel (the menu's last entry): not needed any more, gone; Undo brings it back
+    menu_b = notice.rows[("followup", b)].buttons["snooze"].menu()  # type: ignore[union-attr]
+    assert menu_b is not None
+    menu_b.actions()[-1].trigger()
+    assert notice.rows == {}
+    with sqlite_store.reader() as s:
+        row_b = s.get(FollowUp, b)
+        assert row_b is not None and row_b.cancelled_at is not None
+    with sqlite_store.session() as s:
+        (top,) = undo.stack(s, limit=1)
+        assert top.label == "Cancel follow-up"
+        undo.undo(s, top.id, clock)
+    with sqlite_store.reader() as s:
+        row_b = s.get(FollowUp, b)
+        assert row_b is not None and row_b.cancelled_at is None  # planned again
     ticker.stop()
 
 

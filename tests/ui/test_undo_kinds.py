@@ -9,12 +9,15 @@ import datetime as dt
 from decimal import Decimal as D
 from pathlib import Path
 
+from PySide6.QtCore import QSettings
 from pytestqt.qtbot import QtBot
 
 from crm_desktop.clock import FixedClock
 from crm_desktop.data.models import (
     Activity,
     ActivityKind,
+    Appointment,
+    AppointmentStatus,
     FollowUp,
     Opportunity,
     OpportunityStatus,
@@ -24,14 +27,18 @@ from crm_desktop.data.models import (
     TicketStatus,
 )
 from crm_desktop.data.store import Store
+from crm_desktop.interop.ical import Participant
 from crm_desktop.services import activities, contacts, followups
+from crm_desktop.services import calendar as cal
 from crm_desktop.services import orders as order_svc
 from crm_desktop.services import pipeline as pl
 from crm_desktop.services import tickets as ticket_svc
+from crm_desktop.services import undo as registry
 from crm_desktop.services.changes import Changes
 from crm_desktop.services.contacts import CompanyInput, PersonInput
+from crm_desktop.ui.appointment_dialog import AppointmentDialog
 from crm_desktop.ui.main_window import MainWindow
-from crm_desktop.ui.orders_view import STATUS, OrdersView
+from crm_desktop.ui.orders_view import NET, STATUS, OrdersView
 from crm_desktop.ui.pipeline import PipelineBoard
 from crm_desktop.ui.sales_dialogs import OrderDialog
 from crm_desktop.ui.settings_dialog import AppSettings
@@ -292,3 +299,335 @@ def test_menu_texts_of_row_edits(qapp: object) -> None:
         "New department “Einkauf”"
     )
     assert undo_text("row-edit", {}, "a label of another version") == "a label of another version"
+
+
+# ---------------------------------------------------------------- since the audit (issue #16)
+
+
+def _two_line_order(store: Store, clock: FixedClock) -> tuple[int, str]:
+    cid, _ = _base(store)
+    with store.session() as s:
+        data = order_svc.OrderInput(
+            company_id=cid,
+            lines=[
+                order_svc.OrderLineInput("Tor", D("1"), D("1200")),
+                order_svc.OrderLineInput("Montage", D("3"), D("80")),
+            ],
+        )
+        order = order_svc.create_order(s, data, clock=clock)
+        return order.id, order.number
+
+
+def _lines(store: Store, oid: int) -> list[str]:
+    with store.reader() as s:
+        return [ln.description for ln in s.get_one(Order, oid).lines]
+
+
+def test_order_line_removed_then_undo_and_redo(
+    qtbot: QtBot, sqlite_store: Store, tmp_path: Path, clock: FixedClock
+) -> None:
+    oid, number = _two_line_order(sqlite_store, clock)
+    win = _window(qtbot, sqlite_store, tmp_path, clock)
+    win.show_view("orders")
+    view = win.pages["orders"]
+    assert isinstance(view, OrdersView)
+
+    def drive(dlg: OrderDialog) -> int:
+        dlg.table.setCurrentIndex(dlg.lines.index(1, 1))
+        dlg.remove_line()
+        dlg.save()
+        return int(dlg.result())
+
+    view.run_dialog = drive
+    assert view.open_order(oid)
+
+    def net() -> str:
+        return str(view.model.index(view.model.row_of(oid), NET).data())
+
+    assert _lines(sqlite_store, oid) == ["Tor"]
+    assert "1,200.00" in net()
+    undo, redo = win.actions_by_name["undo"], win.actions_by_name["redo"]
+    assert f"Remove line from order {number}" in undo.text()
+    undo.trigger()
+    qtbot.waitUntil(lambda: "1,440.00" in net(), timeout=5000)
+    assert _lines(sqlite_store, oid) == ["Tor", "Montage"]
+    assert f"Remove line from order {number}" in redo.text()
+    redo.trigger()
+    qtbot.waitUntil(lambda: "1,440.00" not in net(), timeout=5000)
+    assert _lines(sqlite_store, oid) == ["Tor"]
+    _close(win)
+
+
+def test_order_line_undo_refused_over_a_later_change(
+    qtbot: QtBot, sqlite_store: Store, tmp_path: Path, clock: FixedClock
+) -> None:
+    oid, _number = _two_line_order(sqlite_store, clock)
+    win = _window(qtbot, sqlite_store, tmp_path, clock)
+    errors: list[BaseException] = []
+    win.show_error = errors.append  # type: ignore[method-assign]
+    win.show_view("orders")
+    view = win.pages["orders"]
+    assert isinstance(view, OrdersView)
+
+    def drive(dlg: OrderDialog) -> int:
+        dlg.table.setCurrentIndex(dlg.lines.index(0, 1))
+        dlg.remove_line()
+        dlg.save()
+        return int(dlg.result())
+
+    view.run_dialog = drive
+    assert view.open_order(oid)
+    with sqlite_store.session() as s:  # another window changes the lines again
+        order_svc.set_lines(s, oid, [order_svc.OrderLineInput("Antrieb", D("1"), D("450"))])
+    win.hub.publish(Changes.of("order", oid))
+    win.actions_by_name["undo"].trigger()
+    assert len(errors) == 1 and "changed again" in str(errors[0])
+    assert _lines(sqlite_store, oid) == ["Antrieb"]
+    _close(win)
+
+
+def test_new_order_then_undo(
+    qtbot: QtBot, sqlite_store: Store, tmp_path: Path, clock: FixedClock
+) -> None:
+    cid, _ = _base(sqlite_store)
+    win = _window(qtbot, sqlite_store, tmp_path, clock)
+    win.show_view("orders")
+    view = win.pages["orders"]
+    assert isinstance(view, OrdersView)
+    made: list[int] = []
+
+    view.make_dialog = lambda order_id=None: OrderDialog(  # type: ignore[method-assign]
+        sqlite_store, company_id=cid, clock=clock, parent=view
+    )
+
+    def drive(dlg: OrderDialog) -> int:
+        dlg.set_line(0, description="Tor", quantity="1", unit_price="1200")
+        dlg.save()
+        if dlg.result_id is not None:
+            made.append(dlg.result_id)
+        return int(dlg.result())
+
+    view.run_dialog = drive
+    view.new_order()
+    assert made and view.model.row_of(made[0]) >= 0
+    undo = win.actions_by_name["undo"]
+    assert "New order" in undo.text()
+    undo.trigger()
+    qtbot.waitUntil(lambda: view.model.row_of(made[0]) < 0, timeout=5000)
+    with sqlite_store.reader() as s:
+        assert s.get_one(Order, made[0]).deleted_at is not None
+    win.actions_by_name["redo"].trigger()
+    qtbot.waitUntil(lambda: view.model.row_of(made[0]) >= 0, timeout=5000)
+    _close(win)
+
+
+def test_reopen_lost_opportunity_then_undo(
+    qtbot: QtBot, sqlite_store: Store, tmp_path: Path, clock: FixedClock
+) -> None:
+    from crm_desktop.ui.sales_dialogs import OpportunityDialog
+
+    opp, _stages = _opportunity(sqlite_store, clock)
+    with sqlite_store.session() as s:
+        pl.lose(s, opp, pl.ensure_loss_reasons(s)[0].id, "zu teuer", clock)
+    win = _window(qtbot, sqlite_store, tmp_path, clock)
+    dlg = OpportunityDialog(sqlite_store, opportunity_id=opp, clock=clock, parent=win)
+    qtbot.addWidget(dlg)
+    dlg.changed.connect(win.hub.publish)  # as the window's _run_tool connects it
+    assert dlg.reopen_button.isVisibleTo(dlg)
+    assert dlg.reopen()
+    assert not dlg.reopen_button.isVisibleTo(dlg) and dlg.won_button.isEnabled()
+    undo = win.actions_by_name["undo"]
+    assert "Reopen “Website”" in undo.text()
+    undo.trigger()
+    with sqlite_store.reader() as s:
+        row = s.get_one(Opportunity, opp)
+        assert row.status == OpportunityStatus.LOST and row.loss_note == "zu teuer"
+    win.actions_by_name["redo"].trigger()
+    with sqlite_store.reader() as s:
+        assert s.get_one(Opportunity, opp).status == OpportunityStatus.OPEN
+    _close(win)
+
+
+def _appointment_dialog(
+    qtbot: QtBot, win: MainWindow, store: Store, clock: FixedClock, tmp_path: Path, aid: int
+) -> AppointmentDialog:
+    settings = QSettings(str(tmp_path / "appointments.ini"), QSettings.Format.IniFormat)
+    dlg = AppointmentDialog(
+        store, aid, clock=clock, parent=win, data_dir=tmp_path / "data", settings=settings
+    )
+    qtbot.addWidget(dlg)
+    dlg.confirm = lambda _t, _q: True  # type: ignore[method-assign]
+    dlg.open_mail = lambda _url: None  # type: ignore[method-assign]
+    return dlg
+
+
+def _appointment(store: Store, clock: FixedClock) -> int:
+    _, pid = _base(store)
+    start = clock.now() + dt.timedelta(days=1)
+    with store.session() as s:
+        ap = cal.create_appointment(
+            s, title="Aufmaß", start_at=start, end_at=start + dt.timedelta(hours=1), person_id=pid
+        )
+        cal.set_organizer(s, ap.id, Participant("buero@schreinerei.example", "Büro"))
+        cal.set_attendees(s, ap.id, [Participant("juergen@koehler.example", "Jürgen Köhler")])
+        return ap.id
+
+
+def _emails(store: Store, aid: int) -> list[str]:
+    with store.reader() as s:
+        return [p.email for p in cal.attendees_of(s, aid)]
+
+
+def test_attendee_added_then_undo_and_redo(
+    qtbot: QtBot, sqlite_store: Store, tmp_path: Path, clock: FixedClock
+) -> None:
+    aid = _appointment(sqlite_store, clock)
+    win = _window(qtbot, sqlite_store, tmp_path, clock)
+    dlg = _appointment_dialog(qtbot, win, sqlite_store, clock, tmp_path, aid)
+    dlg.add_participant(Participant("einkauf@koehler.example", "Einkauf"))
+    assert dlg.save() == aid
+    win.hub.publish(Changes.of("appointment", aid))  # what the window does after it
+    assert _emails(sqlite_store, aid) == ["juergen@koehler.example", "einkauf@koehler.example"]
+    undo = win.actions_by_name["undo"]
+    assert "Change attendees of “Aufmaß”" in undo.text()
+    undo.trigger()
+    assert _emails(sqlite_store, aid) == ["juergen@koehler.example"]
+    again = _appointment_dialog(qtbot, win, sqlite_store, clock, tmp_path, aid)
+    assert [p.email for p in again.attendee_list()] == ["juergen@koehler.example"]
+    win.actions_by_name["redo"].trigger()
+    assert _emails(sqlite_store, aid) == ["juergen@koehler.example", "einkauf@koehler.example"]
+    _close(win)
+
+
+def test_cancel_appointment_then_undo(
+    qtbot: QtBot, sqlite_store: Store, tmp_path: Path, clock: FixedClock
+) -> None:
+    aid = _appointment(sqlite_store, clock)
+    win = _window(qtbot, sqlite_store, tmp_path, clock)
+    dlg = _appointment_dialog(qtbot, win, sqlite_store, clock, tmp_path, aid)
+    assert dlg.cancel_appointment()
+    win.hub.publish(Changes.of("appointment", aid))
+    with sqlite_store.reader() as s:
+        assert s.get_one(Appointment, aid).status == AppointmentStatus.CANCELLED
+    undo = win.actions_by_name["undo"]
+    assert "Cancel appointment “Aufmaß”" in undo.text()
+    undo.trigger()
+    with sqlite_store.reader() as s:
+        assert s.get_one(Appointment, aid).status == AppointmentStatus.CONFIRMED
+    again = _appointment_dialog(qtbot, win, sqlite_store, clock, tmp_path, aid)
+    assert again.cancel_appointment_button.isEnabled()
+    win.actions_by_name["redo"].trigger()
+    with sqlite_store.reader() as s:
+        assert s.get_one(Appointment, aid).status == AppointmentStatus.CANCELLED
+    _close(win)
+
+
+def test_new_appointment_then_undo(
+    qtbot: QtBot, sqlite_store: Store, tmp_path: Path, clock: FixedClock
+) -> None:
+    """An appointment has no trash: Undo of the new one cancels it, Redo confirms it."""
+    settings = QSettings(str(tmp_path / "appointments.ini"), QSettings.Format.IniFormat)
+    win = _window(qtbot, sqlite_store, tmp_path, clock)
+    dlg = AppointmentDialog(
+        sqlite_store, clock=clock, parent=win, data_dir=tmp_path / "data", settings=settings
+    )
+    qtbot.addWidget(dlg)
+    dlg.confirm = lambda _t, _q: False  # type: ignore[method-assign]
+    dlg.title.setText("Aufmaß")
+    dlg.organizer_email.setText("buero@schreinerei.example")
+    aid = dlg.save()
+    assert aid is not None
+    win.hub.publish(Changes.of("appointment", aid, structure=True))
+    undo = win.actions_by_name["undo"]
+    assert "New appointment “Aufmaß”" in undo.text()
+    undo.trigger()
+    with sqlite_store.reader() as s:
+        assert s.get_one(Appointment, aid).status == AppointmentStatus.CANCELLED
+    again = _appointment_dialog(qtbot, win, sqlite_store, clock, tmp_path, aid)
+    assert not again.save_button.isEnabled()
+    win.actions_by_name["redo"].trigger()
+    with sqlite_store.reader() as s:
+        assert s.get_one(Appointment, aid).status == AppointmentStatus.CONFIRMED
+    _close(win)
+
+
+def test_planned_follow_up_then_undo(
+    qtbot: QtBot, sqlite_store: Store, tmp_path: Path, clock: FixedClock
+) -> None:
+    from crm_desktop.ui.followup_dialog import FollowupDialog
+
+    _, pid = _base(sqlite_store)
+    win = _window(qtbot, sqlite_store, tmp_path, clock)
+    dlg = FollowupDialog(sqlite_store, pid, clock=clock, parent=win)
+    qtbot.addWidget(dlg)
+    dlg.saved.connect(win.hub.publish)  # as the window's plan_followup connects it
+    dlg.note.setText("Angebot nachfassen")
+    dlg.save()
+    fid = dlg.result_id
+    assert fid is not None
+    undo = win.actions_by_name["undo"]
+    assert "Plan follow-up" in undo.text()
+    undo.trigger()
+    with sqlite_store.reader() as s:
+        assert s.get_one(FollowUp, fid).cancelled_at is not None
+    win.actions_by_name["redo"].trigger()
+    with sqlite_store.reader() as s:
+        assert s.get_one(FollowUp, fid).cancelled_at is None
+    _close(win)
+
+
+def test_menu_texts_of_the_audited_changes(qapp: object) -> None:
+    from crm_desktop.ui.undo import label_text
+
+    assert label_text("Remove line from order A-2026-0007") == (
+        "Remove line from order A-2026-0007"
+    )
+    assert label_text("Cancel appointment “Aufmaß”") == "Cancel appointment “Aufmaß”"
+    assert label_text("something else") is None
+
+
+def test_reminders_rearm_when_a_cancel_is_undone(qtbot: QtBot, sqlite_store: Store) -> None:
+    """The ticker follows the hub: a cancelled follow-up is not waited for, one brought
+    back by Undo is (the timer is armed for it again)."""
+    from crm_desktop.ui.reminders import ReminderTicker
+
+    now = FixedClock(dt.datetime(2026, 11, 23, 9, 0, tzinfo=dt.UTC))
+    _, pid = _base(sqlite_store)
+    with sqlite_store.session() as s:
+        fid = followups.create_followup(
+            s, due_at=now.now() + dt.timedelta(hours=2), note="Rückruf", person_id=pid
+        ).id
+    ticker = ReminderTicker(sqlite_store, now, None, poll_ms=3_600_000)
+    ticker.start()
+    assert ticker.armed_ms is not None
+    with sqlite_store.session() as s:
+        followups.call_off(s, fid, now)
+    ticker.apply_changes(Changes.of("followup", fid))
+    assert ticker.armed_ms is None
+    with sqlite_store.session() as s:
+        assert registry.undo_last(s, now) is not None
+    ticker.apply_changes(Changes.of("followup", fid))
+    assert ticker.armed_ms is not None and ticker.armed_ms <= 2 * 3600 * 1000 + 1
+    ticker.stop()
+
+
+def test_order_deleted_then_undo_and_redo(
+    qtbot: QtBot, sqlite_store: Store, tmp_path: Path, clock: FixedClock
+) -> None:
+    oid, number = _two_line_order(sqlite_store, clock)
+    win = _window(qtbot, sqlite_store, tmp_path, clock)
+    win.show_view("orders")
+    view = win.pages["orders"]
+    assert isinstance(view, OrdersView)
+    view.confirm = lambda _t, _q: True  # type: ignore[method-assign]
+    assert view.delete_order(oid)
+    assert view.model.row_of(oid) < 0
+    undo = win.actions_by_name["undo"]
+    assert f"Delete order {number}" in undo.text()
+    undo.trigger()
+    qtbot.waitUntil(lambda: view.model.row_of(oid) >= 0, timeout=5000)
+    with sqlite_store.reader() as s:
+        assert s.get_one(Order, oid).deleted_at is None
+    win.actions_by_name["redo"].trigger()
+    qtbot.waitUntil(lambda: view.model.row_of(oid) < 0, timeout=5000)
+    _close(win)

@@ -248,6 +248,7 @@ class MainWindow(
         from crm_desktop.ui.reminders import ReminderTicker
 
         self.reminders = ReminderTicker(self.store, self.clock, parent=self)
+        self.hub.subscribe(self.reminders)  # an undone cancel rings again
 
     def hold_reminders(self, hold: bool) -> None:
         """Keep the reminders from starting (while the start-up rules write in a worker
