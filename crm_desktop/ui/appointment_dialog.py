@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import datetime as dt
 import email.utils
+import logging
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -86,6 +87,8 @@ from crm_desktop.ui.forms import (
 from crm_desktop.ui.i18n import QT_TRANSLATE_NOOP, translate_error
 
 Method = Literal["REQUEST", "CANCEL"]
+
+log = logging.getLogger(__name__)
 
 SETTING_NAME = "invitations/organizer_name"
 SETTING_EMAIL = "invitations/organizer_email"
@@ -185,6 +188,9 @@ class AppointmentDialog(QDialog):
         self.qsettings = self._find_settings(settings, parent)
         self.last_file: Path | None = None
         self.last_url: str | None = None
+        self.last_draft: Path | None = None  # the .eml draft of the last invitation
+        self._link_footer = ""
+        self._organizer = ical.Participant("")
         self.sent_box: QMessageBox | None = None
         self._status = AppointmentStatus.CONFIRMED
         self._sequence = 0
@@ -956,24 +962,54 @@ class AppointmentDialog(QDialog):
         lines += ["", self.tr("Kind regards")]
         if organizer.name:
             lines.append(organizer.name)
-        lines += [
-            "",
-            "-- ",
-            self.tr(
-                "Please attach the calendar file {file} before sending (an e-mail link "
-                "cannot attach files itself); with it the recipients add the appointment "
-                "to their calendar with one click."
-            ).format(file=str(path)),
-        ]
+        # only a mail link needs this: the draft carries the calendar itself
+        self._link_footer = "\n".join(
+            [
+                "",
+                "-- ",
+                self.tr(
+                    "Please attach the calendar file {file} before sending (an e-mail link "
+                    "cannot attach files itself); with it the recipients add the appointment "
+                    "to their calendar with one click."
+                ).format(file=str(path)),
+            ]
+        )
+        self._organizer = organizer
         return attendees, subject, "\n".join(lines)
 
     def _mail(self, saved: Saved, method: Method, *, update: bool) -> None:
+        """Write the invitation as an unsent e-mail draft with the calendar inside and
+        open it in the mail program; "Use a mail link instead" stays for programs that
+        do not open drafts."""
+        from crm_desktop.interop.maildraft import invitation_draft
+
         attendees, subject, body = self._mail_text
-        url = ical.mailto_url(attendees, subject, body)
-        self.last_url = url
-        self.open_mail(url)
+        self.last_url = ical.mailto_url(attendees, subject, body + self._link_footer)
         assert saved.file is not None
+        draft = saved.file.with_suffix(".eml")
+        data = invitation_draft(
+            self._organizer,
+            attendees,
+            subject,
+            body,
+            saved.file.read_bytes(),
+            method=method,
+            now=self.clock.now(),
+        )
+        try:
+            cal._atomic_write(draft, data)
+        except OSError as exc:  # the disk is full: the mail link still works
+            log.warning("invitation draft not written: %s", exc)
+            self.last_draft = None
+            self.open_mail(self.last_url)
+        else:
+            self.last_draft = draft
+            self.open_draft(draft)
         self.show_file(saved.file, method)
+
+    def open_draft(self, path: Path) -> None:
+        """Open the draft ``.eml`` in the user's mail program (replaced in tests)."""
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
 
     def open_mail(self, url: str) -> None:
         """Open the user's mail program with a new message (replaced in tests)."""
@@ -998,14 +1034,30 @@ class AppointmentDialog(QDialog):
         box.setObjectName("invitationSent")
         box.setIcon(QMessageBox.Icon.Information)
         box.setWindowTitle(self.tr("Cancellation") if method == "CANCEL" else self.tr("Invitation"))
-        box.setText(
-            self.tr(
-                "Your mail program opens a new message to the participants. Please attach "
-                "the calendar file before sending:"
+        if self.last_draft is not None:
+            box.setText(
+                self.tr(
+                    "Your mail program opens the message to the participants as a draft, "
+                    "with the calendar file inside: check it and send it. (Thunderbird "
+                    "shows it as a received message: choose “Edit as New Message”, "
+                    "Ctrl+E.) If nothing opens, use a mail link and attach the calendar "
+                    "file:"
+                )
             )
-        )
+        else:
+            box.setText(
+                self.tr(
+                    "Your mail program opens a new message to the participants. Please "
+                    "attach the calendar file before sending:"
+                )
+            )
         box.setInformativeText(str(path))
         box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        if self.last_draft is not None:
+            link = box.addButton(
+                self.tr("Use a mail link instead"), QMessageBox.ButtonRole.ActionRole
+            )
+            link.clicked.connect(lambda: self.open_mail(self.last_url or ""))
         folder = box.addButton(self.tr("Open folder"), QMessageBox.ButtonRole.ActionRole)
         box.addButton(QMessageBox.StandardButton.Ok)
         folder.clicked.connect(

@@ -856,8 +856,16 @@
         <translation>Absage</translation>
     </message>
     <message>
+        <source>Your mail program opens the message to the participants as a draft, with the calendar file inside: check it and send it. (Thunderbird shows it as a received message: choose “Edit as New Message”, Ctrl+E.) If nothing opens, use a mail link and attach the calendar file:</source>
+        <translation>Ihr E-Mail-Programm öffnet die Nachricht an die Teilnehmer als Entwurf, mit der Kalenderdatei darin: prüfen und senden. (Thunderbird zeigt sie als empfangene Nachricht: „Als neu bearbeiten“ wählen, Strg+E.) Öffnet sich nichts, verwenden Sie einen Mail-Link und hängen die Kalenderdatei an:</translation>
+    </message>
+    <message>
         <source>Your mail program opens a new message to the participants. Please attach the calendar file before sending:</source>
         <translation>Ihr E-Mail-Programm öffnet eine neue Nachricht an die Teilnehmer. Bitte hängen Sie vor dem Senden die Kalenderdatei an:</translation>
+    </message>
+    <message>
+        <source>Use a mail link instead</source>
+        <translation>Stattdessen einen Mail-Link verwenden</translation>
     </message>
     <message>
         <source>Open folder</source>

@@ -5,6 +5,8 @@ addresses; and its place in the main window and the agenda."""
 from __future__ import annotations
 
 import datetime as dt
+import email
+import email.policy
 import os
 import urllib.parse
 from collections.abc import Iterator
@@ -82,13 +84,21 @@ def make_people(store: Store, clock: FixedClock) -> People:
 
 
 class Mails:
-    """Catches what the dialog would hand to the mail program."""
+    """Catches what the dialog would hand to the mail program: the draft it opens and,
+    for each message, the mail link its "Use a mail link instead" button would open."""
 
     def __init__(self) -> None:
         self.urls: list[str] = []
+        self.drafts: list[Path] = []
+        self.dialog: AppointmentDialog | None = None
 
     def __call__(self, url: str) -> None:
         self.urls.append(url)
+
+    def draft(self, path: Path) -> None:
+        self.drafts.append(path)
+        assert self.dialog is not None and self.dialog.last_url is not None
+        self.urls.append(self.dialog.last_url)  # one message offered: its link beside it
 
     def last(self) -> tuple[list[str], dict[str, str]]:
         url = self.urls[-1]
@@ -117,6 +127,8 @@ def dialog(
     )
     qtbot.addWidget(dlg)
     dlg.open_mail = mails  # type: ignore[method-assign]
+    dlg.open_draft = mails.draft  # type: ignore[method-assign]
+    mails.dialog = dlg
     questions: list[str] = []
     replies = list(answers or [])
 
@@ -266,9 +278,25 @@ def test_create_with_two_participants_and_send_the_invitation(
     assert str(path) in params["body"]
     assert "Hauptstraße 5, 72070 Tübingen" in params["body"] and "25.11.2026" in params["body"]
     assert "Thomas Brandt" in params["body"]
-    # the message with "Open folder" tells where the file is
+    # the draft the mail program opens: unsent, to both, with the calendar inside
+    (draft,) = mails.drafts
+    assert draft == path.with_suffix(".eml") and dlg.last_draft == draft
+    msg = email.message_from_bytes(draft.read_bytes(), policy=email.policy.default)
+    assert msg["X-Unsent"] == "1" and msg["Subject"] == "Invitation: Aufmaß Küche Schäfer"
+    assert [a.addr_spec for a in msg["To"].addresses] == to
+    parts = {p.get_content_type(): p for p in msg.walk()}
+    assert parts["text/calendar"].get_param("method") == "REQUEST"
+    assert "Thomas Brandt" in parts["text/plain"].get_content()
+    assert str(path) not in parts["text/plain"].get_content()  # nothing to attach by hand
+    assert [a.get_filename() for a in msg.iter_attachments()] == ["invite.ics"]
+    # the message tells where the file is; a mail link and "Open folder" stay at hand
     assert dlg.sent_box is not None and dlg.sent_box.informativeText() == str(path)
-    assert any(b.text() == "Open folder" for b in dlg.sent_box.buttons())
+    assert "as a draft" in dlg.sent_box.text()
+    names = [b.text() for b in dlg.sent_box.buttons()]
+    assert "Open folder" in names and "Use a mail link instead" in names
+    before = len(mails.urls)
+    next(b for b in dlg.sent_box.buttons() if b.text() == "Use a mail link instead").click()
+    assert len(mails.urls) == before + 1 and mails.urls[-1].startswith("mailto:")
     close_sent_box(dlg)
 
     # the organizer is remembered for the next appointment

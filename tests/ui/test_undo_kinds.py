@@ -458,6 +458,7 @@ def _appointment_dialog(
     qtbot.addWidget(dlg)
     dlg.confirm = lambda _t, _q: True  # type: ignore[method-assign]
     dlg.open_mail = lambda _url: None  # type: ignore[method-assign]
+    dlg.open_draft = lambda _path: None  # type: ignore[method-assign]
     return dlg
 
 
