@@ -1561,7 +1561,7 @@
     </message>
     <message>
         <source>&amp;Keep it (the automatic A/B/C run leaves it)</source>
-        <translation>&amp;Beibehalten (die automatische A/B/C-Einstufung ändert sie nicht)</translation>
+        <translation>Beibe&amp;halten (die automatische A/B/C-Einstufung ändert sie nicht)</translation>
     </message>
     <message>
         <source>Without this, the nightly run sets the priority from revenue, orders and the last contact (Tools → Rules).</source>
@@ -4668,7 +4668,7 @@
     </message>
     <message>
         <source>&amp;Keep it (the automatic A/B/C run leaves it)</source>
-        <translation>&amp;Beibehalten (die automatische A/B/C-Einstufung ändert sie nicht)</translation>
+        <translation>Beibe&amp;halten (die automatische A/B/C-Einstufung ändert sie nicht)</translation>
     </message>
     <message>
         <source>Without this, the nightly run sets the priority from revenue, orders and the last contact (Tools → Rules).</source>
