@@ -28,8 +28,8 @@ from crm_desktop.services.demo.writer import (
 ACTIVITY_COLUMNS = (
     "id", "kind", "direction", "channel", "occurred_at", "duration_minutes", "subject",
     "text", "location", "owner", "person_id", "company_id", "ticket_id", "project_id",
-    "opportunity_id", "campaign_id", "deleted_at", "version", "updated_by", "created_at",
-    "updated_at",
+    "opportunity_id", "campaign_id", "deleted_at", "message_id", "version", "updated_by",
+    "created_at", "updated_at",
 )  # fmt: skip
 ACTIVITY_SHAPE: dict[str, tuple[str, str | None, int, str | None]] = {
     # kind: (direction, channel, minimum duration, location)
@@ -101,7 +101,7 @@ class _Activities(_Writer):
             aid, kind, direction, channel, stamp,
             (duration + int(rnd() * duration)) if duration else None,
             subject or title, body, location, self.owner, person_id, company_id,
-            ticket_id, project_id, opportunity_id, campaign_id, None, 1, None, stamp, stamp,
+            ticket_id, project_id, opportunity_id, campaign_id, None, None, 1, None, stamp, stamp,
         )  # fmt: skip
 
     def activity_batches(self) -> Iterator[list[tuple[Any, ...]]]:
