@@ -467,7 +467,7 @@ class SignatureDialog(QDialog):
     def _match_chosen(self, *_args: object) -> None:
         i = self.match_combo.currentIndex()
         if 0 <= i < len(self.matches):
-            self.update_button.setText(self.tr("&Update {name}…").format(name=self.matches[i].name))
+            self.update_button.setText(self.tr("Upd&ate {name}…").format(name=self.matches[i].name))
 
     def _field_label(self, name: str) -> str:
         labels = {
@@ -546,7 +546,7 @@ class SignatureDialog(QDialog):
 
     def _count_ticked(self) -> None:
         n = len(self.ticked())
-        self.apply_button.setText(self.tr("&Apply the ticked changes ({count})").format(count=n))
+        self.apply_button.setText(self.tr("Appl&y the ticked changes ({count})").format(count=n))
         self.apply_button.setEnabled(n > 0)
 
     def back_to_form(self) -> None:

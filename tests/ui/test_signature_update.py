@@ -76,7 +76,7 @@ def test_update_a_stored_person_with_two_ticked_changes_and_undo(
         ("person", person_id),
         ("company", company_id),
     ]
-    assert dlg.update_button.text() == "&Update Katrin Schäfer-Böhm…"
+    assert dlg.update_button.text() == "Upd&ate Katrin Schäfer-Böhm…"
     assert dlg.show_update()
     assert dlg.pages.currentIndex() == 1
     shown = {
@@ -94,7 +94,7 @@ def test_update_a_stored_person_with_two_ticked_changes_and_undo(
     _tick(dlg, "Position")
     _tick(dlg, "Add phone number")
     assert dlg.apply_button.isEnabled()
-    assert dlg.apply_button.text() == "&Apply the ticked changes (2)"
+    assert dlg.apply_button.text() == "Appl&y the ticked changes (2)"
     dlg.grab().save(str(tmp_path / "differences.png"))
     with qtbot.waitSignal(dlg.changed) as sent:
         assert dlg.apply_update()
@@ -131,7 +131,7 @@ def test_update_a_stored_company_address_and_vat(
     company_row = [i for i, m in enumerate(dlg.matches) if m.kind == "company"]
     assert company_row
     dlg.match_combo.setCurrentIndex(company_row[0])
-    assert dlg.update_button.text() == "&Update Schäfer Haustechnik…"
+    assert dlg.update_button.text() == "Upd&ate Schäfer Haustechnik…"
     assert dlg.show_update()
     tree = dlg.diff_tree
     fields = [
