@@ -95,6 +95,12 @@ VAT_RE = re.compile(
     r"(?:USt[.\-\s]*Id(?:ent)?[.\-\s]*(?:Nr)?\.?|Umsatzsteuer[-\s]*Identifikationsnummer(?:\s+gemäß\s+§\s*27\s*a\s+Umsatzsteuergesetz)?|VAT(?:\s+(?:Reg(?:istration)?\.?|ID|No\.?|Number))*|UID(?:-Nr\.?)?)\s*[:.]?\s*([A-Z]{2}\s?[0-9A-Z][0-9A-Z\s]{7,13})",
     re.IGNORECASE,
 )
+COMPANY_LABEL_RE = re.compile(
+    r"^(?:Medieninhaber(?:in)?(?: und Herausgeber)?|Firma|Firmenname|Firmenwortlaut|"
+    r"Anbieter|Company|Unternehmen)\s*:\s*",
+    re.IGNORECASE,
+)
+BARE_VAT_RE = re.compile(r"\b(ATU\d{8}|DE\d{9}|GB\d{9}(?:\d{3})?)\b")
 FN_RE = re.compile(r"\bFN\s*[:.]?\s*(\d{1,6}\s?[a-z])\b")
 AT_COURT_RE = re.compile(
     r"\b((?:Handelsgericht|Landesgericht(?: für ZRS)?|Bezirksgericht)\s+[A-ZÄÖÜ][\wäöüß\-]+)"
@@ -117,7 +123,7 @@ UK_REG_RE = re.compile(
     re.IGNORECASE,
 )
 DIRECTORS_RE = re.compile(
-    r"^(?:Geschäftsführer(?:in)?|Geschäftsführung|Vertreten durch|Vertretungsberechtigte[r]? Geschäftsführer(?:in)?|Inhaber(?:in)?|Vorstand|Managing Directors?|Directors?|CEO)\s*[:.]?\s*(.+)$",
+    r"^(?:Geschäftsführer(?:in)?|Geschäftsführung|Vertreten durch|Vertretungsberechtigte[r]? Geschäftsführer(?:in)?|Inhaber(?:in)?|Vorstand|Managing Directors?|Directors?|CEO)(?!\s+(?:of|for|des|der)\b)\s*[:.]?\s*(.+)$",
     re.IGNORECASE,
 )
 POSTCODE_CITY_RE = re.compile(r"^(?:(D|A|CH|DE|AT)[-\s])?(\d{4,5})\s+([A-ZÄÖÜ][\wäöüß.\- ()]+)$")
@@ -270,7 +276,7 @@ def parse_signature(text: str) -> SignatureProposal:
         if m and not prop.register_court:
             prop.register_court = f"Firmenbuchgericht {m.group(1)}"
             used.add(i)
-        m = VAT_RE.search(line)
+        m = VAT_RE.search(line) or BARE_VAT_RE.search(line)
         if m and not prop.vat_id:
             prop.vat_id = re.sub(r"\s", "", m.group(1)).upper()
             used.add(i)
@@ -313,7 +319,7 @@ def parse_signature(text: str) -> SignatureProposal:
             continue
         m = _LEGAL_RE.search(line)
         if m and len(line) < 90:
-            prop.company = line.strip(" ,")
+            prop.company = COMPANY_LABEL_RE.sub("", line).strip(" ,")
             prop.legal_form = m.group(1)
             used.add(i)
             break
