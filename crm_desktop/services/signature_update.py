@@ -81,6 +81,15 @@ class Difference:
     value: Any
 
 
+def phone_region_for(country: str | None, default: str) -> str:
+    """The region a pasted number without country code belongs to: the country of the
+    pasted address ("(415) 555-0123" with a US address), else ``default``."""
+    import phonenumbers
+
+    code = v.country_code(country or "", default="")
+    return code if code in phonenumbers.SUPPORTED_REGIONS else default
+
+
 def _e164(numbers: Iterable[str], region: str) -> list[str]:
     out: list[str] = []
     for raw in numbers:
@@ -400,4 +409,5 @@ __all__ = [
     "apply_update",
     "differences",
     "find_matches",
+    "phone_region_for",
 ]

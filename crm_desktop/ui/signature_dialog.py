@@ -447,9 +447,14 @@ class SignatureDialog(QDialog):
             emails=[e for e in self.emails.items() if e.address.strip()],
         )
 
+    def _region(self) -> str:
+        """Numbers without a country code belong to the pasted address's country (a US
+        signature's "(415) 555-0123"), else to the phone region of the settings."""
+        return signature_update.phone_region_for(self.country.text().strip(), phone_region())
+
     def _find_matches(self) -> None:
         pasted = self.pasted_contact()
-        region = phone_region()
+        region = self._region()
         self.matches = ops.read(
             self.store, lambda s: signature_update.find_matches(s, pasted, region=region)
         )
@@ -498,7 +503,7 @@ class SignatureDialog(QDialog):
         target = self.matches[i]
         self.update_target = target
         pasted = self.pasted_contact()
-        region = phone_region()
+        region = self._region()
         self.differences = ops.read(
             self.store,
             lambda s: signature_update.differences(
@@ -561,7 +566,7 @@ class SignatureDialog(QDialog):
         target, chosen = self.update_target, self.ticked()
         if target is None or not chosen:
             return False
-        region = phone_region()
+        region = self._region()
         try:
             result = ops.write(
                 self.store,
@@ -642,7 +647,7 @@ class SignatureDialog(QDialog):
                         emails=self.company_emails.items(),
                         addresses=address,
                     ),
-                    region=phone_region(),
+                    region=self._region(),
                 )
                 _remap(found, _COMPANY_FIELD, "company")
                 errors += found
@@ -666,7 +671,7 @@ class SignatureDialog(QDialog):
                         addresses=[] if has_company else address,
                     ),
                     clock=self.clock,
-                    region=phone_region(),
+                    region=self._region(),
                 )
                 _remap(found, _COMPANY_FIELD if not has_company else {}, "")
                 errors += found
