@@ -15,8 +15,11 @@ import phonenumbers
 from email_validator import EmailNotValidError, validate_email
 from stdnum import bic as stdnum_bic
 from stdnum import iban as stdnum_iban
+from stdnum.ch import vat as stdnum_ch_vat
 from stdnum.eu import vat as stdnum_vat
 from stdnum.exceptions import ValidationError as StdnumError
+from stdnum.gb import vat as stdnum_gb_vat
+from stdnum.no import mva as stdnum_no_mva
 
 from crm_desktop.domain import countries
 from crm_desktop.domain.i18n import QT_TRANSLATE_NOOP
@@ -132,12 +135,53 @@ def normalize_bic(raw: str, field: str = "bic") -> str:
         ) from exc
 
 
-def normalize_vat_id(raw: str, field: str = "vat_id") -> str:
+def _non_eu_vat(text: str) -> str | None:
+    """A valid British, Swiss or Norwegian VAT number in its stored form, or None when
+    the text is not one of those (python-stdnum: gb.vat, ch.vat, no.mva)."""
+    compact = re.sub(r"[\s.\-,]", "", text).upper()
     try:
-        return str(stdnum_vat.validate(raw))
+        if compact.startswith("GB"):
+            return "GB" + str(stdnum_gb_vat.validate(compact))
+        if compact.startswith("CHE"):
+            return str(stdnum_ch_vat.format(stdnum_ch_vat.validate(compact)))
+        if compact.startswith("NO"):
+            return "NO" + str(stdnum_no_mva.validate(compact[2:]))
+    except StdnumError:
+        return None
+    return None
+
+
+def _non_eu_prefix(text: str) -> bool:
+    return re.sub(r"[\s.\-,]", "", text).upper().startswith(("GB", "CHE", "NO"))
+
+
+def normalize_vat_id(raw: str, field: str = "vat_id") -> str:
+    """An EU VAT id (DE123456789) or a British (GB + 9 or 12 digits), Swiss
+    ("CHE-123.456.789 MWST/TVA/IVA") or Norwegian (NO 123 456 789 MVA) one, checked
+    with their check digits; anything else is a ValidationError naming what was typed."""
+    text = (raw or "").strip()
+    if _non_eu_prefix(text):
+        found = _non_eu_vat(text)
+        if found is not None:
+            return found
+        raise ValidationError(
+            QT_TRANSLATE_NOOP(
+                "errors",
+                "“{value}” is not a valid VAT id (check digits or length do not match; "
+                "e.g. GB980780684, CHE-116.281.710 MWST, NO995525828MVA).",
+            ),
+            field=field,
+            value=raw,
+        )
+    try:
+        return str(stdnum_vat.validate(text))
     except StdnumError as exc:
         raise ValidationError(
-            QT_TRANSLATE_NOOP("errors", "“{value}” is not a valid EU VAT id (e.g. DE123456789)."),
+            QT_TRANSLATE_NOOP(
+                "errors",
+                "“{value}” is not a valid VAT id (e.g. DE123456789, GB980780684, "
+                "CHE-116.281.710 MWST).",
+            ),
             field=field,
             value=raw,
         ) from exc

@@ -8,6 +8,12 @@ e-mail). Save creates the company and the person through
 :mod:`crm_desktop.services.contacts` in one unit of work; every error is shown at
 its field and nothing is saved while anything is wrong. When a company of that name
 is already stored, the person can be added to it instead.
+
+When the paste matches a stored person or company (the duplicate finder: e-mail,
+phone, name, VAT id, website), "Update <name>…" shows the differences side by side
+(field: stored → pasted, each with a checkbox); "Apply ticked changes" saves only the
+ticked ones as one undoable edit (:mod:`crm_desktop.services.signature_update`).
+"Save company and person" still creates new records.
 """
 
 from __future__ import annotations
@@ -24,6 +30,9 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QSplitter,
+    QStackedWidget,
+    QTreeWidget,
+    QTreeWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -32,15 +41,18 @@ from crm_desktop.clock import Clock, SystemClock
 from crm_desktop.data.models import EmailKind, PhoneKind
 from crm_desktop.data.store import Store
 from crm_desktop.domain.i18n import QT_TRANSLATE_NOOP
-from crm_desktop.errors import ValidationError
+from crm_desktop.errors import CrmError, MultipleErrors, ValidationError
 from crm_desktop.interop.signature import SignatureProposal, parse_signature
-from crm_desktop.services import contacts, lookups
+from crm_desktop.services import contacts, lookups, signature_update
 from crm_desktop.services import validation as v
 from crm_desktop.services.changes import Changes
 from crm_desktop.services.contacts import AddressInput, CompanyInput, EmailInput, PersonInput
 from crm_desktop.services.contacts import PhoneInput as PhoneIn
+from crm_desktop.services.editing import SaveResult
+from crm_desktop.services.signature_update import Difference, Match, PastedContact
 from crm_desktop.services.unit import Session
 from crm_desktop.ui import ops
+from crm_desktop.ui.errors import error_label_text
 from crm_desktop.ui.format import phone_region
 from crm_desktop.ui.forms import (
     FORM_STYLE,
@@ -93,6 +105,10 @@ class SignatureDialog(QDialog):
         self.existing_company_id: int | None = None
         self.company_id: int | None = None
         self.person_id: int | None = None
+        self.matches: list[Match] = []
+        self.differences: list[Difference] = []
+        self.update_target: Match | None = None
+        self.updated: SaveResult | None = None
         self.setWindowTitle(self.tr("New contact from a signature"))
         self.setStyleSheet(FORM_STYLE)
         self.resize(1100, 760)
@@ -201,8 +217,12 @@ class SignatureDialog(QDialog):
         right = QWidget(self)
         right_lay = QVBoxLayout(right)
         right_lay.setContentsMargins(0, 0, 0, 0)
+        right_lay.addWidget(self._build_match_bar())
         right_lay.addWidget(self.banner)
-        right_lay.addWidget(scrolled(self.form, self), 1)
+        self.pages = QStackedWidget(self)
+        self.pages.addWidget(scrolled(self.form, self))
+        self.pages.addWidget(self._build_differences_page())
+        right_lay.addWidget(self.pages, 1)
 
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
         splitter.addWidget(left)
@@ -281,6 +301,7 @@ class SignatureDialog(QDialog):
             if not editor.rows:
                 editor.add_row()
         self._check_existing()
+        self._find_matches()
         found = []
         if p.company:
             found.append(self.tr("company"))
@@ -339,6 +360,243 @@ class SignatureDialog(QDialog):
         ):
             w.setEnabled(not on)
 
+    # ------------------------------------------------------------ updating a stored record
+
+    def _build_match_bar(self) -> QWidget:
+        self.match_bar = QWidget(self)
+        self.match_bar.setObjectName("sigMatchBar")
+        lay = QHBoxLayout(self.match_bar)
+        lay.setContentsMargins(0, 0, 0, 4)
+        self.match_label = QLabel(self.tr("Already stored?"), self)
+        self.match_combo = QComboBox(self)
+        self.match_combo.setObjectName("sigMatch")
+        self.match_label.setBuddy(self.match_combo)
+        self.match_combo.currentIndexChanged.connect(self._match_chosen)
+        self.update_button = QPushButton(self)
+        self.update_button.setObjectName("sigUpdate")
+        self.update_button.clicked.connect(self.show_update)
+        lay.addWidget(self.match_label)
+        lay.addWidget(self.match_combo, 1)
+        lay.addWidget(self.update_button)
+        self.match_bar.hide()
+        return self.match_bar
+
+    def _build_differences_page(self) -> QWidget:
+        page = QWidget(self)
+        lay = QVBoxLayout(page)
+        lay.setContentsMargins(0, 0, 0, 0)
+        self.diff_heading = QLabel(self)
+        self.diff_heading.setWordWrap(True)
+        self.diff_heading.setObjectName("sigDiffHeading")
+        self.diff_tree = QTreeWidget(self)
+        self.diff_tree.setObjectName("sigDifferences")
+        self.diff_tree.setRootIsDecorated(False)
+        self.diff_tree.setAlternatingRowColors(True)
+        self.diff_tree.setHeaderLabels([self.tr("Field"), self.tr("Stored"), self.tr("Pasted")])
+        self.diff_tree.itemChanged.connect(lambda *_: self._count_ticked())
+        self.diff_error = QLabel(self)
+        self.diff_error.setObjectName("sigDiffError")
+        self.diff_error.setWordWrap(True)
+        self.diff_error.setStyleSheet("color: #b00020;")
+        self.diff_error.hide()
+        row = QHBoxLayout()
+        self.back_button = QPushButton(self.tr("&Back to the new contact"), self)
+        self.back_button.setObjectName("sigBack")
+        self.back_button.clicked.connect(self.back_to_form)
+        self.apply_button = QPushButton(self)
+        self.apply_button.setObjectName("sigApply")
+        self.apply_button.clicked.connect(self.apply_update)
+        row.addWidget(self.back_button)
+        row.addStretch(1)
+        row.addWidget(self.apply_button)
+        lay.addWidget(self.diff_heading)
+        lay.addWidget(self.diff_tree, 1)
+        lay.addWidget(self.diff_error)
+        lay.addLayout(row)
+        return page
+
+    def pasted_contact(self) -> PastedContact:
+        """The form as the update sees it (the user's corrections included)."""
+        address = None
+        found = self._address()
+        if found:
+            address = found[0]
+            if not self.country.text().strip():
+                address.country = ""
+        return PastedContact(
+            company={
+                "name": self.company.text().strip(),
+                "legal_form": self.legal_form.text().strip(),
+                "website": self.website.text().strip(),
+                "vat_id": self.vat_id.text().strip(),
+                "register_court": self.register_court.text().strip(),
+                "register_number": self.register_number.text().strip(),
+                "managing_directors": self.directors.text().strip(),
+            },
+            company_phones=[p for p in self.company_phones.items() if p.number.strip()],
+            company_emails=[e for e in self.company_emails.items() if e.address.strip()],
+            address=address,
+            person={
+                "salutation": self.salutation.currentText().strip(),
+                "title": self.title.text().strip(),
+                "given_name": self.given_name.text().strip(),
+                "family_name": self.family_name.text().strip(),
+                "position": self.position.text().strip(),
+            },
+            phones=[p for p in self.phones.items() if p.number.strip()],
+            emails=[e for e in self.emails.items() if e.address.strip()],
+        )
+
+    def _region(self) -> str:
+        """Numbers without a country code belong to the pasted address's country (a US
+        signature's "(415) 555-0123"), else to the phone region of the settings."""
+        return signature_update.phone_region_for(self.country.text().strip(), phone_region())
+
+    def _find_matches(self) -> None:
+        pasted = self.pasted_contact()
+        region = self._region()
+        self.matches = ops.read(
+            self.store, lambda s: signature_update.find_matches(s, pasted, region=region)
+        )
+        self.match_combo.blockSignals(True)
+        self.match_combo.clear()
+        for m in self.matches:
+            text = (
+                self.tr("Person: {name}") if m.kind == "person" else self.tr("Company: {name}")
+            ).format(name=m.name)
+            self.match_combo.addItem(text)
+        self.match_combo.blockSignals(False)
+        self.match_bar.setVisible(bool(self.matches))
+        self._match_chosen()
+
+    def _match_chosen(self, *_args: object) -> None:
+        i = self.match_combo.currentIndex()
+        if 0 <= i < len(self.matches):
+            self.update_button.setText(self.tr("Upd&ate {name}…").format(name=self.matches[i].name))
+
+    def _field_label(self, name: str) -> str:
+        labels = {
+            "salutation": self.tr("Salutation"),
+            "title": self.tr("Title"),
+            "given_name": self.tr("Given name"),
+            "family_name": self.tr("Family name"),
+            "position": self.tr("Position"),
+            "name": self.tr("Company name"),
+            "legal_form": self.tr("Legal form"),
+            "website": self.tr("Website"),
+            "vat_id": self.tr("VAT id"),
+            "register_court": self.tr("Register court"),
+            "register_number": self.tr("Register number"),
+            "managing_directors": self.tr("Managing directors"),
+            "phones": self.tr("Add phone number"),
+            "emails": self.tr("Add e-mail address"),
+            "address": self.tr("Address"),
+        }
+        return labels.get(name, name)
+
+    def show_update(self) -> bool:
+        """The differences between the chosen stored record and the form; False when
+        no record is chosen."""
+        i = self.match_combo.currentIndex()
+        if not 0 <= i < len(self.matches):
+            return False
+        target = self.matches[i]
+        self.update_target = target
+        pasted = self.pasted_contact()
+        region = self._region()
+        self.differences = ops.read(
+            self.store,
+            lambda s: signature_update.differences(
+                s, target.kind, target.id, pasted, region=region
+            ),
+        )
+        self.diff_tree.blockSignals(True)
+        self.diff_tree.clear()
+        for diff in self.differences:
+            item = QTreeWidgetItem(
+                [self._field_label(diff.field), diff.stored or "—", f"→ {diff.pasted}"]
+            )
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(0, Qt.CheckState.Unchecked)
+            item.setToolTip(1, diff.stored)
+            item.setToolTip(2, diff.pasted)
+            self.diff_tree.addTopLevelItem(item)
+        self.diff_tree.blockSignals(False)
+        for col in range(3):
+            self.diff_tree.resizeColumnToContents(col)
+        if self.differences:
+            self.diff_heading.setText(
+                self.tr(
+                    "Update {name}: tick the changes to apply. Nothing else in the stored "
+                    "record changes."
+                ).format(name=target.name)
+            )
+        else:
+            self.diff_heading.setText(
+                self.tr("{name} already holds everything that was pasted.").format(name=target.name)
+            )
+        self.diff_error.hide()
+        self._count_ticked()
+        self.pages.setCurrentIndex(1)
+        self.save_button.setEnabled(False)
+        return True
+
+    def ticked(self) -> list[Difference]:
+        return [
+            diff
+            for row, diff in enumerate(self.differences)
+            if (item := self.diff_tree.topLevelItem(row)) is not None
+            and item.checkState(0) == Qt.CheckState.Checked
+        ]
+
+    def _count_ticked(self) -> None:
+        n = len(self.ticked())
+        self.apply_button.setText(self.tr("Appl&y the ticked changes ({count})").format(count=n))
+        self.apply_button.setEnabled(n > 0)
+
+    def back_to_form(self) -> None:
+        self.pages.setCurrentIndex(0)
+        self.save_button.setEnabled(True)
+
+    def _undo_label(self, names: list[str], name: str) -> str:
+        return self.tr("Update {name} from a signature").format(name=name)
+
+    def apply_update(self) -> bool:
+        """Save the ticked differences as one undoable edit of the stored record."""
+        target, chosen = self.update_target, self.ticked()
+        if target is None or not chosen:
+            return False
+        region = self._region()
+        try:
+            result = ops.write(
+                self.store,
+                lambda s: signature_update.apply_update(
+                    s,
+                    target.kind,
+                    target.id,
+                    chosen,
+                    clock=self.clock,
+                    region=region,
+                    edit_label=self._undo_label,
+                ),
+                sender=self,
+                changes=lambda r: r.changes,
+            )
+        except CrmError as exc:
+            errors = exc.errors if isinstance(exc, MultipleErrors) else [exc]
+            self.diff_error.setText("\n".join(error_label_text(e) for e in errors))
+            self.diff_error.show()
+            return False
+        self.updated = result
+        if target.kind == "person":
+            self.person_id = target.id
+            self.personActivated.emit(target.id)
+        else:
+            self.company_id = target.id
+            self.companyActivated.emit(target.id)
+        self.accept()
+        return True
+
     # ------------------------------------------------------------ saving
 
     def _address(self) -> list[AddressInput]:
@@ -389,7 +647,7 @@ class SignatureDialog(QDialog):
                         emails=self.company_emails.items(),
                         addresses=address,
                     ),
-                    region=phone_region(),
+                    region=self._region(),
                 )
                 _remap(found, _COMPANY_FIELD, "company")
                 errors += found
@@ -413,7 +671,7 @@ class SignatureDialog(QDialog):
                         addresses=[] if has_company else address,
                     ),
                     clock=self.clock,
-                    region=phone_region(),
+                    region=self._region(),
                 )
                 _remap(found, _COMPANY_FIELD if not has_company else {}, "")
                 errors += found

@@ -418,6 +418,17 @@ _NOT_UNDOABLE = {
         "reopen",
         "mark_quote_sent",
     },
+    # a stored person or company changes through editing.save_person/save_company or
+    # signature_update.apply_update (one undo entry), never field by field (issue #17)
+    "contacts": {
+        "update_person",
+        "update_company",
+        "set_phones",
+        "set_emails",
+        "set_addresses",
+        "set_bank_accounts",
+        "set_tags",
+    },
 }
 
 
@@ -460,8 +471,11 @@ def test_the_undoable_check_finds_what_it_bans() -> None:
         "collect(errors, order_svc.create_order, s)\n"
         "fus.cancel(s, 1)\n"
         "task.cancel()\n"
+        "from crm_desktop.services import contacts\n"
+        "contacts.update_person(s, 1, {})\n"
     )
     assert [w for _n, w in _not_undoable(ast.parse(source))] == [
         "orders.create_order",
         "followups.cancel",
+        "contacts.update_person",
     ]
