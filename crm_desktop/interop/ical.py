@@ -662,7 +662,10 @@ def _recur(prop: Any) -> icalendar.vRecur:
     ):
         raw = prop.to_ical()
         text = raw.decode("utf-8") if isinstance(raw, bytes) else str(raw)
-        return icalendar.vRecur.from_ical("".join(text.replace("\\", "").split()))
+        fixed: icalendar.vRecur = icalendar.vRecur.from_ical(
+            "".join(text.replace("\\", "").split())
+        )
+        return fixed
 
 
 def _recurrence_text(ev: icalendar.Component, start: Any, zone: ZoneInfo) -> str:
