@@ -164,6 +164,8 @@ def move_appointment(
         raise ValidationError(
             QT_TRANSLATE_NOOP("errors", "The end lies before the start."), field="end_at"
         )
+    if ap.recurrence:  # a series: its rule starts at the new time too
+        ap.recurrence = rules.moved(ap.recurrence, start)
     ap.start_at, ap.end_at = start, end
     ap.sequence = (ap.sequence or 0) + 1
     ap.notified_at = None

@@ -74,6 +74,30 @@ def rule_lines(text: str | None) -> list[str]:
     ]
 
 
+def moved(text: str, new_start: dt.datetime, *, zone: ZoneInfo | None = None) -> str:
+    """The series ``text`` starting at ``new_start`` instead (the appointment was moved):
+    DTSTART in the series' own zone, the rule and its exceptions kept."""
+    lines = text.splitlines()
+    out: list[str] = []
+    for line in lines:
+        if not line.upper().startswith("DTSTART"):
+            out.append(line)
+            continue
+        head = line.split(":", 1)[0]
+        if ";TZID=" in head.upper():
+            tz = _zone_of(head.split("=", 1)[1])
+            out.append(f"{head}:{new_start.astimezone(tz).replace(tzinfo=None):%Y%m%dT%H%M%S}")
+        elif line.strip().endswith("Z"):
+            out.append(f"DTSTART:{_utc_text(new_start)}")
+        else:
+            out.append(f"DTSTART:{new_start.astimezone(zone or local_zone()):%Y%m%d}")
+    return "\n".join(out)
+
+
+def _utc_text(value: dt.datetime) -> str:
+    return value.astimezone(dt.UTC).strftime("%Y%m%dT%H%M%SZ")
+
+
 def _set(text: str) -> tuple[rrule.rruleset, bool]:
     """The rule set and whether the series is all-day (floating dates)."""
     head = next((ln for ln in text.splitlines() if ln.upper().startswith("DTSTART")), "")

@@ -339,3 +339,17 @@ def test_shared_recurring_samples_expand(store: Store) -> None:
                 found = recurrence.occurrences(s, ap.start_at, ap.start_at + dt.timedelta(days=60))
                 mine = [o for o in found if o.appointment.id == ap_id]
                 assert mine and mine[0].start == ap.start_at, path.name
+
+
+def test_moving_a_series_moves_its_rule(store: Store) -> None:
+    report = _import(store, FIXTURES / "apple_weekly_dst_until.ics")
+    with store.session() as s:
+        cal.move_appointment(
+            s, report.created[0], utc(2026, 3, 18, 9), utc(2026, 3, 18, 9, 30)
+        )  # 10:00 in Berlin
+    entries = _agenda(store, dt.date(2026, 3, 1), dt.date(2026, 5, 31))
+    assert [e.at.astimezone(BERLIN).strftime("%m-%d %H:%M") for e in entries] == [
+        "03-18 10:00",
+        "03-25 10:00",
+        "04-01 10:00",
+    ]
