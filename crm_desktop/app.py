@@ -662,6 +662,8 @@ class _NoFeed(Exception):
 def _start_extras(store: Any, window: Any, paths: Any, ctx: CliContext) -> None:
     """The calendar subscription file and the startup agenda."""
     try:
+        from PySide6.QtCore import QCoreApplication
+
         from crm_desktop.services.calendar import install_subscription
         from crm_desktop.services.storecheck import looks_encrypted
 
@@ -671,7 +673,14 @@ def _start_extras(store: Any, window: Any, paths: Any, ctx: CliContext) -> None:
             raise _NoFeed
 
         window.setProperty(
-            "calendarWriter", install_subscription(store, paths.calendar_path, background=True)
+            "calendarWriter",
+            install_subscription(
+                store,
+                paths.calendar_path,
+                background=True,
+                # the feed's texts ("Call …", "Company:") in the window's language
+                translate=lambda text: QCoreApplication.translate("ical", text),
+            ),
         )
     except _NoFeed:
         log.info("no calendar subscription file for an encrypted store")

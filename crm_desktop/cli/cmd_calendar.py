@@ -7,7 +7,7 @@ import datetime as dt
 from pathlib import Path
 from typing import Any
 
-from crm_desktop.cli.context import CliContext
+from crm_desktop.cli.context import CliContext, make_translator
 from crm_desktop.clock import to_local
 from crm_desktop.services import calendar as cal
 from crm_desktop.services import followups as fus
@@ -86,9 +86,11 @@ def cmd_export(ctx: CliContext, args: argparse.Namespace) -> int:
     store = ctx.store()
     owner = None if args.all_owners else store.owner
     out = Path(args.out)
+    # the events' texts ("Call …", "Company:") in the language of --lang
+    translate = make_translator(getattr(ctx.args, "lang", None), "ical")
     with store.reader() as s:
         count = cal.export_calendar(
-            s, out, args.from_date, args.to_date, owner, stamp=ctx.clock.now()
+            s, out, args.from_date, args.to_date, owner, stamp=ctx.clock.now(), translate=translate
         )
     ctx.out({"path": str(out), "events": count}, f"{count} events written to {out}")
     return 0
@@ -105,6 +107,6 @@ def cmd_import(ctx: CliContext, args: argparse.Namespace) -> int:
     ]
     lines += [f"  skipped {s.title or s.uid}: {s.reason}" for s in report.skipped]
     if report.recurring:
-        lines.append(f"  {len(report.recurring)} recurring series stored as their first date")
+        lines.append(f"  {len(report.recurring)} recurring series stored with their rule")
     ctx.out(data, "\n".join(lines))
     return 0

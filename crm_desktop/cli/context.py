@@ -23,9 +23,9 @@ def _identity(text: str) -> str:
     return text
 
 
-def make_translator(lang: str | None) -> Callable[[str], str]:
+def make_translator(lang: str | None, context: str = "errors") -> Callable[[str], str]:
     """The translation of the domain's messages for ``--lang`` (the window's .qm file,
-    context "errors"); English needs none."""
+    context "errors"; "ical" for the texts of calendar files); English needs none."""
     if not lang or lang == "en":
         return _identity
     try:
@@ -39,7 +39,7 @@ def make_translator(lang: str | None) -> Callable[[str], str]:
         return _identity
 
     def translate(text: str) -> str:
-        return translator.translate("errors", text) or text
+        return translator.translate(context, text) or text
 
     return translate
 

@@ -679,6 +679,15 @@ class Appointment(TimestampMixin, Base):
     sequence: Mapped[int] = mapped_column(Integer, default=0)
     notified_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
     source: Mapped[str | None] = mapped_column(String(40))  # "local", "import"
+    # a series: its iCalendar lines (DTSTART;TZID=… with the zone's name, RRULE, RDATE,
+    # EXDATE), expanded by services.recurrence within the window asked for
+    recurrence: Mapped[str | None] = mapped_column(Text)
+    # a moved or cancelled instance of a series (RECURRENCE-ID): the series' row and the
+    # instance's original start (UTC)
+    series_id: Mapped[int | None] = mapped_column(Integer, index=True)
+    recurrence_id: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
+    # DTSTAMP of the imported version (RFC 5546: equal SEQUENCE, later DTSTAMP updates)
+    dtstamp: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
 
     person: Mapped[Person | None] = relationship()
     company: Mapped[Company | None] = relationship()

@@ -19,6 +19,7 @@ pass ``translate`` to localise them (the GUI passes Qt's).
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import hashlib
 import re
@@ -49,16 +50,16 @@ def _identity(text: str) -> str:
     return text
 
 
-# English source texts for kinds; the GUI's translate() localises them.
+# English source texts for kinds; the GUI's translate() localises them (context "ical").
 KIND_LABELS: dict[ActivityKind, str] = {
-    ActivityKind.CALL: "Call",
-    ActivityKind.MEETING: "Meeting",
-    ActivityKind.EMAIL: "E-mail",
-    ActivityKind.LETTER: "Letter",
-    ActivityKind.VISIT: "Visit",
-    ActivityKind.COMPLAINT: "Complaint",
-    ActivityKind.SERVICE_CALL: "Service call",
-    ActivityKind.NOTE: "Note",
+    ActivityKind.CALL: QT_TRANSLATE_NOOP("ical", "Call"),
+    ActivityKind.MEETING: QT_TRANSLATE_NOOP("ical", "Meeting"),
+    ActivityKind.EMAIL: QT_TRANSLATE_NOOP("ical", "E-mail"),
+    ActivityKind.LETTER: QT_TRANSLATE_NOOP("ical", "Letter"),
+    ActivityKind.VISIT: QT_TRANSLATE_NOOP("ical", "Visit"),
+    ActivityKind.COMPLAINT: QT_TRANSLATE_NOOP("ical", "Complaint"),
+    ActivityKind.SERVICE_CALL: QT_TRANSLATE_NOOP("ical", "Service call"),
+    ActivityKind.NOTE: QT_TRANSLATE_NOOP("ical", "Note"),
 }
 
 
@@ -82,6 +83,11 @@ class CalendarItem:
     categories: tuple[str, ...] = ()
     created: dt.datetime | None = None
     last_modified: dt.datetime | None = None
+    #: a series: its RRULE/RDATE/EXDATE lines (EXDATE/RDATE in UTC or as dates)
+    recurrence: tuple[str, ...] = ()
+    #: an instance of a series moved on its own: the original start (RECURRENCE-ID)
+    recurrence_id: dt.datetime | None = None
+    organizer: Participant | None = None
 
 
 @dataclass(frozen=True)
@@ -208,6 +214,30 @@ def _vtimezone(zone: ZoneInfo, items: Sequence[CalendarItem]) -> icalendar.Timez
     )
 
 
+def _rule_value(text: str, zone: ZoneInfo, all_day: bool) -> dt.date | dt.datetime:
+    """An EXDATE/RDATE value as stored (UTC "…Z" or a date) in the export's zone."""
+    text = text.strip()
+    if len(text) == 8:
+        return dt.date(int(text[:4]), int(text[4:6]), int(text[6:8]))
+    moment = dt.datetime.strptime(text.rstrip("Z"), "%Y%m%dT%H%M%S").replace(tzinfo=dt.UTC)
+    local = moment.astimezone(zone)
+    return local.date() if all_day else local
+
+
+def _add_recurrence(ev: icalendar.Event, item: CalendarItem, zone: ZoneInfo) -> None:
+    for line in item.recurrence:
+        head, _, value = line.partition(":")
+        name = head.split(";")[0].strip().upper()
+        if name == "RRULE":
+            ev.add("RRULE", icalendar.vRecur.from_ical(value))
+        elif name in ("EXDATE", "RDATE") and value.strip():
+            values = [_rule_value(v, zone, item.all_day) for v in value.split(",")]
+            ev.add(name, values)
+    if item.recurrence_id is not None:
+        rec = item.recurrence_id.astimezone(zone)
+        ev.add("RECURRENCE-ID", rec.date() if item.all_day else rec)
+
+
 def _event(
     item: CalendarItem, zone: ZoneInfo, stamp: dt.datetime, translate: Translate
 ) -> icalendar.Event:
@@ -230,6 +260,9 @@ def _event(
         ev.add("DESCRIPTION", item.description)
     if item.location:
         ev.add("LOCATION", item.location)
+    _add_recurrence(ev, item, zone)
+    if item.organizer is not None and item.organizer.email:
+        ev.add("ORGANIZER", _address(item.organizer, organizer=True))
     ev.add("SEQUENCE", item.sequence)
     ev.add("STATUS", item.status)
     if item.categories:
@@ -241,7 +274,7 @@ def _event(
     if item.alarm_before is not None and item.status != "CANCELLED":
         alarm = icalendar.Alarm()
         alarm.add("ACTION", "DISPLAY")
-        alarm.add("DESCRIPTION", item.summary or translate("Reminder"))
+        alarm.add("DESCRIPTION", item.summary or translate(QT_TRANSLATE_NOOP("ical", "Reminder")))
         alarm.add("TRIGGER", -item.alarm_before)
         ev.add_component(alarm)
     return ev
@@ -256,10 +289,15 @@ def build_calendar(
     name: str | None = None,
     translate: Translate = _identity,
 ) -> icalendar.Calendar:
-    """A VCALENDAR holding ``items``, with the VTIMEZONE of ``zone`` (the user's zone)."""
+    """A VCALENDAR holding ``items``, with the VTIMEZONE of ``zone`` (the user's zone).
+
+    ``METHOD:PUBLISH`` is written only when an item names its organizer (RFC 5546
+    §3.2.1 wants one); a plain calendar file then has no METHOD at all."""
     zone = zone or local_zone()
     stamp = stamp or dt.datetime.now(dt.UTC)
     items = list(items)
+    if method == "PUBLISH" and not any(i.organizer is not None for i in items):
+        method = None
     cal = icalendar.Calendar()
     cal.add("PRODID", PRODID)
     cal.add("VERSION", "2.0")
@@ -330,6 +368,7 @@ def invitation(
             QT_TRANSLATE_NOOP("errors", "An invitation needs at least one attendee."),
             field="attendees",
         )
+    item = replace(item, organizer=None)  # written below, with the attendees
     if method == "CANCEL":
         item = replace(item, status="CANCELLED")
     cal = build_calendar([item], zone=zone, stamp=stamp, method=method, translate=translate)
@@ -373,6 +412,13 @@ class ParsedEvent:
     attendees: list[tuple[str, str, str]] = field(default_factory=list)  # email, name, partstat
     recurring: bool = False
     problem: str | None = None
+    #: a series: DTSTART (with its TZID), RRULE, RDATE and EXDATE lines
+    #: (see :mod:`crm_desktop.services.recurrence`)
+    recurrence: str | None = None
+    #: an instance of a series (RECURRENCE-ID): the series' UID and the original start
+    series_uid: str | None = None
+    recurrence_id: dt.datetime | None = None
+    dtstamp: dt.datetime | None = None
 
 
 _BEGIN_END = re.compile(r"^(BEGIN|END):([A-Za-z0-9-]+)\s*$", re.IGNORECASE)
@@ -488,8 +534,13 @@ def _parse_event(ev: icalendar.Component, method: str, zone: ZoneInfo) -> Parsed
             elif ev.get("DURATION") is not None:
                 end = parsed.start + ev.get("DURATION").dt
         except (AttributeError, TypeError, ValueError, OverflowError):
+            parsed.problem = QT_TRANSLATE_NOOP("ical", "The end time cannot be read.")
             end = None
-        if end is None or end < parsed.start:
+        if ev.get("DTEND") is not None and end is None and parsed.problem is None:
+            parsed.problem = QT_TRANSLATE_NOOP("ical", "The end time cannot be read.")
+        if end is not None and end < parsed.start:
+            parsed.problem = QT_TRANSLATE_NOOP("ical", "The end lies before the start.")
+        if end is None or end <= parsed.start:
             end = parsed.start + (dt.timedelta(days=1) if parsed.all_day else dt.timedelta(0))
         parsed.end = end
     uid = str(ev.get("UID", "") or "").strip()
@@ -497,8 +548,10 @@ def _parse_event(ev: icalendar.Component, method: str, zone: ZoneInfo) -> Parsed
         uid = _synthetic_uid(parsed.start, title, parsed.organizer[0] if parsed.organizer else "")
     recid = ev.get("RECURRENCE-ID")
     if recid is not None:
+        parsed.series_uid = uid[:300]
         try:
             rec_at, _ = _to_utc(recid.dt, zone)
+            parsed.recurrence_id = rec_at
             uid = f"{uid}/{rec_at:%Y%m%dT%H%M%SZ}"
         except (AttributeError, TypeError, ValueError):
             uid = f"{uid}/{recid}"
@@ -516,7 +569,135 @@ def _parse_event(ev: icalendar.Component, method: str, zone: ZoneInfo) -> Parsed
     elif status == "TENTATIVE":
         parsed.status = AppointmentStatus.TENTATIVE
     parsed.recurring = ev.get("RRULE") is not None or ev.get("RDATE") is not None
+    stamp = ev.get("DTSTAMP")
+    if stamp is not None:
+        with contextlib.suppress(AttributeError, TypeError, ValueError, OverflowError):
+            parsed.dtstamp, _ = _to_utc(stamp.dt, dt.UTC)  # type: ignore[arg-type]
+    if parsed.recurring and start_prop is not None and parsed.problem is None:
+        try:
+            parsed.recurrence = _recurrence_text(ev, start_prop.dt, zone)
+        except (AttributeError, TypeError, ValueError, OverflowError, KeyError):
+            parsed.recurrence = None  # stored as its first date, as listed in the report
     return parsed
+
+
+def _as_list(value: Any) -> list[Any]:
+    if value is None:
+        return []
+    return value if isinstance(value, list) else [value]
+
+
+def _date_values(prop: Any) -> list[dt.date | dt.datetime]:
+    """The values of EXDATE/RDATE properties (one or several, each a list)."""
+    out: list[dt.date | dt.datetime] = []
+    for item in _as_list(prop):
+        for v in getattr(item, "dts", []):
+            value = v.dt
+            if isinstance(value, tuple):  # an RDATE period: its start
+                value = value[0]
+            if isinstance(value, dt.date):
+                out.append(value)
+    return out
+
+
+def _utc_text(value: dt.datetime) -> str:
+    return value.astimezone(dt.UTC).strftime("%Y%m%dT%H%M%SZ")
+
+
+def rule_text(
+    start: dt.datetime | dt.date,
+    rules: Sequence[str],
+    *,
+    rdates: Iterable[dt.datetime | dt.date] = (),
+    exdates: Iterable[dt.datetime | dt.date] = (),
+    zone: ZoneInfo | None = None,
+) -> str:
+    """The stored text of a series starting at ``start`` (an aware time keeps its zone's
+    name; a floating time is read in ``zone``; a date makes an all-day series)."""
+    zone = zone or local_zone()
+    lines: list[str] = []
+    all_day = not isinstance(start, dt.datetime)
+    if isinstance(start, dt.datetime):
+        if start.tzinfo is None or start.utcoffset() is None:
+            start = start.replace(tzinfo=zone)
+        key = getattr(start.tzinfo, "key", None)
+        if start.tzinfo is dt.UTC or key in ("UTC", "Etc/UTC"):
+            lines.append(f"DTSTART:{_utc_text(start)}")
+        else:
+            if not key:  # a custom VTIMEZONE: the user's zone keeps the wall time
+                start, key = start.astimezone(zone), zone.key
+            lines.append(f"DTSTART;TZID={key}:{start.replace(tzinfo=None):%Y%m%dT%H%M%S}")
+    else:
+        lines.append(f"DTSTART:{start:%Y%m%d}")
+    lines += [f"RRULE:{r}" for r in rules]
+
+    def value(v: dt.datetime | dt.date) -> str:
+        if all_day:
+            day = v.date() if isinstance(v, dt.datetime) else v
+            return f"{day:%Y%m%d}"
+        if not isinstance(v, dt.datetime):
+            v = dt.datetime.combine(
+                v, start.time() if isinstance(start, dt.datetime) else dt.time()
+            )
+        if v.tzinfo is None or v.utcoffset() is None:
+            v = v.replace(tzinfo=start.tzinfo if isinstance(start, dt.datetime) else zone)
+        return _utc_text(v)
+
+    lines += [f"RDATE:{value(v)}" for v in rdates]
+    lines += [f"EXDATE:{value(v)}" for v in exdates]
+    return "\n".join(lines)
+
+
+def _recur(prop: Any) -> icalendar.vRecur:
+    """An RRULE as read; a sloppy one ("BYDAY=MO, TU", as Exchange 2010 wrote) is read
+    again without its blanks."""
+    try:
+        return icalendar.vRecur(dict(prop))
+    except (
+        AttributeError,
+        TypeError,
+        ValueError,
+        KeyError,
+        icalendar.error.BrokenCalendarProperty,
+    ):
+        raw = prop.to_ical()
+        text = raw.decode("utf-8") if isinstance(raw, bytes) else str(raw)
+        fixed: icalendar.vRecur = icalendar.vRecur.from_ical(
+            "".join(text.replace("\\", "").split())
+        )
+        return fixed
+
+
+def _recurrence_text(ev: icalendar.Component, start: Any, zone: ZoneInfo) -> str:
+    """The series as stored: DTSTART keeps its zone name, UNTIL is made UTC for a
+    timed series (Apple writes it floating at times), EXDATE/RDATE become UTC."""
+    all_day = not isinstance(start, dt.datetime)
+    aware = start
+    if isinstance(start, dt.datetime) and (start.tzinfo is None or start.utcoffset() is None):
+        aware = start.replace(tzinfo=zone)
+    rules: list[str] = []
+    for prop in _as_list(ev.get("RRULE")):
+        rule = _recur(prop)
+        until = rule.get("UNTIL")
+        if until:
+            value = until[0] if isinstance(until, list) else until
+            if all_day and isinstance(value, dt.datetime):
+                value = value.date()
+            elif not all_day and not isinstance(value, dt.datetime):
+                value = dt.datetime.combine(value, dt.time(23, 59, 59), tzinfo=aware.tzinfo)
+            elif not all_day and (value.tzinfo is None or value.utcoffset() is None):
+                value = value.replace(tzinfo=aware.tzinfo)
+            if isinstance(value, dt.datetime):
+                value = value.astimezone(dt.UTC)
+            rule["UNTIL"] = [value]
+        rules.append(rule.to_ical().decode("ascii"))  # type: ignore[no-untyped-call]
+    return rule_text(
+        start,
+        rules,
+        rdates=_date_values(ev.get("RDATE")),
+        exdates=_date_values(ev.get("EXDATE")),
+        zone=zone,
+    )
 
 
 def parse_ics(

@@ -45,6 +45,7 @@ from crm_desktop.domain.i18n import QT_TRANSLATE_NOOP
 from crm_desktop.errors import ConflictError, NotFoundError, ValidationError
 from crm_desktop.interop import ical
 from crm_desktop.services import followups as fus
+from crm_desktop.services import recurrence as rules
 
 log = logging.getLogger(__name__)
 
@@ -163,6 +164,8 @@ def move_appointment(
         raise ValidationError(
             QT_TRANSLATE_NOOP("errors", "The end lies before the start."), field="end_at"
         )
+    if ap.recurrence:  # a series: its rule starts at the new time too
+        ap.recurrence = rules.moved(ap.recurrence, start)
     ap.start_at, ap.end_at = start, end
     ap.sequence = (ap.sequence or 0) + 1
     ap.notified_at = None
@@ -423,11 +426,11 @@ def call_off(
 def _context_lines(session: Session, fu: FollowUp, translate: Translate) -> list[str]:
     lines: list[str] = []
     if fu.ticket_id is not None and (t := session.get(Ticket, fu.ticket_id)) is not None:
-        lines.append(f"{translate('Ticket')}: {t.number} {t.title}")
+        lines.append(f"{translate(QT_TRANSLATE_NOOP('ical', 'Ticket'))}: {t.number} {t.title}")
     if fu.opportunity_id is not None and (o := session.get(Opportunity, fu.opportunity_id)):
-        lines.append(f"{translate('Opportunity')}: {o.title}")
+        lines.append(f"{translate(QT_TRANSLATE_NOOP('ical', 'Opportunity'))}: {o.title}")
     if fu.project_id is not None and (p := session.get(Project, fu.project_id)) is not None:
-        lines.append(f"{translate('Project')}: {p.name}")
+        lines.append(f"{translate(QT_TRANSLATE_NOOP('ical', 'Project'))}: {p.name}")
     return lines
 
 
@@ -450,14 +453,15 @@ def _description(entry: fus.AgendaEntry, context: Sequence[str], translate: Tran
     if entry.type == "appointment" and entry.note:
         pass  # the title is the summary already
     if entry.person:
-        lines.append(f"{translate('Person')}: {entry.person}")
+        lines.append(f"{translate(QT_TRANSLATE_NOOP('ical', 'Person'))}: {entry.person}")
     if entry.company:
-        lines.append(f"{translate('Company')}: {entry.company}")
+        lines.append(f"{translate(QT_TRANSLATE_NOOP('ical', 'Company'))}: {entry.company}")
     if entry.phone:
-        lines.append(f"{translate('Phone')}: {entry.phone}")
+        lines.append(f"{translate(QT_TRANSLATE_NOOP('ical', 'Phone'))}: {entry.phone}")
     lines += list(context)
     if entry.last_activity:
-        lines.append(f"{translate('Last contact')}: {entry.last_activity}")
+        label = translate(QT_TRANSLATE_NOOP("ical", "Last contact"))
+        lines.append(f"{label}: {entry.last_activity}")
     return "\n".join(lines).strip()
 
 
@@ -469,10 +473,12 @@ def followup_item(
     translate: Translate = _identity,
 ) -> ical.CalendarItem:
     """A follow-up as a short event at its (effective) due time."""
-    label = translate(ical.KIND_LABELS.get(fu.kind, "Follow-up"))
+    label = translate(ical.KIND_LABELS.get(fu.kind, QT_TRANSLATE_NOOP("ical", "Follow-up")))
     who = _who(entry)
     note = fu.note or (
-        translate("Contact interval reached") if fu.auto_reason == "interval" else ""
+        translate(QT_TRANSLATE_NOOP("ical", "Contact interval reached"))
+        if fu.auto_reason == "interval"
+        else ""
     )
     summary = " ".join(x for x in (label, who) if x)
     if note:
@@ -487,7 +493,7 @@ def followup_item(
         sequence=fu.sequence or 0,
         status="CANCELLED" if fu.cancelled_at is not None else "CONFIRMED",
         alarm_before=fus.APPOINTMENT_LEAD,
-        categories=(translate("Follow-up"),),
+        categories=(translate(QT_TRANSLATE_NOOP("ical", "Follow-up")),),
         created=fu.created_at,
         last_modified=fu.updated_at,
     )
@@ -499,7 +505,12 @@ def appointment_item(
     *,
     context: Sequence[str] = (),
     translate: Translate = _identity,
+    series_uid: str | None = None,
+    exdates: Sequence[dt.datetime] = (),
 ) -> ical.CalendarItem:
+    """An appointment as one VEVENT: a series with its RRULE/RDATE/EXDATE (``exdates``:
+    instances cancelled on their own, added as EXDATE), an instance moved on its own
+    under the series' UID (``series_uid``) with its RECURRENCE-ID."""
     desc = ap.description or ""
     if entry is not None:
         extra = _description(entry, context, translate)
@@ -509,8 +520,21 @@ def appointment_item(
         AppointmentStatus.TENTATIVE: "TENTATIVE",
         AppointmentStatus.CANCELLED: "CANCELLED",
     }[ap.status]  # type: ignore[assignment]
+    recurrence = tuple(rules.rule_lines(ap.recurrence))
+    if exdates and recurrence:
+        if ap.all_day:
+            days = sorted({d.astimezone(local_zone()).date() for d in exdates})
+            values = [f"{d:%Y%m%d}" for d in days]
+        else:
+            values = [f"{d.astimezone(dt.UTC):%Y%m%dT%H%M%SZ}" for d in sorted(exdates)]
+        recurrence += tuple(f"EXDATE:{v}" for v in values)
+    organizer = (
+        ical.Participant(ap.organizer_email, ap.organizer_name or "")
+        if ap.organizer_email
+        else None
+    )
     return ical.CalendarItem(
-        uid=ap.uid,
+        uid=series_uid or ap.uid,
         summary=ap.title,
         start=ap.start_at,
         end=max(ap.end_at, ap.start_at),
@@ -522,6 +546,9 @@ def appointment_item(
         alarm_before=None if ap.all_day else fus.APPOINTMENT_LEAD,
         created=ap.created_at,
         last_modified=ap.updated_at,
+        recurrence=recurrence,
+        recurrence_id=ap.recurrence_id if series_uid else None,
+        organizer=organizer,
     )
 
 
@@ -598,12 +625,10 @@ def calendar_items(
         aq = aq.where(or_(Appointment.owner.is_(None), Appointment.owner == owner))
     if start is not None:
         fq = fq.where(eff >= start)
-        aq = aq.where(Appointment.end_at >= start)
     if end is not None:
         fq = fq.where(eff < end)
-        aq = aq.where(Appointment.start_at < end)
     followups = list(session.scalars(fq))
-    appointments = list(session.scalars(aq))
+    appointments = _window(session, aq, start, end)
     entries = {e.key: e for e in fus.entries_for(session, followups, appointments)}
     items: list[ical.CalendarItem] = []
     for fu in followups:
@@ -615,10 +640,66 @@ def calendar_items(
                 translate=translate,
             )
         )
+    # a series is written once with its rule (not its expansion); an instance moved on
+    # its own follows it under the series' UID, a cancelled one becomes an EXDATE
+    by_id = {ap.id: ap for ap in appointments}
+    cancelled: dict[int, list[dt.datetime]] = {}
+    moved: set[int] = set()
+    if any(ap.recurrence for ap in appointments):
+        overrides = session.scalars(
+            select(Appointment).where(
+                Appointment.series_id.in_([a.id for a in appointments if a.recurrence]),
+                Appointment.recurrence_id.is_not(None),
+            )
+        )
+        for ov in overrides:
+            if ov.status == AppointmentStatus.CANCELLED and ov.recurrence_id is not None:
+                cancelled.setdefault(int(ov.series_id or 0), []).append(ov.recurrence_id)
+                moved.add(ov.id)
     for ap in appointments:
-        items.append(appointment_item(ap, entries[("appointment", ap.id)], translate=translate))
+        if ap.id in moved and not include_cancelled:
+            continue
+        master = by_id.get(ap.series_id) if ap.series_id is not None else None
+        if ap.id in moved and master is not None:
+            continue  # an EXDATE of its series
+        items.append(
+            appointment_item(
+                ap,
+                entries[("appointment", ap.id)],
+                translate=translate,
+                series_uid=master.uid if master is not None and master.recurrence else None,
+                exdates=cancelled.get(ap.id, ()),
+            )
+        )
     items.sort(key=lambda i: (i.start, i.uid))
     return items
+
+
+def _window(
+    session: Session,
+    query: Any,
+    start: dt.datetime | None,
+    end: dt.datetime | None,
+) -> list[Appointment]:
+    """The appointments of ``query`` that meet [start, end): single ones by their
+    times, a series when one of its instances (or an instance moved on its own) does."""
+    if start is None and end is None:
+        return list(session.scalars(query))
+    lo = start or dt.datetime(1900, 1, 1, tzinfo=dt.UTC)
+    hi = end or dt.datetime(2200, 1, 1, tzinfo=dt.UTC)
+    singles = query.where(Appointment.recurrence.is_(None), Appointment.end_at >= lo)
+    singles = singles.where(Appointment.start_at < hi)
+    found = list(session.scalars(singles))
+    series = list(
+        session.scalars(query.where(Appointment.recurrence.is_not(None), Appointment.start_at < hi))
+    )
+    moved_in = {a.series_id for a in found if a.series_id is not None}
+    for ap in series:
+        length = max(ap.end_at - ap.start_at, dt.timedelta(0))
+        if ap.id in moved_in or rules.expand(ap.recurrence or "", lo - length, hi):
+            found.append(ap)
+    found.sort(key=lambda a: (a.start_at, a.id))
+    return found
 
 
 def _atomic_write(path: Path, data: bytes) -> None:

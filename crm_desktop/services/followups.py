@@ -46,6 +46,7 @@ from crm_desktop.data.models import (
 from crm_desktop.domain import cardguard
 from crm_desktop.domain.i18n import QT_TRANSLATE_NOOP
 from crm_desktop.errors import ConflictError, NotFoundError, ValidationError
+from crm_desktop.services.recurrence import Occurrence, occurrences
 
 #: How long before an appointment its reminder rings (and the exported VALARM).
 APPOINTMENT_LEAD = dt.timedelta(minutes=15)
@@ -323,11 +324,12 @@ class _Links(TypedDict):
 def _entries(
     session: Session,
     followups: Sequence[FollowUp],
-    appointments: Sequence[Appointment],
+    appointments: Sequence[Appointment | Occurrence],
     now: dt.datetime | None,
 ) -> list[AgendaEntry]:
+    instances = [a if isinstance(a, Occurrence) else Occurrence.single(a) for a in appointments]
     links = [(x.person_id, x.company_id) for x in followups] + [
-        (x.person_id, x.company_id) for x in appointments
+        (o.appointment.person_id, o.appointment.company_id) for o in instances
     ]
     person_ids = {p for p, _ in links if p is not None}
     company_ids = {c for _, c in links if c is not None}
@@ -391,14 +393,15 @@ def _entries(
                 **common(fu.person_id, fu.company_id),
             )
         )
-    for ap in appointments:
+    for occ in instances:
+        ap = occ.appointment
         out.append(
             AgendaEntry(
                 type="appointment",
                 id=ap.id,
                 uid=ap.uid,
-                at=ap.start_at,
-                end_at=ap.end_at,
+                at=occ.start,
+                end_at=occ.end,
                 kind=ap.kind,
                 note=ap.title,
                 location=ap.location,
@@ -414,10 +417,11 @@ def _entries(
 def entries_for(
     session: Session,
     followups: Sequence[FollowUp] = (),
-    appointments: Sequence[Appointment] = (),
+    appointments: Sequence[Appointment | Occurrence] = (),
     now: dt.datetime | None = None,
 ) -> list[AgendaEntry]:
-    """Agenda entries (names, phone, last activity) for the given records."""
+    """Agenda entries (names, phone, last activity) for the given records (an
+    :class:`~crm_desktop.services.recurrence.Occurrence` gives its own start and end)."""
     return _entries(session, followups, appointments, now)
 
 
@@ -465,21 +469,33 @@ def reminders_due(session: Session, clock: Clock, owner: str | None = None) -> l
     starting within :data:`APPOINTMENT_LEAD` (until they end)."""
     now = clock.now()
     fus = _due_followups(session, now, owner, unnotified_only=True)
-    apps = list(
-        session.scalars(
-            select(Appointment)
-            .outerjoin(Person, Appointment.person_id == Person.id)
-            .where(
-                *_appointments_query(owner),
-                Appointment.all_day.is_(False),
-                Appointment.notified_at.is_(None),
-                Appointment.start_at <= now + APPOINTMENT_LEAD,
-                Appointment.end_at > now,
-            )
-            .order_by(Appointment.start_at, Appointment.id)
+    apps = [
+        occ
+        for occ in occurrences(
+            session,
+            now,
+            now + APPOINTMENT_LEAD + dt.timedelta(microseconds=1),
+            *_appointments_query(owner),
+            Appointment.all_day.is_(False),
         )
-    )
+        if _unrung(occ)
+    ]
     return _entries(session, fus, apps, now)
+
+
+def _unrung(occ: Occurrence) -> bool:
+    """Whether the reminder of this instance has not rung: a single appointment rings
+    once; an instance of a series when the series last rang before this one's time."""
+    notified = occ.appointment.notified_at
+    if notified is None:
+        return True
+    if occ.appointment.recurrence is None:
+        return False
+    return _as_utc(notified) < occ.start - APPOINTMENT_LEAD
+
+
+#: How far ahead :func:`next_due_at` looks for the next instance of a series.
+SERIES_HORIZON = dt.timedelta(days=400)
 
 
 def next_due_at(
@@ -502,9 +518,26 @@ def next_due_at(
             *_appointments_query(owner),
             Appointment.all_day.is_(False),
             Appointment.notified_at.is_(None),
+            Appointment.recurrence.is_(None),
             Appointment.start_at > after + APPOINTMENT_LEAD,
         )
     ).scalar_one_or_none()
+    # series: their next instance within the horizon (expanded only there)
+    if session.scalar(
+        select(func.count()).select_from(Appointment).where(Appointment.recurrence.is_not(None))
+    ):
+        lo = after + APPOINTMENT_LEAD + dt.timedelta(microseconds=1)
+        for occ in occurrences(
+            session,
+            lo,
+            lo + SERIES_HORIZON,
+            *_appointments_query(owner),
+            Appointment.all_day.is_(False),
+            Appointment.recurrence.is_not(None),
+        ):
+            if occ.start >= lo and _unrung(occ):
+                ap_next = occ.start if ap_next is None else min(_as_utc(ap_next), occ.start)
+                break
     candidates: list[dt.datetime] = []
     if fu_next is not None:
         candidates.append(_as_utc(fu_next))
@@ -555,18 +588,7 @@ def agenda(
             .order_by(eff, FollowUp.id)
         )
     )
-    apps = list(
-        session.scalars(
-            select(Appointment)
-            .outerjoin(Person, Appointment.person_id == Person.id)
-            .where(
-                *_appointments_query(owner),
-                Appointment.start_at < end,
-                Appointment.end_at > start,
-            )
-            .order_by(Appointment.start_at, Appointment.id)
-        )
-    )
+    apps = occurrences(session, start, end, *_appointments_query(owner), zone=zone)
     return _entries(session, fus, apps, now)
 
 

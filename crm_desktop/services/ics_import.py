@@ -47,7 +47,7 @@ class ImportIcsReport:
     updated: list[int] = field(default_factory=list)
     cancelled: list[int] = field(default_factory=list)
     skipped: list[SkippedEvent] = field(default_factory=list)
-    recurring: list[int] = field(default_factory=list)  # series stored as their first date
+    recurring: list[int] = field(default_factory=list)  # series stored with their rule
     linked: dict[int, int] = field(default_factory=dict)  # appointment id -> person id
 
     def to_json(self) -> dict[str, Any]:
@@ -103,6 +103,9 @@ def _apply(
     ap.description = description
     ap.sequence = p.sequence
     ap.status = p.status
+    ap.dtstamp = p.dtstamp
+    ap.recurrence = p.recurrence
+    ap.recurrence_id = p.recurrence_id
     ap.organizer_email = p.organizer[0] if p.organizer else None
     organizer_name = (p.organizer[1] or None) if p.organizer else None
     if cardguard.find_card_number(organizer_name) or cardguard.find_card_number(ap.organizer_email):
@@ -192,6 +195,41 @@ def _apply_reply(session: Session, p: ParsedEvent, report: ImportIcsReport) -> N
         report.skipped.append(SkippedEvent(p.uid, p.title, "The reply names no attendee of ours."))
 
 
+def _series_of(session: Session, p: ParsedEvent) -> Appointment | None:
+    """The stored series an instance (RECURRENCE-ID) belongs to."""
+    if p.series_uid is None or p.recurrence_id is None:
+        return None
+    return session.scalar(
+        select(Appointment).where(
+            Appointment.uid == p.series_uid, Appointment.recurrence.is_not(None)
+        )
+    )
+
+
+def _outdated(p: ParsedEvent, ap: Appointment, cancelled: bool) -> str | None:
+    """Why ``p`` does not replace the stored version ``ap`` (None: it does).
+
+    RFC 5546 §2.1.5: the higher SEQUENCE wins; with equal SEQUENCE the later DTSTAMP.
+    Without both DTSTAMPs an equal SEQUENCE is the same version (a cancellation of it
+    still cancels)."""
+    stored = ap.sequence or 0
+    if p.sequence < stored:
+        return "An older version of an appointment stored here."
+    if p.sequence > stored:
+        return None
+    if p.dtstamp is not None and ap.dtstamp is not None:
+        theirs, ours = p.dtstamp, ap.dtstamp
+        if ours.tzinfo is None:
+            ours = ours.replace(tzinfo=theirs.tzinfo)
+        if theirs > ours:
+            return None
+        if theirs < ours:
+            return "An older version of an appointment stored here."
+    if cancelled:
+        return None
+    return "Already imported (same version)."
+
+
 def import_ics(
     session: Session,
     path_or_bytes: str | Path | bytes,
@@ -201,10 +239,14 @@ def import_ics(
 ) -> ImportIcsReport:
     """Import the events of an .ics file as appointments.
 
-    An event is matched by UID: a higher SEQUENCE updates the stored appointment,
-    a cancellation (METHOD:CANCEL or STATUS:CANCELLED) cancels it, the same or an
-    older version is skipped. A file that cannot be read raises ImportFileError
-    before anything is written.
+    An event is matched by UID: a higher SEQUENCE updates the stored appointment, and
+    so does the same SEQUENCE with a later DTSTAMP (RFC 5546 §2.1.5); a cancellation
+    (METHOD:CANCEL or STATUS:CANCELLED) cancels it, the same or an older version is
+    skipped. A series keeps its rule (RRULE/RDATE/EXDATE); an instance with a
+    RECURRENCE-ID is its own row linked to the series (a cancelled one, too: it takes
+    the instance out). An event whose end cannot be read or lies before its start is
+    reported, not stored. A file that cannot be read raises ImportFileError before
+    anything is written.
     """
     zone = zone or local_zone()
     method, events = ical.parse_ics(path_or_bytes, zone)
@@ -212,6 +254,8 @@ def import_ics(
     emails = {e for p in events for e, _n, _s in p.attendees}
     emails |= {p.organizer[0] for p in events if p.organizer}
     people = _people_by_email(session, emails)
+    # the series before their moved instances, which link to them
+    events = sorted(events, key=lambda e: e.recurrence_id is not None)
     for p in events:
         if method == "REPLY":
             _apply_reply(session, p, report)
@@ -226,8 +270,9 @@ def import_ics(
                 break
         existing = session.scalar(select(Appointment).where(Appointment.uid == p.uid))
         cancelled = p.status == AppointmentStatus.CANCELLED
+        series = _series_of(session, p)
         if existing is None:
-            if cancelled:
+            if cancelled and series is None:
                 report.skipped.append(
                     SkippedEvent(
                         p.uid, p.title, "A cancellation of an appointment not stored here."
@@ -236,19 +281,18 @@ def import_ics(
                 continue
             ap = Appointment(uid=p.uid, owner=owner, source="import", kind=ActivityKind.MEETING)
             _apply(ap, p, person, report.skipped)
+            if series is not None:
+                ap.series_id = series.id
+                ap.owner = series.owner
+                if person is None and series.person_id is not None:
+                    ap.person_id, ap.company_id = series.person_id, series.company_id
             session.add(ap)
             session.flush()
-            report.created.append(ap.id)
+            (report.cancelled if cancelled else report.created).append(ap.id)
         else:
             ap = existing
-            if p.sequence < (ap.sequence or 0) or (
-                p.sequence == (ap.sequence or 0) and not cancelled
-            ):
-                reason = (
-                    "An older version of an appointment stored here."
-                    if p.sequence < (ap.sequence or 0)
-                    else "Already imported (same version)."
-                )
+            reason = _outdated(p, ap, cancelled)
+            if reason is not None:
                 report.skipped.append(SkippedEvent(p.uid, p.title, reason))
                 continue
             if cancelled and ap.status == AppointmentStatus.CANCELLED:

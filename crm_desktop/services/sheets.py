@@ -17,6 +17,7 @@ from crm_desktop.clock import local_zone
 from crm_desktop.data.models import (
     Activity,
     Appointment,
+    AppointmentStatus,
     Company,
     FollowUp,
     Person,
@@ -26,6 +27,7 @@ from crm_desktop.data.models import (
 from crm_desktop.domain.i18n import QT_TRANSLATE_NOOP
 from crm_desktop.errors import NotFoundError
 from crm_desktop.services import pipeline
+from crm_desktop.services.recurrence import occurrences
 from crm_desktop.services.validation import format_phone
 
 FactValue = str | dt.date | dt.datetime
@@ -286,23 +288,25 @@ def agenda(
     if owner:
         follow_q = follow_q.where(or_(FollowUp.owner.is_(None), FollowUp.owner == owner))
     follows = list(session.execute(follow_q.order_by(FollowUp.due_at)).scalars())
-    appts = list(
-        session.execute(
-            select(Appointment)
-            .where(Appointment.start_at >= start, Appointment.start_at < end)
-            .order_by(Appointment.start_at)
-        ).scalars()
-    )
+    # the instances of series too (an appointment that began the day before is not
+    # this day's: the printout lists what starts on it)
+    appts = [
+        o
+        for o in occurrences(
+            session, start, end, Appointment.status != AppointmentStatus.CANCELLED, zone=tz
+        )
+        if o.start >= start
+    ]
     rows = [
         AgendaEntry(
-            a.start_at,
+            o.start,
             "appointment",
             False,
-            a.title,
-            a.person.full_name if a.person else "",
-            a.location or "",
+            o.appointment.title,
+            o.appointment.person.full_name if o.appointment.person else "",
+            o.appointment.location or "",
         )
-        for a in appts
+        for o in appts
     ]
     for f in follows:
         who = f.person.full_name if f.person else (f.company.name if f.company else "")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import shutil
+from collections.abc import Callable
 from pathlib import Path
 
 import icalendar
@@ -129,3 +130,28 @@ def test_cli_errors(data_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixtur
             ]
         )
     assert exc.value.code == 2
+
+
+def test_calendar_export_in_the_language_of_lang(
+    data_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The events' texts ("Company:", "Call") go through the "ical" translations of --lang."""
+    from crm_desktop.cli import cmd_calendar
+
+    asked: list[tuple[str | None, str]] = []
+    german = {"Company": "Firma", "Person": "Person", "Call": "Anruf", "Phone": "Telefon"}
+
+    def fake(lang: str | None, context: str = "errors") -> Callable[[str], str]:
+        asked.append((lang, context))
+        return lambda text: german.get(text, text)
+
+    monkeypatch.setattr(cmd_calendar, "make_translator", fake)
+    out = tmp_path / "de.ics"
+    args = ["--lang", "de", "--data-dir", str(data_dir), "calendar", "export", "--out", str(out)]
+    assert main(args) == 0
+    assert ("de", "ical") in asked
+    text = out.read_bytes().decode()
+    unfolded = text.replace("\r\n ", "")
+    assert "Firma: Müller GmbH" in unfolded and "Company:" not in unfolded
+    assert "SUMMARY:Anruf Max Müller" in unfolded
+    assert "METHOD:" not in text  # no organizer: no METHOD

@@ -7,6 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFileDialog, QInputDialog
 
 from crm_desktop.clock import local_zone, to_local
@@ -195,8 +196,27 @@ class FilesRoom(WindowRoom):
         )
         if not path:
             return
-        n = ops.read(self.store, lambda s: export_calendar(s, Path(path), owner=self.store.owner))
-        self.statusBar().showMessage(self.tr("{n} entries exported.").format(n=n), 8000)
+
+        def tr_ical(text: str) -> str:
+            return QCoreApplication.translate("ical", text)
+
+        n = ops.read(
+            self.store,
+            lambda s: export_calendar(s, Path(path), owner=self.store.owner, translate=tr_ical),
+        )
+        message = self.tr("{n} entries exported.").format(n=n)
+        feed = self.calendar_feed_path()
+        if feed is not None:
+            # the feed a calendar program can subscribe to (kept current by the window)
+            message += " " + self.tr("Calendar feed: {path}").format(path=str(feed))
+        self.statusBar().showMessage(message, 15000)
+
+    def calendar_feed_path(self) -> Path | None:
+        """The calendar subscription file, when the window writes one."""
+        from crm_desktop.config import resolve_paths
+
+        feed = resolve_paths(self.data_dir).calendar_path
+        return feed if feed.exists() else None
 
     def import_calendar(self) -> None:
         from crm_desktop.services.ics_import import import_ics
