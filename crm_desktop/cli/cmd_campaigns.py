@@ -13,6 +13,7 @@ from crm_desktop.data.models import CompanyStatus, Priority
 from crm_desktop.domain.i18n import QT_TRANSLATE_NOOP
 from crm_desktop.errors import ValidationError
 from crm_desktop.services import campaigns
+from crm_desktop.services.customfields import parse_assignments
 
 
 def register(sub: Any) -> None:
@@ -59,6 +60,13 @@ def _selection_options(p: argparse.ArgumentParser) -> None:
         default=[],
         metavar="ID",
         help="people of this company and of every branch below it (repeatable)",
+    )
+    p.add_argument(
+        "--field",
+        action="append",
+        default=[],
+        metavar="NAME=VALUE",
+        help="people whose custom field NAME has VALUE (repeatable)",
     )
     p.add_argument("--postcode-from")
     p.add_argument("--postcode-to")
@@ -108,6 +116,7 @@ def _selection(
         if args.without_opt_in
         else (True if args.opt_in else sel.require_opt_in),
         with_email_only=sel.with_email_only,
+        fields={**sel.fields, **parse_assignments(args.field)},
     )
 
 
