@@ -13,7 +13,15 @@ from crm_desktop.cli.main import main
 from crm_desktop.clock import FixedClock
 from crm_desktop.data.store import Store
 from crm_desktop.errors import ConflictError, MultipleErrors, ValidationError
-from crm_desktop.services import campaigns, contacts, customfields, editing, peoplelist, undo
+from crm_desktop.services import (
+    campaigns,
+    contacts,
+    customfields,
+    editing,
+    exporter,
+    peoplelist,
+    undo,
+)
 from crm_desktop.services.contacts import PersonInput
 from crm_desktop.services.search import search
 
@@ -163,6 +171,11 @@ def test_filter_campaign_search_and_export_by_field(
         assert campaigns.select_people(s, sel).person_ids == [a]
         hits = search(s, "Handel", kinds=["person"])
         assert len(hits) == 1
+        data = exporter.export_json(s)
+    assert [f["name"] for f in data["custom_fields"]] == ["Branche"]
+    assert data["custom_fields"][0]["options"] == ["Bau", "Handel"]
+    by_id = {p["id"]: p for p in data["people"]}
+    assert by_id[a]["custom_fields"] == {"Branche": "Bau"}
     again = campaigns.Selection.from_dict(campaigns.Selection(fields={"Branche": "Bau"}).to_dict())
     assert again.fields == {"Branche": "Bau"}
 
