@@ -482,6 +482,12 @@ class PeopleListView(QWidget):
         self.filter_edit.setPlaceholderText(
             self.tr("Filter by name, company, position, e-mail or city…")
         )
+        self.filter_edit.setToolTip(
+            self.tr(
+                "Words match name, company, position, e-mail or city; "
+                "“Field = value” matches a custom field (several: separate with ;)"
+            )
+        )
         self.filter_edit.textChanged.connect(lambda _t: self._debounce.start())
         self.filter_edit.returnPressed.connect(self.apply_filter)
         self.tag_combo = QComboBox(self)
@@ -598,8 +604,9 @@ class PeopleListView(QWidget):
 
             batch_id = ops.read(self.store, last_batch)
         tag = self.tag_combo.currentData()
-        return PeopleFilter(
-            text=self.filter_edit.text().strip(), tag=str(tag) if tag else None, batch_id=batch_id
+        # "Branche = Bau; Müller": a custom field's value and the words
+        return PeopleFilter.typed(
+            self.filter_edit.text().strip(), tag=str(tag) if tag else None, batch_id=batch_id
         )
 
     def apply_filter(self) -> None:
