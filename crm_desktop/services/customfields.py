@@ -224,7 +224,9 @@ def _date(value: str) -> dt.date | None:
 
 
 def _bad(defn: FieldDef, value: str, message: str, **params: Any) -> ValidationError:
-    return ValidationError(message, field="profile_fields", name=defn.name, value=value, **params)
+    return ValidationError(
+        message, field=f"profile.{defn.name}", name=defn.name, value=value, **params
+    )
 
 
 def value_errors(

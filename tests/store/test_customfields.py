@@ -90,7 +90,7 @@ def test_save_person_checks_defined_values(store: Store, clock: FixedClock) -> N
             clock=clock,
         )
     errors = info.value.errors if isinstance(info.value, MultipleErrors) else [info.value]
-    assert [e.field for e in errors] == ["profile_fields"]
+    assert [e.field for e in errors] == ["profile.Mitarbeiter"]
     with store.session() as s:
         editing.save_person(
             s,
