@@ -271,6 +271,24 @@ def value_condition(name: str, value: str) -> ColumnElement[bool]:
     )
 
 
+def normalise_terms(defs: Sequence[FieldDef], terms: Mapping[str, str]) -> dict[str, str]:
+    """Filter terms with a defined field's value in its stored form ("ja" → "yes",
+    "24.12.2026" → "2026-12-24"), so a filter matches what a save stored; a value
+    that does not fit stays as typed (it then matches nothing)."""
+    by_name = {textmatch.fold(d.name): d for d in defs}
+    out: dict[str, str] = {}
+    for name, value in terms.items():
+        defn = by_name.get(textmatch.fold(name))
+        if defn is None:
+            out[name] = value
+            continue
+        try:
+            out[defn.name] = normalise(defn, value) or value
+        except ValidationError:
+            out[defn.name] = value
+    return out
+
+
 FIELD_TERM = re.compile(r"^\s*([^=;]+?)\s*=\s*([^;]*?)\s*$")
 
 
