@@ -32,14 +32,8 @@ from crm_desktop.services import textmatch, undo
 from crm_desktop.services.changes import Changes
 
 ENTITIES = ("person",)
-# the type as stored → the English label (ui translates in context "customfields")
-KINDS: dict[str, str] = {
-    "text": QT_TRANSLATE_NOOP("customfields", "Text"),
-    "number": QT_TRANSLATE_NOOP("customfields", "Number"),
-    "date": QT_TRANSLATE_NOOP("customfields", "Date"),
-    "yesno": QT_TRANSLATE_NOOP("customfields", "Yes/no"),
-    "choice": QT_TRANSLATE_NOOP("customfields", "Pick-list"),
-}
+# the types as stored (the window shows them translated, the CLI takes aliases)
+KINDS = ("text", "number", "date", "yesno", "choice")
 YES, NO = "yes", "no"
 _YES = {"yes", "y", "ja", "j", "true", "1", "x", "wahr"}
 _NO = {"no", "n", "nein", "false", "0", "", "falsch"}

@@ -703,11 +703,9 @@ class CustomFieldsPage(QWidget):
             QMessageBox.Icon.Question,
             self.tr("Delete field"),
             self.tr(
-                "%n person(s) have a value in “{name}”. Keep the values as free profile "
-                "fields, or remove them?",
-                "",
-                people,
-            ).replace("{name}", name),
+                "People with a value in “{name}”: {count}. Keep the values as free "
+                "profile fields, or remove them?"
+            ).format(name=name, count=people),
             parent=self,
         )
         keep = box.addButton(self.tr("&Keep values"), QMessageBox.ButtonRole.AcceptRole)
