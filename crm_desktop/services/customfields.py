@@ -568,38 +568,39 @@ def _put_values(session: Session, p: FieldPayload, *, back: bool) -> None:
     session.flush()
 
 
+def _refuse_unless(session: Session, p: FieldPayload, expected: FieldDef | None) -> None:
+    """An undo (redo) only while the field is what the change left (what the undo
+    left): never over a later change of the field."""
+    ref = p.after or p.before
+    assert ref is not None
+    if _state(session, ref) != expected:
+        raise ConflictError(
+            QT_TRANSLATE_NOOP(
+                "errors", "The custom field was changed again since; undo the later change first."
+            )
+        )
+    target = p.before if expected is p.after else p.after
+    taken = target is not None and _row_named(session, target.name, target.entity) is not None
+    if expected is None and taken:
+        raise ConflictError(
+            QT_TRANSLATE_NOOP(
+                "errors", "A custom field of that name was defined again since; delete it first."
+            )
+        )
+
+
 def _undo_field(session: Session, p: FieldPayload, clock: Clock) -> Changes:
-    problem = _check_field(session, p)
-    if problem is not None:
-        raise ConflictError(problem)
+    _refuse_unless(session, p, p.after)
     _put(session, p.after, p.before)
     _put_values(session, p, back=True)
     return _changes({pid: None for pid, _b, _a in p.people})
 
 
 def _redo_field(session: Session, p: FieldPayload, clock: Clock) -> Changes:
+    _refuse_unless(session, p, p.before)
     _put(session, p.before, p.after)
     _put_values(session, p, back=False)
     return _changes({pid: None for pid, _b, _a in p.people})
-
-
-def _check_field(session: Session, p: FieldPayload) -> str | None:
-    ref = p.after or p.before
-    assert ref is not None
-    now = _state(session, ref)
-    if now != p.after:
-        return QT_TRANSLATE_NOOP(
-            "errors", "The custom field was changed again since; undo the later change first."
-        )
-    if (
-        p.after is None
-        and p.before is not None
-        and _row_named(session, p.before.name, p.before.entity)
-    ):
-        return QT_TRANSLATE_NOOP(
-            "errors", "A custom field of that name was defined again since; delete it first."
-        )
-    return None
 
 
 undo.register(
@@ -607,5 +608,4 @@ undo.register(
     parse=FieldPayload.from_dict,
     undo=_undo_field,
     redo=_redo_field,
-    check=_check_field,
 )

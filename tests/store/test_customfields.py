@@ -238,3 +238,29 @@ def test_cli_fields_list_define_delete(tmp_path: Path, capsys: pytest.CaptureFix
         == 0
     )
     assert json.loads(capsys.readouterr().out)["exported"] == 0
+
+
+def test_undo_texts_name_the_field(store: Store, clock: FixedClock) -> None:
+    from crm_desktop.ui.i18n import undo_text
+
+    with store.session() as s:
+        customfields.define_field(s, "Branche", "text", clock=clock)
+    with store.session() as s:
+        customfields.define_field(s, "Branche", "choice", ["Bau"], clock=clock)
+    with store.session() as s:
+        customfields.rename_field(s, "Branche", "Sektor", clock=clock)
+    with store.session() as s:
+        customfields.delete_field(s, "Sektor", keep_values=True, clock=clock)
+    with store.reader() as s:
+        texts = [undo_text(e.action, e.payload, e.label) for e in undo.stack(s)]
+    assert texts == [
+        "Delete custom field “Sektor”",
+        "Rename custom field “Branche” to “Sektor”",
+        "Change custom field “Branche”",
+        "Define custom field “Branche”",
+    ]
+    for _ in range(4):  # every step stays on the stack and undoes in turn
+        with store.session() as s:
+            assert undo.undo_last(s, clock) is not None
+    with store.reader() as s:
+        assert customfields.list_fields(s) == [] and undo.stack(s) == []
