@@ -13,6 +13,7 @@ from crm_desktop.data.models import CompanyStatus, Priority
 from crm_desktop.domain.i18n import QT_TRANSLATE_NOOP
 from crm_desktop.errors import ValidationError
 from crm_desktop.services import campaigns
+from crm_desktop.services.customfields import list_fields, normalise_terms, parse_assignments
 
 
 def register(sub: Any) -> None:
@@ -59,6 +60,13 @@ def _selection_options(p: argparse.ArgumentParser) -> None:
         default=[],
         metavar="ID",
         help="people of this company and of every branch below it (repeatable)",
+    )
+    p.add_argument(
+        "--field",
+        action="append",
+        default=[],
+        metavar="NAME=VALUE",
+        help="people whose custom field NAME has VALUE (repeatable)",
     )
     p.add_argument("--postcode-from")
     p.add_argument("--postcode-to")
@@ -108,6 +116,7 @@ def _selection(
         if args.without_opt_in
         else (True if args.opt_in else sel.require_opt_in),
         with_email_only=sel.with_email_only,
+        fields={**sel.fields, **parse_assignments(args.field)},
     )
 
 
@@ -142,6 +151,8 @@ def _export(ctx: CliContext, args: argparse.Namespace) -> int:
     with store.session() as s:
         base = campaigns.load_segment(s, args.segment).selection if args.segment else None
         sel = _selection(args, base)
+        if sel.fields:  # "Messe=ja" finds the stored "yes"
+            sel.fields = normalise_terms(list_fields(s), sel.fields)
         result = campaigns.select_people(s, sel)
         if args.format == "csv":
             n = campaigns.export_mail_merge(s, result.person_ids, args.out)

@@ -534,6 +534,20 @@ class CampaignSegment(TimestampMixin, Base):
     selection: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
 
 
+class CustomFieldDef(TimestampMixin, Base):
+    """A custom field defined once for every person (its values live in
+    ``Person.profile_fields`` under its name); see services/customfields.py."""
+
+    __tablename__ = "custom_field_defs"
+    __table_args__ = (UniqueConstraint("entity", "name"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    entity: Mapped[str] = mapped_column(String(20), default="person")
+    name: Mapped[str] = mapped_column(String(100))
+    kind: Mapped[str] = mapped_column(String(20), default="text")
+    options: Mapped[list[str]] = mapped_column(JSON, default=list)
+    position: Mapped[int] = mapped_column(Integer, default=0)
+
+
 campaign_members = Table(
     "campaign_members",
     Base.metadata,

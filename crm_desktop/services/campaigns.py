@@ -54,6 +54,8 @@ class Selection:
     last_contact_after: dt.datetime | None = None  # contacted since
     require_opt_in: bool = True
     with_email_only: bool = False
+    # custom/profile field name → the value it must have (case and umlauts ignored)
+    fields: dict[str, str] = field(default_factory=dict)
     # only these people (None: no restriction); keep it short (≤ 900), chunk above that
     person_ids: list[int] | None = None
 
@@ -74,6 +76,7 @@ class Selection:
             "last_contact_after": moment(self.last_contact_after),
             "require_opt_in": self.require_opt_in,
             "with_email_only": self.with_email_only,
+            "fields": dict(self.fields),
         }
 
     @classmethod
@@ -99,6 +102,7 @@ class Selection:
             last_contact_after=moment(data.get("last_contact_after")),
             require_opt_in=bool(data.get("require_opt_in", True)),
             with_email_only=bool(data.get("with_email_only", False)),
+            fields={str(k): str(v) for k, v in dict(data.get("fields") or {}).items()},
         )
 
 
@@ -171,6 +175,10 @@ def _base_conditions(sel: Selection) -> list[object]:
         from crm_desktop.data.models import Email
 
         cond.append(exists().where(Email.person_id == Person.id))
+    for name, value in sel.fields.items():
+        from crm_desktop.services.customfields import value_condition
+
+        cond.append(value_condition(name, value))
     return cond
 
 

@@ -22,7 +22,7 @@ from sqlalchemy.orm import Session
 from crm_desktop.clock import Clock, SystemClock
 from crm_desktop.data.models import CompanyStatus, Person
 from crm_desktop.errors import MultipleErrors, ValidationError
-from crm_desktop.services import contacts, lookups, rules
+from crm_desktop.services import contacts, customfields, lookups, rules
 from crm_desktop.services import undo as undo_registry
 from crm_desktop.services import validation as v
 from crm_desktop.services.changes import Changes
@@ -209,6 +209,7 @@ def save_person(
     clock = clock or SystemClock()
     steps = _Steps()
     steps.errors.extend(rules.required_errors(session, "person", _person_present(edit)))
+    steps.errors.extend(customfields.value_errors(session, edit.values.get("profile_fields")))
     if person_id is None:
         person = steps.run(
             contacts.create_person, session, edit.as_input(), clock=clock, region=region

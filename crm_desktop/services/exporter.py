@@ -32,6 +32,7 @@ from crm_desktop.domain.i18n import QT_TRANSLATE_NOOP
 from crm_desktop.errors import CrmError
 from crm_desktop.interop import csvsafe
 from crm_desktop.interop.records import has_year
+from crm_desktop.services import customfields
 from crm_desktop.services.vcard_export import export_vcards, person_uid
 
 Entity = Literal["people", "companies", "activities"]
@@ -101,7 +102,10 @@ def _activities(session: Session) -> list[Activity]:
     )
 
 
-def person_dict(p: Person) -> dict[str, Any]:
+def person_dict(p: Person, defined: Sequence[str] = ()) -> dict[str, Any]:
+    """A person as the JSON export writes it; ``defined`` names the custom fields
+    (their values go to ``custom_fields``, by field name)."""
+    prof = p.profile_fields or {}
     return {
         "id": p.id,
         "full_name": p.full_name,
@@ -131,6 +135,7 @@ def person_dict(p: Person) -> dict[str, Any]:
         "notes": p.notes,
         "tags": [t.name for t in p.tags],
         "needs_review": p.needs_review,
+        "custom_fields": {name: prof[name] for name in defined if prof.get(name)},
     }
 
 
@@ -198,9 +203,11 @@ def export_json(session: Session) -> dict[str, Any]:
         .order_by(Order.order_date, Order.id)
         .options(selectinload(Order.lines))
     ).scalars()
+    defs = customfields.list_fields(session)
     return {
         "companies": [company_dict(c) for c in _companies(session)],
-        "people": [person_dict(p) for p in _people(session)],
+        "custom_fields": [f.to_json() for f in defs],
+        "people": [person_dict(p, [f.name for f in defs]) for p in _people(session)],
         "activities": [activity_dict(a) for a in _activities(session)],
         "tickets": [
             {

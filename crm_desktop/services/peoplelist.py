@@ -8,8 +8,8 @@ ignored, ``%`` and ``_`` literal), like the pickers, the tree filter and the sea
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Collection
-from dataclasses import dataclass
+from collections.abc import Collection, Mapping
+from dataclasses import dataclass, field
 
 from sqlalchemy import ColumnElement, exists, func, or_, select
 from sqlalchemy.orm import InstrumentedAttribute, Session
@@ -24,7 +24,7 @@ from crm_desktop.data.models import (
     Tag,
     person_tags,
 )
-from crm_desktop.services import textmatch
+from crm_desktop.services import customfields, textmatch
 from crm_desktop.services.tree import sort_key
 
 
@@ -35,10 +35,19 @@ class PeopleFilter:
     text: str = ""
     tag: str | None = None
     batch_id: int | None = None  # the "last import" set
+    # "Feld = Wert" typed in the filter line: custom/profile field → value
+    fields: Mapping[str, str] = field(default_factory=dict, hash=False)
 
     @property
     def is_empty(self) -> bool:
-        return not self.text.strip() and not self.tag and self.batch_id is None
+        return not self.text.strip() and not self.tag and self.batch_id is None and not self.fields
+
+    @classmethod
+    def typed(cls, line: str, tag: str | None = None, batch_id: int | None = None) -> PeopleFilter:
+        """The filter of what was typed: ``Branche = Bau; Müller`` is the field term
+        and the words (see :func:`customfields.split_terms`)."""
+        text, terms = customfields.split_terms(line)
+        return cls(text=text, tag=tag, batch_id=batch_id, fields=terms)
 
 
 @dataclass
@@ -86,6 +95,8 @@ def conditions(f: PeopleFilter) -> list[ColumnElement[bool]]:
         )
     if f.batch_id is not None:
         cond.append(Person.import_batch_id == f.batch_id)
+    for name, value in f.fields.items():
+        cond.append(customfields.value_condition(name, value))
     return cond
 
 

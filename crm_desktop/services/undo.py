@@ -1624,3 +1624,4 @@ from crm_desktop.services import projects as _projects  # noqa: E402, F401
 from crm_desktop.services import rules as _rules  # noqa: E402, F401
 
 _contacts.register_undo()
+from crm_desktop.services import customfields as _customfields  # noqa: E402, F401

@@ -45,7 +45,7 @@ from crm_desktop.data.models import CompanyStatus, Priority
 from crm_desktop.data.store import Store
 from crm_desktop.domain.i18n import QT_TRANSLATE_NOOP
 from crm_desktop.errors import CrmError
-from crm_desktop.services import campaigns, lookups
+from crm_desktop.services import campaigns, customfields, lookups
 from crm_desktop.services.campaigns import Selection
 from crm_desktop.services.changes import Changes
 from crm_desktop.services.unit import Session
@@ -144,6 +144,23 @@ class CampaignDialog(QDialog):
         pc_row.addWidget(QLabel("–", self))
         pc_row.addWidget(self.postcode_to)
         pc_row.addStretch(1)
+        # -- a custom field's value ("Branche = Bau")
+        self.field_defs = ops.read(self.store, customfields.list_fields)
+        self.field_combo = QComboBox(self)
+        self.field_combo.setObjectName("campaignField")
+        self.field_combo.addItem(self.tr("(any)"), "")
+        for defn in self.field_defs:
+            self.field_combo.addItem(defn.name, defn.name)
+        self.field_value = QLineEdit(self)
+        self.field_value.setObjectName("campaignFieldValue")
+        self.field_value.setPlaceholderText(self.tr("value, e.g. Bau"))
+        self.field_combo.currentIndexChanged.connect(lambda _i: self._field_chosen())
+        self.field_value.textChanged.connect(lambda _t: self.schedule_count())
+        field_row = QHBoxLayout()
+        field_row.addWidget(self.field_combo)
+        field_row.addWidget(QLabel("=", self))
+        field_row.addWidget(self.field_value, 1)
+        self.field_value.setEnabled(False)
         self.not_since_box = QCheckBox(self.tr("Not contacted since"), self)
         self.not_since = QDateEdit(self)
         self.not_since.setCalendarPopup(True)
@@ -199,6 +216,10 @@ class CampaignDialog(QDialog):
         form.addRow(self.tr("Company status:"), status_row)
         form.addRow(self.tr("Priority:"), prio_row)
         form.addRow(self.tr("Postcode:"), pc_row)
+        self.field_label = QLabel(self.tr("Custom field:"), self)
+        self.field_label.setBuddy(self.field_combo)
+        form.addRow(self.field_label, field_row)
+        form.setRowVisible(self.field_label, bool(self.field_defs))
         form.addRow("", since_row)
         form.addRow("", self.opt_in)
         form.addRow("", self.email_only)
@@ -290,7 +311,26 @@ class CampaignDialog(QDialog):
             last_contact_before=before,
             require_opt_in=self.opt_in.isChecked(),
             with_email_only=self.email_only.isChecked(),
+            fields=self.field_terms(),
         )
+
+    def _field_chosen(self) -> None:
+        name = str(self.field_combo.currentData() or "")
+        defn = next((d for d in self.field_defs if d.name == name), None)
+        self.field_value.setEnabled(bool(name))
+        if defn is not None and defn.kind == "choice":
+            self.field_value.setPlaceholderText(" | ".join(defn.options))
+        elif defn is not None and defn.kind == "yesno":
+            self.field_value.setPlaceholderText(self.tr("yes or no"))
+        self.schedule_count()
+
+    def field_terms(self) -> dict[str, str]:
+        """The chosen custom field and value, in the stored form ("ja" → "yes")."""
+        name = str(self.field_combo.currentData() or "")
+        value = self.field_value.text().strip()
+        if not name or not value:
+            return {}
+        return customfields.normalise_terms(self.field_defs, {name: value})
 
     # -- saved selections
 
@@ -328,6 +368,8 @@ class CampaignDialog(QDialog):
             self.not_since,
             self.opt_in,
             self.email_only,
+            self.field_combo,
+            self.field_value,
             *self.status_boxes.values(),
             *self.priority_boxes.values(),
         ]
@@ -354,6 +396,14 @@ class CampaignDialog(QDialog):
                 self.not_since.setDate(QDate(day.year, day.month, day.day))
             self.opt_in.setChecked(sel.require_opt_in)
             self.email_only.setChecked(sel.with_email_only)
+            name, value = next(iter(sel.fields.items()), ("", ""))
+            index = self.field_combo.findData(name)
+            if name and index < 0:  # a field not defined (any more): still selected
+                self.field_combo.addItem(name, name)
+                index = self.field_combo.count() - 1
+            self.field_combo.setCurrentIndex(max(index, 0))
+            self.field_value.setText(value)
+            self.field_value.setEnabled(bool(name))
             self.company_ids = list(sel.company_ids)
         finally:
             for w in widgets:
@@ -398,6 +448,7 @@ class CampaignDialog(QDialog):
             else None,
             "require_opt_in": sel.require_opt_in,
             "with_email_only": sel.with_email_only,
+            "fields": dict(sel.fields),
         }
         if self._preset() is not None:
             out["selected_people"] = len(self.preset_ids or [])

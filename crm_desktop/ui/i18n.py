@@ -208,6 +208,24 @@ def rule_label(name: str) -> str:
     return QCoreApplication.translate("rules", source) if source else name
 
 
+def _custom_field_text(p: dict[str, Any]) -> str | None:
+    """An entry of services/customfields.py: define, change, rename or delete a field."""
+    before, after = p.get("before"), p.get("after")
+    old = before.get("name") if isinstance(before, dict) else None
+    new = after.get("name") if isinstance(after, dict) else None
+    if old is None and new is not None:
+        return QCoreApplication.translate("undo", "Define custom field “{name}”").format(name=new)
+    if new is None and old is not None:
+        return QCoreApplication.translate("undo", "Delete custom field “{name}”").format(name=old)
+    if old is not None and new is not None and old != new:
+        return QCoreApplication.translate("undo", "Rename custom field “{old}” to “{new}”").format(
+            old=old, new=new
+        )
+    if new is not None:
+        return QCoreApplication.translate("undo", "Change custom field “{name}”").format(name=new)
+    return None
+
+
 def undo_text(action: str, payload: dict[str, Any] | None, label: str) -> str:
     """What an undo entry takes back, in the window's language. The stored label is
     English (the domain writes it); entries of older versions fall back to it."""
@@ -247,6 +265,8 @@ def undo_text(action: str, payload: dict[str, Any] | None, label: str) -> str:
         return QCoreApplication.translate("undo", "{field} set to “{value}” for {n}").format(
             field=field_label(field), value="–" if value is None else value, n=len(p.get("old", {}))
         )
+    if action == "custom-field":
+        return _custom_field_text(p) or label
     if action == "rule" and isinstance(p.get("rules"), list):
         names = [str(r.get("name", "")) for r in p["rules"] if isinstance(r, dict)]
         labels = ", ".join(rule_label(n) for n in names)

@@ -18,6 +18,7 @@ back.
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 import sys
 from collections.abc import Callable, Sequence
@@ -67,7 +68,7 @@ from crm_desktop.data.models import (
 )
 from crm_desktop.data.store import Store
 from crm_desktop.errors import CrmError
-from crm_desktop.services import bulk, lookups
+from crm_desktop.services import bulk, customfields, lookups
 from crm_desktop.services.changes import Changes
 from crm_desktop.services.peoplelist import (
     PeopleFilter,
@@ -482,6 +483,12 @@ class PeopleListView(QWidget):
         self.filter_edit.setPlaceholderText(
             self.tr("Filter by name, company, position, e-mail or city…")
         )
+        self.filter_edit.setToolTip(
+            self.tr(
+                "Words match name, company, position, e-mail or city; "
+                "“Field = value” matches a custom field (several: separate with ;)"
+            )
+        )
         self.filter_edit.textChanged.connect(lambda _t: self._debounce.start())
         self.filter_edit.returnPressed.connect(self.apply_filter)
         self.tag_combo = QComboBox(self)
@@ -598,9 +605,14 @@ class PeopleListView(QWidget):
 
             batch_id = ops.read(self.store, last_batch)
         tag = self.tag_combo.currentData()
-        return PeopleFilter(
-            text=self.filter_edit.text().strip(), tag=str(tag) if tag else None, batch_id=batch_id
+        # "Branche = Bau; Müller": a custom field's value and the words
+        f = PeopleFilter.typed(
+            self.filter_edit.text().strip(), tag=str(tag) if tag else None, batch_id=batch_id
         )
+        if f.fields:
+            defs = ops.read(self.store, customfields.list_fields)
+            f = dataclasses.replace(f, fields=customfields.normalise_terms(defs, f.fields))
+        return f
 
     def apply_filter(self) -> None:
         self._debounce.stop()

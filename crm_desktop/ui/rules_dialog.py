@@ -17,6 +17,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
+    QComboBox,
     QDialog,
     QDialogButtonBox,
     QDoubleSpinBox,
@@ -24,10 +25,12 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
+    QInputDialog,
     QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QMessageBox,
     QPushButton,
     QSpinBox,
     QTableWidget,
@@ -40,7 +43,7 @@ from PySide6.QtWidgets import (
 from crm_desktop.clock import Clock, SystemClock
 from crm_desktop.data.store import Store
 from crm_desktop.errors import CrmError, MultipleErrors
-from crm_desktop.services import rules
+from crm_desktop.services import customfields, rules
 from crm_desktop.services.changes import Changes
 from crm_desktop.ui import ops
 from crm_desktop.ui.errors import error_label_text, show_error
@@ -81,6 +84,9 @@ class RulesDialog(QDialog):
         self.tabs.addTab(self._opportunity_tab(), self.tr("New customers"))
         self.tabs.addTab(self._required_tab(), self.tr("Required fields"))
         self.tabs.addTab(self._numbers_tab(), self.tr("Numbers"))
+        self.fields = CustomFieldsPage(store, clock=self.clock, parent=self)
+        self.fields.changed.connect(self.saved)
+        self.tabs.addTab(self.fields, self.tr("Fields"))
         self.error = QLabel(self)
         self.error.setObjectName("rulesError")
         self.error.setWordWrap(True)
@@ -491,4 +497,226 @@ _TAB_FIELDS = {
 }
 
 
-__all__ = ["RulesDialog"]
+class CustomFieldsPage(QWidget):
+    """The "Fields" tab: custom fields defined once for every person (name, type, the
+    values of a pick-list). Each change is stored at once as its own undo step and goes
+    out on ``changed``; a delete asks whether the people's values stay (as free profile
+    fields) or go."""
+
+    changed = Signal(object)
+
+    def __init__(self, store: Store, *, clock: Clock, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.store = store
+        self.clock = clock
+        self.setObjectName("customFieldsPage")
+        self.table = QTableWidget(0, 4, self)
+        self.table.setObjectName("customFields")
+        self.table.setHorizontalHeaderLabels(
+            [self.tr("Field"), self.tr("Type"), self.tr("Pick-list values"), self.tr("People")]
+        )
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(3, QHeaderView.ResizeMode.ResizeToContents)
+        self.table.verticalHeader().hide()
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.itemSelectionChanged.connect(self._selected)
+        self.name = QLineEdit(self)
+        self.name.setObjectName("fieldName")
+        self.name.setPlaceholderText(self.tr("e.g. Industry"))
+        self.kind = QComboBox(self)
+        self.kind.setObjectName("fieldKind")
+        for key, label in self._kind_labels().items():
+            self.kind.addItem(label, key)
+        self.kind.currentIndexChanged.connect(lambda _i: self._kind_changed())
+        self.options = QLineEdit(self)
+        self.options.setObjectName("fieldOptions")
+        self.options.setPlaceholderText(self.tr("e.g. Construction; Trade; Services"))
+        self.define_button = QPushButton(self.tr("&Add or change"), self)
+        self.define_button.clicked.connect(self.define)
+        self.rename_button = QPushButton(self.tr("&Rename…"), self)
+        self.rename_button.clicked.connect(self.ask_rename)
+        self.delete_button = QPushButton(self.tr("&Delete…"), self)
+        self.delete_button.clicked.connect(self.ask_delete)
+        self.error = QLabel(self)
+        self.error.setObjectName("fieldsError")
+        self.error.setWordWrap(True)
+        self.error.setStyleSheet("color: #b00020;")
+        self.error.hide()
+        explain = QLabel(
+            self.tr(
+                "Fields defined here appear on every person's Profile tab with an editor "
+                "for their type; values can be searched, filtered (“Field = value” in the "
+                "people list) and selected in a campaign. A change is stored at once; "
+                "Edit → Undo takes it back."
+            ),
+            self,
+        )
+        explain.setWordWrap(True)
+        form = QFormLayout()
+        form.addRow(self.tr("&Name"), self.name)
+        form.addRow(self.tr("&Type"), self.kind)
+        form.addRow(self.tr("Pick-list &values"), self.options)
+        buttons = QHBoxLayout()
+        for button in (self.define_button, self.rename_button, self.delete_button):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(explain)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(form)
+        layout.addLayout(buttons)
+        layout.addWidget(self.error)
+        self.reload()
+        self._kind_changed()
+
+    def _kind_labels(self) -> dict[str, str]:
+        return {
+            "text": self.tr("Text"),
+            "number": self.tr("Number"),
+            "date": self.tr("Date"),
+            "yesno": self.tr("Yes/no"),
+            "choice": self.tr("Pick-list"),
+        }
+
+    def reload(self) -> None:
+        def read(s: Any) -> list[tuple[customfields.FieldDef, int]]:
+            return [(f, customfields.count_values(s, f.name)) for f in customfields.list_fields(s)]
+
+        self.defs = ops.read(self.store, read)
+        labels = self._kind_labels()
+        self.table.setRowCount(0)
+        for defn, people in self.defs:
+            row = self.table.rowCount()
+            self.table.insertRow(row)
+            name = QTableWidgetItem(defn.name)
+            name.setData(Qt.ItemDataRole.UserRole, defn.name)
+            self.table.setItem(row, 0, name)
+            self.table.setItem(row, 1, QTableWidgetItem(labels.get(defn.kind, defn.kind)))
+            self.table.setItem(row, 2, QTableWidgetItem("; ".join(defn.options)))
+            count = QTableWidgetItem(str(people))
+            count.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            self.table.setItem(row, 3, count)
+        self._selected()
+
+    def selected_name(self) -> str | None:
+        row = self.table.currentRow()
+        item = self.table.item(row, 0) if row >= 0 else None
+        return None if item is None else str(item.data(Qt.ItemDataRole.UserRole))
+
+    def _selected(self) -> None:
+        name = self.selected_name()
+        has = name is not None and bool(self.table.selectedItems())
+        self.rename_button.setEnabled(has)
+        self.delete_button.setEnabled(has)
+        if not has:
+            return
+        for defn, _n in self.defs:
+            if defn.name == name:
+                self.name.setText(defn.name)
+                self.kind.setCurrentIndex(max(self.kind.findData(defn.kind), 0))
+                self.options.setText("; ".join(defn.options))
+
+    def _kind_changed(self) -> None:
+        self.options.setEnabled(self.kind.currentData() == "choice")
+
+    def select(self, name: str) -> None:
+        for row in range(self.table.rowCount()):
+            item = self.table.item(row, 0)
+            if item is not None and item.data(Qt.ItemDataRole.UserRole) == name:
+                self.table.selectRow(row)
+                return
+
+    def _run(self, fn: Any, then_select: str | None) -> bool:
+        try:
+            change = ops.write(self.store, fn)
+        except CrmError as exc:
+            self.error.setText(error_label_text(exc))
+            self.error.show()
+            return False
+        except Exception as exc:  # a bug or a lost store: the crash dialog and the log
+            show_error(self, exc)
+            return False
+        self.error.hide()
+        self.reload()
+        if then_select:
+            self.select(then_select)
+        if not change.changes.empty:
+            self.changed.emit(change.changes)
+        return True
+
+    def define(self) -> bool:
+        """Add the field of the typed name, or change its type and values."""
+        name = self.name.text().strip()
+        kind = str(self.kind.currentData())
+        options = [o for o in self.options.text().split(";") if o.strip()]
+        return self._run(
+            lambda s: customfields.define_field(s, name, kind, options, clock=self.clock),
+            name,
+        )
+
+    def rename(self, new_name: str) -> bool:
+        old = self.selected_name()
+        if old is None:
+            return False
+        return self._run(
+            lambda s: customfields.rename_field(s, old, new_name, clock=self.clock),
+            new_name.strip(),
+        )
+
+    def delete(self, *, keep_values: bool) -> bool:
+        name = self.selected_name()
+        if name is None:
+            return False
+        return self._run(
+            lambda s: customfields.delete_field(s, name, keep_values=keep_values, clock=self.clock),
+            None,
+        )
+
+    def ask_rename(self) -> None:
+        old = self.selected_name()
+        if old is None:
+            return
+        new_name, ok = QInputDialog.getText(
+            self,
+            self.tr("Rename field"),
+            self.tr("New name (the people's values move along):"),
+            text=old,
+        )
+        if ok:
+            self.rename(new_name)
+
+    def ask_delete(self) -> None:
+        """Asks whether the values stay as free profile fields or are removed."""
+        name = self.selected_name()
+        if name is None:
+            return
+        people = next((n for d, n in self.defs if d.name == name), 0)
+        if not people:
+            self.delete(keep_values=True)
+            return
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            self.tr("Delete field"),
+            self.tr(
+                "People with a value in “{name}”: {count}. Keep the values as free "
+                "profile fields, or remove them?"
+            ).format(name=name, count=people),
+            parent=self,
+        )
+        keep = box.addButton(self.tr("&Keep values"), QMessageBox.ButtonRole.AcceptRole)
+        remove = box.addButton(self.tr("&Remove values"), QMessageBox.ButtonRole.DestructiveRole)
+        box.addButton(self.tr("Cancel"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(keep)
+        box.exec()
+        if box.clickedButton() is keep:
+            self.delete(keep_values=True)
+        elif box.clickedButton() is remove:
+            self.delete(keep_values=False)
+
+
+__all__ = ["CustomFieldsPage", "RulesDialog"]

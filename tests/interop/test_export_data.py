@@ -125,6 +125,7 @@ def test_export_json(sqlite_store: Store) -> None:
         "projects",
         "opportunities",
         "orders",
+        "custom_fields",
     }
     json.dumps(data)  # all plain JSON
     (anna,) = data["people"]  # the trashed person is left out

@@ -236,3 +236,45 @@ def test_saved_selection_fills_the_criteria_again(
     assert again.status_boxes[CompanyStatus.CUSTOMER].isChecked()
     assert again.opt_in.isChecked()
     assert again.count_label.text() == expected
+
+
+def test_custom_field_row_selects_by_value(
+    qtbot: QtBot, fast_store: Store, clock: FixedClock, tmp_path: Path
+) -> None:
+    from crm_desktop.services import customfields
+
+    ids = build(fast_store, clock)
+    with fast_store.session() as s:
+        customfields.define_field(s, "Messebesuch", "yesno", clock=clock)
+        for name in list(ids)[:3]:
+            person = contacts.get_person(s, ids[name])
+            person.profile_fields = {"Messebesuch": "yes"}
+    dlg = CampaignDialog(fast_store, clock)
+    qtbot.addWidget(dlg)
+    dlg.show()
+    assert dlg.field_label.isVisible() and not dlg.field_value.isEnabled()
+    dlg.opt_in.setChecked(False)
+    dlg.field_combo.setCurrentIndex(dlg.field_combo.findData("Messebesuch"))
+    dlg.field_value.setText("ja")  # typed in German, stored "yes"
+    assert dlg.selection().fields == {"Messebesuch": "yes"}
+    dlg.update_count()
+    assert dlg.count_label.text().startswith("3 people")
+    dlg.grab().save(str(tmp_path / "campaign-field.png"))
+    dlg.ask_segment_name = lambda _current: "Messebesucher"  # type: ignore[method-assign]
+    dlg.save_segment()
+    again = CampaignDialog(fast_store, clock)
+    qtbot.addWidget(again)
+    again.segment_combo.setCurrentIndex(again.segment_combo.findData("Messebesucher"))
+    again.segment_combo.activated.emit(again.segment_combo.currentIndex())
+    assert again.field_combo.currentData() == "Messebesuch"
+    assert again.field_value.text() == "yes" and again.criteria()["fields"] == {
+        "Messebesuch": "yes"
+    }
+
+
+def test_no_custom_fields_no_row(qtbot: QtBot, fast_store: Store, clock: FixedClock) -> None:
+    dlg = CampaignDialog(fast_store, clock)
+    qtbot.addWidget(dlg)
+    dlg.show()
+    assert not dlg.field_label.isVisible()
+    assert dlg.selection().fields == {}

@@ -479,3 +479,34 @@ def test_the_undoable_check_finds_what_it_bans() -> None:
         "followups.cancel",
         "contacts.update_person",
     ]
+
+
+def _custom_field_writes(tree: ast.Module) -> list[int]:
+    """Lines where ui code writes profile values or field definitions itself."""
+    lines: list[int] = []
+    for node in ast.walk(tree):
+        if (
+            isinstance(node, ast.Attribute)
+            and node.attr == "profile_fields"
+            and isinstance(node.ctx, ast.Store)
+        ):
+            lines.append(node.lineno)
+        if isinstance(node, ast.Name) and node.id == "CustomFieldDef":
+            lines.append(node.lineno)
+        if isinstance(node, ast.alias) and node.name == "CustomFieldDef":
+            lines.append(getattr(node, "lineno", 0))
+    return lines
+
+
+def test_custom_fields_change_through_their_service() -> None:
+    """Custom field definitions and the values they move (rename, delete) change only
+    through services/customfields.py, which writes the undo entry (issue #17); the
+    form hands its values to the save of the person."""
+    found = [
+        f"{path.name}:{line}"
+        for path in sorted(UI.rglob("*.py"))
+        for line in _custom_field_writes(ast.parse(path.read_text(encoding="utf-8")))
+    ]
+    assert found == []
+    bad = ast.parse("person.profile_fields = {}\nfrom m import CustomFieldDef\n")
+    assert len(_custom_field_writes(bad)) == 2

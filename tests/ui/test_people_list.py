@@ -493,3 +493,31 @@ def test_the_undo_button_and_edit_undo_are_one_history(
     assert people.act_undo.toolTip() == f"Undo: {what}"
     win.tasks.wait(5000)
     people.wait()
+
+
+def test_filter_line_takes_field_equals_value(
+    qtbot: QtBot, fast_store: Store, clock: FixedClock
+) -> None:
+    from crm_desktop.services import contacts, customfields
+
+    ids = make_people(fast_store, clock)
+    with fast_store.session() as s:
+        customfields.define_field(s, "Messebesuch", "yesno", clock=clock)
+        customfields.define_field(s, "Branche", "choice", ["Maschinenbau", "Handel"], clock=clock)
+        for name, branche in (("Müller", "Maschinenbau"), ("Hoffmann", "Handel")):
+            person = contacts.get_person(s, ids[name])
+            person.profile_fields = {"Branche": branche, "Messebesuch": "yes"}
+    view = PeopleListView(fast_store, clock=clock)
+    qtbot.addWidget(view)
+    view.filter_edit.setText("Branche = maschinenbau")
+    view.apply_filter()
+    assert [row.id for row in view.model.rows] == [ids["Müller"]]
+    view.filter_edit.setText("messebesuch = ja")  # typed in German, stored "yes"
+    view.apply_filter()
+    assert {row.id for row in view.model.rows} == {ids["Müller"], ids["Hoffmann"]}
+    view.filter_edit.setText("Messebesuch = ja; köhler")  # with words
+    view.apply_filter()
+    assert [row.id for row in view.model.rows] == [ids["Hoffmann"]]
+    view.filter_edit.setText("Branche = Bergbau")
+    view.apply_filter()
+    assert view.model.rowCount() == 0

@@ -114,3 +114,55 @@ def test_rule_labels_are_the_services(qtbot: QtBot) -> None:
     from crm_desktop.ui.i18n import _RULE_LABELS
 
     assert {n: r.label for n, r in rules.RULES.items()} == _RULE_LABELS
+
+
+def test_fields_tab_defines_renames_and_deletes_undoably(
+    qtbot: QtBot, sqlite_store: Store, clock: FixedClock, tmp_path: Path
+) -> None:
+    from crm_desktop.services import contacts, customfields
+    from crm_desktop.services.contacts import PersonInput
+
+    with sqlite_store.session() as s:
+        pid = contacts.create_person(
+            s,
+            PersonInput(given_name="Anna", family_name="Bauer", profile_fields={"Branche": "Bau"}),
+        ).id
+    dialog = _dialog(qtbot, sqlite_store, clock)
+    page = dialog.fields
+    dialog.tabs.setCurrentWidget(page)
+    page.name.setText("Branche")
+    page.kind.setCurrentIndex(page.kind.findData("choice"))
+    assert page.options.isEnabled()
+    page.options.setText("Bau; Handel; Dienstleistung")
+    with qtbot.waitSignal(dialog.saved) as saved:
+        assert page.define()
+    assert saved.args[0].settings
+    page.name.setText("Mitarbeiter")
+    page.kind.setCurrentIndex(page.kind.findData("number"))
+    assert not page.options.isEnabled()
+    assert page.define()
+    assert page.table.rowCount() == 2
+    assert page.table.item(0, 3).text() == "1"  # Anna's value counted
+    dialog.resize(820, 560)
+    dialog.grab().save(str(tmp_path / "fields-tab.png"))
+    # a refused value is named on the tab, nothing stored
+    page.name.setText("Leer")
+    page.kind.setCurrentIndex(page.kind.findData("choice"))
+    page.options.setText("")
+    assert not page.define()
+    assert page.error.isVisible() and "pick-list" in page.error.text()
+    page.select("Branche")
+    assert page.name.text() == "Branche" and page.options.text() == "Bau; Handel; Dienstleistung"
+    assert page.rename("Sektor")
+    with sqlite_store.reader() as s:
+        assert contacts.get_person(s, pid).profile_fields == {"Sektor": "Bau"}
+    page.select("Sektor")
+    assert page.delete(keep_values=False)
+    with sqlite_store.reader() as s:
+        assert contacts.get_person(s, pid).profile_fields == {}
+        assert [f.name for f in customfields.list_fields(s)] == ["Mitarbeiter"]
+        assert undo.stack(s)[0].action == "custom-field"
+    with sqlite_store.session() as s:
+        undo.undo_last(s, clock)
+    with sqlite_store.reader() as s:
+        assert contacts.get_person(s, pid).profile_fields == {"Sektor": "Bau"}

@@ -11,6 +11,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
+    QDoubleSpinBox,
     QLineEdit,
     QSpinBox,
     QWidget,
@@ -21,9 +22,10 @@ from crm_desktop.data.models import Person, Priority
 from crm_desktop.data.store import Store
 from crm_desktop.errors import (
     ConcurrentEditError,
+    CrmError,
     ValidationError,
 )
-from crm_desktop.services import contacts, editing, lookups, pickers
+from crm_desktop.services import contacts, customfields, editing, lookups, pickers
 from crm_desktop.services import validation as v
 from crm_desktop.services.unit import Session
 from crm_desktop.ui import ops
@@ -36,6 +38,7 @@ from crm_desktop.ui.forms import (
     DateEdit,
     EmailListEditor,
     EnumCombo,
+    FormPage,
     PhoneListEditor,
     ProfileFieldsEditor,
     RecordCombo,
@@ -50,6 +53,133 @@ from crm_desktop.ui.forms import (
     text_or_none,
 )
 from crm_desktop.ui.i18n import QT_TRANSLATE_NOOP
+
+
+class CustomFieldsBox(FormPage):
+    """The custom fields defined for every person (Tools → Rules… → Fields), each with
+    the editor of its type: a line edit, a spin box, a date, a check box, a pick-list.
+    Values are the stored text forms of :mod:`crm_desktop.services.customfields`;
+    an error ``profile.<name>`` is shown under its field."""
+
+    EMPTY_NUMBER = -1_000_000_000_000.0  # the spin box's "no value" (shown blank)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.form.setContentsMargins(0, 0, 0, 0)
+        self.defs: list[customfields.FieldDef] = []
+        self.editors: dict[str, QWidget] = {}
+        self._loaded: dict[str, str] = {}
+        self.setVisible(False)
+
+    def set_fields(self, defs: list[customfields.FieldDef]) -> None:
+        """Build one editor per definition (again when the definitions changed)."""
+        if defs == self.defs:
+            return
+        while self.form.rowCount():
+            self.form.removeRow(0)
+        self._fields.clear()
+        self._labels.clear()
+        self.editors = {}
+        self.defs = list(defs)
+        for defn in self.defs:
+            editor = self._editor_for(defn)
+            editor.setObjectName(f"custom_{defn.name}")
+            self.editors[defn.name] = editor
+            self.add_field(f"profile.{defn.name}", defn.name.replace("&", "&&") + ":", editor)
+        self.setVisible(bool(self.defs))
+
+    def _editor_for(self, defn: customfields.FieldDef) -> QWidget:
+        if defn.kind == "number":
+            spin = QDoubleSpinBox(self)
+            spin.setRange(self.EMPTY_NUMBER, 1_000_000_000_000.0)
+            spin.setDecimals(2)
+            spin.setGroupSeparatorShown(True)
+            spin.setSpecialValueText(" ")  # the minimum: no value
+            spin.setValue(self.EMPTY_NUMBER)
+            return spin
+        if defn.kind == "date":
+            return DateEdit(self)
+        if defn.kind == "yesno":
+            return QCheckBox(self)
+        if defn.kind == "choice":
+            combo = QComboBox(self)
+            combo.addItem("", "")
+            for option in defn.options:
+                combo.addItem(option, option)
+            return combo
+        return QLineEdit(self)
+
+    def set_values(self, values: dict[str, str]) -> dict[str, str]:
+        """Show the defined fields' values; returns the others (the free fields)."""
+        self._loaded = {k: values[k] for k in self.editors if k in values}
+        for defn in self.defs:
+            self._show(defn, values.get(defn.name, ""))
+        return {k: v for k, v in values.items() if k not in self.editors}
+
+    def _show(self, defn: customfields.FieldDef, value: str) -> None:
+        editor = self.editors[defn.name]
+        if isinstance(editor, QDoubleSpinBox):
+            try:
+                editor.setValue(
+                    float(customfields.normalise(defn, value)) if value else editor.minimum()
+                )
+            except (CrmError, ValueError):
+                editor.setValue(editor.minimum())
+        elif isinstance(editor, DateEdit):
+            try:
+                text = customfields.normalise(defn, value)
+            except CrmError:
+                editor.setText(value)
+            else:
+                editor.set_date(dt.date.fromisoformat(text) if text else None)
+        elif isinstance(editor, QCheckBox):
+            editor.setChecked(value == customfields.YES)
+        elif isinstance(editor, QComboBox):
+            idx = editor.findData(value)
+            if idx < 0 and value:  # a value the pick-list no longer offers: shown, kept
+                editor.addItem(value, value)
+                idx = editor.count() - 1
+            editor.setCurrentIndex(max(idx, 0))
+        elif isinstance(editor, QLineEdit):
+            editor.setText(value)
+
+    def _raw(self, defn: customfields.FieldDef) -> str:
+        editor = self.editors[defn.name]
+        if isinstance(editor, QDoubleSpinBox):
+            if editor.value() <= editor.minimum():
+                return ""
+            return customfields.normalise(defn, f"{editor.value():.2f}")
+        if isinstance(editor, DateEdit):
+            text = editor.text().strip()
+            try:
+                day = editor.date_value(f"profile.{defn.name}")
+            except ValidationError:
+                return text  # the save names it under the field
+            return day.isoformat() if day is not None else ""
+        if isinstance(editor, QCheckBox):
+            if editor.isChecked():
+                return customfields.YES
+            return customfields.NO if defn.name in self._loaded else ""
+        if isinstance(editor, QComboBox):
+            return str(editor.currentData() or "")
+        assert isinstance(editor, QLineEdit)
+        return editor.text().strip()
+
+    def values(self) -> dict[str, str]:
+        """The defined fields that have a value (stored forms)."""
+        out: dict[str, str] = {}
+        for defn in self.defs:
+            value = self._raw(defn)
+            if value:
+                out[defn.name] = value
+        return out
+
+    def card_fields(self) -> dict[str, str | None]:
+        return {
+            f"profile.{name}": editor.text()
+            for name, editor in self.editors.items()
+            if type(editor) is QLineEdit
+        }
 
 
 class PersonForm(EntityForm):
@@ -162,6 +292,11 @@ class PersonForm(EntityForm):
         f.add_field("marital_status", self.tr("&Marital status:"), self.marital)
         self.hobbies = QLineEdit(f)
         f.add_field("hobbies", self.tr("&Hobbies:"), self.hobbies)
+        self.custom_heading = f.add_heading(self.tr("Custom fields"))
+        self.custom = CustomFieldsBox(f)
+        f.add_wide(self.custom)
+        self.router.add(self.custom)
+        self.custom_heading.setVisible(False)
         self.profile = ProfileFieldsEditor(f)
         self._editor(f, self.profile, self.tr("More profile fields"))
         f.add_heading(self.tr("Marketing consent"))
@@ -192,6 +327,8 @@ class PersonForm(EntityForm):
 
         def fill(s: Session) -> None:
             nonlocal company_id
+            self.custom.set_fields(customfields.list_fields(s))
+            self.custom_heading.setVisible(bool(self.custom.defs))
             person = contacts.get_person(s, person_id) if person_id is not None else None
             if person is not None:
                 company_id = person.company_id
@@ -245,7 +382,8 @@ class PersonForm(EntityForm):
         self.occupation.setText(person.occupation or "")
         self.marital.setEditText(person.marital_status or "")
         self.hobbies.setText(person.hobbies or "")
-        self.profile.set_values(dict(person.profile_fields or {}))
+        # defined fields get their editor, the rest stay free fields
+        self.profile.set_values(self.custom.set_values(dict(person.profile_fields or {})))
         self._loaded_consent = person.consent_marketing
         self.consent.setChecked(person.consent_marketing)
         self.consent_source.setText(person.consent_source or "")
@@ -307,6 +445,7 @@ class PersonForm(EntityForm):
         }
         for editor in (self.phones, self.emails, self.addresses, self.banks, self.profile):
             texts.update(editor.card_fields())
+        texts.update(self.custom.card_fields())
         return texts
 
     def _links(self, errors: list[ValidationError]) -> tuple[int | None, int | None, int | None]:
@@ -355,7 +494,7 @@ class PersonForm(EntityForm):
             "occupation": text_or_none(self.occupation),
             "marital_status": self.marital.currentText().strip() or None,
             "hobbies": text_or_none(self.hobbies),
-            "profile_fields": self.profile.values(),
+            "profile_fields": {**self.profile.values(), **self.custom.values()},
             "contact_interval_days": self.interval.value() or None,
             "priority": self.priority.value(),
             "priority_locked": self.priority_keep.isChecked(),
