@@ -43,6 +43,7 @@ from crm_desktop.services import followups as fus
 from crm_desktop.services.changes import Changes
 from crm_desktop.ui import ops
 from crm_desktop.ui.format import datetime_format, format_date, format_time
+from crm_desktop.ui.forms.guards import select_section_on_click
 from crm_desktop.ui.tray import TrayNotifier
 
 log = logging.getLogger("crm_desktop.ui.notice")
@@ -147,6 +148,7 @@ class RescheduleDialog(QDialog):
             QDateTime(QDate(local.year, local.month, local.day), QTime(local.hour, local.minute))
         )
         self.edit.setDisplayFormat(datetime_format())
+        select_section_on_click(self.edit)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
         )

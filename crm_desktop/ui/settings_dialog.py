@@ -305,6 +305,9 @@ class SettingsDialog(QDialog):
         layout.addStretch(1)
         layout.addWidget(buttons)
         self.resize(480, 420)
+        from crm_desktop.ui.forms.guards import guard_form
+
+        guard_form(self)  # Enter in the region or zone box does not close the dialog
 
     def _encryption_box(self, encrypted: bool) -> QGroupBox:
         box = QGroupBox(self.tr("Encryption"), self)
