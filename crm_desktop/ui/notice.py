@@ -15,8 +15,8 @@ import logging
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QCoreApplication, QDate, QDateTime, QObject, QSize, Qt, QTime, Signal
-from PySide6.QtGui import QIcon, QPalette
+from PySide6.QtCore import QCoreApplication, QDate, QDateTime, QSize, Qt, QTime, Signal
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QDateTimeEdit,
     QDialog,
@@ -28,7 +28,8 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMenu,
     QPushButton,
-    QSystemTrayIcon,
+    QScrollArea,
+    QSizePolicy,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -42,10 +43,15 @@ from crm_desktop.services import followups as fus
 from crm_desktop.services.changes import Changes
 from crm_desktop.ui import ops
 from crm_desktop.ui.format import datetime_format, format_date, format_time
+from crm_desktop.ui.forms.guards import select_section_on_click
+from crm_desktop.ui.tray import TrayNotifier
 
 log = logging.getLogger("crm_desktop.ui.notice")
 
-MAX_VISIBLE = 6
+#: the list the banner opens scrolls beyond this height
+PANEL_MAX_HEIGHT = 320
+
+__all__ = ["ReminderNotice", "TrayNotifier", "attach_notice", "desktop_text", "entry_text"]
 
 
 def _tr(text: str) -> str:
@@ -114,29 +120,15 @@ def entry_text(entry: fus.AgendaEntry, now: dt.datetime, zone: ZoneInfo | None =
     )
 
 
-# ---------------------------------------------------------------- tray
-
-
-class TrayNotifier(QObject):
-    """A tray message for each reminder, where the desktop has a system tray."""
-
-    def __init__(self, parent: QObject | None = None, icon: QIcon | None = None) -> None:
-        super().__init__(parent)
-        self.available = QSystemTrayIcon.isSystemTrayAvailable()
-        self.tray: QSystemTrayIcon | None = None
-        self.sent = 0
-        if self.available:
-            self.tray = QSystemTrayIcon(icon or QIcon(), self)
-            self.tray.setToolTip(self.tr("CRM Desktop reminders"))
-            self.tray.show()
-
-    def notify(self, title: str, text: str) -> bool:
-        """Show a tray message; False (and nothing happens) without a tray."""
-        if self.tray is None:
-            return False
-        self.tray.showMessage(title, text, QSystemTrayIcon.MessageIcon.Information, 15_000)
-        self.sent += 1
-        return True
+def desktop_text(entry: fus.AgendaEntry, now: dt.datetime, zone: ZoneInfo | None = None) -> str:
+    """The desktop message: "Max Müller (Müller GmbH) expects your call at 14:00" for a
+    call with someone; otherwise the line the banner's list shows."""
+    who = who_text(entry)
+    if entry.type == "followup" and entry.kind == ActivityKind.CALL and who:
+        return QCoreApplication.translate("Reminders", "{who} expects your call at {time}").format(
+            who=who, time=local_time_text(entry.at, now, zone)
+        )
+    return entry_text(entry, now, zone)
 
 
 # ---------------------------------------------------------------- reschedule dialog
@@ -156,6 +148,7 @@ class RescheduleDialog(QDialog):
             QDateTime(QDate(local.year, local.month, local.day), QTime(local.hour, local.minute))
         )
         self.edit.setDisplayFormat(datetime_format())
+        select_section_on_click(self.edit)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
         )
@@ -235,12 +228,19 @@ class NoticeRow(QFrame):
 
 
 class ReminderNotice(QFrame):
-    """In-app notice listing reminders; an item leaves only when acted on."""
+    """One line above the panes: "3 follow-ups due, 12 overdue — Show · Close".
+
+    Show opens the list (a panel under the line, scrolling when long); an item leaves
+    it only when acted on. Close puts the line away until something new comes due
+    (:meth:`add_entries` with an item not shown yet brings it back).
+    """
 
     doneRequested = Signal(object)  # AgendaEntry (already marked done): log the call
     personActivated = Signal(int)
     changed = Signal(object)  # the Changes of a follow-up done, snoozed, rescheduled
     emptied = Signal()
+    closed = Signal()  # the user put the banner away
+    reopened = Signal()  # something new came due after Close: the banner is back
 
     def __init__(
         self,
@@ -250,13 +250,17 @@ class ReminderNotice(QFrame):
         *,
         zone: ZoneInfo | None = None,
         tray: TrayNotifier | None = None,
+        window: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.store = store
         self.clock = clock
         self.zone = zone or local_zone()
         self.tray = tray
+        #: the window whose being active keeps the desktop message back (None: always send)
+        self.window_ref = window
         self.rows: dict[tuple[str, int], NoticeRow] = {}
+        self.dismissed = False  # Close was pressed; back only for something new
         self.setObjectName("reminderNotice")
         self.setFrameShape(QFrame.Shape.StyledPanel)
         # amber on light systems, a dark amber on dark ones (the text keeps the palette's colour)
@@ -267,30 +271,122 @@ class ReminderNotice(QFrame):
         self.setStyleSheet(
             f"#reminderNotice {{ background: {background}; border: 1px solid {border};"
             f" border-radius: 6px; }} #noticeRow {{ border-bottom: 1px solid {line}; }}"
+            " #noticePanel, #noticeList { background: transparent; }"
         )
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
         self.title = QLabel(self)
         self.title.setObjectName("noticeTitle")
-        self.list_layout = QVBoxLayout()
+        self.show_button = QToolButton(self)
+        self.show_button.setObjectName("noticeShow")
+        self.show_button.setCheckable(True)
+        self.show_button.setAutoRaise(True)
+        self.show_button.toggled.connect(self.set_expanded)
+        self.close_button = QToolButton(self)
+        self.close_button.setObjectName("noticeClose")
+        self.close_button.setAutoRaise(True)
+        self.close_button.setText(self.tr("Close"))
+        self.close_button.setToolTip(self.tr("Hide the reminders until something new is due"))
+        self.close_button.clicked.connect(self.close_banner)
+        header = QHBoxLayout()
+        header.setContentsMargins(0, 0, 0, 0)
+        header.addWidget(self.title, 1)
+        header.addWidget(self.show_button)
+        header.addWidget(QLabel("·", self))
+        header.addWidget(self.close_button)
+
+        self.list_widget = QWidget(self)
+        self.list_widget.setObjectName("noticeList")
+        self.list_layout = QVBoxLayout(self.list_widget)
         self.list_layout.setContentsMargins(0, 0, 0, 0)
         self.list_layout.setSpacing(0)
-        self.more = QLabel(self)
-        self.more.setObjectName("noticeMore")
+        self.list_layout.addStretch(1)
+        self.panel = QScrollArea(self)
+        self.panel.setObjectName("noticePanel")
+        self.panel.setWidget(self.list_widget)
+        self.panel.setWidgetResizable(True)
+        self.panel.setFrameShape(QFrame.Shape.NoFrame)
+        self.panel.setMaximumHeight(PANEL_MAX_HEIGHT)
+        self.panel.viewport().setAutoFillBackground(False)
+        self.panel.setVisible(False)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(8, 6, 8, 6)
-        layout.addWidget(self.title)
-        layout.addLayout(self.list_layout)
-        layout.addWidget(self.more)
-        layout.addStretch(1)
+        layout.setContentsMargins(8, 2, 8, 2)
+        layout.setSpacing(2)
+        layout.addLayout(header)
+        layout.addWidget(self.panel)
         self.main_layout = layout
         self._update_title()
         self.setVisible(False)
 
     def sizeHint(self) -> QSize:
-        """As tall as the wrapped lines need at the current width (docks ask for this)."""
+        """One line; with the list open, the list's height too (capped, it scrolls)."""
         hint = super().sizeHint()
-        width = self.width() if self.width() > 200 else max(hint.width(), 900)
-        height = self.heightForWidth(width)
-        return QSize(hint.width(), height) if height > 0 else hint
+        line = max(self.title.sizeHint().height(), self.close_button.sizeHint().height()) + 6
+        if not self.expanded:
+            return QSize(hint.width(), line)
+        inner = self.list_widget.sizeHint().height()
+        return QSize(hint.width(), line + min(inner, PANEL_MAX_HEIGHT) + 4)
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(super().minimumSizeHint().width(), self.sizeHint().height())
+
+    # ------------------------------------------------------------ banner
+
+    @property
+    def expanded(self) -> bool:
+        return self.show_button.isChecked()
+
+    def set_expanded(self, expanded: bool) -> None:
+        """Open (or close) the list under the line."""
+        if self.show_button.isChecked() != expanded:
+            self.show_button.setChecked(expanded)  # comes back here through toggled
+            return
+        self.panel.setVisible(expanded)
+        self.show_button.setText(self.tr("Hide") if expanded else self.tr("Show"))
+        self.updateGeometry()
+        dock = self.parentWidget()
+        if isinstance(dock, QDockWidget):
+            dock.updateGeometry()
+
+    def close_banner(self) -> None:
+        """Close: the line goes away; the items stay, and something new brings it back."""
+        self.dismissed = True
+        self.set_expanded(False)
+        self.setVisible(False)
+        self.closed.emit()
+
+    def counts(self) -> tuple[int, int]:
+        """(due, overdue) among the items shown: overdue = due more than a minute ago
+        on an earlier day or earlier today; an appointment counts as due."""
+        now = self.clock.now()
+        today = now.astimezone(self.zone).date()
+        due = overdue = 0
+        for row in self.rows.values():
+            entry = row.entry
+            late = entry.type == "followup" and entry.at.astimezone(self.zone).date() < today
+            if late:
+                overdue += 1
+            else:
+                due += 1
+        return due, overdue
+
+    def summary_text(self) -> str:
+        """ "3 follow-ups due, 12 overdue" (only the parts that are not zero)."""
+        due, overdue = self.counts()
+        parts = []
+        if due:
+            parts.append(
+                self.tr("1 follow-up due") if due == 1 else self.tr("%n follow-ups due", "", due)
+            )
+        if overdue:
+            if not due:
+                parts.append(
+                    self.tr("1 follow-up overdue")
+                    if overdue == 1
+                    else self.tr("%n follow-ups overdue", "", overdue)
+                )
+            else:
+                parts.append(self.tr("%n overdue", "", overdue))
+        return ", ".join(parts) if parts else self.tr("No reminders")
 
     # ------------------------------------------------------------ content
 
@@ -307,34 +403,42 @@ class ReminderNotice(QFrame):
     def row_texts(self) -> list[str]:
         return [row.label.text() for row in self.rows.values()]
 
+    def _window_active(self) -> bool:
+        window = self.window_ref
+        return window is not None and window.isVisible() and window.isActiveWindow()
+
     def add_entries(self, entries: list[fus.AgendaEntry]) -> None:
-        """Show new reminders (an item already shown is replaced, never doubled)."""
+        """Show new reminders (an item already shown is replaced, never doubled). The
+        banner comes back after Close only for an item not shown before."""
         now = self.clock.now()
+        new = False
         for entry in entries:
             old = self.rows.pop(entry.key, None)
             if old is not None:
                 self.list_layout.removeWidget(old)
                 old.deleteLater()
+            else:
+                new = True
             row = NoticeRow(self, entry)
-            self.list_layout.addWidget(row)
+            self.list_layout.insertWidget(self.list_layout.count() - 1, row)
             self.rows[entry.key] = row
             if self.tray is not None:
-                self.tray.notify(self.tr("Reminder"), entry_text(entry, now, self.zone))
+                self.tray.notify_unless_active(
+                    self._window_active(), self.tr("Reminder"), desktop_text(entry, now, self.zone)
+                )
         self._update_title()
         self.updateGeometry()
-        if self.rows:
+        if self.rows and (new or not self.dismissed):
+            was_dismissed = self.dismissed
+            self.dismissed = False
             self.setVisible(True)
             self.raise_()
+            if was_dismissed:
+                self.reopened.emit()
 
     def _update_title(self) -> None:
-        n = len(self.rows)
-        self.title.setText("<b>" + self.tr("Reminders (%n)", "", n) + "</b>")
-        # the first few stay in view; the rest wait their turn (and are in the agenda)
-        for i, row in enumerate(self.rows.values()):
-            row.setVisible(i < MAX_VISIBLE)
-        hidden = max(0, n - MAX_VISIBLE)
-        self.more.setText(self.tr("%n more – see the agenda", "", hidden))
-        self.more.setVisible(hidden > 0)
+        self.title.setText("<b>" + self.summary_text() + "</b>")
+        self.show_button.setText(self.tr("Hide") if self.expanded else self.tr("Show"))
 
     def _remove(self, key: tuple[str, int]) -> fus.AgendaEntry | None:
         row = self.rows.pop(key, None)
@@ -344,7 +448,9 @@ class ReminderNotice(QFrame):
         row.hide()
         row.deleteLater()
         self._update_title()
+        self.updateGeometry()
         if not self.rows:
+            self.set_expanded(False)
             self.setVisible(False)
             self.emptied.emit()
         return row.entry
@@ -450,8 +556,10 @@ def attach_notice(window: QMainWindow, ticker: Any) -> ReminderNotice:
     """
     from crm_desktop.ui.icons import app_icon
 
-    tray = TrayNotifier(window, app_icon())
-    notice = ReminderNotice(ticker.store, ticker.clock, window, tray=tray)
+    tray = getattr(window, "tray", None)
+    if not isinstance(tray, TrayNotifier):
+        tray = TrayNotifier(window, app_icon())
+    notice = ReminderNotice(ticker.store, ticker.clock, window, tray=tray, window=window)
     dock = QDockWidget(QCoreApplication.translate("Reminders", "Reminders"), window)
     dock.setObjectName("reminderDock")
     dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable)
@@ -462,8 +570,9 @@ def attach_notice(window: QMainWindow, ticker: Any) -> ReminderNotice:
 
     def show(entries: list[fus.AgendaEntry]) -> None:
         notice.add_entries(entries)
-        dock.show()
-        dock.raise_()
+        if not notice.isHidden():  # after Close only something new brings it back
+            dock.show()
+            dock.raise_()
 
     def open_person(person_id: int) -> None:
         opener = getattr(window, "open_record", None)
@@ -494,4 +603,5 @@ def attach_notice(window: QMainWindow, ticker: Any) -> ReminderNotice:
     notice.doneRequested.connect(done)
     notice.changed.connect(changed)
     notice.emptied.connect(dock.hide)
+    notice.closed.connect(dock.hide)
     return notice

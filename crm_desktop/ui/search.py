@@ -13,7 +13,15 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QCoreApplication, QEvent, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QFocusEvent, QKeyEvent
-from PySide6.QtWidgets import QFrame, QLineEdit, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QFrame,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
 
 from crm_desktop.data.store import Store
 from crm_desktop.services import lookups
@@ -244,6 +252,26 @@ class SearchField(QLineEdit):
         self.popup.hide()
         log.info("search opens %s %s", hit.kind, hit.ref_id)
         self.openRequested.emit(hit.kind, hit.ref_id)
+        # the focus follows the hit: the keys act on what was opened, not on the search
+        QTimer.singleShot(0, self._focus_opened)
+
+    def _focus_opened(self) -> None:
+        """Give the focus to the record shown in the window's centre (its first field)."""
+        from PySide6.QtWidgets import QStackedWidget
+
+        window = self.window()
+        if QApplication.activeModalWidget() is not None:
+            return  # the hit opened a dialog (an order): it has the focus
+        shown: QWidget | None = None
+        center = getattr(window, "center", None)
+        if isinstance(center, QStackedWidget):
+            shown = center.currentWidget()
+            inner = shown.currentWidget() if isinstance(shown, QStackedWidget) else None
+            shown = inner or shown
+        if shown is None or not shown.isVisible():
+            return
+        target = focus_target(shown)
+        target.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _item_clicked(self, item: QListWidgetItem) -> None:
         hit = item.data(HitRole)
@@ -281,3 +309,18 @@ class SearchField(QLineEdit):
         if event.type() in (QEvent.Type.Move, QEvent.Type.Resize) and self.popup.isVisible():
             self._place_popup()
         return super().event(event)
+
+
+def focus_target(widget: QWidget) -> QWidget:
+    """The first widget inside ``widget`` that takes the focus by Tab (else ``widget``)."""
+    candidate = widget.nextInFocusChain()
+    while candidate is not None and candidate is not widget:
+        if (
+            widget.isAncestorOf(candidate)
+            and candidate.isVisible()
+            and candidate.isEnabled()
+            and candidate.focusPolicy() & Qt.FocusPolicy.TabFocus
+        ):
+            return candidate
+        candidate = candidate.nextInFocusChain()
+    return widget

@@ -14,6 +14,7 @@ from typing import Any, Protocol
 
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -114,6 +115,21 @@ class AppSettings:
         at start; ``--tz`` or $CRM_DESKTOP_TZ, read once at start, win over it."""
         (zone or USER_ZONE).apply_saved(self.saved_time_zone)
 
+    def _bool(self, key: str, default: bool) -> bool:
+        value = self._get(key, default)
+        if isinstance(value, str):
+            return value.strip().lower() in ("1", "true", "yes", "on")
+        return bool(value)
+
+    @property
+    def keep_in_tray(self) -> bool:
+        """Closing the window keeps the program in the tray, so reminders still ring."""
+        return self._bool("reminders/keep_in_tray", False)
+
+    @keep_in_tray.setter
+    def keep_in_tray(self, value: bool) -> None:
+        self.qsettings.setValue("reminders/keep_in_tray", bool(value))
+
     def sync(self) -> None:
         self.qsettings.sync()
 
@@ -195,9 +211,14 @@ class SettingsDialog(QDialog):
         parent: QWidget | None = None,
         encryption: Encryption | None = None,
         zone: LocalZone | None = None,
+        autostart: Any = None,
     ) -> None:
+        from crm_desktop.ui.tray import Autostart
+
         super().__init__(parent)
         self.settings = settings
+        #: the "Start with the system" entry (an :class:`~crm_desktop.ui.tray.Autostart`)
+        self.autostart: Autostart = autostart or Autostart()
         self.encryption = encryption
         #: the running zone: the one shown here, and the one a new choice is set on
         self.local_zone = zone or USER_ZONE
@@ -245,6 +266,23 @@ class SettingsDialog(QDialog):
         form.addRow(self.tr("Default &phone region:"), self.region)
         form.addRow(self.tr("&Time zone:"), self.zone)
 
+        reminders = QGroupBox(self.tr("Reminders"), self)
+        rbox = QVBoxLayout(reminders)
+        self.keep_in_tray = QCheckBox(self.tr("&Keep running in the tray for reminders"), self)
+        self.keep_in_tray.setObjectName("keepInTray")
+        self.keep_in_tray.setChecked(settings.keep_in_tray)
+        self.keep_in_tray.setToolTip(
+            self.tr("Closing the window keeps the program in the system tray, so reminders ring.")
+        )
+        self.start_with_system = QCheckBox(self.tr("&Start with the system"), self)
+        self.start_with_system.setObjectName("startWithSystem")
+        self.start_with_system.setChecked(self.autostart.enabled())
+        self.start_with_system.setToolTip(
+            self.tr("Start the program when you log in (an autostart entry for this user).")
+        )
+        rbox.addWidget(self.keep_in_tray)
+        rbox.addWidget(self.start_with_system)
+
         backups = QGroupBox(self.tr("Automatic backups"), self)
         bform = QFormLayout(backups)
         bform.addRow(self.tr("Keep &daily backups:"), self.daily)
@@ -259,6 +297,7 @@ class SettingsDialog(QDialog):
 
         layout = QVBoxLayout(self)
         layout.addWidget(general)
+        layout.addWidget(reminders)
         layout.addWidget(backups)
         state = encryption.encrypted() if encryption is not None else None
         if state is not None:
@@ -266,6 +305,9 @@ class SettingsDialog(QDialog):
         layout.addStretch(1)
         layout.addWidget(buttons)
         self.resize(480, 420)
+        from crm_desktop.ui.forms.guards import guard_form
+
+        guard_form(self)  # Enter in the region or zone box does not close the dialog
 
     def _encryption_box(self, encrypted: bool) -> QGroupBox:
         box = QGroupBox(self.tr("Encryption"), self)
@@ -383,6 +425,15 @@ class SettingsDialog(QDialog):
         self.settings.set_backup_counts(
             self.daily.value(), self.weekly.value(), self.monthly.value()
         )
+        self.settings.keep_in_tray = self.keep_in_tray.isChecked()
+        wanted = self.start_with_system.isChecked()
+        if wanted != self.autostart.enabled():  # the file only when the choice changed
+            try:
+                self.autostart.set(wanted)
+            except OSError as exc:
+                from crm_desktop.ui.errors import show_error
+
+                show_error(self, exc, title=self.tr("Start with the system"))
         self.settings.sync()
         return changed
 

@@ -13,6 +13,7 @@ case, across all people involved.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from PySide6.QtCore import (
@@ -27,10 +28,12 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor, QFont, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QDialog,
     QFrame,
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMainWindow,
     QPushButton,
     QSplitter,
     QStackedWidget,
@@ -103,6 +106,8 @@ class TicketData:
     allowed: tuple[TicketStatus, ...]
     history: list[HistoryRow] = field(default_factory=list)
     activities: list[ActivityRow] = field(default_factory=list)
+    person_id: int | None = None  # who a conversation logged from the ticket is with
+    company_id: int | None = None
 
 
 def load_ticket(store: Store, number: str) -> TicketData | None:
@@ -122,6 +127,8 @@ def load_ticket(store: Store, number: str) -> TicketData | None:
             person=ticket.person.full_name if ticket.person is not None else "",
             company=ticket.company.name if ticket.company is not None else "",
             description=ticket.description or "",
+            person_id=ticket.person_id,
+            company_id=ticket.company_id,
             allowed=svc.allowed_transitions(ticket.status),
             history=[
                 HistoryRow(c.changed_at, c.old_status, c.new_status, c.changed_by, c.note)
@@ -576,7 +583,12 @@ class OpenTicketsWidget(QWidget):
         self.view.setWordWrap(False)
         self.view.horizontalHeader().setStretchLastSection(True)
         self.view.verticalHeader().setDefaultSectionSize(self.view.fontMetrics().height() + 10)
-        self.view.doubleClicked.connect(self._activated)
+        # one click (or Enter, or the arrow keys) opens the ticket on the right
+        self.view.clicked.connect(self._activated)
+        self.view.activated.connect(self._activated)
+        self.view.selectionModel().currentRowChanged.connect(
+            lambda current, _previous: self._activated(current) if current.isValid() else None
+        )
         self.row_delete = RowDelete(self.view, self._record_at)
         self.row_delete.requested.connect(self.deleteRequested)
         layout.addWidget(self.view, 1)
@@ -629,7 +641,7 @@ class OpenTicketsWidget(QWidget):
             for r in range(self.proxy.rowCount())
         ]
 
-    def _activated(self, index: QModelIndex) -> None:
+    def _activated(self, index: QModelIndex | QPersistentModelIndex) -> None:
         number = self.proxy.index(index.row(), 0).data(Qt.ItemDataRole.UserRole)
         if number:
             self.ticketActivated.emit(str(number))
@@ -647,17 +659,48 @@ class OpenTicketsWidget(QWidget):
         return QModelIndex()
 
 
+def ticket_number_of_activity(session: Session, activity_id: int) -> str | None:
+    """The number of the ticket an activity belongs to (None: none)."""
+    from crm_desktop.services.activities import get_activity
+
+    activity = get_activity(session, activity_id)
+    if activity.ticket_id is None:
+        return None
+    return svc.get_ticket(session, activity.ticket_id).number
+
+
 class TicketsPage(QWidget):
-    """Open tickets on the left, the chosen ticket on the right."""
+    """Open tickets on the left, the chosen ticket on the right; New ticket and Log a
+    conversation on the ticket above them."""
 
     deleteRequested = Signal(str, int)  # a list row's "Delete…" (the window deletes)
-    changed = Signal(object)  # the Changes of the shown ticket's status change
+    changed = Signal(object)  # the Changes of the shown ticket's status change, a new ticket
 
     def __init__(
         self, store: Store, clock: Clock | None = None, parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
-        layout = QHBoxLayout(self)
+        self.store = store
+        self.clock = clock or SystemClock()
+        #: runs an activity dialog, answers the saved activity's id (replaceable in tests)
+        self.run_dialog: Callable[[QDialog], int | None] = _exec_dialog
+        outer = QVBoxLayout(self)
+        bar = QHBoxLayout()
+        self.new_button = QPushButton(self.tr("&New ticket…"))
+        self.new_button.setObjectName("newTicket")
+        self.new_button.setToolTip(self.tr("Log a complaint or service call: it opens a ticket"))
+        self.new_button.clicked.connect(self.new_ticket)
+        self.log_button = QPushButton(self.tr("&Log a conversation on the ticket…"))
+        self.log_button.setObjectName("logOnTicket")
+        self.log_button.setToolTip(self.tr("A call, e-mail or visit about the ticket shown"))
+        self.log_button.clicked.connect(self.log_on_ticket)
+        self.log_button.setEnabled(False)
+        self.saved_label = QLabel()
+        self.saved_label.setObjectName("ticketSaved")
+        bar.addWidget(self.new_button)
+        bar.addWidget(self.log_button)
+        bar.addWidget(self.saved_label, 1)
+        outer.addLayout(bar)
         split = QSplitter(Qt.Orientation.Horizontal)
         self.list = OpenTicketsWidget(store, clock)
         self.view = TicketView(store, clock)
@@ -666,11 +709,66 @@ class TicketsPage(QWidget):
         split.setStretchFactor(0, 2)
         split.setStretchFactor(1, 3)
         split.setSizes([620, 880])
-        layout.addWidget(split)
+        outer.addWidget(split, 1)
         self.list.ticketActivated.connect(self.view.show_number)
         self.list.deleteRequested.connect(self.deleteRequested)
         self.view.statusChanged.connect(lambda *_: self.list.refresh())
         self.view.changed.connect(self.changed)
+        self.view.ticketShown.connect(lambda _number: self.log_button.setEnabled(True))
+
+    # ------------------------------------------------------------ new ticket, log on it
+
+    def new_ticket(self) -> str | None:
+        """A complaint (kind changeable to a service call): saving it opens the ticket."""
+        from crm_desktop.ui.dialogs import ActivityDialog
+
+        dialog = ActivityDialog(
+            self.store, kind=ActivityKind.COMPLAINT, parent=self.window(), clock=self.clock
+        )
+        return self._after_save(self.run_dialog(dialog), new=True)
+
+    def log_on_ticket(self) -> str | None:
+        """A conversation about the ticket shown: the ticket, its person and company filled in."""
+        from crm_desktop.ui.dialogs import ActivityDialog
+
+        ticket = self.view.ticket
+        if ticket is None:
+            return None
+        dialog = ActivityDialog(
+            self.store,
+            person_id=ticket.person_id,
+            company_id=ticket.company_id,
+            kind=ActivityKind.CALL,
+            ticket_number=ticket.number,
+            parent=self.window(),
+            clock=self.clock,
+        )
+        return self._after_save(self.run_dialog(dialog), new=False)
+
+    def _after_save(self, activity_id: int | None, *, new: bool) -> str | None:
+        """Show the ticket the saved activity belongs to, and say its number (here and in
+        the window's status bar)."""
+        if activity_id is None:
+            return None
+        number = ops.read(self.store, lambda s: ticket_number_of_activity(s, activity_id))
+        changes = Changes.of("activity", activity_id, structure=new)
+        if number is not None:
+            if self.view.show_number(number) and self.view.ticket is not None:
+                changes = changes | Changes.of("ticket", self.view.ticket.id)
+            text = (
+                self.tr("Ticket {number} opened.").format(number=number)
+                if new
+                else self.tr("Conversation logged on ticket {number}.").format(number=number)
+            )
+        else:
+            text = self.tr("Activity saved (no ticket: it is not a complaint or service call).")
+        self.saved_label.setText(text)
+        window = self.window()
+        if isinstance(window, QMainWindow):
+            window.statusBar().showMessage(text, 10_000)
+        self.changed.emit(changes)
+        self.list.refresh()
+        return number
 
     def refresh(self) -> None:
         self.list.refresh()
@@ -681,3 +779,10 @@ class TicketsPage(QWidget):
         if changes.touches("tickets", "activities"):
             self.list.refresh()
         self.view.apply_changes(changes)
+
+
+def _exec_dialog(dialog: QDialog) -> int | None:
+    if dialog.exec():
+        rid = getattr(dialog, "result_id", None)
+        return int(rid) if isinstance(rid, int) else None
+    return None

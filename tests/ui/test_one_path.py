@@ -510,3 +510,25 @@ def test_custom_fields_change_through_their_service() -> None:
     assert found == []
     bad = ast.parse("person.profile_fields = {}\nfrom m import CustomFieldDef\n")
     assert len(_custom_field_writes(bad)) == 2
+
+
+def test_desktop_messages_go_through_the_one_tray() -> None:
+    """Issue #20: a reminder rings outside the window through ui/tray.py alone (it knows
+    when the window is in front and falls back silently without a tray): no other ui
+    module makes a QSystemTrayIcon or calls ``showMessage``."""
+    for path in sorted(UI.rglob("*.py")):
+        if path.name == "tray.py":
+            continue
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            if not isinstance(node, ast.Call):
+                continue
+            where = f"{path.name}:{node.lineno}"
+            func = node.func
+            assert not (isinstance(func, ast.Name) and func.id == "QSystemTrayIcon"), where
+            assert not (
+                isinstance(func, ast.Attribute)
+                and func.attr == "showMessage"
+                and node.args
+                and len(node.args) >= 3
+            ), f"{where}: showMessage with an icon (a tray message) outside ui/tray.py"

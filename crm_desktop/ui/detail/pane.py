@@ -172,7 +172,9 @@ class _DetailPane(QWidget):
         self.stack.addWidget(self.edit_page)
 
         wc = Qt.ShortcutContext.WidgetWithChildrenShortcut
-        shortcut("F2", self, self.edit, wc)
+        # F2 is what the pane's hints name ("Press F2 (Edit)"): it works wherever the focus
+        # is in the window while this pane is shown (a hidden pane's shortcut is inactive)
+        shortcut("F2", self, self.edit, Qt.ShortcutContext.WindowShortcut)
         shortcut(QKeySequence(Qt.Key.Key_Escape), self.edit_page, self.cancel_edit, wc)
         for seq in ("Ctrl+Return", "Ctrl+Enter"):
             shortcut(seq, self.edit_page, self.save_edit, wc)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -12,6 +13,7 @@ from PySide6.QtWidgets import (
 from crm_desktop.ui.forms import (
     shortcut,
 )
+from crm_desktop.ui.forms.guards import guard_form
 
 # ---------------------------------------------------------------- dialog base
 
@@ -35,6 +37,12 @@ class _Dialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         for seq in ("Ctrl+Return", "Ctrl+Enter"):
             shortcut(seq, self, self.save)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        # Enter in an editable combo stays in it (Ctrl+Enter saves); a click into a
+        # date or time selects its section
+        guard_form(self)
+        super().showEvent(event)
 
     @property
     def save_button(self) -> QPushButton:

@@ -31,6 +31,7 @@ from crm_desktop.data.models import (
 from crm_desktop.services import cardguard
 from crm_desktop.services.contacts import AddressInput, BankInput, EmailInput, PhoneInput
 from crm_desktop.ui.format import format_phone
+from crm_desktop.ui.forms.guards import clear_error_on_edit
 from crm_desktop.ui.forms.style import set_invalid
 from crm_desktop.ui.forms.widgets import EnumCombo, ErrorLabel
 
@@ -136,6 +137,7 @@ class ListEditor(QWidget):
             QWidget.setTabOrder(a, b)
         QWidget.setTabOrder(chain[-1], self.add_button)
         for w in row.inputs():
+            clear_error_on_edit(w, row.clear_errors)  # the message goes with the fix
             if isinstance(w, QLineEdit):
                 w.textChanged.connect(self.changed)
                 w.returnPressed.connect(self.submitted)

@@ -11,6 +11,7 @@ from crm_desktop.data.store import Store
 from crm_desktop.services import pickers
 from crm_desktop.services.unit import Session
 from crm_desktop.ui import ops
+from crm_desktop.ui.forms.guards import guard_combo
 
 RecordFetch = Callable[[str], Sequence[tuple[int, str]]]
 
@@ -61,6 +62,7 @@ class RecordCombo(QComboBox):
             line.setPlaceholderText(none_text)
         if line is not None:
             line.textEdited.connect(self._typed)
+        guard_combo(self)  # Enter picks the match and stays here; it does not save the dialog
         self.set_records([])
 
     # -- fixed lists

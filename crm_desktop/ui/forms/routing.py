@@ -5,6 +5,7 @@ unit of work, collects every error and rolls everything back when anything faile
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Sequence
 from typing import Any, Protocol, TypeVar
 
@@ -25,6 +26,7 @@ from crm_desktop.errors import CardNumberError, CrmError, MultipleErrors, Valida
 from crm_desktop.services import cardguard
 from crm_desktop.services.unit import Session
 from crm_desktop.ui import ops
+from crm_desktop.ui.forms.guards import clear_error_on_edit, guard_form
 from crm_desktop.ui.forms.style import set_invalid
 from crm_desktop.ui.forms.widgets import Banner, ErrorLabel
 from crm_desktop.ui.i18n import flatten_errors, translate_error
@@ -77,6 +79,10 @@ class FormPage(QWidget):
         self._labels[key] = label_widget
         if isinstance(widget, QLineEdit):
             widget.returnPressed.connect(self.submitted)
+        # the message goes as soon as the field is changed (the fix); Enter in a combo
+        # stays in it, a click into a date selects the section
+        clear_error_on_edit(widget, functools.partial(self.clear_field_error, key))
+        guard_form(box)
         return widget
 
     def add_row(self, label: str, widget: QWidget) -> None:
@@ -113,6 +119,15 @@ class FormPage(QWidget):
         error.add_error(text)
         set_invalid(widget, True)
         return widget
+
+    def clear_field_error(self, key: str) -> None:
+        entry = self._fields.get(key)
+        if entry is None:
+            return
+        widget, error = entry
+        if error.isVisible() or error.text() or bool(widget.property("invalid")):
+            error.set_error(None)
+            set_invalid(widget, False)
 
     def clear_errors(self) -> None:
         for widget, error in self._fields.values():

@@ -118,6 +118,8 @@ class MainWindow(
         self.reminders: Any = None
         self._reminders_armed = False
         self._reminders_held = False
+        self._quitting = False  # Quit from the tray menu: close for real
+        self.tray: Any = None
         # asks a yes/no question; replaceable (tests, scripted use)
         self.confirm: Callable[[str, str], bool] = self._confirm_dialog
 
@@ -247,8 +249,50 @@ class MainWindow(
     def _start_reminders(self) -> None:
         from crm_desktop.ui.reminders import ReminderTicker
 
+        self._start_tray()
         self.reminders = ReminderTicker(self.store, self.clock, parent=self)
         self.hub.subscribe(self.reminders)  # an undone cancel rings again
+
+    def _start_tray(self) -> None:
+        """The tray icon (where the desktop has one): desktop messages for reminders while
+        the window is not in front, and the way back when it lives in the tray."""
+        from PySide6.QtWidgets import QMenu, QSystemTrayIcon
+
+        from crm_desktop.ui.tray import TrayNotifier
+
+        self.tray = TrayNotifier(self, app_icon())
+        icon = self.tray.tray
+        if icon is None:  # no tray (offscreen, some desktops): the banner alone
+            return
+        menu = QMenu(self)
+        menu.addAction(self.tr("Open CRM Desktop"), self.show_from_tray)
+        menu.addAction(self.tr("Quit"), self.quit_from_tray)
+        icon.setContextMenu(menu)
+        icon.activated.connect(
+            lambda reason: (
+                self.show_from_tray()
+                if reason == QSystemTrayIcon.ActivationReason.Trigger
+                else None
+            )
+        )
+        icon.messageClicked.connect(self.show_from_tray)
+
+    def keeps_running_in_tray(self) -> bool:
+        """Closing only hides the window: the setting is on and there is a tray."""
+        from crm_desktop.ui.tray import keep_in_tray
+
+        tray = getattr(self, "tray", None)
+        available = tray is not None and tray.tray is not None
+        return keep_in_tray(self.settings.keep_in_tray, available) and not self._quitting
+
+    def show_from_tray(self) -> None:
+        self.showNormal()
+        self.raise_()
+        self.activateWindow()
+
+    def quit_from_tray(self) -> None:
+        self._quitting = True
+        self.close()
 
     def hold_reminders(self, hold: bool) -> None:
         """Keep the reminders from starting (while the start-up rules write in a worker
@@ -351,6 +395,11 @@ class MainWindow(
         q.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if self.attached and self.keeps_running_in_tray():
+            self.save_layout()
+            event.ignore()
+            self.hide()  # reminders keep ringing; the tray icon brings the window back
+            return
         self.save_layout()
         if self.attached:
             self.tasks.cancel_all()
