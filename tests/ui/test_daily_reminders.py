@@ -5,7 +5,6 @@ is not in front; the tray-resident mode and the autostart entry."""
 from __future__ import annotations
 
 import datetime as dt
-import json
 import os
 from collections.abc import Iterator
 from pathlib import Path
@@ -214,34 +213,10 @@ def _shot(widget: object, name: str) -> None:
     widget.grab().save(str(SHOTS / name))  # type: ignore[attr-defined]
 
 
-class JsonGerman(QTranslator):
-    """The shipped German plus this branch's new texts (/tmp/tr/daily.json)."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.shipped = QTranslator()
-        self.shipped.load(str(ROOT / "resources/translations/crm_desktop_de.qm"))
-        path = Path("/tmp/tr/daily.json")
-        self.extra: dict[str, str] = (
-            json.loads(path.read_text(encoding="utf-8")) if path.exists() else {}
-        )
-
-    def translate(  # type: ignore[override]
-        self, context: str, source: str, disambiguation: str | None = None, n: int = -1
-    ) -> str | None:
-        text = self.extra.get(f"{context}|{source}")
-        if text is not None:
-            return text.replace("%n", str(n)) if n >= 0 else text
-        found = self.shipped.translate(context, source, disambiguation, n)
-        return found or None
-
-    def isEmpty(self) -> bool:
-        return False
-
-
 @pytest.fixture
 def german(qapp: QApplication) -> Iterator[None]:
-    translator = JsonGerman()
+    translator = QTranslator()
+    assert translator.load(str(ROOT / "resources/translations/crm_desktop_de.qm"))
     QCoreApplication.installTranslator(translator)
     before = QLocale()
     QLocale.setDefault(QLocale(QLocale.Language.German, QLocale.Country.Germany))
@@ -250,7 +225,6 @@ def german(qapp: QApplication) -> Iterator[None]:
     QLocale.setDefault(before)
 
 
-@pytest.mark.skipif(not Path("/tmp/tr/daily.json").exists(), reason="no German texts here")
 def test_banner_in_german(qtbot: QtBot, sqlite_store: Store, tmp_path: Path, german: None) -> None:
     clock = FixedClock(berlin(2026, 11, 23, 14))
     pid = _person(sqlite_store)
