@@ -82,7 +82,7 @@ def cmd_import(ctx: CliContext, args: argparse.Namespace) -> int:
                 sys.stderr.write(f"crm-desktop: {name}: {exc.text()}\n")
             continue
         reports.append(report.as_dict())
-        texts.append(report.summary_text())
+        texts.append(report.summary_text(ctx.tr))
     human = "\n".join(t for t in texts if "not imported" not in t)
     if ctx.json:
         ctx.out(reports)

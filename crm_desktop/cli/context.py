@@ -7,6 +7,7 @@ import json
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from crm_desktop.clock import Clock, SystemClock
@@ -23,25 +24,70 @@ def _identity(text: str) -> str:
     return text
 
 
-def make_translator(lang: str | None, context: str = "errors") -> Callable[[str], str]:
-    """The translation of the domain's messages for ``--lang`` (the window's .qm file,
-    context "errors"; "ical" for the texts of calendar files); English needs none."""
+class Translator:
+    """The window's translations (its .qm file) for the command line: ``translate(text)``
+    for the texts of one context (the domain's messages: "errors"; calendar files:
+    "ical"), :meth:`in_context` for the others."""
+
+    def __init__(self, translator: Any = None, context: str = "errors") -> None:
+        self._translator = translator
+        self.context = context
+
+    def __call__(self, text: str) -> str:
+        return self.in_context(self.context, text)
+
+    @property
+    def active(self) -> bool:
+        """False for English (the source texts are English)."""
+        return self._translator is not None
+
+    def in_context(self, context: str, text: str) -> str:
+        if self._translator is None:
+            return text
+        return str(self._translator.translate(context, text) or text)
+
+
+def make_translator(lang: str | None, context: str = "errors") -> Translator:
+    """The translation of the program's texts for ``lang`` (the window's .qm file),
+    called with a text of ``context``; English needs none."""
     if not lang or lang == "en":
-        return _identity
+        return Translator(context=context)
     try:
         from PySide6.QtCore import QTranslator
 
         from crm_desktop.resources import translation_path
     except ImportError:  # pragma: no cover - Qt is a dependency
-        return _identity
+        return Translator(context=context)
     translator = QTranslator()
     if not translator.load(str(translation_path(lang))):
-        return _identity
+        return Translator(context=context)
+    return Translator(translator, context)
 
-    def translate(text: str) -> str:
-        return translator.translate(context, text) or text
 
-    return translate
+def saved_language(data_dir: Path) -> str | None:
+    """The language chosen in the window's settings (``ui/language`` of settings.ini)."""
+    path = data_dir / "settings.ini"
+    if not path.is_file():
+        return None
+    from PySide6.QtCore import QSettings
+
+    value = QSettings(str(path), QSettings.Format.IniFormat).value("ui/language", "")
+    return str(value or "") or None
+
+
+def set_locale(lang: str) -> None:
+    """Dates, times and money of ``lang`` for the formatting of this process (the
+    window's :func:`crm_desktop.app.install_translators` sets the same)."""
+    from PySide6.QtCore import QLocale
+
+    system = QLocale.system()
+    if system.name()[:2] == lang:
+        locale = system
+    elif lang == "de":
+        locale = QLocale(QLocale.Language.German, QLocale.Country.Germany)
+    else:
+        locale = QLocale(QLocale.Language.English, QLocale.Country.UnitedStates)
+    QLocale.setDefault(locale)
 
 
 @dataclass
@@ -146,6 +192,31 @@ class CliContext:
                 raise storecheck.error_for(paths, exc, passphrase=passphrase) from exc
             raise
         return store
+
+    @property
+    def language(self) -> str:
+        """``--lang``, else the language saved in the window's settings, else the
+        system's (German for German systems, else English)."""
+        from crm_desktop.app import choose_language
+
+        requested = getattr(self.args, "lang", None)
+        saved = None if requested else saved_language(self.paths.data_dir)
+        return choose_language(requested, saved)
+
+    def apply_language(self) -> Translator:
+        """Translate and format in :attr:`language` from now on; the translator."""
+        lang = self.language
+        set_locale(lang)
+        translator = make_translator(lang)
+        self.translate = translator
+        return translator
+
+    def tr(self, context: str, text: str) -> str:
+        """``text`` of ``context`` in the user's language (English without a .qm file)."""
+        translate = self.translate
+        if isinstance(translate, Translator):
+            return translate.in_context(context, text)
+        return text
 
     def note(self, notes: list[CrmError]) -> None:
         """What the start finished or rolled back, one line each on stderr."""

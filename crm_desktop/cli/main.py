@@ -12,7 +12,7 @@ import sys
 from collections.abc import Callable, Sequence
 
 from crm_desktop import __version__
-from crm_desktop.cli.context import CliContext, make_translator
+from crm_desktop.cli.context import CliContext
 from crm_desktop.clock import start_zone, valid_zone_name
 from crm_desktop.errors import CrmError, MultipleErrors
 
@@ -136,10 +136,12 @@ def error_line(exc: CrmError, translate: Callable[[str], str]) -> str:
     """The one line printed for an expected error, in the language of ``--lang``."""
     if isinstance(exc, MultipleErrors) or translate is _untranslated:
         return exc.text(translate)
+    from crm_desktop.ui.format import format_param  # dates as the user writes them
+
     params = {
         key: translate(value)
         if key in ("label", "description") and isinstance(value, str)
-        else value
+        else format_param(value)
         for key, value in exc.params.items()
     }
     try:
@@ -168,8 +170,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             from crm_desktop.app import run_gui
 
             return int(run_gui(ctx))
-        if args.lang:
-            translate = ctx.translate = make_translator(args.lang)
+        translator = ctx.apply_language()  # --lang, else the saved setting, else the system
+        if translator.active:
+            translate = translator
         result: int = args.func(ctx, args)
         return result
     except CrmError as exc:

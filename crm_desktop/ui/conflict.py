@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 
 from crm_desktop.clock import to_local
 from crm_desktop.errors import ConcurrentEditError
-from crm_desktop.ui.format import format_date, format_datetime
+from crm_desktop.ui.format import format_clock, format_date, format_datetime
 
 RELOAD, OVERWRITE, KEEP_EDITING = "reload", "overwrite", "keep"
 
@@ -120,9 +120,9 @@ class ConflictDialog(QDialog):
             local = to_local(when)
             today = to_local(self._now).date()
             moment = (
-                local.strftime("%H:%M")
+                format_clock(when)
                 if local.date() == today
-                else f"{format_date(local.date())} {local.strftime('%H:%M')}"
+                else f"{format_date(local.date())} {format_clock(when)}"
             )
         who = error.changed_by or self.tr("another user")
         if not moment:

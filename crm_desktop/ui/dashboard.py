@@ -53,6 +53,7 @@ from crm_desktop.errors import CrmError
 from crm_desktop.interop import csvsafe
 from crm_desktop.services import analytics as an
 from crm_desktop.services.changes import Changes
+from crm_desktop.ui import format as fmt
 from crm_desktop.ui import ops
 from crm_desktop.ui.errors import error_label_text
 from crm_desktop.ui.tasks import Progress, Task, runner
@@ -63,9 +64,8 @@ PALETTE = ["#1d4e89", "#f4a259", "#5b8e7d", "#bc4b51", "#8cb369", "#7a6c9d", "#d
 
 
 def money(value: decimal.Decimal | float) -> str:
-    """German money format: 1.250,00 €."""
-    text = f"{float(value):,.0f}"
-    return text.replace(",", ".") + " €"
+    """A whole amount in the window's format: "1.250 €" (German), "€1,250" (English)."""
+    return fmt.format_money(value, digits=0)
 
 
 @dataclass
@@ -189,12 +189,10 @@ def _bar_set(label: str, values: list[float], color: str) -> QBarSet:
     return bar_set
 
 
-MONTH_SHORT = ["Jan", "Feb", "Mär", "Apr", "Mai", "Jun", "Jul", "Aug", "Sep", "Okt", "Nov", "Dez"]
-
-
 def month_label(key: str) -> str:
+    """ "2026-03" on a chart's axis: "Mär 26" (German), "Mar 26" (English)."""
     year, month = key.split("-")
-    return f"{MONTH_SHORT[int(month) - 1]} {year[2:]}"
+    return fmt.month_short(int(year), int(month))
 
 
 class DashboardWidget(QWidget):
@@ -350,7 +348,7 @@ class DashboardWidget(QWidget):
         self._overdue(board)
         self.status.setText(
             self.tr("{n} months · as of {time}").format(
-                n=len(board.period.months()), time=self.clock.now().astimezone().strftime("%H:%M")
+                n=len(board.period.months()), time=fmt.format_clock(self.clock.now())
             )
         )
         self.loaded.emit()
@@ -612,7 +610,7 @@ class DashboardWidget(QWidget):
             return ChartData(
                 [self.tr("Order"), self.tr("Date"), self.tr("Company"), self.tr("Net")],
                 [
-                    [o.number, o.order_date.strftime("%d.%m.%Y"), o.company, money(o.net)]
+                    [o.number, fmt.format_date(o.order_date), o.company, money(o.net)]
                     for o in orders
                 ],
             )
@@ -631,7 +629,7 @@ class DashboardWidget(QWidget):
                         o.title,
                         o.company,
                         money(o.value),
-                        o.expected_close.strftime("%m/%Y") if o.expected_close else "",
+                        fmt.format_month_year(o.expected_close),
                     ]
                     for o in opps
                 ],
@@ -642,7 +640,7 @@ class DashboardWidget(QWidget):
                 [self.tr("When"), self.tr("Kind"), self.tr("Person"), self.tr("Subject")],
                 [
                     [
-                        a.occurred_at.astimezone().strftime("%d.%m.%Y %H:%M"),
+                        fmt.format_datetime(a.occurred_at),
                         a.kind,
                         a.person,
                         a.subject,

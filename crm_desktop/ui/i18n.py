@@ -85,10 +85,19 @@ def translate_error(exc: CrmError) -> str:
     for key in _TRANSLATED_PARAMS:
         if isinstance(params.get(key), str):
             params[key] = _translate("errors", params[key])
+    params = _user_params(params)
     try:
         return _translate("errors", exc.message).format(**params)
     except (KeyError, IndexError, ValueError):
         return exc.text()
+
+
+def _user_params(params: dict[str, Any]) -> dict[str, Any]:
+    """Message parameters the way the user writes them: dates (the services put ISO
+    dates into messages) in the window's format."""
+    from crm_desktop.ui.format import format_param
+
+    return {key: format_param(value) for key, value in params.items()}
 
 
 def is_validation(exc: CrmError) -> bool:
@@ -375,8 +384,15 @@ def _error_reason(text: str) -> str | None:
         params = m.groupdict()
         if "field_label" in params:
             params["field_label"] = field_label(params["field_label"])
-        return _translate("errors", template).format(**params)
+        return _translate("errors", template).format(**_user_params(params))
     return None
+
+
+def import_record_text(label: str) -> str:
+    """A report's record label in the window's language ("Anna Berg (Karte 3)")."""
+    from crm_desktop.services.importer.report import record_text
+
+    return record_text(label, QCoreApplication.translate)
 
 
 def import_reason_text(text: str) -> str:
@@ -398,7 +414,7 @@ def import_reason_text(text: str) -> str:
             params = m.groupdict()
             if "field" in params:
                 params["field"] = field_label(params["field"])
-            part = QCoreApplication.translate("import", template).format(**params)
+            part = QCoreApplication.translate("import", template).format(**_user_params(params))
             break
         out.append(part)
     return "; ".join(out)

@@ -58,7 +58,12 @@ from crm_desktop.services.unit import Session
 from crm_desktop.ui import ops
 from crm_desktop.ui.format import format_date, format_phone, phone_region
 from crm_desktop.ui.forms import ERROR_COLOR
-from crm_desktop.ui.i18n import QT_TRANSLATE_NOOP, import_reason_text, translate_error
+from crm_desktop.ui.i18n import (
+    QT_TRANSLATE_NOOP,
+    import_reason_text,
+    import_record_text,
+    translate_error,
+)
 from crm_desktop.ui.tasks import Progress, Task, runner
 
 CTX = "ImportWizard"
@@ -764,17 +769,25 @@ class ReportPage(QWizardPage):
         self.issue_model.removeRows(0, self.issue_model.rowCount())
         for record, why in r.rejected:
             self.issue_model.appendRow(
-                [QStandardItem(self.tr("Rejected")), QStandardItem(record), QStandardItem(why)]
+                [
+                    QStandardItem(self.tr("Rejected")),
+                    QStandardItem(import_record_text(record)),
+                    QStandardItem(why),
+                ]
             )
         for record, why in r.flagged:
             self.issue_model.appendRow(
-                [QStandardItem(self.tr("Review")), QStandardItem(record), QStandardItem(why)]
+                [
+                    QStandardItem(self.tr("Review")),
+                    QStandardItem(import_record_text(record)),
+                    QStandardItem(why),
+                ]
             )
         for change in r.changes:
             self.issue_model.appendRow(
                 [
                     QStandardItem(self.tr("Updated")),
-                    QStandardItem(change.label),
+                    QStandardItem(import_record_text(change.label)),
                     QStandardItem(", ".join(change.fields)),
                 ]
             )
@@ -788,7 +801,11 @@ class ReportPage(QWizardPage):
             )
         for record, what in r.dropped:
             self.issue_model.appendRow(
-                [QStandardItem(self.tr("Dropped")), QStandardItem(record), QStandardItem(what)]
+                [
+                    QStandardItem(self.tr("Dropped")),
+                    QStandardItem(import_record_text(record)),
+                    QStandardItem(what),
+                ]
             )
         self.issues.resizeColumnToContents(0)
         self.issues.resizeColumnToContents(1)
@@ -990,12 +1007,14 @@ class ImportWizard(QWizard):
         ]
         lines += [
             self.tr("Rejected {record}: {reason}").format(
-                record=rec, reason=import_reason_text(why)
+                record=import_record_text(rec), reason=import_reason_text(why)
             )
             for rec, why in r.rejected
         ]
         lines += [
-            self.tr("Review {record}: {reason}").format(record=rec, reason=import_reason_text(why))
+            self.tr("Review {record}: {reason}").format(
+                record=import_record_text(rec), reason=import_reason_text(why)
+            )
             for rec, why in r.flagged
         ]
         lines += [
@@ -1003,7 +1022,9 @@ class ImportWizard(QWizard):
             for column, n in r.unused_columns.items()
         ]
         lines += [
-            self.tr("Dropped from {record}: {value}").format(record=rec, value=what)
+            self.tr("Dropped from {record}: {value}").format(
+                record=import_record_text(rec), value=what
+            )
             for rec, what in r.dropped
         ]
         return "\n".join(lines)

@@ -7,6 +7,7 @@ an order hit opens the order.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import re
 from dataclasses import dataclass
@@ -59,6 +60,40 @@ class Hit:
 
 def _tr(text: str) -> str:
     return QCoreApplication.translate("Search", text)
+
+
+def _subtitle_enums() -> dict[str, type]:
+    from crm_desktop.data.models import ActivityKind, CompanyStatus, ProjectStatus, TicketStatus
+
+    return {
+        "company": CompanyStatus,
+        "activity": ActivityKind,
+        "ticket": TicketStatus,
+        "project": ProjectStatus,
+    }
+
+
+def subtitle_text(hit: Hit) -> str:
+    """The service's subtitle ("2026-12-08 · call · Anna Berg", "Görlitz · prospect") in
+    the window's language: dates in the user's format, kinds and states as labels. A
+    subtitle that explains a match (address, phone, note) is user data and stays."""
+    if not hit.subtitle or hit.matched:
+        return hit.subtitle
+    from crm_desktop.ui.format import format_param
+    from crm_desktop.ui.i18n import enum_label
+    from crm_desktop.ui.sales.order import ORDER_STATUS_LABELS
+
+    enum_cls = _subtitle_enums().get(hit.kind)
+    parts = []
+    for part in hit.subtitle.split(" · "):
+        shown: object = format_param(part)
+        if shown == part and enum_cls is not None:
+            with contextlib.suppress(ValueError):
+                shown = enum_label(enum_cls(part))
+        elif shown == part and hit.kind == "order" and part in ORDER_STATUS_LABELS:
+            shown = QCoreApplication.translate("OrderDialog", ORDER_STATUS_LABELS[part])
+        parts.append(str(shown))
+    return " · ".join(parts)
 
 
 def run_search(session: Session, text: str, limit: int = RESULT_LIMIT) -> list[Hit]:
@@ -215,7 +250,7 @@ class SearchField(QLineEdit):
         for hit in hits:
             text = hit.title or self._kind_label(hit.kind)
             if hit.subtitle:
-                text = f"{text} — {self._why(hit)}{hit.subtitle}"
+                text = f"{text} — {self._why(hit)}{subtitle_text(hit)}"
             item = QListWidgetItem(icon(KIND_ICONS.get(hit.kind, "note")), text)
             item.setToolTip(f"{self._kind_label(hit.kind)}: {text}")
             item.setData(HitRole, hit)

@@ -34,6 +34,7 @@ from crm_desktop.errors import CrmError
 from crm_desktop.services import followups
 from crm_desktop.services.changes import Changes
 from crm_desktop.services.today import Today, today_overview
+from crm_desktop.ui import format as fmt
 from crm_desktop.ui import ops
 from crm_desktop.ui.errors import error_label_text, show_error
 from crm_desktop.ui.tasks import Progress, runner
@@ -64,13 +65,9 @@ def due_rows(data: Today, zone: dt.tzinfo, texts: dict[str, str]) -> list[DueRow
     loader thread."""
     rows: list[DueRow] = []
     for entry in data.followups:
-        local = entry.at.astimezone(zone)
-        if local.date() == data.day:
-            when = local.strftime("%H:%M")
-        elif local.year == data.day.year:
-            when = local.strftime("%d.%m. %H:%M")
-        else:  # overdue since an earlier year: say which
-            when = local.strftime("%d.%m.%Y %H:%M")
+        # the time today, day and month this year, else (overdue since an earlier
+        # year) the full date
+        when = fmt.format_moment_short(entry.at, data.day, zone)
         what = kind_label(entry.kind)
         if entry.note:
             what = f"{what}: {entry.note}"
@@ -93,8 +90,6 @@ def optional_label(kind: object) -> str | None:
 
 
 ROLE = Qt.ItemDataRole.UserRole
-
-WEEKDAYS_DE = ["Mo", "Di", "Mi", "Do", "Fr", "Sa", "So"]
 
 
 class Section(QFrame):
@@ -373,16 +368,8 @@ class TodayView(QWidget):
         day = data.day
         self.heading.setText(
             self.tr("Today, {weekday} {date}").format(
-                weekday=[
-                    self.tr("Monday"),
-                    self.tr("Tuesday"),
-                    self.tr("Wednesday"),
-                    self.tr("Thursday"),
-                    self.tr("Friday"),
-                    self.tr("Saturday"),
-                    self.tr("Sunday"),
-                ][day.weekday()],
-                date=day.strftime("%d.%m.%Y"),
+                weekday=fmt.weekday_name(day),
+                date=fmt.format_date(day),
             )
         )
         overdue = sum(1 for f in data.followups if f.overdue)
@@ -419,7 +406,7 @@ class TodayView(QWidget):
         tree = self.appointments.tree
         tree.clear()
         for entry in data.appointments:
-            start = entry.at.astimezone(zone).strftime("%H:%M")
+            start = fmt.format_clock(entry.at, zone)
             item = QTreeWidgetItem([start, entry.note, entry.person, entry.location or ""])
             item.setData(0, ROLE, ("person", entry.person_id, entry.person_id, entry.company_id))
             tree.addTopLevelItem(item)
@@ -430,17 +417,13 @@ class TodayView(QWidget):
         for occ in data.occasions:
             if occ.kind == "birthday":
                 label = (
-                    self.tr("{n}. birthday").format(n=occ.years)
+                    self.tr("{nth} birthday").format(nth=fmt.ordinal(occ.years))
                     if occ.years
                     else self.tr("Birthday")
                 )
             else:
                 label = self.tr("customer since {year}").format(year=occ.day.year - occ.years)
-            when = (
-                self.tr("today")
-                if occ.day == day
-                else f"{WEEKDAYS_DE[occ.day.weekday()]} {occ.day.strftime('%d.%m.')}"
-            )
+            when = self.tr("today") if occ.day == day else fmt.format_weekday_date(occ.day)
             item = QTreeWidgetItem([when, label, occ.name, occ.company])
             kind = "person" if occ.person_id else "company"
             item.setData(
@@ -483,14 +466,14 @@ class TodayView(QWidget):
         tree = self.closing.tree
         tree.clear()
         for o in data.closing:
-            value = f"{o.value:,.0f} €".replace(",", ".")
+            value = fmt.format_money(o.value, digits=0)
             item = QTreeWidgetItem(
                 [
                     o.title,
                     o.company,
                     value,
-                    f"{o.probability} %",
-                    o.expected_close.strftime("%d.%m.%Y"),
+                    fmt.format_percent(o.probability),
+                    fmt.format_date(o.expected_close),
                 ]
             )
             item.setData(0, ROLE, ("opportunity", o.id, None, o.company_id))

@@ -93,7 +93,7 @@ def test_person_second_save_compare_then_overwrite(
 
     seen = _answer(qtbot, form, compare_then_overwrite)
     dlg.save()
-    assert seen == ["Changed by anna at 14:02"]
+    assert seen == ["Changed by anna at 2:02 PM"]  # the English window: US time
     assert compared == [[("Position", "Leitung Einkauf", "Einkauf Süd")]]
     assert dlg.result_id == pid
     with store.reader() as s:

@@ -532,3 +532,44 @@ def test_desktop_messages_go_through_the_one_tray() -> None:
                 and node.args
                 and len(node.args) >= 3
             ), f"{where}: showMessage with an icon (a tray message) outside ui/tray.py"
+
+
+def _hand_formatting(tree: ast.Module) -> list[tuple[int, str]]:
+    """``x.strftime(...)`` and ``f"{x:,.0f}"``: dates and numbers formatted by hand for
+    people, in one language whatever the window speaks."""
+    found: list[tuple[int, str]] = []
+    for node in ast.walk(tree):
+        if (
+            isinstance(node, ast.Call)
+            and isinstance(node.func, ast.Attribute)
+            and node.func.attr == "strftime"
+        ):
+            found.append((node.lineno, "strftime"))
+        if isinstance(node, ast.FormattedValue) and isinstance(node.format_spec, ast.JoinedStr):
+            spec = "".join(
+                str(v.value) for v in node.format_spec.values if isinstance(v, ast.Constant)
+            )
+            if "," in spec:  # a thousands separator: a number for people, in English
+                found.append((node.lineno, f"format spec {spec!r}"))
+    return found
+
+
+def test_dates_and_numbers_are_formatted_by_the_one_module() -> None:
+    """Issue #20: dates, times, weekdays, money and numbers go through ui/format.py (driven
+    by the window's language); the page engine (ui/printing) formats with its locale."""
+    offenders = []
+    for path in sorted(UI.rglob("*.py")):
+        rel = path.relative_to(UI).as_posix()
+        if rel == "format.py" or rel.startswith("printing/"):
+            continue
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        offenders += [f"{rel}:{line}: {what}" for line, what in _hand_formatting(tree)]
+    assert not offenders, "format through crm_desktop.ui.format:\n" + "\n".join(offenders)
+
+
+def test_the_formatting_check_finds_what_it_bans() -> None:
+    tree = ast.parse('a = day.strftime("%d.%m.")\nb = f"{value:,.0f} €"\nc = f"{n:02d}"\n')
+    assert [what for _line, what in _hand_formatting(tree)] == [
+        "strftime",
+        "format spec ',.0f'",
+    ]

@@ -101,7 +101,7 @@ def test_import_reasons_read_in_german(german_app: list[QTranslator]) -> None:
     # error messages the importer stores as they are
     assert (
         import_reason_text("no name; The birth date 2031-05-01 lies in the future.")
-        == "kein Name; Das Geburtsdatum 2031-05-01 liegt in der Zukunft."
+        == "kein Name; Das Geburtsdatum 01.05.2031 liegt in der Zukunft."  # the user's date format
     )
     card = (
         "notes: this looks like a payment card number (4111 •••• •••• 1111). Card numbers are "

@@ -6,6 +6,7 @@ import datetime as dt
 import decimal
 
 import pytest
+from PySide6.QtCore import QLocale
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
@@ -98,17 +99,17 @@ def test_sections(qtbot: QtBot, sqlite_store: Store, filled: dict[str, int]) -> 
     qtbot.addWidget(view)
     view.resize(1300, 900)
     view.refresh()
-    assert "23.11.2026" in view.heading.text()
+    assert "Monday 11/23/2026" in view.heading.text()  # the English window: US dates
     due = view.due.tree
     assert due.topLevelItemCount() == 2
     assert due.topLevelItem(0).text(1) == "Call: Angebot nachfassen"  # overdue first
-    assert due.topLevelItem(1).text(0) == "14:00"
+    assert due.topLevelItem(1).text(0) == "2:00 PM"
     assert due.topLevelItem(0).text(4)  # phone shown
     occ = [
         view.occasions.tree.topLevelItem(i).text(1)
         for i in range(view.occasions.tree.topLevelItemCount())
     ]
-    assert "46. birthday" in occ and "customer since 2016" in occ
+    assert "46th birthday" in occ and "customer since 2016" in occ
     assert view.contacts.tree.topLevelItem(0).text(0) == "Bert Brandt"
     assert view.tickets.tree.topLevelItem(0).text(2) == "12 days"
     assert view.closing.tree.topLevelItem(0).text(0) == "Wartungsvertrag 2027"
@@ -193,6 +194,15 @@ def test_due_rows_name_the_year_of_follow_ups_overdue_since_an_earlier_year(
     with sqlite_store.reader() as s:
         data = today_overview(s, CLOCK)
     texts = {r[0][1]: r[0][0] for r in due_rows(data, local_zone(), {"interval": "{kind}"})}
-    assert texts["Call: Alte Zusage"] == "01.10.2025 10:30"  # Berlin summer time
-    assert texts["Call: Angebot nachfassen"] == "22.11. 10:00"  # this year: no year
-    assert texts["Call: Rückruf 14 Uhr"] == "14:00"  # today: the time only
+    assert texts["Call: Alte Zusage"] == "10/1/2025 10:30 AM"  # Berlin summer time
+    assert texts["Call: Angebot nachfassen"] == "11/22 10:00 AM"  # this year: no year
+    assert texts["Call: Rückruf 14 Uhr"] == "2:00 PM"  # today: the time only
+    before = QLocale()
+    QLocale.setDefault(QLocale(QLocale.Language.German, QLocale.Country.Germany))
+    try:
+        texts = {r[0][1]: r[0][0] for r in due_rows(data, local_zone(), {"interval": "{kind}"})}
+    finally:
+        QLocale.setDefault(before)
+    assert texts["Call: Alte Zusage"] == "01.10.2025 10:30"
+    assert texts["Call: Angebot nachfassen"] == "22.11. 10:00"
+    assert texts["Call: Rückruf 14 Uhr"] == "14:00"

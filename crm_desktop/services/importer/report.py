@@ -3,9 +3,12 @@ the cancel that carries it."""
 
 from __future__ import annotations
 
+import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+from crm_desktop.domain.i18n import QT_TRANSLATE_NOOP
 from crm_desktop.errors import CrmError
 
 _MAX_REPORT_ITEMS = 1000
@@ -116,34 +119,113 @@ class ImportReport:
             "dropped_count": self.dropped_total,
         }
 
-    def summary_text(self) -> str:
+    def summary_text(self, tr: Translate | None = None) -> str:
+        """The report as lines of text; ``tr(context, text)`` translates the templates
+        (context "import", the window's .qm file; English without it)."""
+        t = tr or _untranslated
+
+        def say(text: str, **params: Any) -> str:
+            return t("import", text).format(**params)
+
         head = f"{self.source}: " + ", ".join(
             [
-                f"{self.imported} imported",
-                f"{self.updated} updated",
-                f"{self.unchanged} unchanged",
-                f"{self.skipped} skipped",
-                f"{self.rejected_total} rejected",
-                f"{self.flagged_total} flagged for review",
+                say(QT_TRANSLATE_NOOP("import", "{n} imported"), n=self.imported),
+                say(QT_TRANSLATE_NOOP("import", "{n} updated"), n=self.updated),
+                say(QT_TRANSLATE_NOOP("import", "{n} unchanged"), n=self.unchanged),
+                say(QT_TRANSLATE_NOOP("import", "{n} skipped"), n=self.skipped),
+                say(QT_TRANSLATE_NOOP("import", "{n} rejected"), n=self.rejected_total),
+                say(QT_TRANSLATE_NOOP("import", "{n} flagged for review"), n=self.flagged_total),
             ]
         )
         if self.dry_run:
-            head += " (dry run: nothing was stored)"
+            head += " " + say(QT_TRANSLATE_NOOP("import", "(dry run: nothing was stored)"))
         if self.cancelled:
-            head += " (cancelled: nothing was stored)"
-        lines = [head]
-        lines += [f"  rejected {rec}: {why}" for rec, why in self.rejected]
-        if self.rejected_total > len(self.rejected):
-            lines.append(f"  … {self.rejected_total - len(self.rejected)} more rejected")
-        lines += [f"  review {rec}: {why}" for rec, why in self.flagged]
-        if self.flagged_total > len(self.flagged):
-            lines.append(f"  … {self.flagged_total - len(self.flagged)} more for review")
-        lines += [f"  changed {c.label}: {', '.join(c.fields)}" for c in self.changes]
-        kind = "property" if self.file_format == "vcard" else "column"
+            head += " " + say(QT_TRANSLATE_NOOP("import", "(cancelled: nothing was stored)"))
+        lines: list[str] = []
         lines += [
-            f"  {kind} not imported: {name} ({n} values)" for name, n in self.unused_columns.items()
+            say(
+                QT_TRANSLATE_NOOP("import", "rejected {record}: {reason}"),
+                record=record_text(rec, t),
+                reason=why,
+            )
+            for rec, why in self.rejected
         ]
-        lines += [f"  dropped from {rec}: {what}" for rec, what in self.dropped]
+        if self.rejected_total > len(self.rejected):
+            lines.append(
+                say(
+                    QT_TRANSLATE_NOOP("import", "… {n} more rejected"),
+                    n=self.rejected_total - len(self.rejected),
+                )
+            )
+        lines += [
+            say(
+                QT_TRANSLATE_NOOP("import", "review {record}: {reason}"),
+                record=record_text(rec, t),
+                reason=why,
+            )
+            for rec, why in self.flagged
+        ]
+        if self.flagged_total > len(self.flagged):
+            lines.append(
+                say(
+                    QT_TRANSLATE_NOOP("import", "… {n} more for review"),
+                    n=self.flagged_total - len(self.flagged),
+                )
+            )
+        lines += [
+            say(
+                QT_TRANSLATE_NOOP("import", "changed {record}: {fields}"),
+                record=record_text(c.label, t),
+                fields=", ".join(c.fields),
+            )
+            for c in self.changes
+        ]
+        unused = (
+            QT_TRANSLATE_NOOP("import", "property not imported: {name} ({n} values)")
+            if self.file_format == "vcard"
+            else QT_TRANSLATE_NOOP("import", "column not imported: {name} ({n} values)")
+        )
+        lines += [say(unused, name=name, n=n) for name, n in self.unused_columns.items()]
+        lines += [
+            say(
+                QT_TRANSLATE_NOOP("import", "dropped from {record}: {value}"),
+                record=record_text(rec, t),
+                value=what,
+            )
+            for rec, what in self.dropped
+        ]
         if self.dropped_total > len(self.dropped):
-            lines.append(f"  … {self.dropped_total - len(self.dropped)} more values dropped")
-        return "\n".join(lines)
+            lines.append(
+                say(
+                    QT_TRANSLATE_NOOP("import", "… {n} more values dropped"),
+                    n=self.dropped_total - len(self.dropped),
+                )
+            )
+        return "\n".join([head, *(f"  {line}" for line in lines)])
+
+
+Translate = Callable[[str, str], str]  # (context, English text) -> the user's language
+
+
+def _untranslated(context: str, text: str) -> str:
+    return text
+
+
+# where a record came from, as the file readers name it ("card 3", "line 4"), alone or
+# after the record's name ("Anna Berg (card 3)")
+_RECORD_SOURCE = re.compile(
+    r"^(?:(?P<name>.*) \()?(?P<kind>card|line) (?P<n>\d+)(?(name)\))$", re.S
+)
+_SOURCE_TEXTS = {
+    "card": QT_TRANSLATE_NOOP("import", "card {n}"),
+    "line": QT_TRANSLATE_NOOP("import", "line {n}"),
+}
+
+
+def record_text(label: str, tr: Translate | None = None) -> str:
+    """A report's record label in the user's language: "Anna Berg (Karte 3)", "Zeile 4"."""
+    found = _RECORD_SOURCE.match(label)
+    if found is None:
+        return label
+    source = (tr or _untranslated)("import", _SOURCE_TEXTS[found["kind"]]).format(n=found["n"])
+    return f"{found['name']} ({source})" if found["name"] is not None else source
