@@ -171,3 +171,18 @@ def contact_plan(
         )
     out.sort(key=lambda r: (-r.behind, r.done - r.planned, r.name.casefold()))
     return out
+
+
+def owners(session: Session) -> list[str]:
+    """The owners to filter by: those of people with a rhythm and of their companies."""
+    rhythmic = Person.contact_interval_days.is_not(None), Person.deleted_at.is_(None)
+    found = set(session.scalars(select(Person.owner).where(*rhythmic).distinct()))
+    found |= set(
+        session.scalars(
+            select(Company.owner)
+            .join(Person, Person.company_id == Company.id)
+            .where(*rhythmic)
+            .distinct()
+        )
+    )
+    return sorted((o for o in found if o), key=str.casefold)

@@ -156,10 +156,14 @@ def contact_plan_document(
         Kpis(
             [
                 (QCoreApplication.translate("Printout", "People with a rhythm"), str(len(rows))),
-                (QCoreApplication.translate("Printout", "Planned contacts"), str(planned)),
-                (QCoreApplication.translate("Printout", "Done as planned"), str(done)),
                 (
-                    QCoreApplication.translate("Printout", "Behind"),
+                    QCoreApplication.translate("Printout", "Planned contacts done"),
+                    QCoreApplication.translate("Printout", "{done} of {planned}").format(
+                        done=done, planned=planned
+                    ),
+                ),
+                (
+                    QCoreApplication.translate("Printout", "People behind"),
                     str(sum(1 for r in rows if r.behind)),
                 ),
             ]
@@ -181,7 +185,7 @@ def contact_plan_document(
             [
                 QCoreApplication.translate("Printout", "Name"),
                 QCoreApplication.translate("Printout", "Company"),
-                QCoreApplication.translate("Printout", "Contact by"),
+                QCoreApplication.translate("Printout", "Contact via"),
                 QCoreApplication.translate("Printout", "Every"),
                 QCoreApplication.translate("Printout", "Planned"),
                 QCoreApplication.translate("Printout", "Done"),
@@ -193,7 +197,9 @@ def contact_plan_document(
                     r.name,
                     r.company or "",
                     printouts._kind_label(r.kind.value) if r.kind else any_kind,
-                    QCoreApplication.translate("Printout", "{days} days").format(
+                    QCoreApplication.translate("Printout", "1 day")
+                    if r.interval_days == 1
+                    else QCoreApplication.translate("Printout", "{days} days").format(
                         days=r.interval_days
                     ),
                     str(r.planned),
