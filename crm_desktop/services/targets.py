@@ -329,3 +329,30 @@ def interval_report(session: Session, clock: Clock) -> list[IntervalRow]:
         )
     )
     return out
+
+
+# ---------------------------------------------------------------- revenue per customer
+
+
+@dataclass(frozen=True)
+class YearRevenue:
+    year: int
+    orders: int
+    net: decimal.Decimal
+
+
+def company_revenue_by_year(session: Session, company_id: int) -> list[YearRevenue]:
+    """Net order revenue of one company per calendar year (its own orders, not its
+    branches'), oldest first; years without orders between the first and the last are
+    listed with zero so a chart shows the gap."""
+    year = extract("year", Order.order_date)
+    rows = session.execute(
+        select(year, func.count(Order.id), func.coalesce(func.sum(Order.total_net), 0))
+        .where(Order.company_id == company_id, Order.deleted_at.is_(None))
+        .group_by(year)
+        .order_by(year)
+    ).all()
+    found = {int(y): (int(n), decimal.Decimal(str(t)).quantize(CENT)) for y, n, t in rows}
+    if not found:
+        return []
+    return [YearRevenue(y, *found.get(y, (0, ZERO))) for y in range(min(found), max(found) + 1)]
