@@ -115,7 +115,7 @@ def print_targets(
     ensure_app()
     now = (clock or SystemClock()).now()
     the_year = year or now.astimezone(local_zone()).year
-    rows = ops.read(store, lambda s: targets.target_report(s, the_year))
+    rows = ops.read(store, lambda s: targets.target_report(s, the_year, owner=None))  # the team
     doc = printouts.targets_document(rows, the_year, _fmt(lang), now)
     return Printed(path, printouts.save(doc, path))
 

@@ -381,9 +381,10 @@ class CompanyDetailPane(_DetailPane):
                 "</tr>"
             )
         total = sum((y.net for y in years), decimal.Decimal(0))
+        total_label = _esc(self.tr("Total"))
         lines.append(
             "<tr>"
-            f"<td style='padding: 2px 10px'><b>{_esc(self.tr('Total'))}</b></td>"
+            f"<td style='padding: 2px 10px'><b>{total_label}</b></td>"
             f"<td align='right' style='padding: 2px 10px'><b>{sum(y.orders for y in years)}</b></td>"
             f"<td align='right' style='padding: 2px 10px'><b>{_esc(format_money(total))}</b></td>"
             "<td></td></tr>"
