@@ -245,7 +245,7 @@ class ContactReportDialog(QDialog):
         self.summary.setText(
             self.tr(
                 "{people} people with a rhythm · {done} of {planned} planned contacts done "
-                "({share} %) · <b style='color:{color}'>{behind} behind</b>"
+                "({share}%) · <b style='color:{color}'>{behind} behind</b>"
             ).format(
                 people=len(rows),
                 done=done,
