@@ -167,4 +167,7 @@ def test_cli_report_contacts_json(
     assert main([*args, "--from", "2026-01-01", "--to", "2026-06-30"]) == 0
     text = capsys.readouterr().out
     assert "Besuche Müller" in text
+    pdf = tmp_path / "plan.pdf"
+    assert main([*args, "--to", "2026-06-30", "--out", str(pdf)]) == 0
+    assert capsys.readouterr().out.strip().endswith("plan.pdf") and pdf.stat().st_size > 1000
     assert main([*args, "--from", "2026-07-01", "--to", "2026-01-01", "--json"]) != 0
