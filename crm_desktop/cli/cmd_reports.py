@@ -1,4 +1,5 @@
-"""``crm-desktop report dashboard|contact-sheet|agenda|targets|pipeline --out F.pdf``.
+"""``crm-desktop report dashboard|contact-sheet|agenda|targets|pipeline --out F.pdf``,
+``crm-desktop report contacts [--from D --to D] [--owner O] [--json] [--out F.pdf]``.
 
 With ``--json`` a report prints ``{"path": …, "pages": …}`` instead of the path."""
 
@@ -44,6 +45,21 @@ def register(sub: Any) -> None:
     pipe = rsub.add_parser("pipeline", help="the open opportunities per stage as PDF")
     pipe.add_argument("--out", required=True, type=Path)
     pipe.set_defaults(func=_pipeline)
+    contacts = rsub.add_parser(
+        "contacts",
+        help="contact intervals: planned vs done contacts per person for a period",
+    )
+    contacts.add_argument("--from", dest="start", metavar="D", help="YYYY-MM-DD (default: 1 Jan)")
+    contacts.add_argument("--to", dest="end", metavar="D", help="YYYY-MM-DD (default: today)")
+    contacts.add_argument("--owner", metavar="O", help="only the people of this owner")
+    contacts.add_argument("--out", type=Path, help="also print the report as PDF to this file")
+    contacts.add_argument(
+        "--json",
+        action="store_true",
+        help="print the rows as JSON (id, name, kind, interval_days, planned, done, behind, "
+        "last_contact)",
+    )
+    contacts.set_defaults(func=_contacts)
     for parser in (dash, sheet, agenda, targets, pipe):
         parser.add_argument(
             "--json", action="store_true", help='print {"path": …, "pages": …} instead of the path'
@@ -77,6 +93,46 @@ def _dashboard(ctx: CliContext, args: argparse.Namespace) -> int:
 
     lang = _lang(ctx)
     return _done(args, print_dashboard(ctx.store(), args.out, ctx.clock, args.year, lang))
+
+
+def _date(value: str | None, default: dt.date) -> dt.date:
+    if not value:
+        return default
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError as exc:
+        raise ValidationError(
+            QT_TRANSLATE_NOOP("errors", "“{value}” is not a valid date (YYYY-MM-DD)."),
+            value=value,
+        ) from exc
+
+
+def _contacts(ctx: CliContext, args: argparse.Namespace) -> int:
+    from crm_desktop.services import contact_report as cr
+
+    first, today = cr.default_period(ctx.clock)
+    start, end = _date(args.start, first), _date(args.end, today)
+    cr.check_period(start, end)
+    with ctx.store().reader() as s:
+        rows = cr.contact_plan(s, start, end, args.owner)
+    printed = None
+    if args.out:
+        from crm_desktop.ui.reports import print_contact_plan
+
+        lang = _lang(ctx)
+        printed = print_contact_plan(ctx.store(), args.out, start, end, args.owner, ctx.clock, lang)
+    if args.json:
+        print(json.dumps([r.as_json() for r in rows], ensure_ascii=False, indent=2))
+        return 0
+    for r in rows:
+        last = r.last_contact.date().isoformat() if r.last_contact else "-"
+        print(
+            f"{r.person_id}\t{r.name}\t{r.kind.value if r.kind else '*'}\t"
+            f"{r.interval_days}\t{r.planned}\t{r.done}\t{r.behind}\t{last}"
+        )
+    if printed is not None:
+        print(printed.path)
+    return 0
 
 
 def _sheet(ctx: CliContext, args: argparse.Namespace) -> int:

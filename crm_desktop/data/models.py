@@ -789,10 +789,12 @@ class OrderLine(Base):
 
 class RevenueTarget(Base):
     __tablename__ = "revenue_targets"
-    __table_args__ = (UniqueConstraint("year", "month"),)
+    __table_args__ = (UniqueConstraint("year", "month", "owner"),)
     id: Mapped[int] = mapped_column(primary_key=True)
     year: Mapped[int] = mapped_column(Integer)
     month: Mapped[int] = mapped_column(Integer)  # 1..12
+    # the owner (Betreuer) the target is for; "" is the whole team's target
+    owner: Mapped[str] = mapped_column(String(80), default="", server_default="")
     existing_customers: Mapped[decimal.Decimal] = mapped_column(
         Numeric(14, 2), default=decimal.Decimal(0)
     )

@@ -49,6 +49,7 @@ from crm_desktop.data.models import (
     RevenueTarget,
     Ticket,
 )
+from crm_desktop.services import targets
 
 ZERO = decimal.Decimal(0)
 
@@ -118,35 +119,16 @@ class MonthRevenue:
 def revenue_vs_target(
     session: Session, period: Period, owner: str | None = None
 ) -> list[MonthRevenue]:
-    month = _month(session, Order.order_date)
-    query = (
-        select(
-            month.label("m"),
-            func.sum(case((Order.is_new_customer, 0), else_=Order.total_net)),
-            func.sum(case((Order.is_new_customer, Order.total_net), else_=0)),
-        )
-        .where(
-            Order.deleted_at.is_(None),
-            Order.order_date >= period.start,
-            Order.order_date <= period.end,
-        )
-        .group_by(month)
-    )
-    if owner:
-        query = query.join(Company, Company.id == Order.company_id).where(Company.owner == owner)
-    actual = {row[0]: (row[1], row[2]) for row in session.execute(query)}
-    targets = {
-        f"{t.year:04d}-{t.month:02d}": (t.existing_customers, t.new_customers)
-        for t in session.execute(
-            select(RevenueTarget).where(
-                RevenueTarget.year >= period.start.year, RevenueTarget.year <= period.end.year
-            )
-        ).scalars()
-    }
+    """Actual against target per month. Without ``owner`` the team's target against all
+    revenue; with one, that owner's own target against the revenue of that owner's
+    customers. New vs existing customers split as the targets are (see services/targets)."""
+    actual = targets.actual_by_month(session, period.start, period.end, owner)
+    goals = targets.target_months(session, period.start.year, period.end.year, owner)
     out = []
     for m in period.months():
-        existing, new = actual.get(m, (None, None))
-        t_existing, t_new = targets.get(m, (None, None))
+        key = (int(m[:4]), int(m[5:]))
+        existing, new = actual.get(key, (None, None))
+        t_existing, t_new = goals.get(key, (None, None))
         out.append(MonthRevenue(m, _dec(existing), _dec(new), _dec(t_existing), _dec(t_new)))
     return out
 
@@ -566,9 +548,16 @@ DRILL_LIMIT = 2000
 
 
 def owners(session: Session) -> list[str]:
-    """The owners named on opportunities (the dashboard's owner filter), sorted."""
-    found = session.scalars(select(Opportunity.owner).distinct())
-    return sorted({o for o in found if o})
+    """The owners named on opportunities, on companies or with targets of their own (the
+    dashboard's owner filter), sorted."""
+    found = session.scalars(
+        union_all(
+            select(Opportunity.owner).distinct(),
+            select(Company.owner).distinct(),
+            select(RevenueTarget.owner).distinct(),
+        )
+    )
+    return sorted({o for o in found if o}, key=str.casefold)
 
 
 def _month_bounds(month: str) -> tuple[dt.date, dt.date]:

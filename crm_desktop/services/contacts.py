@@ -33,6 +33,7 @@ from crm_desktop.data.models import (
 )
 from crm_desktop.domain import cardguard
 from crm_desktop.domain.i18n import QT_TRANSLATE_NOOP
+from crm_desktop.domain.kinds import ActivityKind
 from crm_desktop.errors import ConflictError, MultipleErrors, NotFoundError, ValidationError
 from crm_desktop.services import validation as v
 from crm_desktop.services import versioning
@@ -118,6 +119,7 @@ class PersonInput:
     consent_at: dt.datetime | None = None
     consent_source: str | None = None
     contact_interval_days: int | None = None
+    contact_interval_kind: ActivityKind | None = None  # None: any kind of contact counts
     priority: Priority | None = None
     priority_locked: bool = False  # kept by hand: the automatic A/B/C run leaves it
     payment_terms: str | None = None
@@ -560,6 +562,7 @@ def create_person(
         consent_at=data.consent_at or (clock.now() if data.consent_marketing else None),
         consent_source=data.consent_source,
         contact_interval_days=data.contact_interval_days,
+        contact_interval_kind=data.contact_interval_kind,
         priority=data.priority,
         priority_locked=data.priority_locked,
         payment_terms=data.payment_terms,
@@ -674,6 +677,7 @@ PERSON_FIELDS = {
     "hobbies",
     "profile_fields",
     "contact_interval_days",
+    "contact_interval_kind",
     "priority",
     "priority_locked",
     "payment_terms",

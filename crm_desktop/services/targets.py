@@ -14,9 +14,10 @@ from dataclasses import dataclass
 
 from sqlalchemy import and_, case, extract, func, or_, select
 from sqlalchemy.orm import Session
+from sqlalchemy.sql.elements import ColumnElement
 
 from crm_desktop.clock import Clock, to_local
-from crm_desktop.data.models import Activity, Order, Person, RevenueTarget
+from crm_desktop.data.models import Activity, Company, Order, Person, RevenueTarget
 from crm_desktop.domain.i18n import QT_TRANSLATE_NOOP
 from crm_desktop.errors import ValidationError
 
@@ -75,21 +76,31 @@ def _check_period(year: int, month: int | None = None) -> None:
         )
 
 
+def _owner_key(owner: str | None) -> str:
+    """The stored owner of a target: "" is the whole team's."""
+    return (owner or "").strip()
+
+
 def set_month_target(
     session: Session,
     year: int,
     month: int,
     existing: decimal.Decimal | int | str,
     new: decimal.Decimal | int | str,
+    owner: str | None = None,
 ) -> MonthFigures:
+    """Set the target of one month: the team's (``owner`` None or "") or one owner's."""
     _check_period(year, month)
     ex = _money(existing, "existing_customers")
     nw = _money(new, "new_customers")
+    key = _owner_key(owner)
     row = session.execute(
-        select(RevenueTarget).where(RevenueTarget.year == year, RevenueTarget.month == month)
+        select(RevenueTarget).where(
+            RevenueTarget.year == year, RevenueTarget.month == month, RevenueTarget.owner == key
+        )
     ).scalar_one_or_none()
     if row is None:
-        row = RevenueTarget(year=year, month=month)
+        row = RevenueTarget(year=year, month=month, owner=key)
         session.add(row)
     row.existing_customers = ex
     row.new_customers = nw
@@ -116,6 +127,7 @@ def set_year_targets(
     existing_total: decimal.Decimal | int | str,
     new_total: decimal.Decimal | int | str,
     weights: list[decimal.Decimal | int] | None = None,
+    owner: str | None = None,
 ) -> list[MonthFigures]:
     """Break a yearly target into months: evenly, or by 12 ``weights`` (seasonality)."""
     _check_period(year)
@@ -127,32 +139,57 @@ def set_year_targets(
         )
     ex_parts = _split(_money(existing_total, "existing_customers"), ws)
     nw_parts = _split(_money(new_total, "new_customers"), ws)
-    return [set_month_target(session, year, m + 1, ex_parts[m], nw_parts[m]) for m in range(12)]
+    return [
+        set_month_target(session, year, m + 1, ex_parts[m], nw_parts[m], owner) for m in range(12)
+    ]
 
 
-def get_targets(session: Session, year: int) -> list[MonthFigures]:
-    """Twelve months of targets (zero where none is set)."""
-    rows = {
-        r.month: r
-        for r in session.execute(select(RevenueTarget).where(RevenueTarget.year == year)).scalars()
-    }
-    out = []
-    for m in range(1, 13):
-        r = rows.get(m)
-        out.append(
-            MonthFigures(
-                year,
-                m,
-                decimal.Decimal(r.existing_customers).quantize(CENT) if r else ZERO,
-                decimal.Decimal(r.new_customers).quantize(CENT) if r else ZERO,
-            )
+def target_months(
+    session: Session, first_year: int, last_year: int, owner: str | None = None
+) -> dict[tuple[int, int], tuple[decimal.Decimal, decimal.Decimal]]:
+    """(year, month) -> (existing, new) of the stored targets of one owner (or the team)."""
+    rows = session.execute(
+        select(RevenueTarget).where(
+            RevenueTarget.year >= first_year,
+            RevenueTarget.year <= last_year,
+            RevenueTarget.owner == _owner_key(owner),
         )
-    return out
+    ).scalars()
+    return {
+        (r.year, r.month): (
+            decimal.Decimal(r.existing_customers).quantize(CENT),
+            decimal.Decimal(r.new_customers).quantize(CENT),
+        )
+        for r in rows
+    }
 
 
-def actual_revenue(session: Session, year: int) -> list[MonthFigures]:
-    """Net order revenue per month of ``year``, split into existing and new customers."""
-    _check_period(year)
+def get_targets(session: Session, year: int, owner: str | None = None) -> list[MonthFigures]:
+    """Twelve months of targets (zero where none is set)."""
+    rows = target_months(session, year, year, owner)
+    return [MonthFigures(year, m, *rows.get((year, m), (ZERO, ZERO))) for m in range(1, 13)]
+
+
+def target_owners(session: Session) -> list[str]:
+    """The owners who have targets of their own, sorted."""
+    found = session.scalars(select(RevenueTarget.owner).where(RevenueTarget.owner != "").distinct())
+    return sorted(found, key=str.casefold)
+
+
+def order_owner() -> ColumnElement[str | None]:
+    """Whose revenue an order is: its company's owner, else (an order of a private
+    customer) its person's owner. Needs Company and Person outer-joined (see
+    :func:`actual_by_month`)."""
+    return func.coalesce(Company.owner, Person.owner)
+
+
+def actual_by_month(
+    session: Session, start: dt.date, end: dt.date, owner: str | None = None
+) -> dict[tuple[int, int], tuple[decimal.Decimal, decimal.Decimal]]:
+    """(year, month) -> (existing, new) net order revenue from ``start`` to ``end``
+    (inclusive), of one owner's customers when ``owner`` is given. New-customer revenue is
+    an order flagged ``is_new_customer`` or of a customer whose first order falls in the
+    order's year — the same split as the targets."""
     live = Order.deleted_at.is_(None)
     first_c = (
         select(Order.company_id.label("cid"), func.min(Order.order_date).label("first"))
@@ -166,40 +203,52 @@ def actual_revenue(session: Session, year: int) -> list[MonthFigures]:
         .group_by(Order.person_id)
         .subquery()
     )
-    jan1, dec31 = dt.date(year, 1, 1), dt.date(year, 12, 31)
+    year = extract("year", Order.order_date)
     is_new = or_(
         Order.is_new_customer.is_(True),
-        and_(Order.company_id.is_not(None), first_c.c.first >= jan1),
-        and_(Order.company_id.is_(None), first_p.c.first >= jan1),
+        and_(Order.company_id.is_not(None), extract("year", first_c.c.first) == year),
+        and_(Order.company_id.is_(None), extract("year", first_p.c.first) == year),
     )
     month = extract("month", Order.order_date)
-    rows = session.execute(
+    query = (
         select(
+            year.label("y"),
             month.label("m"),
             func.coalesce(func.sum(case((is_new, 0), else_=Order.total_net)), 0),
             func.coalesce(func.sum(case((is_new, Order.total_net), else_=0)), 0),
         )
         .outerjoin(first_c, first_c.c.cid == Order.company_id)
         .outerjoin(first_p, and_(first_p.c.pid == Order.person_id, Order.company_id.is_(None)))
-        .where(live, Order.order_date >= jan1, Order.order_date <= dec31)
-        .group_by(month)
-    ).all()
-    by_month = {
-        int(m): (
+        .where(live, Order.order_date >= start, Order.order_date <= end)
+        .group_by(year, month)
+    )
+    if owner:
+        query = (
+            query.outerjoin(Company, Company.id == Order.company_id)
+            .outerjoin(Person, Person.id == Order.person_id)
+            .where(order_owner() == owner)
+        )
+    return {
+        (int(y), int(m)): (
             decimal.Decimal(str(ex)).quantize(CENT),
             decimal.Decimal(str(nw)).quantize(CENT),
         )
-        for m, ex, nw in rows
+        for y, m, ex, nw in session.execute(query).all()
     }
-    return [
-        MonthFigures(year, m, *by_month.get(m, (ZERO, ZERO)))  # type: ignore[arg-type]
-        for m in range(1, 13)
-    ]
 
 
-def target_report(session: Session, year: int) -> list[TargetRow]:
-    targets = get_targets(session, year)
-    actual = actual_revenue(session, year)
+def actual_revenue(session: Session, year: int, owner: str | None = None) -> list[MonthFigures]:
+    """Net order revenue per month of ``year``, split into existing and new customers."""
+    _check_period(year)
+    found = actual_by_month(session, dt.date(year, 1, 1), dt.date(year, 12, 31), owner)
+    return [MonthFigures(year, m, *found.get((year, m), (ZERO, ZERO))) for m in range(1, 13)]
+
+
+def target_report(session: Session, year: int, owner: str | None = None) -> list[TargetRow]:
+    """Target against actual per month: the team's, or one owner's target against the
+    revenue of that owner's customers."""
+    targets = get_targets(session, year, owner)
+    actual = actual_revenue(session, year, owner)
     return [TargetRow(m + 1, targets[m], actual[m]) for m in range(12)]
 
 
@@ -280,3 +329,30 @@ def interval_report(session: Session, clock: Clock) -> list[IntervalRow]:
         )
     )
     return out
+
+
+# ---------------------------------------------------------------- revenue per customer
+
+
+@dataclass(frozen=True)
+class YearRevenue:
+    year: int
+    orders: int
+    net: decimal.Decimal
+
+
+def company_revenue_by_year(session: Session, company_id: int) -> list[YearRevenue]:
+    """Net order revenue of one company per calendar year (its own orders, not its
+    branches'), oldest first; years without orders between the first and the last are
+    listed with zero so a chart shows the gap."""
+    year = extract("year", Order.order_date)
+    rows = session.execute(
+        select(year, func.count(Order.id), func.coalesce(func.sum(Order.total_net), 0))
+        .where(Order.company_id == company_id, Order.deleted_at.is_(None))
+        .group_by(year)
+        .order_by(year)
+    ).all()
+    found = {int(y): (int(n), decimal.Decimal(str(t)).quantize(CENT)) for y, n, t in rows}
+    if not found:
+        return []
+    return [YearRevenue(y, *found.get(y, (0, ZERO))) for y in range(min(found), max(found) + 1)]

@@ -15,13 +15,15 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication
 
 from crm_desktop.clock import Clock, SystemClock, local_zone
 from crm_desktop.data.store import Store
-from crm_desktop.services import analytics, sheets, targets
+from crm_desktop.services import analytics, contact_report, sheets, targets
 from crm_desktop.ui import ops
 from crm_desktop.ui.printing import printouts
+from crm_desktop.ui.printing.engine import Document, Kpis, Paragraph, Table
 from crm_desktop.ui.printing.printouts import Fmt, locale_for
 
 
@@ -113,7 +115,7 @@ def print_targets(
     ensure_app()
     now = (clock or SystemClock()).now()
     the_year = year or now.astimezone(local_zone()).year
-    rows = ops.read(store, lambda s: targets.target_report(s, the_year))
+    rows = ops.read(store, lambda s: targets.target_report(s, the_year, owner=None))  # the team
     doc = printouts.targets_document(rows, the_year, _fmt(lang), now)
     return Printed(path, printouts.save(doc, path))
 
@@ -125,6 +127,118 @@ def print_pipeline(
     now = (clock or SystemClock()).now()
     stages = ops.read(store, sheets.pipeline_list)
     doc = printouts.pipeline_document(stages, _fmt(lang), now)
+    return Printed(path, printouts.save(doc, path))
+
+
+def contact_plan_document(
+    rows: list[contact_report.ContactPlanRow],
+    start: dt.date,
+    end: dt.date,
+    owner: str | None,
+    fmt: Fmt,
+    now: dt.datetime,
+) -> Document:
+    """Contact intervals, target against actual: planned, done and missing contacts per
+    person of the period, the most behind first."""
+    period = f"{fmt.date(start)} – {fmt.date(end)}"
+    if owner:
+        period += " · " + QCoreApplication.translate("Printout", "Owner: {owner}").format(
+            owner=owner
+        )
+    doc = Document(
+        QCoreApplication.translate("Printout", "Contact intervals: target and actual"),
+        period,
+        printouts._printed(fmt, now),
+    )
+    planned = sum(r.planned for r in rows)
+    done = sum(min(r.done, r.planned) for r in rows)
+    doc.add(
+        Kpis(
+            [
+                (QCoreApplication.translate("Printout", "People with a rhythm"), str(len(rows))),
+                (
+                    QCoreApplication.translate("Printout", "Planned contacts done"),
+                    QCoreApplication.translate("Printout", "{done} of {planned}").format(
+                        done=done, planned=planned
+                    ),
+                ),
+                (
+                    QCoreApplication.translate("Printout", "People behind"),
+                    str(sum(1 for r in rows if r.behind)),
+                ),
+            ]
+        )
+    )
+    if not rows:
+        doc.add(
+            Paragraph(
+                QCoreApplication.translate(
+                    "Printout", "Nobody has a contact interval in this selection."
+                ),
+                muted=True,
+            )
+        )
+        return doc
+    any_kind = QCoreApplication.translate("Printout", "any")
+    doc.add(
+        Table(
+            [
+                QCoreApplication.translate("Printout", "Name"),
+                QCoreApplication.translate("Printout", "Company"),
+                QCoreApplication.translate("Printout", "Contact via"),
+                QCoreApplication.translate("Printout", "Every"),
+                QCoreApplication.translate("Printout", "Planned"),
+                QCoreApplication.translate("Printout", "Done"),
+                QCoreApplication.translate("Printout", "Behind"),
+                QCoreApplication.translate("Printout", "Last contact"),
+            ],
+            [
+                [
+                    r.name,
+                    r.company or "",
+                    printouts._kind_label(r.kind.value) if r.kind else any_kind,
+                    QCoreApplication.translate("Printout", "1 day")
+                    if r.interval_days == 1
+                    else QCoreApplication.translate("Printout", "{days} days").format(
+                        days=r.interval_days
+                    ),
+                    str(r.planned),
+                    str(r.done),
+                    str(r.behind) if r.behind else "—",
+                    fmt.date(fmt.local(r.last_contact).date()) if r.last_contact else "—",
+                ]
+                for r in rows
+            ],
+            align="lllrrrrl",
+            total=[
+                QCoreApplication.translate("Printout", "Total"),
+                "",
+                "",
+                "",
+                str(planned),
+                str(sum(r.done for r in rows)),
+                str(sum(r.behind for r in rows)),
+                "",
+            ],
+        )
+    )
+    return doc
+
+
+def print_contact_plan(
+    store: Store,
+    path: Path,
+    start: dt.date,
+    end: dt.date,
+    owner: str | None = None,
+    clock: Clock | None = None,
+    lang: str | None = None,
+) -> Printed:
+    """The contact-interval report (planned vs done contacts) of a period as PDF."""
+    ensure_app()
+    now = (clock or SystemClock()).now()
+    rows = ops.read(store, lambda s: contact_report.contact_plan(s, start, end, owner))
+    doc = contact_plan_document(rows, start, end, owner, _fmt(lang), now)
     return Printed(path, printouts.save(doc, path))
 
 
@@ -186,10 +300,12 @@ def pipeline_pdf(
 __all__ = [
     "Printed",
     "agenda_pdf",
+    "contact_plan_document",
     "contact_sheet_pdf",
     "dashboard_pdf",
     "pipeline_pdf",
     "print_agenda",
+    "print_contact_plan",
     "print_contact_sheet",
     "print_dashboard",
     "print_pipeline",

@@ -42,6 +42,7 @@ from crm_desktop.clock import Clock, SystemClock, to_local
 from crm_desktop.data.store import Store
 from crm_desktop.domain.i18n import QT_TRANSLATE_NOOP
 from crm_desktop.errors import CrmError, ValidationError
+from crm_desktop.services import analytics as an
 from crm_desktop.services import targets as svc
 from crm_desktop.services.changes import Changes
 from crm_desktop.services.unit import Session
@@ -75,6 +76,7 @@ class TargetsModel(QAbstractTableModel):
         self.store = store
         self.clock = clock
         self.year = to_local(clock.now()).year
+        self.owner: str | None = None  # None: the whole team's targets
         self.rows: list[svc.TargetRow] = []
         self._headers = [
             self.tr("Month"),
@@ -91,8 +93,8 @@ class TargetsModel(QAbstractTableModel):
         self.beginResetModel()
         if year is not None:
             self.year = year
-        year = self.year
-        self.rows = ops.read(self.store, lambda s: svc.target_report(s, year))
+        year, owner = self.year, self.owner
+        self.rows = ops.read(self.store, lambda s: svc.target_report(s, year, owner))
         self.endResetModel()
 
     # ------------------------------------------------------------ figures
@@ -234,6 +236,7 @@ class TargetsModel(QAbstractTableModel):
                     month,
                     amount if which == "existing" else current.existing,
                     amount if which == "new" else current.new,
+                    self.owner,
                 ),
             )
         except CrmError as exc:
@@ -333,6 +336,21 @@ class TargetsView(QWidget):
         year_label.setBuddy(self.year)
         top.addWidget(year_label)
         top.addWidget(self.year)
+        top.addSpacing(16)
+        owner_label = QLabel(self.tr("O&wner:"))
+        self.owner_box = QComboBox()
+        self.owner_box.setEditable(True)  # a new owner's first target is typed in
+        self.owner_box.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self.owner_box.setMinimumContentsLength(16)
+        self.owner_box.setToolTip(
+            self.tr(
+                "Whose targets: the whole team's, or one owner's against the revenue of "
+                "the customers that owner looks after."
+            )
+        )
+        owner_label.setBuddy(self.owner_box)
+        top.addWidget(owner_label)
+        top.addWidget(self.owner_box)
         top.addStretch(1)
         self.spread_button = QPushButton(self.tr("&Spread a yearly target…"))
         self.spread_button.clicked.connect(lambda: self.spread())
@@ -374,6 +392,11 @@ class TargetsView(QWidget):
         self.model.failed.connect(self._failed)
         self.model.saved.connect(self._saved)
         self.year.valueChanged.connect(self.show_year)
+        self._fill_owners()
+        self.owner_box.activated.connect(lambda _i: self._owner_chosen())
+        line = self.owner_box.lineEdit()
+        if line is not None:
+            line.editingFinished.connect(self._owner_chosen)
         self.refresh()
 
     # ------------------------------------------------------------ data
@@ -383,6 +406,35 @@ class TargetsView(QWidget):
         Hidden, it loads when it is shown next."""
         if self.isVisible() and changes.touches("orders", "opportunities", "settings"):
             self.refresh()
+
+    def _fill_owners(self) -> None:
+        current = self.model.owner
+        names = ops.read(self.store, an.owners)
+        self.owner_box.blockSignals(True)
+        self.owner_box.clear()
+        self.owner_box.addItem(self.tr("Whole team"), None)
+        for name in names:
+            self.owner_box.addItem(name, name)
+        self.owner_box.setCurrentIndex(max(0, self.owner_box.findData(current)))
+        if current and self.owner_box.findData(current) < 0:
+            self.owner_box.addItem(current, current)
+            self.owner_box.setCurrentIndex(self.owner_box.count() - 1)
+        self.owner_box.blockSignals(False)
+
+    def _owner_chosen(self) -> None:
+        text = self.owner_box.currentText().strip()
+        index = self.owner_box.findText(text)
+        owner = self.owner_box.itemData(index) if index >= 0 else (text or None)
+        self.show_owner(owner)
+
+    def show_owner(self, owner: str | None) -> None:
+        """Show one owner's targets (None: the whole team's)."""
+        owner = (owner or "").strip() or None
+        if owner == self.model.owner:
+            return
+        self.model.owner = owner
+        self._fill_owners()
+        self.refresh()
 
     def refresh(self) -> None:
         self.model.load(self.year.value())
@@ -452,7 +504,7 @@ class TargetsView(QWidget):
             return False
         if dialog is not None and dlg.result() != QDialog.DialogCode.Accepted:
             return False
-        year = self.model.year
+        year, owner = self.model.year, self.model.owner
         try:
             existing, new = dlg.amounts()
             follow_last_year = dlg.how.currentData() == SpreadDialog.LAST_YEAR
@@ -460,7 +512,7 @@ class TargetsView(QWidget):
             def spread(s: Session) -> None:
                 weights: list[decimal.Decimal | int] | None = None
                 if follow_last_year:
-                    last = svc.actual_revenue(s, year - 1)
+                    last = svc.actual_revenue(s, year - 1, owner)
                     weights = [m.total for m in last]
                     if sum(weights) <= 0:
                         raise ValidationError(
@@ -471,7 +523,7 @@ class TargetsView(QWidget):
                             field="weights",
                             year=year - 1,
                         )
-                svc.set_year_targets(s, year, existing, new, weights)
+                svc.set_year_targets(s, year, existing, new, weights, owner)
 
             ops.write(self.store, spread, sender=self, changes=Changes(settings=True))
         except CrmError as exc:

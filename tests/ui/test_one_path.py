@@ -573,3 +573,53 @@ def test_the_formatting_check_finds_what_it_bans() -> None:
         "strftime",
         "format spec ',.0f'",
     ]
+
+
+# -- targets per owner (issue #17): the ui always says whose targets it reads or writes
+
+#: function -> how many positional arguments include the owner
+_OWNER_AT = {
+    "set_month_target": 6,
+    "set_year_targets": 6,
+    "get_targets": 3,
+    "actual_revenue": 3,
+    "target_report": 3,
+}
+
+
+def _targets_without_owner(tree: ast.AST) -> list[tuple[int, str]]:
+    """Calls of the targets services that leave the owner out (and so silently mean the
+    whole team): ``owner`` must be passed, ``None`` for the team."""
+    out = []
+    for node in ast.walk(tree):
+        if not isinstance(node, ast.Call):
+            continue
+        func = node.func
+        name = func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", "")
+        needed = _OWNER_AT.get(name)
+        if needed is None:
+            continue
+        if len(node.args) < needed and not any(k.arg == "owner" for k in node.keywords):
+            out.append((node.lineno, name))
+    return out
+
+
+def test_ui_names_the_owner_of_targets() -> None:
+    found = []
+    for path in sorted(UI.rglob("*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        found += [f"{path.relative_to(UI)}:{n}: {what}" for n, what in _targets_without_owner(tree)]
+    assert found == []
+
+
+def test_the_owner_check_finds_what_it_bans() -> None:
+    source = (
+        "svc.target_report(s, 2026)\n"
+        "svc.target_report(s, 2026, owner)\n"
+        "targets.set_month_target(s, 2026, 1, 5, 5, owner=None)\n"
+        "set_year_targets(s, 2026, 1, 2, None)\n"
+    )
+    assert [w for _n, w in _targets_without_owner(ast.parse(source))] == [
+        "target_report",
+        "set_year_targets",
+    ]

@@ -2,17 +2,23 @@
 
 from __future__ import annotations
 
+import decimal
+
+from PySide6.QtCore import QCoreApplication, QRectF, QSize, Qt
+from PySide6.QtGui import QColor, QPainter, QPaintEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
+    QLabel,
     QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
-from crm_desktop.clock import Clock
+from crm_desktop.clock import Clock, to_local
 from crm_desktop.data.store import Store
 from crm_desktop.services import contacts
 from crm_desktop.services import detail as pane_data
+from crm_desktop.services import targets as revenue
 from crm_desktop.services.unit import Session
 from crm_desktop.ui.detail.pane import _DetailPane
 from crm_desktop.ui.detail.sections import (
@@ -35,7 +41,10 @@ from crm_desktop.ui.dialogs import (
 from crm_desktop.ui.format import (
     format_date,
     format_datetime,
+    format_money,
     format_phone,
+    is_german,
+    ui_locale,
 )
 from crm_desktop.ui.forms import (
     LinkLabel,
@@ -44,6 +53,84 @@ from crm_desktop.ui.forms import (
 from crm_desktop.ui.i18n import (
     company_status_label,
 )
+
+# ---------------------------------------------------------------- revenue per year
+
+BAR_COLOR = QColor("#1f77b4")
+LAST_BAR_COLOR = QColor("#5fa2d6")  # the running year (not over yet)
+
+
+class RevenueBars(QWidget):
+    """A small bar chart of net revenue per year (painted, no chart module)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.years: list[revenue.YearRevenue] = []
+        self.running_year: int | None = None
+        self.setMinimumHeight(150)
+
+    def sizeHint(self) -> QSize:
+        return QSize(420, 170)
+
+    def set_years(self, years: list[revenue.YearRevenue], running_year: int | None) -> None:
+        self.years = years[-10:]  # the last ten years fit
+        self.running_year = running_year
+        self.setAccessibleDescription(
+            "; ".join(f"{y.year}: {format_money(y.net)}" for y in self.years)
+        )
+        self.update()
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        if not self.years:
+            return
+        p = QPainter(self)
+        p.setRenderHint(QPainter.RenderHint.Antialiasing)
+        metrics = p.fontMetrics()
+        label_h = metrics.height() + 4
+        top, bottom = label_h, self.height() - label_h
+        width = self.width()
+        slot = width / len(self.years)
+        bar_w = min(56.0, slot * 0.6)
+        peak = max((y.net for y in self.years), default=0) or 1
+        p.setPen(self.palette().mid().color())
+        p.drawLine(0, int(bottom), width, int(bottom))
+        for i, y in enumerate(self.years):
+            h = float(y.net / peak) * (bottom - top)
+            x = i * slot + (slot - bar_w) / 2
+            color = LAST_BAR_COLOR if y.year == self.running_year else BAR_COLOR
+            p.fillRect(QRectF(x, bottom - h, bar_w, h), color)
+            p.setPen(self.palette().text().color())
+            p.drawText(
+                QRectF(i * slot, bottom + 2, slot, label_h),
+                int(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop),
+                str(y.year),
+            )
+            if y.net:
+                p.drawText(
+                    QRectF(i * slot, bottom - h - label_h, slot, label_h),
+                    int(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignBottom),
+                    _short_money(y.net),
+                )
+        p.end()
+
+
+def _short_money(value: object) -> str:
+    """1,2 Tsd. € / 34k € for the bar labels; the table has the exact figures."""
+    amount = float(str(value))
+
+    def num(x: float) -> str:
+        return ui_locale().toString(round(x, 1), "g", 6)
+
+    if amount >= 1_000_000:
+        return QCoreApplication.translate("CompanyDetailPane", "{n} M €").format(
+            n=num(amount / 1_000_000)
+        )
+    if amount >= 1000:
+        return QCoreApplication.translate("CompanyDetailPane", "{n}k €").format(
+            n=num(amount / 1000)
+        )
+    return QCoreApplication.translate("CompanyDetailPane", "{n} €").format(n=num(amount))
+
 
 # ---------------------------------------------------------------- company
 
@@ -143,6 +230,21 @@ class CompanyDetailPane(_DetailPane):
             self.tr("No opportunities for this company."),
         )
 
+        # revenue per year, from the company's orders
+        box = QWidget(self)
+        bl = QVBoxLayout(box)
+        bl.setContentsMargins(4, 8, 4, 4)
+        bl.addWidget(self._heading(self.tr("Net revenue per year"), box))
+        self.revenue_bars = RevenueBars(box)
+        bl.addWidget(self.revenue_bars)
+        self.revenue_table = QLabel(box)
+        self.revenue_table.setTextFormat(Qt.TextFormat.RichText)
+        self.revenue_table.setAccessibleName(self.tr("Net revenue per year"))
+        bl.addWidget(self.revenue_table)
+        bl.addStretch(1)
+        self.revenue_page = box
+        self.tabs.addTab(box, self.tr("Revenue"))
+
     def show_company(self, company_id: int) -> None:
         self._show(company_id)
 
@@ -237,6 +339,59 @@ class CompanyDetailPane(_DetailPane):
         self._set_tab_count(self.relations_page, self.tr("Relations"), staff.total + len(branches))
 
         self._fill_related(pane_data.company_related(s, cid))
+        self._fill_revenue(revenue.company_revenue_by_year(s, cid))
+
+    def _fill_revenue(self, years: list[revenue.YearRevenue]) -> None:
+        """The Revenue tab: bars and a table of the net order revenue per year, with the
+        change against the year before."""
+        running = to_local(self.clock.now()).year
+        self.revenue_bars.set_years(years, running)
+        self.revenue_bars.setVisible(bool(years))
+        if not years:
+            self.revenue_table.setText(_muted(self.tr("No orders from this company yet.")))
+            return
+        head = "".join(
+            f"<th align='{a}' style='padding: 2px 10px'>{_esc(t)}</th>"
+            for t, a in (
+                (self.tr("Year"), "left"),
+                (self.tr("Orders"), "right"),
+                (self.tr("Net revenue"), "right"),
+                (self.tr("Change"), "right"),
+            )
+        )
+        by_year = {y.year: y.net for y in years}
+        lines = []
+        for y in reversed(years):  # the newest first
+            last = by_year.get(y.year - 1)
+            change = ""
+            if last and y.year != running:  # a year not over yet is no comparison
+                pct = round(float((y.net - last) * 100 / last))
+                color = "#1b5e20" if pct >= 0 else "#b71c1c"
+                sign = f"{pct:+d} %" if is_german() else f"{pct:+d}%"
+                change = f"<span style='color:{color}'>{sign}</span>"
+            year = str(y.year)
+            if y.year == running:
+                year += " " + _muted(self.tr("(so far)"))
+            lines.append(
+                "<tr>"
+                f"<td style='padding: 2px 10px'>{year}</td>"
+                f"<td align='right' style='padding: 2px 10px'>{y.orders}</td>"
+                f"<td align='right' style='padding: 2px 10px'>{_esc(format_money(y.net))}</td>"
+                f"<td align='right' style='padding: 2px 10px'>{change}</td>"
+                "</tr>"
+            )
+        total = sum((y.net for y in years), decimal.Decimal(0))
+        total_label = _esc(self.tr("Total"))
+        lines.append(
+            "<tr>"
+            f"<td style='padding: 2px 10px'><b>{total_label}</b></td>"
+            f"<td align='right' style='padding: 2px 10px'><b>{sum(y.orders for y in years)}</b></td>"
+            f"<td align='right' style='padding: 2px 10px'><b>{_esc(format_money(total))}</b></td>"
+            "<td></td></tr>"
+        )
+        self.revenue_table.setText(
+            f"<table cellspacing='0'><tr>{head}</tr>{''.join(lines)}</table>"
+        )
 
     # -- actions
 

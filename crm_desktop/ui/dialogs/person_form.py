@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from crm_desktop.clock import Clock
-from crm_desktop.data.models import Person, Priority
+from crm_desktop.data.models import ActivityKind, Person, Priority
 from crm_desktop.data.store import Store
 from crm_desktop.errors import (
     ConcurrentEditError,
@@ -53,6 +53,15 @@ from crm_desktop.ui.forms import (
     text_or_none,
 )
 from crm_desktop.ui.i18n import QT_TRANSLATE_NOOP
+
+#: the kinds a contact rhythm can ask for (a note or a complaint is no planned contact)
+RHYTHM_KINDS = (
+    ActivityKind.CALL,
+    ActivityKind.VISIT,
+    ActivityKind.MEETING,
+    ActivityKind.EMAIL,
+    ActivityKind.LETTER,
+)
 
 
 class CustomFieldsBox(FormPage):
@@ -240,6 +249,20 @@ class PersonForm(EntityForm):
             self.interval,
             hint=self.tr("A follow-up is planned when this time passes without contact."),
         )
+        self.interval_kind = EnumCombo(
+            ActivityKind,
+            members=RHYTHM_KINDS,
+            none_text=self.tr("any kind of contact"),
+            parent=p,
+        )
+        p.add_field(
+            "contact_interval_kind",
+            self.tr("Contact v&ia:"),
+            self.interval_kind,
+            hint=self.tr("Only contacts of this kind count for the rhythm (e.g. a visit)."),
+        )
+        self.interval_kind.setEnabled(False)
+        self.interval.valueChanged.connect(lambda days: self.interval_kind.setEnabled(days > 0))
         self.owner = QLineEdit(p)
         p.add_field("owner", self.tr("O&wner:"), self.owner)
         self.tags = QLineEdit(p)
@@ -371,6 +394,7 @@ class PersonForm(EntityForm):
         self.priority.set_value(person.priority)
         self.priority_keep.setChecked(bool(person.priority_locked))
         self.interval.setValue(person.contact_interval_days or 0)
+        self.interval_kind.set_value(person.contact_interval_kind)
         self.owner.setText(person.owner or "")
         self.tags.setText(_tags_text(t.name for t in person.tags))
         self.notes.setPlainText(person.notes or "")
@@ -496,6 +520,7 @@ class PersonForm(EntityForm):
             "hobbies": text_or_none(self.hobbies),
             "profile_fields": {**self.profile.values(), **self.custom.values()},
             "contact_interval_days": self.interval.value() or None,
+            "contact_interval_kind": self.interval_kind.value() if self.interval.value() else None,
             "priority": self.priority.value(),
             "priority_locked": self.priority_keep.isChecked(),
             "payment_terms": text_or_none(self.payment_terms),

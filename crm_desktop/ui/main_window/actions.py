@@ -196,6 +196,7 @@ class ActionsRoom(WindowRoom):
         a("print_dashboard", self.tr("Print the dash&board…"), self.print_dashboard)
         a("print_targets", self.tr("Print &target/actual…"), self.print_targets)
         a("print_pipeline", self.tr("Print the &pipeline list…"), self.print_pipeline)
+        a("contact_report", self.tr("Contact &intervals…"), self.open_contact_report)
         a("privacy", self.tr("&Privacy (GDPR)…"), self.open_privacy)
         a("duplicates_review", self.tr("Review &duplicates…"), self.open_duplicates)
         a("signature", self.tr("New contact from a &signature…"), self.open_signature)
@@ -311,6 +312,7 @@ class ActionsRoom(WindowRoom):
             self.tr("&Reports"),
             [
                 "dashboard",
+                "contact_report",
                 None,
                 "print_dashboard",
                 "print_targets",

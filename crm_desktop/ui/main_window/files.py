@@ -7,7 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QFileDialog, QInputDialog
 
 from crm_desktop.clock import local_zone, to_local
@@ -171,6 +171,18 @@ class FilesRoom(WindowRoom):
         if out is not None:
             targets_pdf(self.store, out, self.clock)
             self._open_file(out)
+
+    def open_contact_report(self) -> Any:
+        """Reports → Contact intervals: planned vs done contacts (non-modal, follows the hub)."""
+        from crm_desktop.ui.contact_report_view import ContactReportDialog
+
+        dlg = ContactReportDialog(self.store, self.clock, self)
+        dlg.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.hub.subscribe(dlg)
+        dlg.finished.connect(lambda _r: self.hub.unsubscribe(dlg))
+        dlg.openPerson.connect(lambda pid: self.open_record("person", pid))
+        dlg.show()
+        return dlg
 
     def print_pipeline(self) -> None:
         from crm_desktop.ui.reports import pipeline_pdf
