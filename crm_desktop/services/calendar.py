@@ -52,6 +52,15 @@ log = logging.getLogger(__name__)
 Translate = Callable[[str], str]
 
 
+# the labels of an event's description, written where lupdate sees them (not in f-strings)
+_LABEL_TICKET = QT_TRANSLATE_NOOP("ical", "Ticket")
+_LABEL_OPPORTUNITY = QT_TRANSLATE_NOOP("ical", "Opportunity")
+_LABEL_PROJECT = QT_TRANSLATE_NOOP("ical", "Project")
+_LABEL_PERSON = QT_TRANSLATE_NOOP("ical", "Person")
+_LABEL_COMPANY = QT_TRANSLATE_NOOP("ical", "Company")
+_LABEL_PHONE = QT_TRANSLATE_NOOP("ical", "Phone")
+
+
 def _identity(text: str) -> str:
     return text
 
@@ -426,11 +435,11 @@ def call_off(
 def _context_lines(session: Session, fu: FollowUp, translate: Translate) -> list[str]:
     lines: list[str] = []
     if fu.ticket_id is not None and (t := session.get(Ticket, fu.ticket_id)) is not None:
-        lines.append(f"{translate(QT_TRANSLATE_NOOP('ical', 'Ticket'))}: {t.number} {t.title}")
+        lines.append(translate(_LABEL_TICKET) + f": {t.number} {t.title}")
     if fu.opportunity_id is not None and (o := session.get(Opportunity, fu.opportunity_id)):
-        lines.append(f"{translate(QT_TRANSLATE_NOOP('ical', 'Opportunity'))}: {o.title}")
+        lines.append(translate(_LABEL_OPPORTUNITY) + f": {o.title}")
     if fu.project_id is not None and (p := session.get(Project, fu.project_id)) is not None:
-        lines.append(f"{translate(QT_TRANSLATE_NOOP('ical', 'Project'))}: {p.name}")
+        lines.append(translate(_LABEL_PROJECT) + f": {p.name}")
     return lines
 
 
@@ -453,11 +462,11 @@ def _description(entry: fus.AgendaEntry, context: Sequence[str], translate: Tran
     if entry.type == "appointment" and entry.note:
         pass  # the title is the summary already
     if entry.person:
-        lines.append(f"{translate(QT_TRANSLATE_NOOP('ical', 'Person'))}: {entry.person}")
+        lines.append(translate(_LABEL_PERSON) + f": {entry.person}")
     if entry.company:
-        lines.append(f"{translate(QT_TRANSLATE_NOOP('ical', 'Company'))}: {entry.company}")
+        lines.append(translate(_LABEL_COMPANY) + f": {entry.company}")
     if entry.phone:
-        lines.append(f"{translate(QT_TRANSLATE_NOOP('ical', 'Phone'))}: {entry.phone}")
+        lines.append(translate(_LABEL_PHONE) + f": {entry.phone}")
     lines += list(context)
     if entry.last_activity:
         label = translate(QT_TRANSLATE_NOOP("ical", "Last contact"))

@@ -224,6 +224,10 @@
         <translation>&amp;Pipeline-Liste drucken…</translation>
     </message>
     <message>
+        <source>Contact &amp;intervals…</source>
+        <translation>Kontakt&amp;intervalle…</translation>
+    </message>
+    <message>
         <source>&amp;Privacy (GDPR)…</source>
         <translation>Datenschut&amp;z (DSGVO)…</translation>
     </message>
@@ -1013,6 +1017,14 @@
         <translation>bis, z. B. 79999</translation>
     </message>
     <message>
+        <source>(any)</source>
+        <translation>(beliebig)</translation>
+    </message>
+    <message>
+        <source>value, e.g. Bau</source>
+        <translation>Wert, z. B. Bau</translation>
+    </message>
+    <message>
         <source>Not contacted since</source>
         <translation>Nicht kontaktiert seit</translation>
     </message>
@@ -1068,6 +1080,10 @@
         <translation>PLZ:</translation>
     </message>
     <message>
+        <source>Custom field:</source>
+        <translation>Eigenes Feld:</translation>
+    </message>
+    <message>
         <source>e.g. Einladung Hausmesse 2026</source>
         <translation>z. B. Einladung Hausmesse 2026</translation>
     </message>
@@ -1098,6 +1114,10 @@
     <message>
         <source>Record the campaign and a letter activity on every selected person</source>
         <translation>Die Kampagne und einen Brief als Aktivität bei jeder ausgewählten Person erfassen</translation>
+    </message>
+    <message>
+        <source>yes or no</source>
+        <translation>ja oder nein</translation>
     </message>
     <message>
         <source>None (choose below)</source>
@@ -1314,6 +1334,18 @@
 <context>
     <name>CompanyDetailPane</name>
     <message>
+        <source>{n} M €</source>
+        <translation>{n} Mio. €</translation>
+    </message>
+    <message>
+        <source>{n}k €</source>
+        <translation>{n} Tsd. €</translation>
+    </message>
+    <message>
+        <source>{n} €</source>
+        <translation>{n} €</translation>
+    </message>
+    <message>
         <source>Name</source>
         <translation>Name</translation>
     </message>
@@ -1490,6 +1522,14 @@
         <translation>Keine Verkaufschancen für diese Firma.</translation>
     </message>
     <message>
+        <source>Net revenue per year</source>
+        <translation>Nettoumsatz pro Jahr</translation>
+    </message>
+    <message>
+        <source>Revenue</source>
+        <translation>Umsatz</translation>
+    </message>
+    <message>
         <source>Branch of {company}</source>
         <translation>Niederlassung von {company}</translation>
     </message>
@@ -1500,6 +1540,34 @@
     <message>
         <source>Without department</source>
         <translation>Ohne Abteilung</translation>
+    </message>
+    <message>
+        <source>No orders from this company yet.</source>
+        <translation>Von dieser Firma gibt es noch keine Aufträge.</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>Jahr</translation>
+    </message>
+    <message>
+        <source>Orders</source>
+        <translation>Aufträge</translation>
+    </message>
+    <message>
+        <source>Net revenue</source>
+        <translation>Nettoumsatz</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>Veränderung</translation>
+    </message>
+    <message>
+        <source>(so far)</source>
+        <translation>(bisher)</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Summe</translation>
     </message>
 </context>
 <context>
@@ -1845,6 +1913,225 @@
     <message>
         <source>Changed by {who} at {time}</source>
         <translation>Geändert von {who} um {time}</translation>
+    </message>
+</context>
+<context>
+    <name>ContactPlanModel</name>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Company</source>
+        <translation>Firma</translation>
+    </message>
+    <message>
+        <source>Contact via</source>
+        <translation>Kontaktart</translation>
+    </message>
+    <message>
+        <source>Every</source>
+        <translation>Alle</translation>
+    </message>
+    <message>
+        <source>Planned</source>
+        <translation>Geplant</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Erfolgt</translation>
+    </message>
+    <message>
+        <source>Behind</source>
+        <translation>Im Rückstand</translation>
+    </message>
+    <message>
+        <source>Last contact</source>
+        <translation>Letzter Kontakt</translation>
+    </message>
+    <message>
+        <source>any</source>
+        <translation>beliebig</translation>
+    </message>
+    <message>
+        <source>1 day</source>
+        <translation>1 Tag</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n days</source>
+        <translation>
+            <numerusform>%n Tag</numerusform>
+            <numerusform>%n Tage</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>nie</translation>
+    </message>
+    <message>
+        <source>1 contact missing in this period</source>
+        <translation>1 Kontakt fehlt in diesem Zeitraum</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n contacts missing in this period</source>
+        <translation>
+            <numerusform>%n Kontakt fehlt in diesem Zeitraum</numerusform>
+            <numerusform>%n Kontakte fehlen in diesem Zeitraum</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ContactReportDialog</name>
+    <message>
+        <source>Contact intervals: target and actual</source>
+        <translation>Kontaktintervalle: Soll und Ist</translation>
+    </message>
+    <message>
+        <source>&amp;From:</source>
+        <translation>&amp;Von:</translation>
+    </message>
+    <message>
+        <source>&amp;To:</source>
+        <translation>&amp;Bis:</translation>
+    </message>
+    <message>
+        <source>O&amp;wner:</source>
+        <translation>B&amp;etreuer:</translation>
+    </message>
+    <message>
+        <source>Everyone</source>
+        <translation>Alle</translation>
+    </message>
+    <message>
+        <source>&amp;Show</source>
+        <translation>&amp;Anzeigen</translation>
+    </message>
+    <message>
+        <source>Planned and done contacts per person</source>
+        <translation>Geplante und erfolgte Kontakte pro Person</translation>
+    </message>
+    <message>
+        <source>Planned: the days of the period divided by the interval. Only contacts of the rhythm&apos;s kind count (set it in the person&apos;s form under Contact via).</source>
+        <translation>Geplant: die Tage des Zeitraums geteilt durch das Intervall. Es zählen nur Kontakte der Art des Rhythmus (einzustellen im Formular der Person unter Kontaktart).</translation>
+    </message>
+    <message>
+        <source>&amp;Print…</source>
+        <translation>&amp;Drucken…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Schließen</translation>
+    </message>
+    <message>
+        <source>{people} people with a rhythm · {done} of {planned} planned contacts done ({share}%) · &lt;b style=&apos;color:{color}&apos;&gt;{behind} behind&lt;/b&gt;</source>
+        <translation>{people} Personen mit Rhythmus · {done} von {planned} geplanten Kontakten erfolgt ({share} %) · &lt;b style=&apos;color:{color}&apos;&gt;{behind} im Rückstand&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Print contact intervals</source>
+        <translation>Kontaktintervalle drucken</translation>
+    </message>
+</context>
+<context>
+    <name>CustomFieldsPage</name>
+    <message>
+        <source>Field</source>
+        <translation>Feld</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Typ</translation>
+    </message>
+    <message>
+        <source>Pick-list values</source>
+        <translation>Auswahlwerte</translation>
+    </message>
+    <message>
+        <source>People</source>
+        <translation>Personen</translation>
+    </message>
+    <message>
+        <source>e.g. Industry</source>
+        <translation>z. B. Branche</translation>
+    </message>
+    <message>
+        <source>e.g. Construction; Trade; Services</source>
+        <translation>z. B. Bau; Handel; Dienstleistung</translation>
+    </message>
+    <message>
+        <source>&amp;Add or change</source>
+        <translation>&amp;Anlegen oder ändern</translation>
+    </message>
+    <message>
+        <source>&amp;Rename…</source>
+        <translation>&amp;Umbenennen…</translation>
+    </message>
+    <message>
+        <source>&amp;Delete…</source>
+        <translation>&amp;Löschen…</translation>
+    </message>
+    <message>
+        <source>Fields defined here appear on every person&apos;s Profile tab with an editor for their type; values can be searched, filtered (“Field = value” in the people list) and selected in a campaign. A change is stored at once; Edit → Undo takes it back.</source>
+        <translation>Hier angelegte Felder erscheinen bei jeder Person auf der Seite „Profil“, mit einem Eingabefeld passend zum Typ; ihre Werte lassen sich suchen, filtern („Feld = Wert“ in der Personenliste) und in einer Kampagne auswählen. Eine Änderung wird sofort gespeichert; Bearbeiten → Rückgängig nimmt sie zurück.</translation>
+    </message>
+    <message>
+        <source>&amp;Name</source>
+        <translation>&amp;Name</translation>
+    </message>
+    <message>
+        <source>&amp;Type</source>
+        <translation>&amp;Typ</translation>
+    </message>
+    <message>
+        <source>Pick-list &amp;values</source>
+        <translation>Aus&amp;wahlwerte</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>Text</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>Zahl</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Datum</translation>
+    </message>
+    <message>
+        <source>Yes/no</source>
+        <translation>Ja/Nein</translation>
+    </message>
+    <message>
+        <source>Pick-list</source>
+        <translation>Auswahlliste</translation>
+    </message>
+    <message>
+        <source>Rename field</source>
+        <translation>Feld umbenennen</translation>
+    </message>
+    <message>
+        <source>New name (the people&apos;s values move along):</source>
+        <translation>Neuer Name (die Werte der Personen werden übernommen):</translation>
+    </message>
+    <message>
+        <source>Delete field</source>
+        <translation>Feld löschen</translation>
+    </message>
+    <message>
+        <source>People with a value in “{name}”: {count}. Keep the values as free profile fields, or remove them?</source>
+        <translation>Personen mit einem Wert in „{name}“: {count}. Die Werte als freie Profilfelder behalten oder entfernen?</translation>
+    </message>
+    <message>
+        <source>&amp;Keep values</source>
+        <translation>Werte &amp;behalten</translation>
+    </message>
+    <message>
+        <source>&amp;Remove values</source>
+        <translation>Werte &amp;entfernen</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
     </message>
 </context>
 <context>
@@ -2613,6 +2900,10 @@
         <translation>iCalendar (*.ics)</translation>
     </message>
     <message>
+        <source>Calendar feed: {path}</source>
+        <translation>Kalender-Abo: {path}</translation>
+    </message>
+    <message>
         <source>Import an invitation</source>
         <translation>Einladung importieren</translation>
     </message>
@@ -3192,6 +3483,14 @@
     <message>
         <source>Opening your data…</source>
         <translation>Ihre Daten werden geöffnet…</translation>
+    </message>
+    <message>
+        <source>Open CRM Desktop</source>
+        <translation>CRM Desktop öffnen</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Beenden</translation>
     </message>
     <message>
         <source>Local (SQLite)</source>
@@ -3982,6 +4281,10 @@
         <translation>Nach Name, Firma, Position, E-Mail oder Ort filtern…</translation>
     </message>
     <message>
+        <source>Words match name, company, position, e-mail or city; “Field = value” matches a custom field (several: separate with ;)</source>
+        <translation>Wörter suchen in Name, Firma, Position, E-Mail und Ort; „Feld = Wert“ sucht in einem eigenen Feld (mehrere mit ; trennen)</translation>
+    </message>
+    <message>
         <source>&amp;Last import</source>
         <translation>&amp;Letzter Import</translation>
     </message>
@@ -4691,6 +4994,18 @@
         <translation>Eine Wiedervorlage wird geplant, wenn diese Zeit ohne Kontakt verstreicht.</translation>
     </message>
     <message>
+        <source>any kind of contact</source>
+        <translation>jede Art von Kontakt</translation>
+    </message>
+    <message>
+        <source>Contact v&amp;ia:</source>
+        <translation>K&amp;ontaktart:</translation>
+    </message>
+    <message>
+        <source>Only contacts of this kind count for the rhythm (e.g. a visit).</source>
+        <translation>Für den Rhythmus zählen nur Kontakte dieser Art (z. B. ein Besuch).</translation>
+    </message>
+    <message>
         <source>O&amp;wner:</source>
         <translation>&amp;Betreuer:</translation>
     </message>
@@ -4777,6 +5092,10 @@
     <message>
         <source>&amp;Hobbies:</source>
         <translation>&amp;Hobbys:</translation>
+    </message>
+    <message>
+        <source>Custom fields</source>
+        <translation>Eigene Felder</translation>
     </message>
     <message>
         <source>More profile fields</source>
@@ -5474,6 +5793,74 @@ Karte hierher ziehen.</translation>
         <source>Page {page} of {pages}</source>
         <translation>Seite {page} von {pages}</translation>
     </message>
+    <message>
+        <source>Owner: {owner}</source>
+        <translation>Betreuer: {owner}</translation>
+    </message>
+    <message>
+        <source>Contact intervals: target and actual</source>
+        <translation>Kontaktintervalle: Soll und Ist</translation>
+    </message>
+    <message>
+        <source>People with a rhythm</source>
+        <translation>Personen mit Rhythmus</translation>
+    </message>
+    <message>
+        <source>Planned contacts done</source>
+        <translation>Geplante Kontakte erfolgt</translation>
+    </message>
+    <message>
+        <source>{done} of {planned}</source>
+        <translation>{done} von {planned}</translation>
+    </message>
+    <message>
+        <source>People behind</source>
+        <translation>Personen im Rückstand</translation>
+    </message>
+    <message>
+        <source>Nobody has a contact interval in this selection.</source>
+        <translation>In dieser Auswahl hat niemand ein Kontaktintervall.</translation>
+    </message>
+    <message>
+        <source>any</source>
+        <translation>beliebig</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Contact via</source>
+        <translation>Kontaktart</translation>
+    </message>
+    <message>
+        <source>Every</source>
+        <translation>Alle</translation>
+    </message>
+    <message>
+        <source>Planned</source>
+        <translation>Geplant</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Erfolgt</translation>
+    </message>
+    <message>
+        <source>Behind</source>
+        <translation>Rückstand</translation>
+    </message>
+    <message>
+        <source>Last contact</source>
+        <translation>Letzter Kontakt</translation>
+    </message>
+    <message>
+        <source>1 day</source>
+        <translation>1 Tag</translation>
+    </message>
+    <message>
+        <source>{days} days</source>
+        <translation>{days} Tage</translation>
+    </message>
 </context>
 <context>
     <name>PrivacyDialog</name>
@@ -5923,6 +6310,56 @@ Karte hierher ziehen.</translation>
 <context>
     <name>ReminderNotice</name>
     <message>
+        <source>Close</source>
+        <extracomment>the window whose being active keeps the desktop message back (None: always send)</extracomment>
+        <translation>Schließen</translation>
+    </message>
+    <message>
+        <source>Hide the reminders until something new is due</source>
+        <translation>Erinnerungen ausblenden, bis etwas Neues fällig ist</translation>
+    </message>
+    <message>
+        <source>Hide</source>
+        <translation>Ausblenden</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>Anzeigen</translation>
+    </message>
+    <message>
+        <source>1 follow-up due</source>
+        <translation>1 Wiedervorlage fällig</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n follow-ups due</source>
+        <translation>
+            <numerusform>%n Wiedervorlage fällig</numerusform>
+            <numerusform>%n Wiedervorlagen fällig</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>1 follow-up overdue</source>
+        <translation>1 Wiedervorlage überfällig</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n follow-ups overdue</source>
+        <translation>
+            <numerusform>%n Wiedervorlage überfällig</numerusform>
+            <numerusform>%n Wiedervorlagen überfällig</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n overdue</source>
+        <translation>
+            <numerusform>%n überfällig</numerusform>
+            <numerusform>%n überfällig</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No reminders</source>
+        <translation>Keine Erinnerungen</translation>
+    </message>
+    <message>
         <source>10 minutes</source>
         <translation>10 Minuten</translation>
     </message>
@@ -5938,20 +6375,6 @@ Karte hierher ziehen.</translation>
         <source>Reminder</source>
         <translation>Erinnerung</translation>
     </message>
-    <message numerus="yes">
-        <source>Reminders (%n)</source>
-        <translation>
-            <numerusform>Erinnerungen (%n)</numerusform>
-            <numerusform>Erinnerungen (%n)</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n more – see the agenda</source>
-        <translation>
-            <numerusform>%n weitere – siehe Agenda</numerusform>
-            <numerusform>%n weitere – siehe Agenda</numerusform>
-        </translation>
-    </message>
 </context>
 <context>
     <name>Reminders</name>
@@ -5961,6 +6384,7 @@ Karte hierher ziehen.</translation>
     </message>
     <message>
         <source>call</source>
+        <extracomment>the list the banner opens scrolls beyond this height</extracomment>
         <translation>Anruf</translation>
     </message>
     <message>
@@ -6010,6 +6434,10 @@ Karte hierher ziehen.</translation>
     <message>
         <source>{time} {kind}: {note}</source>
         <translation>{time} {kind}: {note}</translation>
+    </message>
+    <message>
+        <source>{who} expects your call at {time}</source>
+        <translation>{who} erwartet Ihren Anruf um {time}</translation>
     </message>
 </context>
 <context>
@@ -6289,6 +6717,10 @@ Karte hierher ziehen.</translation>
     <message>
         <source>Numbers</source>
         <translation>Nummern</translation>
+    </message>
+    <message>
+        <source>Fields</source>
+        <translation>Felder</translation>
     </message>
     <message>
         <source>One step down after no contact for</source>
@@ -6591,7 +7023,7 @@ Karte hierher ziehen.</translation>
     <name>SettingsDialog</name>
     <message>
         <source>Settings</source>
-        <extracomment>the running zone: the one shown here, and the one a new choice is set on</extracomment>
+        <extracomment>the &quot;Start with the system&quot; entry (an :class:`~crm_desktop.ui.tray.Autostart`) the running zone: the one shown here, and the one a new choice is set on</extracomment>
         <translation>Einstellungen</translation>
     </message>
     <message>
@@ -6621,6 +7053,26 @@ Karte hierher ziehen.</translation>
     <message>
         <source>&amp;Time zone:</source>
         <translation>&amp;Zeitzone:</translation>
+    </message>
+    <message>
+        <source>Reminders</source>
+        <translation>Erinnerungen</translation>
+    </message>
+    <message>
+        <source>&amp;Keep running in the tray for reminders</source>
+        <translation>Für Erinnerungen im &amp;Infobereich weiterlaufen</translation>
+    </message>
+    <message>
+        <source>Closing the window keeps the program in the system tray, so reminders ring.</source>
+        <translation>Beim Schließen des Fensters bleibt das Programm im Infobereich, damit Erinnerungen weiter erscheinen.</translation>
+    </message>
+    <message>
+        <source>&amp;Start with the system</source>
+        <translation>Mit dem Syst&amp;em starten</translation>
+    </message>
+    <message>
+        <source>Start the program when you log in (an autostart entry for this user).</source>
+        <translation>Das Programm bei der Anmeldung starten (ein Autostart-Eintrag für diesen Benutzer).</translation>
     </message>
     <message>
         <source>Automatic backups</source>
@@ -6685,6 +7137,10 @@ Karte hierher ziehen.</translation>
     <message>
         <source>The passphrase is changed. CRM Desktop closes now; start it again.</source>
         <translation>Die Passphrase ist geändert. CRM Desktop wird jetzt beendet; starten Sie es erneut.</translation>
+    </message>
+    <message>
+        <source>Start with the system</source>
+        <translation>Mit dem System starten</translation>
     </message>
 </context>
 <context>
@@ -6840,6 +7296,114 @@ Erkannt werden Name, Position, Firma, Adresse, Telefonnummern, E-Mail, Website, 
         <source>Add the person to the stored company “{name}”</source>
         <translation>Person der gespeicherten Firma „{name}“ zuordnen</translation>
     </message>
+    <message>
+        <source>Already stored?</source>
+        <translation>Bereits gespeichert?</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>Feld</translation>
+    </message>
+    <message>
+        <source>Stored</source>
+        <translation>Gespeichert</translation>
+    </message>
+    <message>
+        <source>Pasted</source>
+        <translation>Eingefügt</translation>
+    </message>
+    <message>
+        <source>&amp;Back to the new contact</source>
+        <translation>&amp;Zurück zum neuen Kontakt</translation>
+    </message>
+    <message>
+        <source>Person: {name}</source>
+        <translation>Person: {name}</translation>
+    </message>
+    <message>
+        <source>Company: {name}</source>
+        <translation>Firma: {name}</translation>
+    </message>
+    <message>
+        <source>Upd&amp;ate {name}…</source>
+        <translation>{name} a&amp;ktualisieren…</translation>
+    </message>
+    <message>
+        <source>Salutation</source>
+        <translation>Anrede</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Titel</translation>
+    </message>
+    <message>
+        <source>Given name</source>
+        <translation>Vorname</translation>
+    </message>
+    <message>
+        <source>Family name</source>
+        <translation>Nachname</translation>
+    </message>
+    <message>
+        <source>Position</source>
+        <translation>Position</translation>
+    </message>
+    <message>
+        <source>Company name</source>
+        <translation>Firmenname</translation>
+    </message>
+    <message>
+        <source>Legal form</source>
+        <translation>Rechtsform</translation>
+    </message>
+    <message>
+        <source>Website</source>
+        <translation>Website</translation>
+    </message>
+    <message>
+        <source>VAT id</source>
+        <translation>USt-IdNr.</translation>
+    </message>
+    <message>
+        <source>Register court</source>
+        <translation>Registergericht</translation>
+    </message>
+    <message>
+        <source>Register number</source>
+        <translation>Registernummer</translation>
+    </message>
+    <message>
+        <source>Managing directors</source>
+        <translation>Geschäftsführer</translation>
+    </message>
+    <message>
+        <source>Add phone number</source>
+        <translation>Telefonnummer hinzufügen</translation>
+    </message>
+    <message>
+        <source>Add e-mail address</source>
+        <translation>E-Mail-Adresse hinzufügen</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Adresse</translation>
+    </message>
+    <message>
+        <source>Update {name}: tick the changes to apply. Nothing else in the stored record changes.</source>
+        <translation>{name} aktualisieren: Haken Sie die Änderungen an, die übernommen werden sollen. Sonst ändert sich am gespeicherten Datensatz nichts.</translation>
+    </message>
+    <message>
+        <source>{name} already holds everything that was pasted.</source>
+        <translation>{name} enthält bereits alles, was eingefügt wurde.</translation>
+    </message>
+    <message>
+        <source>Appl&amp;y the ticked changes ({count})</source>
+        <translation>Angehakte Änderungen ü&amp;bernehmen ({count})</translation>
+    </message>
+    <message>
+        <source>Update {name} from a signature</source>
+        <translation>{name} aus einer Signatur aktualisieren</translation>
+    </message>
 </context>
 <context>
     <name>SpreadDialog</name>
@@ -6954,6 +7518,14 @@ gesamt</translation>
         <translation>&amp;Jahr:</translation>
     </message>
     <message>
+        <source>O&amp;wner:</source>
+        <translation>&amp;Betreuer:</translation>
+    </message>
+    <message>
+        <source>Whose targets: the whole team&apos;s, or one owner&apos;s against the revenue of the customers that owner looks after.</source>
+        <translation>Wessen Ziele: die des ganzen Teams oder die eines Betreuers, verglichen mit dem Umsatz der Kunden, die er betreut.</translation>
+    </message>
+    <message>
         <source>&amp;Spread a yearly target…</source>
         <translation>Jahresziel a&amp;ufteilen…</translation>
     </message>
@@ -6964,6 +7536,10 @@ gesamt</translation>
     <message>
         <source>Targets: double-click or type to change (e.g. 12.500). Actual revenue: net order totals; new customers are those whose first order falls in the year.</source>
         <translation>Ziele: zum Ändern doppelklicken oder tippen (z. B. 12.500). Ist-Umsatz: Netto-Auftragssummen; Neukunden sind Kunden, deren erster Auftrag in dieses Jahr fällt.</translation>
+    </message>
+    <message>
+        <source>Whole team</source>
+        <translation>Ganzes Team</translation>
     </message>
     <message>
         <source>Year to date: {actual} of {target} (&lt;b style=&apos;color:{color}&apos;&gt;{share} %&lt;/b&gt;)</source>
@@ -7095,6 +7671,38 @@ gesamt</translation>
     <message>
         <source>Ticket {number} was deleted. Ctrl+Z brings it back.</source>
         <translation>Ticket {number} wurde gelöscht. Strg+Z holt es zurück.</translation>
+    </message>
+</context>
+<context>
+    <name>TicketsPage</name>
+    <message>
+        <source>&amp;New ticket…</source>
+        <extracomment>runs an activity dialog, answers the saved activity&apos;s id (replaceable in tests)</extracomment>
+        <translation>&amp;Neues Ticket…</translation>
+    </message>
+    <message>
+        <source>Log a complaint or service call: it opens a ticket</source>
+        <translation>Eine Reklamation oder einen Serviceeinsatz erfassen: Dabei wird ein Ticket eröffnet</translation>
+    </message>
+    <message>
+        <source>&amp;Log a conversation on the ticket…</source>
+        <translation>&amp;Gespräch zum Ticket erfassen…</translation>
+    </message>
+    <message>
+        <source>A call, e-mail or visit about the ticket shown</source>
+        <translation>Ein Anruf, eine E-Mail oder ein Besuch zum angezeigten Ticket</translation>
+    </message>
+    <message>
+        <source>Ticket {number} opened.</source>
+        <translation>Ticket {number} eröffnet.</translation>
+    </message>
+    <message>
+        <source>Conversation logged on ticket {number}.</source>
+        <translation>Gespräch zu Ticket {number} erfasst.</translation>
+    </message>
+    <message>
+        <source>Activity saved (no ticket: it is not a complaint or service call).</source>
+        <translation>Aktivität gespeichert (kein Ticket: keine Reklamation und kein Serviceeinsatz).</translation>
     </message>
 </context>
 <context>
@@ -7419,34 +8027,6 @@ gesamt</translation>
         <translation>Heute, {weekday}, {date}</translation>
     </message>
     <message>
-        <source>Monday</source>
-        <translation>Montag</translation>
-    </message>
-    <message>
-        <source>Tuesday</source>
-        <translation>Dienstag</translation>
-    </message>
-    <message>
-        <source>Wednesday</source>
-        <translation>Mittwoch</translation>
-    </message>
-    <message>
-        <source>Thursday</source>
-        <translation>Donnerstag</translation>
-    </message>
-    <message>
-        <source>Friday</source>
-        <translation>Freitag</translation>
-    </message>
-    <message>
-        <source>Saturday</source>
-        <translation>Samstag</translation>
-    </message>
-    <message>
-        <source>Sunday</source>
-        <translation>Sonntag</translation>
-    </message>
-    <message>
         <source>Follow-ups: {due} (overdue: {overdue}) · Appointments: {appts} · Open tickets: {tickets}</source>
         <translation>Wiedervorlagen: {due} (überfällig: {overdue}) · Termine: {appts} · Offene Tickets: {tickets}</translation>
     </message>
@@ -7457,10 +8037,6 @@ gesamt</translation>
     <message>
         <source>Overdue</source>
         <translation>Überfällig</translation>
-    </message>
-    <message>
-        <source>{n}. birthday</source>
-        <translation>{n}. Geburtstag</translation>
     </message>
     <message>
         <source>Birthday</source>
@@ -7497,6 +8073,10 @@ gesamt</translation>
     <message>
         <source>Tomorrow 9:00</source>
         <translation>Morgen 9:00</translation>
+    </message>
+    <message>
+        <source>{nth} birthday</source>
+        <translation>{nth} Geburtstag</translation>
     </message>
     <message>
         <source>1 day ago</source>
@@ -7682,6 +8262,7 @@ gesamt</translation>
     <name>TrayNotifier</name>
     <message>
         <source>CRM Desktop reminders</source>
+        <extracomment>(title, text) of every message shown (or that would have been, see notify)</extracomment>
         <translation>CRM-Desktop-Erinnerungen</translation>
     </message>
 </context>
@@ -8494,7 +9075,7 @@ gesamt</translation>
     </message>
     <message>
         <source>The end date lies before the start date.</source>
-        <extracomment>How long a follow-up lasts in a calendar program.</extracomment>
+        <extracomment>How far ahead :func:`next_due_at` looks for the next instance of a series.</extracomment>
         <translation>Das Enddatum liegt vor dem Anfangsdatum.</translation>
     </message>
     <message>
@@ -8679,6 +9260,7 @@ gesamt</translation>
     </message>
     <message>
         <source>The file {path} cannot be read: {detail}</source>
+        <extracomment>a series: DTSTART (with its TZID), RRULE, RDATE and EXDATE lines (see :mod:`crm_desktop.services.recurrence`) an instance of a series (RECURRENCE-ID): the series&apos; UID and the original start</extracomment>
         <translation>Die Datei {path} kann nicht gelesen werden: {detail}</translation>
     </message>
     <message>
@@ -8982,6 +9564,14 @@ gesamt</translation>
         <translation>„{value}“ ist keine gültige Telefonnummer (prüfen Sie Vorwahl und Länge).</translation>
     </message>
     <message>
+        <source>“{value}” is not a valid VAT id (check digits or length do not match; e.g. GB980780684, CHE-116.281.710 MWST, NO995525828MVA).</source>
+        <translation>„{value}“ ist keine gültige USt-IdNr. (Prüfziffer oder Länge stimmen nicht; z. B. GB980780684, CHE-116.281.710 MWST, NO995525828MVA).</translation>
+    </message>
+    <message>
+        <source>“{value}” is not a valid VAT id (e.g. DE123456789, GB980780684, CHE-116.281.710 MWST).</source>
+        <translation>„{value}“ ist keine gültige USt-IdNr. (z. B. DE123456789, GB980780684, CHE-116.281.710 MWST).</translation>
+    </message>
+    <message>
         <source>The birth date {value} lies in the future.</source>
         <translation>Das Geburtsdatum {value} liegt in der Zukunft.</translation>
     </message>
@@ -9014,10 +9604,6 @@ gesamt</translation>
         <translation>„{value}“ ist keine gültige BIC (8 oder 11 Zeichen, z. B. COBADEFFXXX).</translation>
     </message>
     <message>
-        <source>“{value}” is not a valid EU VAT id (e.g. DE123456789).</source>
-        <translation>„{value}“ ist keine gültige EU-USt-IdNr. (z. B. DE123456789).</translation>
-    </message>
-    <message>
         <source>“{value}” is not a valid date.</source>
         <translation>„{value}“ ist kein gültiges Datum.</translation>
     </message>
@@ -9043,7 +9629,6 @@ gesamt</translation>
     </message>
     <message>
         <source>Unknown invitation method: {method}</source>
-        <extracomment>The reminder written with an event unless the item says otherwise.</extracomment>
         <translation>Unbekannte Einladungsmethode: {method}</translation>
     </message>
     <message>
@@ -9502,6 +10087,62 @@ gesamt</translation>
         <source>The file is not an e-mail (no From, Date or Subject header).</source>
         <translation>Die Datei ist keine E-Mail (keine Kopfzeile From, Date oder Subject).</translation>
     </message>
+    <message>
+        <source>The period ends before it starts.</source>
+        <translation>Der Zeitraum endet, bevor er beginnt.</translation>
+    </message>
+    <message>
+        <source>There is no custom field “{name}”.</source>
+        <translation>Es gibt kein eigenes Feld „{name}“.</translation>
+    </message>
+    <message>
+        <source>“{kind}” is not a field type (possible: text, number, date, yesno, choice).</source>
+        <translation>„{kind}“ ist kein Feldtyp (möglich: text, number, date, yesno, choice).</translation>
+    </message>
+    <message>
+        <source>“{name}” takes a number, not “{value}”.</source>
+        <translation>„{name}“ erwartet eine Zahl, nicht „{value}“.</translation>
+    </message>
+    <message>
+        <source>“{name}” takes a date (e.g. 24.12.2026), not “{value}”.</source>
+        <translation>„{name}“ erwartet ein Datum (z. B. 24.12.2026), nicht „{value}“.</translation>
+    </message>
+    <message>
+        <source>“{name}” takes yes or no, not “{value}”.</source>
+        <translation>„{name}“ erwartet ja oder nein, nicht „{value}“.</translation>
+    </message>
+    <message>
+        <source>“{name}” takes one of: {options}; not “{value}”.</source>
+        <translation>„{name}“ erwartet einen dieser Werte: {options}; nicht „{value}“.</translation>
+    </message>
+    <message>
+        <source>“{item}” is not NAME=VALUE.</source>
+        <translation>„{item}“ hat nicht die Form NAME=WERT.</translation>
+    </message>
+    <message>
+        <source>A custom field needs a name.</source>
+        <translation>Ein eigenes Feld braucht einen Namen.</translation>
+    </message>
+    <message>
+        <source>“{name}” cannot be a field name (no = or ;, at most 100 characters).</source>
+        <translation>„{name}“ kann kein Feldname sein (kein = oder ;, höchstens 100 Zeichen).</translation>
+    </message>
+    <message>
+        <source>A pick-list needs at least one value.</source>
+        <translation>Eine Auswahlliste braucht mindestens einen Wert.</translation>
+    </message>
+    <message>
+        <source>There is a custom field “{name}” already.</source>
+        <translation>Es gibt schon ein eigenes Feld „{name}“.</translation>
+    </message>
+    <message>
+        <source>The custom field was changed again since; undo the later change first.</source>
+        <translation>Das eigene Feld wurde inzwischen erneut geändert; nehmen Sie zuerst die spätere Änderung zurück.</translation>
+    </message>
+    <message>
+        <source>A custom field of that name was defined again since; delete it first.</source>
+        <translation>Ein eigenes Feld dieses Namens wurde inzwischen neu angelegt; löschen Sie es zuerst.</translation>
+    </message>
 </context>
 <context>
     <name>fields</name>
@@ -9941,6 +10582,92 @@ gesamt</translation>
     </message>
 </context>
 <context>
+    <name>ical</name>
+    <message>
+        <source>Call</source>
+        <extracomment>The reminder written with an event unless the item says otherwise.</extracomment>
+        <translation>Anruf</translation>
+    </message>
+    <message>
+        <source>Meeting</source>
+        <translation>Termin</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>E-Mail</translation>
+    </message>
+    <message>
+        <source>Letter</source>
+        <translation>Brief</translation>
+    </message>
+    <message>
+        <source>Visit</source>
+        <translation>Besuch</translation>
+    </message>
+    <message>
+        <source>Complaint</source>
+        <translation>Reklamation</translation>
+    </message>
+    <message>
+        <source>Service call</source>
+        <translation>Serviceeinsatz</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Notiz</translation>
+    </message>
+    <message>
+        <source>Reminder</source>
+        <extracomment>a series: its RRULE/RDATE/EXDATE lines (EXDATE/RDATE in UTC or as dates) an instance of a series moved on its own: the original start (RECURRENCE-ID)</extracomment>
+        <translation>Erinnerung</translation>
+    </message>
+    <message>
+        <source>The end time cannot be read.</source>
+        <translation>Die Endzeit ist nicht lesbar.</translation>
+    </message>
+    <message>
+        <source>The end lies before the start.</source>
+        <translation>Das Ende liegt vor dem Beginn.</translation>
+    </message>
+    <message>
+        <source>Ticket</source>
+        <translation>Ticket</translation>
+    </message>
+    <message>
+        <source>Opportunity</source>
+        <translation>Verkaufschance</translation>
+    </message>
+    <message>
+        <source>Project</source>
+        <translation>Projekt</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>Person</translation>
+    </message>
+    <message>
+        <source>Company</source>
+        <translation>Firma</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Telefon</translation>
+    </message>
+    <message>
+        <source>Last contact</source>
+        <extracomment>How long a follow-up lasts in a calendar program.</extracomment>
+        <translation>Letzter Kontakt</translation>
+    </message>
+    <message>
+        <source>Follow-up</source>
+        <translation>Wiedervorlage</translation>
+    </message>
+    <message>
+        <source>Contact interval reached</source>
+        <translation>Kontaktintervall erreicht</translation>
+    </message>
+</context>
+<context>
     <name>import</name>
     <message>
         <source>{field} shortened to {limit} characters</source>
@@ -9997,6 +10724,82 @@ gesamt</translation>
     <message>
         <source>the card cannot be read ({detail})</source>
         <translation>die Karte ist nicht lesbar ({detail})</translation>
+    </message>
+    <message>
+        <source>{n} imported</source>
+        <translation>{n} importiert</translation>
+    </message>
+    <message>
+        <source>{n} updated</source>
+        <translation>{n} aktualisiert</translation>
+    </message>
+    <message>
+        <source>{n} unchanged</source>
+        <translation>{n} unverändert</translation>
+    </message>
+    <message>
+        <source>{n} skipped</source>
+        <translation>{n} übersprungen</translation>
+    </message>
+    <message>
+        <source>{n} rejected</source>
+        <translation>{n} abgelehnt</translation>
+    </message>
+    <message>
+        <source>{n} flagged for review</source>
+        <translation>{n} zur Prüfung markiert</translation>
+    </message>
+    <message>
+        <source>(dry run: nothing was stored)</source>
+        <translation>(Probelauf: nichts wurde gespeichert)</translation>
+    </message>
+    <message>
+        <source>(cancelled: nothing was stored)</source>
+        <translation>(abgebrochen: nichts wurde gespeichert)</translation>
+    </message>
+    <message>
+        <source>rejected {record}: {reason}</source>
+        <translation>abgelehnt {record}: {reason}</translation>
+    </message>
+    <message>
+        <source>… {n} more rejected</source>
+        <translation>… {n} weitere abgelehnt</translation>
+    </message>
+    <message>
+        <source>review {record}: {reason}</source>
+        <translation>prüfen {record}: {reason}</translation>
+    </message>
+    <message>
+        <source>… {n} more for review</source>
+        <translation>… {n} weitere zur Prüfung</translation>
+    </message>
+    <message>
+        <source>changed {record}: {fields}</source>
+        <translation>geändert {record}: {fields}</translation>
+    </message>
+    <message>
+        <source>property not imported: {name} ({n} values)</source>
+        <translation>Eigenschaft nicht importiert: {name} ({n} Werte)</translation>
+    </message>
+    <message>
+        <source>column not imported: {name} ({n} values)</source>
+        <translation>Spalte nicht importiert: {name} ({n} Werte)</translation>
+    </message>
+    <message>
+        <source>dropped from {record}: {value}</source>
+        <translation>verworfen aus {record}: {value}</translation>
+    </message>
+    <message>
+        <source>… {n} more values dropped</source>
+        <translation>… {n} weitere Werte verworfen</translation>
+    </message>
+    <message>
+        <source>card {n}</source>
+        <translation>Karte {n}</translation>
+    </message>
+    <message>
+        <source>line {n}</source>
+        <translation>Zeile {n}</translation>
     </message>
 </context>
 <context>
@@ -10107,6 +10910,22 @@ gesamt</translation>
     <message>
         <source>Change rule: {rules}</source>
         <translation>Regel ändern: {rules}</translation>
+    </message>
+    <message>
+        <source>Define custom field “{name}”</source>
+        <translation>Eigenes Feld „{name}“ anlegen</translation>
+    </message>
+    <message>
+        <source>Delete custom field “{name}”</source>
+        <translation>Eigenes Feld „{name}“ löschen</translation>
+    </message>
+    <message>
+        <source>Rename custom field “{old}” to “{new}”</source>
+        <translation>Eigenes Feld „{old}“ in „{new}“ umbenennen</translation>
+    </message>
+    <message>
+        <source>Change custom field “{name}”</source>
+        <translation>Eigenes Feld „{name}“ ändern</translation>
     </message>
     <message>
         <source>Read 1 e-mail into the timeline</source>
