@@ -31,6 +31,7 @@ COMMAND_MODULES = [
     "crm_desktop.cli.cmd_campaigns",  # campaign
     "crm_desktop.cli.cmd_crypto",  # encrypt, decrypt
     "crm_desktop.cli.cmd_rules",  # rules show|set|reset
+    "crm_desktop.cli.cmd_departments",  # departments list|rename|delete|move
 ]
 
 log = logging.getLogger("crm_desktop.cli")
