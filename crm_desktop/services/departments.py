@@ -236,9 +236,9 @@ def _redo(session: Session, p: DepartmentChange, clock: Clock) -> Changes:
 
 
 def _check(session: Session, p: DepartmentChange) -> str | None:
-    for ref, _before, after in p.departments:
-        if after is not None and session.get(Department, ref) is None:
-            return f"department {ref} is gone"
+    """Offered even while a department it names is gone: a newer entry (a delete) may
+    bring it back when undone first; undone out of turn, it is refused with a message
+    (EDIT_OVERTAKEN) and then dropped."""
     return None
 
 
