@@ -120,24 +120,28 @@ class DepartmentChange:
     def from_dict(cls, data: dict[str, Any]) -> DepartmentChange:
         depts, people = data.get("departments"), data.get("people")
         if not isinstance(depts, list) or not isinstance(people, list):
-            raise ValueError("departments/people are not lists")
+            raise ValueError(QT_TRANSLATE_NOOP("errors", "departments/people are not lists"))
         out = cls()
         for d in depts:
             ref, before, after = d["id"], d.get("before"), d.get("after")
             if not isinstance(ref, int):
-                raise ValueError("a department id is not a number")
+                raise ValueError(QT_TRANSLATE_NOOP("errors", "a department id is not a number"))
             for state in (before, after):
                 if state is not None and (
                     not isinstance(state, dict) or set(state) != set(_FIELDS)
                 ):
-                    raise ValueError("a department state names other fields")
+                    raise ValueError(
+                        QT_TRANSLATE_NOOP("errors", "a department state names other fields")
+                    )
             out.departments.append((ref, before, after))
         for p in people:
             ref, before, after = p["id"], p.get("before"), p.get("after")
             if not isinstance(ref, int) or not all(
                 x is None or isinstance(x, int) for x in (before, after)
             ):
-                raise ValueError("a person's department is not a number")
+                raise ValueError(
+                    QT_TRANSLATE_NOOP("errors", "a person's department is not a number")
+                )
             out.people.append((ref, before, after))
         return out
 
