@@ -32,6 +32,7 @@ COMMAND_MODULES = [
     "crm_desktop.cli.cmd_crypto",  # encrypt, decrypt
     "crm_desktop.cli.cmd_rules",  # rules show|set|reset
     "crm_desktop.cli.cmd_fields",  # fields list|define|rename|delete
+    "crm_desktop.cli.cmd_departments",  # departments list|rename|delete|move
 ]
 
 log = logging.getLogger("crm_desktop.cli")

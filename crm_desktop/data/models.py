@@ -170,12 +170,22 @@ class Department(VersionMixin, Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     company_id: Mapped[int] = mapped_column(ForeignKey("companies.id", ondelete="CASCADE"))
     name: Mapped[str] = mapped_column(String(120))
+    # a sub-department sits inside another department of the same company
+    parent_id: Mapped[int | None] = mapped_column(
+        ForeignKey("departments.id", ondelete="SET NULL"), index=True
+    )
+    # the head of the department (a person); people and departments refer to each other
+    head_id: Mapped[int | None] = mapped_column(
+        ForeignKey("people.id", ondelete="SET NULL", use_alter=True), index=True
+    )
     updated_at: Mapped[dt.datetime | None] = mapped_column(
         UTCDateTime, default=utcnow, onupdate=utcnow
     )
 
     company: Mapped[Company] = relationship(back_populates="departments")
-    people: Mapped[list[Person]] = relationship(back_populates="department")
+    people: Mapped[list[Person]] = relationship(
+        back_populates="department", foreign_keys="Person.department_id"
+    )
 
 
 class Person(VersionMixin, TimestampMixin, Base):
@@ -229,7 +239,9 @@ class Person(VersionMixin, TimestampMixin, Base):
     deleted_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime, index=True)
 
     company: Mapped[Company | None] = relationship(back_populates="people")
-    department: Mapped[Department | None] = relationship(back_populates="people")
+    department: Mapped[Department | None] = relationship(
+        back_populates="people", foreign_keys=[department_id]
+    )
     reports_to: Mapped[Person | None] = relationship(
         remote_side="Person.id", back_populates="subordinates"
     )

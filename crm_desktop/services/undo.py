@@ -1619,9 +1619,12 @@ __all__ = [
 # handlers kept beside their use case register when imported; importing them here keeps
 # the registry complete whoever imports it first (an entry must never be "unknown")
 from crm_desktop.services import contacts as _contacts  # noqa: E402
+from crm_desktop.services import departments as _departments  # noqa: E402
 from crm_desktop.services import mailimport as _mailimport  # noqa: E402, F401
 from crm_desktop.services import projects as _projects  # noqa: E402, F401
 from crm_desktop.services import rules as _rules  # noqa: E402, F401
 
 _contacts.register_undo()
 from crm_desktop.services import customfields as _customfields  # noqa: E402, F401
+
+_departments.register_undo()

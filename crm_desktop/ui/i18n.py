@@ -286,7 +286,7 @@ def undo_text(action: str, payload: dict[str, Any] | None, label: str) -> str:
         return QCoreApplication.translate("undo", "Edit project {name}").format(
             name=label.removeprefix("Edit project ")
         )
-    if action in ("row-edit", "department-create"):
+    if action in ("row-edit", "department-create", "department-change"):
         return _row_edit_text(label)
     if action == "merge-people":
         return QCoreApplication.translate("undo", "Merge of two people")
@@ -314,6 +314,13 @@ _ROW_EDIT_LABELS = (
     QT_TRANSLATE_NOOP("undo", "Snooze follow-up"),
     QT_TRANSLATE_NOOP("undo", "Reschedule follow-up"),
     QT_TRANSLATE_NOOP("undo", "New department “{name}”"),
+    # services/departments.py ("department-change")
+    QT_TRANSLATE_NOOP("undo", "Rename department “{name}”"),
+    QT_TRANSLATE_NOOP("undo", "Delete department “{name}”"),
+    QT_TRANSLATE_NOOP("undo", "Move people to department “{name}”"),
+    QT_TRANSLATE_NOOP("undo", "Remove people from their department"),
+    QT_TRANSLATE_NOOP("undo", "Move department “{name}”"),
+    QT_TRANSLATE_NOOP("undo", "Set head of department “{name}”"),
 )
 _row_edit_patterns: list[tuple[str, re.Pattern[str]]] = []
 

@@ -201,7 +201,13 @@ def _sorted_tables(engine: sa.Engine) -> list[sa.Table]:
     meta.reflect(engine)
     with warnings.catch_warnings():  # opportunities <-> projects is a (nullable) FK cycle
         warnings.simplefilter("ignore", sa.exc.SAWarning)
-        return [t for t in meta.sorted_tables if not _skip_table(t.name)]
+        # departments.head_id -> people -> departments is a cycle too: people come after
+        # the departments they work in (a head is filled as NULL)
+        ordered = sa.schema.sort_tables(
+            meta.tables.values(),
+            skip_fn=lambda fk: (fk.parent.table.name, fk.parent.name) == ("departments", "head_id"),
+        )
+        return [t for t in ordered if not _skip_table(t.name)]
 
 
 def _fill(engine: sa.Engine) -> dict[str, list[dict[str, Any]]]:

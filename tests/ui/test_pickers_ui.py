@@ -133,8 +133,8 @@ def test_person_dialog_boss_comes_from_the_same_company(
     assert f.company.current_id() == ids["vogt"]
     assert f.company.currentText() == "Schreinerei Vogt GmbH"
     assert f.reports_to.current_id() == ids["jonas"]
-    assert f.reports_to.currentText() == "Jonas Weiß"
-    # only Vogt's people, never Anna herself
+    assert f.reports_to.currentText() == "Jonas Weiß – Schreinerei Vogt"  # company beside
+    # only Vogt's people (Vogt has no branches here), never Anna herself
     offered = {f.reports_to.itemData(i) for i in range(f.reports_to.count())}
     assert offered == {ids["jonas"]}
 
@@ -148,3 +148,34 @@ def test_person_dialog_boss_comes_from_the_same_company(
         anna = s.get(Person, ids["anna"])
         assert anna is not None and anna.company_id == ids["uber"]
         assert anna.reports_to_id is None
+
+
+def test_person_dialog_boss_comes_from_the_company_group(
+    qtbot: QtBot, fast_store: Store, clock: FixedClock
+) -> None:
+    """Issue #17: the boss picker offers the parent company and its branches."""
+    store = fast_store
+    ids = _fill(store)
+    with store.session() as s:
+        branch = contacts.create_company(
+            s, contacts.CompanyInput(name="Vogt Nord", parent_id=ids["vogt"])
+        )
+        s.flush()
+        kai = contacts.create_person(
+            s, contacts.PersonInput(given_name="Kai", family_name="Ost", company_id=branch.id)
+        )
+        kai_id, branch_id = kai.id, branch.id
+    dlg = PersonDialog(store, person_id=kai_id, clock=clock)
+    qtbot.addWidget(dlg)
+    activate(qtbot, dlg)
+    f = dlg.form
+    assert f.company.current_id() == branch_id
+    _choose_from_popup(qtbot, f.reports_to, "Jonas")
+    assert f.reports_to.current_id() == ids["jonas"]
+    assert f.reports_to.currentText() == "Jonas Weiß – Schreinerei Vogt"
+    offered = {f.reports_to.itemData(i) for i in range(f.reports_to.count())}
+    assert kai_id not in offered and ids["jonas"] in offered
+    qtbot.mouseClick(dlg.save_button, Qt.MouseButton.LeftButton)
+    assert dlg.result() == QDialog.DialogCode.Accepted
+    with store.reader() as s:
+        assert s.get_one(Person, kai_id).reports_to_id == ids["jonas"]

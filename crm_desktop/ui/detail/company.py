@@ -3,12 +3,17 @@
 from __future__ import annotations
 
 import decimal
+from collections.abc import Callable
 
-from PySide6.QtCore import QCoreApplication, QRectF, QSize, Qt
+from PySide6.QtCore import QCoreApplication, QPoint, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QPainter, QPaintEvent
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QHBoxLayout,
+    QInputDialog,
     QLabel,
+    QMenu,
+    QMessageBox,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -16,10 +21,14 @@ from PySide6.QtWidgets import (
 
 from crm_desktop.clock import Clock, to_local
 from crm_desktop.data.store import Store
+from crm_desktop.errors import CrmError
 from crm_desktop.services import contacts
+from crm_desktop.services import departments as org
 from crm_desktop.services import detail as pane_data
 from crm_desktop.services import targets as revenue
+from crm_desktop.services.changes import Changes
 from crm_desktop.services.unit import Session
+from crm_desktop.ui import ops
 from crm_desktop.ui.detail.pane import _DetailPane
 from crm_desktop.ui.detail.sections import (
     _esc,
@@ -38,6 +47,7 @@ from crm_desktop.ui.dialogs import (
     EntityForm,
     PersonDialog,
 )
+from crm_desktop.ui.errors import show_error
 from crm_desktop.ui.format import (
     format_date,
     format_datetime,
@@ -201,7 +211,38 @@ class CompanyDetailPane(_DetailPane):
         self.new_department_button.clicked.connect(self.new_department)
         self.new_branch_button = QPushButton(self.tr("New branch…"), rel)
         self.new_branch_button.clicked.connect(self.new_branch)
-        for b in (self.new_person_button, self.new_department_button, self.new_branch_button):
+        self.department_menu = QMenu(rel)
+        self.rename_department_action = self.department_menu.addAction(
+            self.tr("&Rename department…"), self.ask_rename_department
+        )
+        self.parent_department_action = self.department_menu.addAction(
+            self.tr("&Place inside department…"), self.ask_department_parent
+        )
+        self.head_action = self.department_menu.addAction(
+            self.tr("Set &head of department…"), self.ask_department_head
+        )
+        self.move_people_action = self.department_menu.addAction(
+            self.tr("&Move selected people to department…"), self.ask_move_people
+        )
+        self.department_menu.addSeparator()
+        self.delete_department_action = self.department_menu.addAction(
+            self.tr("&Delete department…"), self.ask_delete_department
+        )
+        self.department_button = QPushButton(self.tr("Department"), rel)
+        self.department_button.setMenu(self.department_menu)
+        self.department_menu.aboutToShow.connect(self._enable_department_actions)
+        self.org_chart_button = QPushButton(self.tr("Org chart…"), rel)
+        self.org_chart_button.clicked.connect(self.show_org_chart)
+        self.people.view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.people.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.people.view.customContextMenuRequested.connect(self._people_menu)
+        for b in (
+            self.new_person_button,
+            self.new_department_button,
+            self.new_branch_button,
+            self.department_button,
+            self.org_chart_button,
+        ):
             row.addWidget(b)
         row.addStretch(1)
         rl.addLayout(row)
@@ -416,3 +457,160 @@ class CompanyDetailPane(_DetailPane):
             self._run(
                 CompanyDialog(self.store, parent_id=self.record_id, parent=self, clock=self.clock)
             )
+
+    # -- departments (issue #17)
+
+    def show_org_chart(self) -> None:
+        from crm_desktop.ui.org_chart import OrgChartDialog
+
+        if self.record_id is not None:
+            OrgChartDialog(self.store, self.record_id, self).exec()
+
+    def selected_department(self) -> int | None:
+        """The department row selected in the people list (or the department of the
+        selected person)."""
+        view = self.people.view
+        for index in view.selectionModel().selectedRows(0):
+            data = index.data(Qt.ItemDataRole.UserRole)
+            if data and data[0] == "department":
+                return int(data[1])
+            parent = (
+                index.parent().data(Qt.ItemDataRole.UserRole) if index.parent().isValid() else None
+            )
+            if parent and parent[0] == "department":
+                return int(parent[1])
+        return None
+
+    def selected_people(self) -> list[int]:
+        out = []
+        for index in self.people.view.selectionModel().selectedRows(0):
+            data = index.data(Qt.ItemDataRole.UserRole)
+            if data and data[0] == "person":
+                out.append(int(data[1]))
+        return out
+
+    def _department_list(self) -> list[org.DepartmentInfo]:
+        cid = self.record_id
+        if cid is None:
+            return []
+        return ops.read(self.store, lambda s: org.list_departments(s, cid))
+
+    def _enable_department_actions(self) -> None:
+        has_dept = self.selected_department() is not None
+        for action in (
+            self.rename_department_action,
+            self.parent_department_action,
+            self.head_action,
+            self.delete_department_action,
+        ):
+            action.setEnabled(has_dept)
+        self.move_people_action.setEnabled(bool(self.selected_people()))
+
+    def _people_menu(self, pos: QPoint) -> None:
+        self._enable_department_actions()
+        self.department_menu.exec(self.people.view.viewport().mapToGlobal(pos))
+
+    def _department_write(self, work: Callable[[Session], Changes]) -> bool:
+        """One undoable department change through the services; True when done."""
+        try:
+            ops.write(
+                self.store,
+                work,
+                sender=self,
+                changes=lambda changes: (
+                    changes | Changes.of("company", self.record_id, structure=True)
+                ),
+            )
+        except CrmError as exc:
+            show_error(self, exc)
+            return False
+        self.refresh()
+        return True
+
+    def rename_department(self, dept_id: int, name: str) -> bool:
+        return self._department_write(lambda s: org.rename_department(s, dept_id, name, self.clock))
+
+    def delete_department(self, dept_id: int) -> bool:
+        return self._department_write(lambda s: org.delete_department(s, dept_id, self.clock))
+
+    def move_people(self, person_ids: list[int], dept_id: int | None) -> bool:
+        return self._department_write(lambda s: org.move_people(s, person_ids, dept_id, self.clock))
+
+    def set_department_parent(self, dept_id: int, parent_id: int | None) -> bool:
+        return self._department_write(lambda s: org.set_parent(s, dept_id, parent_id, self.clock))
+
+    def set_department_head(self, dept_id: int, person_id: int | None) -> bool:
+        return self._department_write(lambda s: org.set_head(s, dept_id, person_id, self.clock))
+
+    def _choose(
+        self, title: str, label: str, items: list[tuple[str, int | None]]
+    ) -> tuple[bool, int | None]:
+        texts = [t for t, _v in items]
+        text, ok = QInputDialog.getItem(self, title, label, texts, 0, False)
+        if not ok or text not in texts:
+            return False, None
+        return True, items[texts.index(text)][1]
+
+    def ask_rename_department(self) -> None:
+        dept_id = self.selected_department()
+        dept = next((d for d in self._department_list() if d.id == dept_id), None)
+        if dept is None:
+            return
+        name, ok = QInputDialog.getText(
+            self, self.tr("Rename department"), self.tr("New name:"), text=dept.name
+        )
+        if ok and name.strip() and name.strip() != dept.name:
+            self.rename_department(dept.id, name)
+
+    def ask_delete_department(self) -> None:
+        dept_id = self.selected_department()
+        dept = next((d for d in self._department_list() if d.id == dept_id), None)
+        if dept is None:
+            return
+        answer = QMessageBox.question(
+            self,
+            self.tr("Delete department"),
+            self.tr(
+                "Delete the department “{name}”? Its {count} people stay in the company, "
+                "without a department; Edit → Undo brings it back."
+            ).format(name=dept.name, count=dept.people),
+        )
+        if answer == QMessageBox.StandardButton.Yes:
+            self.delete_department(dept.id)
+
+    def ask_department_parent(self) -> None:
+        dept_id = self.selected_department()
+        if dept_id is None:
+            return
+        items: list[tuple[str, int | None]] = [(self.tr("(top level)"), None)]
+        items += [(d.name, d.id) for d in self._department_list() if d.id != dept_id]
+        ok, parent = self._choose(
+            self.tr("Place inside department"), self.tr("Sub-department of:"), items
+        )
+        if ok:
+            self.set_department_parent(dept_id, parent)
+
+    def ask_department_head(self) -> None:
+        dept_id = self.selected_department()
+        cid = self.record_id
+        if dept_id is None or cid is None:
+            return
+        staff = ops.read(self.store, lambda s: pane_data.company_people(s, cid))
+        people = [p for g in staff.groups for p in g.people] + list(staff.loose)
+        items: list[tuple[str, int | None]] = [(self.tr("(nobody)"), None)]
+        items += [(p.full_name, p.id) for p in people]
+        ok, head = self._choose(
+            self.tr("Head of department"), self.tr("Head of department:"), items
+        )
+        if ok:
+            self.set_department_head(dept_id, head)
+
+    def ask_move_people(self) -> None:
+        people = self.selected_people()
+        if not people:
+            return
+        items: list[tuple[str, int | None]] = [(self.tr("(no department)"), None)]
+        items += [(d.name, d.id) for d in self._department_list()]
+        ok, target = self._choose(self.tr("Move to department"), self.tr("Department:"), items)
+        if ok:
+            self.move_people(people, target)

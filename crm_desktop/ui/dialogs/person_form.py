@@ -26,6 +26,7 @@ from crm_desktop.errors import (
     ValidationError,
 )
 from crm_desktop.services import contacts, customfields, editing, lookups, pickers
+from crm_desktop.services import departments as org
 from crm_desktop.services import validation as v
 from crm_desktop.services.unit import Session
 from crm_desktop.ui import ops
@@ -357,7 +358,7 @@ class PersonForm(EntityForm):
                 company_id = person.company_id
             self.company.set_source(company_source(self.store), company_choice(s, company_id))
             boss = (
-                person_choice(s, person.reports_to_id, with_company=company_id is None)
+                person_choice(s, person.reports_to_id, with_company=True)
                 if person is not None
                 else None
             )
@@ -433,15 +434,36 @@ class PersonForm(EntityForm):
         self._set_department(current_dept)
         self.department.setEnabled(cid is not None)
         boss = self.reports_to.current_id()
-        self.reports_to.set_source(
-            people_source(
-                self.store, company_id=cid, exclude_id=self.person_id, with_company=cid is None
-            )
-        )
-        if boss is not None:  # keep the boss when they work for the chosen company
+        if cid is None:
+            self.reports_to.set_source(people_source(self.store, exclude_id=self.person_id))
+        else:
+            self.reports_to.set_source(self._group_bosses(cid))
+        if boss is not None:  # keep the boss when they work for the chosen company group
             found = ops.read(self.store, lambda s: pickers.person(s, boss))
-            if found is not None and (cid is None or found.company_id == cid):
-                self.reports_to.select_record(found.id, found.label if cid is None else found.name)
+            group = (
+                ops.read(self.store, lambda s: org.group_company_ids(s, cid))
+                if cid is not None
+                else []
+            )
+            if found is not None and (cid is None or found.company_id in group):
+                self.reports_to.select_record(found.id, found.label)
+
+    def _group_bosses(self, company_id: int) -> Callable[[str], list[tuple[int, str]]]:
+        """The boss picker: people of the whole company group (the parent company and
+        its branches), the company beside the name."""
+        exclude = self.person_id
+
+        def fetch(text: str) -> list[tuple[int, str]]:
+            words = text.casefold().split()
+            found = ops.read(self.store, lambda s: org.group_people(s, company_id))
+            out = []
+            for p in found:
+                label = f"{p.name} – {p.company}"
+                if p.id != exclude and all(w in label.casefold() for w in words):
+                    out.append((p.id, label))
+            return out[: pickers.LIMIT]
+
+        return fetch
 
     def _set_department(self, department_id: int | None) -> None:
         idx = self.department.findData(department_id) if department_id is not None else 0

@@ -6,7 +6,7 @@ A new table: nothing is copied; the downgrade drops it (the values stay as free
 profile fields).
 
 Revision ID: 0014
-Revises: 0010
+Revises: 0013
 Create Date: 2026-12-07
 """
 
@@ -18,7 +18,7 @@ from alembic import op
 import crm_desktop.data.base
 
 revision = "0014"
-down_revision = "0010"
+down_revision = "0013"
 branch_labels = None
 depends_on = None
 
