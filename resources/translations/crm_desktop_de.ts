@@ -1454,6 +1454,34 @@
         <translation>Neue Niederlassung…</translation>
     </message>
     <message>
+        <source>&amp;Rename department…</source>
+        <translation>Abteilung &amp;umbenennen…</translation>
+    </message>
+    <message>
+        <source>&amp;Place inside department…</source>
+        <translation>In Abteilung &amp;einordnen…</translation>
+    </message>
+    <message>
+        <source>Set &amp;head of department…</source>
+        <translation>Abteilungs&amp;leitung festlegen…</translation>
+    </message>
+    <message>
+        <source>&amp;Move selected people to department…</source>
+        <translation>Ausgewählte Personen in Abteilung &amp;verschieben…</translation>
+    </message>
+    <message>
+        <source>&amp;Delete department…</source>
+        <translation>Abteilung lö&amp;schen…</translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation>Abteilung</translation>
+    </message>
+    <message>
+        <source>Org chart…</source>
+        <translation>Organigramm…</translation>
+    </message>
+    <message>
         <source>Relations</source>
         <translation>Beziehungen</translation>
     </message>
@@ -1568,6 +1596,58 @@
     <message>
         <source>Total</source>
         <translation>Summe</translation>
+    </message>
+    <message>
+        <source>Rename department</source>
+        <translation>Abteilung umbenennen</translation>
+    </message>
+    <message>
+        <source>New name:</source>
+        <translation>Neuer Name:</translation>
+    </message>
+    <message>
+        <source>Delete department</source>
+        <translation>Abteilung löschen</translation>
+    </message>
+    <message>
+        <source>Delete the department “{name}”? Its {count} people stay in the company, without a department; Edit → Undo brings it back.</source>
+        <translation>Die Abteilung „{name}“ löschen? Ihre {count} Personen bleiben in der Firma, ohne Abteilung; Bearbeiten → Rückgängig holt sie zurück.</translation>
+    </message>
+    <message>
+        <source>(top level)</source>
+        <translation>(oberste Ebene)</translation>
+    </message>
+    <message>
+        <source>Place inside department</source>
+        <translation>In Abteilung einordnen</translation>
+    </message>
+    <message>
+        <source>Sub-department of:</source>
+        <translation>Unterabteilung von:</translation>
+    </message>
+    <message>
+        <source>(nobody)</source>
+        <translation>(niemand)</translation>
+    </message>
+    <message>
+        <source>Head of department</source>
+        <translation>Abteilungsleitung</translation>
+    </message>
+    <message>
+        <source>Head of department:</source>
+        <translation>Abteilungsleitung:</translation>
+    </message>
+    <message>
+        <source>(no department)</source>
+        <translation>(keine Abteilung)</translation>
+    </message>
+    <message>
+        <source>Move to department</source>
+        <translation>In Abteilung verschieben</translation>
+    </message>
+    <message>
+        <source>Department:</source>
+        <translation>Abteilung:</translation>
     </message>
 </context>
 <context>
@@ -4218,6 +4298,61 @@
     <message>
         <source>Not possible</source>
         <translation>Nicht möglich</translation>
+    </message>
+</context>
+<context>
+    <name>OrgChartDialog</name>
+    <message>
+        <source>Org chart</source>
+        <translation>Organigramm</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;in</source>
+        <translation>&amp;Vergrößern</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;out</source>
+        <translation>Ver&amp;kleinern</translation>
+    </message>
+    <message>
+        <source>&amp;Fit</source>
+        <translation>&amp;Einpassen</translation>
+    </message>
+    <message>
+        <source>&amp;Print…</source>
+        <translation>&amp;Drucken…</translation>
+    </message>
+    <message>
+        <source>Save as P&amp;DF…</source>
+        <translation>Als &amp;PDF speichern…</translation>
+    </message>
+    <message>
+        <source>Save as PN&amp;G…</source>
+        <translation>Als PN&amp;G speichern…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Schließen</translation>
+    </message>
+    <message>
+        <source>Without department</source>
+        <translation>Ohne Abteilung</translation>
+    </message>
+    <message>
+        <source>branch of {company}</source>
+        <translation>Niederlassung von {company}</translation>
+    </message>
+    <message>
+        <source>Save org chart</source>
+        <translation>Organigramm speichern</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>PNG image (*.png)</source>
+        <translation>PNG-Bild (*.png)</translation>
     </message>
 </context>
 <context>
@@ -10143,6 +10278,42 @@ gesamt</translation>
         <source>A custom field of that name was defined again since; delete it first.</source>
         <translation>Ein eigenes Feld dieses Namens wurde inzwischen neu angelegt; löschen Sie es zuerst.</translation>
     </message>
+    <message>
+        <source>There is no department {id}.</source>
+        <translation>Es gibt keine Abteilung {id}.</translation>
+    </message>
+    <message>
+        <source>There is no person {id}.</source>
+        <translation>Es gibt keine Person {id}.</translation>
+    </message>
+    <message>
+        <source>{name} does not work for the department&apos;s company.</source>
+        <translation>{name} arbeitet nicht für die Firma der Abteilung.</translation>
+    </message>
+    <message>
+        <source>A department cannot be inside itself or inside one of its sub-departments.</source>
+        <translation>Eine Abteilung kann nicht in sich selbst oder in einer ihrer Unterabteilungen liegen.</translation>
+    </message>
+    <message>
+        <source>departments/people are not lists</source>
+        <translation>departments/people sind keine Listen</translation>
+    </message>
+    <message>
+        <source>a department id is not a number</source>
+        <translation>eine Abteilungsnummer ist keine Zahl</translation>
+    </message>
+    <message>
+        <source>a department state names other fields</source>
+        <translation>ein Abteilungsstand nennt andere Felder</translation>
+    </message>
+    <message>
+        <source>a person&apos;s department is not a number</source>
+        <translation>die Abteilung einer Person ist keine Zahl</translation>
+    </message>
+    <message>
+        <source>There is no company {id}.</source>
+        <translation>Es gibt keine Firma {id}.</translation>
+    </message>
 </context>
 <context>
     <name>fields</name>
@@ -11006,6 +11177,30 @@ gesamt</translation>
     <message>
         <source>New department “{name}”</source>
         <translation>Neue Abteilung „{name}“</translation>
+    </message>
+    <message>
+        <source>Rename department “{name}”</source>
+        <translation>Abteilung „{name}“ umbenennen</translation>
+    </message>
+    <message>
+        <source>Delete department “{name}”</source>
+        <translation>Abteilung „{name}“ löschen</translation>
+    </message>
+    <message>
+        <source>Move people to department “{name}”</source>
+        <translation>Personen in Abteilung „{name}“ verschieben</translation>
+    </message>
+    <message>
+        <source>Remove people from their department</source>
+        <translation>Personen aus ihrer Abteilung nehmen</translation>
+    </message>
+    <message>
+        <source>Move department “{name}”</source>
+        <translation>Abteilung „{name}“ verschieben</translation>
+    </message>
+    <message>
+        <source>Set head of department “{name}”</source>
+        <translation>Abteilungsleitung von „{name}“ festlegen</translation>
     </message>
     <message>
         <source>Remove line from order {number}</source>
