@@ -164,6 +164,15 @@ def set_local(edit: object, when: dt.datetime) -> None:
     )
 
 
+@pytest.fixture(autouse=True)
+def _no_message_left_open(qapp: QApplication) -> Iterator[None]:
+    """The non-blocking "invitation sent" messages close with their test."""
+    yield
+    for w in QApplication.topLevelWidgets():
+        if w.objectName() == "invitationSent":
+            w.close()
+
+
 def close_sent_box(dlg: AppointmentDialog) -> None:
     if dlg.sent_box is not None:
         dlg.sent_box.close()

@@ -177,6 +177,15 @@ def test_window_no_agenda_dialog_at_start_and_close_without_tray_quits(
         _followup(sqlite_store, berlin(2026, 11, 5 + day, 9), "Angebot nachfassen")
     settings = AppSettings(tmp_path / "settings.ini")
     settings.keep_in_tray = True
+
+    def dialogs() -> set[int]:
+        return {
+            id(w)
+            for w in QApplication.topLevelWidgets()
+            if isinstance(w, QDialog) and w.isVisible()
+        }
+
+    before = dialogs()  # what earlier tests may have left open is not this window's
     win = MainWindow(sqlite_store, settings, clock=clock, data_dir=tmp_path)
     qtbot.addWidget(win)
     win.resize(1400, 900)
@@ -184,9 +193,7 @@ def test_window_no_agenda_dialog_at_start_and_close_without_tray_quits(
     win.reminders.start()
     notice = win.reminders.notice
     qtbot.waitUntil(lambda: not notice.isHidden(), timeout=3000)
-    assert [
-        w for w in QApplication.topLevelWidgets() if isinstance(w, QDialog) and w.isVisible()
-    ] == []
+    assert dialogs() - before == set()
     dock = win.findChild(QDockWidget, "reminderDock")
     assert dock is not None and dock.isVisible()
     qtbot.waitUntil(lambda: dock.height() < 80, timeout=2000)
