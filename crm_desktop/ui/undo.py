@@ -63,6 +63,8 @@ _LABELS = (
     QT_TRANSLATE_NOOP("undo", "New opportunity “{name}”"),
     QT_TRANSLATE_NOOP("undo", "Plan follow-up"),
     QT_TRANSLATE_NOOP("undo", "New appointment “{name}”"),
+    QT_TRANSLATE_NOOP("undo", "New activity “{name}”"),
+    QT_TRANSLATE_NOOP("undo", "New activity"),
 )
 _patterns: list[tuple[str, re.Pattern[str]]] = []
 

@@ -696,12 +696,22 @@ def _new_appointment(s: Session, clock: FixedClock) -> tuple[str, int]:
     return "appointment", ap.id
 
 
+def _new_quick_activity(s: Session, clock: FixedClock) -> tuple[str, int]:
+    from crm_desktop.services import timeline as tl
+
+    _, pid = _base(s)
+    aid = tl.quick_log(
+        s, tl.Scope(person_id=pid), ActivityKind.CALL, "Rückruf Angebot\nDetails", clock=clock
+    )
+    return "activity", aid
+
+
 def _gone(s: Session, kind: str, rid: int) -> bool:
     if kind == "appointment":
         return s.get_one(Appointment, rid).status == AppointmentStatus.CANCELLED
     if kind == "followup":
         return s.get_one(FollowUp, rid).cancelled_at is not None
-    model = {"order": Order, "opportunity": Opportunity}[kind]
+    model = {"order": Order, "opportunity": Opportunity, "activity": Activity}[kind]
     return s.get_one(model, rid).deleted_at is not None
 
 
@@ -712,6 +722,7 @@ def _gone(s: Session, kind: str, rid: int) -> bool:
         (_new_opportunity, "New opportunity “Website”"),
         (_new_followup, "Plan follow-up"),
         (_new_appointment, "New appointment “Aufmaß”"),
+        (_new_quick_activity, "New activity “Rückruf Angebot”"),
     ],
 )
 def test_new_record_undo_redo(
