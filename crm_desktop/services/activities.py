@@ -80,6 +80,17 @@ def _live(session: Session, model: type[Any], obj_id: int | None, label: str) ->
     return obj
 
 
+def log(session: Session, data: ActivityInput, *, clock: Clock) -> Activity:
+    """The window's use case: :func:`log_activity` plus its undo entry (the undo moves
+    the new activity to the trash). Imports call :func:`log_activity` and write none."""
+    from crm_desktop.services import undo
+
+    activity = log_activity(session, data, clock=clock)
+    label = f"New activity “{activity.subject}”" if activity.subject else "New activity"
+    undo.record_created(session, "activity", int(activity.id), label, clock)
+    return activity
+
+
 def log_activity(session: Session, data: ActivityInput, *, clock: Clock) -> Activity:
     """Validate and write one activity (plus its follow-up and, for a complaint or
     service call without a ticket, a new ticket)."""

@@ -23,7 +23,7 @@ from crm_desktop.domain.i18n import QT_TRANSLATE_NOOP
 from crm_desktop.errors import ValidationError
 from crm_desktop.interop.quickentry import FILLER, QuickEntry, parse
 from crm_desktop.services import textmatch
-from crm_desktop.services.activities import ActivityInput, log_activity, new_followup_uid
+from crm_desktop.services.activities import ActivityInput, log, new_followup_uid
 
 
 def fold(text: str) -> str:
@@ -265,7 +265,7 @@ def commit(
         session.add(follow)
         session.flush()
         return follow
-    activity = log_activity(
+    activity = log(
         session,
         ActivityInput(
             kind=proposal.kind,

@@ -438,7 +438,7 @@ def quick_log(
     The first line becomes the subject. A follow-up (``followup_due_at``) is planned
     with the same kind. Goes through ``services.activities.log_activity``.
     """
-    from crm_desktop.services.activities import ActivityInput, log_activity
+    from crm_desktop.services.activities import ActivityInput, log
 
     body = (text or "").strip()
     if not body:
@@ -480,7 +480,7 @@ def quick_log(
         followup_kind=kind if kind in QUICK_KINDS else ActivityKind.CALL,
         followup_note=subject,
     )
-    activity = log_activity(session, data, clock=clock)
+    activity = log(session, data, clock=clock)
     return int(activity.id)
 
 

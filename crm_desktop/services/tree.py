@@ -515,7 +515,16 @@ def move_person(
             field="company_id",
         )
     if plan.changes:
-        update_person(session, person_id, dict(plan.changes), clock=clock or SystemClock())
+        from crm_desktop.data.models import Person
+        from crm_desktop.services import undo
+
+        clock = clock or SystemClock()
+        before = undo.snapshot(session, "person", person_id)
+        update_person(session, person_id, dict(plan.changes), clock=clock)
+        after = undo.snapshot(session, "person", person_id)
+        person = session.get_one(Person, person_id)
+        name = " ".join(p for p in (person.given_name, person.family_name) if p)
+        undo.record_edit(session, "person", person_id, before, after, f"Move “{name}”", clock)
     return plan
 
 

@@ -63,6 +63,9 @@ _LABELS = (
     QT_TRANSLATE_NOOP("undo", "New opportunity “{name}”"),
     QT_TRANSLATE_NOOP("undo", "Plan follow-up"),
     QT_TRANSLATE_NOOP("undo", "New appointment “{name}”"),
+    QT_TRANSLATE_NOOP("undo", "New activity “{name}”"),
+    QT_TRANSLATE_NOOP("undo", "New activity"),
+    QT_TRANSLATE_NOOP("undo", "Move “{name}”"),
 )
 _patterns: list[tuple[str, re.Pattern[str]]] = []
 
@@ -89,7 +92,7 @@ def label_text(label: str) -> str | None:
 def entry_text(item: registry.StackItem) -> str:
     from crm_desktop.ui.i18n import undo_text
 
-    if item.action in ("row-edit", "create"):
+    if item.action in ("row-edit", "create", "edit"):
         text = label_text(item.label)
         if text is not None:
             return text

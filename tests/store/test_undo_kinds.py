@@ -696,12 +696,22 @@ def _new_appointment(s: Session, clock: FixedClock) -> tuple[str, int]:
     return "appointment", ap.id
 
 
+def _new_quick_activity(s: Session, clock: FixedClock) -> tuple[str, int]:
+    from crm_desktop.services import timeline as tl
+
+    _, pid = _base(s)
+    aid = tl.quick_log(
+        s, tl.Scope(person_id=pid), ActivityKind.CALL, "Rückruf Angebot\nDetails", clock=clock
+    )
+    return "activity", aid
+
+
 def _gone(s: Session, kind: str, rid: int) -> bool:
     if kind == "appointment":
         return s.get_one(Appointment, rid).status == AppointmentStatus.CANCELLED
     if kind == "followup":
         return s.get_one(FollowUp, rid).cancelled_at is not None
-    model = {"order": Order, "opportunity": Opportunity}[kind]
+    model = {"order": Order, "opportunity": Opportunity, "activity": Activity}[kind]
     return s.get_one(model, rid).deleted_at is not None
 
 
@@ -712,6 +722,7 @@ def _gone(s: Session, kind: str, rid: int) -> bool:
         (_new_opportunity, "New opportunity “Website”"),
         (_new_followup, "Plan follow-up"),
         (_new_appointment, "New appointment “Aufmaß”"),
+        (_new_quick_activity, "New activity “Rückruf Angebot”"),
     ],
 )
 def test_new_record_undo_redo(
@@ -821,3 +832,24 @@ def test_order_saved_unchanged_writes_no_entry(sqlite_store: Store, clock: Fixed
     with sqlite_store.session() as s:
         order_svc.save_order(s, oid, _with_lines(s, oid, _all_lines(s, oid)), clock=clock)
         assert registry.stack(s) == []
+
+
+def test_move_in_the_tree_undo_redo(sqlite_store: Store, clock: FixedClock) -> None:
+    from crm_desktop.data.models import Person
+    from crm_desktop.services import tree
+    from crm_desktop.services.tree import NodeRef
+
+    with sqlite_store.session() as s:
+        _, pid = _base(s)
+        other = contacts.create_company(s, CompanyInput(name="Zweite GmbH")).id
+        before = s.get_one(Person, pid).company_id
+        tree.move_person(s, pid, NodeRef.company(other), allow_company_change=True, clock=clock)
+    with sqlite_store.session() as s:
+        assert registry.stack(s, 1)[0].label.startswith("Move “")
+        assert registry.undo_last(s, clock) is not None
+    with sqlite_store.reader() as s:
+        assert s.get_one(Person, pid).company_id == before
+    with sqlite_store.session() as s:
+        assert registry.redo_last(s, clock) is not None
+    with sqlite_store.reader() as s:
+        assert s.get_one(Person, pid).company_id == other
