@@ -11246,5 +11246,17 @@ gesamt</translation>
         <source>New appointment “{name}”</source>
         <translation>Neuer Termin „{name}“</translation>
     </message>
+    <message>
+        <source>New activity “{name}”</source>
+        <translation>Neue Aktivität „{name}“</translation>
+    </message>
+    <message>
+        <source>New activity</source>
+        <translation>Neue Aktivität</translation>
+    </message>
+    <message>
+        <source>Move “{name}”</source>
+        <translation>„{name}“ verschieben</translation>
+    </message>
 </context>
 </TS>

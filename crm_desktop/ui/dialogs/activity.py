@@ -329,7 +329,7 @@ class ActivityDialog(_Dialog):
             if errors:
                 return -1
             try:
-                activity = activities.log_activity(session, data, clock=self.clock)
+                activity = activities.log(session, data, clock=self.clock)
             except NotFoundError as exc:
                 if "number" in exc.params:
                     raise ValidationError(exc.message, field="ticket_number", **exc.params) from exc
