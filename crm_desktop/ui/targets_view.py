@@ -50,7 +50,7 @@ from crm_desktop.ui import ops
 from crm_desktop.ui.format import format_money, ui_locale
 from crm_desktop.ui.forms import ERROR_COLOR, ErrorLabel
 from crm_desktop.ui.i18n import translate_error
-from crm_desktop.ui.sales_dialogs import MoneyEdit, format_number, parse_decimal
+from crm_desktop.ui.sales import MoneyEdit, format_number, parse_decimal
 
 ZERO = decimal.Decimal("0.00")
 GOOD = QColor("#1b5e20")

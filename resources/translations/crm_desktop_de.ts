@@ -1700,22 +1700,6 @@
         <translation>Kunde s&amp;eit:</translation>
     </message>
     <message>
-        <source>No priority</source>
-        <translation>Keine Priorität</translation>
-    </message>
-    <message>
-        <source>Priorit&amp;y:</source>
-        <translation>&amp;Priorität:</translation>
-    </message>
-    <message>
-        <source>&amp;Keep it (the automatic A/B/C run leaves it)</source>
-        <translation>Beibe&amp;halten (die automatische A/B/C-Einstufung ändert sie nicht)</translation>
-    </message>
-    <message>
-        <source>Without this, the nightly run sets the priority from revenue, orders and the last contact (Tools → Rules).</source>
-        <translation>Ohne diesen Haken setzt die nächtliche Einstufung die Priorität nach Umsatz, Aufträgen und letztem Kontakt (Extras → Regeln).</translation>
-    </message>
-    <message>
         <source>&amp;Website:</source>
         <translation>&amp;Website:</translation>
     </message>
@@ -2916,6 +2900,25 @@
     <message>
         <source>Tags</source>
         <translation>Tags</translation>
+    </message>
+</context>
+<context>
+    <name>EntityForm</name>
+    <message>
+        <source>No priority</source>
+        <translation>Keine Priorität</translation>
+    </message>
+    <message>
+        <source>Priorit&amp;y:</source>
+        <translation>&amp;Priorität:</translation>
+    </message>
+    <message>
+        <source>&amp;Keep it (the automatic A/B/C run leaves it)</source>
+        <translation>Beibe&amp;halten (die automatische A/B/C-Einstufung ändert sie nicht)</translation>
+    </message>
+    <message>
+        <source>Without this, the nightly run sets the priority from revenue, orders and the last contact (Tools → Rules).</source>
+        <translation>Ohne diesen Haken setzt die nächtliche Einstufung die Priorität nach Umsatz, Aufträgen und letztem Kontakt (Extras → Regeln).</translation>
     </message>
 </context>
 <context>
@@ -5095,22 +5098,6 @@
     <message>
         <source>&amp;Reports to:</source>
         <translation>Vorgesetzte(&amp;r):</translation>
-    </message>
-    <message>
-        <source>No priority</source>
-        <translation>Keine Priorität</translation>
-    </message>
-    <message>
-        <source>Priorit&amp;y:</source>
-        <translation>Pr&amp;iorität:</translation>
-    </message>
-    <message>
-        <source>&amp;Keep it (the automatic A/B/C run leaves it)</source>
-        <translation>Beibe&amp;halten (die automatische A/B/C-Einstufung ändert sie nicht)</translation>
-    </message>
-    <message>
-        <source>Without this, the nightly run sets the priority from revenue, orders and the last contact (Tools → Rules).</source>
-        <translation>Ohne diesen Haken setzt die nächtliche Einstufung die Priorität nach Umsatz, Aufträgen und letztem Kontakt (Extras → Regeln).</translation>
     </message>
     <message>
         <source>no fixed rhythm</source>

@@ -211,7 +211,7 @@ def test_an_order_saved_meanwhile_is_not_overwritten(
 ) -> None:
     from crm_desktop.data.models import Order
     from crm_desktop.services import orders as order_svc
-    from crm_desktop.ui.sales_dialogs import OrderDialog
+    from crm_desktop.ui.sales import OrderDialog
     from tests.ui.test_orders_view import _orders
 
     ids = _orders(sqlite_store, clock)

@@ -21,7 +21,7 @@ from crm_desktop.data.store import Store
 from crm_desktop.services.contacts import CompanyInput, PersonInput, create_company, create_person
 from crm_desktop.services.orders import OrderInput, OrderLineInput, create_order, set_status
 from crm_desktop.ui.orders_view import CONTACT, CUSTOMER, NET, NUMBER, STATUS, OrdersView
-from crm_desktop.ui.sales_dialogs import COLUMNS, OrderDialog
+from crm_desktop.ui.sales import COLUMNS, OrderDialog
 from tests.ui.test_detail_panes import save_shot, type_text
 
 D = decimal.Decimal

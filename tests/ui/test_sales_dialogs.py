@@ -31,7 +31,7 @@ from crm_desktop.services import contacts
 from crm_desktop.services import pipeline as pl
 from crm_desktop.services.contacts import CompanyInput, PersonInput
 from crm_desktop.ui.pipeline import OPP_ID, PipelineBoard
-from crm_desktop.ui.sales_dialogs import (
+from crm_desktop.ui.sales import (
     COLUMNS,
     OpportunityDialog,
     OrderDialog,

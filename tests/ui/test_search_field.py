@@ -74,7 +74,7 @@ def test_an_order_hit_opens_the_order(
     from crm_desktop.services.orders import OrderInput, OrderLineInput, create_order
     from crm_desktop.ui.main_window import MainWindow
     from crm_desktop.ui.orders_view import OrdersView
-    from crm_desktop.ui.sales_dialogs import OrderDialog
+    from crm_desktop.ui.sales import OrderDialog
     from crm_desktop.ui.settings_dialog import AppSettings
 
     with sqlite_store.session() as s:

@@ -40,7 +40,7 @@ from crm_desktop.ui.appointment_dialog import AppointmentDialog
 from crm_desktop.ui.main_window import MainWindow
 from crm_desktop.ui.orders_view import NET, STATUS, OrdersView
 from crm_desktop.ui.pipeline import PipelineBoard
-from crm_desktop.ui.sales_dialogs import OrderDialog
+from crm_desktop.ui.sales import OrderDialog
 from crm_desktop.ui.settings_dialog import AppSettings
 from crm_desktop.ui.tickets import TicketsPage
 from crm_desktop.ui.today import ROLE, TodayView
@@ -424,7 +424,7 @@ def test_new_order_then_undo(
 def test_reopen_lost_opportunity_then_undo(
     qtbot: QtBot, sqlite_store: Store, tmp_path: Path, clock: FixedClock
 ) -> None:
-    from crm_desktop.ui.sales_dialogs import OpportunityDialog
+    from crm_desktop.ui.sales import OpportunityDialog
 
     opp, _stages = _opportunity(sqlite_store, clock)
     with sqlite_store.session() as s:

@@ -5,14 +5,13 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtWidgets import (
-    QCheckBox,
     QComboBox,
     QLineEdit,
     QWidget,
 )
 
 from crm_desktop.clock import Clock
-from crm_desktop.data.models import CompanyStatus, Priority
+from crm_desktop.data.models import CompanyStatus
 from crm_desktop.data.store import Store
 from crm_desktop.errors import (
     ConcurrentEditError,
@@ -66,18 +65,7 @@ class CompanyForm(EntityForm):
         p.add_field("status_reason", self.tr("Status &reason:"), self.status_reason)
         self.customer_since = DateEdit(p)
         p.add_field("customer_since", self.tr("Customer s&ince:"), self.customer_since)
-        self.priority = EnumCombo(Priority, none_text=self.tr("No priority"), parent=p)
-        p.add_field("priority", self.tr("Priorit&y:"), self.priority)
-        self.priority_keep = QCheckBox(self.tr("&Keep it (the automatic A/B/C run leaves it)"), p)
-        self.priority_keep.setToolTip(
-            self.tr(
-                "Without this, the nightly run sets the priority from revenue, orders and "
-                "the last contact (Tools → Rules)."
-            )
-        )
-        p.add_field("priority_locked", "", self.priority_keep)
-        # a priority picked by hand is meant to stay: keep it unless the user unticks it
-        self.priority.activated.connect(lambda _i: self.priority_keep.setChecked(True))
+        self.priority, self.priority_keep = self._priority_fields(p)
         self.website = QLineEdit(p)
         self.website.setPlaceholderText("www.example.de")
         p.add_field("website", self.tr("&Website:"), self.website)

@@ -7,6 +7,7 @@ from typing import Any
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
+    QCheckBox,
     QDialog,
     QTabWidget,
     QVBoxLayout,
@@ -14,6 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from crm_desktop.clock import Clock, SystemClock
+from crm_desktop.data.models import Priority
 from crm_desktop.data.store import Store
 from crm_desktop.errors import (
     ConcurrentEditError,
@@ -27,6 +29,7 @@ from crm_desktop.ui.dialogs.fields import _LINKS
 from crm_desktop.ui.forms import (
     FORM_STYLE,
     Banner,
+    EnumCombo,
     ErrorRouter,
     FormPage,
     ListEditor,
@@ -74,6 +77,22 @@ class EntityForm(QWidget):
         self.tabs.addTab(scrolled(page), title)
         self.router.add(page)
         return page
+
+    def _priority_fields(self, page: FormPage) -> tuple[EnumCombo, QCheckBox]:
+        """The priority and its "keep it" box (the automatic A/B/C run leaves a kept one)."""
+        combo = EnumCombo(Priority, none_text=self.tr("No priority"), parent=page)
+        page.add_field("priority", self.tr("Priorit&y:"), combo)
+        keep = QCheckBox(self.tr("&Keep it (the automatic A/B/C run leaves it)"), page)
+        keep.setToolTip(
+            self.tr(
+                "Without this, the nightly run sets the priority from revenue, orders and "
+                "the last contact (Tools → Rules)."
+            )
+        )
+        page.add_field("priority_locked", "", keep)
+        # a priority picked by hand is meant to stay: keep it unless the user unticks it
+        combo.activated.connect(lambda _i: keep.setChecked(True))
+        return combo, keep
 
     def _editor(self, page: FormPage, editor: ListEditor, heading: str) -> None:
         page.add_heading(heading)

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from crm_desktop.clock import Clock
-from crm_desktop.data.models import ActivityKind, Person, Priority
+from crm_desktop.data.models import ActivityKind, Person
 from crm_desktop.data.store import Store
 from crm_desktop.errors import (
     ConcurrentEditError,
@@ -228,18 +228,7 @@ class PersonForm(EntityForm):
         p.add_field("position", self.tr("P&osition:"), self.position)
         self.reports_to = RecordCombo(self.tr("Nobody"), p)
         p.add_field("reports_to_id", self.tr("&Reports to:"), self.reports_to)
-        self.priority = EnumCombo(Priority, none_text=self.tr("No priority"), parent=p)
-        p.add_field("priority", self.tr("Priorit&y:"), self.priority)
-        self.priority_keep = QCheckBox(self.tr("&Keep it (the automatic A/B/C run leaves it)"), p)
-        self.priority_keep.setToolTip(
-            self.tr(
-                "Without this, the nightly run sets the priority from revenue, orders and "
-                "the last contact (Tools → Rules)."
-            )
-        )
-        p.add_field("priority_locked", "", self.priority_keep)
-        # a priority picked by hand is meant to stay: keep it unless the user unticks it
-        self.priority.activated.connect(lambda _i: self.priority_keep.setChecked(True))
+        self.priority, self.priority_keep = self._priority_fields(p)
         self.interval = QSpinBox(p)
         self.interval.setRange(0, 3650)
         self.interval.setSpecialValueText(self.tr("no fixed rhythm"))

@@ -165,9 +165,10 @@ class FilesRoom(WindowRoom):
             self._open_file(out)
 
     def print_targets(self) -> None:
+        from crm_desktop.ui.format import is_german
         from crm_desktop.ui.reports import targets_pdf
 
-        out = self._ask_pdf("soll-ist.pdf" if self._german() else "target-actual.pdf")
+        out = self._ask_pdf("soll-ist.pdf" if is_german() else "target-actual.pdf")
         if out is not None:
             targets_pdf(self.store, out, self.clock)
             self._open_file(out)
@@ -191,11 +192,6 @@ class FilesRoom(WindowRoom):
         if out is not None:
             pipeline_pdf(self.store, out, self.clock)
             self._open_file(out)
-
-    def _german(self) -> bool:
-        from crm_desktop.ui.format import is_german
-
-        return is_german()
 
     def export_calendar(self) -> None:
         from crm_desktop.services.calendar import export_calendar

@@ -118,7 +118,7 @@ class ToolsRoom(WindowRoom):
 
     def open_opportunity(self, opp_id: int | None = None) -> None:
         """Open an opportunity (or a new one for the current company or person)."""
-        from crm_desktop.ui.sales_dialogs import OpportunityDialog as cls
+        from crm_desktop.ui.sales import OpportunityDialog as cls
 
         company_id, person_id = (None, None) if opp_id is not None else self._sales_context()
         try:
@@ -139,7 +139,7 @@ class ToolsRoom(WindowRoom):
         self.open_opportunity(None)
 
     def new_order(self) -> None:
-        from crm_desktop.ui.sales_dialogs import OrderDialog as cls
+        from crm_desktop.ui.sales import OrderDialog as cls
 
         company_id, person_id = self._sales_context()
         dialog = cls(

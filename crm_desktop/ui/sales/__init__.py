@@ -1,7 +1,7 @@
 """Sales dialogs, one module per section: numbers typed the German way
 (:mod:`.numbers`), the customer picker (:mod:`.customers`), the opportunity dialog
 (:mod:`.opportunity`), the lines of an order (:mod:`.order_lines`) and the order
-dialog (:mod:`.order`). ``crm_desktop.ui.sales_dialogs`` re-exports the same names."""
+dialog (:mod:`.order`)."""
 
 from __future__ import annotations
 
